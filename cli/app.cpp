@@ -1,0 +1,94 @@
+#include "cli/app.hpp"
+
+#include <unistd.h>
+
+#include <iostream>
+
+#include <xapian.h>
+
+#include "r2p/error.hpp"
+
+namespace r2p::cli {
+
+namespace {
+
+int report(std::string_view tool, std::string_view what, int code) {
+    std::cerr << "r2p-" << tool << ": error: " << what << '\n';
+    return code;
+}
+
+}  // namespace
+
+int run_tool(std::string_view tool, const std::function<int()>& body) {
+    try {
+        return body();
+    } catch (const po::error& e) {
+        return report(tool, std::string(e.what()) + " (see --help)", kUsage);
+    } catch (const UsageError& e) {
+        return report(tool, e.what(), kUsage);
+    } catch (const TaxonomyError& e) {
+        // A broken taxonomy is a problem with what the user gave us, like a bad option.
+        return report(tool, e.what(), kUsage);
+    } catch (const Error& e) {
+        return report(tool, e.what(), kDatabase);
+    } catch (const Xapian::Error& e) {
+        return report(tool, e.get_description(), kDatabase);
+    } catch (const std::bad_alloc&) {
+        return report(tool, "out of memory", kDatabase);
+    } catch (const std::exception& e) {
+        return report(tool, e.what(), kDatabase);
+    }
+}
+
+bool parse_command_line(int argc, const char* const argv[], std::string_view tool,
+                        std::string_view usage_line, const po::options_description& visible,
+                        const po::positional_options_description& positional,
+                        po::variables_map& vm) {
+    po::options_description all;
+    all.add_options()("help,h", "show this help and exit")("version", "show the version and exit");
+    all.add(visible);
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    if (vm.count("help")) {
+        std::cout << "usage: r2p-" << tool << ' ' << usage_line << "\n\n" << all << '\n';
+        return false;
+    }
+    if (vm.count("version")) {
+        std::cout << "r2p-" << tool << ' ' << R2P_VERSION << " (Xapian " << Xapian::version_string()
+                  << ")\n";
+        return false;
+    }
+    po::notify(vm);
+    return true;
+}
+
+po::options_description taxonomy_options() {
+    po::options_description options("Taxonomy");
+    options.add_options()
+        ("themes", po::value<std::string>()->value_name("FILE"),
+         "theme taxonomy (default: corpus/taxonomy/themes.conf)")
+        ("roles", po::value<std::string>()->value_name("FILE"),
+         "speaker-role taxonomy (default: corpus/taxonomy/roles.conf)")
+        ("synonyms", po::value<std::string>()->value_name("FILE"),
+         "query synonyms (default: corpus/taxonomy/synonyms.conf)");
+    return options;
+}
+
+Taxonomy load_taxonomy_from(const po::variables_map& vm) {
+    TaxonomyFiles files = default_taxonomy_files(default_taxonomy_dir());
+    if (vm.count("themes")) files.themes = vm["themes"].as<std::string>();
+    if (vm.count("roles")) files.roles = vm["roles"].as<std::string>();
+    if (vm.count("synonyms")) files.synonyms = vm["synonyms"].as<std::string>();
+    return load_taxonomy(files);
+}
+
+std::filesystem::path default_taxonomy_dir() {
+    std::error_code ec;
+    const std::filesystem::path local = "corpus/taxonomy";
+    if (std::filesystem::is_directory(local, ec)) return local;
+    return R2P_SOURCE_TAXONOMY_DIR;
+}
+
+bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
+bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
+
+}  // namespace r2p::cli

@@ -1,0 +1,36 @@
+// Tags passages with themes, speaker roles and speaker names, by the taxonomy's rules.
+#pragma once
+
+#include <vector>
+
+#include "r2p/document.hpp"
+#include "r2p/passage.hpp"
+#include "r2p/taxonomy.hpp"
+
+namespace r2p {
+
+/// Applies a taxonomy to documents. Construction compiles the taxonomy (stemmed cues, role
+/// aliases); tag() is const and safe to call from several threads at once.
+class Tagger {
+public:
+    /// Keeps a reference to `taxonomy`, which must outlive the tagger.
+    explicit Tagger(const Taxonomy& taxonomy);
+    ~Tagger();
+    Tagger(const Tagger&) = delete;
+    Tagger& operator=(const Tagger&) = delete;
+
+    /// Sets themes, roles and speaker of every passage of `doc` (as made by make_passages).
+    /// Paragraph themes: from its run-in heading or section heading when that names a theme,
+    /// plus themes whose cues it contains; quotes inherit their paragraph's themes. Quote
+    /// roles: from the attribution around the quote; speaker: the name the document gives
+    /// for that role, when exactly one person holds it. Paragraph roles: everyone it quotes
+    /// or reports speaking.
+    void tag(const Document& doc, std::vector<Passage>& passages) const;
+
+private:
+    struct Compiled;
+    const Taxonomy& taxonomy_;
+    Compiled* compiled_;
+};
+
+}  // namespace r2p
