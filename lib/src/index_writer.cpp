@@ -1,1 +1,1 @@
-// placeholder until its module lands
+// placeholder

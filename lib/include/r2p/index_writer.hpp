@@ -1,0 +1,58 @@
+// Passages -> Xapian database: terms, values, stored data; replace by id; batched commits.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "r2p/document.hpp"
+#include "r2p/passage.hpp"
+
+namespace r2p {
+
+/// Builds the Xapian document of one passage: folded, stemmed text with positions, boolean
+/// filter terms, facet and sort values, stored data. `doc` is the passage's document.
+/// Terms longer than schema::kMaxTermBytes or holding NUL are never added.
+Xapian::Document make_passage_document(const Document& doc, const Passage& passage,
+                                       Xapian::TermGenerator& terms);
+
+/// The "YYYYMMDD" sort value for a "YYYY[-MM[-DD]]" date (missing parts as 00), "" if none.
+std::string date_sort_value(const std::string& date);
+
+/// Writes documents' passages into one Xapian database. One writer per database at a time.
+class IndexWriter {
+public:
+    /// Opens or creates the database in `dir`. Throws DatabaseLockedError when another
+    /// writer holds it, IndexError when it cannot be opened or created.
+    explicit IndexWriter(const std::filesystem::path& dir, std::size_t batch_documents = 2000);
+    ~IndexWriter();
+    IndexWriter(const IndexWriter&) = delete;
+    IndexWriter& operator=(const IndexWriter&) = delete;
+
+    /// True when the database holds `doc_id` indexed from content with this fingerprint.
+    bool is_unchanged(const std::string& doc_id, const std::string& fingerprint) const;
+
+    /// Replaces every passage of `doc` (all its old passages go, even ids no longer made)
+    /// and records `fingerprint`. Commits when the batch is full. Throws IndexError.
+    void write_document(const Document& doc, const std::vector<Passage>& passages,
+                        const std::string& fingerprint);
+
+    /// Removes the passages of every indexed document whose id is not in `keep`; returns
+    /// how many documents were removed.
+    std::size_t prune(const std::set<std::string>& keep);
+
+    /// Commits what is pending. Throws IndexError (e.g. disk full); the database stays at
+    /// its last commit.
+    void commit();
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+}  // namespace r2p

@@ -1,0 +1,35 @@
+// What each Xapian document's data holds: everything needed to display a passage.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace r2p {
+
+/// A passage as stored in the index and shown in results.
+struct StoredPassage {
+    std::string id;
+    std::string kind;                    ///< "paragraph" | "quote"
+    std::string text;                    ///< original text, NFC (not folded)
+    std::vector<std::string> themes;
+    std::vector<std::string> roles;
+    std::optional<std::string> speaker;
+    std::string parent;                  ///< paragraph id of a quote, else empty
+    std::string section;
+    std::string doc_id;
+    std::string doc_title;
+    std::string doc_date;
+    std::string doc_path;
+    std::size_t line = 0;                ///< line of the paragraph in the file (1-based)
+};
+
+/// Serialises for Xapian::Document::set_data (compact JSON).
+std::string encode_stored_passage(const StoredPassage& passage);
+
+/// Reads what encode_stored_passage wrote. Throws IndexError on data it cannot read.
+StoredPassage decode_stored_passage(std::string_view data);
+
+}  // namespace r2p
