@@ -42,14 +42,17 @@ int run_tool(std::string_view tool, const std::function<int()>& body) {
 
 bool parse_command_line(int argc, const char* const argv[], std::string_view tool,
                         std::string_view usage_line, const po::options_description& visible,
+                        const po::options_description& hidden,
                         const po::positional_options_description& positional,
                         po::variables_map& vm) {
+    po::options_description shown;
+    shown.add_options()("help,h", "show this help and exit")("version", "show the version and exit");
+    shown.add(visible);
     po::options_description all;
-    all.add_options()("help,h", "show this help and exit")("version", "show the version and exit");
-    all.add(visible);
+    all.add(shown).add(hidden);
     po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
     if (vm.count("help")) {
-        std::cout << "usage: r2p-" << tool << ' ' << usage_line << "\n\n" << all << '\n';
+        std::cout << "usage: r2p-" << tool << ' ' << usage_line << "\n\n" << shown << '\n';
         return false;
     }
     if (vm.count("version")) {
@@ -59,6 +62,14 @@ bool parse_command_line(int argc, const char* const argv[], std::string_view too
     }
     po::notify(vm);
     return true;
+}
+
+bool parse_command_line(int argc, const char* const argv[], std::string_view tool,
+                        std::string_view usage_line, const po::options_description& visible,
+                        const po::positional_options_description& positional,
+                        po::variables_map& vm) {
+    return parse_command_line(argc, argv, tool, usage_line, visible, po::options_description(),
+                              positional, vm);
 }
 
 po::options_description taxonomy_options() {

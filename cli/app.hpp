@@ -23,8 +23,16 @@ enum ExitCode : int { kOk = 0, kPartial = 1, kUsage = 2, kDatabase = 3 };
 /// "index", "search" or "bench".
 int run_tool(std::string_view tool, const std::function<int()>& body);
 
-/// Parses argv against `visible` (shown in --help) plus `positional` names. Handles --help
-/// and --version itself: returns false when the tool should exit 0 right away.
+/// Parses argv against `visible` (shown in --help) and `hidden` options (positional ones)
+/// with `positional` names. Handles --help and --version itself: returns false when the tool
+/// should exit 0 right away. Throws po::error on a bad command line.
+bool parse_command_line(int argc, const char* const argv[], std::string_view tool,
+                        std::string_view usage_line, const po::options_description& visible,
+                        const po::options_description& hidden,
+                        const po::positional_options_description& positional,
+                        po::variables_map& vm);
+
+/// The same, for tools whose positional options are in `visible`.
 bool parse_command_line(int argc, const char* const argv[], std::string_view tool,
                         std::string_view usage_line, const po::options_description& visible,
                         const po::positional_options_description& positional,

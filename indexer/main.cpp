@@ -1,1 +1,66 @@
-int main() { return 0; }  // placeholder until the tool lands
+// r2p-index: statement files in, Xapian database out (see docs/interface.md).
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/app.hpp"
+#include "cli/progress.hpp"
+#include "r2p/error.hpp"
+#include "r2p/indexing.hpp"
+#include "r2p/report_output.hpp"
+
+namespace po = boost::program_options;
+
+int main(int argc, char* argv[]) {
+    return r2p::cli::run_tool("index", [&] {
+        po::options_description options("Options");
+        options.add_options()
+            ("db", po::value<std::string>()->value_name("DIR")->required(),
+             "database to create or update (created if missing)")
+            ("prune", "remove passages of indexed files that are no longer given")
+            ("threads", po::value<unsigned>()->value_name("N")->default_value(0),
+             "loader threads (0: one per core)")
+            ("json", "print the index report as JSON instead of a table")
+            ("quiet", "no progress bar")
+            ("progress", "progress bar on stderr even when it is not a terminal");
+        options.add(r2p::cli::taxonomy_options());
+        po::options_description hidden;
+        hidden.add_options()("path", po::value<std::vector<std::string>>(), "");
+        po::positional_options_description positional;
+        positional.add("path", -1);
+
+        po::variables_map vm;
+        if (!r2p::cli::parse_command_line(argc, argv, "index", "--db DIR [options] PATH...",
+                                          options, hidden, positional, vm)) {
+            return r2p::cli::kOk;
+        }
+        if (!vm.count("path")) throw r2p::UsageError("no PATH given: name statement files or folders");
+
+        r2p::IndexRequest request;
+        request.db = vm["db"].as<std::string>();
+        request.paths = vm["path"].as<std::vector<std::string>>();
+        request.prune = vm.count("prune") > 0;
+        request.threads = vm["threads"].as<unsigned>();
+        const r2p::Taxonomy taxonomy = r2p::cli::load_taxonomy_from(vm);
+
+        const bool show_progress =
+            !vm.count("quiet") && (vm.count("progress") || r2p::cli::stderr_is_terminal());
+        r2p::cli::ProgressBar bar(show_progress);
+        const r2p::IndexReport report =
+            r2p::index_corpus(request, taxonomy, [&](std::size_t done, std::size_t total,
+                                                     std::size_t passages) {
+                bar.update(done, total, passages);
+            });
+        bar.finish();
+
+        for (const auto& skipped : report.skipped) {
+            std::cerr << "r2p-index: warning: " << skipped.reason << '\n';
+        }
+        if (vm.count("json")) {
+            std::cout << r2p::report_to_json(report).dump(2) << '\n';
+        } else {
+            r2p::print_report_table(report, std::cout);
+        }
+        return report.skipped.empty() ? r2p::cli::kOk : r2p::cli::kPartial;
+    });
+}

@@ -1,1 +1,214 @@
-// placeholder
+#include "r2p/index_writer.hpp"
+
+#include <algorithm>
+
+#include "r2p/error.hpp"
+#include "r2p/schema.hpp"
+#include "r2p/stored_passage.hpp"
+#include "r2p/unicode.hpp"
+
+namespace r2p {
+
+namespace {
+
+std::string term(std::string_view prefix, std::string_view value) {
+    std::string t(prefix);
+    t += value;
+    return t;
+}
+
+// Xapian rejects terms over 245 bytes, and a NUL-bearing term poisons the whole pending
+// batch at commit: such terms are dropped here, whatever produced them.
+bool storable_term(const std::string& t) {
+    return !t.empty() && t.size() <= schema::kMaxTermBytes && t.find('\0') == std::string::npos;
+}
+
+void add_boolean(Xapian::Document& doc, std::string_view prefix, std::string_view value) {
+    if (value.empty()) return;
+    std::string t = term(prefix, value);
+    if (storable_term(t)) doc.add_boolean_term(t);
+}
+
+std::string join_ids(const std::vector<std::string>& ids) {
+    std::string joined;
+    for (const auto& id : ids) {
+        if (!joined.empty()) joined += schema::kListSeparator;
+        joined += id;
+    }
+    return joined;
+}
+
+std::string year_of(const std::string& date) {
+    return date.size() >= 4 ? date.substr(0, 4) : std::string();
+}
+
+}  // namespace
+
+std::string date_sort_value(const std::string& date) {
+    if (date.size() < 4) return {};
+    std::string value = date.substr(0, 4);
+    value += date.size() >= 7 ? date.substr(5, 2) : "00";
+    value += date.size() >= 10 ? date.substr(8, 2) : "00";
+    return value;
+}
+
+Xapian::Document make_passage_document(const Document& doc, const Passage& passage,
+                                       Xapian::TermGenerator& terms) {
+    Xapian::Document xdoc;
+    terms.set_document(xdoc);
+    terms.index_text(fold(passage.text));
+    if (passage.speaker) {
+        terms.increase_termpos();
+        terms.index_text_without_positions(fold(*passage.speaker), 1,
+                                           std::string(schema::kSpeakerPrefix));
+    }
+
+    const std::string_view kind = kind_name(passage.kind);
+    add_boolean(xdoc, schema::kIdPrefix, passage.id);
+    add_boolean(xdoc, schema::kKindPrefix, kind);
+    add_boolean(xdoc, schema::kDocPrefix, doc.meta.id);
+    add_boolean(xdoc, schema::kYearPrefix, year_of(doc.meta.date));
+    add_boolean(xdoc, schema::kParentPrefix, passage.parent_id);
+    for (const auto& theme : passage.themes) add_boolean(xdoc, schema::kThemePrefix, theme);
+    for (const auto& role : passage.roles) add_boolean(xdoc, schema::kRolePrefix, role);
+
+    xdoc.add_value(schema::slot(schema::Slot::Date), date_sort_value(doc.meta.date));
+    xdoc.add_value(schema::slot(schema::Slot::Themes), join_ids(passage.themes));
+    xdoc.add_value(schema::slot(schema::Slot::Roles), join_ids(passage.roles));
+    xdoc.add_value(schema::slot(schema::Slot::Kind), std::string(kind));
+    xdoc.add_value(schema::slot(schema::Slot::Doc), doc.meta.id);
+    xdoc.add_value(schema::slot(schema::Slot::Year), year_of(doc.meta.date));
+
+    StoredPassage stored;
+    stored.id = passage.id;
+    stored.kind = std::string(kind);
+    stored.text = passage.text;
+    stored.themes = passage.themes;
+    stored.roles = passage.roles;
+    stored.speaker = passage.speaker;
+    stored.parent = passage.parent_id;
+    if (passage.paragraph_index < doc.paragraphs.size()) {
+        const Paragraph& paragraph = doc.paragraphs[passage.paragraph_index];
+        stored.section = paragraph.section;
+        stored.line = paragraph.line;
+    }
+    stored.doc_id = doc.meta.id;
+    stored.doc_title = doc.meta.title;
+    stored.doc_date = doc.meta.date;
+    stored.doc_path = doc.meta.path;
+    xdoc.set_data(encode_stored_passage(stored));
+    return xdoc;
+}
+
+struct IndexWriter::State {
+    std::filesystem::path dir;
+    Xapian::WritableDatabase db;
+    Xapian::TermGenerator terms;
+    std::size_t batch_documents;
+    std::size_t pending = 0;
+};
+
+namespace {
+
+Xapian::WritableDatabase open_writable(const std::filesystem::path& dir) {
+    try {
+        return Xapian::WritableDatabase(dir.string(), Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseLockError&) {
+        throw DatabaseLockedError("database " + dir.string() +
+                                  " is locked by another writer (is r2p-index already running?)");
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot open database " + dir.string() + ": " + e.get_description());
+    }
+}
+
+}  // namespace
+
+IndexWriter::IndexWriter(const std::filesystem::path& dir, std::size_t batch_documents)
+    : state_(std::make_unique<State>(State{dir, open_writable(dir), {}, batch_documents, 0})) {
+    try {
+        const std::string version = state_->db.get_metadata(std::string(schema::kSchemaVersionKey));
+        if (version.empty()) {
+            if (state_->db.get_doccount() != 0) {
+                throw IndexError("database " + dir.string() +
+                                 " was not written by r2p-index (remove it or choose another --db)");
+            }
+            state_->db.set_metadata(std::string(schema::kSchemaVersionKey),
+                                    std::string(schema::kSchemaVersion));
+        } else if (version != schema::kSchemaVersion) {
+            throw IndexError("database " + dir.string() + " has schema version " + version +
+                             ", this r2p-index writes " + std::string(schema::kSchemaVersion) +
+                             " (re-index into a new --db)");
+        }
+        state_->terms.set_stemmer(Xapian::Stem("english"));
+        state_->terms.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+        state_->terms.set_database(state_->db);
+        state_->terms.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot use database " + dir.string() + ": " + e.get_description());
+    }
+}
+
+// Xapian commits what is pending when the database is closed. That is safe even after an
+// error mid-document: the document's fingerprint is written last, so a later run sees it
+// changed and writes it again.
+IndexWriter::~IndexWriter() = default;
+
+std::string IndexWriter::stored_fingerprint(const std::string& doc_id) const {
+    try {
+        return state_->db.get_metadata(term(schema::kFileKeyPrefix, doc_id));
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot read database " + state_->dir.string() + ": " +
+                         e.get_description());
+    }
+}
+
+void IndexWriter::write_document(const Document& doc, const std::vector<Passage>& passages,
+                                 const std::string& fingerprint) {
+    try {
+        // Every old passage of the document goes, including ids the new text no longer has.
+        state_->db.delete_document(term(schema::kDocPrefix, doc.meta.id));
+        for (const Passage& passage : passages) {
+            state_->db.replace_document(term(schema::kIdPrefix, passage.id),
+                                        make_passage_document(doc, passage, state_->terms));
+        }
+        // Set last: a commit that holds the fingerprint holds every passage before it.
+        state_->db.set_metadata(term(schema::kFileKeyPrefix, doc.meta.id), fingerprint);
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot write " + doc.meta.path + " to " + state_->dir.string() + ": " +
+                         e.get_description());
+    }
+    state_->pending += passages.size() + 1;
+    if (state_->pending >= state_->batch_documents) commit();
+}
+
+std::size_t IndexWriter::prune(const std::set<std::string>& keep) {
+    std::vector<std::string> gone;
+    try {
+        const std::string prefix(schema::kFileKeyPrefix);
+        for (auto it = state_->db.metadata_keys_begin(prefix);
+             it != state_->db.metadata_keys_end(prefix); ++it) {
+            std::string doc_id = (*it).substr(prefix.size());
+            if (!keep.count(doc_id)) gone.push_back(std::move(doc_id));
+        }
+        for (const auto& doc_id : gone) {
+            state_->db.delete_document(term(schema::kDocPrefix, doc_id));
+            state_->db.set_metadata(term(schema::kFileKeyPrefix, doc_id), "");
+        }
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot prune " + state_->dir.string() + ": " + e.get_description());
+    }
+    state_->pending += gone.size();
+    return gone.size();
+}
+
+void IndexWriter::commit() {
+    try {
+        state_->db.commit();
+        state_->pending = 0;
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot commit to " + state_->dir.string() + ": " + e.get_description() +
+                         " (the database keeps its last commit)");
+    }
+}
+
+}  // namespace r2p

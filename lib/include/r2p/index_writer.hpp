@@ -34,8 +34,8 @@ public:
     IndexWriter(const IndexWriter&) = delete;
     IndexWriter& operator=(const IndexWriter&) = delete;
 
-    /// True when the database holds `doc_id` indexed from content with this fingerprint.
-    bool is_unchanged(const std::string& doc_id, const std::string& fingerprint) const;
+    /// The fingerprint recorded with `doc_id` by write_document, or "" when not indexed.
+    std::string stored_fingerprint(const std::string& doc_id) const;
 
     /// Replaces every passage of `doc` (all its old passages go, even ids no longer made)
     /// and records `fingerprint`. Commits when the batch is full. Throws IndexError.

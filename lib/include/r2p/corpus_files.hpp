@@ -1,0 +1,74 @@
+// Finding statement files on disk, reading them safely, and loading one into tagged passages.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "r2p/document.hpp"
+#include "r2p/passage.hpp"
+#include "r2p/tagger.hpp"
+
+namespace r2p {
+
+/// A statement file to index.
+struct CorpusFile {
+    std::filesystem::path path;  ///< as found (given path joined with the walk)
+    std::string doc_id;          ///< slug of the file name's stem
+};
+
+/// A path that was not indexed, and why.
+struct SkippedFile {
+    std::string path;
+    std::string reason;  ///< the whole diagnostic line: "PATH[:LINE]: why (file skipped)"
+};
+
+/// What list_corpus_files found.
+struct CorpusListing {
+    std::vector<CorpusFile> files;      ///< sorted by path, each real file once
+    std::vector<SkippedFile> skipped;   ///< given paths and found entries that cannot be used
+};
+
+/// Expands command-line PATHs: a file is taken as given (.txt or .md); a folder is searched
+/// recursively for .txt and .md files (sidecars and other files ignored). Symlinks are
+/// followed, each real file is listed once, symlink loops end; FIFOs, devices, sockets,
+/// dangling links, missing paths and a second file with an already used document id are
+/// reported in `skipped`. Never blocks on a FIFO and never throws for one bad entry.
+CorpusListing list_corpus_files(const std::vector<std::string>& paths);
+
+/// Document id for a file name stem: lower-case ASCII letters, digits and single dashes
+/// ("Ministerial Meeting 2012" -> "ministerial-meeting-2012"), at most 100 bytes; "doc" if
+/// nothing is left.
+std::string slugify(std::string_view stem);
+
+/// The largest statement file read, in bytes; larger files are skipped with a reason.
+constexpr std::size_t kMaxFileBytes = 256u << 20;
+
+/// Reads a regular file's bytes without ever blocking on a FIFO. Throws CorpusError
+/// "PATH: reason (file skipped)".
+std::string read_file_bytes(const std::filesystem::path& path);
+
+/// A statement decoded, parsed and tagged, ready for the index writer.
+struct LoadedStatement {
+    Document doc;
+    std::vector<Passage> passages;
+    std::string encoding;   ///< encoding of the bytes ("UTF-8", "windows-1252", ...)
+    bool converted = false; ///< bytes were not UTF-8
+};
+
+/// Path of the sidecar of a statement: NAME.meta.json beside NAME.txt.
+std::filesystem::path sidecar_path(const std::filesystem::path& statement);
+
+/// Applies a sidecar's JSON (title, date, event, place, source_url) to `meta`; fields the
+/// sidecar lacks or sets to null stay as they are. Throws CorpusError "SIDECAR:LINE: reason"
+/// on bad JSON, a field of the wrong type or a date that is not YYYY[-MM[-DD]].
+void apply_sidecar(std::string_view json, const std::string& sidecar_name, DocumentMeta& meta);
+
+/// Decodes `bytes` of `file`, reads its sidecar (`sidecar_bytes`, empty when none), parses
+/// and tags it. Throws CorpusError "PATH:LINE: reason (file skipped)".
+LoadedStatement load_statement(const CorpusFile& file, std::string_view bytes,
+                               std::string_view sidecar_bytes, const Tagger& tagger);
+
+}  // namespace r2p

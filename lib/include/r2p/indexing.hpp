@@ -1,0 +1,66 @@
+// The indexing run: corpus paths -> loaded statements (in parallel) -> one index writer.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "r2p/corpus_files.hpp"
+#include "r2p/taxonomy.hpp"
+
+namespace r2p {
+
+/// What to index where.
+struct IndexRequest {
+    std::filesystem::path db;
+    std::vector<std::string> paths;
+    bool prune = false;          ///< remove documents whose files are not among `paths`
+    unsigned threads = 0;        ///< loader threads; 0 = one per core
+    std::size_t batch_documents = 20000;  ///< Xapian documents per commit
+};
+
+/// A file whose bytes were converted to UTF-8.
+struct ConvertedFile {
+    std::string path;
+    std::string encoding;
+};
+
+/// What an indexing run did.
+struct IndexReport {
+    std::size_t files_found = 0;       ///< statement files listed
+    std::size_t files_indexed = 0;     ///< new or changed, written
+    std::size_t files_unchanged = 0;   ///< already indexed with the same content
+    std::vector<ConvertedFile> converted;
+    std::vector<SkippedFile> skipped;
+    std::size_t documents_pruned = 0;
+    std::size_t paragraphs = 0;        ///< of the files written in this run
+    std::size_t quotes = 0;
+    std::map<std::string, std::size_t> passages_per_theme;
+    std::map<std::string, std::size_t> passages_per_role;
+    std::size_t bytes_read = 0;
+    double seconds = 0;
+
+    std::size_t passages() const { return paragraphs + quotes; }
+    double passages_per_second() const;
+};
+
+/// Called after each file is handled: files done, files in all, passages written so far.
+using ProgressCallback = std::function<void(std::size_t, std::size_t, std::size_t)>;
+
+/// A fingerprint of what a document's passages depend on: its bytes, its sidecar, its path
+/// and the taxonomy. Equal fingerprints mean re-indexing would write the same passages.
+std::string content_fingerprint(std::string_view bytes, std::string_view sidecar_bytes,
+                                const std::string& path, const std::string& taxonomy_digest);
+
+/// A digest of the taxonomy's content (changes when any id, alias or cue changes).
+std::string taxonomy_digest(const Taxonomy& taxonomy);
+
+/// Indexes `request.paths` into `request.db`. Bad files are reported in `skipped`, never
+/// abort the run. Throws DatabaseLockedError / IndexError for database problems.
+IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
+                         const ProgressCallback& progress = {});
+
+}  // namespace r2p

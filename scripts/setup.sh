@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs every Debian package r2p-search needs, when missing. Idempotent; run as root
+# (or as a user with sudo) on Debian 12.
+set -euo pipefail
+
+packages=(
+    build-essential cmake g++ pkg-config
+    libxapian-dev xapian-tools
+    libicu-dev
+    libboost-program-options-dev
+    doctest-dev
+    nlohmann-json3-dev
+    libcpp-httplib-dev
+    libsqlite3-dev
+    wamerican
+    gnuplot-nox
+    clang libclang-rt-14-dev clang-format
+)
+
+missing=()
+for package in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$package")
+    fi
+done
+if [ ${#missing[@]} -eq 0 ]; then
+    exit 0
+fi
+
+echo "setup: installing ${missing[*]}" >&2
+as_root=()
+if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "setup: need root (or sudo) to install ${missing[*]}" >&2; exit 1; }
+    as_root=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -q
+"${as_root[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"

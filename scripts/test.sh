@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Every test: set up, build, run the suite; then build again with ASan+UBSan and run it
+# again there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+jobs=$(nproc)
+
+scripts/build.sh build
+ctest --test-dir build --output-on-failure -j "$jobs"
+
+scripts/build.sh build-asan -DR2P_SANITIZERS=ON -DCMAKE_BUILD_TYPE=Debug
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0 \
+    ctest --test-dir build-asan --output-on-failure -j "$jobs"
+
+if command -v clang-format >/dev/null; then
+    git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run -Werror
+fi
+echo "all tests passed"
