@@ -1,11 +1,11 @@
 // find_date: the first calendar date written in English or ISO form in a piece of text.
-#include "r2p/parse.hpp"
-
 #include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "r2p/parse.hpp"
 
 namespace r2p {
 namespace {
@@ -18,14 +18,14 @@ struct MonthName {
     bool abbreviation;
 };
 constexpr std::array<MonthName, 24> kMonthNames = {{
-    {"january", 1, false}, {"february", 2, false}, {"march", 3, false},
-    {"april", 4, false},   {"may", 5, false},      {"june", 6, false},
-    {"july", 7, false},    {"august", 8, false},   {"september", 9, false},
+    {"january", 1, false},  {"february", 2, false},  {"march", 3, false},
+    {"april", 4, false},    {"may", 5, false},       {"june", 6, false},
+    {"july", 7, false},     {"august", 8, false},    {"september", 9, false},
     {"october", 10, false}, {"november", 11, false}, {"december", 12, false},
-    {"jan", 1, true},      {"feb", 2, true},       {"mar", 3, true},
-    {"apr", 4, true},      {"jun", 6, true},       {"jul", 7, true},
-    {"aug", 8, true},      {"sep", 9, true},       {"sept", 9, true},
-    {"oct", 10, true},     {"nov", 11, true},      {"dec", 12, true},
+    {"jan", 1, true},       {"feb", 2, true},        {"mar", 3, true},
+    {"apr", 4, true},       {"jun", 6, true},        {"jul", 7, true},
+    {"aug", 8, true},       {"sep", 9, true},        {"sept", 9, true},
+    {"oct", 10, true},      {"nov", 11, true},       {"dec", 12, true},
 }};
 
 constexpr int kMinYear = 1000;
@@ -125,8 +125,7 @@ bool is_range_dash(std::string_view gap) {
 }
 
 std::optional<int> number_of(const Token& t, std::size_t min_digits, std::size_t max_digits) {
-    if (t.kind != TokenKind::Number || t.lower.size() < min_digits ||
-        t.lower.size() > max_digits) {
+    if (t.kind != TokenKind::Number || t.lower.size() < min_digits || t.lower.size() > max_digits) {
         return std::nullopt;
     }
     return std::stoi(t.lower);
@@ -160,7 +159,7 @@ std::string format_day(int year, int month, int day) {
 }
 
 class DateScanner {
-public:
+  public:
     explicit DateScanner(std::string_view text) : text_(text), tokens_(tokenize(text)) {}
 
     std::string first_date() const {
@@ -175,7 +174,7 @@ public:
         return {};
     }
 
-private:
+  private:
     const Token* token(std::size_t i) const { return i < tokens_.size() ? &tokens_[i] : nullptr; }
 
     // Whether tokens i and i+1 belong to one date; `after_abbreviation` allows "Sept. 2012".

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 #include "detail/unicode_utf8.hpp"
 #include "r2p/error.hpp"
@@ -34,8 +35,8 @@ bool starts_with_bytes(std::string_view s, std::initializer_list<std::uint8_t> p
 
 // DecodeError::line() counts LF in the raw bytes, whatever the encoding.
 std::size_t line_of(std::string_view bytes, std::size_t offset) {
-    return 1 + static_cast<std::size_t>(
-                   std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+    return 1 + static_cast<std::size_t>(std::count(
+                   bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
 [[noreturn]] void throw_at(std::string_view bytes, const std::string& what, std::size_t offset) {
@@ -59,7 +60,8 @@ std::string convert_to_utf8(std::string_view bytes, const char* codepage) {
     if (bytes.empty()) return {};
     const auto length = static_cast<int32_t>(bytes.size());
     UErrorCode status = U_ZERO_ERROR;
-    const int32_t needed = ucnv_convert("UTF-8", codepage, nullptr, 0, bytes.data(), length, &status);
+    const int32_t needed =
+        ucnv_convert("UTF-8", codepage, nullptr, 0, bytes.data(), length, &status);
     if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status)) {
         throw CorpusError(icu_error("cannot convert from " + std::string(codepage), status));
     }
@@ -123,8 +125,8 @@ std::string decode_utf16(std::string_view bytes, bool little_endian) {
         if (unit == 0) fail("binary file: NUL byte");
         if (unit == u'\n') ++line;
         if (unit >= 0xD800 && unit <= 0xDBFF) {
-            const bool paired = i + 3 < bytes.size() && unit_at(i + 2) >= 0xDC00 &&
-                                unit_at(i + 2) <= 0xDFFF;
+            const bool paired =
+                i + 3 < bytes.size() && unit_at(i + 2) >= 0xDC00 && unit_at(i + 2) <= 0xDFFF;
             if (!paired) fail("invalid UTF-16: lone surrogate");
             i += 2;
         } else if (unit >= 0xDC00 && unit <= 0xDFFF) {
@@ -211,6 +213,72 @@ void append_transliterated(std::string& out, std::string_view utf8, bool lower) 
     text.toUTF8String(out);
 }
 
+// Each replacement a transliterator makes shifts the rest of its string, so its cost grows
+// with the square of the length: long runs without spaces (CJK text, joined-up junk) are cut
+// into pieces of about this many bytes, each cut where normalisation starts afresh.
+constexpr std::size_t kPieceBytes = 128;
+
+// The code point at `pos` (advanced past it), or -1 for a byte that is not valid UTF-8.
+UChar32 next_code_point(std::string_view utf8, int32_t& pos) {
+    const auto at = static_cast<std::size_t>(pos);
+    const std::size_t len = utf8_sequence_length(utf8, at);
+    if (len == 0) {
+        ++pos;
+        return -1;
+    }
+    constexpr std::uint8_t kLeadMask[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+    UChar32 c = byte_at(utf8, at) & kLeadMask[len];
+    for (std::size_t i = 1; i < len; ++i) c = (c << 6) | (byte_at(utf8, at + i) & 0x3F);
+    pos += static_cast<int32_t>(len);
+    return c;
+}
+
+void append_transliterated_long(std::string& out, std::string_view utf8, bool lower) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status)) throw Error(icu_error("cannot load NFC data", status));
+    const auto length = static_cast<int32_t>(utf8.size());
+    int32_t piece_start = 0;
+    int32_t pos = 0;
+    while (pos < length) {
+        const int32_t here = pos;
+        const UChar32 c = next_code_point(utf8, pos);
+        if (static_cast<std::size_t>(here - piece_start) >= kPieceBytes &&
+            (c < 0 || nfc->hasBoundaryBefore(c))) {
+            append_transliterated(out,
+                                  utf8.substr(static_cast<std::size_t>(piece_start),
+                                              static_cast<std::size_t>(here - piece_start)),
+                                  lower);
+            piece_start = here;
+        }
+    }
+    append_transliterated(out, utf8.substr(static_cast<std::size_t>(piece_start)), lower);
+}
+
+// Accented words in statements are mostly names and places that recur ("Søvndal", "Côte
+// d'Ivoire"), so each thread remembers the folds it has made, up to a bound.
+constexpr std::size_t kCachedWords = 1 << 14;  // at most a few MB per thread
+
+void append_folded_word(std::string& out, std::string_view word, bool lower) {
+    if (word.size() > kPieceBytes) {
+        append_transliterated_long(out, word, lower);
+        return;
+    }
+    thread_local std::unordered_map<std::string, std::string> folded_cache;
+    thread_local std::unordered_map<std::string, std::string> accent_folded_cache;
+    auto& cache = lower ? folded_cache : accent_folded_cache;
+    std::string key(word);
+    if (const auto it = cache.find(key); it != cache.end()) {
+        out += it->second;
+        return;
+    }
+    std::string folded;
+    append_transliterated(folded, word, lower);
+    if (cache.size() >= kCachedWords) cache.clear();
+    out += folded;
+    cache.emplace(std::move(key), std::move(folded));
+}
+
 bool is_ascii_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
 // Text is folded one whitespace-separated word at a time: ASCII words (nearly all of them in
@@ -236,7 +304,7 @@ std::string fold_text(std::string_view utf8, bool lower) {
         if (ascii) {
             append_ascii(out, word, lower);
         } else {
-            append_transliterated(out, word, lower);
+            append_folded_word(out, word, lower);
         }
         while (end < utf8.size() && is_ascii_space(utf8[end])) out += utf8[end++];
         pos = end;
