@@ -1,1 +1,72 @@
-// placeholder until its module lands
+#include "r2p/json_output.hpp"
+
+#include <cmath>
+
+namespace r2p {
+
+namespace {
+
+nlohmann::json or_null(const std::string& s) {
+    return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
+}
+
+// Scores are for ordering and eyeballing; four decimals keep the JSON readable.
+double rounded(double score) { return std::round(score * 10000.0) / 10000.0; }
+
+nlohmann::json hit_json(const SearchHit& hit) {
+    const StoredPassage& p = hit.passage;
+    return {
+        {"rank", hit.rank},
+        {"score", rounded(hit.score)},
+        {"id", p.id},
+        {"kind", p.kind},
+        {"text", p.text},
+        {"snippet", render_snippet(hit.snippet, "<mark>", "</mark>")},
+        {"themes", p.themes},
+        {"roles", p.roles},
+        {"speaker", p.speaker ? nlohmann::json(*p.speaker) : nlohmann::json(nullptr)},
+        {"parent", or_null(p.parent)},
+        {"section", p.section},
+        {"doc",
+         {{"id", p.doc_id},
+          {"title", p.doc_title},
+          {"date", or_null(p.doc_date)},
+          {"path", p.doc_path},
+          {"line", p.line}}},
+    };
+}
+
+}  // namespace
+
+nlohmann::json search_result_json(const SearchResult& result) {
+    nlohmann::json results = nlohmann::json::array();
+    for (const auto& hit : result.hits) results.push_back(hit_json(hit));
+    nlohmann::json facets = nlohmann::json::object();
+    for (const auto& facet : result.facets) {
+        nlohmann::json entries = nlohmann::json::array();
+        for (const auto& e : facet.entries) {
+            entries.push_back({{"value", e.value}, {"label", e.label}, {"count", e.count}});
+        }
+        facets[std::string(facet_name(facet.field))] = std::move(entries);
+    }
+    return {
+        {"query", result.query},
+        {"matches",
+         {{"lower", result.matches.lower},
+          {"estimated", result.matches.estimated},
+          {"upper", result.matches.upper}}},
+        {"offset", result.offset},
+        {"limit", result.limit},
+        {"results", std::move(results)},
+        {"facets", std::move(facets)},
+        {"suggestion",
+         result.suggestion ? nlohmann::json(*result.suggestion) : nlohmann::json(nullptr)},
+    };
+}
+
+std::string format_json(const SearchResult& result) {
+    return search_result_json(result).dump(-1, ' ', false,
+                                           nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace r2p

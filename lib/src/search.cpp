@@ -1,1 +1,115 @@
-// placeholder until its module lands
+#include "r2p/search.hpp"
+
+#include <cctype>
+
+#include "r2p/databases.hpp"
+#include "r2p/error.hpp"
+#include "r2p/schema.hpp"
+
+namespace r2p {
+
+namespace {
+
+// A writer committing while we read invalidates old revisions; a few reopen-and-retry
+// rounds always get a consistent view unless the writer commits continuously.
+constexpr int kModifiedRetries = 5;
+
+void check_request(const SearchRequest& request) {
+    if (request.limit > kMaxLimit) {
+        throw UsageError("--limit " + std::to_string(request.limit) + " is too large (at most " +
+                         std::to_string(kMaxLimit) + "; use --offset to page)");
+    }
+    if (request.offset > kMaxOffset) {
+        throw UsageError("--offset " + std::to_string(request.offset) + " is too large (at most " +
+                         std::to_string(kMaxOffset) + ")");
+    }
+}
+
+}  // namespace
+
+SortOrder parse_sort_order(std::string_view name) {
+    if (name == "relevance") return SortOrder::Relevance;
+    if (name == "date") return SortOrder::Date;
+    throw UsageError("unknown --sort '" + std::string(name) + "' (known: relevance, date)");
+}
+
+std::size_t parse_count(std::string_view option, std::string_view text, std::size_t max) {
+    const std::string shown = std::string(option) + " '" + std::string(text) + "'";
+    if (text.empty()) throw UsageError(shown + ": expected a number");
+    std::size_t value = 0;
+    for (const char c : text) {
+        if (!std::isdigit(static_cast<unsigned char>(c))) {
+            throw UsageError(shown + ": expected a whole number from 0 to " + std::to_string(max));
+        }
+        const auto digit = static_cast<std::size_t>(c - '0');
+        if (digit > max || value > (max - digit) / 10) {
+            throw UsageError(shown + " is too large (at most " + std::to_string(max) + ")");
+        }
+        value = value * 10 + digit;
+    }
+    return value;
+}
+
+Searcher::Searcher(const std::vector<std::string>& databases, const Taxonomy& taxonomy)
+    : db_(open_databases(databases)), taxonomy_(taxonomy), builder_(taxonomy) {}
+
+SearchResult Searcher::run(const SearchRequest& request) {
+    check_request(request);
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return run_once(request);
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (attempt == kModifiedRetries) {
+                throw IndexError("database keeps changing while searched: " + e.get_msg() +
+                                 " (try again)");
+            }
+            db_.reopen();
+        } catch (const Xapian::Error& e) {
+            throw IndexError("search failed: " + e.get_description());
+        }
+    }
+}
+
+SearchResult Searcher::run_once(const SearchRequest& request) {
+    const BuiltQuery built = builder_.build(request.query, request.match, request.filters, db_);
+
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(built.query);
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    if (request.sort == SortOrder::Date) {
+        enquire.set_sort_by_value_then_relevance(schema::slot(schema::Slot::Date), true);
+    }
+    FacetCounter counter(request.facets);
+    counter.attach(enquire);
+    // Facet counts and match counts are exact only when every match is looked at.
+    const Xapian::doccount check_at_least = request.facets.empty() ? 0 : db_.get_doccount();
+    const Xapian::MSet mset =
+        enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                         static_cast<Xapian::doccount>(request.limit), check_at_least);
+
+    SearchResult result;
+    result.query = request.query;
+    result.offset = request.offset;
+    result.limit = request.limit;
+    result.matches = {mset.get_matches_lower_bound(), mset.get_matches_estimated(),
+                      mset.get_matches_upper_bound()};
+    std::size_t rank = request.offset;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        SearchHit hit;
+        hit.rank = ++rank;
+        hit.score = it.get_weight();
+        hit.passage = decode_stored_passage(it.get_document().get_data());
+        hit.snippet = make_snippet(hit.passage.text, built.highlight);
+        result.hits.push_back(std::move(hit));
+    }
+    result.facets = counter.facets(taxonomy_);
+    if (!request.query.empty()) result.suggestion = builder_.suggest(request.query, db_);
+    return result;
+}
+
+SearchResult search(const SearchRequest& request, const Taxonomy& taxonomy) {
+    Searcher searcher(request.databases, taxonomy);
+    return searcher.run(request);
+}
+
+}  // namespace r2p

@@ -1,1 +1,129 @@
-// placeholder until its module lands
+#include "r2p/table_output.hpp"
+
+#include <algorithm>
+#include <iomanip>
+#include <sstream>
+
+namespace r2p {
+
+namespace {
+
+constexpr std::string_view kBold = "\x1b[1m";
+constexpr std::string_view kPlain = "\x1b[0m";
+constexpr std::string_view kIndent = "     ";
+
+// Columns a UTF-8 string takes, counting code points (continuation bytes take none).
+std::size_t columns(std::string_view s) {
+    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+    std::string out;
+    for (const auto& item : items) {
+        if (!out.empty()) out += separator;
+        out += item;
+    }
+    return out;
+}
+
+// Byte ranges of the lines of `text` wrapped at spaces to `width` columns.
+std::vector<std::pair<std::size_t, std::size_t>> wrap(std::string_view text, std::size_t width) {
+    std::vector<std::pair<std::size_t, std::size_t>> lines;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = start;
+        std::size_t last_space = std::string_view::npos;
+        std::size_t used = 0;
+        while (end < text.size()) {
+            if (text[end] == ' ') last_space = end;
+            if ((static_cast<unsigned char>(text[end]) & 0xC0) != 0x80) ++used;
+            if (used > width && last_space != std::string_view::npos && last_space > start) break;
+            ++end;
+        }
+        if (end < text.size()) end = last_space;
+        lines.emplace_back(start, end);
+        start = end;
+        while (start < text.size() && text[start] == ' ') ++start;
+    }
+    return lines;
+}
+
+void print_snippet(std::ostream& out, const Snippet& snippet, const TableStyle& style) {
+    const std::size_t width = style.width > kIndent.size() + 20 ? style.width - kIndent.size() : 20;
+    for (const auto& [begin, end] : wrap(snippet.text, width)) {
+        Snippet line;
+        line.text = snippet.text.substr(begin, end - begin);
+        for (const auto& [from, to] : snippet.marks) {
+            const std::size_t a = std::max(from, begin);
+            const std::size_t b = std::min(to, end);
+            if (a < b) line.marks.emplace_back(a - begin, b - begin);
+        }
+        out << kIndent
+            << (style.bold ? render_snippet(line, kBold, kPlain) : render_snippet(line, "", ""))
+            << '\n';
+    }
+}
+
+std::string count_line(const SearchResult& result) {
+    std::ostringstream line;
+    const auto& m = result.matches;
+    if (m.lower == m.upper) {
+        line << m.estimated << (m.estimated == 1 ? " passage matches" : " passages match");
+    } else {
+        line << "about " << m.estimated << " passages match";
+    }
+    if (!result.hits.empty()) {
+        line << " (showing " << result.hits.front().rank << "-" << result.hits.back().rank << ")";
+    }
+    return line.str();
+}
+
+void print_hit(std::ostream& out, const SearchHit& hit, const TableStyle& style) {
+    const StoredPassage& p = hit.passage;
+    std::ostringstream head;
+    head << std::setw(3) << hit.rank << ". " << p.id << "  " << p.kind;
+    std::string who = join(p.roles, ", ");
+    if (p.speaker) who += (who.empty() ? "" : ": ") + *p.speaker;
+    if (!who.empty()) head << "  [" << who << "]";
+    head << "  " << std::fixed << std::setprecision(2) << hit.score;
+    out << head.str() << '\n';
+    if (!p.themes.empty()) out << kIndent << "themes: " << join(p.themes, ", ") << '\n';
+    print_snippet(out, hit.snippet, style);
+}
+
+void print_facet(std::ostream& out, const Facet& facet) {
+    out << '\n' << facet_name(facet.field) << ":\n";
+    if (facet.entries.empty()) {
+        out << "  (none)\n";
+        return;
+    }
+    std::size_t value_width = 0;
+    std::size_t label_width = 0;
+    bool labelled = false;
+    for (const auto& e : facet.entries) {
+        value_width = std::max(value_width, columns(e.value));
+        label_width = std::max(label_width, columns(e.label));
+        labelled = labelled || e.label != e.value;
+    }
+    for (const auto& e : facet.entries) {
+        out << "  " << e.value << std::string(value_width - columns(e.value) + 2, ' ');
+        if (labelled) out << e.label << std::string(label_width - columns(e.label) + 2, ' ');
+        out << std::setw(6) << e.count << '\n';
+    }
+}
+
+}  // namespace
+
+void print_table(std::ostream& out, const SearchResult& result, const TableStyle& style) {
+    out << count_line(result) << '\n';
+    for (const auto& hit : result.hits) {
+        out << '\n';
+        print_hit(out, hit, style);
+    }
+    for (const auto& facet : result.facets) print_facet(out, facet);
+    if (result.suggestion) out << "\nDid you mean: " << *result.suggestion << '\n';
+}
+
+}  // namespace r2p

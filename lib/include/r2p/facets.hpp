@@ -1,0 +1,69 @@
+// Exact facet counts (theme, role, kind, doc, year) over every match of a query.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "r2p/taxonomy.hpp"
+
+namespace r2p {
+
+/// A field results can be counted by.
+enum class FacetField { Theme, Role, Kind, Doc, Year };
+
+/// "theme", "role", "kind", "doc", "year": the name in options and JSON.
+std::string_view facet_name(FacetField field);
+
+/// The field named `name`. Throws UsageError naming the known fields for anything else.
+FacetField parse_facet_field(std::string_view name);
+
+/// One value of a facet and how many matches carry it.
+struct FacetEntry {
+    std::string value;   ///< id as indexed ("accountability", "2012")
+    std::string label;   ///< taxonomy label for themes and roles, else the value itself
+    Xapian::doccount count = 0;
+};
+
+/// The counts of one field, sorted by count (highest first), then value.
+struct Facet {
+    FacetField field = FacetField::Theme;
+    std::vector<FacetEntry> entries;
+};
+
+/// Per-value totals from the counts of stored value strings. Theme and role values hold a
+/// passage's sorted id set joined by schema::kListSeparator; each such combination's count
+/// goes to every id in it, which is exact because an id occurs at most once per passage.
+/// Labels come from `taxonomy`; entries are sorted by count desc, then value.
+Facet facet_from_value_counts(FacetField field,
+                              const std::map<std::string, Xapian::doccount>& value_counts,
+                              const Taxonomy& taxonomy);
+
+/// Counts facets while Xapian matches: one built-in ValueCountMatchSpy per field (these
+/// also work across remote shards, where custom spies would not). Counts are exact only when
+/// the Enquire checks every match: pass the database size as check_at_least to get_mset.
+/// A counter counts one get_mset call: make a new one to run the query again.
+class FacetCounter {
+public:
+    /// Counts `fields` (duplicates are counted once).
+    explicit FacetCounter(const std::vector<FacetField>& fields);
+    ~FacetCounter();
+    FacetCounter(const FacetCounter&) = delete;
+    FacetCounter& operator=(const FacetCounter&) = delete;
+
+    /// Registers the spies on `enquire`; the counter must outlive its get_mset calls.
+    void attach(Xapian::Enquire& enquire);
+
+    /// The facets counted so far, in the order the fields were first given.
+    std::vector<Facet> facets(const Taxonomy& taxonomy) const;
+
+private:
+    struct Spy;
+    std::vector<std::unique_ptr<Spy>> spies_;
+};
+
+}  // namespace r2p

@@ -1,0 +1,22 @@
+// SearchResult -> the interface's JSON object (nlohmann-json, nothing built by hand).
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "r2p/search.hpp"
+
+namespace r2p {
+
+/// The result as the interface's JSON: query, matches{lower,estimated,upper}, offset, limit,
+/// results[{rank, score, id, kind, text, snippet (matches in <mark>…</mark>), themes, roles,
+/// speaker (null when none), parent (null for a paragraph), section, doc{id, title, date
+/// (null when unknown), path, line}}], facets{<field>: [{value, label, count}]} holding only
+/// the fields asked for, suggestion (null or a string).
+nlohmann::json search_result_json(const SearchResult& result);
+
+/// search_result_json as one line of text (invalid UTF-8 replaced, never thrown on).
+std::string format_json(const SearchResult& result);
+
+}  // namespace r2p

@@ -1,0 +1,99 @@
+// Search requests -> ranked, faceted, highlighted results, over one open set of databases.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "r2p/facets.hpp"
+#include "r2p/query.hpp"
+#include "r2p/snippets.hpp"
+#include "r2p/stored_passage.hpp"
+#include "r2p/taxonomy.hpp"
+
+namespace r2p {
+
+/// Result order: BM25 relevance, or newest first with relevance breaking ties.
+enum class SortOrder { Relevance, Date };
+
+/// "relevance" / "date" -> SortOrder. Throws UsageError for anything else.
+SortOrder parse_sort_order(std::string_view name);
+
+/// Largest --limit and --offset accepted: more is a usage error, never a silent wrap.
+inline constexpr std::size_t kMaxLimit = 10000;
+inline constexpr std::size_t kMaxOffset = 100'000'000;
+
+/// Parses a non-negative decimal count given for `option` ("--limit"). Throws UsageError,
+/// naming the option and the value, for a sign, non-digits, or a value above `max`.
+std::size_t parse_count(std::string_view option, std::string_view text, std::size_t max);
+
+/// Everything one search needs.
+struct SearchRequest {
+    std::vector<std::string> databases;  ///< specs for open_databases (used by search())
+    std::string query;                   ///< QueryParser syntax; empty: every passage
+    std::size_t limit = 10;              ///< at most kMaxLimit; 0 gives counts only
+    std::size_t offset = 0;              ///< at most kMaxOffset
+    SearchFilters filters;
+    std::vector<FacetField> facets;      ///< counted exactly when not empty
+    SortOrder sort = SortOrder::Relevance;
+    MatchMode match = MatchMode::All;
+};
+
+/// One ranked passage.
+struct SearchHit {
+    std::size_t rank = 0;   ///< 1-based over the whole result list (offset counted)
+    double score = 0;       ///< BM25 weight (0 for a query of filters only)
+    StoredPassage passage;
+    Snippet snippet;        ///< marks where the query matched the original text
+};
+
+/// How many passages match: exact (all three equal) whenever facets were asked for.
+struct MatchCounts {
+    Xapian::doccount lower = 0;
+    Xapian::doccount estimated = 0;
+    Xapian::doccount upper = 0;
+};
+
+/// The answer to a SearchRequest.
+struct SearchResult {
+    std::string query;
+    MatchCounts matches;
+    std::size_t offset = 0;
+    std::size_t limit = 0;
+    std::vector<SearchHit> hits;
+    std::vector<Facet> facets;              ///< only those asked for, in the order asked
+    std::optional<std::string> suggestion;  ///< "did you mean" when a word is unknown
+};
+
+/// Keeps the databases open for many queries (a query file, a benchmark). Not thread-safe:
+/// use one Searcher per thread.
+class Searcher {
+public:
+    /// Opens `databases` (see open_databases) and keeps a reference to `taxonomy`, which must
+    /// outlive the searcher. Throws IndexError / UsageError as open_databases does.
+    Searcher(const std::vector<std::string>& databases, const Taxonomy& taxonomy);
+
+    /// Runs `request` (its `databases` member is ignored: the searcher's are used). A
+    /// database rewritten meanwhile is reopened and the query retried. Throws UsageError
+    /// for a bad query, filter, limit or offset; IndexError when the database fails.
+    SearchResult run(const SearchRequest& request);
+
+    /// The combined database searched.
+    const Xapian::Database& database() const { return db_; }
+
+private:
+    SearchResult run_once(const SearchRequest& request);
+
+    Xapian::Database db_;
+    const Taxonomy& taxonomy_;
+    QueryBuilder builder_;
+};
+
+/// One-shot search: opens request.databases, runs the request, closes them.
+SearchResult search(const SearchRequest& request, const Taxonomy& taxonomy);
+
+}  // namespace r2p
