@@ -1,1 +1,563 @@
-// placeholder until its module lands
+// parse_document: statement text -> title, date, section headings and body paragraphs.
+//
+// The text is read in three passes, each linear in its size:
+//  1. lines -> units: runs of non-blank lines, split further at markdown headings and list
+//     items, so each unit is one candidate paragraph or heading;
+//  2. the first unit's leading lines are the title; following short, unpunctuated units
+//     (subtitle, dateline) form the header; then each unit is a heading or a body paragraph;
+//  3. body paragraphs that a blank line broke mid-sentence are joined back, and each gets
+//     its run-in heading and quotes.
+#include "r2p/parse.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "detail/parse_text.hpp"
+
+namespace r2p {
+namespace {
+
+using detail::ends_with_any;
+using detail::is_all_caps;
+using detail::is_title_case;
+using detail::trim;
+using detail::word_shape;
+
+constexpr std::size_t kMaxHeadingWords = 12;
+constexpr std::size_t kMaxMarkdownHeadingWords = 25;
+constexpr std::size_t kMaxTitleLineWords = 25;
+constexpr std::size_t kMaxTitleWords = 40;
+constexpr std::size_t kMaxHeaderWords = 30;
+constexpr std::size_t kMaxHeaderLines = 3;
+constexpr std::size_t kMaxRunInWords = 6;
+constexpr std::size_t kMaxBoldRunInWords = 10;
+constexpr std::size_t kDateSearchBytes = 1000;
+constexpr std::size_t kFrontMatterMaxLines = 40;
+
+// Words that make a short first sentence an ordinary sentence ("We agree.", "This is key.")
+// rather than a run-in heading ("Ending impunity."): pronouns, determiners and finite verbs.
+// English grammar, not domain vocabulary.
+constexpr std::array<std::string_view, 48> kSentenceWords = {
+    "i",      "we",    "he",     "she",   "they",  "it",    "you",   "me",    "us",
+    "him",    "them",  "our",    "my",    "your",  "their", "his",   "her",   "its",
+    "this",   "that",  "these",  "those", "there", "is",    "are",   "was",   "were",
+    "be",     "been",  "am",     "has",   "have",  "had",   "said",  "says",  "say",
+    "will",   "would", "can",    "could", "must",  "should", "shall", "may",  "might",
+    "do",     "thank", "let",
+};
+
+// Abbreviations whose full stop does not end a sentence ("Mr. President").
+constexpr std::array<std::string_view, 24> kAbbreviations = {
+    "mr",  "mrs", "ms",  "dr",   "prof", "st",   "no",  "nos", "vol", "art", "para", "sr",
+    "jr",  "gen", "col", "lt",   "amb",  "hon",  "rev", "fig", "etc", "vs",  "cf",   "rt",
+};
+
+template <std::size_t N>
+bool contains(const std::array<std::string_view, N>& list, std::string_view word) {
+    return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+struct Line {
+    std::string text;  // trimmed, list and quote-block markers removed
+    std::size_t number = 0;
+};
+
+// A candidate paragraph or heading.
+struct Unit {
+    std::vector<Line> lines;
+    bool forced_heading = false;  // markdown "## ..." or a setext underline
+    bool bullet = false;          // a list item
+    bool symbol_bullet = false;   // a list item marked "- ", "• " (never a heading)
+    bool starts_block = false;    // a blank line (or the start) comes before it
+    bool ends_block = false;      // a blank line (or the end) comes after it
+};
+
+bool is_rule(std::string_view s) {
+    // "---", "***", "* * *", "===", "___": decoration, not text.
+    if (s.size() < 3) return false;
+    char mark = 0;
+    for (char c : s) {
+        if (c == ' ') continue;
+        if (c != '-' && c != '*' && c != '_' && c != '=') return false;
+        if (mark != 0 && c != mark) return false;
+        mark = c;
+    }
+    return mark != 0;
+}
+
+// "## Heading ##" -> "Heading"; nullopt when `s` is not a markdown heading.
+std::optional<std::string> markdown_heading(std::string_view s) {
+    std::size_t hashes = 0;
+    while (hashes < s.size() && s[hashes] == '#') ++hashes;
+    if (hashes == 0 || hashes > 6) return std::nullopt;
+    if (hashes < s.size() && s[hashes] != ' ' && s[hashes] != '\t') return std::nullopt;
+    std::string_view rest = trim(s.substr(hashes));
+    while (!rest.empty() && rest.back() == '#') rest.remove_suffix(1);
+    return std::string(trim(rest));
+}
+
+// A list marker at the start of a line: "- ", "• ", "1. ", "(a) ". A bare symbol carries
+// nothing and is dropped from the text; numbers and letters are kept.
+struct ListMarker {
+    bool found = false;
+    bool symbol = false;
+    std::size_t length = 0;  // bytes to drop (symbols only)
+};
+
+ListMarker list_marker(std::string_view s) {
+    static constexpr std::array<std::string_view, 8> kSymbols = {
+        "- ", "* ", "+ ", "\u2022 ", "\u2013 ", "\u2014 ", "\u00B7 ", "\u25AA ",
+    };
+    for (std::string_view sym : kSymbols) {
+        if (s.substr(0, sym.size()) == sym && s.size() > sym.size()) return {true, true, sym.size()};
+    }
+    std::size_t i = 0;
+    const bool paren = !s.empty() && s[0] == '(';
+    if (paren) ++i;
+    const std::size_t digits_begin = i;
+    while (i < s.size() && i - digits_begin < 3 && s[i] >= '0' && s[i] <= '9') ++i;
+    bool numbered = i > digits_begin;
+    if (!numbered && i + 1 < s.size() && s[i] >= 'a' && s[i] <= 'z' && s[i + 1] == ')') {
+        ++i;  // "a)" or "(a)"
+        numbered = true;
+    }
+    if (!numbered || i >= s.size()) return {};
+    if (paren ? s[i] != ')' : (s[i] != '.' && s[i] != ')')) return {};
+    ++i;
+    if (i + 1 >= s.size() || s[i] != ' ') return {};
+    return {true, false, 0};
+}
+
+// Joins the next line of one paragraph: one space, except after a hyphen that ends a line.
+// "inter-" + "national" -> "international" (lower case both sides); "Secretary-" +
+// "General" -> "Secretary-General".
+void append_line(std::string& acc, std::string_view next) {
+    if (acc.empty()) {
+        acc.assign(next);
+        return;
+    }
+    if (acc.back() == '-' && acc.size() >= 2) {
+        const char32_t before = detail::code_point_before(acc, acc.size() - 1);
+        if (detail::is_letter(before)) {
+            const char32_t after = detail::code_point_at(next, 0);
+            if (detail::is_lower(before) && detail::is_lower(after)) acc.pop_back();
+            acc.append(next);
+            return;
+        }
+    }
+    acc += ' ';
+    acc.append(next);
+}
+
+std::string unit_text(const Unit& u) {
+    std::string acc;
+    for (const Line& l : u.lines) append_line(acc, l.text);
+    return detail::collapse_spaces(acc);
+}
+
+// Pass 1: lines -> units.
+std::vector<Unit> split_units(std::string_view text, std::size_t first_line) {
+    std::vector<Unit> units;
+    std::optional<Unit> current;
+    bool after_blank = true;
+    auto flush = [&](bool block_ends) {
+        if (current) {
+            current->ends_block = block_ends;
+            units.push_back(std::move(*current));
+            current.reset();
+        }
+    };
+    std::size_t number = first_line;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        std::size_t eol = text.find('\n', pos);
+        if (eol == std::string_view::npos) eol = text.size();
+        std::string_view raw = trim(text.substr(pos, eol - pos));
+        const std::size_t line_number = number++;
+        pos = eol + 1;
+
+        // A quoted block ("> text") reads as plain text.
+        while (!raw.empty() && raw[0] == '>') raw = trim(raw.substr(1));
+
+        if (raw.empty()) {
+            flush(true);
+            after_blank = true;
+            continue;
+        }
+        if (is_rule(raw)) {
+            // A setext underline makes the single line above it a heading; otherwise a rule
+            // only separates.
+            if (current && current->lines.size() == 1 && !current->bullet &&
+                (raw[0] == '=' || raw[0] == '-')) {
+                current->forced_heading = true;
+            }
+            flush(true);
+            after_blank = true;
+            continue;
+        }
+        if (auto heading = markdown_heading(raw)) {
+            flush(false);
+            if (!heading->empty()) {
+                Unit u;
+                u.lines.push_back(Line{std::move(*heading), line_number});
+                u.forced_heading = true;
+                u.starts_block = true;
+                u.ends_block = true;
+                units.push_back(std::move(u));
+            }
+            after_blank = true;  // what follows a heading starts afresh
+            continue;
+        }
+        const ListMarker marker = list_marker(raw);
+        const bool item = marker.found;
+        if (item) {
+            flush(false);
+            raw = trim(raw.substr(marker.length));
+        }
+        if (!current) {
+            current = Unit{};
+            current->bullet = item;
+            current->symbol_bullet = marker.symbol;
+            current->starts_block = after_blank;
+        }
+        current->lines.push_back(Line{std::string(raw), line_number});
+        after_blank = false;
+    }
+    flush(true);
+    return units;
+}
+
+// Skips a leading YAML front matter block ("---" ... "---"), taking title and date from it
+// when they are not known yet. Returns the text after it.
+std::string_view front_matter(std::string_view text, DocumentMeta& meta, std::size_t& line) {
+    if (text.substr(0, 4) != "---\n") return text;
+    std::size_t pos = 4;
+    for (std::size_t n = 0; n < kFrontMatterMaxLines && pos < text.size(); ++n) {
+        std::size_t eol = text.find('\n', pos);
+        if (eol == std::string_view::npos) eol = text.size();
+        const std::string_view l = trim(text.substr(pos, eol - pos));
+        if (l == "---" || l == "...") {
+            line += n + 2;
+            return eol >= text.size() ? std::string_view{} : text.substr(eol + 1);
+        }
+        const std::size_t colon = l.find(':');
+        if (colon != std::string_view::npos) {
+            const std::string key = detail::ascii_lower(trim(l.substr(0, colon)));
+            std::string_view value = trim(l.substr(colon + 1));
+            if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+                value.back() == value.front()) {
+                value = value.substr(1, value.size() - 2);
+            }
+            if (key == "title" && meta.title.empty()) meta.title = detail::collapse_spaces(value);
+            if (key == "date" && meta.date.empty()) meta.date = find_date(value);
+        }
+        pos = eol + 1;
+    }
+    return text;  // no closing fence: not front matter after all
+}
+
+bool opens_bold(std::string_view s) {
+    return s.substr(0, 2) == "**" || s.substr(0, 2) == "__";
+}
+
+// Pass 2a: how many leading lines of the first unit make the title.
+std::size_t title_line_count(const Unit& u) {
+    if (u.bullet) return 0;
+    if (u.forced_heading) return 1;
+    const std::string_view first = u.lines[0].text;
+    if (opens_bold(first)) {
+        // The title is everything up to the line that closes the bold.
+        const std::string_view marker = first.substr(0, 2);
+        for (std::size_t i = 0; i < u.lines.size(); ++i) {
+            const std::string_view l = u.lines[i].text;
+            const std::size_t from = i == 0 ? 2 : 0;
+            if (l.find(marker, from) != std::string_view::npos) return i + 1;
+        }
+    }
+    const detail::WordShape shape0 = word_shape(first, kMaxTitleLineWords);
+    if (shape0.truncated || shape0.words == 0) return 0;
+    const bool titled0 = is_title_case(shape0) || is_all_caps(shape0);
+    if (ends_with_any(first, ".") && shape0.words > 12 && !titled0) return 0;
+    // A hard-wrapped paragraph with no title: its first line runs on in lower case.
+    if (u.lines.size() > 1 && !titled0 && detail::starts_lower(u.lines[1].text)) return 0;
+    std::size_t count = 1;
+    std::size_t total = shape0.words;
+    while (count < u.lines.size()) {
+        const std::string_view prev = u.lines[count - 1].text;
+        const std::string_view l = u.lines[count].text;
+        if (ends_with_any(prev, ".!?")) break;
+        const detail::WordShape shape = word_shape(l, kMaxTitleLineWords);
+        if (shape.truncated || !(is_title_case(shape) || is_all_caps(shape))) break;
+        total += shape.words;
+        if (total > kMaxTitleWords) break;
+        ++count;
+    }
+    return count;
+}
+
+// Strips markdown marks from a title or heading and trims a trailing colon.
+std::string clean_heading(std::string_view s) {
+    std::string out = detail::strip_emphasis(detail::collapse_spaces(s));
+    while (!out.empty() && out.front() == '#') out.erase(0, 1);
+    std::string_view t = trim(out);
+    if (!t.empty() && t.back() == ':') t.remove_suffix(1);
+    return std::string(trim(t));
+}
+
+// "1. ", "II. ", "A. " at the start of a numbered heading.
+std::size_t enumerator_length(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size() && i < 6 &&
+           ((s[i] >= '0' && s[i] <= '9') || s[i] == 'I' || s[i] == 'V' || s[i] == 'X' ||
+            (i == 0 && s[i] >= 'A' && s[i] <= 'Z'))) {
+        ++i;
+    }
+    if (i > 0 && i + 1 < s.size() && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ') {
+        return i + 2;
+    }
+    return 0;
+}
+
+bool is_heading(const Unit& u, std::string_view text, bool in_header) {
+    if (u.forced_heading) {
+        const detail::WordShape shape = word_shape(text, kMaxMarkdownHeadingWords);
+        return shape.words > 0 && !shape.truncated;
+    }
+    if (u.symbol_bullet) return false;
+    if (u.lines.size() != 1 || !u.starts_block || !u.ends_block) return false;
+    if (ends_with_any(text, ".,;!?")) return false;
+    const std::string_view body = text.substr(enumerator_length(text));
+    if (body.find(". ") != std::string_view::npos) return false;  // "Mr. President"
+    const detail::WordShape shape = word_shape(body, kMaxHeadingWords);
+    if (shape.truncated || shape.words == 0) return false;
+    if (!is_title_case(shape) && !is_all_caps(shape)) return false;
+    // Before the first heading, a line with a comma or a date is a subtitle or dateline:
+    // "5th Annual R2P Ministerial Meeting, New York, 28 September 2012".
+    if (in_header && (body.find(',') != std::string_view::npos || !find_date(body).empty())) {
+        return false;
+    }
+    return true;
+}
+
+bool has_word(std::string_view text, std::string_view word) {
+    std::size_t at = 0;
+    while ((at = text.find(word, at)) != std::string_view::npos) {
+        const bool left = at == 0 || text[at - 1] == ' ';
+        const std::size_t end = at + word.size();
+        const bool right = end == text.size() || text[end] == ' ';
+        if (left && right) return true;
+        at = end;
+    }
+    return false;
+}
+
+// A subtitle, dateline or "Check against delivery" between the title and the body: short
+// and not punctuated as prose. A speaker line ("Statement by H.E. ...") stays a paragraph so
+// that the words naming the speaker are searchable and taggable.
+bool is_header_line(const Unit& u, std::string_view text) {
+    if (u.bullet || u.lines.size() > kMaxHeaderLines) return false;
+    const detail::WordShape shape = word_shape(text, kMaxHeaderWords);
+    if (shape.truncated || shape.words == 0) return false;
+    if (has_word(text, "by")) return false;
+    if (!ends_with_any(text, ".,;:!?")) return true;
+    return shape.words <= 8 && !find_date(text).empty();  // "New York, 28 September 2012."
+}
+
+// A body paragraph before run-in headings and quotes are worked out.
+struct Draft {
+    std::string text;  // markdown emphasis still in
+    std::size_t line = 0;
+    std::string section;
+    std::size_t unit = 0;
+    bool bullet = false;
+    bool starts_block = false;
+    bool ends_block = false;
+};
+
+bool only_letters_word(std::string_view w, std::string& out) {
+    out.clear();
+    for (char c : w) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        }
+    }
+    return !out.empty();
+}
+
+// "Ending impunity. Several speakers ..." -> "Ending impunity": a first sentence of a few
+// words, with no comma, quote, number, pronoun or finite verb, followed by a capital.
+std::string plain_run_in(std::string_view text) {
+    const std::size_t limit = std::min<std::size_t>(text.size(), 160);
+    const std::size_t stop = text.substr(0, limit).find(". ");
+    if (stop == std::string_view::npos || stop == 0) return {};
+    const std::string_view candidate = text.substr(0, stop);
+    if (!detail::is_upper(detail::code_point_at(candidate, 0))) return {};
+    if (candidate.find_first_of(",;:()[]\".") != std::string_view::npos) return {};
+    std::size_t pos = 0;
+    while (pos < candidate.size()) {
+        if (detail::is_quote_mark(detail::next_code_point(candidate, pos))) return {};
+    }
+    const detail::WordShape shape = word_shape(candidate, kMaxRunInWords);
+    if (shape.truncated || shape.words == 0 || shape.number_words > 0) return {};
+    // Words, lower-cased, for the grammar checks.
+    std::string word;
+    std::string last;
+    std::size_t begin = 0;
+    while (begin <= candidate.size()) {
+        std::size_t end = candidate.find(' ', begin);
+        if (end == std::string_view::npos) end = candidate.size();
+        if (only_letters_word(candidate.substr(begin, end - begin), word)) {
+            if (contains(kSentenceWords, word)) return {};
+            last = word;
+        }
+        begin = end + 1;
+    }
+    if (last.size() < 2 || contains(kAbbreviations, last)) return {};
+    // What follows must start a new sentence.
+    std::size_t next = stop + 2;
+    while (next < text.size()) {
+        const char32_t c = detail::next_code_point(text, next);
+        if (detail::is_quote_mark(c)) continue;
+        if (!detail::is_upper(c)) return {};
+        return std::string(candidate);
+    }
+    return {};
+}
+
+// "**Ending impunity.** Several ..." -> "Ending impunity", when bold opens the paragraph.
+std::string bold_run_in(std::string_view text) {
+    if (!opens_bold(text)) return {};
+    const std::string_view marker = text.substr(0, 2);
+    const std::size_t close = text.find(marker, 2);
+    if (close == std::string_view::npos || close > 200) return {};
+    std::string_view inner = trim(text.substr(2, close - 2));
+    while (!inner.empty() && (inner.back() == '.' || inner.back() == ':')) inner.remove_suffix(1);
+    inner = trim(inner);
+    const detail::WordShape shape = word_shape(inner, kMaxBoldRunInWords);
+    if (shape.truncated || shape.words == 0) return {};
+    std::string_view rest = text.substr(close + 2);
+    while (!rest.empty() && (rest[0] == '.' || rest[0] == ':' || rest[0] == ' ')) {
+        rest.remove_prefix(1);
+    }
+    std::size_t p = 0;
+    while (p < rest.size()) {
+        const char32_t c = detail::next_code_point(rest, p);
+        if (detail::is_quote_mark(c)) continue;
+        if (!detail::is_upper(c)) return {};
+        return detail::collapse_spaces(inner);
+    }
+    return {};
+}
+
+Paragraph finish_paragraph(const Draft& d) {
+    Paragraph p;
+    p.line = d.line;
+    p.section = d.section;
+    p.run_in_heading = bold_run_in(d.text);
+    p.text = detail::collapse_spaces(detail::strip_emphasis(d.text));
+    if (p.run_in_heading.empty()) p.run_in_heading = plain_run_in(p.text);
+    p.quotes = find_quotes(p.text);
+    return p;
+}
+
+// The first bytes of `text`, cut back to a character boundary.
+std::string_view prefix(std::string_view text, std::size_t bytes) {
+    if (text.size() <= bytes) return text;
+    while (bytes > 0 && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) --bytes;
+    return text.substr(0, bytes);
+}
+
+}  // namespace
+
+Document parse_document(std::string_view text, DocumentMeta meta) {
+    Document doc;
+    std::size_t first_line = 1;
+    const std::string_view body_text = front_matter(text, meta, first_line);
+    std::vector<Unit> units = split_units(body_text, first_line);
+
+    // Title: the leading lines of the first unit; the rest of that unit is body text.
+    std::string header_text;
+    std::size_t next = 0;
+    if (!units.empty()) {
+        Unit& first = units[0];
+        const std::size_t n = title_line_count(first);
+        if (n > 0) {
+            std::string title;
+            for (std::size_t i = 0; i < n; ++i) {
+                if (!title.empty()) title += ' ';
+                title += first.lines[i].text;
+            }
+            title = clean_heading(title);
+            header_text = title;
+            if (meta.title.empty()) meta.title = title;
+            if (n == first.lines.size()) {
+                next = 1;
+            } else {
+                first.lines.erase(first.lines.begin(),
+                                  first.lines.begin() + static_cast<std::ptrdiff_t>(n));
+                first.starts_block = true;
+                first.forced_heading = false;
+            }
+        }
+    }
+
+    // Headings, header lines and body paragraphs.
+    std::vector<Draft> drafts;
+    bool in_header = next > 0 || !header_text.empty();
+    std::string section;
+    for (std::size_t i = next; i < units.size(); ++i) {
+        const Unit& u = units[i];
+        const std::string text_i = unit_text(u);
+        if (text_i.empty()) continue;
+        const bool last = i + 1 == units.size();
+        if ((u.forced_heading || !last) && is_heading(u, detail::strip_emphasis(text_i), in_header)) {
+            section = clean_heading(text_i);
+            if (!section.empty()) {
+                doc.sections.push_back(section);
+                in_header = false;
+                continue;
+            }
+        }
+        if (in_header && is_header_line(u, detail::strip_emphasis(text_i))) {
+            header_text += '\n';
+            header_text += text_i;
+            continue;
+        }
+        in_header = false;
+        drafts.push_back(Draft{text_i, u.lines[0].number, section, i, u.bullet, u.starts_block,
+                               u.ends_block});
+    }
+
+    // A paragraph that a blank line broke mid-sentence continues in lower case.
+    std::vector<Draft> joined;
+    for (Draft& d : drafts) {
+        if (!joined.empty()) {
+            Draft& prev = joined.back();
+            if (prev.unit + 1 == d.unit && prev.ends_block && d.starts_block && !prev.bullet &&
+                !d.bullet && !ends_with_any(prev.text, ".!?:") && detail::starts_lower(d.text)) {
+                append_line(prev.text, d.text);
+                prev.unit = d.unit;
+                prev.ends_block = d.ends_block;
+                continue;
+            }
+        }
+        joined.push_back(std::move(d));
+    }
+
+    doc.paragraphs.reserve(joined.size());
+    for (const Draft& d : joined) doc.paragraphs.push_back(finish_paragraph(d));
+
+    if (meta.date.empty()) {
+        meta.date = find_date(header_text);
+        if (meta.date.empty()) meta.date = find_date(prefix(body_text, kDateSearchBytes));
+    }
+    doc.meta = std::move(meta);
+    return doc;
+}
+
+}  // namespace r2p
