@@ -1,1 +1,326 @@
-// placeholder until its module lands
+#include "detail/tag_speakers.hpp"
+
+#include <algorithm>
+
+namespace r2p::detail {
+namespace {
+
+// How far (in words) attribution looks. Summaries put the verb right after the subject
+// ("one of the Ministers reminded"), but a name or a country may stand between
+// ("The Minister for Foreign Affairs of the Kingdom of the Netherlands stated").
+constexpr std::size_t kVerbWindow = 10;
+constexpr std::size_t kLeadInGap = 3;       // "in the words of | one | Minister"
+constexpr std::size_t kIndefiniteLookBack = 3;  // "one | of | the | Ministers"
+constexpr std::size_t kCloseBefore = 8;     // an unverbed mention this close still attributes
+constexpr std::size_t kCloseAfter = 4;      // "”, said | the | Special Adviser"
+constexpr std::size_t kMaxQualifier = 16;   // "for Political Affairs of the Ministry of ... Brazil, H.E. Ms."
+constexpr std::size_t kMaxNameWords = 6;
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+/// Byte offset just past token j and any possessive "'s" after it.
+std::size_t end_of(std::string_view text, const Token& t) {
+    if (!t.possessive) return t.end;
+    return t.end + (text[t.end] == '\'' ? 2 : 4);  // "'s" or "’s" (3-byte apostrophe)
+}
+
+/// The text between tokens j-1 and j.
+std::string_view gap(std::string_view text, const std::vector<Token>& tokens, std::size_t j) {
+    const std::size_t from = end_of(text, tokens[j - 1]);
+    return text.substr(from, tokens[j].begin - from);
+}
+
+bool only_spaces(std::string_view g) {
+    for (std::size_t i = 0; i < g.size(); ++i) {
+        if (g[i] == ' ' || g[i] == '\t') continue;
+        if (g.substr(i, 2) == "\xC2\xA0") {  // no-break space
+            ++i;
+            continue;
+        }
+        return false;
+    }
+    return !g.empty();
+}
+
+/// Spaces or hyphens only: the inside of one phrase ("Secretary-General", "Vice Minister").
+bool joins_phrase(std::string_view g) {
+    return !g.empty() && std::all_of(g.begin(), g.end(), [](char c) {
+        return c == ' ' || c == '-' || c == '\t';
+    });
+}
+
+std::string_view trim_spaces(std::string_view g) {
+    while (!g.empty() && g.front() == ' ') g.remove_prefix(1);
+    while (!g.empty() && g.back() == ' ') g.remove_suffix(1);
+    return g;
+}
+
+}  // namespace
+
+SpeakerMatcher::SpeakerMatcher(const Taxonomy& taxonomy, const Xapian::Stem& stemmer)
+    : role_count_(taxonomy.roles.size()) {
+    for (std::size_t r = 0; r < taxonomy.roles.size(); ++r)
+        for (const auto& a : taxonomy.roles[r].aliases) roles_.add(a, r, stemmer);
+    const AttributionRules& rules = taxonomy.attribution;
+    for (const auto& v : rules.speech_verbs) verbs_.add(v, 0, stemmer);
+    for (const auto& v : rules.lead_ins) lead_ins_.add(v, 0, stemmer);
+    for (const auto& v : rules.indefinites) indefinites_.add(v, 0, stemmer);
+    for (const auto& v : rules.honorifics) {
+        honorifics_.add(v, 0, stemmer);
+        // "Mr." is written with a period that does not end a sentence.
+        if (!v.empty() && v.back() == '.') {
+            const auto words = tokenize(v, stemmer);
+            if (!words.empty()) abbreviations_.push_back(words.back().norm);
+        }
+    }
+}
+
+bool SpeakerMatcher::is_abbreviation(const Token& t) const {
+    return t.norm.size() == 1 ||
+           std::find(abbreviations_.begin(), abbreviations_.end(), t.norm) != abbreviations_.end();
+}
+
+ParagraphSpeech SpeakerMatcher::analyze(std::string_view text, const std::vector<Token>& tokens,
+                                        const std::vector<Quote>& quotes) const {
+    ParagraphSpeech out;
+    out.quote_mention.assign(quotes.size(), std::nullopt);
+    const std::size_t n = tokens.size();
+    if (n == 0) return out;
+
+    // Which quote each token stands in (kNone: outside every quote).
+    std::vector<std::size_t> in_quote(n, kNone);
+    for (std::size_t q = 0; q < quotes.size(); ++q) {
+        auto it = std::lower_bound(tokens.begin(), tokens.end(), quotes[q].begin,
+                                   [](const Token& t, std::size_t b) { return t.begin < b; });
+        for (; it != tokens.end() && it->begin < quotes[q].end; ++it)
+            in_quote[std::size_t(it - tokens.begin())] = q;
+    }
+
+    // Sentences. A terminator inside a quote does not end the attributing sentence; an
+    // abbreviation ("Mr.", an initial) does not end one either.
+    std::vector<std::size_t> sentence(n, 0);
+    std::vector<std::size_t> sentence_start{0};
+    for (std::size_t j = 1; j < n; ++j) {
+        sentence[j] = sentence[j - 1];
+        if (in_quote[j] != kNone && in_quote[j] == in_quote[j - 1]) continue;
+        const std::string_view g = gap(text, tokens, j);
+        if (g.find_first_of(".!?") == std::string_view::npos) continue;
+        const char first = text[tokens[j].begin];
+        if (!tokens[j].capitalized && !(first >= '0' && first <= '9')) continue;
+        if (trim_spaces(g) == "." && is_abbreviation(tokens[j - 1])) continue;
+        sentence[j] = sentence_start.size();
+        sentence_start.push_back(j);
+    }
+
+    // Where speech verbs start and where lead-ins end, one pass each.
+    std::vector<bool> verb_at(n, false);
+    std::vector<bool> lead_in_end(n + 1, false);
+    for (std::size_t j = 0; j < n; ++j) {
+        if (in_quote[j] != kNone) continue;
+        verb_at[j] = verbs_.longest_at(tokens, j) != nullptr;
+        if (const auto* p = lead_ins_.longest_at(tokens, j)) lead_in_end[j + p->words.size()] = true;
+    }
+
+    // Role mentions outside quotes, longest alias first.
+    for (std::size_t i = 0; i < n;) {
+        const PhraseTable::Phrase* p = in_quote[i] == kNone ? roles_.longest_at(tokens, i) : nullptr;
+        bool ok = p != nullptr;
+        if (ok) {
+            for (std::size_t k = i + 1; k < i + p->words.size(); ++k)
+                ok = ok && in_quote[k] == kNone && joins_phrase(gap(text, tokens, k));
+        }
+        if (!ok) {
+            ++i;
+            continue;
+        }
+        Mention m;
+        m.first = i;
+        m.last = i + p->words.size();
+        m.role = p->value;
+        m.possessive = tokens[m.last - 1].possessive;
+        // Plural when a word is written with an "s" the alias does not have ("Ministers").
+        for (std::size_t k = 0; k < p->norms.size(); ++k) {
+            const std::string& w = tokens[i + k].norm;
+            if (w != p->norms[k] && w.size() > p->norms[k].size() && w.back() == 's')
+                m.plural = true;
+        }
+        // Indefinite: "one", "several", "a number of" just before, in the same phrase.
+        for (std::size_t back = 1; back <= kIndefiniteLookBack && back <= i; ++back) {
+            const std::size_t j = i - back;
+            if (!only_spaces(gap(text, tokens, j + 1))) break;
+            if (indefinites_.longest_at(tokens, j) != nullptr) {
+                m.indefinite = true;
+                break;
+            }
+        }
+        // Reported: a speech verb follows before another mention, quote or sentence end...
+        const std::size_t limit = std::min(n, m.last + kVerbWindow);
+        for (std::size_t t = m.last; t < limit; ++t) {
+            if (sentence[t] != sentence[i] || in_quote[t] != kNone) break;
+            if (roles_.longest_at(tokens, t) != nullptr) break;
+            if (verb_at[t]) {
+                m.reported = true;
+                break;
+            }
+        }
+        // ...or a lead-in stands just before ("In the words of one Minister").
+        for (std::size_t d = 0; d <= kLeadInGap && d <= i; ++d) {
+            if (sentence[i - d] != sentence[i]) break;
+            if (lead_in_end[i - d]) {
+                m.reported = true;
+                break;
+            }
+        }
+        out.mentions.push_back(m);
+        i = m.last;
+    }
+
+    // Attribute each quote.
+    for (std::size_t q = 0; q < quotes.size(); ++q) {
+        auto it = std::lower_bound(tokens.begin(), tokens.end(), quotes[q].begin,
+                                   [](const Token& t, std::size_t b) { return t.begin < b; });
+        if (it == tokens.end() || it->begin >= quotes[q].end) continue;
+        const std::size_t qfirst = std::size_t(it - tokens.begin());
+        std::size_t qafter = qfirst;
+        while (qafter < n && tokens[qafter].begin < quotes[q].end) ++qafter;
+        const std::size_t s = sentence[qfirst];
+
+        // Before the quote in its sentence: the nearest mention that speaks wins; an
+        // unverbed mention close to the quote is the fallback.
+        std::optional<std::size_t> speaking, close;
+        for (std::size_t mi = 0; mi < out.mentions.size(); ++mi) {
+            const Mention& m = out.mentions[mi];
+            if (m.last > qfirst || sentence[m.first] != s) continue;
+            if (m.reported || m.possessive) speaking = mi;
+            else if (qfirst - m.last <= kCloseBefore) close = mi;
+        }
+        std::optional<std::size_t> pick = speaking ? speaking : close;
+        // After it: "“…,” said the Special Adviser", "“…”, according to the President".
+        if (!pick) {
+            for (std::size_t mi = 0; mi < out.mentions.size(); ++mi) {
+                const Mention& m = out.mentions[mi];
+                if (m.first < qafter || sentence[m.first] != s) continue;
+                if (m.first - qafter <= kCloseAfter) pick = mi;
+                break;
+            }
+        }
+        // A quote opening its sentence may be by whoever the previous sentence names.
+        if (!pick && qfirst == sentence_start[s] && s > 0) {
+            std::optional<std::size_t> last;
+            for (std::size_t mi = 0; mi < out.mentions.size(); ++mi) {
+                const Mention& m = out.mentions[mi];
+                if (sentence[m.first] != s - 1) continue;
+                if (m.reported || m.possessive) speaking = mi;
+                last = mi;
+            }
+            pick = speaking ? speaking : last;
+        }
+        out.quote_mention[q] = pick;
+    }
+    return out;
+}
+
+std::size_t SpeakerMatcher::skip_honorifics(const std::vector<Token>& tokens, std::size_t j,
+                                            std::size_t end) const {
+    while (j < end) {
+        const auto* p = honorifics_.longest_at(tokens, j);
+        if (p == nullptr || j + p->words.size() > end) break;
+        j += p->words.size();
+    }
+    return j;
+}
+
+std::optional<std::string> SpeakerMatcher::name_from_run(std::string_view text,
+                                                         const std::vector<Token>& tokens,
+                                                         std::size_t from, std::size_t to) const {
+    if (to <= from || to - from < 2 || to - from > kMaxNameWords) return std::nullopt;
+    if (tokens[to - 1].norm.size() < 2) return std::nullopt;
+    for (std::size_t k = from; k < to; ++k) {
+        if (roles_.longest_at(tokens, k) != nullptr) return std::nullopt;
+        // A one- or two-letter word is an initial ("T. C.") or part of a hyphenated name
+        // ("Ki-moon"); otherwise it is "In", "At", "UN": not a name.
+        if (tokens[k].norm.size() <= 2) {
+            const bool initial = tokens[k].end < text.size() && text[tokens[k].end] == '.';
+            const bool hyphened = k + 1 < to && gap(text, tokens, k + 1) == "-";
+            if (!initial && !hyphened) return std::nullopt;
+        }
+    }
+    return std::string(text.substr(tokens[from].begin, tokens[to - 1].end - tokens[from].begin));
+}
+
+namespace {
+
+/// Whether tokens x-1 and x can stand in one name: "Jan Eliasson", "Ki-moon", "T. C.".
+bool name_link(std::string_view text, const std::vector<Token>& tokens, std::size_t x) {
+    if (tokens[x - 1].possessive) return false;
+    const std::string_view g = gap(text, tokens, x);
+    if (only_spaces(g) || g == "-") return true;
+    return (g == ". " || g == ".") && tokens[x - 1].norm.size() <= 4 &&
+           tokens[x - 1].capitalized;
+}
+
+bool name_word(std::string_view text, const std::vector<Token>& tokens, std::size_t x,
+               bool first) {
+    return tokens[x].capitalized || (!first && gap(text, tokens, x) == "-");
+}
+
+}  // namespace
+
+std::optional<std::string> SpeakerMatcher::name_after(std::string_view text,
+                                                      const std::vector<Token>& tokens,
+                                                      std::size_t j, bool) const {
+    const std::size_t n = tokens.size();
+    std::size_t k = j;
+    while (k < n && k - j < kMaxNameWords + 4) {  // room for honorifics
+        if (!name_word(text, tokens, k, k == j)) break;
+        ++k;
+        if (k < n && !name_link(text, tokens, k)) break;
+    }
+    const std::size_t from = skip_honorifics(tokens, j, k);
+    return name_from_run(text, tokens, from, k);
+}
+
+std::optional<std::string> SpeakerMatcher::name_before(std::string_view text,
+                                                       const std::vector<Token>& tokens,
+                                                       std::size_t k) const {
+    // "Jan Eliasson, the (UN) Deputy Secretary-General"
+    std::size_t j = k;
+    for (int steps = 0; steps < 2 && j > 0; ++steps) {
+        if (!only_spaces(gap(text, tokens, j)) || tokens[j - 1].norm.size() > 3) break;
+        --j;
+    }
+    if (j == 0 || trim_spaces(gap(text, tokens, j)) != ",") return std::nullopt;
+    std::size_t b = j - 1;
+    while (b > 0 && j - b < kMaxNameWords + 4 && name_link(text, tokens, b) &&
+           name_word(text, tokens, b - 1, true)) {
+        --b;
+    }
+    if (!name_word(text, tokens, b, true)) return std::nullopt;
+    return name_from_run(text, tokens, skip_honorifics(tokens, b, j), j);
+}
+
+void SpeakerMatcher::collect_names(std::string_view text, const std::vector<Token>& tokens,
+                                   const ParagraphSpeech& speech, RoleNames& names) const {
+    const std::size_t n = tokens.size();
+    for (const Mention& m : speech.mentions) {
+        if (m.plural || m.possessive) continue;
+        std::optional<std::string> name;
+        // "Secretary-General Ban Ki-moon"
+        if (m.last < n && only_spaces(gap(text, tokens, m.last)) && tokens[m.last].capitalized)
+            name = name_after(text, tokens, m.last, false);
+        // "the Special Adviser on the Prevention of Genocide, Mr. Adama Dieng"
+        if (!name) {
+            std::size_t j = m.last;
+            while (j < n && j - m.last < kMaxQualifier && joins_phrase(gap(text, tokens, j)) &&
+                   (tokens[j].capitalized || tokens[j].norm.size() <= 3))
+                ++j;
+            if (j < n && j > 0 && trim_spaces(gap(text, tokens, j)) == ",")
+                name = name_after(text, tokens, j, true);
+        }
+        if (!name && m.first > 0) name = name_before(text, tokens, m.first);
+        if (!name) continue;
+        auto& list = names[m.role];
+        if (std::find(list.begin(), list.end(), *name) == list.end()) list.push_back(*name);
+    }
+}
+
+}  // namespace r2p::detail

@@ -1,1 +1,133 @@
-// placeholder until its module lands
+#include "r2p/tagger.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+
+#include <xapian.h>
+
+#include "detail/tag_speakers.hpp"
+#include "detail/tag_themes.hpp"
+#include "detail/tag_tokens.hpp"
+
+namespace r2p {
+
+struct Tagger::Compiled {
+    detail::ThemeMatcher themes;
+    detail::SpeakerMatcher speakers;
+
+    Compiled(const Taxonomy& taxonomy, const Xapian::Stem& stemmer)
+        : themes(taxonomy, stemmer), speakers(taxonomy, stemmer) {}
+};
+
+namespace {
+
+/// What tagging found for one paragraph, before it is copied onto passages.
+struct ParagraphTags {
+    std::vector<std::string> themes;
+    std::vector<std::string> roles;
+    std::optional<std::string> speaker;
+    std::vector<std::optional<std::string>> quote_role;     // per quote of the paragraph
+    std::vector<std::optional<std::string>> quote_speaker;  // per quote of the paragraph
+};
+
+void sort_unique(std::vector<std::string>& v) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+}  // namespace
+
+Tagger::Tagger(const Taxonomy& taxonomy)
+    : taxonomy_(taxonomy), compiled_(new Compiled(taxonomy, Xapian::Stem("english"))) {}
+
+Tagger::~Tagger() { delete compiled_; }
+
+void Tagger::tag(const Document& doc, std::vector<Passage>& passages) const {
+    // A Stem holds per-call state, so each call (and thread) has its own.
+    const Xapian::Stem stemmer("english");
+    const std::size_t count = doc.paragraphs.size();
+
+    // Words of each paragraph, tokenized once and shared by every step below.
+    std::vector<std::vector<detail::Token>> tokens(count);
+    std::vector<detail::ParagraphSpeech> speech(count);
+    detail::RoleNames names(compiled_->speakers.role_count());
+    for (std::size_t p = 0; p < count; ++p) {
+        const Paragraph& para = doc.paragraphs[p];
+        tokens[p] = detail::tokenize(para.text, stemmer);
+        speech[p] = compiled_->speakers.analyze(para.text, tokens[p], para.quotes);
+        // Names are given once, often before the role is used alone: scan them all first.
+        compiled_->speakers.collect_names(para.text, tokens[p], speech[p], names);
+    }
+    const auto name_for = [&](const detail::Mention& m) -> std::optional<std::string> {
+        if (!m.definite() || names[m.role].size() != 1) return std::nullopt;
+        return names[m.role].front();
+    };
+
+    std::map<std::string, std::vector<std::size_t>> heading_cache;
+    const auto heading_themes = [&](const std::string& heading) -> const std::vector<std::size_t>& {
+        auto it = heading_cache.find(heading);
+        if (it == heading_cache.end())
+            it = heading_cache.emplace(heading, compiled_->themes.heading_themes(heading, stemmer))
+                     .first;
+        return it->second;
+    };
+
+    std::vector<ParagraphTags> tags(count);
+    std::vector<bool> hit(taxonomy_.themes.size());
+    for (std::size_t p = 0; p < count; ++p) {
+        const Paragraph& para = doc.paragraphs[p];
+        ParagraphTags& t = tags[p];
+
+        // Themes: the run-in heading if it names one, else the section heading; plus cues.
+        std::fill(hit.begin(), hit.end(), false);
+        const auto* named = &heading_themes(para.run_in_heading);
+        if (named->empty()) named = &heading_themes(para.section);
+        for (std::size_t theme : *named) hit[theme] = true;
+        compiled_->themes.cue_themes(tokens[p], hit);
+        for (std::size_t theme = 0; theme < hit.size(); ++theme)
+            if (hit[theme]) t.themes.push_back(taxonomy_.themes[theme].id);
+        sort_unique(t.themes);
+
+        // Roles: the attribution of each speech quote, and everyone reported speaking.
+        std::set<std::string> speakers;
+        const auto& mentions = speech[p].mentions;
+        t.quote_role.resize(para.quotes.size());
+        t.quote_speaker.resize(para.quotes.size());
+        for (std::size_t q = 0; q < para.quotes.size(); ++q) {
+            const auto& mi = speech[p].quote_mention[q];
+            if (!mi || !para.quotes[q].speech) continue;
+            const detail::Mention& m = mentions[*mi];
+            t.quote_role[q] = taxonomy_.roles[m.role].id;
+            t.quote_speaker[q] = name_for(m);
+            t.roles.push_back(taxonomy_.roles[m.role].id);
+            if (t.quote_speaker[q]) speakers.insert(*t.quote_speaker[q]);
+        }
+        for (const detail::Mention& m : mentions) {
+            if (!m.reported) continue;
+            t.roles.push_back(taxonomy_.roles[m.role].id);
+            if (auto name = name_for(m)) speakers.insert(*name);
+        }
+        sort_unique(t.roles);
+        if (speakers.size() == 1) t.speaker = *speakers.begin();
+    }
+
+    for (Passage& passage : passages) {
+        if (passage.paragraph_index >= count) continue;
+        const ParagraphTags& t = tags[passage.paragraph_index];
+        passage.themes = t.themes;
+        if (passage.quote_index && *passage.quote_index < t.quote_role.size()) {
+            const std::size_t q = *passage.quote_index;
+            passage.roles.clear();
+            if (t.quote_role[q]) passage.roles.push_back(*t.quote_role[q]);
+            passage.speaker = t.quote_speaker[q];
+        } else {
+            passage.roles = t.roles;
+            passage.speaker = t.speaker;
+        }
+    }
+}
+
+}  // namespace r2p

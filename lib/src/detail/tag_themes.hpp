@@ -1,0 +1,33 @@
+// Theme matching for the tagger: heading aliases and cue phrases, compiled once.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "detail/tag_tokens.hpp"
+#include "r2p/taxonomy.hpp"
+
+namespace r2p::detail {
+
+/// Compiled theme taxonomy. Values are indices into Taxonomy::themes.
+class ThemeMatcher {
+public:
+    ThemeMatcher(const Taxonomy& taxonomy, const Xapian::Stem& stemmer);
+
+    /// Themes a heading names: those whose alias the heading contains, keeping only the
+    /// longest matching alias ("When Prevention Fails" is response, not prevention).
+    std::vector<std::size_t> heading_themes(std::string_view heading,
+                                            const Xapian::Stem& stemmer) const;
+
+    /// Sets hit[theme] for every theme with a cue phrase in `tokens`.
+    void cue_themes(const std::vector<Token>& tokens, std::vector<bool>& hit) const;
+
+private:
+    PhraseTable headings_{MatchOn::Stem};
+    PhraseTable cues_{MatchOn::Stem};
+};
+
+}  // namespace r2p::detail
