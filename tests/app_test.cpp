@@ -1,1 +1,62 @@
-#include <doctest/doctest.h>  // suite lands with its module
+// Tests for cli/app.cpp: exit codes and the shared command-line handling.
+#include "cli/app.hpp"
+
+#include <doctest/doctest.h>
+
+#include <xapian.h>
+
+#include "r2p/error.hpp"
+
+namespace po = boost::program_options;
+
+TEST_SUITE("app") {
+    TEST_CASE("each kind of failure maps to the interface's exit code") {
+        using r2p::cli::run_tool;
+        CHECK(run_tool("test", [] { return 0; }) == 0);
+        CHECK(run_tool("test", [] { return 1; }) == 1);
+        CHECK(run_tool("test", []() -> int { throw r2p::UsageError("bad query"); }) == 2);
+        CHECK(run_tool("test", []() -> int { throw r2p::TaxonomyError("t.conf:3: x"); }) == 2);
+        CHECK(run_tool("test", []() -> int { throw po::unknown_option("--nope"); }) == 2);
+        CHECK(run_tool("test", []() -> int { throw r2p::IndexError("no database"); }) == 3);
+        CHECK(run_tool("test", []() -> int { throw r2p::DatabaseLockedError("locked"); }) == 3);
+        CHECK(run_tool("test", []() -> int { throw Xapian::DatabaseOpeningError("x"); }) == 3);
+        CHECK(run_tool("test", []() -> int { throw std::runtime_error("odd"); }) == 3);
+    }
+
+    TEST_CASE("--help and --version stop the tool before its work") {
+        po::options_description options;
+        options.add_options()("db", po::value<std::string>()->required(), "database");
+        po::positional_options_description positional;
+        for (const char* flag : {"--help", "--version", "-h"}) {
+            CAPTURE(flag);
+            const char* argv[] = {"r2p-test", flag};
+            po::variables_map vm;
+            CHECK_FALSE(r2p::cli::parse_command_line(2, argv, "test", "[options]", options,
+                                                     positional, vm));
+        }
+    }
+
+    TEST_CASE("a missing required option and an unknown option are usage errors") {
+        po::options_description options;
+        options.add_options()("db", po::value<std::string>()->required(), "database");
+        po::positional_options_description positional;
+        po::variables_map vm;
+        const char* missing[] = {"r2p-test"};
+        CHECK_THROWS_AS(r2p::cli::parse_command_line(1, missing, "test", "", options, positional, vm),
+                        po::error);
+        po::variables_map vm2;
+        const char* unknown[] = {"r2p-test", "--db", "x", "--frobnicate"};
+        CHECK_THROWS_AS(r2p::cli::parse_command_line(4, unknown, "test", "", options, positional, vm2),
+                        po::error);
+    }
+
+    TEST_CASE("taxonomy files default to corpus/taxonomy and can be overridden") {
+        po::variables_map vm;
+        const char* argv[] = {"r2p-test", "--themes", "/nonexistent/themes.conf"};
+        po::positional_options_description positional;
+        REQUIRE(r2p::cli::parse_command_line(3, argv, "test", "", r2p::cli::taxonomy_options(),
+                                             positional, vm));
+        CHECK_THROWS_AS(r2p::cli::load_taxonomy_from(vm), r2p::TaxonomyError);
+        CHECK(std::filesystem::exists(r2p::cli::default_taxonomy_dir() / "themes.conf"));
+    }
+}

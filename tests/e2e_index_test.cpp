@@ -1,1 +1,144 @@
-#include <doctest/doctest.h>  // suite lands with its module
+// End-to-end: the real r2p-index binary over corpus/ and generated folders, checked by JSON.
+#include <doctest/doctest.h>
+
+#include <xapian.h>
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "test_support.hpp"
+
+namespace {
+
+using nlohmann::json;
+using r2p::test::run_command;
+using r2p::test::shell_quote;
+
+const std::string kIndex = std::string(R2P_BIN_DIR) + "/r2p-index";
+const std::string kCorpus = std::string(R2P_SOURCE_DIR) + "/corpus";
+
+r2p::test::CommandResult index(const std::filesystem::path& db, const std::string& paths,
+                               const std::string& extra = "") {
+    return run_command(kIndex + " --quiet --json --db " + shell_quote(db.string()) + " " + extra +
+                       " " + paths);
+}
+
+std::size_t doccount(const std::filesystem::path& db) {
+    return Xapian::Database(db.string()).get_doccount();
+}
+
+}  // namespace
+
+TEST_SUITE("e2e_index") {
+    TEST_CASE("indexing corpus/ reports the seed's paragraphs, quotes, themes and roles") {
+        r2p::test::TempDir dir;
+        const auto result = index(dir / "db", shell_quote(kCorpus));
+        INFO(result.err);
+        REQUIRE(result.exit_code == 0);
+        const json report = json::parse(result.out);
+        CHECK(report["files"]["found"].get<int>() >= 1);
+        CHECK(report["files"]["indexed"] == report["files"]["found"]);
+        CHECK(report["files"]["skipped"].empty());
+        CHECK(report["passages"]["paragraphs"].get<int>() >= 8);
+        CHECK(report["passages"]["quotes"].get<int>() >= 7);
+        for (const char* theme : {"prevention", "focal-points", "response", "accountability"}) {
+            CAPTURE(theme);
+            CHECK(report["themes"].value(theme, 0) >= 2);
+        }
+        for (const char* role : {"minister", "participant", "deputy-secretary-general",
+                                 "secretary-general"}) {
+            CAPTURE(role);
+            CHECK(report["roles"].value(role, 0) >= 1);
+        }
+        CHECK(report["passages_per_second"].get<double>() > 0);
+        CHECK(doccount(dir / "db") == report["passages"]["total"].get<std::size_t>());
+    }
+
+    TEST_CASE("the seed alone gives 8 paragraphs and 7 speech quotes") {
+        r2p::test::TempDir dir;
+        const auto result =
+            index(dir / "db", shell_quote(kCorpus + "/r2p-ministerial-meeting-2012.txt"));
+        REQUIRE(result.exit_code == 0);
+        const json report = json::parse(result.out);
+        CHECK(report["passages"]["paragraphs"] == 8);
+        CHECK(report["passages"]["quotes"].get<int>() >= 7);
+        CHECK(report["passages"]["quotes"].get<int>() <= 9);
+        CHECK(report["roles"].value("minister", 0) >= 2);
+    }
+
+    TEST_CASE("re-indexing the same files writes nothing and duplicates nothing") {
+        r2p::test::TempDir dir;
+        REQUIRE(index(dir / "db", shell_quote(kCorpus)).exit_code == 0);
+        const std::size_t before = doccount(dir / "db");
+        const auto again = index(dir / "db", shell_quote(kCorpus));
+        REQUIRE(again.exit_code == 0);
+        const json report = json::parse(again.out);
+        CHECK(report["files"]["indexed"] == 0);
+        CHECK(report["files"]["unchanged"] == report["files"]["found"]);
+        CHECK(doccount(dir / "db") == before);
+    }
+
+    TEST_CASE("a changed file replaces its passages and --prune drops files no longer given") {
+        r2p::test::TempDir dir;
+        r2p::test::write_file(dir / "c/one.txt", "First paragraph here.\n\nSecond paragraph.\n");
+        r2p::test::write_file(dir / "c/two.txt", "Another statement entirely.\n");
+        REQUIRE(index(dir / "db", shell_quote((dir / "c").string())).exit_code == 0);
+        CHECK(doccount(dir / "db") == 3);
+        r2p::test::write_file(dir / "c/one.txt", "Only one paragraph now.\n");
+        REQUIRE(index(dir / "db", shell_quote((dir / "c").string())).exit_code == 0);
+        CHECK(doccount(dir / "db") == 2);
+        const auto pruned = index(dir / "db", shell_quote((dir / "c/two.txt").string()), "--prune");
+        REQUIRE(pruned.exit_code == 0);
+        CHECK(json::parse(pruned.out)["pruned"] == 1);
+        CHECK(doccount(dir / "db") == 1);
+    }
+
+    TEST_CASE("bad files are named on stderr, skipped with exit 1, and good files still indexed") {
+        r2p::test::TempDir dir;
+        r2p::test::write_file(dir / "c/good.txt", "A good statement about prevention.\n");
+        r2p::test::write_file(dir / "c/bad.txt", "caf\xc3\xa9 ok\nline two \xff here\n");
+        r2p::test::write_file(dir / "c/binary.txt", std::string("abc\0def", 7));
+        r2p::test::write_file(dir / "c/empty.txt", "");
+        const auto result = index(dir / "db", shell_quote((dir / "c").string()));
+        CHECK(result.exit_code == 1);
+        CHECK(result.err.find("bad.txt:2:") != std::string::npos);
+        CHECK(result.err.find("byte 18") != std::string::npos);
+        CHECK(result.err.find("binary.txt") != std::string::npos);
+        const json report = json::parse(result.out);
+        CHECK(report["files"]["skipped"].size() == 2);
+        CHECK(report["files"]["indexed"] == 2);  // good.txt, and empty.txt with no passages
+        CHECK(doccount(dir / "db") == 1);
+    }
+
+    TEST_CASE("a Windows-1252 file is converted and named in the report") {
+        r2p::test::TempDir dir;
+        r2p::test::write_file(dir / "c/legacy.txt",
+                              "The Minister said \x93no country is immune\x94 today.\r\n");
+        const auto result = index(dir / "db", shell_quote((dir / "c").string()));
+        REQUIRE(result.exit_code == 0);
+        const json report = json::parse(result.out);
+        REQUIRE(report["files"]["converted"].size() == 1);
+        CHECK(report["files"]["converted"][0]["encoding"] == "windows-1252");
+    }
+
+    TEST_CASE("a database locked by another writer: one-line error, exit 3") {
+        r2p::test::TempDir dir;
+        Xapian::WritableDatabase holder((dir / "db").string(), Xapian::DB_CREATE_OR_OPEN);
+        const auto result = index(dir / "db", shell_quote(kCorpus));
+        CHECK(result.exit_code == 3);
+        CHECK(result.err.rfind("r2p-index: error: ", 0) == 0);
+        CHECK(result.err.find("locked") != std::string::npos);
+        CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
+        CHECK(result.out.empty());
+    }
+
+    TEST_CASE("usage errors exit 2") {
+        CHECK(run_command(kIndex + " --db").exit_code == 2);
+        CHECK(run_command(kIndex + " --no-such-option --db x y").exit_code == 2);
+        CHECK(run_command(kIndex + " --db /tmp/x").exit_code == 2);
+        const auto help = run_command(kIndex + " --help");
+        CHECK(help.exit_code == 0);
+        CHECK(help.out.find("--db") != std::string::npos);
+    }
+}

@@ -1,1 +1,195 @@
-#include <doctest/doctest.h>  // suite lands with its module
+// Tests for lib/src/index_writer.cpp: terms, values, replace-by-id, prune, refused terms.
+#include "r2p/index_writer.hpp"
+
+#include <doctest/doctest.h>
+
+#include <xapian.h>
+
+#include <algorithm>
+
+#include "r2p/error.hpp"
+#include "r2p/schema.hpp"
+#include "r2p/stored_passage.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+using r2p::Document;
+using r2p::Passage;
+using r2p::PassageKind;
+
+Document make_doc(const std::string& id, const std::vector<std::string>& paragraphs) {
+    Document doc;
+    doc.meta.id = id;
+    doc.meta.title = "Title of " + id;
+    doc.meta.date = "2012-09-28";
+    doc.meta.path = "corpus/" + id + ".txt";
+    for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+        r2p::Paragraph p;
+        p.text = paragraphs[i];
+        p.line = 3 + 2 * i;
+        p.section = "Overview";
+        doc.paragraphs.push_back(p);
+    }
+    return doc;
+}
+
+std::vector<Passage> paragraph_passages(const Document& doc) {
+    std::vector<Passage> passages;
+    for (std::size_t i = 0; i < doc.paragraphs.size(); ++i) {
+        Passage p;
+        p.id = doc.meta.id + "/p" + std::to_string(i + 1);
+        p.text = doc.paragraphs[i].text;
+        p.paragraph_index = i;
+        passages.push_back(p);
+    }
+    return passages;
+}
+
+bool has_term(const Xapian::Database& db, const std::string& term) {
+    return db.term_exists(term);
+}
+
+std::vector<std::string> ids_in(const Xapian::Database& db) {
+    std::vector<std::string> ids;
+    const std::string prefix(r2p::schema::kIdPrefix);
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+        ids.push_back((*it).substr(prefix.size()));
+    }
+    return ids;
+}
+
+}  // namespace
+
+TEST_SUITE("index_writer") {
+    TEST_CASE("a passage gets folded stemmed terms, filter terms, values and stored data") {
+        r2p::test::TempDir dir;
+        Document doc = make_doc("meeting", {"Villy Søvndal spoke of preventing atrocities."});
+        std::vector<Passage> passages = paragraph_passages(doc);
+        passages[0].themes = {"accountability", "prevention"};
+        passages[0].roles = {"minister"};
+        passages[0].speaker = "Villy Søvndal";
+        {
+            r2p::IndexWriter writer(dir.path());
+            writer.write_document(doc, passages, "fp1");
+            writer.commit();
+        }
+        Xapian::Database db(dir.path().string());
+        REQUIRE(db.get_doccount() == 1);
+        CHECK(has_term(db, "sovndal"));
+        CHECK(has_term(db, "Zprevent"));
+        CHECK(has_term(db, "XSsovndal"));
+        CHECK(has_term(db, "Qmeeting/p1"));
+        CHECK(has_term(db, "XTaccountability"));
+        CHECK(has_term(db, "XTprevention"));
+        CHECK(has_term(db, "XRminister"));
+        CHECK(has_term(db, "Kparagraph"));
+        CHECK(has_term(db, "XDmeeting"));
+        CHECK(has_term(db, "Y2012"));
+        CHECK_FALSE(has_term(db, "Søvndal"));
+
+        const Xapian::Document xdoc = db.get_document(db.postlist_begin("Qmeeting/p1").operator*());
+        using r2p::schema::Slot;
+        CHECK(xdoc.get_value(r2p::schema::slot(Slot::Date)) == "20120928");
+        CHECK(xdoc.get_value(r2p::schema::slot(Slot::Themes)) ==
+              std::string("accountability") + r2p::schema::kListSeparator + "prevention");
+        CHECK(xdoc.get_value(r2p::schema::slot(Slot::Kind)) == "paragraph");
+        const r2p::StoredPassage stored = r2p::decode_stored_passage(xdoc.get_data());
+        CHECK(stored.text == "Villy Søvndal spoke of preventing atrocities.");
+        CHECK(stored.speaker == std::optional<std::string>("Villy Søvndal"));
+        CHECK(stored.doc_title == "Title of meeting");
+        CHECK(stored.line == 3);
+        CHECK(db.spellings_begin() != db.spellings_end());
+    }
+
+    TEST_CASE("re-writing a document replaces its passages, dropping ids it no longer has") {
+        r2p::test::TempDir dir;
+        {
+            r2p::IndexWriter writer(dir.path());
+            const Document doc = make_doc("d", {"one", "two", "three"});
+            writer.write_document(doc, paragraph_passages(doc), "fp1");
+            writer.write_document(doc, paragraph_passages(doc), "fp1");
+            writer.commit();
+        }
+        CHECK(Xapian::Database(dir.path().string()).get_doccount() == 3);
+        {
+            r2p::IndexWriter writer(dir.path());
+            CHECK(writer.stored_fingerprint("d") == "fp1");
+            const Document doc = make_doc("d", {"uno", "dos"});
+            writer.write_document(doc, paragraph_passages(doc), "fp2");
+            writer.commit();
+            CHECK(writer.stored_fingerprint("d") == "fp2");
+        }
+        Xapian::Database db(dir.path().string());
+        CHECK(db.get_doccount() == 2);
+        CHECK(ids_in(db) == std::vector<std::string>{"d/p1", "d/p2"});
+        CHECK(has_term(db, "dos"));
+        CHECK_FALSE(has_term(db, "three"));
+    }
+
+    TEST_CASE("prune removes documents not kept and forgets their fingerprints") {
+        r2p::test::TempDir dir;
+        r2p::IndexWriter writer(dir.path());
+        for (const char* id : {"a", "b", "c"}) {
+            const Document doc = make_doc(id, {"text"});
+            writer.write_document(doc, paragraph_passages(doc), "fp");
+        }
+        CHECK(writer.prune({"a", "c"}) == 1);
+        writer.commit();
+        CHECK(writer.stored_fingerprint("b").empty());
+        CHECK(writer.stored_fingerprint("a") == "fp");
+        Xapian::Database db(dir.path().string());
+        CHECK(ids_in(db) == std::vector<std::string>{"a/p1", "c/p1"});
+    }
+
+    TEST_CASE("terms Xapian would reject are never written") {
+        r2p::test::TempDir dir;
+        const std::string long_word(300, 'x');
+        std::string nul_word = "abc";
+        nul_word += '\0';
+        nul_word += "def";
+        Document doc = make_doc("d", {"fine words " + long_word + " " + nul_word});
+        std::vector<Passage> passages = paragraph_passages(doc);
+        passages[0].speaker = std::string(300, 'y');
+        {
+            r2p::IndexWriter writer(dir.path());
+            writer.write_document(doc, passages, "fp");
+            writer.commit();
+        }
+        Xapian::Database db(dir.path().string());
+        CHECK(db.get_doccount() == 1);
+        CHECK(has_term(db, "fine"));
+        for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) {
+            CHECK((*it).size() <= r2p::schema::kMaxTermBytes);
+            CHECK((*it).find('\0') == std::string::npos);
+        }
+    }
+
+    TEST_CASE("a second writer gets a clear lock error") {
+        r2p::test::TempDir dir;
+        r2p::IndexWriter first(dir.path());
+        CHECK_THROWS_AS(r2p::IndexWriter second(dir.path()), r2p::DatabaseLockedError);
+        try {
+            r2p::IndexWriter second(dir.path());
+        } catch (const r2p::DatabaseLockedError& e) {
+            CHECK(std::string(e.what()).find("locked by another writer") != std::string::npos);
+        }
+    }
+
+    TEST_CASE("a database that r2p-index did not write is refused") {
+        r2p::test::TempDir dir;
+        {
+            Xapian::WritableDatabase foreign(dir.path().string(), Xapian::DB_CREATE);
+            foreign.add_document(Xapian::Document());
+            foreign.commit();
+        }
+        CHECK_THROWS_AS(r2p::IndexWriter(dir.path()), r2p::IndexError);
+    }
+
+    TEST_CASE("dates become sortable values with missing parts as 00") {
+        CHECK(r2p::date_sort_value("2012-09-28") == "20120928");
+        CHECK(r2p::date_sort_value("2012-09") == "20120900");
+        CHECK(r2p::date_sort_value("2012") == "20120000");
+        CHECK(r2p::date_sort_value("") == "");
+    }
+}
