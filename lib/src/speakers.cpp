@@ -1,6 +1,7 @@
 #include "detail/tag_speakers.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace r2p::detail {
 namespace {
@@ -8,7 +9,7 @@ namespace {
 // How far (in words) attribution looks. Summaries put the verb right after the subject
 // ("one of the Ministers reminded"), but a name or a country may stand between
 // ("The Minister for Foreign Affairs of the Kingdom of the Netherlands stated").
-constexpr std::size_t kVerbWindow = 10;
+constexpr std::size_t kVerbWindow = 14;
 constexpr std::size_t kLeadInGap = 3;       // "in the words of | one | Minister"
 constexpr std::size_t kIndefiniteLookBack = 3;  // "one | of | the | Ministers"
 constexpr std::size_t kCloseBefore = 8;     // an unverbed mention this close still attributes
@@ -58,8 +59,34 @@ std::string_view trim_spaces(std::string_view g) {
 
 SpeakerMatcher::SpeakerMatcher(const Taxonomy& taxonomy, const Xapian::Stem& stemmer)
     : role_count_(taxonomy.roles.size()) {
-    for (std::size_t r = 0; r < taxonomy.roles.size(); ++r)
-        for (const auto& a : taxonomy.roles[r].aliases) roles_.add(a, r, stemmer);
+    // Aliases match as written (folded), not stemmed: stems would make "representing" a
+    // representative and "observed" an observer. Of aliases sharing a stem sequence, the
+    // shortest is the singular and the others plural ("Ministers": no single person).
+    for (std::size_t r = 0; r < taxonomy.roles.size(); ++r) {
+        std::unordered_map<std::string, std::size_t> shortest;  // stems -> norm length
+        const auto key_of = [&](const std::vector<Token>& words, std::size_t& length) {
+            std::string key;
+            length = 0;
+            for (const Token& w : words) {
+                key += w.stem;
+                key += ' ';
+                length += w.norm.size();
+            }
+            return key;
+        };
+        for (const auto& a : taxonomy.roles[r].aliases) {
+            std::size_t length = 0;
+            const std::string key = key_of(tokenize(a, stemmer), length);
+            auto [it, fresh] = shortest.emplace(key, length);
+            if (!fresh) it->second = std::min(it->second, length);
+        }
+        for (const auto& a : taxonomy.roles[r].aliases) {
+            std::size_t length = 0;
+            const std::string key = key_of(tokenize(a, stemmer), length);
+            const bool plural = length > shortest[key];
+            roles_.add(a, r * 2 + (plural ? 1 : 0), stemmer);
+        }
+    }
     const AttributionRules& rules = taxonomy.attribution;
     for (const auto& v : rules.speech_verbs) verbs_.add(v, 0, stemmer);
     for (const auto& v : rules.lead_ins) lead_ins_.add(v, 0, stemmer);
@@ -135,30 +162,15 @@ ParagraphSpeech SpeakerMatcher::analyze(std::string_view text, const std::vector
         Mention m;
         m.first = i;
         m.last = i + p->words.size();
-        m.role = p->value;
+        m.role = p->value / 2;
+        m.plural = p->value % 2 == 1;
         m.possessive = tokens[m.last - 1].possessive;
-        // Plural when a word is written with an "s" the alias does not have ("Ministers").
-        for (std::size_t k = 0; k < p->norms.size(); ++k) {
-            const std::string& w = tokens[i + k].norm;
-            if (w != p->norms[k] && w.size() > p->norms[k].size() && w.back() == 's')
-                m.plural = true;
-        }
         // Indefinite: "one", "several", "a number of" just before, in the same phrase.
         for (std::size_t back = 1; back <= kIndefiniteLookBack && back <= i; ++back) {
             const std::size_t j = i - back;
             if (!only_spaces(gap(text, tokens, j + 1))) break;
             if (indefinites_.longest_at(tokens, j) != nullptr) {
                 m.indefinite = true;
-                break;
-            }
-        }
-        // Reported: a speech verb follows before another mention, quote or sentence end...
-        const std::size_t limit = std::min(n, m.last + kVerbWindow);
-        for (std::size_t t = m.last; t < limit; ++t) {
-            if (sentence[t] != sentence[i] || in_quote[t] != kNone) break;
-            if (roles_.longest_at(tokens, t) != nullptr) break;
-            if (verb_at[t]) {
-                m.reported = true;
                 break;
             }
         }
@@ -172,6 +184,25 @@ ParagraphSpeech SpeakerMatcher::analyze(std::string_view text, const std::vector
         }
         out.mentions.push_back(m);
         i = m.last;
+    }
+
+    // Reported speech: a speech verb belongs to the first mention since the previous verb
+    // in its sentence, its subject: "The President thanked participants and said" is the
+    // President speaking, "one of the Ministers reminded participants" a Minister.
+    {
+        std::size_t next = 0;
+        std::vector<std::size_t> pending;
+        for (std::size_t j = 0; j < n; ++j) {
+            if (j > 0 && sentence[j] != sentence[j - 1]) pending.clear();
+            while (next < out.mentions.size() && out.mentions[next].first == j)
+                pending.push_back(next++);
+            if (!verb_at[j]) continue;
+            if (!pending.empty()) {
+                Mention& m = out.mentions[pending.front()];
+                if (j >= m.last && j - m.last <= kVerbWindow) m.reported = true;
+            }
+            pending.clear();
+        }
     }
 
     // Attribute each quote.
@@ -213,6 +244,20 @@ ParagraphSpeech SpeakerMatcher::analyze(std::string_view text, const std::vector
                 last = mi;
             }
             pick = speaking ? speaking : last;
+        }
+        // "Early action, he said, “…”": a sentence that has a speech verb but names no one
+        // continues the speaker of the sentence before.
+        if (!pick && s > 0) {
+            bool verb = false, named = false;
+            for (std::size_t j = sentence_start[s]; j < n && sentence[j] == s; ++j)
+                verb = verb || verb_at[j];
+            for (const Mention& m : out.mentions) named = named || sentence[m.first] == s;
+            if (verb && !named) {
+                for (std::size_t mi = 0; mi < out.mentions.size(); ++mi) {
+                    const Mention& m = out.mentions[mi];
+                    if (sentence[m.first] == s - 1 && (m.reported || m.possessive)) pick = mi;
+                }
+            }
         }
         out.quote_mention[q] = pick;
     }
@@ -295,13 +340,20 @@ std::optional<std::string> SpeakerMatcher::name_before(std::string_view text,
         --b;
     }
     if (!name_word(text, tokens, b, true)) return std::nullopt;
-    return name_from_run(text, tokens, skip_honorifics(tokens, b, j), j);
+    // "of the European Union, the representative": a capitalized run after a lowercase
+    // word is a place or a body. A name starts a clause or carries a title.
+    const std::size_t from = skip_honorifics(tokens, b, j);
+    const bool titled = from > b;
+    const bool starts_clause =
+        b == 0 || gap(text, tokens, b).find_first_of(".,;:(\n") != std::string_view::npos;
+    if (!titled && !starts_clause) return std::nullopt;
+    return name_from_run(text, tokens, from, j);
 }
 
 void SpeakerMatcher::collect_names(std::string_view text, const std::vector<Token>& tokens,
-                                   const ParagraphSpeech& speech, RoleNames& names) const {
+                                   ParagraphSpeech& speech, RoleNames& names) const {
     const std::size_t n = tokens.size();
-    for (const Mention& m : speech.mentions) {
+    for (Mention& m : speech.mentions) {
         if (m.plural || m.possessive) continue;
         std::optional<std::string> name;
         // "Secretary-General Ban Ki-moon"
@@ -318,6 +370,9 @@ void SpeakerMatcher::collect_names(std::string_view text, const std::vector<Toke
         }
         if (!name && m.first > 0) name = name_before(text, tokens, m.first);
         if (!name) continue;
+        m.name = name;
+        // "the former Secretary-General Kofi Annan" is not who holds the role now.
+        if (m.indefinite) continue;
         auto& list = names[m.role];
         if (std::find(list.begin(), list.end(), *name) == list.end()) list.push_back(*name);
     }

@@ -61,10 +61,31 @@ void Tagger::tag(const Document& doc, std::vector<Passage>& passages) const {
         // Names are given once, often before the role is used alone: scan them all first.
         compiled_->speakers.collect_names(para.text, tokens[p], speech[p], names);
     }
+    // The name given at the attribution itself, else the one holder the document names.
     const auto name_for = [&](const detail::Mention& m) -> std::optional<std::string> {
+        if (m.name) return m.name;
         if (!m.definite() || names[m.role].size() != 1) return std::nullopt;
         return names[m.role].front();
     };
+
+    // "Statement by H.E. Ms. Anna Lindqvist, Minister for Foreign Affairs of Sweden": the
+    // author named in the title speaks every paragraph of the statement.
+    std::optional<detail::Mention> author;
+    if (!doc.meta.title.empty()) {
+        const auto title_tokens = detail::tokenize(doc.meta.title, stemmer);
+        auto title_speech = compiled_->speakers.analyze(doc.meta.title, title_tokens, {});
+        detail::RoleNames title_names(names.size());
+        compiled_->speakers.collect_names(doc.meta.title, title_tokens, title_speech,
+                                          title_names);
+        for (const auto& m : title_speech.mentions) {
+            if (!m.name || !m.definite()) continue;
+            if (author && author->name != m.name) {
+                author.reset();  // two people in the title: not one author
+                break;
+            }
+            author = m;
+        }
+    }
 
     std::map<std::string, std::vector<std::size_t>> heading_cache;
     const auto heading_themes = [&](const std::string& heading) -> const std::vector<std::size_t>& {
@@ -109,6 +130,10 @@ void Tagger::tag(const Document& doc, std::vector<Passage>& passages) const {
             if (!m.reported) continue;
             t.roles.push_back(taxonomy_.roles[m.role].id);
             if (auto name = name_for(m)) speakers.insert(*name);
+        }
+        if (author) {
+            t.roles.push_back(taxonomy_.roles[author->role].id);
+            speakers.insert(*author->name);
         }
         sort_unique(t.roles);
         if (speakers.size() == 1) t.speaker = *speakers.begin();

@@ -24,6 +24,7 @@ struct Mention {
     bool indefinite = false;    ///< "one Minister", "one of the Ministers": unnamed
     bool possessive = false;    ///< "the Secretary-General's (comment)"
     bool reported = false;      ///< subject of a speech verb or after a lead-in: it speaks
+    std::optional<std::string> name;  ///< the person named right at this mention, if any
     bool definite() const { return !plural && !indefinite; }
 };
 
@@ -46,11 +47,12 @@ public:
     ParagraphSpeech analyze(std::string_view text, const std::vector<Token>& tokens,
                             const std::vector<Quote>& quotes) const;
 
-    /// Adds to `names` the people a paragraph names for a role: "the UN Deputy
-    /// Secretary-General, H.E. Mr. Jan Eliasson", "Secretary-General Ban Ki-moon",
-    /// "Jan Eliasson, the Deputy Secretary-General".
+    /// Sets Mention::name where a paragraph names the person at a mention ("the UN Deputy
+    /// Secretary-General, H.E. Mr. Jan Eliasson", "Secretary-General Ban Ki-moon", "Jan
+    /// Eliasson, the Deputy Secretary-General") and adds the names of definite mentions to
+    /// `names`.
     void collect_names(std::string_view text, const std::vector<Token>& tokens,
-                       const ParagraphSpeech& speech, RoleNames& names) const;
+                       ParagraphSpeech& speech, RoleNames& names) const;
 
     std::size_t role_count() const { return role_count_; }
 
@@ -68,7 +70,7 @@ private:
     bool is_abbreviation(const Token& t) const;
 
     std::size_t role_count_ = 0;
-    PhraseTable roles_{MatchOn::Stem};
+    PhraseTable roles_{MatchOn::Norm};  ///< value: role * 2 + plural
     PhraseTable verbs_{MatchOn::Norm};
     PhraseTable lead_ins_{MatchOn::Norm};
     PhraseTable honorifics_{MatchOn::Norm};
