@@ -22,23 +22,28 @@ std::string last(const po::variables_map& vm, const char* name, std::string fall
 
 int run(int argc, const char* const argv[]) {
     po::options_description options("Options");
-    options.add_options()
-        ("db", po::value<std::vector<std::string>>()->value_name("DIR")->required(),
-         "database directory to search (repeatable)")
-        ("limit", po::value<std::string>()->value_name("N"), "results to show (default 10)")
-        ("offset", po::value<std::string>()->value_name("N"), "results to skip (default 0)")
-        ("theme", po::value<std::vector<std::string>>()->value_name("ID"), "only this theme (repeatable)")
-        ("role", po::value<std::vector<std::string>>()->value_name("ID"), "only this speaker role (repeatable)")
-        ("kind", po::value<std::vector<std::string>>()->value_name("KIND"), "paragraph or quote (repeatable)")
-        ("doc", po::value<std::vector<std::string>>()->value_name("ID"), "only this document (repeatable)")
-        ("from", po::value<std::string>()->value_name("DATE"), "statements dated YYYY[-MM[-DD]] or later")
-        ("to", po::value<std::string>()->value_name("DATE"), "statements dated YYYY[-MM[-DD]] or earlier")
-        ("facet", po::value<std::vector<std::string>>()->value_name("FIELD"),
-         "count matches by theme|role|kind|doc|year (repeatable; exact)")
-        ("sort", po::value<std::string>()->value_name("ORDER"), "relevance (default) or date")
-        ("match", po::value<std::string>()->value_name("MODE"), "all (default) or any query word")
-        ("allow-partial", "search the shards that answer and name the missing ones")
-        ("json", "print the result as JSON");
+    options.add_options()("db",
+                          po::value<std::vector<std::string>>()->value_name("DIR")->required(),
+                          "database directory to search (repeatable)")(
+        "limit", po::value<std::string>()->value_name("N"), "results to show (default 10)")(
+        "offset", po::value<std::string>()->value_name("N"), "results to skip (default 0)")(
+        "theme", po::value<std::vector<std::string>>()->value_name("ID"),
+        "only this theme (repeatable)")("role",
+                                        po::value<std::vector<std::string>>()->value_name("ID"),
+                                        "only this speaker role (repeatable)")(
+        "kind", po::value<std::vector<std::string>>()->value_name("KIND"),
+        "paragraph or quote (repeatable)")(
+        "doc", po::value<std::vector<std::string>>()->value_name("ID"),
+        "only this document (repeatable)")("from", po::value<std::string>()->value_name("DATE"),
+                                           "statements dated YYYY[-MM[-DD]] or later")(
+        "to", po::value<std::string>()->value_name("DATE"),
+        "statements dated YYYY[-MM[-DD]] or earlier")(
+        "facet", po::value<std::vector<std::string>>()->value_name("FIELD"),
+        "count matches by theme|role|kind|doc|year (repeatable; exact)")(
+        "sort", po::value<std::string>()->value_name("ORDER"), "relevance (default) or date")(
+        "match", po::value<std::string>()->value_name("MODE"), "all (default) or any query word")(
+        "allow-partial", "search the shards that answer and name the missing ones")(
+        "json", "print the result as JSON");
     options.add(r2p::cli::taxonomy_options());
     po::options_description hidden;
     hidden.add_options()("query", po::value<std::vector<std::string>>(), "query words");
@@ -46,8 +51,8 @@ int run(int argc, const char* const argv[]) {
     positional.add("query", -1);
 
     po::variables_map vm;
-    if (!r2p::cli::parse_command_line(argc, argv, "search", "--db DIR [options] QUERY...",
-                                      options, hidden, positional, vm)) {
+    if (!r2p::cli::parse_command_line(argc, argv, "search", "--db DIR [options] QUERY...", options,
+                                      hidden, positional, vm)) {
         return r2p::cli::kOk;
     }
 

@@ -2,10 +2,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "test_support.hpp"
 
@@ -57,112 +56,113 @@ bool has(const std::vector<std::string>& v, const std::string& id) {
 }  // namespace
 
 TEST_SUITE("e2e_search") {
+    TEST_CASE("impunity finds the Ending impunity paragraph and The Hague quote first") {
+        const auto result = search("--facet theme impunity");
+        const auto found = ids(result);
+        REQUIRE(found.size() >= 2);
+        const std::vector<std::string> top(
+            found.begin(),
+            found.begin() + static_cast<long>(std::min<std::size_t>(3, found.size())));
+        CHECK(has(top, kSeed + "/p7"));
+        CHECK(has(top, kSeed + "/p7/q1"));
+        for (const auto& r : result["results"]) {
+            if (r["id"] == kSeed + "/p7/q1") {
+                CHECK(r["text"].get<std::string>().rfind("The Hague is the final link", 0) == 0);
+                CHECK(r["snippet"].get<std::string>().find("<mark>impunity</mark>") !=
+                      std::string::npos);
+            }
+        }
+        int accountability = 0;
+        for (const auto& f : result["facets"]["theme"]) {
+            if (f["value"] == "accountability") accountability = f["count"].get<int>();
+        }
+        CHECK(accountability >= 2);
+        CHECK(result["matches"]["lower"] == result["matches"]["upper"]);
+    }
 
-TEST_CASE("impunity finds the Ending impunity paragraph and The Hague quote first") {
-    const auto result = search("--facet theme impunity");
-    const auto found = ids(result);
-    REQUIRE(found.size() >= 2);
-    const std::vector<std::string> top(found.begin(),
-                                       found.begin() + static_cast<long>(std::min<std::size_t>(3, found.size())));
-    CHECK(has(top, kSeed + "/p7"));
-    CHECK(has(top, kSeed + "/p7/q1"));
-    for (const auto& r : result["results"]) {
-        if (r["id"] == kSeed + "/p7/q1") {
-            CHECK(r["text"].get<std::string>().rfind("The Hague is the final link", 0) == 0);
-            CHECK(r["snippet"].get<std::string>().find("<mark>impunity</mark>") !=
+    TEST_CASE("folded and accented spellings of a name find the same paragraph") {
+        for (const char* q : {"sovndal", "Søvndal", "SOVNDAL"}) {
+            CAPTURE(q);
+            const auto result = search(shell_quote(q));
+            CHECK(has(ids(result), kSeed + "/p1"));
+            REQUIRE(!result["results"].empty());
+            CHECK(result["results"][0]["snippet"].get<std::string>().find("<mark>Søvndal</mark>") !=
                   std::string::npos);
         }
+        CHECK(has(ids(search("jansa")), kSeed + "/p2"));
     }
-    int accountability = 0;
-    for (const auto& f : result["facets"]["theme"]) {
-        if (f["value"] == "accountability") accountability = f["count"].get<int>();
-    }
-    CHECK(accountability >= 2);
-    CHECK(result["matches"]["lower"] == result["matches"]["upper"]);
-}
 
-TEST_CASE("folded and accented spellings of a name find the same paragraph") {
-    for (const char* q : {"sovndal", "Søvndal", "SOVNDAL"}) {
-        CAPTURE(q);
-        const auto result = search(shell_quote(q));
-        CHECK(has(ids(result), kSeed + "/p1"));
+    TEST_CASE("prevent finds its other forms in at least five passages") {
+        const auto result = search("--limit 50 prevent");
+        CHECK(result["matches"]["estimated"].get<int>() >= 5);
+        CHECK(result["results"].size() >= 5);
+    }
+
+    TEST_CASE("a phrase returns only passages holding it") {
+        const auto result = search(shell_quote("\"tool of prevention\""));
         REQUIRE(!result["results"].empty());
-        CHECK(result["results"][0]["snippet"].get<std::string>().find("<mark>Søvndal</mark>") !=
-              std::string::npos);
-    }
-    CHECK(has(ids(search("jansa")), kSeed + "/p2"));
-}
-
-TEST_CASE("prevent finds its other forms in at least five passages") {
-    const auto result = search("--limit 50 prevent");
-    CHECK(result["matches"]["estimated"].get<int>() >= 5);
-    CHECK(result["results"].size() >= 5);
-}
-
-TEST_CASE("a phrase returns only passages holding it") {
-    const auto result = search(shell_quote("\"tool of prevention\""));
-    REQUIRE(!result["results"].empty());
-    for (const auto& r : result["results"]) {
-        CHECK(r["text"].get<std::string>().find("tool of prevention") != std::string::npos);
-    }
-}
-
-TEST_CASE("a query of field prefixes finds the Deputy Secretary-General's quote") {
-    const auto result = search(shell_quote("kind:quote role:deputy-secretary-general"));
-    REQUIRE(result["results"].size() == 1);
-    CHECK(result["results"][0]["speaker"] == "Jan Eliasson");
-    CHECK(result["results"][0]["kind"] == "quote");
-}
-
-TEST_CASE("filters and an empty query list every matching passage") {
-    const auto quotes = search("--kind quote --limit 100");
-    CHECK(quotes["results"].size() >= 2);
-    for (const auto& r : quotes["results"]) CHECK(r["kind"] == "quote");
-    const auto themed = search("--theme accountability --facet theme --limit 0");
-    int count = 0;
-    for (const auto& f : themed["facets"]["theme"]) {
-        if (f["value"] == "accountability") count = f["count"].get<int>();
-    }
-    CHECK(count == themed["matches"]["estimated"].get<int>());
-}
-
-TEST_CASE("a misspelt word gets a suggestion, a known one none") {
-    CHECK(search("impunty")["suggestion"] == "impunity");
-    CHECK(search("impunity")["suggestion"].is_null());
-}
-
-TEST_CASE("usage errors exit 2 with one line on stderr and nothing on stdout") {
-    REQUIRE(!corpus_db().empty());
-    const char* bad[] = {"'foo AND'", "'(foo bar'", "--limit -1 x", "--offset 4294967295 x",
-                         "--limit 100000 x", "--theme no-such-theme", "--facet colour x",
-                         "--sort random x", "--from 2012-13 x"};
-    for (const char* args : bad) {
-        SUBCASE(args) {
-            const auto result = search_raw(args);
-            CHECK(result.exit_code == 2);
-            CHECK(result.out.empty());
-            CHECK(result.err.rfind("r2p-search: error: ", 0) == 0);
-            CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
+        for (const auto& r : result["results"]) {
+            CHECK(r["text"].get<std::string>().find("tool of prevention") != std::string::npos);
         }
     }
-}
 
-TEST_CASE("a missing database exits 3 and says how to make one") {
-    r2p::test::TempDir dir;
-    const auto result =
-        run_command(kSearch + " --db " + shell_quote((dir / "none").string()) + " impunity");
-    CHECK(result.exit_code == 3);
-    CHECK(result.out.empty());
-    CHECK(result.err.find("run r2p-index first") != std::string::npos);
-}
+    TEST_CASE("a query of field prefixes finds the Deputy Secretary-General's quote") {
+        const auto result = search(shell_quote("kind:quote role:deputy-secretary-general"));
+        REQUIRE(result["results"].size() == 1);
+        CHECK(result["results"][0]["speaker"] == "Jan Eliasson");
+        CHECK(result["results"][0]["kind"] == "quote");
+    }
 
-TEST_CASE("the table output is plain text when piped") {
-    REQUIRE(!corpus_db().empty());
-    const auto result = search_raw("--facet theme impunity");
-    CHECK(result.exit_code == 0);
-    CHECK(result.out.find(kSeed + "/p7") != std::string::npos);
-    CHECK(result.out.find('\x1b') == std::string::npos);
-    CHECK(result.out.find("accountability") != std::string::npos);
-}
+    TEST_CASE("filters and an empty query list every matching passage") {
+        const auto quotes = search("--kind quote --limit 100");
+        CHECK(quotes["results"].size() >= 2);
+        for (const auto& r : quotes["results"]) CHECK(r["kind"] == "quote");
+        const auto themed = search("--theme accountability --facet theme --limit 0");
+        int count = 0;
+        for (const auto& f : themed["facets"]["theme"]) {
+            if (f["value"] == "accountability") count = f["count"].get<int>();
+        }
+        CHECK(count == themed["matches"]["estimated"].get<int>());
+    }
 
+    TEST_CASE("a misspelt word gets a suggestion, a known one none") {
+        CHECK(search("impunty")["suggestion"] == "impunity");
+        CHECK(search("impunity")["suggestion"].is_null());
+    }
+
+    TEST_CASE("usage errors exit 2 with one line on stderr and nothing on stdout") {
+        REQUIRE(!corpus_db().empty());
+        const char* bad[] = {"'foo AND'",        "'(foo bar'",
+                             "--limit -1 x",     "--offset 4294967295 x",
+                             "--limit 100000 x", "--theme no-such-theme",
+                             "--facet colour x", "--sort random x",
+                             "--from 2012-13 x"};
+        for (const char* args : bad) {
+            SUBCASE(args) {
+                const auto result = search_raw(args);
+                CHECK(result.exit_code == 2);
+                CHECK(result.out.empty());
+                CHECK(result.err.rfind("r2p-search: error: ", 0) == 0);
+                CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
+            }
+        }
+    }
+
+    TEST_CASE("a missing database exits 3 and says how to make one") {
+        r2p::test::TempDir dir;
+        const auto result =
+            run_command(kSearch + " --db " + shell_quote((dir / "none").string()) + " impunity");
+        CHECK(result.exit_code == 3);
+        CHECK(result.out.empty());
+        CHECK(result.err.find("run r2p-index first") != std::string::npos);
+    }
+
+    TEST_CASE("the table output is plain text when piped") {
+        REQUIRE(!corpus_db().empty());
+        const auto result = search_raw("--facet theme impunity");
+        CHECK(result.exit_code == 0);
+        CHECK(result.out.find(kSeed + "/p7") != std::string::npos);
+        CHECK(result.out.find('\x1b') == std::string::npos);
+        CHECK(result.out.find("accountability") != std::string::npos);
+    }
 }

@@ -9,124 +9,130 @@
 #include "test_support.hpp"
 
 TEST_SUITE("facets") {
+    using r2p::FacetField;
 
-using r2p::FacetField;
+    namespace {
 
-namespace {
-
-const r2p::Taxonomy& taxonomy() {
-    static const r2p::Taxonomy t = r2p::test::source_taxonomy();
-    return t;
-}
-
-std::string ids(std::initializer_list<const char*> list) {
-    std::string out;
-    for (const char* id : list) {
-        if (!out.empty()) out += r2p::schema::kListSeparator;
-        out += id;
+    const r2p::Taxonomy& taxonomy() {
+        static const r2p::Taxonomy t = r2p::test::source_taxonomy();
+        return t;
     }
-    return out;
-}
 
-}  // namespace
-
-TEST_CASE("facet names round-trip and unknown ones are usage errors") {
-    for (const auto f : {FacetField::Theme, FacetField::Role, FacetField::Kind, FacetField::Doc,
-                         FacetField::Year}) {
-        CHECK(r2p::parse_facet_field(r2p::facet_name(f)) == f);
+    std::string ids(std::initializer_list<const char*> list) {
+        std::string out;
+        for (const char* id : list) {
+            if (!out.empty()) out += r2p::schema::kListSeparator;
+            out += id;
+        }
+        return out;
     }
-    CHECK_THROWS_WITH_AS(r2p::parse_facet_field("colour"), doctest::Contains("theme"),
-                         r2p::UsageError);
-}
 
-TEST_CASE("multi-valued combinations are split into per-id totals") {
-    const std::map<std::string, Xapian::doccount> counts = {
-        {ids({"accountability", "prevention"}), 3},
-        {ids({"prevention"}), 2},
-        {ids({"focal-points", "prevention", "response"}), 1},
-    };
-    const auto facet = r2p::facet_from_value_counts(FacetField::Theme, counts, taxonomy());
-    REQUIRE(facet.entries.size() == 4);
-    CHECK(facet.entries[0].value == "prevention");
-    CHECK(facet.entries[0].count == 6);
-    CHECK(facet.entries[1].value == "accountability");
-    CHECK(facet.entries[1].count == 3);
-    // Ties are ordered by value.
-    CHECK(facet.entries[2].value == "focal-points");
-    CHECK(facet.entries[3].value == "response");
-    CHECK(facet.entries[1].label == taxonomy().find_theme("accountability")->label);
-}
+    }  // namespace
 
-TEST_CASE("single-valued facets keep the value as label") {
-    const std::map<std::string, Xapian::doccount> counts = {{"2012", 4}, {"2014", 4}, {"", 2}};
-    const auto facet = r2p::facet_from_value_counts(FacetField::Year, counts, taxonomy());
-    REQUIRE(facet.entries.size() == 2);
-    CHECK(facet.entries[0].value == "2012");
-    CHECK(facet.entries[0].label == "2012");
-    CHECK(facet.entries[1].value == "2014");
-}
+    TEST_CASE("facet names round-trip and unknown ones are usage errors") {
+        for (const auto f : {FacetField::Theme, FacetField::Role, FacetField::Kind, FacetField::Doc,
+                             FacetField::Year}) {
+            CHECK(r2p::parse_facet_field(r2p::facet_name(f)) == f);
+        }
+        CHECK_THROWS_WITH_AS(r2p::parse_facet_field("colour"), doctest::Contains("theme"),
+                             r2p::UsageError);
+    }
 
-TEST_CASE("every facet count equals the match count of the query filtered by that value") {
-    r2p::test::TempDir dir;
-    r2p::test::write_search_fixture(dir / "db");
-    r2p::Searcher searcher({(dir / "db").string()}, taxonomy());
+    TEST_CASE("multi-valued combinations are split into per-id totals") {
+        const std::map<std::string, Xapian::doccount> counts = {
+            {ids({"accountability", "prevention"}), 3},
+            {ids({"prevention"}), 2},
+            {ids({"focal-points", "prevention", "response"}), 1},
+        };
+        const auto facet = r2p::facet_from_value_counts(FacetField::Theme, counts, taxonomy());
+        REQUIRE(facet.entries.size() == 4);
+        CHECK(facet.entries[0].value == "prevention");
+        CHECK(facet.entries[0].count == 6);
+        CHECK(facet.entries[1].value == "accountability");
+        CHECK(facet.entries[1].count == 3);
+        // Ties are ordered by value.
+        CHECK(facet.entries[2].value == "focal-points");
+        CHECK(facet.entries[3].value == "response");
+        CHECK(facet.entries[1].label == taxonomy().find_theme("accountability")->label);
+    }
 
-    const char* queries[] = {"", "prevention", "impunity OR accountability", "minister",
-                             "kind:paragraph"};
-    for (const char* q : queries) {
-        SUBCASE(q) {
-            r2p::SearchRequest request;
-            request.query = q;
-            request.limit = 1;
-            request.facets = {FacetField::Theme, FacetField::Role, FacetField::Kind,
-                              FacetField::Doc, FacetField::Year};
-            const auto result = searcher.run(request);
-            CHECK(result.matches.lower == result.matches.upper);
-            CHECK(result.facets.size() == 5);
-            for (const auto& facet : result.facets) {
-                for (const auto& entry : facet.entries) {
-                    r2p::SearchRequest filtered;
-                    filtered.limit = 0;
-                    filtered.facets = {facet.field};  // exact counts
-                    std::string query = q;
-                    switch (facet.field) {
-                        case FacetField::Theme: filtered.filters.themes = {entry.value}; break;
-                        case FacetField::Role: filtered.filters.roles = {entry.value}; break;
-                        case FacetField::Kind: filtered.filters.kinds = {entry.value}; break;
-                        case FacetField::Doc: filtered.filters.docs = {entry.value}; break;
-                        case FacetField::Year:
-                            filtered.filters.from = entry.value;
-                            filtered.filters.to = entry.value;
-                            break;
+    TEST_CASE("single-valued facets keep the value as label") {
+        const std::map<std::string, Xapian::doccount> counts = {{"2012", 4}, {"2014", 4}, {"", 2}};
+        const auto facet = r2p::facet_from_value_counts(FacetField::Year, counts, taxonomy());
+        REQUIRE(facet.entries.size() == 2);
+        CHECK(facet.entries[0].value == "2012");
+        CHECK(facet.entries[0].label == "2012");
+        CHECK(facet.entries[1].value == "2014");
+    }
+
+    TEST_CASE("every facet count equals the match count of the query filtered by that value") {
+        r2p::test::TempDir dir;
+        r2p::test::write_search_fixture(dir / "db");
+        r2p::Searcher searcher({(dir / "db").string()}, taxonomy());
+
+        const char* queries[] = {"", "prevention", "impunity OR accountability", "minister",
+                                 "kind:paragraph"};
+        for (const char* q : queries) {
+            SUBCASE(q) {
+                r2p::SearchRequest request;
+                request.query = q;
+                request.limit = 1;
+                request.facets = {FacetField::Theme, FacetField::Role, FacetField::Kind,
+                                  FacetField::Doc, FacetField::Year};
+                const auto result = searcher.run(request);
+                CHECK(result.matches.lower == result.matches.upper);
+                CHECK(result.facets.size() == 5);
+                for (const auto& facet : result.facets) {
+                    for (const auto& entry : facet.entries) {
+                        r2p::SearchRequest filtered;
+                        filtered.limit = 0;
+                        filtered.facets = {facet.field};  // exact counts
+                        std::string query = q;
+                        switch (facet.field) {
+                            case FacetField::Theme:
+                                filtered.filters.themes = {entry.value};
+                                break;
+                            case FacetField::Role:
+                                filtered.filters.roles = {entry.value};
+                                break;
+                            case FacetField::Kind:
+                                filtered.filters.kinds = {entry.value};
+                                break;
+                            case FacetField::Doc:
+                                filtered.filters.docs = {entry.value};
+                                break;
+                            case FacetField::Year:
+                                filtered.filters.from = entry.value;
+                                filtered.filters.to = entry.value;
+                                break;
+                        }
+                        filtered.query = query;
+                        INFO(r2p::facet_name(facet.field), "=", entry.value);
+                        CHECK(searcher.run(filtered).matches.estimated == entry.count);
+                        CHECK(entry.count > 0);
                     }
-                    filtered.query = query;
-                    INFO(r2p::facet_name(facet.field), "=", entry.value);
-                    CHECK(searcher.run(filtered).matches.estimated == entry.count);
-                    CHECK(entry.count > 0);
                 }
             }
         }
     }
-}
 
-TEST_CASE("the facets of the fixture have the counts its tags give") {
-    r2p::test::TempDir dir;
-    r2p::test::write_search_fixture(dir / "db");
-    r2p::SearchRequest request;
-    request.databases = {(dir / "db").string()};
-    request.facets = {FacetField::Theme, FacetField::Kind};
-    const auto result = r2p::search(request, taxonomy());
-    REQUIRE(result.facets.size() == 2);
-    const auto& themes = result.facets[0];
-    CHECK(themes.field == FacetField::Theme);
-    REQUIRE(!themes.entries.empty());
-    CHECK(themes.entries[0].value == "prevention");
-    CHECK(themes.entries[0].count == 6);
-    const auto& kinds = result.facets[1];
-    REQUIRE(kinds.entries.size() == 2);
-    CHECK(kinds.entries[0].value == "paragraph");
-    CHECK(kinds.entries[0].count == 7);
-    CHECK(kinds.entries[1].count == 2);
-}
-
+    TEST_CASE("the facets of the fixture have the counts its tags give") {
+        r2p::test::TempDir dir;
+        r2p::test::write_search_fixture(dir / "db");
+        r2p::SearchRequest request;
+        request.databases = {(dir / "db").string()};
+        request.facets = {FacetField::Theme, FacetField::Kind};
+        const auto result = r2p::search(request, taxonomy());
+        REQUIRE(result.facets.size() == 2);
+        const auto& themes = result.facets[0];
+        CHECK(themes.field == FacetField::Theme);
+        REQUIRE(!themes.entries.empty());
+        CHECK(themes.entries[0].value == "prevention");
+        CHECK(themes.entries[0].count == 6);
+        const auto& kinds = result.facets[1];
+        REQUIRE(kinds.entries.size() == 2);
+        CHECK(kinds.entries[0].value == "paragraph");
+        CHECK(kinds.entries[0].count == 7);
+        CHECK(kinds.entries[1].count == 2);
+    }
 }

@@ -7,118 +7,116 @@
 #include "r2p/table_output.hpp"
 
 TEST_SUITE("json_output") {
+    namespace {
 
-namespace {
+    r2p::SearchResult sample() {
+        r2p::SearchResult r;
+        r.query = "impunity";
+        r.matches = {3, 3, 3};
+        r.offset = 0;
+        r.limit = 10;
+        r2p::SearchHit quote;
+        quote.rank = 1;
+        quote.score = 7.912345;
+        quote.passage.id = "doc/p7/q1";
+        quote.passage.kind = "quote";
+        quote.passage.text = "ending impunity is both a beginning and an end";
+        quote.passage.themes = {"accountability"};
+        quote.passage.roles = {"minister"};
+        quote.passage.parent = "doc/p7";
+        quote.passage.section = "Key Themes";
+        quote.passage.doc_id = "doc";
+        quote.passage.doc_title = "A statement";
+        quote.passage.doc_date = "2012-09-28";
+        quote.passage.doc_path = "corpus/doc.txt";
+        quote.passage.line = 26;
+        quote.snippet.text = quote.passage.text;
+        quote.snippet.marks = {{7, 15}};
+        r2p::SearchHit paragraph = quote;
+        paragraph.rank = 2;
+        paragraph.passage.id = "doc/p7";
+        paragraph.passage.kind = "paragraph";
+        paragraph.passage.parent.clear();
+        paragraph.passage.speaker = "Jan Eliasson";
+        paragraph.passage.doc_date.clear();
+        r.hits = {quote, paragraph};
+        r.facets = {{r2p::FacetField::Theme, {{"accountability", "Ending impunity", 3}}}};
+        return r;
+    }
 
-r2p::SearchResult sample() {
-    r2p::SearchResult r;
-    r.query = "impunity";
-    r.matches = {3, 3, 3};
-    r.offset = 0;
-    r.limit = 10;
-    r2p::SearchHit quote;
-    quote.rank = 1;
-    quote.score = 7.912345;
-    quote.passage.id = "doc/p7/q1";
-    quote.passage.kind = "quote";
-    quote.passage.text = "ending impunity is both a beginning and an end";
-    quote.passage.themes = {"accountability"};
-    quote.passage.roles = {"minister"};
-    quote.passage.parent = "doc/p7";
-    quote.passage.section = "Key Themes";
-    quote.passage.doc_id = "doc";
-    quote.passage.doc_title = "A statement";
-    quote.passage.doc_date = "2012-09-28";
-    quote.passage.doc_path = "corpus/doc.txt";
-    quote.passage.line = 26;
-    quote.snippet.text = quote.passage.text;
-    quote.snippet.marks = {{7, 15}};
-    r2p::SearchHit paragraph = quote;
-    paragraph.rank = 2;
-    paragraph.passage.id = "doc/p7";
-    paragraph.passage.kind = "paragraph";
-    paragraph.passage.parent.clear();
-    paragraph.passage.speaker = "Jan Eliasson";
-    paragraph.passage.doc_date.clear();
-    r.hits = {quote, paragraph};
-    r.facets = {{r2p::FacetField::Theme, {{"accountability", "Ending impunity", 3}}}};
-    return r;
-}
+    }  // namespace
 
-}  // namespace
+    TEST_CASE("the JSON has exactly the interface's fields and types") {
+        const auto j = r2p::search_result_json(sample());
+        CHECK(j.size() == 7);
+        CHECK(j["query"] == "impunity");
+        CHECK(j["matches"] == nlohmann::json({{"lower", 3}, {"estimated", 3}, {"upper", 3}}));
+        CHECK(j["offset"] == 0);
+        CHECK(j["limit"] == 10);
+        CHECK(j["suggestion"].is_null());
+        REQUIRE(j["results"].size() == 2);
+        const auto& hit = j["results"][0];
+        CHECK(hit.size() == 12);
+        CHECK(hit["rank"] == 1);
+        CHECK(hit["score"].get<double>() == doctest::Approx(7.9123));
+        CHECK(hit["id"] == "doc/p7/q1");
+        CHECK(hit["kind"] == "quote");
+        CHECK(hit["text"] == "ending impunity is both a beginning and an end");
+        CHECK(hit["snippet"] == "ending <mark>impunity</mark> is both a beginning and an end");
+        CHECK(hit["themes"] == nlohmann::json::array({"accountability"}));
+        CHECK(hit["roles"] == nlohmann::json::array({"minister"}));
+        CHECK(hit["speaker"].is_null());
+        CHECK(hit["parent"] == "doc/p7");
+        CHECK(hit["section"] == "Key Themes");
+        CHECK(hit["doc"] == nlohmann::json({{"id", "doc"},
+                                            {"title", "A statement"},
+                                            {"date", "2012-09-28"},
+                                            {"path", "corpus/doc.txt"},
+                                            {"line", 26}}));
+    }
 
-TEST_CASE("the JSON has exactly the interface's fields and types") {
-    const auto j = r2p::search_result_json(sample());
-    CHECK(j.size() == 7);
-    CHECK(j["query"] == "impunity");
-    CHECK(j["matches"] == nlohmann::json({{"lower", 3}, {"estimated", 3}, {"upper", 3}}));
-    CHECK(j["offset"] == 0);
-    CHECK(j["limit"] == 10);
-    CHECK(j["suggestion"].is_null());
-    REQUIRE(j["results"].size() == 2);
-    const auto& hit = j["results"][0];
-    CHECK(hit.size() == 12);
-    CHECK(hit["rank"] == 1);
-    CHECK(hit["score"].get<double>() == doctest::Approx(7.9123));
-    CHECK(hit["id"] == "doc/p7/q1");
-    CHECK(hit["kind"] == "quote");
-    CHECK(hit["text"] == "ending impunity is both a beginning and an end");
-    CHECK(hit["snippet"] == "ending <mark>impunity</mark> is both a beginning and an end");
-    CHECK(hit["themes"] == nlohmann::json::array({"accountability"}));
-    CHECK(hit["roles"] == nlohmann::json::array({"minister"}));
-    CHECK(hit["speaker"].is_null());
-    CHECK(hit["parent"] == "doc/p7");
-    CHECK(hit["section"] == "Key Themes");
-    CHECK(hit["doc"] == nlohmann::json({{"id", "doc"},
-                                        {"title", "A statement"},
-                                        {"date", "2012-09-28"},
-                                        {"path", "corpus/doc.txt"},
-                                        {"line", 26}}));
-}
+    TEST_CASE("a paragraph has a null parent, a named speaker a string, an unknown date null") {
+        const auto j = r2p::search_result_json(sample());
+        const auto& hit = j["results"][1];
+        CHECK(hit["parent"].is_null());
+        CHECK(hit["speaker"] == "Jan Eliasson");
+        CHECK(hit["doc"]["date"].is_null());
+    }
 
-TEST_CASE("a paragraph has a null parent, a named speaker a string, an unknown date null") {
-    const auto j = r2p::search_result_json(sample());
-    const auto& hit = j["results"][1];
-    CHECK(hit["parent"].is_null());
-    CHECK(hit["speaker"] == "Jan Eliasson");
-    CHECK(hit["doc"]["date"].is_null());
-}
+    TEST_CASE("facets hold only those asked for, with value, label and count") {
+        const auto j = r2p::search_result_json(sample());
+        CHECK(j["facets"].size() == 1);
+        CHECK(j["facets"]["theme"] ==
+              nlohmann::json::array(
+                  {{{"value", "accountability"}, {"label", "Ending impunity"}, {"count", 3}}}));
+        r2p::SearchResult none = sample();
+        none.facets.clear();
+        CHECK(r2p::search_result_json(none)["facets"] == nlohmann::json::object());
+    }
 
-TEST_CASE("facets hold only those asked for, with value, label and count") {
-    const auto j = r2p::search_result_json(sample());
-    CHECK(j["facets"].size() == 1);
-    CHECK(j["facets"]["theme"] ==
-          nlohmann::json::array(
-              {{{"value", "accountability"}, {"label", "Ending impunity"}, {"count", 3}}}));
-    r2p::SearchResult none = sample();
-    none.facets.clear();
-    CHECK(r2p::search_result_json(none)["facets"] == nlohmann::json::object());
-}
+    TEST_CASE("a suggestion is a string and the output parses back") {
+        r2p::SearchResult r = sample();
+        r.suggestion = "impunity";
+        const auto parsed = nlohmann::json::parse(r2p::format_json(r));
+        CHECK(parsed["suggestion"] == "impunity");
+        CHECK(parsed["results"].size() == 2);
+    }
 
-TEST_CASE("a suggestion is a string and the output parses back") {
-    r2p::SearchResult r = sample();
-    r.suggestion = "impunity";
-    const auto parsed = nlohmann::json::parse(r2p::format_json(r));
-    CHECK(parsed["suggestion"] == "impunity");
-    CHECK(parsed["results"].size() == 2);
-}
-
-TEST_CASE("the table shows ids, bold matches only on a terminal, facets and the suggestion") {
-    r2p::SearchResult r = sample();
-    r.suggestion = "impunity";
-    std::ostringstream plain;
-    r2p::print_table(plain, r, r2p::TableStyle{false, 100});
-    const std::string text = plain.str();
-    CHECK(text.find("3 passages match") != std::string::npos);
-    CHECK(text.find("doc/p7/q1") != std::string::npos);
-    CHECK(text.find("minister: Jan Eliasson") != std::string::npos);
-    CHECK(text.find("ending impunity is both") != std::string::npos);
-    CHECK(text.find("Ending impunity") != std::string::npos);
-    CHECK(text.find("Did you mean: impunity") != std::string::npos);
-    CHECK(text.find('\x1b') == std::string::npos);
-    std::ostringstream bold;
-    r2p::print_table(bold, r, r2p::TableStyle{true, 100});
-    CHECK(bold.str().find("\x1b[1mimpunity\x1b[0m") != std::string::npos);
-}
-
+    TEST_CASE("the table shows ids, bold matches only on a terminal, facets and the suggestion") {
+        r2p::SearchResult r = sample();
+        r.suggestion = "impunity";
+        std::ostringstream plain;
+        r2p::print_table(plain, r, r2p::TableStyle{false, 100});
+        const std::string text = plain.str();
+        CHECK(text.find("3 passages match") != std::string::npos);
+        CHECK(text.find("doc/p7/q1") != std::string::npos);
+        CHECK(text.find("minister: Jan Eliasson") != std::string::npos);
+        CHECK(text.find("ending impunity is both") != std::string::npos);
+        CHECK(text.find("Ending impunity") != std::string::npos);
+        CHECK(text.find("Did you mean: impunity") != std::string::npos);
+        CHECK(text.find('\x1b') == std::string::npos);
+        std::ostringstream bold;
+        r2p::print_table(bold, r, r2p::TableStyle{true, 100});
+        CHECK(bold.str().find("\x1b[1mimpunity\x1b[0m") != std::string::npos);
+    }
 }

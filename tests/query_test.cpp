@@ -9,193 +9,192 @@
 #include "test_support.hpp"
 
 TEST_SUITE("query") {
+    using r2p::MatchMode;
+    using r2p::QueryBuilder;
+    using r2p::SearchFilters;
 
-using r2p::MatchMode;
-using r2p::QueryBuilder;
-using r2p::SearchFilters;
+    namespace {
 
-namespace {
-
-const r2p::Taxonomy& taxonomy() {
-    static const r2p::Taxonomy t = r2p::test::source_taxonomy();
-    return t;
-}
-
-std::string described(std::string_view text, MatchMode mode = MatchMode::All,
-                      const SearchFilters& filters = {}) {
-    const Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    return QueryBuilder(taxonomy()).build(text, mode, filters, db).query.get_description();
-}
-
-bool contains(const std::string& haystack, std::string_view needle) {
-    return haystack.find(needle) != std::string::npos;
-}
-
-}  // namespace
-
-TEST_CASE("accents are folded but operators keep working") {
-    const auto d = described("Søvndal AND Janša");
-    CHECK(contains(d, "sovndal"));
-    CHECK(contains(d, "jansa"));
-    CHECK(contains(d, " AND "));
-    CHECK_FALSE(contains(d, "Zand"));
-}
-
-TEST_CASE("default operator is AND, --match any makes it OR") {
-    CHECK(contains(described("impunity prevention"), " AND "));
-    CHECK(contains(described("impunity prevention", MatchMode::Any), " OR "));
-}
-
-TEST_CASE("lower-case words are stemmed") {
-    CHECK(contains(described("preventing"), "Zprevent"));
-}
-
-TEST_CASE("boolean field values are lower-cased to match the index") {
-    struct Case {
-        const char* query;
-        const char* term;
-    };
-    const Case cases[] = {
-        {"theme:Accountability", "XTaccountability"},
-        {"role:Deputy-Secretary-General", "XRdeputy-secretary-general"},
-        {"kind:QUOTE", "Kquote"},
-        {"impunity +year:2012", "Y2012"},
-        {"doc:Alpha", "XDalpha"},
-    };
-    for (const auto& c : cases) {
-        SUBCASE(c.query) { CHECK(contains(described(c.query), c.term)); }
+    const r2p::Taxonomy& taxonomy() {
+        static const r2p::Taxonomy t = r2p::test::source_taxonomy();
+        return t;
     }
-}
 
-TEST_CASE("speaker: is a free-text field") {
-    CHECK(contains(described("speaker:Eliasson"), "XSeliasson"));
-}
+    std::string described(std::string_view text, MatchMode mode = MatchMode::All,
+                          const SearchFilters& filters = {}) {
+        const Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+        return QueryBuilder(taxonomy()).build(text, mode, filters, db).query.get_description();
+    }
 
-TEST_CASE("an unknown theme or role id in the query is a usage error listing the known ones") {
-    CHECK_THROWS_WITH_AS(described("theme:nonsense"), doctest::Contains("accountability"),
-                         r2p::UsageError);
-    CHECK_THROWS_WITH_AS(described("role:king"), doctest::Contains("minister"), r2p::UsageError);
-    CHECK_THROWS_AS(described("kind:poem"), r2p::UsageError);
-}
+    bool contains(const std::string& haystack, std::string_view needle) {
+        return haystack.find(needle) != std::string::npos;
+    }
 
-TEST_CASE("a malformed query is a usage error naming the query") {
-    const char* queries[] = {"foo AND", "OR foo", "foo AND AND bar", "(foo bar", "foo)",
-                             "((impunity)"};
-    for (const char* q : queries) {
-        SUBCASE(q) {
-            CHECK_THROWS_WITH_AS(described(q), doctest::Contains(q), r2p::UsageError);
+    }  // namespace
+
+    TEST_CASE("accents are folded but operators keep working") {
+        const auto d = described("Søvndal AND Janša");
+        CHECK(contains(d, "sovndal"));
+        CHECK(contains(d, "jansa"));
+        CHECK(contains(d, " AND "));
+        CHECK_FALSE(contains(d, "Zand"));
+    }
+
+    TEST_CASE("default operator is AND, --match any makes it OR") {
+        CHECK(contains(described("impunity prevention"), " AND "));
+        CHECK(contains(described("impunity prevention", MatchMode::Any), " OR "));
+    }
+
+    TEST_CASE("lower-case words are stemmed") {
+        CHECK(contains(described("preventing"), "Zprevent"));
+    }
+
+    TEST_CASE("boolean field values are lower-cased to match the index") {
+        struct Case {
+            const char* query;
+            const char* term;
+        };
+        const Case cases[] = {
+            {"theme:Accountability", "XTaccountability"},
+            {"role:Deputy-Secretary-General", "XRdeputy-secretary-general"},
+            {"kind:QUOTE", "Kquote"},
+            {"impunity +year:2012", "Y2012"},
+            {"doc:Alpha", "XDalpha"},
+        };
+        for (const auto& c : cases) {
+            SUBCASE(c.query) { CHECK(contains(described(c.query), c.term)); }
         }
     }
-}
 
-TEST_CASE("a very long query is refused before parsing") {
-    std::string many;
-    for (int i = 0; i < 20000; ++i) many += "word ";
-    CHECK_THROWS_WITH_AS(described(many), doctest::Contains("too long"), r2p::UsageError);
-    const std::string huge(100 * 1024, 'a');
-    CHECK_THROWS_WITH_AS(described(huge), doctest::Contains("too long"), r2p::UsageError);
-}
-
-TEST_CASE("an empty query or one of filters only matches everything filtered") {
-    CHECK(contains(described(""), "<alldocuments>"));
-    SearchFilters f;
-    f.themes = {"prevention"};
-    const auto d = described("  ", MatchMode::All, f);
-    CHECK(contains(d, "<alldocuments>"));
-    CHECK(contains(d, "XTprevention"));
-}
-
-TEST_CASE("synonyms expand into the OR of their group") {
-    const std::vector<r2p::SynonymGroup> groups = {
-        {{"R2P", "RtoP", "responsibility to protect"}},
-        {{"RwP", "responsibility while protecting"}},
-    };
-    struct Case {
-        const char* query;
-        const char* expanded;
-    };
-    const Case cases[] = {
-        {"R2P", "(R2P OR RtoP OR \"responsibility to protect\")"},
-        {"rtop prevention", "(R2P OR RtoP OR \"responsibility to protect\") prevention"},
-        {"Responsibility to Protect",
-         "(R2P OR RtoP OR \"responsibility to protect\")"},
-        {"\"responsibility while protecting\" NOT libya",
-         "(RwP OR \"responsibility while protecting\") NOT libya"},
-        {"\"the R2P process\"", "\"the R2P process\""},
-        {"speaker:r2p", "speaker:r2p"},
-        {"-R2P", "-R2P"},
-        {"R2P NEAR prevention", "R2P NEAR prevention"},
-        {"responsibility to", "responsibility to"},
-    };
-    for (const auto& c : cases) {
-        SUBCASE(c.query) { CHECK(r2p::expand_synonyms(c.query, groups) == c.expanded); }
+    TEST_CASE("speaker: is a free-text field") {
+        CHECK(contains(described("speaker:Eliasson"), "XSeliasson"));
     }
-}
 
-TEST_CASE("the taxonomy's synonyms reach the built query") {
-    const auto d = described("RtoP");
-    CHECK(contains(d, "r2p"));
-    CHECK(contains(d, "responsibility"));
-    CHECK(contains(d, "PHRASE"));
-}
-
-TEST_CASE("filters: values of one filter are OR-ed, different filters AND-ed") {
-    SearchFilters f;
-    f.themes = {"prevention", "accountability"};
-    f.kinds = {"quote"};
-    const QueryBuilder builder(taxonomy());
-    const auto d = builder.filter_query(f).get_description();
-    CHECK(contains(d, "(XTprevention OR XTaccountability)"));
-    CHECK(contains(d, "Kquote"));
-    CHECK(contains(d, " AND "));
-}
-
-TEST_CASE("filter values are checked") {
-    const QueryBuilder builder(taxonomy());
-    SearchFilters theme;
-    theme.themes = {"no-such-theme"};
-    CHECK_THROWS_WITH_AS(builder.filter_query(theme), doctest::Contains("known: "),
-                         r2p::UsageError);
-    SearchFilters role;
-    role.roles = {"emperor"};
-    CHECK_THROWS_AS(builder.filter_query(role), r2p::UsageError);
-    SearchFilters date;
-    date.from = "2012-13";
-    CHECK_THROWS_AS(builder.filter_query(date), r2p::UsageError);
-    SearchFilters backwards;
-    backwards.from = "2014";
-    backwards.to = "2012";
-    CHECK_THROWS_AS(builder.filter_query(backwards), r2p::UsageError);
-}
-
-TEST_CASE("date bounds pad missing parts to cover the whole period") {
-    CHECK(r2p::date_lower_bound("2012") == "20120000");
-    CHECK(r2p::date_upper_bound("2012") == "20129999");
-    CHECK(r2p::date_lower_bound("2012-09") == "20120900");
-    CHECK(r2p::date_upper_bound("2012-09-28") == "20120928");
-    const char* bad[] = {"12", "2012-9", "2012/09/28", "2012-00", "2012-01-32", "abcd"};
-    for (const char* b : bad) {
-        SUBCASE(b) { CHECK_THROWS_AS(r2p::date_lower_bound(b), r2p::UsageError); }
+    TEST_CASE("an unknown theme or role id in the query is a usage error listing the known ones") {
+        CHECK_THROWS_WITH_AS(described("theme:nonsense"), doctest::Contains("accountability"),
+                             r2p::UsageError);
+        CHECK_THROWS_WITH_AS(described("role:king"), doctest::Contains("minister"),
+                             r2p::UsageError);
+        CHECK_THROWS_AS(described("kind:poem"), r2p::UsageError);
     }
-}
 
-TEST_CASE("--match takes all or any") {
-    CHECK(r2p::parse_match_mode("all") == MatchMode::All);
-    CHECK(r2p::parse_match_mode("any") == MatchMode::Any);
-    CHECK_THROWS_AS(r2p::parse_match_mode("some"), r2p::UsageError);
-}
+    TEST_CASE("a malformed query is a usage error naming the query") {
+        const char* queries[] = {"foo AND",  "OR foo", "foo AND AND bar",
+                                 "(foo bar", "foo)",   "((impunity)"};
+        for (const char* q : queries) {
+            SUBCASE(q) {
+                CHECK_THROWS_WITH_AS(described(q), doctest::Contains(q), r2p::UsageError);
+            }
+        }
+    }
 
-TEST_CASE("a suggestion is made only for words the index does not know") {
-    r2p::test::TempDir dir;
-    r2p::test::write_search_fixture(dir / "db");
-    const Xapian::Database db((dir / "db").string());
-    const QueryBuilder builder(taxonomy());
-    CHECK(builder.suggest("impunty", db) == std::optional<std::string>("impunity"));
-    CHECK(builder.suggest("ending impunty", db) == std::optional<std::string>("ending impunity"));
-    CHECK_FALSE(builder.suggest("impunity", db).has_value());
-    CHECK_FALSE(builder.suggest("preventions", db).has_value());  // its stem is known
-    CHECK_FALSE(builder.suggest("theme:accountability", db).has_value());
-    CHECK_FALSE(builder.suggest("zzzzqqq", db).has_value());      // nothing close
-}
+    TEST_CASE("a very long query is refused before parsing") {
+        std::string many;
+        for (int i = 0; i < 20000; ++i) many += "word ";
+        CHECK_THROWS_WITH_AS(described(many), doctest::Contains("too long"), r2p::UsageError);
+        const std::string huge(100 * 1024, 'a');
+        CHECK_THROWS_WITH_AS(described(huge), doctest::Contains("too long"), r2p::UsageError);
+    }
 
+    TEST_CASE("an empty query or one of filters only matches everything filtered") {
+        CHECK(contains(described(""), "<alldocuments>"));
+        SearchFilters f;
+        f.themes = {"prevention"};
+        const auto d = described("  ", MatchMode::All, f);
+        CHECK(contains(d, "<alldocuments>"));
+        CHECK(contains(d, "XTprevention"));
+    }
+
+    TEST_CASE("synonyms expand into the OR of their group") {
+        const std::vector<r2p::SynonymGroup> groups = {
+            {{"R2P", "RtoP", "responsibility to protect"}},
+            {{"RwP", "responsibility while protecting"}},
+        };
+        struct Case {
+            const char* query;
+            const char* expanded;
+        };
+        const Case cases[] = {
+            {"R2P", "(R2P OR RtoP OR \"responsibility to protect\")"},
+            {"rtop prevention", "(R2P OR RtoP OR \"responsibility to protect\") prevention"},
+            {"Responsibility to Protect", "(R2P OR RtoP OR \"responsibility to protect\")"},
+            {"\"responsibility while protecting\" NOT libya",
+             "(RwP OR \"responsibility while protecting\") NOT libya"},
+            {"\"the R2P process\"", "\"the R2P process\""},
+            {"speaker:r2p", "speaker:r2p"},
+            {"-R2P", "-R2P"},
+            {"R2P NEAR prevention", "R2P NEAR prevention"},
+            {"responsibility to", "responsibility to"},
+        };
+        for (const auto& c : cases) {
+            SUBCASE(c.query) { CHECK(r2p::expand_synonyms(c.query, groups) == c.expanded); }
+        }
+    }
+
+    TEST_CASE("the taxonomy's synonyms reach the built query") {
+        const auto d = described("RtoP");
+        CHECK(contains(d, "r2p"));
+        CHECK(contains(d, "responsibility"));
+        CHECK(contains(d, "PHRASE"));
+    }
+
+    TEST_CASE("filters: values of one filter are OR-ed, different filters AND-ed") {
+        SearchFilters f;
+        f.themes = {"prevention", "accountability"};
+        f.kinds = {"quote"};
+        const QueryBuilder builder(taxonomy());
+        const auto d = builder.filter_query(f).get_description();
+        CHECK(contains(d, "(XTprevention OR XTaccountability)"));
+        CHECK(contains(d, "Kquote"));
+        CHECK(contains(d, " AND "));
+    }
+
+    TEST_CASE("filter values are checked") {
+        const QueryBuilder builder(taxonomy());
+        SearchFilters theme;
+        theme.themes = {"no-such-theme"};
+        CHECK_THROWS_WITH_AS(builder.filter_query(theme), doctest::Contains("known: "),
+                             r2p::UsageError);
+        SearchFilters role;
+        role.roles = {"emperor"};
+        CHECK_THROWS_AS(builder.filter_query(role), r2p::UsageError);
+        SearchFilters date;
+        date.from = "2012-13";
+        CHECK_THROWS_AS(builder.filter_query(date), r2p::UsageError);
+        SearchFilters backwards;
+        backwards.from = "2014";
+        backwards.to = "2012";
+        CHECK_THROWS_AS(builder.filter_query(backwards), r2p::UsageError);
+    }
+
+    TEST_CASE("date bounds pad missing parts to cover the whole period") {
+        CHECK(r2p::date_lower_bound("2012") == "20120000");
+        CHECK(r2p::date_upper_bound("2012") == "20129999");
+        CHECK(r2p::date_lower_bound("2012-09") == "20120900");
+        CHECK(r2p::date_upper_bound("2012-09-28") == "20120928");
+        const char* bad[] = {"12", "2012-9", "2012/09/28", "2012-00", "2012-01-32", "abcd"};
+        for (const char* b : bad) {
+            SUBCASE(b) { CHECK_THROWS_AS(r2p::date_lower_bound(b), r2p::UsageError); }
+        }
+    }
+
+    TEST_CASE("--match takes all or any") {
+        CHECK(r2p::parse_match_mode("all") == MatchMode::All);
+        CHECK(r2p::parse_match_mode("any") == MatchMode::Any);
+        CHECK_THROWS_AS(r2p::parse_match_mode("some"), r2p::UsageError);
+    }
+
+    TEST_CASE("a suggestion is made only for words the index does not know") {
+        r2p::test::TempDir dir;
+        r2p::test::write_search_fixture(dir / "db");
+        const Xapian::Database db((dir / "db").string());
+        const QueryBuilder builder(taxonomy());
+        CHECK(builder.suggest("impunty", db) == std::optional<std::string>("impunity"));
+        CHECK(builder.suggest("ending impunty", db) ==
+              std::optional<std::string>("ending impunity"));
+        CHECK_FALSE(builder.suggest("impunity", db).has_value());
+        CHECK_FALSE(builder.suggest("preventions", db).has_value());  // its stem is known
+        CHECK_FALSE(builder.suggest("theme:accountability", db).has_value());
+        CHECK_FALSE(builder.suggest("zzzzqqq", db).has_value());  // nothing close
+    }
 }

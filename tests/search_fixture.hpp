@@ -52,20 +52,22 @@ inline void write_search_fixture(const std::filesystem::path& dir) {
         const Document d = fixture_document("alpha", "2012-09-28", 3);
         writer.write_document(
             d,
-            {fixture_passage("alpha/p1", K::Paragraph,
-                             "Ending impunity. Several speakers argued for the centrality of "
-                             "accountability. In the words of one Minister, “The Hague is the final "
-                             "link in the chain of prevention – ending impunity is both a beginning "
-                             "and an end.”",
-                             0, {"accountability", "prevention"}, {"minister"}),
+            {fixture_passage(
+                 "alpha/p1", K::Paragraph,
+                 "Ending impunity. Several speakers argued for the centrality of "
+                 "accountability. In the words of one Minister, “The Hague is the final "
+                 "link in the chain of prevention – ending impunity is both a beginning "
+                 "and an end.”",
+                 0, {"accountability", "prevention"}, {"minister"}),
              fixture_passage("alpha/p1/q1", K::Quote,
                              "The Hague is the final link in the chain of prevention – ending "
                              "impunity is both a beginning and an end.",
                              0, {"accountability", "prevention"}, {"minister"}),
-             fixture_passage("alpha/p2", K::Paragraph,
-                             "The Minister for Foreign Affairs of Denmark, H.E. Mr. Villy Søvndal, "
-                             "spoke on preventing mass atrocities and the Responsibility to Protect.",
-                             1, {"prevention"}, {"minister"}, "Villy Søvndal"),
+             fixture_passage(
+                 "alpha/p2", K::Paragraph,
+                 "The Minister for Foreign Affairs of Denmark, H.E. Mr. Villy Søvndal, "
+                 "spoke on preventing mass atrocities and the Responsibility to Protect.",
+                 1, {"prevention"}, {"minister"}, "Villy Søvndal"),
              fixture_passage("alpha/p3", K::Paragraph,
                              "The Deputy Secretary-General argued that “R2P is basically a tool of "
                              "prevention” and urged states to appoint focal points.",
@@ -107,8 +109,8 @@ inline void write_search_fixture(const std::filesystem::path& dir) {
 
 /// The project's taxonomy from the source tree.
 inline Taxonomy source_taxonomy() {
-    return load_taxonomy(default_taxonomy_files(std::filesystem::path(R2P_SOURCE_DIR) /
-                                                "corpus/taxonomy"));
+    return load_taxonomy(
+        default_taxonomy_files(std::filesystem::path(R2P_SOURCE_DIR) / "corpus/taxonomy"));
 }
 
 }  // namespace r2p::test

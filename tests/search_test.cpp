@@ -10,200 +10,201 @@
 #include "test_support.hpp"
 
 TEST_SUITE("search") {
+    namespace {
 
-namespace {
+    const r2p::Taxonomy& taxonomy() {
+        static const r2p::Taxonomy t = r2p::test::source_taxonomy();
+        return t;
+    }
 
-const r2p::Taxonomy& taxonomy() {
-    static const r2p::Taxonomy t = r2p::test::source_taxonomy();
-    return t;
-}
+    // One fixture index for the whole suite: built once, read by every case.
+    const std::string& fixture_db() {
+        static r2p::test::TempDir dir;
+        static const std::string path = [] {
+            r2p::test::write_search_fixture(dir / "db");
+            return (dir / "db").string();
+        }();
+        return path;
+    }
 
-// One fixture index for the whole suite: built once, read by every case.
-const std::string& fixture_db() {
-    static r2p::test::TempDir dir;
-    static const std::string path = [] {
-        r2p::test::write_search_fixture(dir / "db");
-        return (dir / "db").string();
-    }();
-    return path;
-}
+    r2p::SearchResult run(const std::string& query, r2p::SearchRequest request = {}) {
+        request.databases = {fixture_db()};
+        request.query = query;
+        return r2p::search(request, taxonomy());
+    }
 
-r2p::SearchResult run(const std::string& query, r2p::SearchRequest request = {}) {
-    request.databases = {fixture_db()};
-    request.query = query;
-    return r2p::search(request, taxonomy());
-}
+    std::vector<std::string> ids(const r2p::SearchResult& result) {
+        std::vector<std::string> out;
+        for (const auto& hit : result.hits) out.push_back(hit.passage.id);
+        return out;
+    }
 
-std::vector<std::string> ids(const r2p::SearchResult& result) {
-    std::vector<std::string> out;
-    for (const auto& hit : result.hits) out.push_back(hit.passage.id);
-    return out;
-}
+    bool has(const std::vector<std::string>& v, const std::string& id) {
+        return std::find(v.begin(), v.end(), id) != v.end();
+    }
 
-bool has(const std::vector<std::string>& v, const std::string& id) {
-    return std::find(v.begin(), v.end(), id) != v.end();
-}
+    }  // namespace
 
-}  // namespace
+    TEST_CASE("folded, accented and upper-case spellings find the same passages") {
+        const auto expected = ids(run("sovndal"));
+        CHECK(has(expected, "alpha/p2"));
+        CHECK(ids(run("Søvndal")) == expected);
+        CHECK(ids(run("SOVNDAL")) == expected);
+        CHECK(has(ids(run("jansa")), "beta/p1"));
+    }
 
-TEST_CASE("folded, accented and upper-case spellings find the same passages") {
-    const auto expected = ids(run("sovndal"));
-    CHECK(has(expected, "alpha/p2"));
-    CHECK(ids(run("Søvndal")) == expected);
-    CHECK(ids(run("SOVNDAL")) == expected);
-    CHECK(has(ids(run("jansa")), "beta/p1"));
-}
+    TEST_CASE("a word finds its other forms through the stem") {
+        const auto found = ids(run("prevent"));
+        CHECK(has(found, "alpha/p2"));  // preventing
+        CHECK(has(found, "beta/p1"));   // preventive
+        CHECK(has(found, "alpha/p3"));  // prevention
+    }
 
-TEST_CASE("a word finds its other forms through the stem") {
-    const auto found = ids(run("prevent"));
-    CHECK(has(found, "alpha/p2"));  // preventing
-    CHECK(has(found, "beta/p1"));   // preventive
-    CHECK(has(found, "alpha/p3"));  // prevention
-}
-
-TEST_CASE("snippets mark what matched in the original text") {
-    const auto result = run("sovndal");
-    REQUIRE(!result.hits.empty());
-    CHECK(r2p::render_snippet(result.hits[0].snippet, "<", ">").find("<Søvndal>") !=
-          std::string::npos);
-    const auto stems = run("prevent", [] {
-        r2p::SearchRequest r;
-        r.filters.docs = {"alpha"};
-        r.filters.kinds = {"quote"};
-        return r;
-    }());
-    REQUIRE(!stems.hits.empty());
-    CHECK(r2p::render_snippet(stems.hits[0].snippet, "<", ">").find("<prevention>") !=
-          std::string::npos);
-}
-
-TEST_CASE("a phrase finds only passages holding it") {
-    const auto result = run("\"tool of prevention\"");
-    REQUIRE(result.hits.size() == 2);
-    for (const auto& hit : result.hits) {
-        CHECK(hit.passage.text.find("tool of prevention") != std::string::npos);
-        CHECK(r2p::render_snippet(hit.snippet, "<", ">").find("<tool of prevention>") !=
+    TEST_CASE("snippets mark what matched in the original text") {
+        const auto result = run("sovndal");
+        REQUIRE(!result.hits.empty());
+        CHECK(r2p::render_snippet(result.hits[0].snippet, "<", ">").find("<Søvndal>") !=
+              std::string::npos);
+        const auto stems = run("prevent", [] {
+            r2p::SearchRequest r;
+            r.filters.docs = {"alpha"};
+            r.filters.kinds = {"quote"};
+            return r;
+        }());
+        REQUIRE(!stems.hits.empty());
+        CHECK(r2p::render_snippet(stems.hits[0].snippet, "<", ">").find("<prevention>") !=
               std::string::npos);
     }
-}
 
-TEST_CASE("synonyms find each other") {
-    CHECK(has(ids(run("R2P")), "alpha/p2"));   // "Responsibility to Protect"
-    CHECK(has(ids(run("R2P")), "gamma/p2"));   // "RtoP"
-    CHECK(has(ids(run("rtop")), "alpha/p3"));  // "R2P"
-    CHECK(has(ids(run("RwP")), "beta/p2"));    // "responsibility while protecting"
-}
-
-TEST_CASE("a wildcard expands over the index") {
-    const auto result = run("atroc*");
-    CHECK(has(ids(result), "alpha/p2"));
-    CHECK(has(ids(result), "gamma/p1"));
-}
-
-TEST_CASE("field prefixes and filters restrict the matches") {
-    const auto quote = run("kind:quote role:deputy-secretary-general");
-    REQUIRE(quote.hits.size() == 1);
-    CHECK(quote.hits[0].passage.speaker == std::optional<std::string>("Jan Eliasson"));
-    CHECK(quote.hits[0].passage.parent == "alpha/p3");
-
-    r2p::SearchRequest themes;
-    themes.filters.themes = {"accountability", "response"};
-    themes.limit = 100;
-    CHECK(run("", themes).hits.size() == 5);  // alpha p1,q1; beta p1,p2; gamma p1
-    themes.filters.kinds = {"quote"};
-    CHECK(ids(run("", themes)) == std::vector<std::string>{"alpha/p1/q1"});
-
-    r2p::SearchRequest dated;
-    dated.filters.from = "2013";
-    dated.limit = 100;
-    CHECK(ids(run("", dated)) == std::vector<std::string>{"beta/p1", "beta/p2"});
-    dated.filters.from = "2012-09-28";
-    dated.filters.to = "2012-09";
-    CHECK(run("", dated).hits.size() == 5);
-}
-
-TEST_CASE("sorting by date puts the newest first") {
-    r2p::SearchRequest request;
-    request.sort = r2p::SortOrder::Date;
-    request.limit = 100;
-    const auto result = run("prevention OR impunity OR accountability", request);
-    REQUIRE(result.hits.size() >= 3);
-    std::vector<std::string> dates;
-    for (const auto& hit : result.hits) dates.push_back(hit.passage.doc_date);
-    CHECK(dates.front() == "2014-01-15");
-    CHECK(std::is_sorted(dates.rbegin(), dates.rend()));
-}
-
-TEST_CASE("offset and limit page through the ranked list") {
-    r2p::SearchRequest all;
-    all.limit = 100;
-    const auto everything = ids(run("prevention", all));
-    REQUIRE(everything.size() >= 4);
-    r2p::SearchRequest page;
-    page.offset = 1;
-    page.limit = 2;
-    const auto second = run("prevention", page);
-    CHECK(ids(second) == std::vector<std::string>{everything[1], everything[2]});
-    CHECK(second.hits[0].rank == 2);
-    page.offset = 1000;
-    CHECK(run("prevention", page).hits.empty());
-}
-
-TEST_CASE("limits and offsets are validated") {
-    CHECK(r2p::parse_count("--limit", "25", r2p::kMaxLimit) == 25);
-    CHECK(r2p::parse_count("--offset", "0", r2p::kMaxOffset) == 0);
-    const char* bad[] = {"-1", "", "ten", "1e3", "10001", "4294967295", "99999999999999999999999"};
-    for (const char* b : bad) {
-        SUBCASE(b) {
-            CHECK_THROWS_WITH_AS(r2p::parse_count("--limit", b, r2p::kMaxLimit),
-                                 doctest::Contains("--limit"), r2p::UsageError);
+    TEST_CASE("a phrase finds only passages holding it") {
+        const auto result = run("\"tool of prevention\"");
+        REQUIRE(result.hits.size() == 2);
+        for (const auto& hit : result.hits) {
+            CHECK(hit.passage.text.find("tool of prevention") != std::string::npos);
+            CHECK(r2p::render_snippet(hit.snippet, "<", ">").find("<tool of prevention>") !=
+                  std::string::npos);
         }
     }
-    CHECK_THROWS_AS(r2p::parse_count("--offset", "4294967295", r2p::kMaxOffset), r2p::UsageError);
-    r2p::SearchRequest huge;
-    huge.limit = r2p::kMaxLimit + 1;
-    CHECK_THROWS_AS(run("x", huge), r2p::UsageError);
-}
 
-TEST_CASE("an unknown word gets a spelling suggestion, a known one none") {
-    CHECK(run("impunty").suggestion == std::optional<std::string>("impunity"));
-    CHECK_FALSE(run("impunity").suggestion.has_value());
-}
-
-TEST_CASE("a missing database is an IndexError telling how to make one") {
-    r2p::test::TempDir dir;
-    CHECK_THROWS_WITH_AS(r2p::open_databases({(dir / "nothing").string()}),
-                         doctest::Contains("run r2p-index first"), r2p::IndexError);
-    CHECK_THROWS_AS(r2p::open_databases({}), r2p::UsageError);
-}
-
-TEST_CASE("a database rewritten between queries is reopened transparently") {
-    r2p::test::TempDir dir;
-    r2p::test::write_search_fixture(dir / "db");
-    r2p::Searcher searcher({(dir / "db").string()}, taxonomy());
-    r2p::SearchRequest request;
-    request.query = "impunity";
-    const auto before = searcher.run(request);
-    CHECK(!before.hits.empty());
-    // Rewrite everything several times so the searcher's revision is long gone.
-    for (int i = 0; i < 4; ++i) {
-        r2p::IndexWriter writer(dir / "db");
-        const auto d = r2p::test::fixture_document("delta" + std::to_string(i), "2020", 1);
-        writer.write_document(d, {r2p::test::fixture_passage("delta" + std::to_string(i) + "/p1",
-                                                             r2p::PassageKind::Paragraph,
-                                                             "impunity again", 0, {}, {})},
-                              "fp");
-        writer.commit();
+    TEST_CASE("synonyms find each other") {
+        CHECK(has(ids(run("R2P")), "alpha/p2"));   // "Responsibility to Protect"
+        CHECK(has(ids(run("R2P")), "gamma/p2"));   // "RtoP"
+        CHECK(has(ids(run("rtop")), "alpha/p3"));  // "R2P"
+        CHECK(has(ids(run("RwP")), "beta/p2"));    // "responsibility while protecting"
     }
-    r2p::SearchResult after;
-    CHECK_NOTHROW(after = searcher.run(request));
-    CHECK(after.hits.size() >= before.hits.size());
-}
 
-TEST_CASE("sort orders parse and unknown ones are usage errors") {
-    CHECK(r2p::parse_sort_order("date") == r2p::SortOrder::Date);
-    CHECK(r2p::parse_sort_order("relevance") == r2p::SortOrder::Relevance);
-    CHECK_THROWS_AS(r2p::parse_sort_order("random"), r2p::UsageError);
-}
+    TEST_CASE("a wildcard expands over the index") {
+        const auto result = run("atroc*");
+        CHECK(has(ids(result), "alpha/p2"));
+        CHECK(has(ids(result), "gamma/p1"));
+    }
 
+    TEST_CASE("field prefixes and filters restrict the matches") {
+        const auto quote = run("kind:quote role:deputy-secretary-general");
+        REQUIRE(quote.hits.size() == 1);
+        CHECK(quote.hits[0].passage.speaker == std::optional<std::string>("Jan Eliasson"));
+        CHECK(quote.hits[0].passage.parent == "alpha/p3");
+
+        r2p::SearchRequest themes;
+        themes.filters.themes = {"accountability", "response"};
+        themes.limit = 100;
+        CHECK(run("", themes).hits.size() == 5);  // alpha p1,q1; beta p1,p2; gamma p1
+        themes.filters.kinds = {"quote"};
+        CHECK(ids(run("", themes)) == std::vector<std::string>{"alpha/p1/q1"});
+
+        r2p::SearchRequest dated;
+        dated.filters.from = "2013";
+        dated.limit = 100;
+        CHECK(ids(run("", dated)) == std::vector<std::string>{"beta/p1", "beta/p2"});
+        dated.filters.from = "2012-09-28";
+        dated.filters.to = "2012-09";
+        CHECK(run("", dated).hits.size() == 5);
+    }
+
+    TEST_CASE("sorting by date puts the newest first") {
+        r2p::SearchRequest request;
+        request.sort = r2p::SortOrder::Date;
+        request.limit = 100;
+        const auto result = run("prevention OR impunity OR accountability", request);
+        REQUIRE(result.hits.size() >= 3);
+        std::vector<std::string> dates;
+        for (const auto& hit : result.hits) dates.push_back(hit.passage.doc_date);
+        CHECK(dates.front() == "2014-01-15");
+        CHECK(std::is_sorted(dates.rbegin(), dates.rend()));
+    }
+
+    TEST_CASE("offset and limit page through the ranked list") {
+        r2p::SearchRequest all;
+        all.limit = 100;
+        const auto everything = ids(run("prevention", all));
+        REQUIRE(everything.size() >= 4);
+        r2p::SearchRequest page;
+        page.offset = 1;
+        page.limit = 2;
+        const auto second = run("prevention", page);
+        CHECK(ids(second) == std::vector<std::string>{everything[1], everything[2]});
+        CHECK(second.hits[0].rank == 2);
+        page.offset = 1000;
+        CHECK(run("prevention", page).hits.empty());
+    }
+
+    TEST_CASE("limits and offsets are validated") {
+        CHECK(r2p::parse_count("--limit", "25", r2p::kMaxLimit) == 25);
+        CHECK(r2p::parse_count("--offset", "0", r2p::kMaxOffset) == 0);
+        const char* bad[] = {
+            "-1", "", "ten", "1e3", "10001", "4294967295", "99999999999999999999999"};
+        for (const char* b : bad) {
+            SUBCASE(b) {
+                CHECK_THROWS_WITH_AS(r2p::parse_count("--limit", b, r2p::kMaxLimit),
+                                     doctest::Contains("--limit"), r2p::UsageError);
+            }
+        }
+        CHECK_THROWS_AS(r2p::parse_count("--offset", "4294967295", r2p::kMaxOffset),
+                        r2p::UsageError);
+        r2p::SearchRequest huge;
+        huge.limit = r2p::kMaxLimit + 1;
+        CHECK_THROWS_AS(run("x", huge), r2p::UsageError);
+    }
+
+    TEST_CASE("an unknown word gets a spelling suggestion, a known one none") {
+        CHECK(run("impunty").suggestion == std::optional<std::string>("impunity"));
+        CHECK_FALSE(run("impunity").suggestion.has_value());
+    }
+
+    TEST_CASE("a missing database is an IndexError telling how to make one") {
+        r2p::test::TempDir dir;
+        CHECK_THROWS_WITH_AS(r2p::open_databases({(dir / "nothing").string()}),
+                             doctest::Contains("run r2p-index first"), r2p::IndexError);
+        CHECK_THROWS_AS(r2p::open_databases({}), r2p::UsageError);
+    }
+
+    TEST_CASE("a database rewritten between queries is reopened transparently") {
+        r2p::test::TempDir dir;
+        r2p::test::write_search_fixture(dir / "db");
+        r2p::Searcher searcher({(dir / "db").string()}, taxonomy());
+        r2p::SearchRequest request;
+        request.query = "impunity";
+        const auto before = searcher.run(request);
+        CHECK(!before.hits.empty());
+        // Rewrite everything several times so the searcher's revision is long gone.
+        for (int i = 0; i < 4; ++i) {
+            r2p::IndexWriter writer(dir / "db");
+            const auto d = r2p::test::fixture_document("delta" + std::to_string(i), "2020", 1);
+            writer.write_document(d,
+                                  {r2p::test::fixture_passage("delta" + std::to_string(i) + "/p1",
+                                                              r2p::PassageKind::Paragraph,
+                                                              "impunity again", 0, {}, {})},
+                                  "fp");
+            writer.commit();
+        }
+        r2p::SearchResult after;
+        CHECK_NOTHROW(after = searcher.run(request));
+        CHECK(after.hits.size() >= before.hits.size());
+    }
+
+    TEST_CASE("sort orders parse and unknown ones are usage errors") {
+        CHECK(r2p::parse_sort_order("date") == r2p::SortOrder::Date);
+        CHECK(r2p::parse_sort_order("relevance") == r2p::SortOrder::Relevance);
+        CHECK_THROWS_AS(r2p::parse_sort_order("random"), r2p::UsageError);
+    }
 }

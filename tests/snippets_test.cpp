@@ -5,105 +5,104 @@
 #include <string>
 
 TEST_SUITE("snippets") {
+    using r2p::HighlightTerms;
+    using r2p::make_snippet;
+    using r2p::render_snippet;
 
-using r2p::HighlightTerms;
-using r2p::make_snippet;
-using r2p::render_snippet;
+    namespace {
 
-namespace {
+    std::string marked(std::string_view text, const HighlightTerms& h, std::size_t window = 30) {
+        return render_snippet(make_snippet(text, h, window), "[", "]");
+    }
 
-std::string marked(std::string_view text, const HighlightTerms& h, std::size_t window = 30) {
-    return render_snippet(make_snippet(text, h, window), "[", "]");
-}
+    }  // namespace
 
-}  // namespace
+    TEST_CASE("a stem marks every word of the text with that stem") {
+        HighlightTerms h;
+        h.terms = {"Zprevent"};
+        CHECK(marked("Prevention is better; preventing atrocities is a preventive task.", h) ==
+              "[Prevention] is better; [preventing] atrocities is a [preventive] task.");
+    }
 
-TEST_CASE("a stem marks every word of the text with that stem") {
-    HighlightTerms h;
-    h.terms = {"Zprevent"};
-    CHECK(marked("Prevention is better; preventing atrocities is a preventive task.", h) ==
-          "[Prevention] is better; [preventing] atrocities is a [preventive] task.");
-}
-
-TEST_CASE("a folded word marks the accented original") {
-    struct Case {
-        const char* term;
-        const char* text;
-        const char* expected;
-    };
-    const Case cases[] = {
-        {"sovndal", "H.E. Mr. Villy Søvndal, Denmark", "H.E. Mr. Villy [Søvndal], Denmark"},
-        {"jansa", "Janez Janša spoke.", "Janez [Janša] spoke."},
-        {"strasse", "Die Straße.", "Die [Straße]."},
-    };
-    for (const auto& c : cases) {
-        SUBCASE(c.term) {
-            HighlightTerms h;
-            h.terms = {c.term};
-            CHECK(marked(c.text, h) == c.expected);
+    TEST_CASE("a folded word marks the accented original") {
+        struct Case {
+            const char* term;
+            const char* text;
+            const char* expected;
+        };
+        const Case cases[] = {
+            {"sovndal", "H.E. Mr. Villy Søvndal, Denmark", "H.E. Mr. Villy [Søvndal], Denmark"},
+            {"jansa", "Janez Janša spoke.", "Janez [Janša] spoke."},
+            {"strasse", "Die Straße.", "Die [Straße]."},
+        };
+        for (const auto& c : cases) {
+            SUBCASE(c.term) {
+                HighlightTerms h;
+                h.terms = {c.term};
+                CHECK(marked(c.text, h) == c.expected);
+            }
         }
     }
-}
 
-TEST_CASE("a phrase is marked only where its words stand in a row") {
-    HighlightTerms h;
-    h.phrases = {{"tool", "of", "prevention"}};
-    CHECK(marked("A tool of prevention, not a tool of war or prevention alone.", h) ==
-          "A [tool of prevention], not a tool of war or prevention alone.");
-}
+    TEST_CASE("a phrase is marked only where its words stand in a row") {
+        HighlightTerms h;
+        h.phrases = {{"tool", "of", "prevention"}};
+        CHECK(marked("A tool of prevention, not a tool of war or prevention alone.", h) ==
+              "A [tool of prevention], not a tool of war or prevention alone.");
+    }
 
-TEST_CASE("a wildcard prefix marks every word starting with it") {
-    HighlightTerms h;
-    h.prefixes = {"atroc"};
-    CHECK(marked("Atrocities and atrocity crimes, not atrophy.", h) ==
-          "[Atrocities] and [atrocity] crimes, not atrophy.");
-}
+    TEST_CASE("a wildcard prefix marks every word starting with it") {
+        HighlightTerms h;
+        h.prefixes = {"atroc"};
+        CHECK(marked("Atrocities and atrocity crimes, not atrophy.", h) ==
+              "[Atrocities] and [atrocity] crimes, not atrophy.");
+    }
 
-TEST_CASE("a long text is cut around the densest matches with ellipses") {
-    std::string text;
-    for (int i = 0; i < 40; ++i) text += "filler" + std::to_string(i) + " ";
-    text += "impunity ends impunity ";
-    for (int i = 40; i < 80; ++i) text += "filler" + std::to_string(i) + " ";
-    HighlightTerms h;
-    h.terms = {"impunity"};
-    const auto snippet = make_snippet(text, h, 10);
-    const std::string out = render_snippet(snippet, "<mark>", "</mark>");
-    CHECK(out.rfind("…", 0) == 0);
-    CHECK(out.size() >= 3);
-    CHECK(out.substr(out.size() - 3) == "…");
-    CHECK(out.find("<mark>impunity</mark> ends <mark>impunity</mark>") != std::string::npos);
-    CHECK(out.find("filler0 ") == std::string::npos);
-}
+    TEST_CASE("a long text is cut around the densest matches with ellipses") {
+        std::string text;
+        for (int i = 0; i < 40; ++i) text += "filler" + std::to_string(i) + " ";
+        text += "impunity ends impunity ";
+        for (int i = 40; i < 80; ++i) text += "filler" + std::to_string(i) + " ";
+        HighlightTerms h;
+        h.terms = {"impunity"};
+        const auto snippet = make_snippet(text, h, 10);
+        const std::string out = render_snippet(snippet, "<mark>", "</mark>");
+        CHECK(out.rfind("…", 0) == 0);
+        CHECK(out.size() >= 3);
+        CHECK(out.substr(out.size() - 3) == "…");
+        CHECK(out.find("<mark>impunity</mark> ends <mark>impunity</mark>") != std::string::npos);
+        CHECK(out.find("filler0 ") == std::string::npos);
+    }
 
-TEST_CASE("without matches the snippet is the start of the text") {
-    std::string text;
-    for (int i = 0; i < 50; ++i) text += "word" + std::to_string(i) + " ";
-    const auto snippet = make_snippet(text, HighlightTerms{}, 5);
-    CHECK(snippet.marks.empty());
-    CHECK(snippet.text == "word0 word1 word2 word3 word4…");
-}
+    TEST_CASE("without matches the snippet is the start of the text") {
+        std::string text;
+        for (int i = 0; i < 50; ++i) text += "word" + std::to_string(i) + " ";
+        const auto snippet = make_snippet(text, HighlightTerms{}, 5);
+        CHECK(snippet.marks.empty());
+        CHECK(snippet.text == "word0 word1 word2 word3 word4…");
+    }
 
-TEST_CASE("a short text is kept whole, punctuation included") {
-    HighlightTerms h;
-    h.terms = {"right"};
-    CHECK(marked("“We have not embraced R2P because it is easy, but because it is right.”", h) ==
-          "“We have not embraced R2P because it is easy, but because it is [right].”");
-}
+    TEST_CASE("a short text is kept whole, punctuation included") {
+        HighlightTerms h;
+        h.terms = {"right"};
+        CHECK(
+            marked("“We have not embraced R2P because it is easy, but because it is right.”", h) ==
+            "“We have not embraced R2P because it is easy, but because it is [right].”");
+    }
 
-TEST_CASE("marks are placed on the original bytes in the middle of multi-byte text") {
-    HighlightTerms h;
-    h.terms = {"lucia"};
-    const auto snippet = make_snippet("Vera Lúcia Machado", h);
-    REQUIRE(snippet.marks.size() == 1);
-    CHECK(snippet.text.substr(snippet.marks[0].first,
-                              snippet.marks[0].second - snippet.marks[0].first) == "Lúcia");
-}
+    TEST_CASE("marks are placed on the original bytes in the middle of multi-byte text") {
+        HighlightTerms h;
+        h.terms = {"lucia"};
+        const auto snippet = make_snippet("Vera Lúcia Machado", h);
+        REQUIRE(snippet.marks.size() == 1);
+        CHECK(snippet.text.substr(snippet.marks[0].first,
+                                  snippet.marks[0].second - snippet.marks[0].first) == "Lúcia");
+    }
 
-TEST_CASE("an empty or wordless text gives itself back") {
-    HighlightTerms h;
-    h.terms = {"x"};
-    CHECK(make_snippet("", h).text.empty());
-    CHECK(make_snippet(" – … ", h).text == " – … ");
-}
-
+    TEST_CASE("an empty or wordless text gives itself back") {
+        HighlightTerms h;
+        h.terms = {"x"};
+        CHECK(make_snippet("", h).text.empty());
+        CHECK(make_snippet(" – … ", h).text == " – … ");
+    }
 }

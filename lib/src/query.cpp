@@ -56,8 +56,8 @@ std::vector<Token> tokenize(std::string_view q) {
             i = j;
         } else {
             std::size_t j = i;
-            while (j < q.size() && !std::isspace(static_cast<unsigned char>(q[j])) &&
-                   q[j] != '(' && q[j] != ')' && q[j] != '"') {
+            while (j < q.size() && !std::isspace(static_cast<unsigned char>(q[j])) && q[j] != '(' &&
+                   q[j] != ')' && q[j] != '"') {
                 ++j;
             }
             tokens.push_back({Token::Word, std::string(q.substr(i, j - i))});
@@ -114,8 +114,9 @@ std::string_view field_of(std::string_view word) {
     const auto colon = word.find(':');
     if (colon == std::string_view::npos || colon == 0) return {};
     const auto name = word.substr(0, colon);
-    const bool alpha = std::all_of(name.begin(), name.end(),
-                                   [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)); });
+    const bool alpha = std::all_of(name.begin(), name.end(), [](char ch) {
+        return std::isalpha(static_cast<unsigned char>(ch));
+    });
     return alpha ? name : std::string_view{};
 }
 
@@ -221,8 +222,7 @@ void normalize_fields(std::vector<Token>& tokens, const Taxonomy& taxonomy) {
             t.text = t.text.substr(0, colon + 1) + boolean_value(taxonomy, field, value);
         } else if (i + 1 < tokens.size() && tokens[i + 1].kind == Token::Quoted) {
             auto& quoted = tokens[i + 1];
-            quoted.text =
-                "\"" + boolean_value(taxonomy, field, quoted_content(quoted.text)) + "\"";
+            quoted.text = "\"" + boolean_value(taxonomy, field, quoted_content(quoted.text)) + "\"";
             ++i;
         }
     }
@@ -321,7 +321,8 @@ bool is_date(std::string_view date) {
 
 std::string date_bound(std::string_view date, std::string_view pad) {
     if (!is_date(date)) {
-        throw UsageError("bad date '" + std::string(date) + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+        throw UsageError("bad date '" + std::string(date) +
+                         "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
     }
     std::string digits;
     for (const char c : date) {
@@ -351,8 +352,9 @@ std::string expand_synonyms(std::string_view query, const std::vector<SynonymGro
             if (!words.empty()) candidates.push_back({std::move(words), &g});
         }
     }
-    std::stable_sort(candidates.begin(), candidates.end(),
-                     [](const Candidate& a, const Candidate& b) { return a.words.size() > b.words.size(); });
+    std::stable_sort(
+        candidates.begin(), candidates.end(),
+        [](const Candidate& a, const Candidate& b) { return a.words.size() > b.words.size(); });
 
     const auto tokens = tokenize(query);
     // Positions of the non-space tokens, so neighbours can be checked across spaces.
@@ -498,15 +500,15 @@ std::optional<std::string> QueryBuilder::suggest(std::string_view text,
     std::string out;
     bool changed = false;
     for (const auto& t : tokenize(folded)) {
-        const bool checkable =
-            (t.kind == Token::Quoted) || (is_plain_word(t));
+        const bool checkable = (t.kind == Token::Quoted) || (is_plain_word(t));
         if (!checkable) {
             out += t.text;
             continue;
         }
         std::size_t at = 0;
         for (const auto& span : detail::find_words(t.text)) {
-            const std::string word = fold(std::string_view(t.text).substr(span.begin, span.end - span.begin));
+            const std::string word =
+                fold(std::string_view(t.text).substr(span.begin, span.end - span.begin));
             out.append(t.text, at, span.begin - at);
             at = span.end;
             std::string replacement;

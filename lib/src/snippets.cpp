@@ -1,8 +1,8 @@
 #include "r2p/snippets.hpp"
 
-#include <algorithm>
-
 #include <xapian.h>
+
+#include <algorithm>
 
 #include "detail/search_words.hpp"
 #include "r2p/unicode.hpp"

@@ -14,9 +14,8 @@ constexpr std::string_view kIndent = "     ";
 
 // Columns a UTF-8 string takes, counting code points (continuation bytes take none).
 std::size_t columns(std::string_view s) {
-    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
+    return static_cast<std::size_t>(std::count_if(
+        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 std::string join(const std::vector<std::string>& items, std::string_view separator) {

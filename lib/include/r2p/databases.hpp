@@ -1,10 +1,10 @@
 // Opens the databases a search runs over, behind one seam (local now; stubs and remotes later).
 #pragma once
 
+#include <xapian.h>
+
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 namespace r2p {
 

@@ -1,13 +1,13 @@
 // Exact facet counts (theme, role, kind, doc, year) over every match of a query.
 #pragma once
 
+#include <xapian.h>
+
 #include <map>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <xapian.h>
 
 #include "r2p/taxonomy.hpp"
 
@@ -24,8 +24,8 @@ FacetField parse_facet_field(std::string_view name);
 
 /// One value of a facet and how many matches carry it.
 struct FacetEntry {
-    std::string value;   ///< id as indexed ("accountability", "2012")
-    std::string label;   ///< taxonomy label for themes and roles, else the value itself
+    std::string value;  ///< id as indexed ("accountability", "2012")
+    std::string label;  ///< taxonomy label for themes and roles, else the value itself
     Xapian::doccount count = 0;
 };
 
@@ -48,7 +48,7 @@ Facet facet_from_value_counts(FacetField field,
 /// the Enquire checks every match: pass the database size as check_at_least to get_mset.
 /// A counter counts one get_mset call: make a new one to run the query again.
 class FacetCounter {
-public:
+  public:
     /// Counts `fields` (duplicates are counted once).
     explicit FacetCounter(const std::vector<FacetField>& fields);
     ~FacetCounter();
@@ -61,7 +61,7 @@ public:
     /// The facets counted so far, in the order the fields were first given.
     std::vector<Facet> facets(const Taxonomy& taxonomy) const;
 
-private:
+  private:
     struct Spy;
     std::vector<std::unique_ptr<Spy>> spies_;
 };

@@ -1,9 +1,8 @@
 // SearchResult -> the interface's JSON object (nlohmann-json, nothing built by hand).
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "r2p/search.hpp"
 

@@ -1,13 +1,13 @@
 // Query text and filters -> Xapian::Query: folding, field prefixes, synonyms, spelling.
 #pragma once
 
+#include <xapian.h>
+
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <xapian.h>
 
 #include "r2p/snippets.hpp"
 #include "r2p/taxonomy.hpp"
@@ -30,8 +30,8 @@ struct SearchFilters {
     std::string to;                   ///< "YYYY[-MM[-DD]]" or empty: no upper bound
 
     bool empty() const {
-        return themes.empty() && roles.empty() && kinds.empty() && docs.empty() &&
-               from.empty() && to.empty();
+        return themes.empty() && roles.empty() && kinds.empty() && docs.empty() && from.empty() &&
+               to.empty();
     }
 };
 
@@ -42,9 +42,9 @@ inline constexpr std::size_t kMaxQueryWords = 1000;
 
 /// A query ready to run, with what the highlighter needs to mark its matches.
 struct BuiltQuery {
-    Xapian::Query query;        ///< never empty: MatchAll when the text has no words
-    HighlightTerms highlight;   ///< terms, phrases and wildcard prefixes of the text
-    std::string normalized;     ///< the text as parsed (accents folded, synonyms expanded)
+    Xapian::Query query;       ///< never empty: MatchAll when the text has no words
+    HighlightTerms highlight;  ///< terms, phrases and wildcard prefixes of the text
+    std::string normalized;    ///< the text as parsed (accents folded, synonyms expanded)
 };
 
 /// The inclusive "YYYYMMDD" bounds of Slot::Date for --from / --to ("2012" -> "20120000" as
@@ -61,7 +61,7 @@ std::string expand_synonyms(std::string_view query, const std::vector<SynonymGro
 /// Builds queries against one taxonomy. Stateless apart from the taxonomy reference (which
 /// must outlive the builder): safe to share between threads.
 class QueryBuilder {
-public:
+  public:
     explicit QueryBuilder(const Taxonomy& taxonomy);
 
     /// Parses `text` with Xapian's QueryParser syntax (AND OR NOT, "phrases", NEAR,
@@ -81,7 +81,7 @@ public:
     /// known or nothing better is found.
     std::optional<std::string> suggest(std::string_view text, const Xapian::Database& db) const;
 
-private:
+  private:
     const Taxonomy& taxonomy_;
 };
 

@@ -1,13 +1,13 @@
 // Search requests -> ranked, faceted, highlighted results, over one open set of databases.
 #pragma once
 
+#include <xapian.h>
+
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <xapian.h>
 
 #include "r2p/facets.hpp"
 #include "r2p/query.hpp"
@@ -38,17 +38,17 @@ struct SearchRequest {
     std::size_t limit = 10;              ///< at most kMaxLimit; 0 gives counts only
     std::size_t offset = 0;              ///< at most kMaxOffset
     SearchFilters filters;
-    std::vector<FacetField> facets;      ///< counted exactly when not empty
+    std::vector<FacetField> facets;  ///< counted exactly when not empty
     SortOrder sort = SortOrder::Relevance;
     MatchMode match = MatchMode::All;
 };
 
 /// One ranked passage.
 struct SearchHit {
-    std::size_t rank = 0;   ///< 1-based over the whole result list (offset counted)
-    double score = 0;       ///< BM25 weight (0 for a query of filters only)
+    std::size_t rank = 0;  ///< 1-based over the whole result list (offset counted)
+    double score = 0;      ///< BM25 weight (0 for a query of filters only)
     StoredPassage passage;
-    Snippet snippet;        ///< marks where the query matched the original text
+    Snippet snippet;  ///< marks where the query matched the original text
 };
 
 /// How many passages match: exact (all three equal) whenever facets were asked for.
@@ -72,7 +72,7 @@ struct SearchResult {
 /// Keeps the databases open for many queries (a query file, a benchmark). Not thread-safe:
 /// use one Searcher per thread.
 class Searcher {
-public:
+  public:
     /// Opens `databases` (see open_databases) and keeps a reference to `taxonomy`, which must
     /// outlive the searcher. Throws IndexError / UsageError as open_databases does.
     Searcher(const std::vector<std::string>& databases, const Taxonomy& taxonomy);
@@ -85,7 +85,7 @@ public:
     /// The combined database searched.
     const Xapian::Database& database() const { return db_; }
 
-private:
+  private:
     SearchResult run_once(const SearchRequest& request);
 
     Xapian::Database db_;

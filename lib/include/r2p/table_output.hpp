@@ -9,8 +9,8 @@ namespace r2p {
 
 /// How to print a table.
 struct TableStyle {
-    bool bold = false;         ///< matches in ANSI bold (on a terminal); plain when piped
-    std::size_t width = 100;   ///< snippet lines are wrapped to this many columns
+    bool bold = false;        ///< matches in ANSI bold (on a terminal); plain when piped
+    std::size_t width = 100;  ///< snippet lines are wrapped to this many columns
 };
 
 /// Writes the result: a count line, then per hit its rank, id, kind, roles and speaker,

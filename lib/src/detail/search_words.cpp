@@ -1,9 +1,9 @@
 #include "detail/search_words.hpp"
 
-#include <cstdint>
-
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+
+#include <cstdint>
 
 namespace r2p::detail {
 
