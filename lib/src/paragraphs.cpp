@@ -32,6 +32,7 @@ constexpr std::size_t kMaxHeadingWords = 12;
 constexpr std::size_t kMaxMarkdownHeadingWords = 25;
 constexpr std::size_t kMaxTitleLineWords = 25;
 constexpr std::size_t kMaxTitleWords = 40;
+constexpr std::size_t kMaxTitleLineBytes = 300;
 constexpr std::size_t kMaxHeaderWords = 30;
 constexpr std::size_t kMaxHeaderLines = 3;
 constexpr std::size_t kMaxRunInWords = 6;
@@ -280,9 +281,9 @@ std::size_t title_line_count(const Unit& u) {
         }
     }
     const detail::WordShape shape0 = word_shape(first, kMaxTitleLineWords);
-    if (shape0.truncated || shape0.words == 0) return 0;
+    if (shape0.truncated || shape0.words == 0 || first.size() > kMaxTitleLineBytes) return 0;
     const bool titled0 = is_title_case(shape0) || is_all_caps(shape0);
-    if (ends_with_any(first, ".") && shape0.words > 12 && !titled0) return 0;
+    if (ends_with_any(first, ".")) return 0;  // titles are not sentences; prose starts here
     // A hard-wrapped paragraph with no title: its first line runs on in lower case.
     if (u.lines.size() > 1 && !titled0 && detail::starts_lower(u.lines[1].text)) return 0;
     std::size_t count = 1;
@@ -363,7 +364,7 @@ bool is_header_line(const Unit& u, std::string_view text) {
     if (u.bullet || u.lines.size() > kMaxHeaderLines) return false;
     const detail::WordShape shape = word_shape(text, kMaxHeaderWords);
     if (shape.truncated || shape.words == 0) return false;
-    if (has_word(text, "by")) return false;
+    if (has_word(text, "by") || detail::starts_lower(text)) return false;
     if (!ends_with_any(text, ".,;:!?")) return true;
     return shape.words <= 8 && !find_date(text).empty();  // "New York, 28 September 2012."
 }
@@ -389,6 +390,22 @@ bool only_letters_word(std::string_view w, std::string& out) {
     return !out.empty();
 }
 
+// Whether any word of `text` is one of kSentenceWords: the mark of a clause, not a name.
+bool has_sentence_word(std::string_view text) {
+    std::string word;
+    std::size_t begin = 0;
+    while (begin <= text.size()) {
+        std::size_t end = text.find(' ', begin);
+        if (end == std::string_view::npos) end = text.size();
+        if (only_letters_word(text.substr(begin, end - begin), word) &&
+            contains(kSentenceWords, word)) {
+            return true;
+        }
+        begin = end + 1;
+    }
+    return false;
+}
+
 // "Ending impunity. Several speakers ..." -> "Ending impunity": a first sentence of a few
 // words, with no comma, quote, number, pronoun or finite verb, followed by a capital.
 std::string plain_run_in(std::string_view text) {
@@ -404,19 +421,10 @@ std::string plain_run_in(std::string_view text) {
     }
     const detail::WordShape shape = word_shape(candidate, kMaxRunInWords);
     if (shape.truncated || shape.words == 0 || shape.number_words > 0) return {};
-    // Words, lower-cased, for the grammar checks.
-    std::string word;
+    if (has_sentence_word(candidate)) return {};
     std::string last;
-    std::size_t begin = 0;
-    while (begin <= candidate.size()) {
-        std::size_t end = candidate.find(' ', begin);
-        if (end == std::string_view::npos) end = candidate.size();
-        if (only_letters_word(candidate.substr(begin, end - begin), word)) {
-            if (contains(kSentenceWords, word)) return {};
-            last = word;
-        }
-        begin = end + 1;
-    }
+    const std::size_t space = candidate.rfind(' ');
+    only_letters_word(candidate.substr(space == std::string_view::npos ? 0 : space + 1), last);
     if (last.size() < 2 || contains(kAbbreviations, last)) return {};
     // What follows must start a new sentence.
     std::size_t next = stop + 2;
@@ -515,7 +523,20 @@ Document parse_document(std::string_view text, DocumentMeta meta) {
         const std::string text_i = unit_text(u);
         if (text_i.empty()) continue;
         const bool last = i + 1 == units.size();
-        if ((u.forced_heading || !last) && is_heading(u, detail::strip_emphasis(text_i), in_header)) {
+        const std::string plain = detail::strip_emphasis(text_i);
+        // Before the body starts, a heading-like line followed by a subtitle or dateline is
+        // part of the header ("**Plenary Debate on R2P**" above "New York, 25 June 2018").
+        bool header_follows = false;
+        if (in_header && !u.forced_heading && !last) {
+            const std::string after = detail::strip_emphasis(unit_text(units[i + 1]));
+            header_follows = is_header_line(units[i + 1], after) &&
+                             !is_heading(units[i + 1], after, true);
+        }
+        // "Sweden will:" or "Our priorities:" above a list introduces it; it heads nothing.
+        const bool introduces_list = !plain.empty() && plain.back() == ':' && !last &&
+                                     (units[i + 1].bullet || has_sentence_word(plain));
+        if ((u.forced_heading || !last) && !header_follows && !introduces_list &&
+            is_heading(u, plain, in_header)) {
             section = clean_heading(text_i);
             if (!section.empty()) {
                 doc.sections.push_back(section);
@@ -523,7 +544,7 @@ Document parse_document(std::string_view text, DocumentMeta meta) {
                 continue;
             }
         }
-        if (in_header && is_header_line(u, detail::strip_emphasis(text_i))) {
+        if (in_header && is_header_line(u, plain)) {
             header_text += '\n';
             header_text += text_i;
             continue;

@@ -223,7 +223,8 @@ bool has_any(std::string_view s, std::string_view chars) {
 // Speech or not. Four words or more are someone's words unless they are introduced as a name
 // ("the concept of …") or are shaped like one (Title Case, no sentence punctuation: “Human
 // Rights Up Front”). One to three words are a scare quote (“distorted”) unless they are a
-// sentence of their own: ending in . ! ? and standing after a colon, a comma or a full stop.
+// sentence of their own: a question or exclamation (‘where was the world?’), or ending in a
+// full stop and standing after a colon, a comma or another sentence (said: “No.”).
 bool is_speech(std::string_view text, const Span& span, std::string_view words) {
     if (introduced_as_name(text, span.mark_begin)) return false;
     const detail::WordShape shape = detail::word_shape(words, 12);
@@ -235,6 +236,7 @@ bool is_speech(std::string_view text, const Span& span, std::string_view words) 
         return !name_shaped;
     }
     if (!sentence_end) return false;
+    if (detail::ends_with_any(words, "!?")) return true;  // a question or a cry is uttered
     const char before = last_visible_before(text, span.mark_begin);
     return before == 0 || before == ':' || before == ',' || before == '.' || before == '!' ||
            before == '?';
