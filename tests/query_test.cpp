@@ -68,6 +68,11 @@ TEST_SUITE("query") {
 
     TEST_CASE("speaker: is a free-text field") {
         CHECK(contains(described("speaker:Eliasson"), "XSeliasson"));
+        // The name is indexed without positions: a quoted name means all of its words.
+        const auto d = described("speaker:\"Jan Eliasson\"");
+        CHECK(contains(d, "XSjan"));
+        CHECK(contains(d, "XSeliasson"));
+        CHECK_FALSE(contains(d, "PHRASE"));
     }
 
     TEST_CASE("an unknown theme or role id in the query is a usage error listing the known ones") {

@@ -104,6 +104,8 @@ TEST_SUITE("search") {
         REQUIRE(quote.hits.size() == 1);
         CHECK(quote.hits[0].passage.speaker == std::optional<std::string>("Jan Eliasson"));
         CHECK(quote.hits[0].passage.parent == "alpha/p3");
+        CHECK(ids(run("speaker:\"Jan Eliasson\"")) == std::vector<std::string>{"alpha/p3/q1"});
+        CHECK(ids(run("speaker:sovndal")) == std::vector<std::string>{"alpha/p2"});
 
         r2p::SearchRequest themes;
         themes.filters.themes = {"accountability", "response"};

@@ -214,6 +214,20 @@ void normalize_fields(std::vector<Token>& tokens, const Taxonomy& taxonomy) {
         auto& t = tokens[i];
         if (t.kind != Token::Word) continue;
         const auto field = field_of(t.text);
+        if (field == kSpeakerField && t.text.front() != '+' && t.text.front() != '-' &&
+            t.text.back() == ':' && i + 1 < tokens.size() && tokens[i + 1].kind == Token::Quoted) {
+            // Speaker names are indexed without positions, so a phrase could never match:
+            // every word of the name must be there instead.
+            std::string all;
+            for (const auto& word : folded_words(quoted_content(tokens[i + 1].text))) {
+                all += (all.empty() ? "(" : " AND ") + std::string(kSpeakerField) + ":" + word;
+            }
+            t.text = all.empty() ? std::string() : all + ")";
+            tokens[i + 1].text.clear();
+            tokens[i + 1].kind = Token::Space;
+            ++i;
+            continue;
+        }
         const BooleanField* boolean = find_boolean_field(field);
         if (boolean == nullptr) continue;
         const auto colon = t.text.find(':');
