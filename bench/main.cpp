@@ -1,1 +1,121 @@
-int main() { return 0; }  // placeholder until the tool lands
+// r2p-bench: make larger corpora and measure indexing and query latency against peers.
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "bench/runner.hpp"
+#include "bench/workspace.hpp"
+#include "cli/app.hpp"
+#include "r2p/corpus_generator.hpp"
+#include "r2p/error.hpp"
+
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr const char* kUsage = "generate|run [options]  (r2p-bench COMMAND --help for each)";
+
+po::options_description corpus_options() {
+    po::options_description options("Corpus");
+    options.add_options()
+        ("passages", po::value<std::size_t>()->value_name("N")->default_value(10000),
+         "passages (paragraphs plus quotes) to generate; statements are whole, so a few more")
+        ("seed", po::value<std::uint64_t>()->value_name("S")->default_value(2012),
+         "generator seed: same seed, same corpus (and N passages are a prefix of more)")
+        ("words", po::value<std::string>()->value_name("FILE")
+             ->default_value("/usr/share/dict/american-english"),
+         "word list the vocabulary is drawn from (Debian wamerican)")
+        ("genre", po::value<std::string>()->value_name("FILE"),
+         "genre scaffolding (default: bench/data/genre.conf)")
+        ("queries-per-class", po::value<std::size_t>()->value_name("K")->default_value(20),
+         "queries generated per query class");
+    options.add(r2p::cli::taxonomy_options());
+    return options;
+}
+
+r2p::CorpusGenerator make_generator(const po::variables_map& vm, const r2p::Taxonomy& taxonomy) {
+    const std::string genre = vm.count("genre") ? vm["genre"].as<std::string>()
+                                                : r2p::bench::default_genre_file().string();
+    return r2p::CorpusGenerator(taxonomy, r2p::load_genre_data(genre),
+                                r2p::load_word_list(vm["words"].as<std::string>()),
+                                vm["seed"].as<std::uint64_t>());
+}
+
+int generate(int argc, const char* const argv[]) {
+    po::options_description options = corpus_options();
+    options.add_options()("out", po::value<std::string>()->value_name("DIR")->required(),
+                          "folder for corpus/, queries/ and manifest.json");
+    po::variables_map vm;
+    if (!r2p::cli::parse_command_line(argc, argv, "bench", "generate --passages N --out DIR [options]",
+                                      options, {}, vm)) {
+        return r2p::cli::kOk;
+    }
+    const r2p::Taxonomy taxonomy = r2p::cli::load_taxonomy_from(vm);
+    const r2p::CorpusGenerator generator = make_generator(vm, taxonomy);
+    r2p::bench::prepare_corpus(generator, vm["out"].as<std::string>(),
+                               vm["passages"].as<std::size_t>(),
+                               vm["queries-per-class"].as<std::size_t>(), std::cerr);
+    return r2p::cli::kOk;
+}
+
+int run(int argc, const char* const argv[]) {
+    po::options_description options = corpus_options();
+    options.add_options()
+        ("work", po::value<std::string>()->value_name("DIR"),
+         "working folder (default: bench-work/N under the current folder)")
+        ("json", "print the result as one JSON object instead of a table")
+        ("threads", po::value<unsigned>()->value_name("N")->default_value(2),
+         "query threads for the queries/s figure")
+        ("no-peers", "skip SQLite FTS5 and plain Xapian")
+        ("no-compact", "skip measuring the database after xapian-compact");
+    po::variables_map vm;
+    if (!r2p::cli::parse_command_line(argc, argv, "bench", "run --passages N [options]", options,
+                                      {}, vm)) {
+        return r2p::cli::kOk;
+    }
+    r2p::bench::RunOptions run_options;
+    run_options.passages = vm["passages"].as<std::size_t>();
+    if (run_options.passages == 0) throw r2p::UsageError("--passages must be at least 1");
+    run_options.work = vm.count("work") ? std::filesystem::path(vm["work"].as<std::string>())
+                                        : std::filesystem::path("bench-work") /
+                                              std::to_string(run_options.passages);
+    run_options.queries_per_class = vm["queries-per-class"].as<std::size_t>();
+    if (run_options.queries_per_class == 0) throw r2p::UsageError("--queries-per-class must be at least 1");
+    run_options.threads = std::max(1U, vm["threads"].as<unsigned>());
+    run_options.peers = !vm.count("no-peers");
+    run_options.compact = !vm.count("no-compact");
+
+    const r2p::Taxonomy taxonomy = r2p::cli::load_taxonomy_from(vm);
+    const r2p::CorpusGenerator generator = make_generator(vm, taxonomy);
+    const nlohmann::json result =
+        r2p::bench::run_benchmark(run_options, generator, taxonomy, std::cerr);
+    if (vm.count("json")) {
+        std::cout << result.dump(2) << '\n';
+    } else {
+        r2p::bench::print_table(result, std::cout);
+    }
+    return r2p::cli::kOk;
+}
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+    return r2p::cli::run_tool("bench", [&] {
+        const std::string command = argc > 1 ? argv[1] : "";
+        if (command == "generate") return generate(argc - 1, argv + 1);
+        if (command == "run") return run(argc - 1, argv + 1);
+        if (command == "--help" || command == "-h") {
+            std::cout << "usage: r2p-bench " << kUsage << '\n';
+            return static_cast<int>(r2p::cli::kOk);
+        }
+        if (command == "--version") {
+            const char* args[] = {"r2p-bench", "--version"};
+            po::variables_map vm;
+            r2p::cli::parse_command_line(2, args, "bench", kUsage, {}, {}, vm);
+            return static_cast<int>(r2p::cli::kOk);
+        }
+        throw r2p::UsageError(command.empty() ? "no command given: generate or run"
+                                              : "unknown command '" + command + "' (generate or run)");
+    });
+}

@@ -1,0 +1,217 @@
+// The readable table and the latency plot of an r2p-bench run.
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iomanip>
+#include <map>
+#include <sstream>
+
+#include "bench/runner.hpp"
+
+namespace r2p::bench {
+
+namespace {
+
+using json = nlohmann::json;
+
+std::string fixed(double value, int digits) {
+    std::ostringstream out;
+    out << std::fixed << std::setprecision(digits) << value;
+    return out.str();
+}
+
+std::string number(const json& j, int digits = 1) {
+    return j.is_number() ? fixed(j.get<double>(), digits) : std::string("-");
+}
+
+std::string mb(const json& j) {
+    return j.is_number() ? fixed(j.get<double>() / 1e6, 1) + " MB" : std::string("-");
+}
+
+std::string cell(std::string text, std::size_t width) {
+    if (text.size() < width) text.insert(0, width - text.size(), ' ');
+    return text;
+}
+
+const json& at(const json& j, std::initializer_list<const char*> path) {
+    static const json kNull;
+    const json* node = &j;
+    for (const char* key : path) {
+        if (!node->is_object() || !node->contains(key)) return kNull;
+        node = &(*node)[key];
+    }
+    return *node;
+}
+
+}  // namespace
+
+void print_table(const json& r, std::ostream& out) {
+    out << "r2p-bench " << r["date"].get<std::string>() << " on "
+        << at(r, {"machine", "cpu"}).get<std::string>() << " (" << at(r, {"machine", "cores"})
+        << " cores)\n";
+    out << "corpus: " << at(r, {"corpus", "statements"}) << " statements, "
+        << at(r, {"index", "ours", "passages"}) << " passages indexed, "
+        << mb(at(r, {"corpus", "bytes"})) << "; queries: " << r["queries_per_class"]
+        << " per class (" << r["queries_file"].get<std::string>() << ")\n\n";
+
+    const bool peers = r.contains("ratios");
+    out << "Indexing                ours       xapian   ours/xapian       fts5   ours/fts5\n";
+    auto index_row = [&](const std::string& label, const char* key, int digits, bool bytes) {
+        auto show = [&](const json& j) { return bytes ? mb(j) : number(j, digits); };
+        out << std::left << std::setw(18) << label << std::right
+            << cell(show(at(r, {"index", "ours", key})), 12);
+        if (peers) {
+            out << cell(show(at(r, {"index", "xapian", key})), 13)
+                << cell(number(at(r, {"ratios", "xapian", "index", key}), 2), 14)
+                << cell(show(at(r, {"index", "fts5", key})), 11)
+                << cell(number(at(r, {"ratios", "fts5", "index", key}), 2), 12);
+        }
+        out << '\n';
+    };
+    index_row("passages/s", "passages_per_second", 0, false);
+    index_row("MB/s", "mb_per_second", 2, false);
+    index_row("seconds", "seconds", 1, false);
+    index_row("database", "db_bytes", 0, true);
+    index_row("db compacted", "db_bytes_compacted", 0, true);
+    out << std::left << std::setw(18) << "peak RSS" << std::right
+        << cell(mb(at(r, {"index", "ours", "peak_rss_bytes"})), 12) << "   (ours only)\n";
+    out << "(ours: decode+parse+tag+index from files on every core; peers: index only, one "
+           "thread, passages already in memory)\n\n";
+
+    out << "Warm latency, ms: top-10 | top-10 with exact theme+role facets; cold = first query "
+           "after page-cache eviction\n";
+    std::vector<std::string> engines;
+    for (const auto& [name, _] : r["queries"].items()) engines.push_back(name);
+    // Fixed order: ours first, peers last.
+    std::vector<std::string> ordered;
+    for (const char* name : {"ours", "ours-compacted", "xapian", "fts5"}) {
+        if (r["queries"].contains(name)) ordered.push_back(name);
+    }
+    out << std::left << std::setw(14) << "class" << std::right;
+    for (const auto& e : ordered) out << cell(e, 30);
+    if (peers) out << cell("ours/xapian", 14) << cell("ours/fts5", 12);
+    out << '\n' << std::setw(14) << "" ;
+    for (std::size_t i = 0; i < ordered.size(); ++i) out << cell("p50  p99 |fp50  fp99  cold", 30);
+    if (peers) out << cell("fp50  fp99", 14) << cell("fp50  fp99", 12);
+    out << '\n';
+    std::vector<std::string> classes;
+    for (const auto& c : r["query_classes"]) classes.push_back(c.get<std::string>());
+    classes.push_back("overall");
+    for (const auto& cls : classes) {
+        const bool overall = cls == "overall";
+        out << std::left << std::setw(14) << cls << std::right;
+        for (const auto& e : ordered) {
+            const json& f = overall ? r["queries"][e]["overall"] : at(r["queries"][e], {"classes", cls.c_str()});
+            const json& cold = overall ? at(f, {"cold_ms", "p50_ms"}) : at(f, {"cold_ms"});
+            out << cell(number(at(f, {"top10", "p50_ms"}), 2), 6)
+                << cell(number(at(f, {"top10", "p99_ms"}), 1), 6) << " |"
+                << cell(number(at(f, {"facets", "p50_ms"}), 1), 5)
+                << cell(number(at(f, {"facets", "p99_ms"}), 1), 6)
+                << cell(number(cold, 1), 6);
+        }
+        if (peers) {
+            for (const char* peer : {"xapian", "fts5"}) {
+                const json& rr = overall ? at(r, {"ratios", peer, "overall"})
+                                         : at(r, {"ratios", peer, "classes", cls.c_str()});
+                out << cell(number(at(rr, {"facets", "p50_ms"}), 2) + " " +
+                                number(at(rr, {"facets", "p99_ms"}), 2),
+                            std::string(peer) == "xapian" ? 14 : 12);
+            }
+        }
+        out << '\n';
+    }
+    out << std::left << std::setw(14) << "queries/s" << std::right;
+    for (const auto& e : ordered) {
+        out << cell(number(at(r["queries"][e], {"overall", "qps"}), 0) + " (" +
+                        std::to_string(r["query_threads"].get<unsigned>()) + " threads)", 30);
+    }
+    if (peers) {
+        out << cell(number(at(r, {"ratios", "xapian", "overall", "qps"}), 2), 14)
+            << cell(number(at(r, {"ratios", "fts5", "overall", "qps"}), 2), 12);
+    }
+    out << "\n\nshards: " << r["shards"].get<std::string>() << '\n';
+    out << "json: " << r["json_file"].get<std::string>() << "\nplot: "
+        << (r["plot"].is_string() ? r["plot"].get<std::string>()
+                                  : "skipped (" + r.value("plot_skipped", std::string()) + ")")
+        << '\n';
+}
+
+std::string write_latency_plot(const std::filesystem::path& root, const std::filesystem::path& png) {
+    if (std::system("command -v gnuplot >/dev/null 2>&1") != 0) return "gnuplot is not installed";
+    // passages -> result, one per corpus size (the newest file of a size wins by path order).
+    std::map<std::size_t, json> runs;
+    std::error_code ec;
+    for (auto it = std::filesystem::directory_iterator(root, ec);
+         !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
+        const auto dir = it->path() / "results";
+        for (auto f = std::filesystem::directory_iterator(dir, ec);
+             !ec && f != std::filesystem::directory_iterator(); f.increment(ec)) {
+            const std::string name = f->path().filename().string();
+            if (name.rfind("bench-", 0) != 0 || f->path().extension() != ".json") continue;
+            std::ifstream in(f->path());
+            try {
+                json j = json::parse(in);
+                const auto passages = j.at("index").at("ours").at("passages").get<std::size_t>();
+                runs[passages] = std::move(j);
+            } catch (const std::exception&) {
+                continue;  // not a result file of ours
+            }
+        }
+        ec.clear();
+    }
+    if (runs.empty()) return "no result files found";
+    const json& latest = runs.rbegin()->second;
+    std::vector<std::string> classes;
+    for (const auto& c : latest["query_classes"]) classes.push_back(c.get<std::string>());
+
+    const auto data = std::filesystem::path(png).replace_extension(".dat");
+    const auto script = std::filesystem::path(png).replace_extension(".gp");
+    {
+        std::ofstream out(data);
+        out << "# passages";
+        for (const auto& c : classes) out << " ours:" << c;
+        out << " xapian:overall fts5:overall\n";
+        for (const auto& [passages, j] : runs) {
+            out << passages;
+            for (const auto& c : classes) {
+                out << ' ' << number(at(j, {"queries", "ours", "classes", c.c_str(), "facets", "p50_ms"}), 4);
+            }
+            for (const char* peer : {"xapian", "fts5"}) {
+                out << ' ' << number(at(j, {"queries", peer, "overall", "facets", "p50_ms"}), 4);
+            }
+            out << '\n';
+        }
+    }
+    {
+        std::ofstream out(script);
+        out << "set terminal pngcairo size 1000,650\n"
+            << "set output '" << png.string() << "'\n"
+            << "set title 'r2p-bench: warm p50 latency, top-10 with exact theme+role facets'\n"
+            << "set xlabel 'passages'\nset ylabel 'ms'\nset logscale xy\nset key outside right\n"
+            << "set datafile missing '-'\nset grid\n"
+            << "plot ";
+        for (std::size_t i = 0; i < classes.size(); ++i) {
+            out << "'" << data.string() << "' using 1:" << i + 2 << " with linespoints title 'ours "
+                << classes[i] << "', ";
+        }
+        out << "'" << data.string() << "' using 1:" << classes.size() + 2
+            << " with linespoints dt 2 lw 2 title 'plain Xapian (all)', '" << data.string()
+            << "' using 1:" << classes.size() + 3
+            << " with linespoints dt 3 lw 2 title 'FTS5 (all)'\n";
+    }
+    const std::string command = "gnuplot '" + script.string() + "' 2>/dev/null";
+    if (std::system(command.c_str()) != 0) {
+        // pngcairo may be missing from a minimal gnuplot: the plain png terminal then.
+        std::string text;
+        {
+            std::ifstream in(script);
+            text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        }
+        text.replace(text.find("pngcairo"), 8, "png");
+        std::ofstream(script) << text;
+        if (std::system(command.c_str()) != 0) return "gnuplot failed on " + script.string();
+    }
+    return "";
+}
+
+}  // namespace r2p::bench

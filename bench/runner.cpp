@@ -1,0 +1,378 @@
+#include "bench/runner.hpp"
+
+#include <sys/resource.h>
+#include <sys/utsname.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <thread>
+
+#include <xapian.h>
+
+#include "bench/engines.hpp"
+#include "bench/workspace.hpp"
+#include "r2p/error.hpp"
+#include "r2p/indexing.hpp"
+
+namespace r2p::bench {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using json = nlohmann::json;
+
+double ms_since(Clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+double seconds_since(Clock::time_point start) { return ms_since(start) / 1000.0; }
+
+double percentile(std::vector<double> values, double p) {
+    if (values.empty()) return 0;
+    std::sort(values.begin(), values.end());
+    const auto rank = static_cast<std::size_t>(std::ceil(p * static_cast<double>(values.size())));
+    return values[std::clamp<std::size_t>(rank, 1, values.size()) - 1];
+}
+
+json latency(const std::vector<double>& ms) {
+    return {{"p50_ms", percentile(ms, 0.50)},
+            {"p95_ms", percentile(ms, 0.95)},
+            {"p99_ms", percentile(ms, 0.99)},
+            {"count", ms.size()}};
+}
+
+double ratio(double ours, double peer) { return peer > 0 ? ours / peer : 0.0; }
+
+std::string today() {
+    const std::time_t now = std::time(nullptr);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M UTC", std::gmtime(&now));
+    return buffer;
+}
+
+std::string read_first_line_with(const std::string& file, const std::string& key) {
+    std::ifstream in(file);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind(key, 0) == 0) {
+            const auto colon = line.find(':');
+            std::string value = colon == std::string::npos ? line : line.substr(colon + 1);
+            value.erase(0, value.find_first_not_of(" \t"));
+            return value;
+        }
+    }
+    return "";
+}
+
+json machine() {
+    utsname names{};
+    ::uname(&names);
+    return {{"cpu", read_first_line_with("/proc/cpuinfo", "model name")},
+            {"cores", std::thread::hardware_concurrency()},
+            {"memory", read_first_line_with("/proc/meminfo", "MemTotal")},
+            {"kernel", std::string(names.sysname) + " " + names.release},
+            {"xapian", Xapian::version_string()}};
+}
+
+std::size_t peak_rss_bytes() {
+    rusage usage{};
+    ::getrusage(RUSAGE_SELF, &usage);
+    return static_cast<std::size_t>(usage.ru_maxrss) * 1024;
+}
+
+/// Everything measured about one engine's queries.
+struct QueryFigures {
+    std::map<std::string, std::vector<double>> top10;   // per class, warm ms
+    std::map<std::string, std::vector<double>> facets;  // per class, warm ms, facets forced
+    std::map<std::string, double> cold;                 // per class, first query after eviction
+    std::map<std::string, double> matches;              // per class, mean match count
+    double qps = 0;
+};
+
+using Opener = std::function<std::unique_ptr<Engine>()>;
+
+QueryFigures measure_queries(const std::string& name, const Opener& open,
+                             const std::filesystem::path& files,
+                             const std::vector<BenchQuery>& queries, const RunOptions& options,
+                             std::ostream& log) {
+    QueryFigures figures;
+    log << "queries: " << name << " cold ...\n";
+    for (const QueryClass cls : all_query_classes()) {
+        const auto first = std::find_if(queries.begin(), queries.end(),
+                                        [&](const BenchQuery& q) { return q.cls == cls; });
+        if (first == queries.end()) continue;
+        evict_from_page_cache(files);
+        const auto start = Clock::now();
+        auto engine = open();
+        engine->run(*first, false);
+        figures.cold[query_class_name(cls)] = ms_since(start);
+    }
+
+    log << "queries: " << name << " warm ...\n";
+    auto engine = open();
+    for (const BenchQuery& q : queries) {  // untimed pass: caches as a busy server has them
+        engine->run(q, false);
+        engine->run(q, true);
+    }
+    std::map<std::string, double> match_sum;
+    for (const BenchQuery& q : queries) {
+        const std::string cls = query_class_name(q.cls);
+        auto start = Clock::now();
+        const QueryOutcome outcome = engine->run(q, false);
+        figures.top10[cls].push_back(ms_since(start));
+        start = Clock::now();
+        const QueryOutcome faceted = engine->run(q, true);
+        figures.facets[cls].push_back(ms_since(start));
+        match_sum[cls] += static_cast<double>(faceted.matches);
+        (void)outcome;
+    }
+    for (const auto& [cls, sum] : match_sum) {
+        figures.matches[cls] = sum / static_cast<double>(figures.top10[cls].size());
+    }
+
+    log << "queries: " << name << " " << options.threads << " threads ...\n";
+    std::atomic<std::size_t> done{0};
+    std::atomic<bool> stop{false};
+    std::vector<std::unique_ptr<Engine>> engines;
+    for (unsigned t = 0; t < options.threads; ++t) engines.push_back(open());
+    const auto start = Clock::now();
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < options.threads; ++t) {
+        pool.emplace_back([&, t] {
+            // Each thread starts at its own place in the list: not the same query at once.
+            std::size_t i = t * queries.size() / options.threads;
+            while (!stop) {
+                engines[t]->run(queries[i % queries.size()], false);
+                ++i;
+                ++done;
+            }
+        });
+    }
+    while (seconds_since(start) < options.throughput_seconds) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    stop = true;
+    for (auto& t : pool) t.join();
+    figures.qps = static_cast<double>(done) / seconds_since(start);
+    return figures;
+}
+
+json figures_json(const QueryFigures& f) {
+    json classes = json::object();
+    std::vector<double> all_top, all_facets, all_cold;
+    for (const auto& [cls, ms] : f.top10) {
+        classes[cls] = {{"top10", latency(ms)},
+                        {"facets", latency(f.facets.at(cls))},
+                        {"cold_ms", f.cold.count(cls) ? f.cold.at(cls) : 0.0},
+                        {"mean_matches", f.matches.count(cls) ? f.matches.at(cls) : 0.0}};
+        all_top.insert(all_top.end(), ms.begin(), ms.end());
+        const auto& fm = f.facets.at(cls);
+        all_facets.insert(all_facets.end(), fm.begin(), fm.end());
+        if (f.cold.count(cls)) all_cold.push_back(f.cold.at(cls));
+    }
+    json overall = {{"top10", latency(all_top)},
+                    {"facets", latency(all_facets)},
+                    {"cold_ms", latency(all_cold)},
+                    {"qps", f.qps}};
+    return {{"classes", classes}, {"overall", overall}};
+}
+
+}  // namespace
+
+json run_benchmark(const RunOptions& options, const CorpusGenerator& generator,
+                   const Taxonomy& taxonomy, std::ostream& log) {
+    std::error_code ec;
+    std::filesystem::create_directories(options.work, ec);
+    if (ec) throw IndexError(options.work.string() + ": cannot create folder: " + ec.message());
+    const CorpusInfo corpus =
+        prepare_corpus(generator, options.work, options.passages, options.queries_per_class, log);
+    const std::vector<BenchQuery> queries =
+        generator.query_set(options.passages, options.queries_per_class);
+
+    json result;
+    result["date"] = today();
+    result["machine"] = machine();
+    result["passages_requested"] = options.passages;
+    result["corpus"] = {{"path", corpus.statements.string()},
+                        {"seed", corpus.seed},
+                        {"statements", corpus.generated.statements},
+                        {"generated_passages", corpus.generated.passages},
+                        {"bytes", corpus.generated.bytes},
+                        {"generate_seconds", corpus.generated.seconds},
+                        {"reused", corpus.reused},
+                        {"vocabulary", generator.vocabulary_size()}};
+    result["queries_file"] = (options.work / "queries" / "queries.txt").string();
+
+    // --- Ours: the real pipeline (decode, parse, tag, index), as r2p-index runs it.
+    const auto ours_db = options.work / "ours.db";
+    std::filesystem::remove_all(ours_db, ec);
+    log << "index: ours ...\n";
+    IndexRequest request;
+    request.db = ours_db;
+    request.paths = {corpus.statements.string()};
+    const IndexReport report = index_corpus(request, taxonomy);
+    const std::size_t rss = peak_rss_bytes();
+    json ours_index = {{"passages", report.passages()},
+                       {"paragraphs", report.paragraphs},
+                       {"quotes", report.quotes},
+                       {"files_skipped", report.skipped.size()},
+                       {"seconds", report.seconds},
+                       {"passages_per_second", report.passages_per_second()},
+                       {"mb_per_second", static_cast<double>(report.bytes_read) / 1e6 / report.seconds},
+                       {"peak_rss_bytes", rss},
+                       {"db_bytes", disk_bytes(ours_db)}};
+    log << "index: ours " << report.passages() << " passages in " << report.seconds << " s ("
+        << report.passages_per_second() << "/s)\n";
+    const auto ours_compact = options.work / "ours-compact.db";
+    if (options.compact) {
+        std::filesystem::remove_all(ours_compact, ec);
+        const auto start = Clock::now();
+        Xapian::Database(ours_db.string()).compact(ours_compact.string());
+        ours_index["compact_seconds"] = seconds_since(start);
+        ours_index["db_bytes_compacted"] = disk_bytes(ours_compact);
+    }
+    result["index"]["ours"] = ours_index;
+
+    // --- Peers: the same passages, from our pipeline, held in memory so only indexing is timed.
+    const auto xapian_db = options.work / "xapian-peer.db";
+    const auto fts5_db = options.work / "fts5-peer.sqlite";
+    if (options.peers) {
+        log << "index: loading passages for the peers ...\n";
+        auto start = Clock::now();
+        std::vector<PeerPassage> passages = load_peer_passages(request.paths, taxonomy, 2);
+        result["index"]["peer_load_seconds"] = seconds_since(start);
+
+        log << "index: fts5 ...\n";
+        const PeerIndexFigures fts5 = index_fts5_peer(passages, fts5_db);
+        json fts5_index = {{"passages", fts5.passages},
+                           {"seconds", fts5.seconds},
+                           {"passages_per_second", static_cast<double>(fts5.passages) / fts5.seconds},
+                           {"mb_per_second", static_cast<double>(fts5.text_bytes) / 1e6 / fts5.seconds},
+                           {"db_bytes", disk_bytes(fts5_db)}};
+        if (options.compact) {
+            start = Clock::now();
+            optimize_fts5(fts5_db);
+            fts5_index["compact_seconds"] = seconds_since(start);
+            fts5_index["db_bytes_compacted"] = disk_bytes(fts5_db);
+        }
+        result["index"]["fts5"] = fts5_index;
+
+        log << "index: plain xapian ...\n";
+        std::filesystem::remove_all(xapian_db, ec);
+        const PeerIndexFigures xap = index_xapian_peer(passages, xapian_db);
+        json xapian_index = {{"passages", xap.passages},
+                             {"seconds", xap.seconds},
+                             {"passages_per_second", static_cast<double>(xap.passages) / xap.seconds},
+                             {"mb_per_second", static_cast<double>(xap.text_bytes) / 1e6 / xap.seconds},
+                             {"db_bytes", disk_bytes(xapian_db)}};
+        if (options.compact) {
+            const auto compacted = options.work / "xapian-peer-compact.db";
+            std::filesystem::remove_all(compacted, ec);
+            start = Clock::now();
+            Xapian::Database(xapian_db.string()).compact(compacted.string());
+            xapian_index["compact_seconds"] = seconds_since(start);
+            xapian_index["db_bytes_compacted"] = disk_bytes(compacted);
+            std::filesystem::remove_all(compacted, ec);
+        }
+        result["index"]["xapian"] = xapian_index;
+        passages.clear();
+        passages.shrink_to_fit();
+    }
+
+    // --- Queries.
+    std::vector<std::pair<std::string, QueryFigures>> engines;
+    engines.emplace_back("ours", measure_queries(
+        "ours", [&] { return open_ours(ours_db, taxonomy); }, ours_db, queries, options, log));
+    if (options.compact) {
+        engines.emplace_back("ours-compacted", measure_queries(
+            "ours-compacted", [&] { return open_ours(ours_compact, taxonomy); }, ours_compact,
+            queries, options, log));
+    }
+    if (options.peers) {
+        engines.emplace_back("xapian", measure_queries(
+            "xapian", [&] { return open_xapian_peer(xapian_db); }, xapian_db, queries, options, log));
+        engines.emplace_back("fts5", measure_queries(
+            "fts5", [&] { return open_fts5_peer(fts5_db); }, fts5_db, queries, options, log));
+    }
+    json query_json = json::object();
+    for (const auto& [name, figures] : engines) query_json[name] = figures_json(figures);
+    result["queries"] = query_json;
+    result["query_classes"] = json::array();
+    for (const QueryClass cls : all_query_classes()) result["query_classes"].push_back(query_class_name(cls));
+    result["queries_per_class"] = options.queries_per_class;
+    result["query_threads"] = options.threads;
+
+    // --- Ratios: ours / peer for every figure (latency: below 1 is better; rates: above).
+    if (options.peers) {
+        json ratios;
+        for (const std::string peer : {"xapian", "fts5"}) {
+            const json& ours_idx = result["index"]["ours"];
+            const json& peer_idx = result["index"][peer];
+            ratios[peer]["index"] = {
+                {"passages_per_second", ratio(ours_idx["passages_per_second"], peer_idx["passages_per_second"])},
+                {"mb_per_second", ratio(ours_idx["mb_per_second"], peer_idx["mb_per_second"])},
+                {"db_bytes", ratio(ours_idx["db_bytes"], peer_idx["db_bytes"])}};
+            if (options.compact) {
+                ratios[peer]["index"]["db_bytes_compacted"] =
+                    ratio(ours_idx["db_bytes_compacted"], peer_idx["db_bytes_compacted"]);
+            }
+            const json& ours_q = query_json["ours"];
+            const json& peer_q = query_json[peer];
+            auto latency_ratios = [&](const json& a, const json& b) {
+                json r;
+                for (const char* mode : {"top10", "facets"}) {
+                    for (const char* p : {"p50_ms", "p95_ms", "p99_ms"}) {
+                        r[mode][p] = ratio(a[mode][p], b[mode][p]);
+                    }
+                }
+                return r;
+            };
+            for (const auto& [cls, figures] : ours_q["classes"].items()) {
+                json r = latency_ratios(figures, peer_q["classes"][cls]);
+                r["cold_ms"] = ratio(figures["cold_ms"], peer_q["classes"][cls]["cold_ms"]);
+                ratios[peer]["classes"][cls] = r;
+            }
+            json overall = latency_ratios(ours_q["overall"], peer_q["overall"]);
+            overall["qps"] = ratio(ours_q["overall"]["qps"], peer_q["overall"]["qps"]);
+            overall["cold_p50_ms"] =
+                ratio(ours_q["overall"]["cold_ms"]["p50_ms"], peer_q["overall"]["cold_ms"]["p50_ms"]);
+            ratios[peer]["overall"] = overall;
+        }
+        result["ratios"] = ratios;
+    }
+    result["shards"] = "not measured: shards do not exist yet (issue 5)";
+
+    // --- Files: the JSON, and the plot of every size measured so far beside it.
+    const std::filesystem::path results_dir = options.work / "results";
+    std::filesystem::create_directories(results_dir, ec);
+    const auto json_file = results_dir / ("bench-" + std::to_string(options.passages) + ".json");
+    const auto png = results_dir / "latency.png";
+    result["json_file"] = json_file.string();
+    {
+        std::ofstream out(json_file);
+        out << result.dump(2) << '\n';
+    }
+    // The plot gathers every size: results of other sizes sit in sibling work folders.
+    const std::string why_no_plot = write_latency_plot(
+        std::filesystem::absolute(options.work).parent_path(), png);
+    if (why_no_plot.empty()) {
+        result["plot"] = png.string();
+    } else {
+        result["plot"] = nullptr;
+        result["plot_skipped"] = why_no_plot;
+        log << "plot: skipped: " << why_no_plot << '\n';
+    }
+    {
+        std::ofstream out(json_file);
+        out << result.dump(2) << '\n';
+    }
+    return result;
+}
+
+}  // namespace r2p::bench

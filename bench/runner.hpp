@@ -1,0 +1,44 @@
+// r2p-bench run: index a generated corpus with our pipeline and with the peers, query all
+// three with the same query set, and gather the figures.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <ostream>
+
+#include <nlohmann/json.hpp>
+
+#include "r2p/corpus_generator.hpp"
+#include "r2p/taxonomy.hpp"
+
+namespace r2p::bench {
+
+/// What to measure.
+struct RunOptions {
+    std::size_t passages = 10000;
+    std::filesystem::path work;            ///< corpus, databases and results live here
+    std::size_t queries_per_class = 20;
+    unsigned threads = 2;                  ///< query threads for the throughput figure
+    double throughput_seconds = 2.0;       ///< how long each engine is driven for queries/s
+    bool peers = true;                     ///< also measure SQLite FTS5 and plain Xapian
+    bool compact = true;                   ///< also measure the database after xapian-compact
+};
+
+/// Runs the benchmark. Progress lines go to `log`; returns the whole result as one JSON
+/// object (see bench/README.md for its fields). Throws r2p::Error on a failure that stops
+/// the run (no corpus, a database that cannot be written).
+nlohmann::json run_benchmark(const RunOptions& options, const CorpusGenerator& generator,
+                             const Taxonomy& taxonomy, std::ostream& log);
+
+/// The readable table of a run_benchmark result.
+void print_table(const nlohmann::json& result, std::ostream& out);
+
+/// Writes a gnuplot PNG of warm p50 latency per class against corpus size into `png`, from
+/// every ROOT/*/results/bench-N.json (the work folders of each size, side by side under
+/// `root`). Returns "" on success, else why no plot was made (gnuplot missing or failing);
+/// never throws for that.
+std::string write_latency_plot(const std::filesystem::path& root,
+                               const std::filesystem::path& png);
+
+}  // namespace r2p::bench
