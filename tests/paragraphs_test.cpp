@@ -167,6 +167,29 @@ TEST_SUITE("paragraphs") {
         CHECK(doc.paragraphs.size() == 8);
     }
 
+    TEST_CASE("with a sidecar title, a first line that does not repeat it stays in the text") {
+        struct Case {
+            const char* name;
+            std::string sidecar_title;
+            std::size_t paragraphs;
+        };
+        const std::vector<Case> cases = {
+            {"a different title", "Remarks by the Minister", 2},
+            {"the same title", "Opening of the debate on prevention", 1},
+            {"the title in other words", "Prevention: The Debate Opening", 1},
+        };
+        for (const Case& c : cases) {
+            SUBCASE(c.name) {
+                r2p::DocumentMeta meta;
+                meta.title = c.sidecar_title;
+                const r2p::Document doc =
+                    r2p::parse_document("Opening of the debate on prevention\n\nWe thank you.\n", meta);
+                CHECK(doc.meta.title == c.sidecar_title);
+                CHECK(doc.paragraphs.size() == c.paragraphs);
+            }
+        }
+    }
+
     TEST_CASE("the title is the first lines, with markdown stripped") {
         struct Case {
             const char* name;
@@ -189,6 +212,7 @@ TEST_SUITE("paragraphs") {
              "Statement of Ghana\nMr. President, we thank you for this debate.\nWe agree.\n",
              "Statement of Ghana", 1},
             {"leading blank lines", "\n\n\nThe Title\n\nBody text here.\n", "The Title", 1},
+            {"a salutation is no title", "Mr. President,\n\nWe thank you.\n", "", 2},
             {"front matter", "---\ntitle: \"Front Title\"\ndate: 2014-02-03\n---\nBody text.\n",
              "Front Title", 1},
         };
@@ -374,6 +398,10 @@ TEST_SUITE("paragraphs") {
             const r2p::Document doc = parse(text);
             CHECK(lost_words(text, doc).empty());
             CHECK(doc.sections.size() + doc.paragraphs.size() == 3);
+        }
+        SUBCASE("markup only") {
+            const r2p::Document doc = parse("Title\n\n**\n\n__\n\n****\n\nBody.\n");
+            CHECK(paragraph_texts(doc) == std::vector<std::string>{"Body."});
         }
         SUBCASE("only quotes") {
             const std::string text = "\u201C\u201D\n\n\"\"\"\n\n\u00AB\u00BB\u2018\u2019\n";

@@ -283,7 +283,7 @@ std::size_t title_line_count(const Unit& u) {
     const detail::WordShape shape0 = word_shape(first, kMaxTitleLineWords);
     if (shape0.truncated || shape0.words == 0 || first.size() > kMaxTitleLineBytes) return 0;
     const bool titled0 = is_title_case(shape0) || is_all_caps(shape0);
-    if (ends_with_any(first, ".")) return 0;  // titles are not sentences; prose starts here
+    if (ends_with_any(first, ".,;")) return 0;  // titles are not sentences; prose starts here
     // A hard-wrapped paragraph with no title: its first line runs on in lower case.
     if (u.lines.size() > 1 && !titled0 && detail::starts_lower(u.lines[1].text)) return 0;
     std::size_t count = 1;
@@ -473,6 +473,36 @@ Paragraph finish_paragraph(const Draft& d) {
     return p;
 }
 
+// Lower-cased ASCII words of `s` (other bytes kept as they are), for a rough comparison.
+std::vector<std::string> rough_words(std::string_view s) {
+    std::vector<std::string> words;
+    std::string w;
+    for (char c : detail::ascii_lower(s)) {
+        const bool part = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                          (static_cast<unsigned char>(c) >= 0x80);
+        if (part) {
+            w += c;
+        } else if (!w.empty()) {
+            words.push_back(std::move(w));
+            w.clear();
+        }
+    }
+    if (!w.empty()) words.push_back(std::move(w));
+    return words;
+}
+
+// Whether at least half of the words of `candidate` occur in `title`.
+bool shares_most_words(std::string_view candidate, std::string_view title) {
+    const std::vector<std::string> mine = rough_words(candidate);
+    std::vector<std::string> theirs = rough_words(title);
+    std::sort(theirs.begin(), theirs.end());
+    std::size_t shared = 0;
+    for (const std::string& w : mine) {
+        if (std::binary_search(theirs.begin(), theirs.end(), w)) ++shared;
+    }
+    return !mine.empty() && shared * 2 >= mine.size();
+}
+
 // The first bytes of `text`, cut back to a character boundary.
 std::string_view prefix(std::string_view text, std::size_t bytes) {
     if (text.size() <= bytes) return text;
@@ -494,13 +524,19 @@ Document parse_document(std::string_view text, DocumentMeta meta) {
     if (!units.empty()) {
         Unit& first = units[0];
         const std::size_t n = title_line_count(first);
+        std::string title;
         if (n > 0) {
-            std::string title;
             for (std::size_t i = 0; i < n; ++i) {
                 if (!title.empty()) title += ' ';
                 title += first.lines[i].text;
             }
             title = clean_heading(title);
+        }
+        // With a sidecar title, plain lines that do not repeat it are not the title (a text
+        // may open straight with its body): keep them. Marked-up titles are titles anyway.
+        const bool marked_up = first.forced_heading || opens_bold(first.lines[0].text);
+        if (n > 0 &&
+            (meta.title.empty() || marked_up || shares_most_words(title, meta.title))) {
             header_text = title;
             if (meta.title.empty()) meta.title = title;
             if (n == first.lines.size()) {
@@ -524,6 +560,7 @@ Document parse_document(std::string_view text, DocumentMeta meta) {
         if (text_i.empty()) continue;
         const bool last = i + 1 == units.size();
         const std::string plain = detail::strip_emphasis(text_i);
+        if (trim(plain).empty()) continue;  // markup only ("**", "__")
         // Before the body starts, a heading-like line followed by a subtitle or dateline is
         // part of the header ("**Plenary Debate on R2P**" above "New York, 25 June 2018").
         bool header_follows = false;
@@ -571,7 +608,10 @@ Document parse_document(std::string_view text, DocumentMeta meta) {
     }
 
     doc.paragraphs.reserve(joined.size());
-    for (const Draft& d : joined) doc.paragraphs.push_back(finish_paragraph(d));
+    for (const Draft& d : joined) {
+        Paragraph p = finish_paragraph(d);
+        if (!p.text.empty()) doc.paragraphs.push_back(std::move(p));
+    }
 
     if (meta.date.empty()) {
         meta.date = find_date(header_text);

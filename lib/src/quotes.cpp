@@ -45,10 +45,12 @@ struct Span {
 // Words that, right before a quotation, say it names a concept or a title rather than
 // reporting words spoken: the brief's "the concept of “Responsibility while Protecting”".
 // These describe how English introduces names, not R2P vocabulary.
-constexpr std::array<std::string_view, 19> kNamingCues = {
-    "concept of", "so-called", "so called", "known as", "entitled", "titled", "called",
-    "term",       "notion of", "principle of", "initiative", "doctrine of", "idea of",
-    "phrase",     "slogan",    "motto",       "dubbed",     "label",       "labelled",
+constexpr std::array<std::string_view, 25> kNamingCues = {
+    "concept of", "so-called", "so called",  "known as",    "entitled",    "titled",
+    "called",     "term",      "notion of",  "principle of", "initiative", "doctrine of",
+    "idea of",    "phrase",    "slogan",     "motto",       "dubbed",      "label",
+    "labelled",   "report",    "theme",      "campaign",    "programme",   "program",
+    "resolution",
 };
 
 // Scans marks left to right with a stack of open quotes. Every step is amortised O(1): an
