@@ -1,6 +1,7 @@
 #include "r2p/index_writer.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "r2p/error.hpp"
 #include "r2p/schema.hpp"
@@ -100,10 +101,36 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
     return xdoc;
 }
 
+PreparedDocument prepare_document(const Document& doc, const std::vector<Passage>& passages) {
+    // TermGenerator is not thread-safe; one per thread, reused across documents.
+    thread_local Xapian::TermGenerator terms = [] {
+        Xapian::TermGenerator generator;
+        generator.set_stemmer(Xapian::Stem("english"));
+        generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+        return generator;
+    }();
+    PreparedDocument prepared;
+    prepared.doc_id = doc.meta.id;
+    prepared.path = doc.meta.path;
+    prepared.passages.reserve(passages.size());
+    std::map<std::string, Xapian::termcount> words;
+    for (const Passage& passage : passages) {
+        prepared.passages.push_back(make_passage_document(doc, passage, terms));
+        const Xapian::Document& xdoc = prepared.passages.back();
+        // Unprefixed terms are the folded body words: the spelling dictionary's entries.
+        for (auto it = xdoc.termlist_begin(); it != xdoc.termlist_end(); ++it) {
+            const std::string& word = *it;
+            if (word.empty() || word[0] < 'a' || word[0] > 'z') continue;
+            words[word] += it.get_wdf();
+        }
+    }
+    prepared.spellings.assign(words.begin(), words.end());
+    return prepared;
+}
+
 struct IndexWriter::State {
     std::filesystem::path dir;
     Xapian::WritableDatabase db;
-    Xapian::TermGenerator terms;
     std::size_t batch_documents;
     std::size_t pending = 0;
 };
@@ -124,7 +151,7 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& dir) {
 }  // namespace
 
 IndexWriter::IndexWriter(const std::filesystem::path& dir, std::size_t batch_documents)
-    : state_(std::make_unique<State>(State{dir, open_writable(dir), {}, batch_documents, 0})) {
+    : state_(std::make_unique<State>(State{dir, open_writable(dir), batch_documents, 0})) {
     try {
         const std::string version = state_->db.get_metadata(std::string(schema::kSchemaVersionKey));
         if (version.empty()) {
@@ -139,10 +166,6 @@ IndexWriter::IndexWriter(const std::filesystem::path& dir, std::size_t batch_doc
                              ", this r2p-index writes " + std::string(schema::kSchemaVersion) +
                              " (re-index into a new --db)");
         }
-        state_->terms.set_stemmer(Xapian::Stem("english"));
-        state_->terms.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-        state_->terms.set_database(state_->db);
-        state_->terms.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
     } catch (const Xapian::Error& e) {
         throw IndexError("cannot use database " + dir.string() + ": " + e.get_description());
     }
@@ -162,23 +185,28 @@ std::string IndexWriter::stored_fingerprint(const std::string& doc_id) const {
     }
 }
 
-void IndexWriter::write_document(const Document& doc, const std::vector<Passage>& passages,
-                                 const std::string& fingerprint) {
+void IndexWriter::write(const PreparedDocument& prepared, const std::string& fingerprint) {
     try {
-        // Every old passage of the document goes, including ids the new text no longer has.
-        state_->db.delete_document(term(schema::kDocPrefix, doc.meta.id));
-        for (const Passage& passage : passages) {
-            state_->db.replace_document(term(schema::kIdPrefix, passage.id),
-                                        make_passage_document(doc, passage, state_->terms));
+        // Every old passage of the document goes, including ids the new text no longer has;
+        // so add_document is safe (and much cheaper than replace_document by id term).
+        state_->db.delete_document(term(schema::kDocPrefix, prepared.doc_id));
+        for (const Xapian::Document& passage : prepared.passages) state_->db.add_document(passage);
+        for (const auto& [word, frequency] : prepared.spellings) {
+            state_->db.add_spelling(word, frequency);
         }
         // Set last: a commit that holds the fingerprint holds every passage before it.
-        state_->db.set_metadata(term(schema::kFileKeyPrefix, doc.meta.id), fingerprint);
+        state_->db.set_metadata(term(schema::kFileKeyPrefix, prepared.doc_id), fingerprint);
     } catch (const Xapian::Error& e) {
-        throw IndexError("cannot write " + doc.meta.path + " to " + state_->dir.string() + ": " +
+        throw IndexError("cannot write " + prepared.path + " to " + state_->dir.string() + ": " +
                          e.get_description());
     }
-    state_->pending += passages.size() + 1;
+    state_->pending += prepared.passages.size() + 1;
     if (state_->pending >= state_->batch_documents) commit();
+}
+
+void IndexWriter::write_document(const Document& doc, const std::vector<Passage>& passages,
+                                 const std::string& fingerprint) {
+    write(prepare_document(doc, passages), fingerprint);
 }
 
 std::size_t IndexWriter::prune(const std::set<std::string>& keep) {

@@ -51,6 +51,7 @@ struct Slot {
     bool ready = false;
     bool unchanged = false;
     std::optional<LoadedStatement> loaded;
+    PreparedDocument prepared;
     std::string fingerprint;
     std::string error;
     std::size_t bytes = 0;
@@ -71,8 +72,11 @@ void load_into(Slot& slot, const CorpusFile& file, const std::string& old_finger
             return;
         }
         slot.loaded = load_statement(file, bytes, sidecar, tagger);
+        slot.prepared = prepare_document(slot.loaded->doc, slot.loaded->passages);
     } catch (const CorpusError& e) {
         slot.error = e.what();
+    } catch (const Xapian::Error& e) {
+        slot.error = file.path.string() + ": " + e.get_description() + " (file skipped)";
     } catch (const std::bad_alloc&) {
         slot.error = file.path.string() + ": out of memory while loading (file skipped)";
     } catch (const std::exception& e) {
@@ -209,7 +213,7 @@ IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
                 ++report.files_unchanged;
             } else {
                 const LoadedStatement& loaded = *slot.loaded;
-                writer.write_document(loaded.doc, loaded.passages, slot.fingerprint);
+                writer.write(slot.prepared, slot.fingerprint);
                 ++report.files_indexed;
                 passages_written += loaded.passages.size();
                 count_passages(loaded, report);

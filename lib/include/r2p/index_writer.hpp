@@ -6,6 +6,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -20,6 +21,19 @@ namespace r2p {
 /// Terms longer than schema::kMaxTermBytes or holding NUL are never added.
 Xapian::Document make_passage_document(const Document& doc, const Passage& passage,
                                        Xapian::TermGenerator& terms);
+
+/// A document's passages turned into Xapian documents, ready for IndexWriter::write.
+struct PreparedDocument {
+    std::string doc_id;
+    std::string path;
+    std::vector<Xapian::Document> passages;
+    /// Folded body words with their frequency, for the spelling dictionary.
+    std::vector<std::pair<std::string, Xapian::termcount>> spellings;
+};
+
+/// Builds every passage's Xapian document of `doc` (make_passage_document with this thread's
+/// own TermGenerator). Thread-safe: loader threads call it so the writer only writes.
+PreparedDocument prepare_document(const Document& doc, const std::vector<Passage>& passages);
 
 /// The "YYYYMMDD" sort value for a "YYYY[-MM[-DD]]" date (missing parts as 00), "" if none.
 std::string date_sort_value(const std::string& date);
@@ -37,8 +51,11 @@ public:
     /// The fingerprint recorded with `doc_id` by write_document, or "" when not indexed.
     std::string stored_fingerprint(const std::string& doc_id) const;
 
-    /// Replaces every passage of `doc` (all its old passages go, even ids no longer made)
-    /// and records `fingerprint`. Commits when the batch is full. Throws IndexError.
+    /// Replaces every passage of the document (all its old passages go, even ids no longer
+    /// made) and records `fingerprint`. Commits when the batch is full. Throws IndexError.
+    void write(const PreparedDocument& prepared, const std::string& fingerprint);
+
+    /// prepare_document, then write.
     void write_document(const Document& doc, const std::vector<Passage>& passages,
                         const std::string& fingerprint);
 
