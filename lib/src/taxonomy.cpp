@@ -16,7 +16,7 @@
 namespace r2p {
 namespace {
 
-// The data files are a small INI dialect (corpus/taxonomy/README.md):
+// The data files are a small INI dialect (docs/taxonomy.md):
 //   # comment
 //   [kind id]            or  [attribution]
 //   key = value | value  (repeated keys accumulate)
