@@ -67,6 +67,8 @@ int run(int argc, const char* const argv[]) {
         ("json", "print the result as one JSON object instead of a table")
         ("threads", po::value<unsigned>()->value_name("N")->default_value(2),
          "query threads for the queries/s figure")
+        ("throughput-seconds", po::value<double>()->value_name("S")->default_value(2.0),
+         "how long each engine is driven for the queries/s figure")
         ("no-peers", "skip SQLite FTS5 and plain Xapian")
         ("no-compact", "skip measuring the database after xapian-compact");
     po::variables_map vm;
@@ -83,6 +85,8 @@ int run(int argc, const char* const argv[]) {
     run_options.queries_per_class = vm["queries-per-class"].as<std::size_t>();
     if (run_options.queries_per_class == 0) throw r2p::UsageError("--queries-per-class must be at least 1");
     run_options.threads = std::max(1U, vm["threads"].as<unsigned>());
+    run_options.throughput_seconds = vm["throughput-seconds"].as<double>();
+    if (!(run_options.throughput_seconds > 0)) throw r2p::UsageError("--throughput-seconds must be above 0");
     run_options.peers = !vm.count("no-peers");
     run_options.compact = !vm.count("no-compact");
 

@@ -33,6 +33,7 @@ constexpr std::size_t kMaxMarkdownHeadingWords = 25;
 constexpr std::size_t kMaxTitleLineWords = 25;
 constexpr std::size_t kMaxTitleWords = 40;
 constexpr std::size_t kMaxTitleLineBytes = 300;
+constexpr std::size_t kMaxTitleLines = 6;
 constexpr std::size_t kMaxHeaderWords = 30;
 constexpr std::size_t kMaxHeaderLines = 3;
 constexpr std::size_t kMaxRunInWords = 6;
@@ -266,6 +267,21 @@ bool opens_bold(std::string_view s) {
     return s.substr(0, 2) == "**" || s.substr(0, 2) == "__";
 }
 
+// A first block of a few short lines none of which ends as prose does is all title, lower-case
+// continuations included ("Statement by Ambassador X / Permanent Representative of Y / on
+// behalf of the Group of Friends").
+bool whole_unit_is_title(const Unit& u) {
+    if (u.lines.size() > kMaxTitleLines) return false;
+    std::size_t total = 0;
+    for (const Line& l : u.lines) {
+        const detail::WordShape shape = word_shape(l.text, kMaxTitleLineWords);
+        if (shape.truncated || l.text.size() > kMaxTitleLineBytes) return false;
+        if (ends_with_any(l.text, ".,;!")) return false;
+        total += shape.words;
+    }
+    return total <= kMaxTitleWords;
+}
+
 // Pass 2a: how many leading lines of the first unit make the title.
 std::size_t title_line_count(const Unit& u) {
     if (u.bullet) return 0;
@@ -286,6 +302,7 @@ std::size_t title_line_count(const Unit& u) {
     if (ends_with_any(first, ".,;")) return 0;  // titles are not sentences; prose starts here
     // A hard-wrapped paragraph with no title: its first line runs on in lower case.
     if (u.lines.size() > 1 && !titled0 && detail::starts_lower(u.lines[1].text)) return 0;
+    if (whole_unit_is_title(u)) return u.lines.size();
     std::size_t count = 1;
     std::size_t total = shape0.words;
     while (count < u.lines.size()) {
@@ -391,16 +408,25 @@ bool only_letters_word(std::string_view w, std::string& out) {
 }
 
 // Whether any word of `text` is one of kSentenceWords: the mark of a clause, not a name.
+// "I", "II", "IV": a Roman numeral when it follows a word ("Pillar I"), not the pronoun.
+bool is_roman_numeral(std::string_view word) {
+    while (!word.empty() && (word.back() == '.' || word.back() == ':')) word.remove_suffix(1);
+    return !word.empty() && word.find_first_not_of("IVX") == std::string_view::npos;
+}
+
 bool has_sentence_word(std::string_view text) {
     std::string word;
     std::size_t begin = 0;
+    bool first = true;
     while (begin <= text.size()) {
         std::size_t end = text.find(' ', begin);
         if (end == std::string_view::npos) end = text.size();
-        if (only_letters_word(text.substr(begin, end - begin), word) &&
-            contains(kSentenceWords, word)) {
+        const std::string_view raw = text.substr(begin, end - begin);
+        if (only_letters_word(raw, word) && contains(kSentenceWords, word) &&
+            (first || !is_roman_numeral(raw))) {
             return true;
         }
+        first = false;
         begin = end + 1;
     }
     return false;
@@ -424,8 +450,11 @@ std::string plain_run_in(std::string_view text) {
     if (has_sentence_word(candidate)) return {};
     std::string last;
     const std::size_t space = candidate.rfind(' ');
-    only_letters_word(candidate.substr(space == std::string_view::npos ? 0 : space + 1), last);
-    if (last.size() < 2 || contains(kAbbreviations, last)) return {};
+    const std::string_view last_raw =
+        candidate.substr(space == std::string_view::npos ? 0 : space + 1);
+    only_letters_word(last_raw, last);
+    const bool numeral = space != std::string_view::npos && is_roman_numeral(last_raw);
+    if ((last.size() < 2 && !numeral) || contains(kAbbreviations, last)) return {};
     // What follows must start a new sentence.
     std::size_t next = stop + 2;
     while (next < text.size()) {

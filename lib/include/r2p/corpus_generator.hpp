@@ -77,6 +77,8 @@ struct BenchQuery {
     /// The r2p-search command-line form: text() quoted for a shell, then its options
     /// (`--theme ID`, `--facet theme --facet role`, `--sort date`).
     std::string line() const;
+
+    bool operator==(const BenchQuery&) const = default;
 };
 
 /// Generates statements and query sets. Statement i depends only on (seed, i), so a corpus
