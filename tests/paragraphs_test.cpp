@@ -110,7 +110,8 @@ TEST_SUITE("paragraphs") {
 
         SUBCASE("paragraphs start on their lines and stand in their sections") {
             const std::vector<std::size_t> lines = {10, 12, 14, 18, 20, 24, 26, 30};
-            for (std::size_t i = 0; i < lines.size(); ++i) CHECK(doc.paragraphs[i].line == lines[i]);
+            for (std::size_t i = 0; i < lines.size(); ++i)
+                CHECK(doc.paragraphs[i].line == lines[i]);
             CHECK(doc.paragraphs[0].section == "Overview");
             CHECK(doc.paragraphs[4].section == "Key Themes of the Discussion");
             CHECK(doc.paragraphs[7].section == "Conclusion");
@@ -182,8 +183,8 @@ TEST_SUITE("paragraphs") {
             SUBCASE(c.name) {
                 r2p::DocumentMeta meta;
                 meta.title = c.sidecar_title;
-                const r2p::Document doc =
-                    r2p::parse_document("Opening of the debate on prevention\n\nWe thank you.\n", meta);
+                const r2p::Document doc = r2p::parse_document(
+                    "Opening of the debate on prevention\n\nWe thank you.\n", meta);
                 CHECK(doc.meta.title == c.sidecar_title);
                 CHECK(doc.paragraphs.size() == c.paragraphs);
             }
@@ -269,7 +270,8 @@ TEST_SUITE("paragraphs") {
         const std::vector<Case> cases = {
             {"Title Case heading", "Key Themes of the Discussion", "Key Themes of the Discussion",
              ""},
-            {"ALL CAPS heading", "KEY THEMES OF THE DISCUSSION", "KEY THEMES OF THE DISCUSSION", ""},
+            {"ALL CAPS heading", "KEY THEMES OF THE DISCUSSION", "KEY THEMES OF THE DISCUSSION",
+             ""},
             {"one-word heading", "Conclusion", "Conclusion", ""},
             {"markdown heading", "## Early Warning and Assessment", "Early Warning and Assessment",
              ""},
@@ -301,8 +303,9 @@ TEST_SUITE("paragraphs") {
             {"speaker line", "Statement by H.E. Ms. Anna Berg. The Council must act.", "", ""},
             {"comma in the first sentence", "In short, prevention. The Council must act.", "", ""},
             {"a number", "In 2012. The Council must act.", "", ""},
-            {"too long", "Improving the preventive capacities of the United Nations system. The "
-                         "Council must act.",
+            {"too long",
+             "Improving the preventive capacities of the United Nations system. The "
+             "Council must act.",
              "", ""},
             {"lower case after the stop", "Ending impunity. several speakers argued.", "", ""},
             {"sentence with final stop is no heading", "Prevention Works.", "", ""},
@@ -334,29 +337,44 @@ TEST_SUITE("paragraphs") {
             std::vector<std::string> paragraphs;
         };
         const std::vector<Case> cases = {
-            {"hard-wrapped lines", "The meeting opened\nwith statements\nfrom the hosts.",
+            {"hard-wrapped lines",
+             "The meeting opened\nwith statements\nfrom the hosts.",
              {"The meeting opened with statements from the hosts."}},
-            {"hyphenated word de-hyphenated", "building inter-\nnational consensus.",
+            {"hyphenated word de-hyphenated",
+             "building inter-\nnational consensus.",
              {"building international consensus."}},
-            {"hyphenated name kept", "the Secretary-\nGeneral spoke.", {"the Secretary-General spoke."}},
-            {"dash at line end", "using force -\nwe already act.", {"using force - we already act."}},
-            {"blank line mid-sentence", "building an international network\n\nof supportive "
-                                        "governments.",
+            {"hyphenated name kept",
+             "the Secretary-\nGeneral spoke.",
+             {"the Secretary-General spoke."}},
+            {"dash at line end",
+             "using force -\nwe already act.",
+             {"using force - we already act."}},
+            {"blank line mid-sentence",
+             "building an international network\n\nof supportive "
+             "governments.",
              {"building an international network of supportive governments."}},
-            {"blank line mid-word", "capacities to inter-\n\nvene early.",
+            {"blank line mid-word",
+             "capacities to inter-\n\nvene early.",
              {"capacities to intervene early."}},
-            {"full stop ends the paragraph", "The first ends here.\n\nthe second starts lower.",
+            {"full stop ends the paragraph",
+             "The first ends here.\n\nthe second starts lower.",
              {"The first ends here.", "the second starts lower."}},
-            {"capital starts a paragraph", "No final stop\n\nThe second paragraph.",
+            {"capital starts a paragraph",
+             "No final stop\n\nThe second paragraph.",
              {"No final stop", "The second paragraph."}},
-            {"colon ends the paragraph", "He said:\n\nthe words follow.",
+            {"colon ends the paragraph",
+             "He said:\n\nthe words follow.",
              {"He said:", "the words follow."}},
-            {"closing quote after a stop", "He said \u201Cwe act.\u201D\n\nand then left.",
+            {"closing quote after a stop",
+             "He said \u201Cwe act.\u201D\n\nand then left.",
              {"He said \u201Cwe act.\u201D", "and then left."}},
-            {"tabs and no-break spaces", "Tabs\there\u00A0and\u202Fthere  and   runs.",
+            {"tabs and no-break spaces",
+             "Tabs\there\u00A0and\u202Fthere  and   runs.",
              {"Tabs here and there and runs."}},
             {"zero-width characters dropped", "Zero\u200Bwidth\uFEFF text.", {"Zerowidth text."}},
-            {"quote block marks", "> Quoted block\n> continues here.", {"Quoted block continues here."}},
+            {"quote block marks",
+             "> Quoted block\n> continues here.",
+             {"Quoted block continues here."}},
         };
         for (const Case& c : cases) {
             SUBCASE(c.name) {
@@ -450,10 +468,9 @@ TEST_SUITE("paragraphs") {
                   "GENERAL ASSEMBLY INFORMAL INTERACTIVE DIALOGUE ON THE RESPONSIBILITY TO "
                   "PROTECT: TIMELY AND DECISIVE RESPONSE");
             CHECK(doc.meta.date == "2012-09-05");
-            CHECK(doc.sections == std::vector<std::string>{"SUMMARY OF THE DISCUSSION",
-                                                           "PREVENTION",
-                                                           "TIMELY AND DECISIVE RESPONSE",
-                                                           "CONCLUSION"});
+            CHECK(doc.sections ==
+                  std::vector<std::string>{"SUMMARY OF THE DISCUSSION", "PREVENTION",
+                                           "TIMELY AND DECISIVE RESPONSE", "CONCLUSION"});
             REQUIRE(doc.paragraphs.size() == 9);
             CHECK(contains(doc.paragraphs[0].text, "Office of the Secretary-General would"));
             CHECK(contains(doc.paragraphs[1].text, "through international cooperation."));
@@ -478,8 +495,9 @@ TEST_SUITE("paragraphs") {
             REQUIRE(q.speech.size() == 6);
             CHECK(q.speech[0] ==
                   "We have spent too long debating whether to act, and too little time acting,");
-            CHECK(q.speech[2] == "Le veto n\u2019est pas un privil\u00E8ge, c\u2019est une "
-                                 "responsabilit\u00E9");
+            CHECK(q.speech[2] ==
+                  "Le veto n\u2019est pas un privil\u00E8ge, c\u2019est une "
+                  "responsabilit\u00E9");
             CHECK(q.speech[3] == "more than one hundred States");
             CHECK(q.speech[4].substr(0, 28) == "As one survivor told me, \u2018");
             CHECK(lost_words(read_source_file(path), doc, {"Geneva, 14 March 2019"}).empty());
@@ -493,8 +511,8 @@ TEST_SUITE("paragraphs") {
             CHECK(doc.paragraphs[1].text.substr(0, 30) == "The representative of Ghana sa");
             const QuoteSummary q = quotes_of(doc);
             CHECK(q.speech.size() == 4);
-            CHECK(q.other == std::vector<std::string>{"third pillar",
-                                                      "responsibility while protecting"});
+            CHECK(q.other ==
+                  std::vector<std::string>{"third pillar", "responsibility while protecting"});
             CHECK(lost_words(read_source_file(path), doc,
                              {"5 September 2012\nGA/11270",
                               "General Assembly\nSixty-sixth session\nInformal Interactive "
@@ -533,10 +551,10 @@ TEST_SUITE("paragraphs") {
         std::vector<std::string> ids;
         for (const r2p::Passage& p : passages) ids.push_back(p.id);
         const std::string d = "r2p-ministerial-meeting-2012/";
-        CHECK(ids == std::vector<std::string>{
-                         d + "p1", d + "p2", d + "p3", d + "p4", d + "p4/q1", d + "p4/q2",
-                         d + "p5", d + "p5/q1", d + "p6", d + "p6/q1", d + "p7", d + "p7/q1",
-                         d + "p7/q2", d + "p8", d + "p8/q1"});
+        CHECK(ids == std::vector<std::string>{d + "p1", d + "p2", d + "p3", d + "p4", d + "p4/q1",
+                                              d + "p4/q2", d + "p5", d + "p5/q1", d + "p6",
+                                              d + "p6/q1", d + "p7", d + "p7/q1", d + "p7/q2",
+                                              d + "p8", d + "p8/q1"});
 
         SUBCASE("a paragraph passage") {
             const r2p::Passage& p = passages[0];

@@ -45,18 +45,17 @@ constexpr std::size_t kFrontMatterMaxLines = 40;
 // rather than a run-in heading ("Ending impunity."): pronouns, determiners and finite verbs.
 // English grammar, not domain vocabulary.
 constexpr std::array<std::string_view, 48> kSentenceWords = {
-    "i",      "we",    "he",     "she",   "they",  "it",    "you",   "me",    "us",
-    "him",    "them",  "our",    "my",    "your",  "their", "his",   "her",   "its",
-    "this",   "that",  "these",  "those", "there", "is",    "are",   "was",   "were",
-    "be",     "been",  "am",     "has",   "have",  "had",   "said",  "says",  "say",
-    "will",   "would", "can",    "could", "must",  "should", "shall", "may",  "might",
-    "do",     "thank", "let",
+    "i",     "we",     "he",    "she",  "they",  "it",  "you",   "me",    "us",   "him",
+    "them",  "our",    "my",    "your", "their", "his", "her",   "its",   "this", "that",
+    "these", "those",  "there", "is",   "are",   "was", "were",  "be",    "been", "am",
+    "has",   "have",   "had",   "said", "says",  "say", "will",  "would", "can",  "could",
+    "must",  "should", "shall", "may",  "might", "do",  "thank", "let",
 };
 
 // Abbreviations whose full stop does not end a sentence ("Mr. President").
 constexpr std::array<std::string_view, 24> kAbbreviations = {
-    "mr",  "mrs", "ms",  "dr",   "prof", "st",   "no",  "nos", "vol", "art", "para", "sr",
-    "jr",  "gen", "col", "lt",   "amb",  "hon",  "rev", "fig", "etc", "vs",  "cf",   "rt",
+    "mr", "mrs", "ms",  "dr", "prof", "st",  "no",  "nos", "vol", "art", "para", "sr",
+    "jr", "gen", "col", "lt", "amb",  "hon", "rev", "fig", "etc", "vs",  "cf",   "rt",
 };
 
 template <std::size_t N>
@@ -116,7 +115,8 @@ ListMarker list_marker(std::string_view s) {
         "- ", "* ", "+ ", "\u2022 ", "\u2013 ", "\u2014 ", "\u00B7 ", "\u25AA ",
     };
     for (std::string_view sym : kSymbols) {
-        if (s.substr(0, sym.size()) == sym && s.size() > sym.size()) return {true, true, sym.size()};
+        if (s.substr(0, sym.size()) == sym && s.size() > sym.size())
+            return {true, true, sym.size()};
     }
     std::size_t i = 0;
     const bool paren = !s.empty() && s[0] == '(';
@@ -263,9 +263,7 @@ std::string_view front_matter(std::string_view text, DocumentMeta& meta, std::si
     return text;  // no closing fence: not front matter after all
 }
 
-bool opens_bold(std::string_view s) {
-    return s.substr(0, 2) == "**" || s.substr(0, 2) == "__";
-}
+bool opens_bold(std::string_view s) { return s.substr(0, 2) == "**" || s.substr(0, 2) == "__"; }
 
 // A first block of a few short lines none of which ends as prose does is all title, lower-case
 // continuations included ("Statement by Ambassador X / Permanent Representative of Y / on
@@ -564,8 +562,7 @@ Document parse_document(std::string_view text, DocumentMeta meta) {
         // With a sidecar title, plain lines that do not repeat it are not the title (a text
         // may open straight with its body): keep them. Marked-up titles are titles anyway.
         const bool marked_up = first.forced_heading || opens_bold(first.lines[0].text);
-        if (n > 0 &&
-            (meta.title.empty() || marked_up || shares_most_words(title, meta.title))) {
+        if (n > 0 && (meta.title.empty() || marked_up || shares_most_words(title, meta.title))) {
             header_text = title;
             if (meta.title.empty()) meta.title = title;
             if (n == first.lines.size()) {
@@ -595,8 +592,8 @@ Document parse_document(std::string_view text, DocumentMeta meta) {
         bool header_follows = false;
         if (in_header && !u.forced_heading && !last) {
             const std::string after = detail::strip_emphasis(unit_text(units[i + 1]));
-            header_follows = is_header_line(units[i + 1], after) &&
-                             !is_heading(units[i + 1], after, true);
+            header_follows =
+                is_header_line(units[i + 1], after) && !is_heading(units[i + 1], after, true);
         }
         // "Sweden will:" or "Our priorities:" above a list introduces it; it heads nothing.
         const bool introduces_list = !plain.empty() && plain.back() == ':' && !last &&
@@ -616,8 +613,8 @@ Document parse_document(std::string_view text, DocumentMeta meta) {
             continue;
         }
         in_header = false;
-        drafts.push_back(Draft{text_i, u.lines[0].number, section, i, u.bullet, u.starts_block,
-                               u.ends_block});
+        drafts.push_back(
+            Draft{text_i, u.lines[0].number, section, i, u.bullet, u.starts_block, u.ends_block});
     }
 
     // A paragraph that a blank line broke mid-sentence continues in lower case.

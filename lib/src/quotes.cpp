@@ -46,18 +46,17 @@ struct Span {
 // reporting words spoken: the brief's "the concept of “Responsibility while Protecting”".
 // These describe how English introduces names, not R2P vocabulary.
 constexpr std::array<std::string_view, 25> kNamingCues = {
-    "concept of", "so-called", "so called",  "known as",    "entitled",    "titled",
-    "called",     "term",      "notion of",  "principle of", "initiative", "doctrine of",
-    "idea of",    "phrase",    "slogan",     "motto",       "dubbed",      "label",
-    "labelled",   "report",    "theme",      "campaign",    "programme",   "program",
-    "resolution",
+    "concept of", "so-called", "so called",    "known as",   "entitled",    "titled",  "called",
+    "term",       "notion of", "principle of", "initiative", "doctrine of", "idea of", "phrase",
+    "slogan",     "motto",     "dubbed",       "label",      "labelled",    "report",  "theme",
+    "campaign",   "programme", "program",      "resolution",
 };
 
 // Scans marks left to right with a stack of open quotes. Every step is amortised O(1): an
 // opener is pushed once and popped once, and each family keeps a count of its open marks so a
 // closer never searches a stack that holds none of its family.
 class QuoteScanner {
-public:
+  public:
     explicit QuoteScanner(std::string_view text) : text_(text) {}
 
     std::vector<Span> scan() {
@@ -73,13 +72,13 @@ public:
         return std::move(spans_);
     }
 
-private:
+  private:
     // Whether a mark at [start, end) may open: at the start, after a space, bracket, dash or
     // another quote mark, and followed by something other than a space.
     bool may_open(std::size_t start, std::size_t end, char32_t prev) const {
-        const bool after_boundary = start == 0 || is_space(prev) || prev == U'(' ||
-                                    prev == U'[' || prev == U'{' || prev == U'-' ||
-                                    prev == U'\u2013' || prev == U'\u2014' || prev == U'/' ||
+        const bool after_boundary = start == 0 || is_space(prev) || prev == U'(' || prev == U'[' ||
+                                    prev == U'{' || prev == U'-' || prev == U'\u2013' ||
+                                    prev == U'\u2014' || prev == U'/' ||
                                     detail::is_quote_mark(prev);
         const char32_t next = code_point_at(text_, end);
         return after_boundary && next != 0 && !is_space(next);
@@ -205,10 +204,11 @@ char last_visible_before(std::string_view text, std::size_t pos) {
 
 bool introduced_as_name(std::string_view text, std::size_t mark_begin) {
     const std::size_t from = mark_begin > 40 ? mark_begin - 40 : 0;
-    const std::string before = detail::ascii_lower(detail::trim(text.substr(from, mark_begin - from)));
+    const std::string before =
+        detail::ascii_lower(detail::trim(text.substr(from, mark_begin - from)));
     for (std::string_view cue : kNamingCues) {
-        if (before.size() < cue.size() || before.compare(before.size() - cue.size(), cue.size(),
-                                                         cue) != 0) {
+        if (before.size() < cue.size() ||
+            before.compare(before.size() - cue.size(), cue.size(), cue) != 0) {
             continue;
         }
         // The cue must be whole words: "determ" is not "term".
@@ -233,8 +233,8 @@ bool is_speech(std::string_view text, const Span& span, std::string_view words) 
     if (shape.words == 0) return false;
     const bool sentence_end = detail::ends_with_any(words, ".!?");
     if (shape.words >= 4) {
-        const bool name_shaped = shape.words <= 10 && !has_any(words, ".!?;,") &&
-                                 detail::is_title_case(shape);
+        const bool name_shaped =
+            shape.words <= 10 && !has_any(words, ".!?;,") && detail::is_title_case(shape);
         return !name_shaped;
     }
     if (!sentence_end) return false;

@@ -18,8 +18,7 @@ bool is_closing_mark(char32_t c) {
 
 bool is_opening_mark(char32_t c) {
     return c == U'"' || c == U'\'' || c == U'\u201C' || c == U'\u201E' || c == U'\u2018' ||
-           c == U'\u00AB' || c == U'\u2039' || c == U'(' || c == U'[' || c == U'*' ||
-           c == U'_';
+           c == U'\u00AB' || c == U'\u2039' || c == U'(' || c == U'[' || c == U'*' || c == U'_';
 }
 
 }  // namespace
@@ -61,13 +60,13 @@ bool is_space(char32_t c) {
         return true;
     }
     if (c < 0x80) return false;
-    return u_isUWhiteSpace(static_cast<UChar32>(c)) != 0 || c == U'\u00A0' ||
-           c == U'\u2007' || c == U'\u202F';
+    return u_isUWhiteSpace(static_cast<UChar32>(c)) != 0 || c == U'\u00A0' || c == U'\u2007' ||
+           c == U'\u202F';
 }
 
 bool is_invisible(char32_t c) {
-    return c == U'\u200B' || c == U'\u200C' || c == U'\u200D' || c == U'\u2060' ||
-           c == U'\uFEFF' || c == U'\u00AD';
+    return c == U'\u200B' || c == U'\u200C' || c == U'\u200D' || c == U'\u2060' || c == U'\uFEFF' ||
+           c == U'\u00AD';
 }
 
 bool is_letter(char32_t c) {

@@ -53,15 +53,15 @@ bool starts_lower(std::string_view s);
 
 /// The shape of a short line's words, for telling titles and headings from prose.
 struct WordShape {
-    std::size_t words = 0;            ///< space-separated tokens holding a letter or digit
-    std::size_t capitalized = 0;      ///< words whose first letter is upper case
-    std::size_t lower = 0;            ///< words whose first letter is lower case
-    std::size_t long_lower = 0;       ///< lower-case words of six letters or more
-    std::size_t number_words = 0;     ///< words of digits only (punctuation aside)
+    std::size_t words = 0;         ///< space-separated tokens holding a letter or digit
+    std::size_t capitalized = 0;   ///< words whose first letter is upper case
+    std::size_t lower = 0;         ///< words whose first letter is lower case
+    std::size_t long_lower = 0;    ///< lower-case words of six letters or more
+    std::size_t number_words = 0;  ///< words of digits only (punctuation aside)
     std::size_t upper_letters = 0;
     std::size_t lower_letters = 0;
-    bool first_capitalized = false;   ///< the first word starts upper case or with a digit
-    bool truncated = false;           ///< stopped after `max_words` words
+    bool first_capitalized = false;  ///< the first word starts upper case or with a digit
+    bool truncated = false;          ///< stopped after `max_words` words
 };
 
 /// Counts words of `s`, looking at no more than `max_words` + 1 of them (so a megabyte line
