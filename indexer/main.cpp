@@ -17,6 +17,8 @@ int main(int argc, char* argv[]) {
         options.add_options()
             ("db", po::value<std::string>()->value_name("DIR")->required(),
              "database to create or update (created if missing)")
+            ("shards", po::value<unsigned>()->value_name("N"),
+             "write N shard databases under DIR plus a stub file DIR/r2p.stub")
             ("prune", "remove passages of indexed files that are no longer given")
             ("threads", po::value<unsigned>()->value_name("N")->default_value(0),
              "loader threads (0: one per core)")
@@ -40,6 +42,12 @@ int main(int argc, char* argv[]) {
         request.db = vm["db"].as<std::string>();
         request.paths = vm["path"].as<std::vector<std::string>>();
         request.prune = vm.count("prune") > 0;
+        if (vm.count("shards")) {
+            request.shards = vm["shards"].as<unsigned>();
+            if (request.shards < 1 || request.shards > 1024) {
+                throw r2p::UsageError("--shards must be from 1 to 1024");
+            }
+        }
         request.threads = vm["threads"].as<unsigned>();
         const r2p::Taxonomy taxonomy = r2p::cli::load_taxonomy_from(vm);
 

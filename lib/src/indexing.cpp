@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <exception>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -14,36 +15,13 @@
 #include "r2p/error.hpp"
 #include "r2p/index_writer.hpp"
 #include "r2p/schema.hpp"
+#include "r2p/shards.hpp"
 #include "r2p/tagger.hpp"
+#include "detail/fnv1a.hpp"
 
 namespace r2p {
 
 namespace {
-
-// FNV-1a: stable across runs and platforms (std::hash is not), and fast enough.
-class Fnv1a {
-public:
-    void add(std::string_view bytes) {
-        for (const char c : bytes) {
-            hash_ ^= static_cast<unsigned char>(c);
-            hash_ *= 1099511628211ULL;
-        }
-        // A field separator, so ("ab","c") and ("a","bc") differ.
-        hash_ ^= 0xffU;
-        hash_ *= 1099511628211ULL;
-    }
-    std::string hex() const {
-        static constexpr char kDigits[] = "0123456789abcdef";
-        std::string out(16, '0');
-        for (int i = 0; i < 16; ++i) {
-            out[static_cast<std::size_t>(15 - i)] = kDigits[(hash_ >> (4 * i)) & 0xfU];
-        }
-        return out;
-    }
-
-private:
-    std::uint64_t hash_ = 14695981039346656037ULL;
-};
 
 // One file's journey through the pipeline, filled by a loader thread, consumed in order by
 // the writer.
@@ -92,6 +70,77 @@ void count_passages(const LoadedStatement& loaded, IndexReport& report) {
     }
 }
 
+// The shard folders to write: those the database's stub names, or `requested` new ones, or
+// none (an empty list: one plain database).
+std::vector<std::filesystem::path> shard_layout(const std::filesystem::path& db, unsigned requested) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path stub = db / kStubFileName;
+    if (fs::exists(stub, ec)) {
+        std::vector<fs::path> shards;
+        for (const StubEntry& entry : read_stub(stub)) {
+            if (entry.remote) {
+                throw UsageError(stub.string() + " names remote shard " + entry.display +
+                                 ": index it on its own machine");
+            }
+            shards.emplace_back(entry.path);
+        }
+        if (requested != 0 && requested != shards.size()) {
+            throw UsageError(db.string() + " has " + std::to_string(shards.size()) +
+                             " shards, not " + std::to_string(requested) +
+                             " (re-index into a new --db to change the shard count)");
+        }
+        return shards;
+    }
+    if (requested == 0) return {};
+    if (fs::exists(db / "iamglass", ec)) {
+        throw UsageError(db.string() + " holds one database, not shards (choose a new --db for --shards)");
+    }
+    std::vector<fs::path> shards;
+    for (std::size_t i = 0; i < requested; ++i) shards.push_back(shard_path(db, i));
+    return shards;
+}
+
+// The open writers of a run: one per shard, or one for a plain database.
+class Writers {
+public:
+    Writers(const std::filesystem::path& db, unsigned requested_shards, std::size_t batch) {
+        const auto shards = shard_layout(db, requested_shards);
+        if (shards.empty()) {
+            writers_.push_back(std::make_unique<IndexWriter>(db, batch));
+            return;
+        }
+        std::error_code ec;
+        std::filesystem::create_directories(db, ec);
+        if (ec) throw IndexError("cannot create " + db.string() + ": " + ec.message());
+        for (const auto& shard : shards) writers_.push_back(std::make_unique<IndexWriter>(shard, batch));
+        write_stub_if_missing(db, shards.size());
+        sharded_ = true;
+    }
+
+    IndexWriter& for_doc(const std::string& doc_id) {
+        return *writers_[sharded_ ? shard_of(doc_id, writers_.size()) : 0];
+    }
+    std::size_t prune(const std::set<std::string>& keep) {
+        std::size_t pruned = 0;
+        for (auto& writer : writers_) pruned += writer->prune(keep);
+        return pruned;
+    }
+    void commit() {
+        for (auto& writer : writers_) writer->commit();
+    }
+    std::size_t shard_count() const { return sharded_ ? writers_.size() : 0; }
+
+private:
+    static void write_stub_if_missing(const std::filesystem::path& db, std::size_t count) {
+        std::error_code ec;
+        if (!std::filesystem::exists(db / kStubFileName, ec)) write_stub(db, count);
+    }
+
+    std::vector<std::unique_ptr<IndexWriter>> writers_;
+    bool sharded_ = false;
+};
+
 }  // namespace
 
 double IndexReport::passages_per_second() const {
@@ -100,7 +149,7 @@ double IndexReport::passages_per_second() const {
 
 std::string content_fingerprint(std::string_view bytes, std::string_view sidecar_bytes,
                                 const std::string& path, const std::string& digest) {
-    Fnv1a hash;
+    detail::Fnv1a hash;
     hash.add(schema::kSchemaVersion);
     hash.add(digest);
     hash.add(path);
@@ -110,7 +159,7 @@ std::string content_fingerprint(std::string_view bytes, std::string_view sidecar
 }
 
 std::string taxonomy_digest(const Taxonomy& taxonomy) {
-    Fnv1a hash;
+    detail::Fnv1a hash;
     auto add_all = [&](const std::vector<std::string>& items) {
         for (const auto& item : items) hash.add(item);
         hash.add("|");
@@ -143,13 +192,16 @@ IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
     const std::vector<CorpusFile>& files = listing.files;
 
     // Open the database first: a locked database is reported before any work is done.
-    IndexWriter writer(request.db, request.batch_documents);
+    Writers writers(request.db, request.shards, request.batch_documents);
+    report.shards = writers.shard_count();
     const Tagger tagger(taxonomy);
     const std::string digest = taxonomy_digest(taxonomy);
     // Xapian databases are not thread-safe: loaders get the old fingerprints up front.
     std::vector<std::string> old_fingerprints;
     old_fingerprints.reserve(files.size());
-    for (const CorpusFile& file : files) old_fingerprints.push_back(writer.stored_fingerprint(file.doc_id));
+    for (const CorpusFile& file : files) {
+        old_fingerprints.push_back(writers.for_doc(file.doc_id).stored_fingerprint(file.doc_id));
+    }
 
     std::vector<Slot> slots(files.size());
     std::mutex mutex;
@@ -213,7 +265,7 @@ IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
                 ++report.files_unchanged;
             } else {
                 const LoadedStatement& loaded = *slot.loaded;
-                writer.write(slot.prepared, slot.fingerprint);
+                writers.for_doc(files[index].doc_id).write(slot.prepared, slot.fingerprint);
                 ++report.files_indexed;
                 passages_written += loaded.passages.size();
                 count_passages(loaded, report);
@@ -232,9 +284,9 @@ IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
         if (request.prune) {
             std::set<std::string> keep;
             for (const CorpusFile& file : files) keep.insert(file.doc_id);
-            report.documents_pruned = writer.prune(keep);
+            report.documents_pruned = writers.prune(keep);
         }
-        writer.commit();
+        writers.commit();
     } catch (...) {
         stop_loaders();
         throw;

@@ -36,6 +36,7 @@ nlohmann::json report_to_json(const IndexReport& report) {
         {"themes", report.passages_per_theme},
         {"roles", report.passages_per_role},
         {"pruned", report.documents_pruned},
+        {"shards", report.shards},
         {"seconds", report.seconds},
         {"passages_per_second", report.passages_per_second()},
         {"megabytes_per_second", megabytes_per_second(report)},
@@ -53,6 +54,7 @@ void print_report_table(const IndexReport& report, std::ostream& out) {
     row("converted to UTF-8", report.converted.size());
     row("skipped", report.skipped.size());
     if (report.documents_pruned > 0) row("pruned (no longer given)", report.documents_pruned);
+    if (report.shards > 0) row("shards", report.shards);
     for (const auto& file : report.converted) out << "    converted " << file.path << " from " << file.encoding << '\n';
     for (const auto& file : report.skipped) out << "    " << file.reason << '\n';
     out << "Passages\n";

@@ -18,6 +18,9 @@ struct IndexRequest {
     std::filesystem::path db;
     std::vector<std::string> paths;
     bool prune = false;          ///< remove documents whose files are not among `paths`
+    /// Write this many shard databases under `db` plus db/r2p.stub; 0 keeps the database's
+    /// layout (the shards its stub names, else one database).
+    unsigned shards = 0;
     unsigned threads = 0;        ///< loader threads; 0 = one per core
     std::size_t batch_documents = 20000;  ///< Xapian documents per commit
 };
@@ -36,6 +39,7 @@ struct IndexReport {
     std::vector<ConvertedFile> converted;
     std::vector<SkippedFile> skipped;
     std::size_t documents_pruned = 0;
+    std::size_t shards = 0;            ///< shard databases written (0: one plain database)
     std::size_t paragraphs = 0;        ///< of the files written in this run
     std::size_t quotes = 0;
     std::map<std::string, std::size_t> passages_per_theme;
@@ -59,7 +63,8 @@ std::string content_fingerprint(std::string_view bytes, std::string_view sidecar
 std::string taxonomy_digest(const Taxonomy& taxonomy);
 
 /// Indexes `request.paths` into `request.db`. Bad files are reported in `skipped`, never
-/// abort the run. Throws DatabaseLockedError / IndexError for database problems.
+/// abort the run. Throws DatabaseLockedError / IndexError for database problems, UsageError
+/// when --shards does not fit the database already there.
 IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
                          const ProgressCallback& progress = {});
 
