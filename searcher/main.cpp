@@ -24,7 +24,7 @@ int run(int argc, const char* const argv[]) {
     po::options_description options("Options");
     options.add_options()("db",
                           po::value<std::vector<std::string>>()->value_name("DIR")->required(),
-                          "database directory to search (repeatable)")(
+                          "database folder, stub file or tcp://HOST:PORT (repeatable)")(
         "limit", po::value<std::string>()->value_name("N"), "results to show (default 10)")(
         "offset", po::value<std::string>()->value_name("N"), "results to skip (default 0)")(
         "theme", po::value<std::vector<std::string>>()->value_name("ID"),
@@ -74,6 +74,7 @@ int run(int argc, const char* const argv[]) {
     }
     request.sort = r2p::parse_sort_order(last(vm, "sort", "relevance"));
     request.match = r2p::parse_match_mode(last(vm, "match", "all"));
+    request.allow_partial = vm.count("allow-partial") > 0;
 
     const r2p::Taxonomy taxonomy = r2p::cli::load_taxonomy_from(vm);
     const r2p::SearchResult result = r2p::search(request, taxonomy);
@@ -84,7 +85,8 @@ int run(int argc, const char* const argv[]) {
         style.bold = r2p::cli::stdout_is_terminal();
         r2p::print_table(std::cout, result, style);
     }
-    return r2p::cli::kOk;
+    // Shards left out make the answer partial: say so in the exit code too.
+    return result.missing_shards.empty() ? r2p::cli::kOk : r2p::cli::kPartial;
 }
 
 }  // namespace

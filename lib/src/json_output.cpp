@@ -61,6 +61,7 @@ nlohmann::json search_result_json(const SearchResult& result) {
         {"facets", std::move(facets)},
         {"suggestion",
          result.suggestion ? nlohmann::json(*result.suggestion) : nlohmann::json(nullptr)},
+        {"missing_shards", result.missing_shards},
     };
 }
 

@@ -50,8 +50,15 @@ std::size_t parse_count(std::string_view option, std::string_view text, std::siz
     return value;
 }
 
-Searcher::Searcher(const std::vector<std::string>& databases, const Taxonomy& taxonomy)
-    : db_(open_databases(databases)), taxonomy_(taxonomy), builder_(taxonomy) {}
+Searcher::Searcher(const std::vector<std::string>& databases, const Taxonomy& taxonomy,
+                   bool allow_partial)
+    : Searcher(open_databases(databases, allow_partial), taxonomy) {}
+
+Searcher::Searcher(OpenedDatabases opened, const Taxonomy& taxonomy)
+    : db_(std::move(opened.db)),
+      missing_(std::move(opened.missing)),
+      taxonomy_(taxonomy),
+      builder_(taxonomy) {}
 
 SearchResult Searcher::run(const SearchRequest& request) {
     check_request(request);
@@ -79,13 +86,23 @@ SearchResult Searcher::run_once(const SearchRequest& request) {
     if (request.sort == SortOrder::Date) {
         enquire.set_sort_by_value_then_relevance(schema::slot(schema::Slot::Date), true);
     }
-    FacetCounter counter(request.facets);
-    counter.attach(enquire);
     // Facet counts and match counts are exact only when every match is looked at.
     const Xapian::doccount check_at_least = request.facets.empty() ? 0 : db_.get_doccount();
+    FacetCounter counter(request.facets);
+    // Xapian 1.4's match spies over-count on remote shards when results are sorted by a
+    // value; counting in a separate relevance-ordered pass keeps facets exact in every mode.
+    const bool separate_count = !request.facets.empty() && request.sort == SortOrder::Date;
+    if (!separate_count) counter.attach(enquire);
     const Xapian::MSet mset =
         enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                          static_cast<Xapian::doccount>(request.limit), check_at_least);
+    if (separate_count) {
+        Xapian::Enquire counting(db_);
+        counting.set_query(built.query);
+        counting.set_weighting_scheme(Xapian::BoolWeight());
+        counter.attach(counting);
+        counting.get_mset(0, 0, check_at_least);
+    }
 
     SearchResult result;
     result.query = request.query;
@@ -104,11 +121,12 @@ SearchResult Searcher::run_once(const SearchRequest& request) {
     }
     result.facets = counter.facets(taxonomy_);
     if (!request.query.empty()) result.suggestion = builder_.suggest(request.query, db_);
+    result.missing_shards = missing_;
     return result;
 }
 
 SearchResult search(const SearchRequest& request, const Taxonomy& taxonomy) {
-    Searcher searcher(request.databases, taxonomy);
+    Searcher searcher(request.databases, taxonomy, request.allow_partial);
     return searcher.run(request);
 }
 

@@ -116,6 +116,11 @@ void print_facet(std::ostream& out, const Facet& facet) {
 }  // namespace
 
 void print_table(std::ostream& out, const SearchResult& result, const TableStyle& style) {
+    if (!result.missing_shards.empty()) {
+        out << "Not searched (unreachable):";
+        for (const auto& shard : result.missing_shards) out << ' ' << shard;
+        out << '\n';
+    }
     out << count_line(result) << '\n';
     for (const auto& hit : result.hits) {
         out << '\n';

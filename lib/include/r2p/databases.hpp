@@ -1,4 +1,5 @@
-// Opens the databases a search runs over, behind one seam (local now; stubs and remotes later).
+// Opens the databases a search runs over, behind one seam: local folders, stub files listing
+// shards, and remote shards served by xapian-tcpsrv, in any mix.
 #pragma once
 
 #include <xapian.h>
@@ -8,12 +9,29 @@
 
 namespace r2p {
 
+/// What open_databases opened.
+struct OpenedDatabases {
+    Xapian::Database db;                ///< every shard that answered, as one database
+    std::vector<std::string> missing;   ///< shards that did not (only with allow_partial)
+};
+
 /// Opens every database named in `specs` and combines them into one Xapian::Database, so a
-/// search never knows how many there are or where they live. A spec is a database
-/// directory today; stub files and tcp://HOST:PORT remotes are meant to fit behind the same
-/// call. Throws UsageError when `specs` is empty, IndexError "no database at X (run
-/// r2p-index first)" when one is missing, IndexError naming the spec when Xapian cannot
-/// open it or its schema version is not ours.
+/// search never knows how many there are or where they live. A spec is a database folder, a
+/// folder holding r2p.stub (the shards r2p-index --shards wrote), a stub file, or
+/// tcp://HOST:PORT for a shard served by xapian-tcpsrv. Local folders are opened as glass
+/// databases only (never backend auto-detection, which could follow a stub to a program);
+/// stub files are read by read_stub, which refuses "remote :PROGRAM".
+/// Throws UsageError when `specs` is empty or malformed; IndexError "no database at X (run
+/// r2p-index first)" when one is missing; IndexError naming the shard when one cannot be
+/// opened or reached, unless `allow_partial`, which lists it in `missing` instead (an error
+/// all the same when no shard at all answers).
+OpenedDatabases open_databases(const std::vector<std::string>& specs, bool allow_partial);
+
+/// open_databases(specs, false).db
 Xapian::Database open_databases(const std::vector<std::string>& specs);
+
+/// Seconds to wait for a remote shard to accept a connection / answer.
+inline constexpr unsigned kRemoteConnectTimeoutMs = 5000;
+inline constexpr unsigned kRemoteTimeoutMs = 30000;
 
 }  // namespace r2p

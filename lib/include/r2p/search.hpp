@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "r2p/databases.hpp"
 #include "r2p/facets.hpp"
 #include "r2p/query.hpp"
 #include "r2p/snippets.hpp"
@@ -41,6 +42,7 @@ struct SearchRequest {
     std::vector<FacetField> facets;  ///< counted exactly when not empty
     SortOrder sort = SortOrder::Relevance;
     MatchMode match = MatchMode::All;
+    bool allow_partial = false;  ///< search the shards that answer (used by search())
 };
 
 /// One ranked passage.
@@ -67,6 +69,7 @@ struct SearchResult {
     std::vector<SearchHit> hits;
     std::vector<Facet> facets;              ///< only those asked for, in the order asked
     std::optional<std::string> suggestion;  ///< "did you mean" when a word is unknown
+    std::vector<std::string> missing_shards;  ///< not searched (only with allow_partial)
 };
 
 /// Keeps the databases open for many queries (a query file, a benchmark). Not thread-safe:
@@ -74,8 +77,10 @@ struct SearchResult {
 class Searcher {
   public:
     /// Opens `databases` (see open_databases) and keeps a reference to `taxonomy`, which must
-    /// outlive the searcher. Throws IndexError / UsageError as open_databases does.
-    Searcher(const std::vector<std::string>& databases, const Taxonomy& taxonomy);
+    /// outlive the searcher. Throws IndexError / UsageError as open_databases does; with
+    /// `allow_partial`, shards that cannot be opened are named in every result instead.
+    Searcher(const std::vector<std::string>& databases, const Taxonomy& taxonomy,
+             bool allow_partial = false);
 
     /// Runs `request` (its `databases` member is ignored: the searcher's are used). A
     /// database rewritten meanwhile is reopened and the query retried. Throws UsageError
@@ -88,7 +93,10 @@ class Searcher {
   private:
     SearchResult run_once(const SearchRequest& request);
 
+    Searcher(OpenedDatabases opened, const Taxonomy& taxonomy);
+
     Xapian::Database db_;
+    std::vector<std::string> missing_;
     const Taxonomy& taxonomy_;
     QueryBuilder builder_;
 };
