@@ -9,12 +9,14 @@
 #include "cli/app.hpp"
 #include "r2p/corpus_generator.hpp"
 #include "r2p/error.hpp"
+#include "r2p/search.hpp"
 
 namespace po = boost::program_options;
 
 namespace {
 
-constexpr const char* kUsage = "generate|run [options]  (r2p-bench COMMAND --help for each)";
+constexpr const char* kUsage =
+    "generate|run|table [options]  (r2p-bench COMMAND --help for each)";
 
 po::options_description corpus_options() {
     po::options_description options("Corpus");
@@ -70,6 +72,9 @@ int run(int argc, const char* const argv[]) {
         ("throughput-seconds", po::value<double>()->value_name("S")->default_value(2.0),
          "how long each engine is driven for the queries/s figure")
         ("no-peers", "skip SQLite FTS5 and plain Xapian")
+        ("levers", "also measure indexing variants: spelling table, STEM_SOME vs STEM_ALL_Z")
+        ("shards", po::value<std::string>()->value_name("LIST"),
+         "also index into N local shards and query them, for each N of a comma list (2,4)")
         ("no-compact", "skip measuring the database after xapian-compact");
     po::variables_map vm;
     if (!r2p::cli::parse_command_line(argc, argv, "bench", "run --passages N [options]", options,
@@ -88,6 +93,19 @@ int run(int argc, const char* const argv[]) {
     run_options.throughput_seconds = vm["throughput-seconds"].as<double>();
     if (!(run_options.throughput_seconds > 0)) throw r2p::UsageError("--throughput-seconds must be above 0");
     run_options.peers = !vm.count("no-peers");
+    run_options.levers = vm.count("levers") > 0;
+    if (vm.count("shards")) {
+        std::string list = vm["shards"].as<std::string>();
+        std::size_t start = 0;
+        while (start <= list.size()) {
+            const std::size_t end = std::min(list.find(',', start), list.size());
+            const unsigned n = static_cast<unsigned>(
+                r2p::parse_count("--shards", std::string_view(list).substr(start, end - start), 64));
+            if (n == 0) throw r2p::UsageError("--shards: a shard count must be at least 1");
+            run_options.shards.push_back(n);
+            start = end + 1;
+        }
+    }
     run_options.compact = !vm.count("no-compact");
 
     const r2p::Taxonomy taxonomy = r2p::cli::load_taxonomy_from(vm);
@@ -102,6 +120,29 @@ int run(int argc, const char* const argv[]) {
     return r2p::cli::kOk;
 }
 
+int table(int argc, const char* const argv[]) {
+    po::options_description options("Options");
+    options.add_options()("file", po::value<std::string>()->value_name("FILE")->required(),
+                          "a result JSON written by r2p-bench run (results/bench-N.json)");
+    po::positional_options_description positional;
+    positional.add("file", 1);
+    po::variables_map vm;
+    if (!r2p::cli::parse_command_line(argc, argv, "bench", "table FILE", options, positional, vm)) {
+        return r2p::cli::kOk;
+    }
+    const std::string file = vm["file"].as<std::string>();
+    std::ifstream in(file);
+    if (!in) throw r2p::CorpusError(file + ": cannot read");
+    nlohmann::json result;
+    try {
+        result = nlohmann::json::parse(in);
+    } catch (const nlohmann::json::exception& e) {
+        throw r2p::UsageError(file + ": not a result of r2p-bench run (" + e.what() + ")");
+    }
+    r2p::bench::print_table(result, std::cout);
+    return r2p::cli::kOk;
+}
+
 }  // namespace
 
 int main(int argc, char* argv[]) {
@@ -109,6 +150,7 @@ int main(int argc, char* argv[]) {
         const std::string command = argc > 1 ? argv[1] : "";
         if (command == "generate") return generate(argc - 1, argv + 1);
         if (command == "run") return run(argc - 1, argv + 1);
+        if (command == "table") return table(argc - 1, argv + 1);
         if (command == "--help" || command == "-h") {
             std::cout << "usage: r2p-bench " << kUsage << '\n';
             return static_cast<int>(r2p::cli::kOk);

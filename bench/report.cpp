@@ -80,19 +80,24 @@ void print_table(const json& r, std::ostream& out) {
 
     out << "Warm latency, ms: top-10 | top-10 with exact theme+role facets; cold = first query "
            "after page-cache eviction\n";
-    std::vector<std::string> engines;
-    for (const auto& [name, _] : r["queries"].items()) engines.push_back(name);
     // Fixed order: ours first, peers last.
     std::vector<std::string> ordered;
-    for (const char* name : {"ours", "ours-compacted", "xapian", "fts5"}) {
+    for (const char* name : {"ours", "ours-compacted"}) {
         if (r["queries"].contains(name)) ordered.push_back(name);
     }
+    for (const auto& [name, _] : r["queries"].items()) {
+        if (name.rfind("ours-shards-", 0) == 0) ordered.push_back(name);
+    }
+    for (const char* name : {"xapian", "fts5"}) {
+        if (r["queries"].contains(name)) ordered.push_back(name);
+    }
+    constexpr std::size_t kBlock = 36;  // one engine: p50 p99 | fp50 fp99 cold
     out << std::left << std::setw(14) << "class" << std::right;
-    for (const auto& e : ordered) out << cell(e, 30);
-    if (peers) out << cell("ours/xapian", 14) << cell("ours/fts5", 12);
-    out << '\n' << std::setw(14) << "" ;
-    for (std::size_t i = 0; i < ordered.size(); ++i) out << cell("p50  p99 |fp50  fp99  cold", 30);
-    if (peers) out << cell("fp50  fp99", 14) << cell("fp50  fp99", 12);
+    for (const auto& e : ordered) out << cell(e, kBlock);
+    if (peers) out << cell("ours/xapian", 14) << cell("ours/fts5", 14);
+    out << '\n' << std::setw(14) << "";
+    for (std::size_t i = 0; i < ordered.size(); ++i) out << cell("p50    p99 |  fp50   fp99   cold", kBlock);
+    if (peers) out << cell("fp50  fp99", 14) << cell("fp50  fp99", 14);
     out << '\n';
     std::vector<std::string> classes;
     for (const auto& c : r["query_classes"]) classes.push_back(c.get<std::string>());
@@ -103,11 +108,11 @@ void print_table(const json& r, std::ostream& out) {
         for (const auto& e : ordered) {
             const json& f = overall ? r["queries"][e]["overall"] : at(r["queries"][e], {"classes", cls.c_str()});
             const json& cold = overall ? at(f, {"cold_ms", "p50_ms"}) : at(f, {"cold_ms"});
-            out << cell(number(at(f, {"top10", "p50_ms"}), 2), 6)
-                << cell(number(at(f, {"top10", "p99_ms"}), 1), 6) << " |"
-                << cell(number(at(f, {"facets", "p50_ms"}), 1), 5)
-                << cell(number(at(f, {"facets", "p99_ms"}), 1), 6)
-                << cell(number(cold, 1), 6);
+            out << cell(number(at(f, {"top10", "p50_ms"}), 2), 9)
+                << cell(number(at(f, {"top10", "p99_ms"}), 1), 7) << " |"
+                << cell(number(at(f, {"facets", "p50_ms"}), 1), 6)
+                << cell(number(at(f, {"facets", "p99_ms"}), 1), 7)
+                << cell(number(cold, 1), 7);
         }
         if (peers) {
             for (const char* peer : {"xapian", "fts5"}) {
@@ -115,7 +120,7 @@ void print_table(const json& r, std::ostream& out) {
                                          : at(r, {"ratios", peer, "classes", cls.c_str()});
                 out << cell(number(at(rr, {"facets", "p50_ms"}), 2) + " " +
                                 number(at(rr, {"facets", "p99_ms"}), 2),
-                            std::string(peer) == "xapian" ? 14 : 12);
+                            14);
             }
         }
         out << '\n';
@@ -123,13 +128,39 @@ void print_table(const json& r, std::ostream& out) {
     out << std::left << std::setw(14) << "queries/s" << std::right;
     for (const auto& e : ordered) {
         out << cell(number(at(r["queries"][e], {"overall", "qps"}), 0) + " (" +
-                        std::to_string(r["query_threads"].get<unsigned>()) + " threads)", 30);
+                        std::to_string(r["query_threads"].get<unsigned>()) + " threads)", kBlock);
     }
     if (peers) {
         out << cell(number(at(r, {"ratios", "xapian", "overall", "qps"}), 2), 14)
-            << cell(number(at(r, {"ratios", "fts5", "overall", "qps"}), 2), 12);
+            << cell(number(at(r, {"ratios", "fts5", "overall", "qps"}), 2), 14);
     }
-    out << "\n\nshards: " << r["shards"].get<std::string>() << '\n';
+    out << "\n\n";
+    if (r.contains("levers")) {
+        out << "Indexing levers (our document builder and IndexWriter, same passages; build = one "
+               "thread, write = the single writer)\n";
+        out << std::left << std::setw(38) << "variant" << std::right << cell("build/s", 10)
+            << cell("write/s", 10) << cell("database", 12) << cell("compacted", 12) << '\n';
+        for (const auto& v : r["levers"]) {
+            out << std::left << std::setw(38) << v["variant"].get<std::string>() << std::right
+                << cell(number(v["prepare_passages_per_second"], 0), 10)
+                << cell(number(v["write_passages_per_second"], 0), 10) << cell(mb(v["db_bytes"]), 12)
+                << cell(mb(v["db_bytes_compacted"]), 12) << '\n';
+        }
+        out << '\n';
+    }
+    if (r["shards"].is_string()) {
+        out << "shards: " << r["shards"].get<std::string>() << '\n';
+    } else {
+        for (const auto& [n, s] : r["shards"].items()) {
+            if (!s.is_object()) {
+                out << "shards " << n << ": " << s.get<std::string>() << '\n';
+                continue;
+            }
+            out << "shards " << n << ": indexing " << number(s["index"]["passages_per_second"], 0)
+                << " passages/s, " << mb(s["index"]["db_bytes"]) << " (queries: ours-shards-" << n
+                << " above)\n";
+        }
+    }
     out << "json: " << r["json_file"].get<std::string>() << "\nplot: "
         << (r["plot"].is_string() ? r["plot"].get<std::string>()
                                   : "skipped (" + r.value("plot_skipped", std::string()) + ")")

@@ -16,6 +16,7 @@
 #include <xapian.h>
 
 #include "bench/engines.hpp"
+#include "bench/levers.hpp"
 #include "bench/workspace.hpp"
 #include "r2p/error.hpp"
 #include "r2p/indexing.hpp"
@@ -285,6 +286,27 @@ json run_benchmark(const RunOptions& options, const CorpusGenerator& generator,
         passages.shrink_to_fit();
     }
 
+    if (options.levers) result["levers"] = measure_index_levers(request.paths, taxonomy, options.work, log);
+
+    // --- Shards: the same pipeline writing N local shard databases and a stub.
+    std::vector<std::pair<std::string, std::filesystem::path>> sharded;
+    json shard_json = json::object();
+    for (const unsigned n : options.shards) {
+        const auto dir = options.work / ("ours-shards-" + std::to_string(n));
+        std::filesystem::remove_all(dir, ec);
+        log << "index: ours, " << n << " shards ...\n";
+        IndexRequest shard_request = request;
+        shard_request.db = dir;
+        shard_request.shards = n;
+        const IndexReport shard_report = index_corpus(shard_request, taxonomy);
+        shard_json[std::to_string(n)]["index"] = {
+            {"passages", shard_report.passages()},
+            {"seconds", shard_report.seconds},
+            {"passages_per_second", shard_report.passages_per_second()},
+            {"db_bytes", disk_bytes(dir)}};
+        sharded.emplace_back("ours-shards-" + std::to_string(n), dir);
+    }
+
     // --- Queries.
     std::vector<std::pair<std::string, QueryFigures>> engines;
     engines.emplace_back("ours", measure_queries(
@@ -293,6 +315,10 @@ json run_benchmark(const RunOptions& options, const CorpusGenerator& generator,
         engines.emplace_back("ours-compacted", measure_queries(
             "ours-compacted", [&] { return open_ours(ours_compact, taxonomy); }, ours_compact,
             queries, options, log));
+    }
+    for (const auto& [name, dir] : sharded) {
+        engines.emplace_back(name, measure_queries(
+            name, [&, d = dir] { return open_ours(d, taxonomy); }, dir, queries, options, log));
     }
     if (options.peers) {
         engines.emplace_back("xapian", measure_queries(
@@ -346,7 +372,12 @@ json run_benchmark(const RunOptions& options, const CorpusGenerator& generator,
         }
         result["ratios"] = ratios;
     }
-    result["shards"] = "not measured: shards do not exist yet (issue 5)";
+    if (options.shards.empty()) {
+        result["shards"] = "not measured (r2p-bench run --shards 2,4 measures local shards)";
+    } else {
+        shard_json["remote"] = "not measured: remote shards (xapian-tcpsrv) are not driven yet";
+        result["shards"] = shard_json;
+    }
 
     // --- Files: the JSON, and the plot of every size measured so far beside it.
     const std::filesystem::path results_dir = options.work / "results";

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <ostream>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -23,6 +24,8 @@ struct RunOptions {
     double throughput_seconds = 2.0;       ///< how long each engine is driven for queries/s
     bool peers = true;                     ///< also measure SQLite FTS5 and plain Xapian
     bool compact = true;                   ///< also measure the database after xapian-compact
+    bool levers = false;                   ///< also measure indexing variants (levers.hpp)
+    std::vector<unsigned> shards;          ///< also index into N local shards and query them
 };
 
 /// Runs the benchmark. Progress lines go to `log`; returns the whole result as one JSON
