@@ -461,6 +461,53 @@ Xapian::Query QueryBuilder::filter_query(const SearchFilters& filters) const {
     return Xapian::Query(Xapian::Query::OP_AND, groups.begin(), groups.end());
 }
 
+namespace {
+
+// A wildcard the query builder expands itself: a plain `prefix*` (no field, no +/-).
+bool is_body_wildcard(const Token& t) {
+    if (t.kind != Token::Word || t.text.size() < 2 || t.text.back() != '*') return false;
+    const std::string_view stem(t.text.data(), t.text.size() - 1);
+    return std::all_of(stem.begin(), stem.end(), [](char ch) {
+        return std::isalnum(static_cast<unsigned char>(ch)) != 0;
+    });
+}
+
+// Rewrites each plain `prefix*` into the OR of its most frequent matching words, chosen over
+// the whole (possibly sharded) database. Xapian 1.4 expands OP_WILDCARD per shard, with each
+// shard's own statistics, so one index and its shards would rank `protect*` differently.
+// Words are capitalised so that QueryParser (STEM_SOME) keeps them unstemmed, as a wildcard
+// match is.
+std::string expand_wildcards(const std::string& query, const Xapian::Database& db) {
+    auto tokens = tokenize(query);
+    bool changed = false;
+    for (auto& t : tokens) {
+        if (!is_body_wildcard(t)) continue;
+        std::string prefix = t.text.substr(0, t.text.size() - 1);
+        std::transform(prefix.begin(), prefix.end(), prefix.begin(),
+                       [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+        std::vector<std::pair<Xapian::doccount, std::string>> found;
+        for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+            found.emplace_back(it.get_termfreq(), *it);
+        }
+        // Most frequent first; ties in term order, so every layout picks the same words.
+        std::stable_sort(found.begin(), found.end(),
+                         [](const auto& a, const auto& b) { return a.first > b.first; });
+        if (found.size() > kMaxWildcardTerms) found.resize(kMaxWildcardTerms);
+        if (found.empty()) continue;
+        std::string alternatives = "(";
+        for (auto& [frequency, word] : found) {
+            if (alternatives.size() > 1) alternatives += " OR ";
+            word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+            alternatives += word;
+        }
+        t.text = alternatives + ")";
+        changed = true;
+    }
+    return changed ? join(tokens) : query;
+}
+
+}  // namespace
+
 BuiltQuery QueryBuilder::build(std::string_view text, MatchMode mode, const SearchFilters& filters,
                                const Xapian::Database& db) const {
     check_size(text);
@@ -468,7 +515,7 @@ BuiltQuery QueryBuilder::build(std::string_view text, MatchMode mode, const Sear
     check_parentheses(tokens, text);
     normalize_fields(tokens, taxonomy_);
     BuiltQuery built;
-    built.normalized = expand_synonyms(join(tokens), taxonomy_.synonyms);
+    built.normalized = expand_wildcards(expand_synonyms(join(tokens), taxonomy_.synonyms), db);
 
     Xapian::QueryParser parser;
     parser.set_stemmer(Xapian::Stem("english"));

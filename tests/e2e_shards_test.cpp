@@ -1,0 +1,314 @@
+// End-to-end: the same passages as one database, as 1, 2 and 4 local shards, as remote
+// shards served by xapian-tcpsrv on loopback, and mixed, must answer every query alike.
+#include <doctest/doctest.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "test_support.hpp"
+
+extern char** environ;
+
+namespace {
+
+using nlohmann::json;
+using r2p::test::run_command;
+using r2p::test::shell_quote;
+
+const std::string kIndex = std::string(R2P_BIN_DIR) + "/r2p-index";
+const std::string kSearch = std::string(R2P_BIN_DIR) + "/r2p-search";
+const std::string kBench = std::string(R2P_BIN_DIR) + "/r2p-bench";
+const std::string kCorpus = std::string(R2P_SOURCE_DIR) + "/corpus";
+
+// A port nobody listens on right now (the kernel's choice for a socket bound to port 0).
+int free_port() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = 0;
+    socklen_t length = sizeof address;
+    int port = -1;
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0) {
+        port = ntohs(address.sin_port);
+    }
+    ::close(fd);
+    return port;
+}
+
+bool accepts_connections(int port) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = htons(static_cast<std::uint16_t>(port));
+    const bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+    ::close(fd);
+    return ok;
+}
+
+// A read-only xapian-tcpsrv serving one shard on 127.0.0.1, stopped by its PID.
+class TcpServer {
+public:
+    explicit TcpServer(const std::string& db) {
+        for (int attempt = 0; attempt < 5 && pid_ <= 0; ++attempt) {
+            port_ = free_port();
+            const std::string port = std::to_string(port_);
+            const char* argv[] = {"xapian-tcpsrv", "--interface", "127.0.0.1", "--port",
+                                  port.c_str(), "--quiet", db.c_str(), nullptr};
+            // A process group of its own: on SIGTERM xapian-tcpsrv signals its whole group
+            // (to stop its forked children), which must not include this test.
+            posix_spawnattr_t attributes;
+            posix_spawnattr_init(&attributes);
+            posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+            posix_spawnattr_setpgroup(&attributes, 0);
+            pid_t pid = -1;
+            const int spawned = ::posix_spawnp(&pid, "xapian-tcpsrv", nullptr, &attributes,
+                                               const_cast<char* const*>(argv), environ);
+            posix_spawnattr_destroy(&attributes);
+            if (spawned != 0) return;
+            // Wait until it listens; a lost race for the port makes it exit, so try another.
+            for (int wait = 0; wait < 100; ++wait) {
+                if (accepts_connections(port_)) {
+                    pid_ = pid;
+                    break;
+                }
+                int status = 0;
+                if (::waitpid(pid, &status, WNOHANG) == pid) break;
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            }
+            if (pid_ <= 0) stop_pid(pid);
+        }
+    }
+    ~TcpServer() { stop(); }
+    TcpServer(const TcpServer&) = delete;
+    TcpServer& operator=(const TcpServer&) = delete;
+
+    bool running() const { return pid_ > 0; }
+    std::string spec() const { return "tcp://127.0.0.1:" + std::to_string(port_); }
+    std::string host_port() const { return "127.0.0.1:" + std::to_string(port_); }
+    void stop() {
+        if (pid_ > 0) stop_pid(pid_);
+        pid_ = -1;
+    }
+
+private:
+    static void stop_pid(pid_t pid) {
+        if (pid <= 0) return;
+        ::kill(-pid, SIGTERM);
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+    }
+    pid_t pid_ = -1;
+    int port_ = -1;
+};
+
+// The same passages indexed four ways, and servers for every shard.
+struct Layouts {
+    r2p::test::TempDir dir;
+    std::string corpus = (dir / "gen").string();
+    std::string one = (dir / "one").string();
+    std::map<int, std::string> sharded;  // shard count -> database folder
+    std::map<std::string, std::unique_ptr<TcpServer>> servers;  // shard folder -> server
+    bool ready = false;
+
+    Layouts() {
+        if (run_command(kBench + " generate --passages 3000 --seed 7 --out " + shell_quote(corpus))
+                .exit_code != 0) {
+            return;
+        }
+        const std::string inputs = shell_quote(corpus + "/corpus") + " " + shell_quote(kCorpus);
+        if (run_command(kIndex + " --quiet --db " + shell_quote(one) + " " + inputs + " >/dev/null")
+                .exit_code != 0) {
+            return;
+        }
+        for (const int shards : {1, 2, 4}) {
+            const std::string db = (dir / ("s" + std::to_string(shards))).string();
+            if (run_command(kIndex + " --quiet --shards " + std::to_string(shards) + " --db " +
+                            shell_quote(db) + " " + inputs + " >/dev/null")
+                    .exit_code != 0) {
+                return;
+            }
+            sharded[shards] = db;
+            for (int i = 0; i < shards; ++i) {
+                const std::string shard = db + "/shard" + std::to_string(i);
+                servers[shard] = std::make_unique<TcpServer>(shard);
+                if (!servers[shard]->running()) return;
+            }
+        }
+        ready = true;
+    }
+
+    std::string shard(int shards, int i) const {
+        return sharded.at(shards) + "/shard" + std::to_string(i);
+    }
+    std::string remote(int shards, int i) const { return servers.at(shard(shards, i))->spec(); }
+};
+
+Layouts& layouts() {
+    static Layouts instance;
+    return instance;
+}
+
+std::string db_args(const std::vector<std::string>& specs) {
+    std::string args;
+    for (const auto& spec : specs) args += " --db " + shell_quote(spec);
+    return args;
+}
+
+json search(const std::vector<std::string>& specs, const std::string& args) {
+    const auto result = run_command(kSearch + db_args(specs) + " --json " + args);
+    INFO("r2p-search", db_args(specs), " ", args, ": ", result.err);
+    REQUIRE(result.exit_code == 0);
+    return json::parse(result.out);
+}
+
+// Results as groups of equal rank keys: passages that tie (same score, and same date under
+// --sort date) may come in any order, since document numbers differ between layouts.
+std::vector<std::set<std::string>> tie_groups(const json& result, bool by_date) {
+    std::vector<std::set<std::string>> groups;
+    double last_score = NAN;
+    std::string last_date;
+    for (const auto& hit : result["results"]) {
+        const double score = hit["score"].get<double>();
+        const std::string date = hit["doc"]["date"].is_string() ? hit["doc"]["date"].get<std::string>() : "";
+        const bool tie = !groups.empty() && std::fabs(score - last_score) <= 1e-3 &&
+                         (!by_date || date == last_date);
+        if (!tie) groups.emplace_back();
+        groups.back().insert(hit["id"].get<std::string>());
+        last_score = score;
+        last_date = date;
+    }
+    return groups;
+}
+
+std::vector<double> scores(const json& result) {
+    std::vector<double> out;
+    for (const auto& hit : result["results"]) out.push_back(hit["score"].get<double>());
+    return out;
+}
+
+// Scores are printed with 4 decimals: equal within that.
+bool same_scores(const std::vector<double>& a, const std::vector<double>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (std::fabs(a[i] - b[i]) > 2e-4) return false;
+    }
+    return true;
+}
+
+void check_same(const json& expected, const json& actual, bool by_date) {
+    CHECK(actual["matches"] == expected["matches"]);
+    CHECK(actual["facets"] == expected["facets"]);
+    CHECK(same_scores(scores(actual), scores(expected)));
+    CHECK(tie_groups(actual, by_date) == tie_groups(expected, by_date));
+}
+
+// Every result up to the limit is compared, so no tie group is cut differently by it.
+const std::vector<std::pair<std::string, bool>> kQueries = {
+    {"--limit 10000 --facet theme --facet role --facet kind --facet year impunity", false},
+    {"--limit 10000 --facet theme --facet role prevent", false},
+    {"--limit 10000 --facet theme --facet role --facet doc --sort date prevent", true},
+    {"--limit 10000 --facet role '\"responsibility to protect\"'", false},
+    {"--limit 10000 --facet theme 'kind:quote role:minister'", false},
+    {"--limit 10000 --facet year --match any genocide sanctions", false},
+    {"--limit 10000 --facet theme --theme accountability --kind quote", false},
+    {"--limit 10000 --facet role 'protect*'", false},
+};
+
+}  // namespace
+
+TEST_SUITE("e2e_shards") {
+    TEST_CASE("1, 2 and 4 shards, local, remote and mixed, answer exactly like one database") {
+        Layouts& l = layouts();
+        REQUIRE_MESSAGE(l.ready, "building the layouts or starting xapian-tcpsrv failed");
+        const std::vector<std::pair<std::string, std::vector<std::string>>> modes = {
+            {"1 local", {l.sharded.at(1)}},
+            {"1 remote", {l.remote(1, 0)}},
+            {"2 local (stub folder)", {l.sharded.at(2)}},
+            {"2 local (stub file)", {l.sharded.at(2) + "/r2p.stub"}},
+            {"2 remote", {l.remote(2, 0), l.remote(2, 1)}},
+            {"2 mixed", {l.remote(2, 0), l.shard(2, 1)}},
+            {"4 local", {l.sharded.at(4)}},
+            {"4 remote", {l.remote(4, 0), l.remote(4, 1), l.remote(4, 2), l.remote(4, 3)}},
+            {"4 mixed", {l.shard(4, 0), l.remote(4, 1), l.shard(4, 2), l.remote(4, 3)}},
+        };
+        for (const auto& [args, by_date] : kQueries) {
+            const json expected = search({l.one}, args);
+            CHECK(expected["matches"]["lower"].get<int>() > 0);
+            for (const auto& [mode, specs] : modes) {
+                CAPTURE(mode);
+                CAPTURE(args);
+                check_same(expected, search(specs, args), by_date);
+            }
+        }
+    }
+
+    TEST_CASE("a re-indexed document replaces itself in its own shard") {
+        Layouts& l = layouts();
+        REQUIRE(l.ready);
+        const std::string db = (l.dir / "reindex").string();
+        const std::string file = (l.dir / "one-file/statement.txt").string();
+        r2p::test::write_file(file, "A statement on impunity and genocide prevention.\n");
+        REQUIRE(run_command(kIndex + " --quiet --shards 4 --db " + shell_quote(db) + " " +
+                            shell_quote(file) + " >/dev/null").exit_code == 0);
+        r2p::test::write_file(file, "A changed statement on impunity.\n\nAnd a second paragraph.\n");
+        REQUIRE(run_command(kIndex + " --quiet --db " + shell_quote(db) + " " + shell_quote(file) +
+                            " >/dev/null").exit_code == 0);
+        const json result = search({db}, "--limit 100 'doc:statement'");
+        CHECK(result["matches"]["lower"] == 2);
+    }
+
+    TEST_CASE("a shard that is down: exit 3 naming it, or --allow-partial naming it missing") {
+        Layouts& l = layouts();
+        REQUIRE(l.ready);
+        // A server of its own, so the shared ones stay up for the other cases.
+        TcpServer doomed(l.shard(2, 1));
+        REQUIRE(doomed.running());
+        const std::vector<std::string> specs = {l.remote(2, 0), doomed.spec()};
+        const json whole = search(specs, "--limit 10000 prevent");
+        doomed.stop();
+
+        const auto failed = run_command(kSearch + db_args(specs) + " --json prevent");
+        CHECK(failed.exit_code == 3);
+        CHECK(failed.err.find(doomed.host_port()) != std::string::npos);
+        CHECK(failed.out.empty());
+
+        const auto partial =
+            run_command(kSearch + db_args(specs) + " --allow-partial --json --limit 10000 prevent");
+        CHECK(partial.exit_code == 1);
+        const json result = json::parse(partial.out);
+        CHECK(result["missing_shards"] == json::array({doomed.host_port()}));
+        CHECK(result["matches"]["lower"].get<int>() > 0);
+        CHECK(result["matches"]["lower"].get<int>() < whole["matches"]["lower"].get<int>());
+
+        const auto table = run_command(kSearch + db_args(specs) + " --allow-partial prevent");
+        CHECK(table.out.find(doomed.host_port()) != std::string::npos);
+    }
+
+    TEST_CASE("a stub that names a program to run is refused, never run") {
+        r2p::test::TempDir dir;
+        const auto marker = dir / "ran";
+        r2p::test::write_file(dir / "evil.stub", "remote :touch " + marker.string() + "\n");
+        const auto result = run_command(kSearch + " --db " + shell_quote((dir / "evil.stub").string()) + " x");
+        CHECK(result.exit_code == 3);
+        CHECK(result.err.find("evil.stub:1:") != std::string::npos);
+        CHECK_FALSE(std::filesystem::exists(marker));
+    }
+}
