@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "r2p/error.hpp"
+#include "detail/unicode_utf8.hpp"
 
 namespace r2p {
 namespace {
@@ -69,6 +70,11 @@ public:
             std::string_view line = trim(std::string_view(text_).substr(pos_, nl - pos_));
             pos_ = nl + 1;
             ++line_;
+            // Values reach fold() and the JSON output, which both need valid UTF-8.
+            if (const std::size_t bad = detail::first_invalid_utf8(line); bad != line.npos) {
+                fail("invalid UTF-8 at column " + std::to_string(bad + 1) +
+                     " (taxonomy files are UTF-8 text)");
+            }
             if (!line.empty() && line.front() != '#') return line;
         }
         return std::nullopt;
