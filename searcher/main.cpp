@@ -4,79 +4,51 @@
 #include <vector>
 
 #include "cli/app.hpp"
+#include "r2p/error.hpp"
 #include "r2p/json_output.hpp"
 #include "r2p/search.hpp"
 #include "r2p/table_output.hpp"
+#include "searcher/query_file.hpp"
+#include "searcher/request_options.hpp"
 
 namespace {
 
 namespace po = boost::program_options;
 
-std::vector<std::string> strings(const po::variables_map& vm, const char* name) {
-    return vm.count(name) ? vm[name].as<std::vector<std::string>>() : std::vector<std::string>{};
-}
-
-std::string last(const po::variables_map& vm, const char* name, std::string fallback) {
-    return vm.count(name) ? vm[name].as<std::string>() : fallback;
-}
-
 int run(int argc, const char* const argv[]) {
     po::options_description options("Options");
-    options.add_options()("db",
-                          po::value<std::vector<std::string>>()->value_name("DIR")->required(),
-                          "database folder, stub file or tcp://HOST:PORT (repeatable)")(
-        "limit", po::value<std::string>()->value_name("N"), "results to show (default 10)")(
-        "offset", po::value<std::string>()->value_name("N"), "results to skip (default 0)")(
-        "theme", po::value<std::vector<std::string>>()->value_name("ID"),
-        "only this theme (repeatable)")("role",
-                                        po::value<std::vector<std::string>>()->value_name("ID"),
-                                        "only this speaker role (repeatable)")(
-        "kind", po::value<std::vector<std::string>>()->value_name("KIND"),
-        "paragraph or quote (repeatable)")(
-        "doc", po::value<std::vector<std::string>>()->value_name("ID"),
-        "only this document (repeatable)")("from", po::value<std::string>()->value_name("DATE"),
-                                           "statements dated YYYY[-MM[-DD]] or later")(
-        "to", po::value<std::string>()->value_name("DATE"),
-        "statements dated YYYY[-MM[-DD]] or earlier")(
-        "facet", po::value<std::vector<std::string>>()->value_name("FIELD"),
-        "count matches by theme|role|kind|doc|year (repeatable; exact)")(
-        "sort", po::value<std::string>()->value_name("ORDER"), "relevance (default) or date")(
-        "match", po::value<std::string>()->value_name("MODE"), "all (default) or any query word")(
-        "allow-partial", "search the shards that answer and name the missing ones")(
-        "json", "print the result as JSON");
+    options.add_options()
+        ("db", po::value<std::vector<std::string>>()->value_name("DIR")->required(),
+         "database folder, stub file or tcp://HOST:PORT (repeatable)")
+        ("allow-partial", "search the shards that answer and name the missing ones")
+        ("queries", po::value<std::string>()->value_name("FILE"),
+         "run one query per line of FILE (words and query options), one JSON line each")
+        ("json", "print the result as JSON");
+    options.add(r2p::searcher::request_options());
     options.add(r2p::cli::taxonomy_options());
-    po::options_description hidden;
-    hidden.add_options()("query", po::value<std::vector<std::string>>(), "query words");
-    po::positional_options_description positional;
-    positional.add("query", -1);
 
     po::variables_map vm;
     if (!r2p::cli::parse_command_line(argc, argv, "search", "--db DIR [options] QUERY...", options,
-                                      hidden, positional, vm)) {
+                                      r2p::searcher::query_words_option(),
+                                      r2p::searcher::query_words_positional(), vm)) {
         return r2p::cli::kOk;
     }
 
-    r2p::SearchRequest request;
-    request.databases = strings(vm, "db");
-    for (const auto& word : strings(vm, "query")) {
-        request.query += (request.query.empty() ? "" : " ") + word;
-    }
-    request.limit = r2p::parse_count("--limit", last(vm, "limit", "10"), r2p::kMaxLimit);
-    request.offset = r2p::parse_count("--offset", last(vm, "offset", "0"), r2p::kMaxOffset);
-    request.filters.themes = strings(vm, "theme");
-    request.filters.roles = strings(vm, "role");
-    request.filters.kinds = strings(vm, "kind");
-    request.filters.docs = strings(vm, "doc");
-    request.filters.from = last(vm, "from", "");
-    request.filters.to = last(vm, "to", "");
-    for (const auto& name : strings(vm, "facet")) {
-        request.facets.push_back(r2p::parse_facet_field(name));
-    }
-    request.sort = r2p::parse_sort_order(last(vm, "sort", "relevance"));
-    request.match = r2p::parse_match_mode(last(vm, "match", "all"));
-    request.allow_partial = vm.count("allow-partial") > 0;
-
     const r2p::Taxonomy taxonomy = r2p::cli::load_taxonomy_from(vm);
+    const auto databases = vm["db"].as<std::vector<std::string>>();
+    const bool allow_partial = vm.count("allow-partial") > 0;
+    if (vm.count("queries")) {
+        if (vm.count("query")) throw r2p::UsageError("give QUERY words or --queries FILE, not both");
+        r2p::Searcher searcher(databases, taxonomy, allow_partial);
+        const std::size_t failed = r2p::searcher::run_query_file(vm["queries"].as<std::string>(),
+                                                                 searcher, std::cout, std::cerr);
+        return failed == 0 ? r2p::cli::kOk : r2p::cli::kPartial;
+    }
+
+    r2p::SearchRequest request;
+    request.databases = databases;
+    request.allow_partial = allow_partial;
+    r2p::searcher::read_request(vm, request);
     const r2p::SearchResult result = r2p::search(request, taxonomy);
     if (vm.count("json")) {
         std::cout << r2p::format_json(result) << '\n';

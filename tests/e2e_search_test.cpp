@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 #include <string>
 
 #include "test_support.hpp"
@@ -164,5 +165,34 @@ TEST_SUITE("e2e_search") {
         CHECK(result.out.find(kSeed + "/p7") != std::string::npos);
         CHECK(result.out.find('\x1b') == std::string::npos);
         CHECK(result.out.find("accountability") != std::string::npos);
+    }
+
+    TEST_CASE("--queries runs every line like a command line and sums up the latencies") {
+        REQUIRE(!corpus_db().empty());
+        r2p::test::TempDir dir;
+        const auto file = dir / "queries.txt";
+        r2p::test::write_file(file,
+                              "impunity --facet theme\n"
+                              "# a comment, then a blank line\n\n"
+                              "\"tool of prevention\"\n"
+                              "foo AND\n"
+                              "'kind:quote role:deputy-secretary-general' --limit 5\n");
+        const auto result = search_raw("--queries " + shell_quote(file.string()));
+        CHECK(result.exit_code == 1);  // one line failed, the others ran
+        CHECK(result.err.find("queries.txt:5:") != std::string::npos);
+        std::vector<json> lines;
+        std::istringstream out(result.out);
+        for (std::string line; std::getline(out, line);) lines.push_back(json::parse(line));
+        REQUIRE(lines.size() == 4);
+        CHECK(lines[0]["line"] == 1);
+        CHECK(has(lines[0]["top"].get<std::vector<std::string>>(), kSeed + "/p7"));
+        CHECK(lines[1]["matches"] == 2);  // the phrase, not its words anywhere
+        CHECK(lines[2]["top"] == json::array({kSeed + "/p5/q1"}));
+        CHECK(lines[2]["micros"].get<long>() >= 0);
+        const json& summary = lines[3]["summary"];
+        CHECK(summary["queries"] == 3);
+        CHECK(summary["failed"] == 1);
+        CHECK(summary["p50_micros"].get<long>() <= summary["p95_micros"].get<long>());
+        CHECK(summary["p95_micros"].get<long>() <= summary["p99_micros"].get<long>());
     }
 }
