@@ -11,8 +11,8 @@
 #include <string_view>
 #include <vector>
 
-#include "r2p/error.hpp"
 #include "detail/unicode_utf8.hpp"
+#include "r2p/error.hpp"
 
 namespace r2p {
 namespace {
