@@ -202,6 +202,12 @@ char last_visible_before(std::string_view text, std::size_t pos) {
     return 0;
 }
 
+// The first non-space character at or after byte `pos` (ASCII only), or 0 at the end.
+char first_visible_after(std::string_view text, std::size_t pos) {
+    while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
+    return pos < text.size() && static_cast<unsigned char>(text[pos]) < 0x80 ? text[pos] : 0;
+}
+
 bool introduced_as_name(std::string_view text, std::size_t mark_begin) {
     const std::size_t from = mark_begin > 40 ? mark_begin - 40 : 0;
     const std::string before =
@@ -237,11 +243,18 @@ bool is_speech(std::string_view text, const Span& span, std::string_view words) 
             shape.words <= 10 && !has_any(words, ".!?;,") && detail::is_title_case(shape);
         return !name_shaped;
     }
+    const char before = last_visible_before(text, span.mark_begin);
+    const bool opens_sentence =
+        before == 0 || before == '.' || before == '!' || before == '?' || before == ':';
+    // “Words kill”, he said / ‘Impunity,’ the High Commissioner added: a short quote that
+    // opens its sentence and is cut off by a comma is the head of an attributed utterance.
+    if (opens_sentence &&
+        (detail::ends_with_any(words, ",") || first_visible_after(text, span.after_close) == ',')) {
+        return true;
+    }
     if (!sentence_end) return false;
     if (detail::ends_with_any(words, "!?")) return true;  // a question or a cry is uttered
-    const char before = last_visible_before(text, span.mark_begin);
-    return before == 0 || before == ':' || before == ',' || before == '.' || before == '!' ||
-           before == '?';
+    return opens_sentence || before == ',';
 }
 
 }  // namespace

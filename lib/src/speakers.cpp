@@ -10,11 +10,12 @@ namespace {
 // ("one of the Ministers reminded"), but a name or a country may stand between
 // ("The Minister for Foreign Affairs of the Kingdom of the Netherlands stated").
 constexpr std::size_t kVerbWindow = 14;
-constexpr std::size_t kLeadInGap = 3;       // "in the words of | one | Minister"
+constexpr std::size_t kLeadInGap = 3;           // "in the words of | one | Minister"
 constexpr std::size_t kIndefiniteLookBack = 3;  // "one | of | the | Ministers"
-constexpr std::size_t kCloseBefore = 8;     // an unverbed mention this close still attributes
-constexpr std::size_t kCloseAfter = 4;      // "”, said | the | Special Adviser"
-constexpr std::size_t kMaxQualifier = 16;   // "for Political Affairs of the Ministry of ... Brazil, H.E. Ms."
+constexpr std::size_t kCloseBefore = 8;         // an unverbed mention this close still attributes
+constexpr std::size_t kCloseAfter = 4;          // "”, said | the | Special Adviser"
+constexpr std::size_t kMaxQualifier =
+    16;  // "for Political Affairs of the Ministry of ... Brazil, H.E. Ms."
 constexpr std::size_t kMaxNameWords = 6;
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
@@ -44,9 +45,8 @@ bool only_spaces(std::string_view g) {
 
 /// Spaces or hyphens only: the inside of one phrase ("Secretary-General", "Vice Minister").
 bool joins_phrase(std::string_view g) {
-    return !g.empty() && std::all_of(g.begin(), g.end(), [](char c) {
-        return c == ' ' || c == '-' || c == '\t';
-    });
+    return !g.empty() && std::all_of(g.begin(), g.end(),
+                                     [](char c) { return c == ' ' || c == '-' || c == '\t'; });
 }
 
 std::string_view trim_spaces(std::string_view g) {
@@ -87,6 +87,37 @@ SpeakerMatcher::SpeakerMatcher(const Taxonomy& taxonomy, const Xapian::Stem& ste
             roles_.add(a, r * 2 + (plural ? 1 : 0), stemmer);
         }
     }
+    // Short aliases that begin a longer alias of another role ("president" and "president
+    // of the security council"): a document that used the long form means it by the short.
+    {
+        const auto norms_of = [&](const std::string& alias) {
+            std::vector<std::string> words;
+            for (const Token& w : tokenize(alias, stemmer)) words.push_back(w.norm);
+            return words;
+        };
+        const auto join = [](const std::vector<std::string>& words, std::size_t k) {
+            std::string key;
+            for (std::size_t i = 0; i < k; ++i) key += (i ? " " : "") + words[i];
+            return key;
+        };
+        std::unordered_map<std::string, std::size_t> alias_role;
+        for (std::size_t r = 0; r < taxonomy.roles.size(); ++r) {
+            for (const auto& a : taxonomy.roles[r].aliases) {
+                const auto words = norms_of(a);
+                alias_role.emplace(join(words, words.size()), r);
+            }
+        }
+        for (std::size_t r = 0; r < taxonomy.roles.size(); ++r) {
+            for (const auto& a : taxonomy.roles[r].aliases) {
+                const auto words = norms_of(a);
+                for (std::size_t k = 1; k < words.size(); ++k) {
+                    const auto it = alias_role.find(join(words, k));
+                    if (it != alias_role.end() && it->second != r)
+                        short_aliases_.emplace(it->first, it->second);
+                }
+            }
+        }
+    }
     const AttributionRules& rules = taxonomy.attribution;
     for (const auto& v : rules.speech_verbs) verbs_.add(v, 0, stemmer);
     for (const auto& v : rules.lead_ins) lead_ins_.add(v, 0, stemmer);
@@ -110,6 +141,7 @@ ParagraphSpeech SpeakerMatcher::analyze(std::string_view text, const std::vector
                                         const std::vector<Quote>& quotes) const {
     ParagraphSpeech out;
     out.quote_mention.assign(quotes.size(), std::nullopt);
+    out.quote_continues.assign(quotes.size(), false);
     const std::size_t n = tokens.size();
     if (n == 0) return out;
 
@@ -144,12 +176,14 @@ ParagraphSpeech SpeakerMatcher::analyze(std::string_view text, const std::vector
     for (std::size_t j = 0; j < n; ++j) {
         if (in_quote[j] != kNone) continue;
         verb_at[j] = verbs_.longest_at(tokens, j) != nullptr;
-        if (const auto* p = lead_ins_.longest_at(tokens, j)) lead_in_end[j + p->words.size()] = true;
+        if (const auto* p = lead_ins_.longest_at(tokens, j))
+            lead_in_end[j + p->words.size()] = true;
     }
 
     // Role mentions outside quotes, longest alias first.
     for (std::size_t i = 0; i < n;) {
-        const PhraseTable::Phrase* p = in_quote[i] == kNone ? roles_.longest_at(tokens, i) : nullptr;
+        const PhraseTable::Phrase* p =
+            in_quote[i] == kNone ? roles_.longest_at(tokens, i) : nullptr;
         bool ok = p != nullptr;
         if (ok) {
             for (std::size_t k = i + 1; k < i + p->words.size(); ++k)
@@ -221,16 +255,22 @@ ParagraphSpeech SpeakerMatcher::analyze(std::string_view text, const std::vector
         for (std::size_t mi = 0; mi < out.mentions.size(); ++mi) {
             const Mention& m = out.mentions[mi];
             if (m.last > qfirst || sentence[m.first] != s) continue;
-            if (m.reported || m.possessive) speaking = mi;
-            else if (qfirst - m.last <= kCloseBefore) close = mi;
+            if (m.reported || m.possessive)
+                speaking = mi;
+            else if (qfirst - m.last <= kCloseBefore)
+                close = mi;
         }
         std::optional<std::size_t> pick = speaking ? speaking : close;
-        // After it: "“…,” said the Special Adviser", "“…”, according to the President".
+        // After it: "“…,” said the Special Adviser", "“…”, according to the President"; but
+        // not past a comma ("“…”, he said, recalling the Secretary-General’s warning").
         if (!pick) {
             for (std::size_t mi = 0; mi < out.mentions.size(); ++mi) {
                 const Mention& m = out.mentions[mi];
                 if (m.first < qafter || sentence[m.first] != s) continue;
-                if (m.first - qafter <= kCloseAfter) pick = mi;
+                bool plain = m.first - qafter <= kCloseAfter;
+                for (std::size_t k = qafter + 1; plain && k <= m.first; ++k)
+                    plain = joins_phrase(gap(text, tokens, k));
+                if (plain) pick = mi;
                 break;
             }
         }
@@ -245,23 +285,87 @@ ParagraphSpeech SpeakerMatcher::analyze(std::string_view text, const std::vector
             }
             pick = speaking ? speaking : last;
         }
-        // "Early action, he said, “…”": a sentence that has a speech verb but names no one
-        // continues the speaker of the sentence before.
-        if (!pick && s > 0) {
-            bool verb = false, named = false;
-            for (std::size_t j = sentence_start[s]; j < n && sentence[j] == s; ++j)
+        // "Early action, he said, “…”", "“…,” she added", or a quote standing alone after
+        // an attributed one: a sentence that names no one (no role, no capitalized word but
+        // its first) and speaks continues whoever spoke last before it.
+        if (!pick) {
+            bool verb = false, anonymous = true, verb_after = false;
+            // Only the words before the quote and just after it can be its subject.
+            const auto near = [&](std::size_t j) {
+                return j < qfirst || (j >= qafter && j - qafter <= kCloseAfter);
+            };
+            for (std::size_t j = sentence_start[s]; j < n && sentence[j] == s; ++j) {
+                if (in_quote[j] != kNone) continue;
                 verb = verb || verb_at[j];
-            for (const Mention& m : out.mentions) named = named || sentence[m.first] == s;
-            if (verb && !named) {
+                verb_after = verb_after || (verb_at[j] && j >= qafter && j - qafter <= kCloseAfter);
+                if (tokens[j].capitalized && j != sentence_start[s] && near(j)) anonymous = false;
+            }
+            for (const Mention& m : out.mentions)
+                anonymous = anonymous && !(sentence[m.first] == s && near(m.first));
+            if (anonymous && (verb || qfirst == sentence_start[s])) {
+                std::size_t at = 0;
                 for (std::size_t mi = 0; mi < out.mentions.size(); ++mi) {
                     const Mention& m = out.mentions[mi];
-                    if (sentence[m.first] == s - 1 && (m.reported || m.possessive)) pick = mi;
+                    if ((m.reported || m.possessive) && m.last <= qfirst && m.first >= at) {
+                        pick = mi;
+                        at = m.first;
+                    }
                 }
+                for (std::size_t e = 0; e < q; ++e) {
+                    const auto& em = out.quote_mention[e];
+                    if (em && quotes[e].begin >= tokens[at].begin) pick = em;
+                }
+                // Nobody in this paragraph: the previous paragraph's speaker goes on, but
+                // only for the plain "“…,” she added" form.
+                if (!pick && verb_after) out.quote_continues[q] = true;
             }
         }
         out.quote_mention[q] = pick;
     }
+
+    // Who spoke last: the latest reported mention or quote attribution.
+    std::size_t at = 0;
+    for (std::size_t mi = 0; mi < out.mentions.size(); ++mi) {
+        if (out.mentions[mi].reported && out.mentions[mi].first >= at) {
+            out.last_speaking = mi;
+            at = out.mentions[mi].first;
+        }
+    }
+    for (std::size_t q = 0; q < quotes.size(); ++q) {
+        if (out.quote_mention[q] && quotes[q].begin >= tokens[at].begin)
+            out.last_speaking = out.quote_mention[q];
+    }
     return out;
+}
+
+void SpeakerMatcher::resolve_short_forms(const std::vector<Token>& tokens, ParagraphSpeech& speech,
+                                         ShortForms& seen) const {
+    if (short_aliases_.empty()) return;
+    std::string key;
+    for (Mention& m : speech.mentions) {
+        key.clear();
+        for (std::size_t k = m.first; k < m.last; ++k)
+            key += (k > m.first ? " " : "") + tokens[k].norm;
+        if (m.definite() && short_aliases_.count(key) != 0) {
+            const auto it = seen.find(key);
+            const bool more = m.last < tokens.size();
+            const bool named_here = more && tokens[m.last].capitalized &&
+                                    tokens[m.last].begin == tokens[m.last - 1].end + 1;
+            if (it != seen.end() && it->second.first != m.role && !named_here &&
+                !(more && tokens[m.last].norm == it->second.second)) {
+                m.role = it->second.first;
+            }
+            continue;
+        }
+        // A long form: remember what each of its short forms now means.
+        std::string prefix;
+        for (std::size_t k = m.first; k + 1 < m.last; ++k) {
+            prefix += (k > m.first ? " " : "") + tokens[k].norm;
+            const auto it = short_aliases_.find(prefix);
+            if (it != short_aliases_.end() && it->second != m.role)
+                seen[prefix] = {m.role, tokens[k + 1].norm};
+        }
+    }
 }
 
 std::size_t SpeakerMatcher::skip_honorifics(const std::vector<Token>& tokens, std::size_t j,
@@ -299,12 +403,10 @@ bool name_link(std::string_view text, const std::vector<Token>& tokens, std::siz
     if (tokens[x - 1].possessive) return false;
     const std::string_view g = gap(text, tokens, x);
     if (only_spaces(g) || g == "-") return true;
-    return (g == ". " || g == ".") && tokens[x - 1].norm.size() <= 4 &&
-           tokens[x - 1].capitalized;
+    return (g == ". " || g == ".") && tokens[x - 1].norm.size() <= 4 && tokens[x - 1].capitalized;
 }
 
-bool name_word(std::string_view text, const std::vector<Token>& tokens, std::size_t x,
-               bool first) {
+bool name_word(std::string_view text, const std::vector<Token>& tokens, std::size_t x, bool first) {
     return tokens[x].capitalized || (!first && gap(text, tokens, x) == "-");
 }
 
@@ -353,8 +455,10 @@ std::optional<std::string> SpeakerMatcher::name_before(std::string_view text,
 void SpeakerMatcher::collect_names(std::string_view text, const std::vector<Token>& tokens,
                                    ParagraphSpeech& speech, RoleNames& names) const {
     const std::size_t n = tokens.size();
+    std::size_t qualifier_end = 0;  // "the Special Adviser of the Secretary-General on ..., Mr. X"
     for (Mention& m : speech.mentions) {
-        if (m.plural || m.possessive) continue;
+        const bool qualifies_previous = m.first < qualifier_end;
+        if (m.plural || m.possessive || qualifies_previous) continue;
         std::optional<std::string> name;
         // "Secretary-General Ban Ki-moon"
         if (m.last < n && only_spaces(gap(text, tokens, m.last)) && tokens[m.last].capitalized)
@@ -365,6 +469,7 @@ void SpeakerMatcher::collect_names(std::string_view text, const std::vector<Toke
             while (j < n && j - m.last < kMaxQualifier && joins_phrase(gap(text, tokens, j)) &&
                    (tokens[j].capitalized || tokens[j].norm.size() <= 3))
                 ++j;
+            qualifier_end = j;
             if (j < n && j > 0 && trim_spaces(gap(text, tokens, j)) == ",")
                 name = name_after(text, tokens, j, true);
         }

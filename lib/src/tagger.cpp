@@ -54,10 +54,12 @@ void Tagger::tag(const Document& doc, std::vector<Passage>& passages) const {
     std::vector<std::vector<detail::Token>> tokens(count);
     std::vector<detail::ParagraphSpeech> speech(count);
     detail::RoleNames names(compiled_->speakers.role_count());
+    detail::ShortForms short_forms;
     for (std::size_t p = 0; p < count; ++p) {
         const Paragraph& para = doc.paragraphs[p];
         tokens[p] = detail::tokenize(para.text, stemmer);
         speech[p] = compiled_->speakers.analyze(para.text, tokens[p], para.quotes);
+        compiled_->speakers.resolve_short_forms(tokens[p], speech[p], short_forms);
         // Names are given once, often before the role is used alone: scan them all first.
         compiled_->speakers.collect_names(para.text, tokens[p], speech[p], names);
     }
@@ -75,8 +77,7 @@ void Tagger::tag(const Document& doc, std::vector<Passage>& passages) const {
         const auto title_tokens = detail::tokenize(doc.meta.title, stemmer);
         auto title_speech = compiled_->speakers.analyze(doc.meta.title, title_tokens, {});
         detail::RoleNames title_names(names.size());
-        compiled_->speakers.collect_names(doc.meta.title, title_tokens, title_speech,
-                                          title_names);
+        compiled_->speakers.collect_names(doc.meta.title, title_tokens, title_speech, title_names);
         for (const auto& m : title_speech.mentions) {
             if (!m.name || !m.definite()) continue;
             if (author && author->name != m.name) {
@@ -98,6 +99,10 @@ void Tagger::tag(const Document& doc, std::vector<Passage>& passages) const {
 
     std::vector<ParagraphTags> tags(count);
     std::vector<bool> hit(taxonomy_.themes.size());
+    std::vector<std::pair<std::size_t, std::size_t>> titles;
+    // The last attributed speaker so far: "“…,” she added" opening a paragraph continues it.
+    std::optional<std::size_t> last_role;
+    std::optional<std::string> last_name;
     for (std::size_t p = 0; p < count; ++p) {
         const Paragraph& para = doc.paragraphs[p];
         ParagraphTags& t = tags[p];
@@ -107,7 +112,9 @@ void Tagger::tag(const Document& doc, std::vector<Passage>& passages) const {
         const auto* named = &heading_themes(para.run_in_heading);
         if (named->empty()) named = &heading_themes(para.section);
         for (std::size_t theme : *named) hit[theme] = true;
-        compiled_->themes.cue_themes(tokens[p], hit);
+        titles.clear();
+        for (const detail::Mention& m : speech[p].mentions) titles.emplace_back(m.first, m.last);
+        compiled_->themes.cue_themes(tokens[p], titles, hit);
         for (std::size_t theme = 0; theme < hit.size(); ++theme)
             if (hit[theme]) t.themes.push_back(taxonomy_.themes[theme].id);
         sort_unique(t.themes);
@@ -118,13 +125,23 @@ void Tagger::tag(const Document& doc, std::vector<Passage>& passages) const {
         t.quote_role.resize(para.quotes.size());
         t.quote_speaker.resize(para.quotes.size());
         for (std::size_t q = 0; q < para.quotes.size(); ++q) {
+            if (!para.quotes[q].speech) continue;
             const auto& mi = speech[p].quote_mention[q];
-            if (!mi || !para.quotes[q].speech) continue;
-            const detail::Mention& m = mentions[*mi];
-            t.quote_role[q] = taxonomy_.roles[m.role].id;
-            t.quote_speaker[q] = name_for(m);
-            t.roles.push_back(taxonomy_.roles[m.role].id);
+            if (mi) {
+                const detail::Mention& m = mentions[*mi];
+                last_role = m.role;
+                last_name = name_for(m);
+            } else if (!speech[p].quote_continues[q] || !last_role) {
+                continue;
+            }
+            t.quote_role[q] = taxonomy_.roles[*last_role].id;
+            t.quote_speaker[q] = last_name;
+            t.roles.push_back(taxonomy_.roles[*last_role].id);
             if (t.quote_speaker[q]) speakers.insert(*t.quote_speaker[q]);
+        }
+        if (const auto& mi = speech[p].last_speaking) {
+            last_role = mentions[*mi].role;
+            last_name = name_for(mentions[*mi]);
         }
         for (const detail::Mention& m : mentions) {
             if (!m.reported) continue;

@@ -30,12 +30,23 @@ std::vector<std::size_t> ThemeMatcher::heading_themes(std::string_view heading,
     return themes;
 }
 
-void ThemeMatcher::cue_themes(const std::vector<Token>& tokens, std::vector<bool>& hit) const {
+void ThemeMatcher::cue_themes(const std::vector<Token>& tokens,
+                              const std::vector<std::pair<std::size_t, std::size_t>>& titles,
+                              std::vector<bool>& hit) const {
     std::vector<const PhraseTable::Phrase*> found;
+    std::size_t t = 0;  // the first title not ending before token i
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         found.clear();
         cues_.all_at(tokens, i, found);
-        for (const auto* p : found) hit[p->value] = true;
+        while (t < titles.size() && titles[t].second <= i) ++t;
+        for (const auto* p : found) {
+            const std::size_t end = i + p->words.size();
+            // Inside a title after its first word ("civil society organisations" still
+            // tags civil society).
+            const bool in_title =
+                t < titles.size() && titles[t].first < i && end <= titles[t].second;
+            if (!in_title) hit[p->value] = true;
+        }
     }
 }
 

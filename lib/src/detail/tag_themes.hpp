@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -14,7 +15,7 @@ namespace r2p::detail {
 
 /// Compiled theme taxonomy. Values are indices into Taxonomy::themes.
 class ThemeMatcher {
-public:
+  public:
     ThemeMatcher(const Taxonomy& taxonomy, const Xapian::Stem& stemmer);
 
     /// Themes a heading names: those whose alias the heading contains, keeping only the
@@ -22,10 +23,15 @@ public:
     std::vector<std::size_t> heading_themes(std::string_view heading,
                                             const Xapian::Stem& stemmer) const;
 
-    /// Sets hit[theme] for every theme with a cue phrase in `tokens`.
-    void cue_themes(const std::vector<Token>& tokens, std::vector<bool>& hit) const;
+    /// Sets hit[theme] for every theme with a cue phrase in `tokens`. A cue that lies inside
+    /// one of `titles` (token spans [first, last) of role titles, sorted) and starts after
+    /// its first word does not count: "the Special Adviser on the Prevention of Genocide"
+    /// says who speaks, not that the paragraph is about genocide.
+    void cue_themes(const std::vector<Token>& tokens,
+                    const std::vector<std::pair<std::size_t, std::size_t>>& titles,
+                    std::vector<bool>& hit) const;
 
-private:
+  private:
     PhraseTable headings_{MatchOn::Stem};
     PhraseTable cues_{MatchOn::Stem};
 };
