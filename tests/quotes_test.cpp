@@ -185,6 +185,12 @@ TEST_SUITE("quotes") {
              "He said \u201CThe Hague Is The Final Link.\u201D", true},
             {"attribution after the quote",
              "\u201CWe must act, and act now,\u201D said the Special Adviser.", true},
+            {"a short quote opening a sentence, cut off by a comma after the mark",
+             "He agreed. \u00ABWords kill\u00BB, he said.", true},
+            {"a short quote opening a sentence, cut off by a comma inside the mark",
+             "It was documented. \u2018Impunity,\u2019 the High Commissioner added.", true},
+            {"a short quote inside a sentence before a comma is a scare quote",
+             "The \u201Cthird pillar\u201D, in all its dimensions, was debated.", false},
         };
         for (const Case& c : cases) {
             SUBCASE(c.name) {

@@ -316,8 +316,9 @@ ParagraphSpeech SpeakerMatcher::analyze(std::string_view text, const std::vector
                     if (em && quotes[e].begin >= tokens[at].begin) pick = em;
                 }
                 // Nobody in this paragraph: the previous paragraph's speaker goes on, but
-                // only for the plain "“…,” she added" form.
-                if (!pick && verb_after) out.quote_continues[q] = true;
+                // only for the plain "“…,” she added" opening the paragraph (after "Ms. Smith
+                // welcomed ...", "she" is Ms. Smith, whom no role names).
+                if (!pick && verb_after && s == 0) out.quote_continues[q] = true;
             }
         }
         out.quote_mention[q] = pick;
