@@ -238,7 +238,8 @@ TEST_SUITE("e2e_reliability") {
                     continue;
                 }
                 try {
-                    for (const auto& r : json::parse(result.out)["results"]) {
+                    const json parsed = json::parse(result.out);
+                    for (const auto& r : parsed["results"]) {
                         r2p::StoredPassage p;
                         p.id = r["id"];
                         p.kind = r["kind"];
