@@ -328,7 +328,8 @@ TEST_SUITE("e2e_reliability") {
         CHECK(has(direct.err, "FIFO"));
     }
 
-    TEST_CASE("a file the user cannot read is named and skipped; the others are indexed") {
+    TEST_CASE(
+        "a file or folder the user cannot read is named and skipped; the others are indexed") {
         if (::geteuid() != 0 || run_command("command -v setpriv").exit_code != 0) {
             MESSAGE("skipped: needs root and setpriv to run r2p-index as an unprivileged user");
             return;
@@ -337,20 +338,25 @@ TEST_SUITE("e2e_reliability") {
         const fs::path work = dir / "w";
         write_file(work / "c/readable.txt", "A readable statement about prevention.\n");
         write_file(work / "c/secret.txt", "A statement nobody may read.\n");
+        write_file(work / "c/locked/hidden.txt", "A statement in a folder nobody may list.\n");
         fs::permissions(dir.path(), fs::perms::all);
         fs::permissions(work, fs::perms::all);
         fs::permissions(work / "c", fs::perms::all);
         fs::permissions(work / "c/readable.txt", fs::perms::owner_all | fs::perms::others_read);
         fs::permissions(work / "c/secret.txt", fs::perms::none);
+        fs::permissions(work / "c/locked", fs::perms::none);
         const auto result = run_command(
             "timeout -s KILL 60 setpriv --reuid=65534 --regid=65534 --clear-groups " +
             r2p::test::kIndexBin + " --quiet --json --db " + shell_quote((work / "db").string()) +
             " " + shell_quote((work / "c").string()));
         INFO(result.err);
         CHECK(result.exit_code == 1);
-        CHECK(r2p::test::line_count(result.err) == 1);
+        CHECK(r2p::test::line_count(result.err) == 2);
         CHECK(
             has(result.err, (work / "c/secret.txt").string() + ": cannot open: Permission denied"));
+        // Regression: an unreadable folder was passed over in silence (exit 0).
+        CHECK(has(result.err,
+                  (work / "c/locked").string() + ": cannot read folder: Permission denied"));
         CHECK(r2p::test::document_ids(work / "db") == std::set<std::string>{"readable"});
     }
 

@@ -84,7 +84,9 @@ private:
         std::error_code ec;
         const fs::path real_root = fs::canonical(root, ec);
         if (ec || !seen_dirs_.insert(real_root).second) return;  // a loop back to a seen folder
-        auto it = fs::directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
+        // No skip_permission_denied: a folder we may not read hides statements, so it is
+        // named in the report like an unreadable file.
+        auto it = fs::directory_iterator(root, ec);
         if (ec) {
             skip(root.string(), "cannot read folder: " + ec.message());
             return;
@@ -94,6 +96,7 @@ private:
             if (ec) break;
             entries.push_back(it->path());
         }
+        if (ec) skip(root.string(), "cannot read folder: " + ec.message());
         std::sort(entries.begin(), entries.end());
         for (const fs::path& entry : entries) {
             const bool named_like_statement = is_statement_name(entry);
