@@ -173,7 +173,7 @@ const WildcardIndex& wildcard_index() {
 
 TEST_SUITE("e2e_reliability") {
     TEST_CASE(
-        "each malformed file gets one warning line with line and byte; every good one is indexed") {
+        "each malformed file gets one warning line with line and byte, every good one is indexed") {
         const InputRun& run = input_run();
         const auto& cases = run.cases;
         const fs::path db = run.dir / "db";
@@ -329,7 +329,7 @@ TEST_SUITE("e2e_reliability") {
     }
 
     TEST_CASE(
-        "a file or folder the user cannot read is named and skipped; the others are indexed") {
+        "a file or folder the user cannot read is named and skipped, the others are indexed") {
         if (::geteuid() != 0 || run_command("command -v setpriv").exit_code != 0) {
             MESSAGE("skipped: needs root and setpriv to run r2p-index as an unprivileged user");
             return;
