@@ -87,7 +87,7 @@ TEST_SUITE("e2e_reliability") {
             return;
         }
         TempDir dir;
-        const int rounds = r2p::test::kSanitized ? 6 : 20;
+        const int rounds = r2p::test::kSanitized ? 10 : 20;
         // Clean references of both variants of the corpus; the killed runs alternate between
         // them on one database, so each rewrites every passage and drops or adds some.
         std::multiset<std::string> reference[2];
@@ -275,6 +275,23 @@ TEST_SUITE("e2e_reliability") {
         CHECK(failures.empty());
         CHECK(searches.load() >= 20);
         CHECK(passages_seen.load() > 0);
+    }
+
+    TEST_CASE("a database with a truncated table: both tools exit 3 with one line, never crash") {
+        TempDir dir;
+        REQUIRE(r2p::test::run_index(dir / "db", shell_quote(r2p::test::kCorpusDir)).exit_code ==
+                0);
+        fs::resize_file(dir / "db/postlist.glass", 100);
+        const auto search = r2p::test::run_search(dir / "db", "impunity");
+        CHECK(search.exit_code == 3);
+        CHECK(search.out.empty());
+        CHECK(search.err.rfind("r2p-search: error: ", 0) == 0);
+        CHECK(r2p::test::line_count(search.err) == 1);
+        const auto index = r2p::test::run_index(dir / "db", shell_quote(r2p::test::kCorpusDir));
+        CHECK(index.exit_code == 3);
+        CHECK(index.out.empty());
+        CHECK(index.err.rfind("r2p-index: error: ", 0) == 0);
+        CHECK(r2p::test::line_count(index.err) == 1);
     }
 
     TEST_CASE(
