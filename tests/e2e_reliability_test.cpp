@@ -345,10 +345,24 @@ TEST_SUITE("e2e_reliability") {
         fs::permissions(work / "c/readable.txt", fs::perms::owner_all | fs::perms::others_read);
         fs::permissions(work / "c/secret.txt", fs::perms::none);
         fs::permissions(work / "c/locked", fs::perms::none);
+        // The binary and the taxonomy copied where nobody can reach them, wherever the
+        // build tree lives (a clone under /root is not world-searchable).
+        fs::copy(r2p::test::kIndexBin, work / "r2p-index");
+        fs::copy(fs::path(R2P_SOURCE_DIR) / "corpus/taxonomy", work / "taxonomy");
+        fs::permissions(work / "r2p-index", fs::perms::all);
+        for (const auto& entry : fs::recursive_directory_iterator(work / "taxonomy")) {
+            fs::permissions(entry.path(), fs::perms::owner_all | fs::perms::others_read);
+        }
+        fs::permissions(work / "taxonomy", fs::perms::all);
+        const std::string taxonomy =
+            " --themes " + shell_quote((work / "taxonomy/themes.conf").string()) + " --roles " +
+            shell_quote((work / "taxonomy/roles.conf").string()) + " --synonyms " +
+            shell_quote((work / "taxonomy/synonyms.conf").string());
         const auto result = run_command(
-            "timeout -s KILL 60 setpriv --reuid=65534 --regid=65534 --clear-groups " +
-            r2p::test::kIndexBin + " --quiet --json --db " + shell_quote((work / "db").string()) +
-            " " + shell_quote((work / "c").string()));
+            "cd / && timeout -s KILL 60 setpriv --reuid=65534 --regid=65534 --clear-groups " +
+            shell_quote((work / "r2p-index").string()) + " --quiet --json --db " +
+            shell_quote((work / "db").string()) + taxonomy + " " +
+            shell_quote((work / "c").string()));
         INFO(result.err);
         CHECK(result.exit_code == 1);
         CHECK(r2p::test::line_count(result.err) == 2);
