@@ -116,6 +116,8 @@ PreparedDocument prepare_document(const Document& doc, const std::vector<Passage
     std::map<std::string, Xapian::termcount> words;
     for (const Passage& passage : passages) {
         prepared.passages.push_back(make_passage_document(doc, passage, terms));
+        // A quote's words are its paragraph's words: counting them again would only cost.
+        if (passage.kind == PassageKind::Quote) continue;
         const Xapian::Document& xdoc = prepared.passages.back();
         // Unprefixed terms are the folded body words: the spelling dictionary's entries.
         for (auto it = xdoc.termlist_begin(); it != xdoc.termlist_end(); ++it) {

@@ -1,6 +1,7 @@
 #include "r2p/search.hpp"
 
 #include <cctype>
+#include <optional>
 
 #include "r2p/databases.hpp"
 #include "r2p/error.hpp"
@@ -86,30 +87,30 @@ SearchResult Searcher::run_once(const SearchRequest& request) {
     if (request.sort == SortOrder::Date) {
         enquire.set_sort_by_value_then_relevance(schema::slot(schema::Slot::Date), true);
     }
-    // Facet counts and match counts are exact only when every match is looked at.
-    const Xapian::doccount check_at_least = request.facets.empty() ? 0 : db_.get_doccount();
+    const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                               static_cast<Xapian::doccount>(request.limit));
     FacetCounter counter(request.facets);
-    // Xapian 1.4's match spies over-count on remote shards when results are sorted by a
-    // value; counting in a separate relevance-ordered pass keeps facets exact in every mode.
-    const bool separate_count = !request.facets.empty() && request.sort == SortOrder::Date;
-    if (!separate_count) counter.attach(enquire);
-    const Xapian::MSet mset =
-        enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                         static_cast<Xapian::doccount>(request.limit), check_at_least);
-    if (separate_count) {
+    std::optional<Xapian::MSet> counted;
+    if (!request.facets.empty()) {
+        // Facets and match counts are exact only when every match is looked at. That happens
+        // in a pass of its own without BM25 (BoolWeight), so the ranked pass above keeps
+        // Xapian's early termination and the counting pass scores nothing. Counting apart
+        // also keeps spies off value-sorted matches, which Xapian 1.4 over-counts on remote
+        // shards.
         Xapian::Enquire counting(db_);
         counting.set_query(built.query);
         counting.set_weighting_scheme(Xapian::BoolWeight());
         counter.attach(counting);
-        counting.get_mset(0, 0, check_at_least);
+        counted = counting.get_mset(0, 0, db_.get_doccount());
     }
+    const Xapian::MSet& counts = counted ? *counted : mset;
 
     SearchResult result;
     result.query = request.query;
     result.offset = request.offset;
     result.limit = request.limit;
-    result.matches = {mset.get_matches_lower_bound(), mset.get_matches_estimated(),
-                      mset.get_matches_upper_bound()};
+    result.matches = {counts.get_matches_lower_bound(), counts.get_matches_estimated(),
+                      counts.get_matches_upper_bound()};
     std::size_t rank = request.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         SearchHit hit;
