@@ -52,7 +52,8 @@ std::vector<PeerPassage> load_peer_passages(const std::vector<std::string>& path
         for (std::size_t i = next++; i < listing.files.size(); i = next++) {
             const CorpusFile& file = listing.files[i];
             try {
-                const LoadedStatement loaded = load_statement(file, read_file_bytes(file.path), {}, tagger);
+                const LoadedStatement loaded =
+                    load_statement(file, read_file_bytes(file.path), {}, tagger);
                 const std::string date = date_sort_value(loaded.doc.meta.date);
                 for (const Passage& p : loaded.passages) {
                     per_file[i].push_back({p.id, std::string(kind_name(p.kind)), p.text, date,
@@ -88,8 +89,10 @@ PeerIndexFigures index_xapian_peer(const std::vector<PeerPassage>& passages,
             Xapian::Document doc;
             indexer.set_document(doc);
             indexer.index_text(p.text);
-            for (const auto& theme : p.themes) doc.add_boolean_term(std::string(schema::kThemePrefix) + theme);
-            for (const auto& role : p.roles) doc.add_boolean_term(std::string(schema::kRolePrefix) + role);
+            for (const auto& theme : p.themes)
+                doc.add_boolean_term(std::string(schema::kThemePrefix) + theme);
+            for (const auto& role : p.roles)
+                doc.add_boolean_term(std::string(schema::kRolePrefix) + role);
             doc.add_value(schema::slot(schema::Slot::Date), p.date);
             doc.add_value(schema::slot(schema::Slot::Themes), join_ids(p.themes));
             doc.add_value(schema::slot(schema::Slot::Roles), join_ids(p.roles));
@@ -128,7 +131,7 @@ std::size_t split_counts(const Xapian::ValueCountMatchSpy& spy) {
 }
 
 class XapianPeer final : public Engine {
-public:
+  public:
     explicit XapianPeer(const std::filesystem::path& dir) : db_(dir.string()) {
         parser_.set_stemmer(Xapian::Stem("en"));
         parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -140,8 +143,8 @@ public:
         // The documented default operator is OR: an AND query says so.
         std::string text = query.text();
         if (query.shape == QueryShape::And) text = query.words[0] + " AND " + query.words[1];
-        Xapian::Query q = parser_.parse_query(text, Xapian::QueryParser::FLAG_DEFAULT |
-                                                        Xapian::QueryParser::FLAG_WILDCARD);
+        Xapian::Query q = parser_.parse_query(
+            text, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD);
         if (!query.theme.empty()) {
             q = Xapian::Query(Xapian::Query::OP_FILTER, q,
                               Xapian::Query(std::string(schema::kThemePrefix) + query.theme));
@@ -167,7 +170,7 @@ public:
         return outcome;
     }
 
-private:
+  private:
     Xapian::Database db_;
     Xapian::QueryParser parser_;
 };
@@ -180,7 +183,7 @@ private:
 namespace {
 
 class Sqlite {
-public:
+  public:
     Sqlite(const std::filesystem::path& file, int flags) {
         if (sqlite3_open_v2(file.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
             const std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
@@ -218,10 +221,11 @@ public:
         return it->second;
     }
     void check_done(int rc) {
-        if (rc != SQLITE_DONE && rc != SQLITE_ROW) throw IndexError(std::string("SQLite: ") + sqlite3_errmsg(db_));
+        if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+            throw IndexError(std::string("SQLite: ") + sqlite3_errmsg(db_));
     }
 
-private:
+  private:
     sqlite3* db_ = nullptr;
     std::map<std::string, sqlite3_stmt*> cache_;
 };
@@ -234,22 +238,30 @@ std::string fts5_match(const BenchQuery& query) {
     std::string out;
     auto quoted = [](const std::string& w) { return "\"" + w + "\""; };
     switch (query.shape) {
-        case QueryShape::Term: out = quoted(query.words[0]); break;
-        case QueryShape::And: out = quoted(query.words[0]) + " " + quoted(query.words[1]); break;
-        case QueryShape::Or: out = quoted(query.words[0]) + " OR " + quoted(query.words[1]); break;
+        case QueryShape::Term:
+            out = quoted(query.words[0]);
+            break;
+        case QueryShape::And:
+            out = quoted(query.words[0]) + " " + quoted(query.words[1]);
+            break;
+        case QueryShape::Or:
+            out = quoted(query.words[0]) + " OR " + quoted(query.words[1]);
+            break;
         case QueryShape::Phrase: {
             std::string phrase;
             for (const auto& w : query.words) phrase += (phrase.empty() ? "" : " ") + w;
             out = quoted(phrase);
             break;
         }
-        case QueryShape::Prefix: out = query.words[0] + "*"; break;
+        case QueryShape::Prefix:
+            out = query.words[0] + "*";
+            break;
     }
     return out;
 }
 
 class Fts5Peer final : public Engine {
-public:
+  public:
     explicit Fts5Peer(const std::filesystem::path& file)
         : db_(file, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX) {}
 
@@ -262,13 +274,15 @@ public:
                                   "WHERE theme = ?2)";
         std::string top;
         if (query.sort_date) {
-            top = "SELECT passages.pid, passages_fts.text FROM passages_fts JOIN passages ON "
-                  "passages.id = passages_fts.rowid WHERE passages_fts MATCH ?1" + theme_filter +
-                  " ORDER BY passages.date DESC, bm25(passages_fts) LIMIT 10";
+            top =
+                "SELECT passages.pid, passages_fts.text FROM passages_fts JOIN passages ON "
+                "passages.id = passages_fts.rowid WHERE passages_fts MATCH ?1" +
+                theme_filter + " ORDER BY passages.date DESC, bm25(passages_fts) LIMIT 10";
         } else {
-            top = "SELECT passages_fts.rowid, passages_fts.text, bm25(passages_fts) AS score FROM "
-                  "passages_fts WHERE passages_fts MATCH ?1" + theme_filter +
-                  " ORDER BY score LIMIT 10";
+            top =
+                "SELECT passages_fts.rowid, passages_fts.text, bm25(passages_fts) AS score FROM "
+                "passages_fts WHERE passages_fts MATCH ?1" +
+                theme_filter + " ORDER BY score LIMIT 10";
         }
         QueryOutcome outcome;
         outcome.hits = rows(top, match, query.theme, nullptr);
@@ -289,7 +303,7 @@ public:
         return outcome;
     }
 
-private:
+  private:
     /// Steps a query to its end; returns its rows; `first` gets the first column of the first
     /// row as a number.
     std::size_t rows(const std::string& sql, const std::string& match, const std::string& theme,
@@ -337,8 +351,10 @@ PeerIndexFigures index_fts5_peer(const std::vector<PeerPassage>& passages,
         sqlite3_stmt* fts = db.statement("INSERT INTO passages_fts(rowid, text) VALUES(?1, ?2)");
         sqlite3_stmt* row = db.statement(
             "INSERT INTO passages(id, pid, kind, date, doc) VALUES(?1, ?2, ?3, ?4, ?5)");
-        sqlite3_stmt* theme = db.statement("INSERT INTO passage_themes(passage, theme) VALUES(?1, ?2)");
-        sqlite3_stmt* role = db.statement("INSERT INTO passage_roles(passage, role) VALUES(?1, ?2)");
+        sqlite3_stmt* theme =
+            db.statement("INSERT INTO passage_themes(passage, theme) VALUES(?1, ?2)");
+        sqlite3_stmt* role =
+            db.statement("INSERT INTO passage_roles(passage, role) VALUES(?1, ?2)");
         sqlite3_int64 rowid = 0;
         for (const PeerPassage& p : passages) {
             ++rowid;
@@ -385,7 +401,7 @@ void optimize_fts5(const std::filesystem::path& file) {
 namespace {
 
 class Ours final : public Engine {
-public:
+  public:
     Ours(const std::filesystem::path& db, const Taxonomy& taxonomy)
         : searcher_({db.string()}, taxonomy) {}
 
@@ -404,7 +420,7 @@ public:
         return outcome;
     }
 
-private:
+  private:
     Searcher searcher_;
 };
 

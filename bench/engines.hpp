@@ -18,7 +18,7 @@ struct PeerPassage {
     std::string id;
     std::string kind;
     std::string text;
-    std::string date;     ///< "YYYYMMDD" sort value, "" when unknown
+    std::string date;  ///< "YYYYMMDD" sort value, "" when unknown
     std::string doc;
     std::vector<std::string> themes;
     std::vector<std::string> roles;
@@ -59,7 +59,7 @@ struct QueryOutcome {
 
 /// One engine with its databases open. Not thread-safe: one per thread.
 class Engine {
-public:
+  public:
     virtual ~Engine() = default;
     /// Runs `query` for the top 10; with `facets` (or query.facets) also exact theme and
     /// role counts over every match.

@@ -37,7 +37,8 @@ PreparedDocument prepare(const Variant& v, const LoadedStatement& s, Xapian::Ter
     } else {
         prepared.doc_id = s.doc.meta.id;
         prepared.path = s.doc.meta.path;
-        for (const Passage& p : s.passages) prepared.passages.push_back(make_passage_document(s.doc, p, terms));
+        for (const Passage& p : s.passages)
+            prepared.passages.push_back(make_passage_document(s.doc, p, terms));
     }
     if (!v.spelling) prepared.spellings.clear();
     return prepared;
@@ -45,9 +46,8 @@ PreparedDocument prepare(const Variant& v, const LoadedStatement& s, Xapian::Ter
 
 }  // namespace
 
-nlohmann::json measure_index_levers(const std::vector<std::string>& paths,
-                                    const Taxonomy& taxonomy, const std::filesystem::path& work,
-                                    std::ostream& log) {
+nlohmann::json measure_index_levers(const std::vector<std::string>& paths, const Taxonomy& taxonomy,
+                                    const std::filesystem::path& work, std::ostream& log) {
     log << "levers: loading statements ...\n";
     const CorpusListing listing = list_corpus_files(paths);
     const Tagger tagger(taxonomy);

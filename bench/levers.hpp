@@ -18,8 +18,7 @@ namespace r2p::bench {
 /// one stemmed term per word (STEM_ALL_Z) and no spelling. Each variant reports the time to
 /// build the Xapian documents (one thread), the time to write them (the single writer), the
 /// database size and its size after compaction. Databases go under `work`.
-nlohmann::json measure_index_levers(const std::vector<std::string>& paths,
-                                    const Taxonomy& taxonomy, const std::filesystem::path& work,
-                                    std::ostream& log);
+nlohmann::json measure_index_levers(const std::vector<std::string>& paths, const Taxonomy& taxonomy,
+                                    const std::filesystem::path& work, std::ostream& log);
 
 }  // namespace r2p::bench

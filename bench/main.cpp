@@ -15,23 +15,23 @@ namespace po = boost::program_options;
 
 namespace {
 
-constexpr const char* kUsage =
-    "generate|run|table [options]  (r2p-bench COMMAND --help for each)";
+constexpr const char* kUsage = "generate|run|table [options]  (r2p-bench COMMAND --help for each)";
 
 po::options_description corpus_options() {
     po::options_description options("Corpus");
-    options.add_options()
-        ("passages", po::value<std::size_t>()->value_name("N")->default_value(10000),
-         "passages (paragraphs plus quotes) to generate; statements are whole, so a few more")
-        ("seed", po::value<std::uint64_t>()->value_name("S")->default_value(2012),
-         "generator seed: same seed, same corpus (and N passages are a prefix of more)")
-        ("words", po::value<std::string>()->value_name("FILE")
-             ->default_value("/usr/share/dict/american-english"),
-         "word list the vocabulary is drawn from (Debian wamerican)")
-        ("genre", po::value<std::string>()->value_name("FILE"),
-         "genre scaffolding (default: bench/data/genre.conf)")
-        ("queries-per-class", po::value<std::size_t>()->value_name("K")->default_value(20),
-         "queries generated per query class");
+    options.add_options()(
+        "passages", po::value<std::size_t>()->value_name("N")->default_value(10000),
+        "passages (paragraphs plus quotes) to generate; statements are whole, so a few more")(
+        "seed", po::value<std::uint64_t>()->value_name("S")->default_value(2012),
+        "generator seed: same seed, same corpus (and N passages are a prefix of more)")(
+        "words",
+        po::value<std::string>()->value_name("FILE")->default_value(
+            "/usr/share/dict/american-english"),
+        "word list the vocabulary is drawn from (Debian wamerican)")(
+        "genre", po::value<std::string>()->value_name("FILE"),
+        "genre scaffolding (default: bench/data/genre.conf)")(
+        "queries-per-class", po::value<std::size_t>()->value_name("K")->default_value(20),
+        "queries generated per query class");
     options.add(r2p::cli::taxonomy_options());
     return options;
 }
@@ -49,8 +49,8 @@ int generate(int argc, const char* const argv[]) {
     options.add_options()("out", po::value<std::string>()->value_name("DIR")->required(),
                           "folder for corpus/, queries/ and manifest.json");
     po::variables_map vm;
-    if (!r2p::cli::parse_command_line(argc, argv, "bench", "generate --passages N --out DIR [options]",
-                                      options, {}, vm)) {
+    if (!r2p::cli::parse_command_line(
+            argc, argv, "bench", "generate --passages N --out DIR [options]", options, {}, vm)) {
         return r2p::cli::kOk;
     }
     const r2p::Taxonomy taxonomy = r2p::cli::load_taxonomy_from(vm);
@@ -63,19 +63,18 @@ int generate(int argc, const char* const argv[]) {
 
 int run(int argc, const char* const argv[]) {
     po::options_description options = corpus_options();
-    options.add_options()
-        ("work", po::value<std::string>()->value_name("DIR"),
-         "working folder (default: bench-work/N under the current folder)")
-        ("json", "print the result as one JSON object instead of a table")
-        ("threads", po::value<unsigned>()->value_name("N")->default_value(2),
-         "query threads for the queries/s figure")
-        ("throughput-seconds", po::value<double>()->value_name("S")->default_value(2.0),
-         "how long each engine is driven for the queries/s figure")
-        ("no-peers", "skip SQLite FTS5 and plain Xapian")
-        ("levers", "also measure indexing variants: spelling table, STEM_SOME vs STEM_ALL_Z")
-        ("shards", po::value<std::string>()->value_name("LIST"),
-         "also index into N local shards and query them, for each N of a comma list (2,4)")
-        ("no-compact", "skip measuring the database after xapian-compact");
+    options.add_options()("work", po::value<std::string>()->value_name("DIR"),
+                          "working folder (default: bench-work/N under the current folder)")(
+        "json", "print the result as one JSON object instead of a table")(
+        "threads", po::value<unsigned>()->value_name("N")->default_value(2),
+        "query threads for the queries/s figure")(
+        "throughput-seconds", po::value<double>()->value_name("S")->default_value(2.0),
+        "how long each engine is driven for the queries/s figure")(
+        "no-peers", "skip SQLite FTS5 and plain Xapian")(
+        "levers", "also measure indexing variants: spelling table, STEM_SOME vs STEM_ALL_Z")(
+        "shards", po::value<std::string>()->value_name("LIST"),
+        "also index into N local shards and query them, for each N of a comma list (2,4)")(
+        "no-compact", "skip measuring the database after xapian-compact");
     po::variables_map vm;
     if (!r2p::cli::parse_command_line(argc, argv, "bench", "run --passages N [options]", options,
                                       {}, vm)) {
@@ -88,10 +87,12 @@ int run(int argc, const char* const argv[]) {
                                         : std::filesystem::path("bench-work") /
                                               std::to_string(run_options.passages);
     run_options.queries_per_class = vm["queries-per-class"].as<std::size_t>();
-    if (run_options.queries_per_class == 0) throw r2p::UsageError("--queries-per-class must be at least 1");
+    if (run_options.queries_per_class == 0)
+        throw r2p::UsageError("--queries-per-class must be at least 1");
     run_options.threads = std::max(1U, vm["threads"].as<unsigned>());
     run_options.throughput_seconds = vm["throughput-seconds"].as<double>();
-    if (!(run_options.throughput_seconds > 0)) throw r2p::UsageError("--throughput-seconds must be above 0");
+    if (!(run_options.throughput_seconds > 0))
+        throw r2p::UsageError("--throughput-seconds must be above 0");
     run_options.peers = !vm.count("no-peers");
     run_options.levers = vm.count("levers") > 0;
     if (vm.count("shards")) {
@@ -99,8 +100,8 @@ int run(int argc, const char* const argv[]) {
         std::size_t start = 0;
         while (start <= list.size()) {
             const std::size_t end = std::min(list.find(',', start), list.size());
-            const unsigned n = static_cast<unsigned>(
-                r2p::parse_count("--shards", std::string_view(list).substr(start, end - start), 64));
+            const unsigned n = static_cast<unsigned>(r2p::parse_count(
+                "--shards", std::string_view(list).substr(start, end - start), 64));
             if (n == 0) throw r2p::UsageError("--shards: a shard count must be at least 1");
             run_options.shards.push_back(n);
             start = end + 1;
@@ -161,7 +162,8 @@ int main(int argc, char* argv[]) {
             r2p::cli::parse_command_line(2, args, "bench", kUsage, {}, {}, vm);
             return static_cast<int>(r2p::cli::kOk);
         }
-        throw r2p::UsageError(command.empty() ? "no command given: generate or run"
-                                              : "unknown command '" + command + "' (generate or run)");
+        throw r2p::UsageError(command.empty()
+                                  ? "no command given: generate or run"
+                                  : "unknown command '" + command + "' (generate or run)");
     });
 }

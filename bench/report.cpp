@@ -96,7 +96,8 @@ void print_table(const json& r, std::ostream& out) {
     for (const auto& e : ordered) out << cell(e, kBlock);
     if (peers) out << cell("ours/xapian", 14) << cell("ours/fts5", 14);
     out << '\n' << std::setw(14) << "";
-    for (std::size_t i = 0; i < ordered.size(); ++i) out << cell("p50    p99 |  fp50   fp99   cold", kBlock);
+    for (std::size_t i = 0; i < ordered.size(); ++i)
+        out << cell("p50    p99 |  fp50   fp99   cold", kBlock);
     if (peers) out << cell("fp50  fp99", 14) << cell("fp50  fp99", 14);
     out << '\n';
     std::vector<std::string> classes;
@@ -106,13 +107,13 @@ void print_table(const json& r, std::ostream& out) {
         const bool overall = cls == "overall";
         out << std::left << std::setw(14) << cls << std::right;
         for (const auto& e : ordered) {
-            const json& f = overall ? r["queries"][e]["overall"] : at(r["queries"][e], {"classes", cls.c_str()});
+            const json& f = overall ? r["queries"][e]["overall"]
+                                    : at(r["queries"][e], {"classes", cls.c_str()});
             const json& cold = overall ? at(f, {"cold_ms", "p50_ms"}) : at(f, {"cold_ms"});
             out << cell(number(at(f, {"top10", "p50_ms"}), 2), 9)
                 << cell(number(at(f, {"top10", "p99_ms"}), 1), 7) << " |"
                 << cell(number(at(f, {"facets", "p50_ms"}), 1), 6)
-                << cell(number(at(f, {"facets", "p99_ms"}), 1), 7)
-                << cell(number(cold, 1), 7);
+                << cell(number(at(f, {"facets", "p99_ms"}), 1), 7) << cell(number(cold, 1), 7);
         }
         if (peers) {
             for (const char* peer : {"xapian", "fts5"}) {
@@ -128,7 +129,8 @@ void print_table(const json& r, std::ostream& out) {
     out << std::left << std::setw(14) << "queries/s" << std::right;
     for (const auto& e : ordered) {
         out << cell(number(at(r["queries"][e], {"overall", "qps"}), 0) + " (" +
-                        std::to_string(r["query_threads"].get<unsigned>()) + " threads)", kBlock);
+                        std::to_string(r["query_threads"].get<unsigned>()) + " threads)",
+                    kBlock);
     }
     if (peers) {
         out << cell(number(at(r, {"ratios", "xapian", "overall", "qps"}), 2), 14)
@@ -143,8 +145,8 @@ void print_table(const json& r, std::ostream& out) {
         for (const auto& v : r["levers"]) {
             out << std::left << std::setw(38) << v["variant"].get<std::string>() << std::right
                 << cell(number(v["prepare_passages_per_second"], 0), 10)
-                << cell(number(v["write_passages_per_second"], 0), 10) << cell(mb(v["db_bytes"]), 12)
-                << cell(mb(v["db_bytes_compacted"]), 12) << '\n';
+                << cell(number(v["write_passages_per_second"], 0), 10)
+                << cell(mb(v["db_bytes"]), 12) << cell(mb(v["db_bytes_compacted"]), 12) << '\n';
         }
         out << '\n';
     }
@@ -167,7 +169,8 @@ void print_table(const json& r, std::ostream& out) {
         << '\n';
 }
 
-std::string write_latency_plot(const std::filesystem::path& root, const std::filesystem::path& png) {
+std::string write_latency_plot(const std::filesystem::path& root,
+                               const std::filesystem::path& png) {
     if (std::system("command -v gnuplot >/dev/null 2>&1") != 0) return "gnuplot is not installed";
     // passages -> result, one per corpus size (the newest file of a size wins by path order).
     std::map<std::size_t, json> runs;
@@ -205,7 +208,9 @@ std::string write_latency_plot(const std::filesystem::path& root, const std::fil
         for (const auto& [passages, j] : runs) {
             out << passages;
             for (const auto& c : classes) {
-                out << ' ' << number(at(j, {"queries", "ours", "classes", c.c_str(), "facets", "p50_ms"}), 4);
+                out << ' '
+                    << number(at(j, {"queries", "ours", "classes", c.c_str(), "facets", "p50_ms"}),
+                              4);
             }
             for (const char* peer : {"xapian", "fts5"}) {
                 out << ' ' << number(at(j, {"queries", peer, "overall", "facets", "p50_ms"}), 4);

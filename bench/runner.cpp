@@ -219,15 +219,16 @@ json run_benchmark(const RunOptions& options, const CorpusGenerator& generator,
     request.paths = {corpus.statements.string()};
     const IndexReport report = index_corpus(request, taxonomy);
     const std::size_t rss = peak_rss_bytes();
-    json ours_index = {{"passages", report.passages()},
-                       {"paragraphs", report.paragraphs},
-                       {"quotes", report.quotes},
-                       {"files_skipped", report.skipped.size()},
-                       {"seconds", report.seconds},
-                       {"passages_per_second", report.passages_per_second()},
-                       {"mb_per_second", static_cast<double>(report.bytes_read) / 1e6 / report.seconds},
-                       {"peak_rss_bytes", rss},
-                       {"db_bytes", disk_bytes(ours_db)}};
+    json ours_index = {
+        {"passages", report.passages()},
+        {"paragraphs", report.paragraphs},
+        {"quotes", report.quotes},
+        {"files_skipped", report.skipped.size()},
+        {"seconds", report.seconds},
+        {"passages_per_second", report.passages_per_second()},
+        {"mb_per_second", static_cast<double>(report.bytes_read) / 1e6 / report.seconds},
+        {"peak_rss_bytes", rss},
+        {"db_bytes", disk_bytes(ours_db)}};
     log << "index: ours " << report.passages() << " passages in " << report.seconds << " s ("
         << report.passages_per_second() << "/s)\n";
     const auto ours_compact = options.work / "ours-compact.db";
@@ -251,11 +252,12 @@ json run_benchmark(const RunOptions& options, const CorpusGenerator& generator,
 
         log << "index: fts5 ...\n";
         const PeerIndexFigures fts5 = index_fts5_peer(passages, fts5_db);
-        json fts5_index = {{"passages", fts5.passages},
-                           {"seconds", fts5.seconds},
-                           {"passages_per_second", static_cast<double>(fts5.passages) / fts5.seconds},
-                           {"mb_per_second", static_cast<double>(fts5.text_bytes) / 1e6 / fts5.seconds},
-                           {"db_bytes", disk_bytes(fts5_db)}};
+        json fts5_index = {
+            {"passages", fts5.passages},
+            {"seconds", fts5.seconds},
+            {"passages_per_second", static_cast<double>(fts5.passages) / fts5.seconds},
+            {"mb_per_second", static_cast<double>(fts5.text_bytes) / 1e6 / fts5.seconds},
+            {"db_bytes", disk_bytes(fts5_db)}};
         if (options.compact) {
             start = Clock::now();
             optimize_fts5(fts5_db);
@@ -267,11 +269,12 @@ json run_benchmark(const RunOptions& options, const CorpusGenerator& generator,
         log << "index: plain xapian ...\n";
         std::filesystem::remove_all(xapian_db, ec);
         const PeerIndexFigures xap = index_xapian_peer(passages, xapian_db);
-        json xapian_index = {{"passages", xap.passages},
-                             {"seconds", xap.seconds},
-                             {"passages_per_second", static_cast<double>(xap.passages) / xap.seconds},
-                             {"mb_per_second", static_cast<double>(xap.text_bytes) / 1e6 / xap.seconds},
-                             {"db_bytes", disk_bytes(xapian_db)}};
+        json xapian_index = {
+            {"passages", xap.passages},
+            {"seconds", xap.seconds},
+            {"passages_per_second", static_cast<double>(xap.passages) / xap.seconds},
+            {"mb_per_second", static_cast<double>(xap.text_bytes) / 1e6 / xap.seconds},
+            {"db_bytes", disk_bytes(xapian_db)}};
         if (options.compact) {
             const auto compacted = options.work / "xapian-peer-compact.db";
             std::filesystem::remove_all(compacted, ec);
@@ -286,7 +289,8 @@ json run_benchmark(const RunOptions& options, const CorpusGenerator& generator,
         passages.shrink_to_fit();
     }
 
-    if (options.levers) result["levers"] = measure_index_levers(request.paths, taxonomy, options.work, log);
+    if (options.levers)
+        result["levers"] = measure_index_levers(request.paths, taxonomy, options.work, log);
 
     // --- Shards: the same pipeline writing N local shard databases and a stub.
     std::vector<std::pair<std::string, std::filesystem::path>> sharded;
@@ -310,27 +314,34 @@ json run_benchmark(const RunOptions& options, const CorpusGenerator& generator,
     // --- Queries.
     std::vector<std::pair<std::string, QueryFigures>> engines;
     engines.emplace_back("ours", measure_queries(
-        "ours", [&] { return open_ours(ours_db, taxonomy); }, ours_db, queries, options, log));
+                                     "ours", [&] { return open_ours(ours_db, taxonomy); }, ours_db,
+                                     queries, options, log));
     if (options.compact) {
-        engines.emplace_back("ours-compacted", measure_queries(
-            "ours-compacted", [&] { return open_ours(ours_compact, taxonomy); }, ours_compact,
-            queries, options, log));
+        engines.emplace_back(
+            "ours-compacted",
+            measure_queries(
+                "ours-compacted", [&] { return open_ours(ours_compact, taxonomy); }, ours_compact,
+                queries, options, log));
     }
     for (const auto& [name, dir] : sharded) {
         engines.emplace_back(name, measure_queries(
-            name, [&, d = dir] { return open_ours(d, taxonomy); }, dir, queries, options, log));
+                                       name, [&, d = dir] { return open_ours(d, taxonomy); }, dir,
+                                       queries, options, log));
     }
     if (options.peers) {
         engines.emplace_back("xapian", measure_queries(
-            "xapian", [&] { return open_xapian_peer(xapian_db); }, xapian_db, queries, options, log));
+                                           "xapian", [&] { return open_xapian_peer(xapian_db); },
+                                           xapian_db, queries, options, log));
         engines.emplace_back("fts5", measure_queries(
-            "fts5", [&] { return open_fts5_peer(fts5_db); }, fts5_db, queries, options, log));
+                                         "fts5", [&] { return open_fts5_peer(fts5_db); }, fts5_db,
+                                         queries, options, log));
     }
     json query_json = json::object();
     for (const auto& [name, figures] : engines) query_json[name] = figures_json(figures);
     result["queries"] = query_json;
     result["query_classes"] = json::array();
-    for (const QueryClass cls : all_query_classes()) result["query_classes"].push_back(query_class_name(cls));
+    for (const QueryClass cls : all_query_classes())
+        result["query_classes"].push_back(query_class_name(cls));
     result["queries_per_class"] = options.queries_per_class;
     result["query_threads"] = options.threads;
 
@@ -341,7 +352,8 @@ json run_benchmark(const RunOptions& options, const CorpusGenerator& generator,
             const json& ours_idx = result["index"]["ours"];
             const json& peer_idx = result["index"][peer];
             ratios[peer]["index"] = {
-                {"passages_per_second", ratio(ours_idx["passages_per_second"], peer_idx["passages_per_second"])},
+                {"passages_per_second",
+                 ratio(ours_idx["passages_per_second"], peer_idx["passages_per_second"])},
                 {"mb_per_second", ratio(ours_idx["mb_per_second"], peer_idx["mb_per_second"])},
                 {"db_bytes", ratio(ours_idx["db_bytes"], peer_idx["db_bytes"])}};
             if (options.compact) {
@@ -366,8 +378,8 @@ json run_benchmark(const RunOptions& options, const CorpusGenerator& generator,
             }
             json overall = latency_ratios(ours_q["overall"], peer_q["overall"]);
             overall["qps"] = ratio(ours_q["overall"]["qps"], peer_q["overall"]["qps"]);
-            overall["cold_p50_ms"] =
-                ratio(ours_q["overall"]["cold_ms"]["p50_ms"], peer_q["overall"]["cold_ms"]["p50_ms"]);
+            overall["cold_p50_ms"] = ratio(ours_q["overall"]["cold_ms"]["p50_ms"],
+                                           peer_q["overall"]["cold_ms"]["p50_ms"]);
             ratios[peer]["overall"] = overall;
         }
         result["ratios"] = ratios;
@@ -390,8 +402,8 @@ json run_benchmark(const RunOptions& options, const CorpusGenerator& generator,
         out << result.dump(2) << '\n';
     }
     // The plot gathers every size: results of other sizes sit in sibling work folders.
-    const std::string why_no_plot = write_latency_plot(
-        std::filesystem::absolute(options.work).parent_path(), png);
+    const std::string why_no_plot =
+        write_latency_plot(std::filesystem::absolute(options.work).parent_path(), png);
     if (why_no_plot.empty()) {
         result["plot"] = png.string();
     } else {

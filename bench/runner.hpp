@@ -18,14 +18,14 @@ namespace r2p::bench {
 /// What to measure.
 struct RunOptions {
     std::size_t passages = 10000;
-    std::filesystem::path work;            ///< corpus, databases and results live here
+    std::filesystem::path work;  ///< corpus, databases and results live here
     std::size_t queries_per_class = 20;
-    unsigned threads = 2;                  ///< query threads for the throughput figure
-    double throughput_seconds = 2.0;       ///< how long each engine is driven for queries/s
-    bool peers = true;                     ///< also measure SQLite FTS5 and plain Xapian
-    bool compact = true;                   ///< also measure the database after xapian-compact
-    bool levers = false;                   ///< also measure indexing variants (levers.hpp)
-    std::vector<unsigned> shards;          ///< also index into N local shards and query them
+    unsigned threads = 2;             ///< query threads for the throughput figure
+    double throughput_seconds = 2.0;  ///< how long each engine is driven for queries/s
+    bool peers = true;                ///< also measure SQLite FTS5 and plain Xapian
+    bool compact = true;              ///< also measure the database after xapian-compact
+    bool levers = false;              ///< also measure indexing variants (levers.hpp)
+    std::vector<unsigned> shards;     ///< also index into N local shards and query them
 };
 
 /// Runs the benchmark. Progress lines go to `log`; returns the whole result as one JSON
@@ -41,7 +41,6 @@ void print_table(const nlohmann::json& result, std::ostream& out);
 /// every ROOT/*/results/bench-N.json (the work folders of each size, side by side under
 /// `root`). Returns "" on success, else why no plot was made (gnuplot missing or failing);
 /// never throws for that.
-std::string write_latency_plot(const std::filesystem::path& root,
-                               const std::filesystem::path& png);
+std::string write_latency_plot(const std::filesystem::path& root, const std::filesystem::path& png);
 
 }  // namespace r2p::bench

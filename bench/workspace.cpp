@@ -81,7 +81,8 @@ CorpusInfo prepare_corpus(const CorpusGenerator& generator, const std::filesyste
                                   "choose another folder");
             }
             std::filesystem::remove_all(info.statements, ec);
-            if (ec) throw CorpusError(info.statements.string() + ": cannot remove: " + ec.message());
+            if (ec)
+                throw CorpusError(info.statements.string() + ": cannot remove: " + ec.message());
         }
         std::filesystem::remove(manifest, ec);
         log << "corpus: generating " << passages << " passages into " << info.statements.string()
@@ -89,17 +90,14 @@ CorpusInfo prepare_corpus(const CorpusGenerator& generator, const std::filesyste
         info.seed = generator.seed();
         info.passages_requested = passages;
         info.generated = generate_corpus(generator, info.statements, passages);
-        log << "corpus: " << info.generated.statements << " statements, "
-            << info.generated.passages << " passages, " << static_cast<double>(info.generated.bytes) / 1e6 << " MB in "
+        log << "corpus: " << info.generated.statements << " statements, " << info.generated.passages
+            << " passages, " << static_cast<double>(info.generated.bytes) / 1e6 << " MB in "
             << info.generated.seconds << " s\n";
-        const nlohmann::json j = {{"generator_version", kGeneratorVersion},
-                                  {"seed", info.seed},
-                                  {"passages_requested", passages},
-                                  {"statements", info.generated.statements},
-                                  {"passages", info.generated.passages},
-                                  {"bytes", info.generated.bytes},
-                                  {"seconds", info.generated.seconds},
-                                  {"vocabulary", generator.vocabulary_size()}};
+        const nlohmann::json j = {
+            {"generator_version", kGeneratorVersion}, {"seed", info.seed},
+            {"passages_requested", passages},         {"statements", info.generated.statements},
+            {"passages", info.generated.passages},    {"bytes", info.generated.bytes},
+            {"seconds", info.generated.seconds},      {"vocabulary", generator.vocabulary_size()}};
         write_text(manifest, j.dump(2) + "\n");
     }
     write_query_files(out / "queries", generator.query_set(passages, queries_per_class));

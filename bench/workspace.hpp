@@ -25,7 +25,7 @@ struct CorpusInfo {
     std::uint64_t seed = 0;
     std::size_t passages_requested = 0;
     GeneratedCorpus generated;
-    bool reused = false;               ///< found ready, not generated in this run
+    bool reused = false;  ///< found ready, not generated in this run
 };
 
 /// Makes OUT/corpus (statements), OUT/queries (one file per class and queries.txt) and

@@ -46,7 +46,8 @@ bool parse_command_line(int argc, const char* const argv[], std::string_view too
                         const po::positional_options_description& positional,
                         po::variables_map& vm) {
     po::options_description shown;
-    shown.add_options()("help,h", "show this help and exit")("version", "show the version and exit");
+    shown.add_options()("help,h", "show this help and exit")("version",
+                                                             "show the version and exit");
     shown.add(visible);
     po::options_description all;
     all.add(shown).add(hidden);
@@ -74,13 +75,12 @@ bool parse_command_line(int argc, const char* const argv[], std::string_view too
 
 po::options_description taxonomy_options() {
     po::options_description options("Taxonomy");
-    options.add_options()
-        ("themes", po::value<std::string>()->value_name("FILE"),
-         "theme taxonomy (default: corpus/taxonomy/themes.conf)")
-        ("roles", po::value<std::string>()->value_name("FILE"),
-         "speaker-role taxonomy (default: corpus/taxonomy/roles.conf)")
-        ("synonyms", po::value<std::string>()->value_name("FILE"),
-         "query synonyms (default: corpus/taxonomy/synonyms.conf)");
+    options.add_options()("themes", po::value<std::string>()->value_name("FILE"),
+                          "theme taxonomy (default: corpus/taxonomy/themes.conf)")(
+        "roles", po::value<std::string>()->value_name("FILE"),
+        "speaker-role taxonomy (default: corpus/taxonomy/roles.conf)")(
+        "synonyms", po::value<std::string>()->value_name("FILE"),
+        "query synonyms (default: corpus/taxonomy/synonyms.conf)");
     return options;
 }
 

@@ -14,17 +14,16 @@ namespace po = boost::program_options;
 int main(int argc, char* argv[]) {
     return r2p::cli::run_tool("index", [&] {
         po::options_description options("Options");
-        options.add_options()
-            ("db", po::value<std::string>()->value_name("DIR")->required(),
-             "database to create or update (created if missing)")
-            ("shards", po::value<unsigned>()->value_name("N"),
-             "write N shard databases under DIR plus a stub file DIR/r2p.stub")
-            ("prune", "remove passages of indexed files that are no longer given")
-            ("threads", po::value<unsigned>()->value_name("N")->default_value(0),
-             "loader threads (0: one per core)")
-            ("json", "print the index report as JSON instead of a table")
-            ("quiet", "no progress bar")
-            ("progress", "progress bar on stderr even when it is not a terminal");
+        options.add_options()("db", po::value<std::string>()->value_name("DIR")->required(),
+                              "database to create or update (created if missing)")(
+            "shards", po::value<unsigned>()->value_name("N"),
+            "write N shard databases under DIR plus a stub file DIR/r2p.stub")(
+            "prune", "remove passages of indexed files that are no longer given")(
+            "threads", po::value<unsigned>()->value_name("N")->default_value(0),
+            "loader threads (0: one per core)")(
+            "json", "print the index report as JSON instead of a table")(
+            "quiet", "no progress bar")("progress",
+                                        "progress bar on stderr even when it is not a terminal");
         options.add(r2p::cli::taxonomy_options());
         po::options_description hidden;
         hidden.add_options()("path", po::value<std::vector<std::string>>(), "");
@@ -36,7 +35,8 @@ int main(int argc, char* argv[]) {
                                           options, hidden, positional, vm)) {
             return r2p::cli::kOk;
         }
-        if (!vm.count("path")) throw r2p::UsageError("no PATH given: name statement files or folders");
+        if (!vm.count("path"))
+            throw r2p::UsageError("no PATH given: name statement files or folders");
 
         r2p::IndexRequest request;
         request.db = vm["db"].as<std::string>();
@@ -54,9 +54,8 @@ int main(int argc, char* argv[]) {
         const bool show_progress =
             !vm.count("quiet") && (vm.count("progress") || r2p::cli::stderr_is_terminal());
         r2p::cli::ProgressBar bar(show_progress);
-        const r2p::IndexReport report =
-            r2p::index_corpus(request, taxonomy, [&](std::size_t done, std::size_t total,
-                                                     std::size_t passages) {
+        const r2p::IndexReport report = r2p::index_corpus(
+            request, taxonomy, [&](std::size_t done, std::size_t total, std::size_t passages) {
                 bar.update(done, total, passages);
             });
         bar.finish();

@@ -17,13 +17,13 @@ namespace po = boost::program_options;
 
 int run(int argc, const char* const argv[]) {
     po::options_description options("Options");
-    options.add_options()
-        ("db", po::value<std::vector<std::string>>()->value_name("DIR")->required(),
-         "database folder, stub file or tcp://HOST:PORT (repeatable)")
-        ("allow-partial", "search the shards that answer and name the missing ones")
-        ("queries", po::value<std::string>()->value_name("FILE"),
-         "run one query per line of FILE (words and query options), one JSON line each")
-        ("json", "print the result as JSON");
+    options.add_options()("db",
+                          po::value<std::vector<std::string>>()->value_name("DIR")->required(),
+                          "database folder, stub file or tcp://HOST:PORT (repeatable)")(
+        "allow-partial", "search the shards that answer and name the missing ones")(
+        "queries", po::value<std::string>()->value_name("FILE"),
+        "run one query per line of FILE (words and query options), one JSON line each")(
+        "json", "print the result as JSON");
     options.add(r2p::searcher::request_options());
     options.add(r2p::cli::taxonomy_options());
 
@@ -38,7 +38,8 @@ int run(int argc, const char* const argv[]) {
     const auto databases = vm["db"].as<std::vector<std::string>>();
     const bool allow_partial = vm.count("allow-partial") > 0;
     if (vm.count("queries")) {
-        if (vm.count("query")) throw r2p::UsageError("give QUERY words or --queries FILE, not both");
+        if (vm.count("query"))
+            throw r2p::UsageError("give QUERY words or --queries FILE, not both");
         r2p::Searcher searcher(databases, taxonomy, allow_partial);
         const std::size_t failed = r2p::searcher::run_query_file(vm["queries"].as<std::string>(),
                                                                  searcher, std::cout, std::cerr);

@@ -19,7 +19,8 @@ namespace {
 // Nearest-rank percentile of sorted values.
 double percentile(const std::vector<double>& sorted, double p) {
     if (sorted.empty()) return 0;
-    const auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(sorted.size())));
+    const auto rank =
+        static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(sorted.size())));
     return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
 }
 
@@ -30,11 +31,9 @@ SearchRequest request_from_line(const std::string& line) {
     po::options_description options = request_options();
     options.add(query_words_option());
     po::variables_map vm;
-    po::store(po::command_line_parser(words)
-                  .options(options)
-                  .positional(query_words_positional())
-                  .run(),
-              vm);
+    po::store(
+        po::command_line_parser(words).options(options).positional(query_words_positional()).run(),
+        vm);
     po::notify(vm);
     SearchRequest request;
     read_request(vm, request);
@@ -43,8 +42,8 @@ SearchRequest request_from_line(const std::string& line) {
 
 }  // namespace
 
-std::size_t run_query_file(const std::filesystem::path& file, Searcher& searcher,
-                           std::ostream& out, std::ostream& err) {
+std::size_t run_query_file(const std::filesystem::path& file, Searcher& searcher, std::ostream& out,
+                           std::ostream& err) {
     std::ifstream in(file);
     if (!in) throw IndexError("cannot read query file " + file.string());
     std::vector<double> micros;
@@ -60,9 +59,9 @@ std::size_t run_query_file(const std::filesystem::path& file, Searcher& searcher
             const SearchRequest request = request_from_line(line);
             const auto start = std::chrono::steady_clock::now();
             const SearchResult result = searcher.run(request);
-            const double elapsed = std::chrono::duration<double, std::micro>(
-                                       std::chrono::steady_clock::now() - start)
-                                       .count();
+            const double elapsed =
+                std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start)
+                    .count();
             micros.push_back(elapsed);
             nlohmann::json top = nlohmann::json::array();
             for (const auto& hit : result.hits) top.push_back(hit.passage.id);
@@ -75,10 +74,12 @@ std::size_t run_query_file(const std::filesystem::path& file, Searcher& searcher
                 << '\n';
         } catch (const po::error& e) {
             ++failed;
-            err << "r2p-search: error: " << file.string() << ':' << number << ": " << e.what() << '\n';
+            err << "r2p-search: error: " << file.string() << ':' << number << ": " << e.what()
+                << '\n';
         } catch (const UsageError& e) {
             ++failed;
-            err << "r2p-search: error: " << file.string() << ':' << number << ": " << e.what() << '\n';
+            err << "r2p-search: error: " << file.string() << ':' << number << ": " << e.what()
+                << '\n';
         }
     }
     std::sort(micros.begin(), micros.end());

@@ -10,12 +10,13 @@
 namespace r2p::searcher {
 
 /// Runs each non-blank, non-# line of `file` (QUERY words and query options, as on the
-/// command line; single quotes group, double quotes make phrases) through `searcher`, printing per query one JSON line to `out`:
+/// command line; single quotes group, double quotes make phrases) through `searcher`, printing per
+/// query one JSON line to `out`:
 /// {"line", "query", "matches", "top": [ids], "micros"}; then a summary line
 /// {"summary": {"queries", "failed", "p50_micros", "p95_micros", "p99_micros"}}. A bad line
 /// is reported on `err` as "r2p-search: error: FILE:LINE: reason" and skipped. Returns how
 /// many lines failed. Throws IndexError when the file cannot be read.
-std::size_t run_query_file(const std::filesystem::path& file, Searcher& searcher,
-                           std::ostream& out, std::ostream& err);
+std::size_t run_query_file(const std::filesystem::path& file, Searcher& searcher, std::ostream& out,
+                           std::ostream& err);
 
 }  // namespace r2p::searcher

@@ -19,25 +19,24 @@ std::string last(const po::variables_map& vm, const char* name, std::string fall
 
 po::options_description request_options() {
     po::options_description options("Query options");
-    options.add_options()
-        ("limit", po::value<std::string>()->value_name("N"), "results to show (default 10)")
-        ("offset", po::value<std::string>()->value_name("N"), "results to skip (default 0)")
-        ("theme", po::value<std::vector<std::string>>()->value_name("ID"),
-         "only this theme (repeatable)")
-        ("role", po::value<std::vector<std::string>>()->value_name("ID"),
-         "only this speaker role (repeatable)")
-        ("kind", po::value<std::vector<std::string>>()->value_name("KIND"),
-         "paragraph or quote (repeatable)")
-        ("doc", po::value<std::vector<std::string>>()->value_name("ID"),
-         "only this document (repeatable)")
-        ("from", po::value<std::string>()->value_name("DATE"),
-         "statements dated YYYY[-MM[-DD]] or later")
-        ("to", po::value<std::string>()->value_name("DATE"),
-         "statements dated YYYY[-MM[-DD]] or earlier")
-        ("facet", po::value<std::vector<std::string>>()->value_name("FIELD"),
-         "count matches by theme|role|kind|doc|year (repeatable; exact)")
-        ("sort", po::value<std::string>()->value_name("ORDER"), "relevance (default) or date")
-        ("match", po::value<std::string>()->value_name("MODE"), "all (default) or any query word");
+    options.add_options()("limit", po::value<std::string>()->value_name("N"),
+                          "results to show (default 10)")(
+        "offset", po::value<std::string>()->value_name("N"), "results to skip (default 0)")(
+        "theme", po::value<std::vector<std::string>>()->value_name("ID"),
+        "only this theme (repeatable)")("role",
+                                        po::value<std::vector<std::string>>()->value_name("ID"),
+                                        "only this speaker role (repeatable)")(
+        "kind", po::value<std::vector<std::string>>()->value_name("KIND"),
+        "paragraph or quote (repeatable)")(
+        "doc", po::value<std::vector<std::string>>()->value_name("ID"),
+        "only this document (repeatable)")("from", po::value<std::string>()->value_name("DATE"),
+                                           "statements dated YYYY[-MM[-DD]] or later")(
+        "to", po::value<std::string>()->value_name("DATE"),
+        "statements dated YYYY[-MM[-DD]] or earlier")(
+        "facet", po::value<std::vector<std::string>>()->value_name("FIELD"),
+        "count matches by theme|role|kind|doc|year (repeatable; exact)")(
+        "sort", po::value<std::string>()->value_name("ORDER"), "relevance (default) or date")(
+        "match", po::value<std::string>()->value_name("MODE"), "all (default) or any query word");
     return options;
 }
 

@@ -42,12 +42,14 @@ TEST_SUITE("app") {
         po::positional_options_description positional;
         po::variables_map vm;
         const char* missing[] = {"r2p-test"};
-        CHECK_THROWS_AS(r2p::cli::parse_command_line(1, missing, "test", "", options, positional, vm),
-                        po::error);
+        CHECK_THROWS_AS(
+            r2p::cli::parse_command_line(1, missing, "test", "", options, positional, vm),
+            po::error);
         po::variables_map vm2;
         const char* unknown[] = {"r2p-test", "--db", "x", "--frobnicate"};
-        CHECK_THROWS_AS(r2p::cli::parse_command_line(4, unknown, "test", "", options, positional, vm2),
-                        po::error);
+        CHECK_THROWS_AS(
+            r2p::cli::parse_command_line(4, unknown, "test", "", options, positional, vm2),
+            po::error);
     }
 
     TEST_CASE("taxonomy files default to corpus/taxonomy and can be overridden") {

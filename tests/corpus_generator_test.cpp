@@ -79,8 +79,10 @@ TEST_SUITE("corpus_generator") {
 
     TEST_CASE("statements are filed 1,000 to a folder by index") {
         CHECK(r2p::statement_path("out", 0) == std::filesystem::path("out/0000/bench-0000000.txt"));
-        CHECK(r2p::statement_path("out", 999) == std::filesystem::path("out/0000/bench-0000999.txt"));
-        CHECK(r2p::statement_path("out", 1000) == std::filesystem::path("out/0001/bench-0001000.txt"));
+        CHECK(r2p::statement_path("out", 999) ==
+              std::filesystem::path("out/0000/bench-0000999.txt"));
+        CHECK(r2p::statement_path("out", 1000) ==
+              std::filesystem::path("out/0001/bench-0001000.txt"));
         CHECK(r2p::statement_path("out", 1234567) ==
               std::filesystem::path("out/1234/bench-1234567.txt"));
     }
@@ -95,11 +97,13 @@ TEST_SUITE("corpus_generator") {
         std::set<std::string> roles;
         for (std::size_t i = 0; i < 60; ++i) {
             const std::string text = gen.statement_text(i);
-            const r2p::CorpusFile file{"bench-" + std::to_string(i) + ".txt", "bench-" + std::to_string(i)};
+            const r2p::CorpusFile file{"bench-" + std::to_string(i) + ".txt",
+                                       "bench-" + std::to_string(i)};
             const auto loaded = r2p::load_statement(file, text, {}, tagger);
             planned += gen.statement_passages(i);
             found += loaded.passages.size();
-            if (loaded.doc.meta.date.size() >= 4) years.insert(std::stoi(loaded.doc.meta.date.substr(0, 4)));
+            if (loaded.doc.meta.date.size() >= 4)
+                years.insert(std::stoi(loaded.doc.meta.date.substr(0, 4)));
             for (const auto& p : loaded.passages) {
                 themes.insert(p.themes.begin(), p.themes.end());
                 roles.insert(p.roles.begin(), p.roles.end());
@@ -145,9 +149,11 @@ TEST_SUITE("corpus_generator") {
         CHECK(gen.vocabulary_size() >= 50000);
         r2p::test::TempDir dir;
         r2p::test::write_file(dir / "words", "apple\napple's\nbanana\nbanana\nCherry\n");
-        CHECK(r2p::load_word_list(dir / "words") == std::vector<std::string>{"apple", "banana", "Cherry"});
+        CHECK(r2p::load_word_list(dir / "words") ==
+              std::vector<std::string>{"apple", "banana", "Cherry"});
         CHECK_THROWS_AS(r2p::load_word_list(dir / "missing"), r2p::CorpusError);
-        CHECK_THROWS_AS(r2p::CorpusGenerator(taxonomy(), genre(), {"too", "few"}, 1), r2p::CorpusError);
+        CHECK_THROWS_AS(r2p::CorpusGenerator(taxonomy(), genre(), {"too", "few"}, 1),
+                        r2p::CorpusError);
     }
 
     TEST_CASE("a genre file with an unknown or a missing section is refused") {
@@ -160,7 +166,9 @@ TEST_SUITE("corpus_generator") {
             r2p::test::write_file(dir / "g.conf", "[function-words]\nthe of\n");
             CHECK_THROWS_AS(r2p::load_genre_data(dir / "g.conf"), r2p::CorpusError);
         }
-        SUBCASE("no file") { CHECK_THROWS_AS(r2p::load_genre_data(dir / "none"), r2p::CorpusError); }
+        SUBCASE("no file") {
+            CHECK_THROWS_AS(r2p::load_genre_data(dir / "none"), r2p::CorpusError);
+        }
     }
 
     TEST_CASE("query sets hold every class, deterministically") {
@@ -174,12 +182,24 @@ TEST_SUITE("corpus_generator") {
             REQUIRE_FALSE(q.words.empty());
             switch (q.cls) {
                 case r2p::QueryClass::TwoTermAnd:
-                case r2p::QueryClass::TwoTermOr: CHECK(q.words.size() == 2); break;
-                case r2p::QueryClass::Phrase: CHECK(q.words.size() >= 2); break;
-                case r2p::QueryClass::TermThemeFilter: CHECK(taxonomy().find_theme(q.theme) != nullptr); break;
-                case r2p::QueryClass::TermFacets: CHECK(q.facets); break;
-                case r2p::QueryClass::SortDate: CHECK(q.sort_date); break;
-                default: CHECK(q.words.size() == 1); break;
+                case r2p::QueryClass::TwoTermOr:
+                    CHECK(q.words.size() == 2);
+                    break;
+                case r2p::QueryClass::Phrase:
+                    CHECK(q.words.size() >= 2);
+                    break;
+                case r2p::QueryClass::TermThemeFilter:
+                    CHECK(taxonomy().find_theme(q.theme) != nullptr);
+                    break;
+                case r2p::QueryClass::TermFacets:
+                    CHECK(q.facets);
+                    break;
+                case r2p::QueryClass::SortDate:
+                    CHECK(q.sort_date);
+                    break;
+                default:
+                    CHECK(q.words.size() == 1);
+                    break;
             }
         }
     }
@@ -191,15 +211,22 @@ TEST_SUITE("corpus_generator") {
             BenchQuery query;
             std::string line;
         };
-        BenchQuery facets{r2p::QueryClass::TermFacets, QueryShape::Term, {"impunity"}, "", true, false};
-        BenchQuery themed{r2p::QueryClass::TermThemeFilter, QueryShape::Term, {"court"}, "accountability", false, false};
+        BenchQuery facets{
+            r2p::QueryClass::TermFacets, QueryShape::Term, {"impunity"}, "", true, false};
+        BenchQuery themed{r2p::QueryClass::TermThemeFilter,
+                          QueryShape::Term,
+                          {"court"},
+                          "accountability",
+                          false,
+                          false};
         BenchQuery dated{r2p::QueryClass::SortDate, QueryShape::Term, {"court"}, "", false, true};
         const Case cases[] = {
             {{r2p::QueryClass::TwoTermAnd, QueryShape::And, {"a", "b"}, "", false, false}, "a b"},
             {{r2p::QueryClass::TwoTermOr, QueryShape::Or, {"a", "b"}, "", false, false}, "a OR b"},
             {{r2p::QueryClass::Phrase, QueryShape::Phrase, {"war", "crimes"}, "", false, false},
              "'\"war crimes\"'"},
-            {{r2p::QueryClass::Wildcard, QueryShape::Prefix, {"atro"}, "", false, false}, "'atro*'"},
+            {{r2p::QueryClass::Wildcard, QueryShape::Prefix, {"atro"}, "", false, false},
+             "'atro*'"},
             {facets, "impunity --facet theme --facet role"},
             {themed, "court --theme accountability"},
             {dated, "court --sort date"},

@@ -39,13 +39,14 @@ void check_latency(const json& j) {
 }  // namespace
 
 TEST_SUITE("e2e_bench") {
-    TEST_CASE("r2p-bench run at the smoke size prints one JSON object with every class and both peers") {
+    TEST_CASE(
+        "r2p-bench run at the smoke size prints one JSON object with every class and both peers") {
         r2p::test::TempDir dir;
         const std::size_t passages = R2P_BENCH_SMOKE_PASSAGES;
-        const auto result = run_command(
-            kBench + " run --json --passages " + std::to_string(passages) + " --work " +
-            shell_quote((dir / "work").string()) +
-            " --queries-per-class 5 --throughput-seconds 0.3" + common_options());
+        const auto result =
+            run_command(kBench + " run --json --passages " + std::to_string(passages) + " --work " +
+                        shell_quote((dir / "work").string()) +
+                        " --queries-per-class 5 --throughput-seconds 0.3" + common_options());
         INFO(result.err);
         REQUIRE(result.exit_code == 0);
         const json r = json::parse(result.out);
@@ -61,8 +62,9 @@ TEST_SUITE("e2e_bench") {
         }
         CHECK(r["index"]["ours"]["peak_rss_bytes"].get<double>() > 0);
 
-        const std::vector<std::string> classes = {"frequent-term", "rare-term", "and", "or", "phrase",
-                                                  "theme-filter", "facets", "wildcard", "sort-date"};
+        const std::vector<std::string> classes = {
+            "frequent-term", "rare-term", "and",      "or",       "phrase",
+            "theme-filter",  "facets",    "wildcard", "sort-date"};
         CHECK(r["query_classes"].get<std::vector<std::string>>() == classes);
         for (const char* engine : {"ours", "xapian", "fts5"}) {
             CAPTURE(engine);
@@ -99,7 +101,8 @@ TEST_SUITE("e2e_bench") {
         REQUIRE(generate("small", 300).exit_code == 0);
         REQUIRE(generate("large", 900).exit_code == 0);
         const auto first = std::filesystem::path("corpus") / "0000" / "bench-0000000.txt";
-        CHECK(r2p::test::read_file(dir / "small" / first) == r2p::test::read_file(dir / "large" / first));
+        CHECK(r2p::test::read_file(dir / "small" / first) ==
+              r2p::test::read_file(dir / "large" / first));
         const json manifest = json::parse(r2p::test::read_file(dir / "large" / "manifest.json"));
         CHECK(manifest["passages"].get<std::size_t>() >= 900);
 

@@ -46,8 +46,8 @@ TEST_SUITE("e2e_index") {
             CAPTURE(theme);
             CHECK(report["themes"].value(theme, 0) >= 2);
         }
-        for (const char* role : {"minister", "participant", "deputy-secretary-general",
-                                 "secretary-general"}) {
+        for (const char* role :
+             {"minister", "participant", "deputy-secretary-general", "secretary-general"}) {
             CAPTURE(role);
             CHECK(report["roles"].value(role, 0) >= 1);
         }

@@ -65,13 +65,13 @@ bool accepts_connections(int port) {
 
 // A read-only xapian-tcpsrv serving one shard on 127.0.0.1, stopped by its PID.
 class TcpServer {
-public:
+  public:
     explicit TcpServer(const std::string& db) {
         for (int attempt = 0; attempt < 5 && pid_ <= 0; ++attempt) {
             port_ = free_port();
             const std::string port = std::to_string(port_);
             const char* argv[] = {"xapian-tcpsrv", "--interface", "127.0.0.1", "--port",
-                                  port.c_str(), "--quiet", db.c_str(), nullptr};
+                                  port.c_str(),    "--quiet",     db.c_str(),  nullptr};
             // A process group of its own: on SIGTERM xapian-tcpsrv signals its whole group
             // (to stop its forked children), which must not include this test.
             posix_spawnattr_t attributes;
@@ -108,7 +108,7 @@ public:
         pid_ = -1;
     }
 
-private:
+  private:
     static void stop_pid(pid_t pid) {
         if (pid <= 0) return;
         ::kill(-pid, SIGTERM);
@@ -124,7 +124,7 @@ struct Layouts {
     r2p::test::TempDir dir;
     std::string corpus = (dir / "gen").string();
     std::string one = (dir / "one").string();
-    std::map<int, std::string> sharded;  // shard count -> database folder
+    std::map<int, std::string> sharded;                         // shard count -> database folder
     std::map<std::string, std::unique_ptr<TcpServer>> servers;  // shard folder -> server
     bool ready = false;
 
@@ -187,7 +187,8 @@ std::vector<std::set<std::string>> tie_groups(const json& result, bool by_date) 
     std::string last_date;
     for (const auto& hit : result["results"]) {
         const double score = hit["score"].get<double>();
-        const std::string date = hit["doc"]["date"].is_string() ? hit["doc"]["date"].get<std::string>() : "";
+        const std::string date =
+            hit["doc"]["date"].is_string() ? hit["doc"]["date"].get<std::string>() : "";
         const bool tie = !groups.empty() && std::fabs(score - last_score) <= 1e-3 &&
                          (!by_date || date == last_date);
         if (!tie) groups.emplace_back();
@@ -267,10 +268,13 @@ TEST_SUITE("e2e_shards") {
         const std::string file = (l.dir / "one-file/statement.txt").string();
         r2p::test::write_file(file, "A statement on impunity and genocide prevention.\n");
         REQUIRE(run_command(kIndex + " --quiet --shards 4 --db " + shell_quote(db) + " " +
-                            shell_quote(file) + " >/dev/null").exit_code == 0);
-        r2p::test::write_file(file, "A changed statement on impunity.\n\nAnd a second paragraph.\n");
+                            shell_quote(file) + " >/dev/null")
+                    .exit_code == 0);
+        r2p::test::write_file(file,
+                              "A changed statement on impunity.\n\nAnd a second paragraph.\n");
         REQUIRE(run_command(kIndex + " --quiet --db " + shell_quote(db) + " " + shell_quote(file) +
-                            " >/dev/null").exit_code == 0);
+                            " >/dev/null")
+                    .exit_code == 0);
         const json result = search({db}, "--limit 100 'doc:statement'");
         CHECK(result["matches"]["lower"] == 2);
     }
@@ -306,7 +310,8 @@ TEST_SUITE("e2e_shards") {
         r2p::test::TempDir dir;
         const auto marker = dir / "ran";
         r2p::test::write_file(dir / "evil.stub", "remote :touch " + marker.string() + "\n");
-        const auto result = run_command(kSearch + " --db " + shell_quote((dir / "evil.stub").string()) + " x");
+        const auto result =
+            run_command(kSearch + " --db " + shell_quote((dir / "evil.stub").string()) + " x");
         CHECK(result.exit_code == 3);
         CHECK(result.err.find("evil.stub:1:") != std::string::npos);
         CHECK_FALSE(std::filesystem::exists(marker));

@@ -46,9 +46,7 @@ std::vector<Passage> paragraph_passages(const Document& doc) {
     return passages;
 }
 
-bool has_term(const Xapian::Database& db, const std::string& term) {
-    return db.term_exists(term);
-}
+bool has_term(const Xapian::Database& db, const std::string& term) { return db.term_exists(term); }
 
 std::vector<std::string> ids_in(const Xapian::Database& db) {
     std::vector<std::string> ids;

@@ -56,7 +56,7 @@ std::string unusable_reason(const fs::path& path) {
 }
 
 class Walker {
-public:
+  public:
     void add_given(const std::string& given) {
         const fs::path path(given);
         if (std::string reason = unusable_reason(path); !reason.empty()) {
@@ -79,7 +79,7 @@ public:
         return std::move(listing_);
     }
 
-private:
+  private:
     void walk(const fs::path& root) {
         std::error_code ec;
         const fs::path real_root = fs::canonical(root, ec);
@@ -140,7 +140,8 @@ private:
 
 std::size_t line_of_byte(std::string_view text, std::size_t offset) {
     offset = std::min(offset, text.size());
-    return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+    return 1 + static_cast<std::size_t>(std::count(
+                   text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
 bool valid_date(const std::string& date) {
@@ -271,7 +272,8 @@ LoadedStatement load_statement(const CorpusFile& file, std::string_view bytes,
     DocumentMeta meta;
     meta.id = file.doc_id;
     meta.path = name;
-    if (!sidecar_bytes.empty()) apply_sidecar(sidecar_bytes, sidecar_path(file.path).string(), meta);
+    if (!sidecar_bytes.empty())
+        apply_sidecar(sidecar_bytes, sidecar_path(file.path).string(), meta);
 
     loaded.doc = parse_document(decoded.text, std::move(meta));
     loaded.passages = make_passages(loaded.doc);

@@ -21,7 +21,7 @@ namespace {
 // Our own generator: std::uniform_*_distribution differ between standard libraries, and
 // the corpus must be the same everywhere for a seed.
 class Rng {
-public:
+  public:
     explicit Rng(std::uint64_t seed) : state_(seed) {}
     std::uint64_t next() {
         std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
@@ -36,9 +36,11 @@ public:
     double real() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
     bool chance(double p) { return real() < p; }
     template <typename T>
-    const T& pick(const std::vector<T>& items) { return items[below(items.size())]; }
+    const T& pick(const std::vector<T>& items) {
+        return items[below(items.size())];
+    }
 
-private:
+  private:
     std::uint64_t state_;
 };
 
@@ -85,7 +87,8 @@ bool is_given_name(std::string_view word) {
 }
 
 std::string upper_first(std::string text) {
-    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 32);
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
+        text[0] = static_cast<char>(text[0] - 32);
     return text;
 }
 
@@ -170,19 +173,31 @@ GenreData load_genre_data(const std::filesystem::path& file) {
         if (line[0] == '[') {
             const std::string name = line.substr(1, line.find(']') - 1);
             word_section = name == "function-words";
-            if (name == "function-words") section = &data.function_words;
-            else if (name == "titles") section = &data.titles;
-            else if (name == "events") section = &data.events;
-            else if (name == "places") section = &data.places;
-            else if (name == "headings-open") section = &data.headings_open;
-            else if (name == "headings-body") section = &data.headings_body;
-            else if (name == "headings-close") section = &data.headings_close;
-            else if (name == "countries") section = &data.countries;
-            else if (name == "statement-titles") section = &data.statement_titles;
-            else if (name == "attendance") section = &data.attendance;
-            else if (name == "reported-speech") section = &data.reported_speech;
-            else throw CorpusError(file.string() + ":" + std::to_string(number) +
-                                   ": unknown section [" + name + "]");
+            if (name == "function-words")
+                section = &data.function_words;
+            else if (name == "titles")
+                section = &data.titles;
+            else if (name == "events")
+                section = &data.events;
+            else if (name == "places")
+                section = &data.places;
+            else if (name == "headings-open")
+                section = &data.headings_open;
+            else if (name == "headings-body")
+                section = &data.headings_body;
+            else if (name == "headings-close")
+                section = &data.headings_close;
+            else if (name == "countries")
+                section = &data.countries;
+            else if (name == "statement-titles")
+                section = &data.statement_titles;
+            else if (name == "attendance")
+                section = &data.attendance;
+            else if (name == "reported-speech")
+                section = &data.reported_speech;
+            else
+                throw CorpusError(file.string() + ":" + std::to_string(number) +
+                                  ": unknown section [" + name + "]");
             continue;
         }
         if (section == nullptr) {
@@ -200,11 +215,16 @@ GenreData load_genre_data(const std::filesystem::path& file) {
         }
     }
     const std::pair<const char*, const std::vector<std::string>*> needed[] = {
-        {"function-words", &data.function_words}, {"titles", &data.titles},
-        {"events", &data.events},                 {"places", &data.places},
-        {"headings-open", &data.headings_open},   {"headings-body", &data.headings_body},
-        {"headings-close", &data.headings_close}, {"countries", &data.countries},
-        {"statement-titles", &data.statement_titles}, {"attendance", &data.attendance},
+        {"function-words", &data.function_words},
+        {"titles", &data.titles},
+        {"events", &data.events},
+        {"places", &data.places},
+        {"headings-open", &data.headings_open},
+        {"headings-body", &data.headings_body},
+        {"headings-close", &data.headings_close},
+        {"countries", &data.countries},
+        {"statement-titles", &data.statement_titles},
+        {"attendance", &data.attendance},
         {"reported-speech", &data.reported_speech}};
     for (const auto& [name, items] : needed) {
         if (items->empty()) throw CorpusError(file.string() + ": section [" + name + "] is empty");
@@ -232,23 +252,32 @@ std::vector<std::string> load_word_list(const std::filesystem::path& file) {
 
 const std::vector<QueryClass>& all_query_classes() {
     static const std::vector<QueryClass> kAll = {
-        QueryClass::FrequentTerm, QueryClass::RareTerm,        QueryClass::TwoTermAnd,
-        QueryClass::TwoTermOr,    QueryClass::Phrase,          QueryClass::TermThemeFilter,
-        QueryClass::TermFacets,   QueryClass::Wildcard,        QueryClass::SortDate};
+        QueryClass::FrequentTerm, QueryClass::RareTerm, QueryClass::TwoTermAnd,
+        QueryClass::TwoTermOr,    QueryClass::Phrase,   QueryClass::TermThemeFilter,
+        QueryClass::TermFacets,   QueryClass::Wildcard, QueryClass::SortDate};
     return kAll;
 }
 
 std::string query_class_name(QueryClass cls) {
     switch (cls) {
-        case QueryClass::FrequentTerm: return "frequent-term";
-        case QueryClass::RareTerm: return "rare-term";
-        case QueryClass::TwoTermAnd: return "and";
-        case QueryClass::TwoTermOr: return "or";
-        case QueryClass::Phrase: return "phrase";
-        case QueryClass::TermThemeFilter: return "theme-filter";
-        case QueryClass::TermFacets: return "facets";
-        case QueryClass::Wildcard: return "wildcard";
-        case QueryClass::SortDate: return "sort-date";
+        case QueryClass::FrequentTerm:
+            return "frequent-term";
+        case QueryClass::RareTerm:
+            return "rare-term";
+        case QueryClass::TwoTermAnd:
+            return "and";
+        case QueryClass::TwoTermOr:
+            return "or";
+        case QueryClass::Phrase:
+            return "phrase";
+        case QueryClass::TermThemeFilter:
+            return "theme-filter";
+        case QueryClass::TermFacets:
+            return "facets";
+        case QueryClass::Wildcard:
+            return "wildcard";
+        case QueryClass::SortDate:
+            return "sort-date";
     }
     return "unknown";
 }
@@ -263,8 +292,12 @@ std::string BenchQuery::text() const {
     };
     switch (shape) {
         case QueryShape::Term:
-        case QueryShape::And: join(" "); break;
-        case QueryShape::Or: join(" OR "); break;
+        case QueryShape::And:
+            join(" ");
+            break;
+        case QueryShape::Or:
+            join(" OR ");
+            break;
         case QueryShape::Phrase:
             out += '"';
             join(" ");
@@ -297,22 +330,22 @@ enum class Genre { MeetingSummary, PressSummary, Statement };
 
 /// Who a quote is attributed to and how.
 struct QuotePlan {
-    std::size_t role = 0;   ///< index into the speakable roles
-    bool named = false;     ///< by a named official (role of officials[official])
+    std::size_t role = 0;  ///< index into the speakable roles
+    bool named = false;    ///< by a named official (role of officials[official])
     std::size_t official = 0;
-    int form = 0;           ///< 0 lead-in, 1 trailing "said the X", 2 "X argued that"
+    int form = 0;  ///< 0 lead-in, 1 trailing "said the X", 2 "X argued that"
 };
 
 struct ParagraphPlan {
-    int theme = -1;             ///< index into taxonomy themes, -1 none
-    bool run_in = false;        ///< starts with the theme's heading alias
+    int theme = -1;       ///< index into taxonomy themes, -1 none
+    bool run_in = false;  ///< starts with the theme's heading alias
     bool names_officials = false;
     std::size_t words = 0;
     std::vector<QuotePlan> quotes;
 };
 
 struct SectionPlan {
-    std::string heading;        ///< empty: no heading line
+    std::string heading;  ///< empty: no heading line
     std::vector<ParagraphPlan> paragraphs;
 };
 
@@ -408,28 +441,28 @@ struct CorpusGenerator::Impl {
 
     const Taxonomy& taxonomy;
     GenreData genre;
-    std::vector<std::string> vocabulary;        // Zipf rank order
-    std::vector<double> cumulative;             // Zipf weights of vocabulary
-    std::size_t function_count = 0;             // vocabulary[0, function_count): function words
+    std::vector<std::string> vocabulary;  // Zipf rank order
+    std::vector<double> cumulative;       // Zipf weights of vocabulary
+    std::size_t function_count = 0;       // vocabulary[0, function_count): function words
     std::vector<std::string> given_names;
-    std::vector<std::size_t> query_words;       // vocabulary indices of plain content words
+    std::vector<std::size_t> query_words;  // vocabulary indices of plain content words
 
-    std::vector<SpeakableRole> roles;           // parallel to taxonomy.roles
+    std::vector<SpeakableRole> roles;  // parallel to taxonomy.roles
     std::vector<std::size_t> singular_roles;
     std::vector<std::size_t> plural_roles;
-    std::vector<double> theme_cumulative;       // core themes (listed first) more often
+    std::vector<double> theme_cumulative;  // core themes (listed first) more often
     std::vector<std::vector<std::string>> theme_cues;
     std::vector<std::vector<std::string>> theme_headings;
     std::vector<std::vector<std::size_t>> theme_words;  // vocabulary indices
     std::vector<double> theme_word_cumulative;
-    std::vector<std::string> phrases;           // R2P vocabulary, display form
+    std::vector<std::string> phrases;  // R2P vocabulary, display form
     std::vector<double> phrase_cumulative;
     std::vector<std::vector<std::string>> query_phrases;  // multi-word, lower-case ASCII
-    std::vector<std::string> verbs;             // speech verbs that fit "..., said the X"
+    std::vector<std::string> verbs;                       // speech verbs that fit "..., said the X"
     std::vector<double> verb_cumulative;
     std::vector<std::string> lead_ins;
-    std::vector<std::string> honorifics;        // "Mr.", "Ms.", "Dr."
-    std::string excellency;                     // "H.E." when the taxonomy lists it
+    std::vector<std::string> honorifics;  // "Mr.", "Ms.", "Dr."
+    std::string excellency;               // "H.E." when the taxonomy lists it
     std::string indefinite = "one";
 
     std::string word(Rng& rng, int theme) const {
@@ -534,7 +567,8 @@ CorpusGenerator::CorpusGenerator(const Taxonomy& taxonomy, GenreData genre,
         m->lead_ins.push_back(upper_first(lead_in));
     }
     for (const auto& honorific : taxonomy.attribution.honorifics) {
-        if (honorific == "h.e.") m->excellency = "H.E.";
+        if (honorific == "h.e.")
+            m->excellency = "H.E.";
         else if (honorific.size() >= 3 && honorific.size() <= 4 && honorific.back() == '.' &&
                  honorific.find('.') == honorific.size() - 1) {
             m->honorifics.push_back(upper_first(honorific));
@@ -598,7 +632,8 @@ CorpusGenerator::Plan CorpusGenerator::plan(std::size_t index) const {
             open.paragraphs.front().names_officials = !p.officials.empty();
             SectionPlan body{rng.pick(m.genre.headings_body), {}};
             const std::size_t themed = rng.between(3, 8);
-            for (std::size_t i = 0; i < themed; ++i) body.paragraphs.push_back(paragraph(any_theme(), true));
+            for (std::size_t i = 0; i < themed; ++i)
+                body.paragraphs.push_back(paragraph(any_theme(), true));
             SectionPlan close{rng.pick(m.genre.headings_close), {}};
             const std::size_t c = rng.between(1, 2);
             for (std::size_t i = 0; i < c; ++i) close.paragraphs.push_back(paragraph(-1, false));
@@ -614,9 +649,11 @@ CorpusGenerator::Plan CorpusGenerator::plan(std::size_t index) const {
             const std::size_t sections = rng.between(2, 5);
             for (std::size_t s = 0; s < sections; ++s) {
                 const int theme = any_theme();
-                SectionPlan section{rng.pick(m.theme_headings[static_cast<std::size_t>(theme)]), {}};
+                SectionPlan section{rng.pick(m.theme_headings[static_cast<std::size_t>(theme)]),
+                                    {}};
                 const std::size_t k = rng.between(2, 5);
-                for (std::size_t i = 0; i < k; ++i) section.paragraphs.push_back(paragraph(theme, false));
+                for (std::size_t i = 0; i < k; ++i)
+                    section.paragraphs.push_back(paragraph(theme, false));
                 p.sections.push_back(std::move(section));
             }
             SectionPlan close{rng.pick(m.genre.headings_close), {}};
@@ -656,9 +693,9 @@ std::size_t CorpusGenerator::statements_for(std::size_t passages) const {
 namespace {
 
 std::string format_date(int year, int month, int day, bool day_first) {
-    static const char* const kMonths[] = {"January", "February", "March",     "April",
-                                          "May",     "June",     "July",      "August",
-                                          "September", "October", "November", "December"};
+    static const char* const kMonths[] = {"January",   "February", "March",    "April",
+                                          "May",       "June",     "July",     "August",
+                                          "September", "October",  "November", "December"};
     const std::string name = kMonths[month - 1];
     return day_first ? std::to_string(day) + " " + name + " " + std::to_string(year)
                      : name + " " + std::to_string(day) + ", " + std::to_string(year);
@@ -692,7 +729,8 @@ std::string CorpusGenerator::statement_text(std::size_t index) const {
             }
             insert(std::move(phrase));
         }
-        if (theme >= 0 && rng.chance(0.3)) insert(rng.pick(m.theme_cues[static_cast<std::size_t>(theme)]));
+        if (theme >= 0 && rng.chance(0.3))
+            insert(rng.pick(m.theme_cues[static_cast<std::size_t>(theme)]));
         for (std::size_t i = 2; i + 2 < words.size(); ++i) {
             if (rng.chance(0.05)) words[i] += ',';
         }
@@ -727,14 +765,17 @@ std::string CorpusGenerator::statement_text(std::size_t index) const {
                     return rng.pick(m.lead_ins) + " " + who + ", " + open + body + "." + close;
                 }
                 [[fallthrough]];
-            case 1: return open + body + "," + close + " " + verb + " " + who + ".";
-            default: return upper_first(who) + " " + verb + " that " + open + body + "." + close;
+            case 1:
+                return open + body + "," + close + " " + verb + " " + who + ".";
+            default:
+                return upper_first(who) + " " + verb + " that " + open + body + "." + close;
         }
     };
 
     auto paragraph_text = [&](const ParagraphPlan& pp) {
         std::string text;
-        if (pp.run_in) text += rng.pick(m.theme_headings[static_cast<std::size_t>(pp.theme)]) + ". ";
+        if (pp.run_in)
+            text += rng.pick(m.theme_headings[static_cast<std::size_t>(pp.theme)]) + ". ";
         std::size_t written = 0;
         if (pp.names_officials) {
             std::string names;
@@ -742,11 +783,13 @@ std::string CorpusGenerator::statement_text(std::size_t index) const {
                 if (i) names += i + 1 == p.officials.size() ? " and " : ", ";
                 names += official_text(p.officials[i]);
             }
-            text += upper_first(replace_all(rng.pick(m.genre.attendance), "{officials}", names)) + " ";
+            text +=
+                upper_first(replace_all(rng.pick(m.genre.attendance), "{officials}", names)) + " ";
         }
         const std::size_t sentences = std::max<std::size_t>(1, pp.words / 16);
         std::vector<std::size_t> quote_after;
-        for (std::size_t q = 0; q < pp.quotes.size(); ++q) quote_after.push_back(rng.below(sentences));
+        for (std::size_t q = 0; q < pp.quotes.size(); ++q)
+            quote_after.push_back(rng.below(sentences));
         std::sort(quote_after.begin(), quote_after.end());
         std::size_t next_quote = 0;
         for (std::size_t s = 0; written < pp.words || next_quote < pp.quotes.size(); ++s) {
@@ -756,11 +799,14 @@ std::string CorpusGenerator::statement_text(std::size_t index) const {
                 std::string sentence = join(words) + ".";
                 if (!m.plural_roles.empty() && rng.chance(0.06)) {
                     std::string frame = rng.pick(m.genre.reported_speech);
-                    frame = replace_all(frame, "{roles}", rng.pick(m.roles[rng.pick(m.plural_roles)].plural));
+                    frame = replace_all(frame, "{roles}",
+                                        rng.pick(m.roles[rng.pick(m.plural_roles)].plural));
                     frame = replace_all(frame, "{verb}", m.verbs[draw(rng, m.verb_cumulative)]);
-                    words.front()[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(words.front()[0])));
+                    words.front()[0] = static_cast<char>(
+                        std::tolower(static_cast<unsigned char>(words.front()[0])));
                     sentence = frame + " " + join(words) + ".";
-                    sentence[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sentence[0])));
+                    sentence[0] =
+                        static_cast<char>(std::toupper(static_cast<unsigned char>(sentence[0])));
                 }
                 text += sentence + " ";
             }
@@ -803,7 +849,8 @@ std::string CorpusGenerator::statement_text(std::size_t index) const {
     return out;
 }
 
-std::vector<BenchQuery> CorpusGenerator::query_set(std::size_t passages, std::size_t per_class) const {
+std::vector<BenchQuery> CorpusGenerator::query_set(std::size_t passages,
+                                                   std::size_t per_class) const {
     const Impl& m = *impl_;
     std::vector<BenchQuery> queries;
     const auto& qw = m.query_words;
@@ -841,8 +888,12 @@ std::vector<BenchQuery> CorpusGenerator::query_set(std::size_t passages, std::si
             BenchQuery q;
             q.cls = cls;
             switch (cls) {
-                case QueryClass::FrequentTerm: q.words = {word_in(0, 100)}; break;
-                case QueryClass::RareTerm: q.words = {word_in(rare_lo, rare_hi)}; break;
+                case QueryClass::FrequentTerm:
+                    q.words = {word_in(0, 100)};
+                    break;
+                case QueryClass::RareTerm:
+                    q.words = {word_in(rare_lo, rare_hi)};
+                    break;
                 case QueryClass::TwoTermAnd:
                 case QueryClass::TwoTermOr: {
                     q.shape = cls == QueryClass::TwoTermAnd ? QueryShape::And : QueryShape::Or;
@@ -931,7 +982,8 @@ GeneratedCorpus generate_corpus(const CorpusGenerator& generator, const std::fil
     for (auto& t : pool) t.join();
     if (!error.empty()) throw CorpusError(error);
     result.bytes = bytes;
-    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    result.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;
 }
 

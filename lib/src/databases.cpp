@@ -26,7 +26,8 @@ void check_schema(const Xapian::Database& db, const std::string& name) {
 
 Xapian::Database open_glass(const std::string& path, const std::string& name) {
     std::error_code ec;
-    if (!fs::exists(path, ec)) throw IndexError("no database at " + name + " (run r2p-index first)");
+    if (!fs::exists(path, ec))
+        throw IndexError("no database at " + name + " (run r2p-index first)");
     try {
         Xapian::Database db(path, Xapian::DB_BACKEND_GLASS);
         check_schema(db, name);
@@ -40,8 +41,8 @@ Xapian::Database open_glass(const std::string& path, const std::string& name) {
 
 Xapian::Database open_remote(const StubEntry& entry) {
     try {
-        Xapian::Database db = Xapian::Remote::open(entry.host, entry.port, kRemoteTimeoutMs,
-                                                   kRemoteConnectTimeoutMs);
+        Xapian::Database db =
+            Xapian::Remote::open(entry.host, entry.port, kRemoteTimeoutMs, kRemoteConnectTimeoutMs);
         check_schema(db, entry.display);
         return db;
     } catch (const Xapian::Error& e) {
@@ -90,8 +91,9 @@ OpenedDatabases open_databases(const std::vector<std::string>& specs, bool allow
                                                       : open_glass(named.shard.path, named.name));
         } catch (const IndexError& e) {
             if (!allow_partial) {
-                throw IndexError(std::string(e.what()) +
-                                 (shards.size() > 1 ? " (--allow-partial searches the others)" : ""));
+                throw IndexError(
+                    std::string(e.what()) +
+                    (shards.size() > 1 ? " (--allow-partial searches the others)" : ""));
             }
             opened.missing.push_back(named.name);
         }

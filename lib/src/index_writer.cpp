@@ -158,8 +158,9 @@ IndexWriter::IndexWriter(const std::filesystem::path& dir, std::size_t batch_doc
         const std::string version = state_->db.get_metadata(std::string(schema::kSchemaVersionKey));
         if (version.empty()) {
             if (state_->db.get_doccount() != 0) {
-                throw IndexError("database " + dir.string() +
-                                 " was not written by r2p-index (remove it or choose another --db)");
+                throw IndexError(
+                    "database " + dir.string() +
+                    " was not written by r2p-index (remove it or choose another --db)");
             }
             state_->db.set_metadata(std::string(schema::kSchemaVersionKey),
                                     std::string(schema::kSchemaVersion));

@@ -12,12 +12,12 @@
 #include <set>
 #include <thread>
 
+#include "detail/fnv1a.hpp"
 #include "r2p/error.hpp"
 #include "r2p/index_writer.hpp"
 #include "r2p/schema.hpp"
 #include "r2p/shards.hpp"
 #include "r2p/tagger.hpp"
-#include "detail/fnv1a.hpp"
 
 namespace r2p {
 
@@ -72,7 +72,8 @@ void count_passages(const LoadedStatement& loaded, IndexReport& report) {
 
 // The shard folders to write: those the database's stub names, or `requested` new ones, or
 // none (an empty list: one plain database).
-std::vector<std::filesystem::path> shard_layout(const std::filesystem::path& db, unsigned requested) {
+std::vector<std::filesystem::path> shard_layout(const std::filesystem::path& db,
+                                                unsigned requested) {
     namespace fs = std::filesystem;
     std::error_code ec;
     const fs::path stub = db / kStubFileName;
@@ -94,7 +95,8 @@ std::vector<std::filesystem::path> shard_layout(const std::filesystem::path& db,
     }
     if (requested == 0) return {};
     if (fs::exists(db / "iamglass", ec)) {
-        throw UsageError(db.string() + " holds one database, not shards (choose a new --db for --shards)");
+        throw UsageError(db.string() +
+                         " holds one database, not shards (choose a new --db for --shards)");
     }
     std::vector<fs::path> shards;
     for (std::size_t i = 0; i < requested; ++i) shards.push_back(shard_path(db, i));
@@ -103,7 +105,7 @@ std::vector<std::filesystem::path> shard_layout(const std::filesystem::path& db,
 
 // The open writers of a run: one per shard, or one for a plain database.
 class Writers {
-public:
+  public:
     Writers(const std::filesystem::path& db, unsigned requested_shards, std::size_t batch) {
         const auto shards = shard_layout(db, requested_shards);
         if (shards.empty()) {
@@ -113,7 +115,8 @@ public:
         std::error_code ec;
         std::filesystem::create_directories(db, ec);
         if (ec) throw IndexError("cannot create " + db.string() + ": " + ec.message());
-        for (const auto& shard : shards) writers_.push_back(std::make_unique<IndexWriter>(shard, batch));
+        for (const auto& shard : shards)
+            writers_.push_back(std::make_unique<IndexWriter>(shard, batch));
         write_stub_if_missing(db, shards.size());
         sharded_ = true;
     }
@@ -131,7 +134,7 @@ public:
     }
     std::size_t shard_count() const { return sharded_ ? writers_.size() : 0; }
 
-private:
+  private:
     static void write_stub_if_missing(const std::filesystem::path& db, std::size_t count) {
         std::error_code ec;
         if (!std::filesystem::exists(db / kStubFileName, ec)) write_stub(db, count);

@@ -467,9 +467,8 @@ namespace {
 bool is_body_wildcard(const Token& t) {
     if (t.kind != Token::Word || t.text.size() < 2 || t.text.back() != '*') return false;
     const std::string_view stem(t.text.data(), t.text.size() - 1);
-    return std::all_of(stem.begin(), stem.end(), [](char ch) {
-        return std::isalnum(static_cast<unsigned char>(ch)) != 0;
-    });
+    return std::all_of(stem.begin(), stem.end(),
+                       [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) != 0; });
 }
 
 // Rewrites each plain `prefix*` into the OR of its most frequent matching words, chosen over

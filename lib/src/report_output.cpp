@@ -55,7 +55,8 @@ void print_report_table(const IndexReport& report, std::ostream& out) {
     row("skipped", report.skipped.size());
     if (report.documents_pruned > 0) row("pruned (no longer given)", report.documents_pruned);
     if (report.shards > 0) row("shards", report.shards);
-    for (const auto& file : report.converted) out << "    converted " << file.path << " from " << file.encoding << '\n';
+    for (const auto& file : report.converted)
+        out << "    converted " << file.path << " from " << file.encoding << '\n';
     for (const auto& file : report.skipped) out << "    " << file.reason << '\n';
     out << "Passages\n";
     row("paragraphs", report.paragraphs);

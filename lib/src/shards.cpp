@@ -46,7 +46,8 @@ StubEntry parse_host_port(std::string_view host_port, const std::string& spec) {
         }
         port = port * 10 + static_cast<unsigned long>(c - '0');
     }
-    if (port == 0 || port > 65535) throw UsageError("remote database '" + spec + "' has a bad port");
+    if (port == 0 || port > 65535)
+        throw UsageError("remote database '" + spec + "' has a bad port");
     StubEntry entry;
     entry.remote = true;
     entry.host = std::string(host_port.substr(0, colon));
@@ -67,7 +68,8 @@ std::vector<StubEntry> read_stub(const fs::path& stub) {
         const auto first = line.find_first_not_of(" \t\r");
         if (first == std::string::npos || line[first] == '#') continue;
         const auto space = line.find_first_of(" \t", first);
-        const std::string type = line.substr(first, space == std::string::npos ? std::string::npos : space - first);
+        const std::string type =
+            line.substr(first, space == std::string::npos ? std::string::npos : space - first);
         std::string rest;
         if (space != std::string::npos) {
             const auto start = line.find_first_not_of(" \t", space);
@@ -83,8 +85,9 @@ std::vector<StubEntry> read_stub(const fs::path& stub) {
             entries.push_back(std::move(entry));
         } else if (type == "remote") {
             if (rest.front() == ':') {
-                throw IndexError(where + "remote programs are never run (serve the shard with "
-                                         "xapian-tcpsrv and name it HOST:PORT)");
+                throw IndexError(where +
+                                 "remote programs are never run (serve the shard with "
+                                 "xapian-tcpsrv and name it HOST:PORT)");
             }
             try {
                 entries.push_back(parse_host_port(rest, rest));

@@ -8,10 +8,10 @@ namespace r2p {
 
 // Short keys: the data of every passage is stored, so each byte counts a million times.
 std::string encode_stored_passage(const StoredPassage& p) {
-    nlohmann::json j = {{"i", p.id},         {"k", p.kind},        {"t", p.text},
-                        {"th", p.themes},    {"r", p.roles},       {"p", p.parent},
-                        {"s", p.section},    {"d", p.doc_id},      {"dt", p.doc_title},
-                        {"dd", p.doc_date},  {"dp", p.doc_path},   {"l", p.line}};
+    nlohmann::json j = {{"i", p.id},        {"k", p.kind},      {"t", p.text},
+                        {"th", p.themes},   {"r", p.roles},     {"p", p.parent},
+                        {"s", p.section},   {"d", p.doc_id},    {"dt", p.doc_title},
+                        {"dd", p.doc_date}, {"dp", p.doc_path}, {"l", p.line}};
     if (p.speaker) j["sp"] = *p.speaker;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -52,7 +52,7 @@ std::string lower_ascii(std::string_view s) {
 }
 
 class LineReader {
-public:
+  public:
     explicit LineReader(const std::filesystem::path& path) : path_(path) {
         std::ifstream in(path, std::ios::binary);
         if (!in) throw TaxonomyError(path.string() + ": cannot open taxonomy file");
@@ -86,7 +86,7 @@ public:
     }
     std::size_t line() const { return line_; }
 
-private:
+  private:
     std::filesystem::path path_;
     std::string text_;
     std::size_t pos_ = 0;
@@ -143,8 +143,7 @@ KeyValue parse_key_value(std::string_view line, const LineReader& reader) {
 void check_entry_id(const Header& h, std::set<std::string>& seen, std::size_t first_line,
                     const LineReader& reader) {
     if (h.id.empty()) reader.fail_at(first_line, "[" + h.kind + "] needs an id");
-    if (!valid_id(h.id))
-        reader.fail_at(first_line, "id '" + h.id + "' must match [a-z0-9-]+");
+    if (!valid_id(h.id)) reader.fail_at(first_line, "id '" + h.id + "' must match [a-z0-9-]+");
     if (!seen.insert(h.id).second)
         reader.fail_at(first_line, "duplicate " + h.kind + " id '" + h.id + "'");
 }
@@ -242,10 +241,14 @@ void load_roles(const std::filesystem::path& path, Taxonomy& tax) {
         }
         std::vector<std::string>* list = nullptr;
         AttributionRules& rules = tax.attribution;
-        if (kv.key == "speech-verbs") list = &rules.speech_verbs;
-        else if (kv.key == "honorifics") list = &rules.honorifics;
-        else if (kv.key == "indefinites") list = &rules.indefinites;
-        else if (kv.key == "lead-ins") list = &rules.lead_ins;
+        if (kv.key == "speech-verbs")
+            list = &rules.speech_verbs;
+        else if (kv.key == "honorifics")
+            list = &rules.honorifics;
+        else if (kv.key == "indefinites")
+            list = &rules.indefinites;
+        else if (kv.key == "lead-ins")
+            list = &rules.lead_ins;
         else
             reader.fail("unknown key '" + kv.key +
                         "' (attribution keys: speech-verbs, honorifics, indefinites, lead-ins)");

@@ -27,8 +27,8 @@ struct SkippedFile {
 
 /// What list_corpus_files found.
 struct CorpusListing {
-    std::vector<CorpusFile> files;      ///< sorted by path, each real file once
-    std::vector<SkippedFile> skipped;   ///< given paths and found entries that cannot be used
+    std::vector<CorpusFile> files;     ///< sorted by path, each real file once
+    std::vector<SkippedFile> skipped;  ///< given paths and found entries that cannot be used
 };
 
 /// Expands command-line PATHs: a file is taken as given (.txt or .md); a folder is searched
@@ -54,8 +54,8 @@ std::string read_file_bytes(const std::filesystem::path& path);
 struct LoadedStatement {
     Document doc;
     std::vector<Passage> passages;
-    std::string encoding;   ///< encoding of the bytes ("UTF-8", "windows-1252", ...)
-    bool converted = false; ///< bytes were not UTF-8
+    std::string encoding;    ///< encoding of the bytes ("UTF-8", "windows-1252", ...)
+    bool converted = false;  ///< bytes were not UTF-8
 };
 
 /// Path of the sidecar of a statement: NAME.meta.json beside NAME.txt.

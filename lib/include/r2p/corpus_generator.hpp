@@ -84,7 +84,7 @@ struct BenchQuery {
 /// Generates statements and query sets. Statement i depends only on (seed, i), so a corpus
 /// of N passages is a prefix of every larger one made with the same seed.
 class CorpusGenerator {
-public:
+  public:
     /// `words` is the word list (at least 1,000 forms). The taxonomy gives themes (headings,
     /// cues), roles (aliases) and attribution words. Throws CorpusError when the word list
     /// or the genre data is too small to generate from.
@@ -110,7 +110,7 @@ public:
 
     std::uint64_t seed() const { return seed_; }
 
-private:
+  private:
     struct Plan;
     struct Impl;
     Plan plan(std::size_t index) const;
@@ -125,7 +125,7 @@ std::filesystem::path statement_path(const std::filesystem::path& root, std::siz
 /// What generate_corpus wrote.
 struct GeneratedCorpus {
     std::size_t statements = 0;
-    std::size_t passages = 0;   ///< as planned by the generator
+    std::size_t passages = 0;  ///< as planned by the generator
     std::size_t bytes = 0;
     double seconds = 0;
 };

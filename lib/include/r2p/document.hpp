@@ -9,21 +9,21 @@ namespace r2p {
 
 /// What is known about a statement file. Sidecar values win over what the text says.
 struct DocumentMeta {
-    std::string id;          ///< slug of the file name's stem: stable passage ids hang on it
-    std::string title;       ///< empty when neither sidecar nor text gives one
-    std::string date;        ///< "YYYY-MM-DD", "YYYY-MM" or "YYYY"; empty when unknown
+    std::string id;     ///< slug of the file name's stem: stable passage ids hang on it
+    std::string title;  ///< empty when neither sidecar nor text gives one
+    std::string date;   ///< "YYYY-MM-DD", "YYYY-MM" or "YYYY"; empty when unknown
     std::string event;
     std::string place;
     std::string source_url;
-    std::string path;        ///< path as given on the command line (for display)
+    std::string path;  ///< path as given on the command line (for display)
 };
 
 /// A quotation inside a paragraph. Spans are byte offsets into Paragraph::text.
 struct Quote {
-    std::size_t begin = 0;   ///< first byte of the quoted words (after the opening mark)
-    std::size_t end = 0;     ///< one past the last quoted byte (before the closing mark)
-    std::string text;        ///< the quoted words, marks excluded
-    bool speech = false;     ///< a statement by someone, not a scare quote or a concept's name
+    std::size_t begin = 0;  ///< first byte of the quoted words (after the opening mark)
+    std::size_t end = 0;    ///< one past the last quoted byte (before the closing mark)
+    std::string text;       ///< the quoted words, marks excluded
+    bool speech = false;    ///< a statement by someone, not a scare quote or a concept's name
 };
 
 /// One body paragraph: hard-wrapped lines joined, split paragraphs rejoined.
@@ -38,8 +38,8 @@ struct Paragraph {
 /// A parsed statement.
 struct Document {
     DocumentMeta meta;
-    std::vector<std::string> sections;    ///< headings in order
-    std::vector<Paragraph> paragraphs;    ///< body paragraphs (headings and title excluded)
+    std::vector<std::string> sections;  ///< headings in order
+    std::vector<Paragraph> paragraphs;  ///< body paragraphs (headings and title excluded)
 };
 
 }  // namespace r2p

@@ -40,7 +40,7 @@ std::string date_sort_value(const std::string& date);
 
 /// Writes documents' passages into one Xapian database. One writer per database at a time.
 class IndexWriter {
-public:
+  public:
     /// Opens or creates the database in `dir`. Throws DatabaseLockedError when another
     /// writer holds it, IndexError when it cannot be opened or created.
     explicit IndexWriter(const std::filesystem::path& dir, std::size_t batch_documents = 2000);
@@ -67,7 +67,7 @@ public:
     /// its last commit.
     void commit();
 
-private:
+  private:
     struct State;
     std::unique_ptr<State> state_;
 };

@@ -17,11 +17,11 @@ namespace r2p {
 struct IndexRequest {
     std::filesystem::path db;
     std::vector<std::string> paths;
-    bool prune = false;          ///< remove documents whose files are not among `paths`
+    bool prune = false;  ///< remove documents whose files are not among `paths`
     /// Write this many shard databases under `db` plus db/r2p.stub; 0 keeps the database's
     /// layout (the shards its stub names, else one database).
     unsigned shards = 0;
-    unsigned threads = 0;        ///< loader threads; 0 = one per core
+    unsigned threads = 0;                 ///< loader threads; 0 = one per core
     std::size_t batch_documents = 20000;  ///< Xapian documents per commit
 };
 
@@ -33,14 +33,14 @@ struct ConvertedFile {
 
 /// What an indexing run did.
 struct IndexReport {
-    std::size_t files_found = 0;       ///< statement files listed
-    std::size_t files_indexed = 0;     ///< new or changed, written
-    std::size_t files_unchanged = 0;   ///< already indexed with the same content
+    std::size_t files_found = 0;      ///< statement files listed
+    std::size_t files_indexed = 0;    ///< new or changed, written
+    std::size_t files_unchanged = 0;  ///< already indexed with the same content
     std::vector<ConvertedFile> converted;
     std::vector<SkippedFile> skipped;
     std::size_t documents_pruned = 0;
-    std::size_t shards = 0;            ///< shard databases written (0: one plain database)
-    std::size_t paragraphs = 0;        ///< of the files written in this run
+    std::size_t shards = 0;      ///< shard databases written (0: one plain database)
+    std::size_t paragraphs = 0;  ///< of the files written in this run
     std::size_t quotes = 0;
     std::map<std::string, std::size_t> passages_per_theme;
     std::map<std::string, std::size_t> passages_per_role;

@@ -9,12 +9,12 @@ namespace r2p::schema {
 
 /// Value slots. Facet values hold the passage's sorted ids joined by kListSeparator.
 enum class Slot : Xapian::valueno {
-    Date = 0,     ///< "YYYYMMDD" (missing parts as 00): sorting and --from/--to
-    Themes = 1,   ///< sorted theme ids joined by kListSeparator
-    Roles = 2,    ///< sorted role ids joined by kListSeparator
-    Kind = 3,     ///< "paragraph" | "quote"
-    Doc = 4,      ///< document id
-    Year = 5,     ///< "YYYY" or empty
+    Date = 0,    ///< "YYYYMMDD" (missing parts as 00): sorting and --from/--to
+    Themes = 1,  ///< sorted theme ids joined by kListSeparator
+    Roles = 2,   ///< sorted role ids joined by kListSeparator
+    Kind = 3,    ///< "paragraph" | "quote"
+    Doc = 4,     ///< document id
+    Year = 5,    ///< "YYYY" or empty
 };
 
 constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }
@@ -23,15 +23,15 @@ constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s);
 constexpr char kListSeparator = '\x1f';
 
 // Boolean filter term prefixes (field name in queries -> prefix).
-constexpr std::string_view kIdPrefix = "Q";          ///< unique passage id
-constexpr std::string_view kThemePrefix = "XT";      ///< theme:ID
-constexpr std::string_view kRolePrefix = "XR";       ///< role:ID
-constexpr std::string_view kKindPrefix = "K";        ///< kind:paragraph|quote
-constexpr std::string_view kDocPrefix = "XD";        ///< doc:ID
-constexpr std::string_view kYearPrefix = "Y";        ///< year:YYYY
-constexpr std::string_view kParentPrefix = "XP";     ///< a quote's paragraph id (not a field)
+constexpr std::string_view kIdPrefix = "Q";       ///< unique passage id
+constexpr std::string_view kThemePrefix = "XT";   ///< theme:ID
+constexpr std::string_view kRolePrefix = "XR";    ///< role:ID
+constexpr std::string_view kKindPrefix = "K";     ///< kind:paragraph|quote
+constexpr std::string_view kDocPrefix = "XD";     ///< doc:ID
+constexpr std::string_view kYearPrefix = "Y";     ///< year:YYYY
+constexpr std::string_view kParentPrefix = "XP";  ///< a quote's paragraph id (not a field)
 // Free-text prefix: the speaker's name, folded and stemmed like the body.
-constexpr std::string_view kSpeakerPrefix = "XS";    ///< speaker:eliasson
+constexpr std::string_view kSpeakerPrefix = "XS";  ///< speaker:eliasson
 
 /// Metadata key holding a document's content fingerprint: "file:" + doc id.
 constexpr std::string_view kFileKeyPrefix = "file:";

@@ -67,8 +67,8 @@ struct SearchResult {
     std::size_t offset = 0;
     std::size_t limit = 0;
     std::vector<SearchHit> hits;
-    std::vector<Facet> facets;              ///< only those asked for, in the order asked
-    std::optional<std::string> suggestion;  ///< "did you mean" when a word is unknown
+    std::vector<Facet> facets;                ///< only those asked for, in the order asked
+    std::optional<std::string> suggestion;    ///< "did you mean" when a word is unknown
     std::vector<std::string> missing_shards;  ///< not searched (only with allow_partial)
 };
 

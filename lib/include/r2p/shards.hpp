@@ -26,10 +26,10 @@ void write_stub(const std::filesystem::path& db, std::size_t shard_count);
 /// One database a stub file names.
 struct StubEntry {
     bool remote = false;
-    std::string path;      ///< local shard folder (resolved against the stub's folder)
-    std::string host;      ///< remote shard served by xapian-tcpsrv
+    std::string path;  ///< local shard folder (resolved against the stub's folder)
+    std::string host;  ///< remote shard served by xapian-tcpsrv
     unsigned port = 0;
-    std::string display;   ///< how the shard is named in messages ("shard0", "host:port")
+    std::string display;  ///< how the shard is named in messages ("shard0", "host:port")
 };
 
 /// Reads a stub file: lines "auto PATH" or "glass PATH" (local shards) and "remote HOST:PORT"

@@ -12,18 +12,18 @@ namespace r2p {
 /// A passage as stored in the index and shown in results.
 struct StoredPassage {
     std::string id;
-    std::string kind;                    ///< "paragraph" | "quote"
-    std::string text;                    ///< original text, NFC (not folded)
+    std::string kind;  ///< "paragraph" | "quote"
+    std::string text;  ///< original text, NFC (not folded)
     std::vector<std::string> themes;
     std::vector<std::string> roles;
     std::optional<std::string> speaker;
-    std::string parent;                  ///< paragraph id of a quote, else empty
+    std::string parent;  ///< paragraph id of a quote, else empty
     std::string section;
     std::string doc_id;
     std::string doc_title;
     std::string doc_date;
     std::string doc_path;
-    std::size_t line = 0;                ///< line of the paragraph in the file (1-based)
+    std::size_t line = 0;  ///< line of the paragraph in the file (1-based)
 };
 
 /// Serialises for Xapian::Document::set_data (compact JSON).

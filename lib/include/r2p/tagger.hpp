@@ -12,7 +12,7 @@ namespace r2p {
 /// Applies a taxonomy to documents. Construction compiles the taxonomy (stemmed cues, role
 /// aliases); tag() is const and safe to call from several threads at once.
 class Tagger {
-public:
+  public:
     /// Keeps a reference to `taxonomy`, which must outlive the tagger.
     explicit Tagger(const Taxonomy& taxonomy);
     ~Tagger();
@@ -27,7 +27,7 @@ public:
     /// or reports speaking.
     void tag(const Document& doc, std::vector<Passage>& passages) const;
 
-private:
+  private:
     struct Compiled;
     const Taxonomy& taxonomy_;
     Compiled* compiled_;

@@ -17,18 +17,18 @@ struct Theme {
 
 /// A speaker role: who speaks.
 struct Role {
-    std::string id;                     ///< "deputy-secretary-general"
-    std::string label;                  ///< "Deputy Secretary-General"
-    std::vector<std::string> aliases;   ///< phrases naming the role ("Deputy Secretary-General",
-                                        ///< "DSG"); singular and plural forms both listed
+    std::string id;                    ///< "deputy-secretary-general"
+    std::string label;                 ///< "Deputy Secretary-General"
+    std::vector<std::string> aliases;  ///< phrases naming the role ("Deputy Secretary-General",
+                                       ///< "DSG"); singular and plural forms both listed
 };
 
 /// Words the speaker tagger needs; data, so other conventions can be taught without code.
 struct AttributionRules {
-    std::vector<std::string> speech_verbs;   ///< "said", "argued", "noted", ...
-    std::vector<std::string> honorifics;     ///< "H.E.", "Mr.", "Dr.", ...
-    std::vector<std::string> indefinites;    ///< "one", "a", "several", "some": no name given
-    std::vector<std::string> lead_ins;       ///< "in the words of", "according to", ...
+    std::vector<std::string> speech_verbs;  ///< "said", "argued", "noted", ...
+    std::vector<std::string> honorifics;    ///< "H.E.", "Mr.", "Dr.", ...
+    std::vector<std::string> indefinites;   ///< "one", "a", "several", "some": no name given
+    std::vector<std::string> lead_ins;      ///< "in the words of", "according to", ...
 };
 
 /// A group of query words that mean the same ("R2P", "RtoP", "responsibility to protect").

@@ -8,9 +8,9 @@ namespace r2p {
 
 /// Text decoded from a file's bytes.
 struct DecodedText {
-    std::string text;       ///< valid UTF-8, NFC, LF line endings, no BOM
-    std::string encoding;   ///< what the bytes were: "UTF-8", "UTF-16LE", "UTF-16BE", "windows-1252"
-    bool converted = false; ///< true when the bytes were not UTF-8 already
+    std::string text;      ///< valid UTF-8, NFC, LF line endings, no BOM
+    std::string encoding;  ///< what the bytes were: "UTF-8", "UTF-16LE", "UTF-16BE", "windows-1252"
+    bool converted = false;  ///< true when the bytes were not UTF-8 already
 };
 
 /// Decodes a statement file's bytes: UTF-8 with or without BOM, UTF-16 LE/BE with BOM, or

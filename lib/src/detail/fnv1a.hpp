@@ -9,7 +9,7 @@
 namespace r2p::detail {
 
 class Fnv1a {
-public:
+  public:
     /// Hashes `bytes` in, followed by a field separator so ("ab","c") and ("a","bc") differ.
     void add(std::string_view bytes) {
         for (const char c : bytes) mix(static_cast<unsigned char>(c));
@@ -26,7 +26,7 @@ public:
         return out;
     }
 
-private:
+  private:
     void mix(unsigned byte) {
         hash_ ^= byte;
         hash_ *= 1099511628211ULL;

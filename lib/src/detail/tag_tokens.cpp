@@ -81,14 +81,12 @@ void PhraseTable::add(std::string_view phrase, std::size_t value, const Xapian::
     }
     auto& bucket = by_first_[p.words.front()];
     // Longest first, so longest_at can stop at the first match.
-    const auto pos = std::find_if(bucket.begin(), bucket.end(), [&](const Phrase& q) {
-        return q.words.size() < p.words.size();
-    });
+    const auto pos = std::find_if(bucket.begin(), bucket.end(),
+                                  [&](const Phrase& q) { return q.words.size() < p.words.size(); });
     bucket.insert(pos, std::move(p));
 }
 
-bool PhraseTable::matches(const Phrase& p, const std::vector<Token>& tokens,
-                          std::size_t i) const {
+bool PhraseTable::matches(const Phrase& p, const std::vector<Token>& tokens, std::size_t i) const {
     if (i + p.words.size() > tokens.size()) return false;
     for (std::size_t k = 1; k < p.words.size(); ++k)
         if (key(tokens[i + k]) != p.words[k]) return false;

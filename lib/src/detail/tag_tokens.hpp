@@ -14,12 +14,12 @@ namespace r2p::detail {
 /// One word of a text. Hyphens and apostrophes split words ("Secretary-General" is two), so
 /// a phrase matches whichever way it is spelt; a possessive "'s" is folded into its word.
 struct Token {
-    std::size_t begin = 0;    ///< byte offset of the word in the text
-    std::size_t end = 0;      ///< one past its last byte (before any possessive "'s")
-    std::string norm;         ///< folded: lower case, no accents
-    std::string stem;         ///< English stem of norm
-    bool capitalized = false; ///< first letter upper case in the text
-    bool possessive = false;  ///< followed by "'s" or "’s"
+    std::size_t begin = 0;     ///< byte offset of the word in the text
+    std::size_t end = 0;       ///< one past its last byte (before any possessive "'s")
+    std::string norm;          ///< folded: lower case, no accents
+    std::string stem;          ///< English stem of norm
+    bool capitalized = false;  ///< first letter upper case in the text
+    bool possessive = false;   ///< followed by "'s" or "’s"
 };
 
 /// Splits `text` into words (letters, digits and combining marks), folding each with
@@ -32,7 +32,7 @@ enum class MatchOn { Stem, Norm };
 /// A set of phrases (word sequences) each carrying a value, matched against token runs.
 /// Phrases are keyed by their first word so a lookup per token costs one hash probe.
 class PhraseTable {
-public:
+  public:
     struct Phrase {
         std::vector<std::string> words;  ///< stems or norms, as the table matches
         std::vector<std::string> norms;  ///< folded words as written in the taxonomy
@@ -53,7 +53,7 @@ public:
 
     bool empty() const { return by_first_.empty(); }
 
-private:
+  private:
     bool matches(const Phrase& p, const std::vector<Token>& tokens, std::size_t i) const;
     const std::string& key(const Token& t) const { return on_ == MatchOn::Stem ? t.stem : t.norm; }
 
