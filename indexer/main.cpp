@@ -14,16 +14,19 @@ namespace po = boost::program_options;
 int main(int argc, char* argv[]) {
     return r2p::cli::run_tool("index", [&] {
         po::options_description options("Options");
-        options.add_options()("db", po::value<std::string>()->value_name("DIR")->required(),
-                              "database to create or update (created if missing)")(
-            "shards", po::value<unsigned>()->value_name("N"),
-            "write N shard databases under DIR plus a stub file DIR/r2p.stub")(
-            "prune", "remove passages of indexed files that are no longer given")(
-            "threads", po::value<unsigned>()->value_name("N")->default_value(0),
-            "loader threads (0: one per core)")(
-            "json", "print the index report as JSON instead of a table")(
-            "quiet", "no progress bar")("progress",
-                                        "progress bar on stderr even when it is not a terminal");
+        auto add = options.add_options();
+        add("db", po::value<std::string>()->value_name("DIR")->required(),
+            "database to create or update (created if missing)");
+        add("shards", po::value<unsigned>()->value_name("N"),
+            "write N shard databases under DIR plus a stub file DIR/r2p.stub");
+        add("prune", "remove passages of indexed files that are no longer given");
+        add("threads", po::value<unsigned>()->value_name("N")->default_value(0),
+            "loader threads (0: one per core)");
+        add("batch", po::value<std::size_t>()->value_name("N")->default_value(5000),
+            "passages per commit (more: faster bulk builds, more memory)");
+        add("json", "print the index report as JSON instead of a table");
+        add("quiet", "no progress bar");
+        add("progress", "progress bar on stderr even when it is not a terminal");
         options.add(r2p::cli::taxonomy_options());
         po::options_description hidden;
         hidden.add_options()("path", po::value<std::vector<std::string>>(), "");
@@ -49,6 +52,8 @@ int main(int argc, char* argv[]) {
             }
         }
         request.threads = vm["threads"].as<unsigned>();
+        request.batch_documents = vm["batch"].as<std::size_t>();
+        if (request.batch_documents < 1) throw r2p::UsageError("--batch must be at least 1");
         const r2p::Taxonomy taxonomy = r2p::cli::load_taxonomy_from(vm);
 
         const bool show_progress =
