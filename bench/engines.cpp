@@ -28,15 +28,6 @@ double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-std::string join_ids(const std::vector<std::string>& ids) {
-    std::string joined;
-    for (const auto& id : ids) {
-        if (!joined.empty()) joined += schema::kListSeparator;
-        joined += id;
-    }
-    return joined;
-}
-
 }  // namespace
 
 // ------------------------------------------------------------------------------------------
@@ -94,8 +85,8 @@ PeerIndexFigures index_xapian_peer(const std::vector<PeerPassage>& passages,
             for (const auto& role : p.roles)
                 doc.add_boolean_term(std::string(schema::kRolePrefix) + role);
             doc.add_value(schema::slot(schema::Slot::Date), p.date);
-            doc.add_value(schema::slot(schema::Slot::Themes), join_ids(p.themes));
-            doc.add_value(schema::slot(schema::Slot::Roles), join_ids(p.roles));
+            doc.add_value(schema::slot(schema::Slot::Themes), schema::join_ids(p.themes));
+            doc.add_value(schema::slot(schema::Slot::Roles), schema::join_ids(p.roles));
             doc.set_data(p.text);
             const std::string id_term = std::string(schema::kIdPrefix) + p.id;
             doc.add_boolean_term(id_term);

@@ -10,18 +10,13 @@
 #include "r2p/error.hpp"
 #include "r2p/tagger.hpp"
 #include "r2p/taxonomy.hpp"
+#include "taxonomy_fixture.hpp"
 #include "test_support.hpp"
 
 namespace {
 
 const std::filesystem::path kSource = R2P_SOURCE_DIR;
 const std::filesystem::path kWords = "/usr/share/dict/american-english";
-
-const r2p::Taxonomy& taxonomy() {
-    static const r2p::Taxonomy t =
-        r2p::load_taxonomy(r2p::default_taxonomy_files(kSource / "corpus" / "taxonomy"));
-    return t;
-}
 
 const std::vector<std::string>& words() {
     static const std::vector<std::string> w = r2p::load_word_list(kWords);
@@ -31,7 +26,7 @@ const std::vector<std::string>& words() {
 r2p::GenreData genre() { return r2p::load_genre_data(kSource / "bench" / "data" / "genre.conf"); }
 
 r2p::CorpusGenerator generator(std::uint64_t seed) {
-    return r2p::CorpusGenerator(taxonomy(), genre(), words(), seed);
+    return r2p::CorpusGenerator(r2p::test::source_taxonomy(), genre(), words(), seed);
 }
 
 }  // namespace
@@ -89,7 +84,7 @@ TEST_SUITE("corpus_generator") {
 
     TEST_CASE("our pipeline finds in a statement the passages the generator planned") {
         const auto gen = generator(5);
-        const r2p::Tagger tagger(taxonomy());
+        const r2p::Tagger tagger(r2p::test::source_taxonomy());
         std::size_t planned = 0;
         std::size_t found = 0;
         std::set<int> years;
@@ -152,8 +147,9 @@ TEST_SUITE("corpus_generator") {
         CHECK(r2p::load_word_list(dir / "words") ==
               std::vector<std::string>{"apple", "banana", "Cherry"});
         CHECK_THROWS_AS(r2p::load_word_list(dir / "missing"), r2p::CorpusError);
-        CHECK_THROWS_AS(r2p::CorpusGenerator(taxonomy(), genre(), {"too", "few"}, 1),
-                        r2p::CorpusError);
+        CHECK_THROWS_AS(
+            r2p::CorpusGenerator(r2p::test::source_taxonomy(), genre(), {"too", "few"}, 1),
+            r2p::CorpusError);
     }
 
     TEST_CASE("a genre file with an unknown or a missing section is refused") {
@@ -189,7 +185,7 @@ TEST_SUITE("corpus_generator") {
                     CHECK(q.words.size() >= 2);
                     break;
                 case r2p::QueryClass::TermThemeFilter:
-                    CHECK(taxonomy().find_theme(q.theme) != nullptr);
+                    CHECK(r2p::test::source_taxonomy().find_theme(q.theme) != nullptr);
                     break;
                 case r2p::QueryClass::TermFacets:
                     CHECK(q.facets);

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "e2e_paths.hpp"
 #include "test_support.hpp"
 
 #ifndef R2P_BENCH_SMOKE_PASSAGES
@@ -13,11 +14,12 @@
 
 namespace {
 
+using r2p::test::kBench;
+
 using nlohmann::json;
 using r2p::test::run_command;
 using r2p::test::shell_quote;
 
-const std::string kBench = std::string(R2P_BIN_DIR) + "/r2p-bench";
 const std::string kSource = R2P_SOURCE_DIR;
 
 std::string common_options() {

@@ -7,16 +7,17 @@
 
 #include <nlohmann/json.hpp>
 
+#include "e2e_paths.hpp"
 #include "test_support.hpp"
 
 namespace {
 
+using r2p::test::kCorpus;
+using r2p::test::kIndex;
+
 using nlohmann::json;
 using r2p::test::run_command;
 using r2p::test::shell_quote;
-
-const std::string kIndex = std::string(R2P_BIN_DIR) + "/r2p-index";
-const std::string kCorpus = std::string(R2P_SOURCE_DIR) + "/corpus";
 
 r2p::test::CommandResult index(const std::filesystem::path& db, const std::string& paths,
                                const std::string& extra = "") {

@@ -7,17 +7,19 @@
 #include <sstream>
 #include <string>
 
+#include "e2e_paths.hpp"
 #include "test_support.hpp"
 
 namespace {
+
+using r2p::test::kCorpus;
+using r2p::test::kIndex;
+using r2p::test::kSearch;
 
 using nlohmann::json;
 using r2p::test::run_command;
 using r2p::test::shell_quote;
 
-const std::string kIndex = std::string(R2P_BIN_DIR) + "/r2p-index";
-const std::string kSearch = std::string(R2P_BIN_DIR) + "/r2p-search";
-const std::string kCorpus = std::string(R2P_SOURCE_DIR) + "/corpus";
 const std::string kSeed = "r2p-ministerial-meeting-2012";
 
 // corpus/ indexed once for the whole suite; empty when indexing failed.

@@ -20,20 +20,21 @@
 #include <thread>
 #include <vector>
 
+#include "e2e_paths.hpp"
 #include "test_support.hpp"
 
 extern char** environ;
 
 namespace {
 
+using r2p::test::kBench;
+using r2p::test::kCorpus;
+using r2p::test::kIndex;
+using r2p::test::kSearch;
+
 using nlohmann::json;
 using r2p::test::run_command;
 using r2p::test::shell_quote;
-
-const std::string kIndex = std::string(R2P_BIN_DIR) + "/r2p-index";
-const std::string kSearch = std::string(R2P_BIN_DIR) + "/r2p-search";
-const std::string kBench = std::string(R2P_BIN_DIR) + "/r2p-bench";
-const std::string kCorpus = std::string(R2P_SOURCE_DIR) + "/corpus";
 
 // A port nobody listens on right now (the kernel's choice for a socket bound to port 0).
 int free_port() {

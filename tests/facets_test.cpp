@@ -13,11 +13,6 @@ TEST_SUITE("facets") {
 
     namespace {
 
-    const r2p::Taxonomy& taxonomy() {
-        static const r2p::Taxonomy t = r2p::test::source_taxonomy();
-        return t;
-    }
-
     std::string ids(std::initializer_list<const char*> list) {
         std::string out;
         for (const char* id : list) {
@@ -44,7 +39,8 @@ TEST_SUITE("facets") {
             {ids({"prevention"}), 2},
             {ids({"focal-points", "prevention", "response"}), 1},
         };
-        const auto facet = r2p::facet_from_value_counts(FacetField::Theme, counts, taxonomy());
+        const auto facet =
+            r2p::facet_from_value_counts(FacetField::Theme, counts, r2p::test::source_taxonomy());
         REQUIRE(facet.entries.size() == 4);
         CHECK(facet.entries[0].value == "prevention");
         CHECK(facet.entries[0].count == 6);
@@ -53,12 +49,14 @@ TEST_SUITE("facets") {
         // Ties are ordered by value.
         CHECK(facet.entries[2].value == "focal-points");
         CHECK(facet.entries[3].value == "response");
-        CHECK(facet.entries[1].label == taxonomy().find_theme("accountability")->label);
+        CHECK(facet.entries[1].label ==
+              r2p::test::source_taxonomy().find_theme("accountability")->label);
     }
 
     TEST_CASE("single-valued facets keep the value as label") {
         const std::map<std::string, Xapian::doccount> counts = {{"2012", 4}, {"2014", 4}, {"", 2}};
-        const auto facet = r2p::facet_from_value_counts(FacetField::Year, counts, taxonomy());
+        const auto facet =
+            r2p::facet_from_value_counts(FacetField::Year, counts, r2p::test::source_taxonomy());
         REQUIRE(facet.entries.size() == 2);
         CHECK(facet.entries[0].value == "2012");
         CHECK(facet.entries[0].label == "2012");
@@ -68,7 +66,7 @@ TEST_SUITE("facets") {
     TEST_CASE("every facet count equals the match count of the query filtered by that value") {
         r2p::test::TempDir dir;
         r2p::test::write_search_fixture(dir / "db");
-        r2p::Searcher searcher({(dir / "db").string()}, taxonomy());
+        r2p::Searcher searcher({(dir / "db").string()}, r2p::test::source_taxonomy());
 
         const char* queries[] = {"", "prevention", "impunity OR accountability", "minister",
                                  "kind:paragraph"};
@@ -122,7 +120,7 @@ TEST_SUITE("facets") {
         r2p::SearchRequest request;
         request.databases = {(dir / "db").string()};
         request.facets = {FacetField::Theme, FacetField::Kind};
-        const auto result = r2p::search(request, taxonomy());
+        const auto result = r2p::search(request, r2p::test::source_taxonomy());
         REQUIRE(result.facets.size() == 2);
         const auto& themes = result.facets[0];
         CHECK(themes.field == FacetField::Theme);

@@ -17,23 +17,13 @@
 #include "r2p/tagger.hpp"
 #include "r2p/taxonomy.hpp"
 #include "r2p/unicode.hpp"
+#include "taxonomy_fixture.hpp"
 #include "test_support.hpp"
 
 namespace {
 
 using Ids = std::vector<std::string>;
 using Name = std::optional<std::string>;
-
-const r2p::Taxonomy& taxonomy() {
-    static const r2p::Taxonomy tax = r2p::load_taxonomy(
-        r2p::default_taxonomy_files(std::string(R2P_SOURCE_DIR) + "/corpus/taxonomy"));
-    return tax;
-}
-
-const r2p::Tagger& tagger() {
-    static const r2p::Tagger t(taxonomy());
-    return t;
-}
 
 /// The bytes a Windows editor would save: a UTF-8 BOM and CRLF line ends.
 std::string bom_crlf(const std::string& text) {
@@ -280,7 +270,7 @@ TEST_SUITE("genre") {
                 meta.id = "d";
                 const r2p::Document doc = r2p::parse_document(r2p::decode_text(bytes).text, meta);
                 std::vector<r2p::Passage> ps = r2p::make_passages(doc);
-                tagger().tag(doc, ps);
+                r2p::test::source_tagger().tag(doc, ps);
 
                 CHECK(doc.meta.date == c.date);
                 std::vector<const r2p::Passage*> paragraphs, quotes;

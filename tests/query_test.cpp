@@ -15,15 +15,12 @@ TEST_SUITE("query") {
 
     namespace {
 
-    const r2p::Taxonomy& taxonomy() {
-        static const r2p::Taxonomy t = r2p::test::source_taxonomy();
-        return t;
-    }
-
     std::string described(std::string_view text, MatchMode mode = MatchMode::All,
                           const SearchFilters& filters = {}) {
         const Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-        return QueryBuilder(taxonomy()).build(text, mode, filters, db).query.get_description();
+        return QueryBuilder(r2p::test::source_taxonomy())
+            .build(text, mode, filters, db)
+            .query.get_description();
     }
 
     bool contains(const std::string& haystack, std::string_view needle) {
@@ -147,7 +144,7 @@ TEST_SUITE("query") {
         SearchFilters f;
         f.themes = {"prevention", "accountability"};
         f.kinds = {"quote"};
-        const QueryBuilder builder(taxonomy());
+        const QueryBuilder builder(r2p::test::source_taxonomy());
         const auto d = builder.filter_query(f).get_description();
         CHECK(contains(d, "(XTprevention OR XTaccountability)"));
         CHECK(contains(d, "Kquote"));
@@ -155,7 +152,7 @@ TEST_SUITE("query") {
     }
 
     TEST_CASE("filter values are checked") {
-        const QueryBuilder builder(taxonomy());
+        const QueryBuilder builder(r2p::test::source_taxonomy());
         SearchFilters theme;
         theme.themes = {"no-such-theme"};
         CHECK_THROWS_WITH_AS(builder.filter_query(theme), doctest::Contains("known: "),
@@ -193,7 +190,7 @@ TEST_SUITE("query") {
         r2p::test::TempDir dir;
         r2p::test::write_search_fixture(dir / "db");
         const Xapian::Database db((dir / "db").string());
-        const QueryBuilder builder(taxonomy());
+        const QueryBuilder builder(r2p::test::source_taxonomy());
         CHECK(builder.suggest("impunty", db) == std::optional<std::string>("impunity"));
         CHECK(builder.suggest("ending impunty", db) ==
               std::optional<std::string>("ending impunity"));

@@ -1,6 +1,8 @@
 // A small hand-made index for the search suites: a few passages with known tags and words.
 #pragma once
 
+#include "taxonomy_fixture.hpp"
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -105,12 +107,6 @@ inline void write_search_fixture(const std::filesystem::path& dir) {
             "fp-gamma");
     }
     writer.commit();
-}
-
-/// The project's taxonomy from the source tree.
-inline Taxonomy source_taxonomy() {
-    return load_taxonomy(
-        default_taxonomy_files(std::filesystem::path(R2P_SOURCE_DIR) / "corpus/taxonomy"));
 }
 
 }  // namespace r2p::test

@@ -12,11 +12,6 @@
 TEST_SUITE("search") {
     namespace {
 
-    const r2p::Taxonomy& taxonomy() {
-        static const r2p::Taxonomy t = r2p::test::source_taxonomy();
-        return t;
-    }
-
     // One fixture index for the whole suite: built once, read by every case.
     const std::string& fixture_db() {
         static r2p::test::TempDir dir;
@@ -30,7 +25,7 @@ TEST_SUITE("search") {
     r2p::SearchResult run(const std::string& query, r2p::SearchRequest request = {}) {
         request.databases = {fixture_db()};
         request.query = query;
-        return r2p::search(request, taxonomy());
+        return r2p::search(request, r2p::test::source_taxonomy());
     }
 
     std::vector<std::string> ids(const r2p::SearchResult& result) {
@@ -183,7 +178,7 @@ TEST_SUITE("search") {
     TEST_CASE("a database rewritten between queries is reopened transparently") {
         r2p::test::TempDir dir;
         r2p::test::write_search_fixture(dir / "db");
-        r2p::Searcher searcher({(dir / "db").string()}, taxonomy());
+        r2p::Searcher searcher({(dir / "db").string()}, r2p::test::source_taxonomy());
         r2p::SearchRequest request;
         request.query = "impunity";
         const auto before = searcher.run(request);

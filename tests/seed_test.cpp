@@ -11,18 +11,13 @@
 #include "r2p/tagger.hpp"
 #include "r2p/taxonomy.hpp"
 #include "r2p/unicode.hpp"
+#include "taxonomy_fixture.hpp"
 #include "test_support.hpp"
 
 namespace {
 
 const std::string kSeedPath =
     std::string(R2P_SOURCE_DIR) + "/corpus/r2p-ministerial-meeting-2012.txt";
-
-const r2p::Taxonomy& real_taxonomy() {
-    static const r2p::Taxonomy tax = r2p::load_taxonomy(
-        r2p::default_taxonomy_files(std::string(R2P_SOURCE_DIR) + "/corpus/taxonomy"));
-    return tax;
-}
 
 struct Seed {
     r2p::Document doc;
@@ -36,7 +31,7 @@ Seed tagged_seed() {
     meta.id = "r2p-ministerial-meeting-2012";
     seed.doc = r2p::parse_document(decoded.text, meta);
     seed.passages = r2p::make_passages(seed.doc);
-    const r2p::Tagger tagger(real_taxonomy());
+    const r2p::Tagger tagger(r2p::test::source_taxonomy());
     tagger.tag(seed.doc, seed.passages);
     return seed;
 }

@@ -13,6 +13,7 @@
 #include "r2p/tagger.hpp"
 #include "r2p/taxonomy.hpp"
 #include "r2p/unicode.hpp"
+#include "taxonomy_fixture.hpp"
 #include "test_support.hpp"
 
 namespace doctest {
@@ -34,17 +35,6 @@ struct StringMaker<std::optional<std::string>> {
 }  // namespace doctest
 
 namespace {
-
-const r2p::Taxonomy& taxonomy() {
-    static const r2p::Taxonomy tax = r2p::load_taxonomy(
-        r2p::default_taxonomy_files(std::string(R2P_SOURCE_DIR) + "/corpus/taxonomy"));
-    return tax;
-}
-
-const r2p::Tagger& tagger() {
-    static const r2p::Tagger t(taxonomy());
-    return t;
-}
 
 /// A paragraph built by hand: each quote is found in `text` (in order) with find(); a quote
 /// written "~words" is a scare quote (not speech).
@@ -88,7 +78,7 @@ std::vector<r2p::Passage> tag(const r2p::Document& doc) {
             out.push_back(qp);
         }
     }
-    tagger().tag(doc, out);
+    r2p::test::source_tagger().tag(doc, out);
     return out;
 }
 
@@ -612,7 +602,7 @@ TEST_SUITE("tag") {
                 const r2p::Document doc =
                     r2p::parse_document(r2p::decode_text(r2p::test::read_file(path)).text, meta);
                 std::vector<r2p::Passage> ps = r2p::make_passages(doc);
-                tagger().tag(doc, ps);
+                r2p::test::source_tagger().tag(doc, ps);
                 const auto q = std::find_if(ps.begin(), ps.end(), [&](const r2p::Passage& p) {
                     return p.kind == r2p::PassageKind::Quote && p.text.rfind(c.quote_start, 0) == 0;
                 });

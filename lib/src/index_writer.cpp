@@ -30,15 +30,6 @@ void add_boolean(Xapian::Document& doc, std::string_view prefix, std::string_vie
     if (storable_term(t)) doc.add_boolean_term(t);
 }
 
-std::string join_ids(const std::vector<std::string>& ids) {
-    std::string joined;
-    for (const auto& id : ids) {
-        if (!joined.empty()) joined += schema::kListSeparator;
-        joined += id;
-    }
-    return joined;
-}
-
 std::string year_of(const std::string& date) {
     return date.size() >= 4 ? date.substr(0, 4) : std::string();
 }
@@ -74,8 +65,8 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
     for (const auto& role : passage.roles) add_boolean(xdoc, schema::kRolePrefix, role);
 
     xdoc.add_value(schema::slot(schema::Slot::Date), date_sort_value(doc.meta.date));
-    xdoc.add_value(schema::slot(schema::Slot::Themes), join_ids(passage.themes));
-    xdoc.add_value(schema::slot(schema::Slot::Roles), join_ids(passage.roles));
+    xdoc.add_value(schema::slot(schema::Slot::Themes), schema::join_ids(passage.themes));
+    xdoc.add_value(schema::slot(schema::Slot::Roles), schema::join_ids(passage.roles));
     xdoc.add_value(schema::slot(schema::Slot::Kind), std::string(kind));
     xdoc.add_value(schema::slot(schema::Slot::Doc), doc.meta.id);
     xdoc.add_value(schema::slot(schema::Slot::Year), year_of(doc.meta.date));

@@ -121,9 +121,13 @@ class Writers {
         sharded_ = true;
     }
 
-    IndexWriter& for_doc(const std::string& doc_id) {
-        return *writers_[sharded_ ? shard_of(doc_id, writers_.size()) : 0];
+    /// Which writer takes `doc_id`.
+    std::size_t index_for(const std::string& doc_id) const {
+        return sharded_ ? shard_of(doc_id, writers_.size()) : 0;
     }
+    IndexWriter& for_doc(const std::string& doc_id) { return *writers_[index_for(doc_id)]; }
+    IndexWriter& at(std::size_t index) { return *writers_[index]; }
+    std::size_t size() const { return writers_.size(); }
     std::size_t prune(const std::set<std::string>& keep) {
         std::size_t pruned = 0;
         for (auto& writer : writers_) pruned += writer->prune(keep);
@@ -252,37 +256,67 @@ IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
     };
     for (unsigned i = 0; i < thread_count; ++i) loaders.emplace_back(loader);
 
-    try {
-        std::size_t passages_written = 0;
+    // One writer thread per database: shards are written in parallel, each in file order.
+    std::vector<std::size_t> writer_of(files.size());
+    for (std::size_t i = 0; i < files.size(); ++i)
+        writer_of[i] = writers.index_for(files[i].doc_id);
+    std::vector<char> done(files.size(), 0);
+    std::size_t files_done = 0;
+    std::size_t passages_written = 0;
+    std::exception_ptr failure;
+    auto write_files_of = [&](std::size_t writer) {
         for (std::size_t index = 0; index < files.size(); ++index) {
+            if (writer_of[index] != writer) continue;
             Slot slot;
             {
                 std::unique_lock lock(mutex);
-                changed.wait(lock, [&] { return slots[index].ready; });
+                changed.wait(lock, [&] { return stopping || slots[index].ready; });
+                if (stopping) return;
                 slot = std::move(slots[index]);
             }
-            report.bytes_read += slot.bytes;
-            if (!slot.error.empty()) {
-                report.skipped.push_back({files[index].path.string(), slot.error});
-            } else if (slot.unchanged) {
-                ++report.files_unchanged;
-            } else {
-                const LoadedStatement& loaded = *slot.loaded;
-                writers.for_doc(files[index].doc_id).write(slot.prepared, slot.fingerprint);
-                ++report.files_indexed;
-                passages_written += loaded.passages.size();
-                count_passages(loaded, report);
-                if (loaded.converted) {
-                    report.converted.push_back({files[index].path.string(), loaded.encoding});
+            if (slot.error.empty() && !slot.unchanged) {
+                try {
+                    writers.at(writer).write(slot.prepared, slot.fingerprint);
+                } catch (...) {
+                    std::lock_guard lock(mutex);
+                    if (!failure) failure = std::current_exception();
+                    stopping = true;
+                    changed.notify_all();
+                    return;
                 }
             }
             {
                 std::lock_guard lock(mutex);
-                written = index + 1;
+                report.bytes_read += slot.bytes;
+                if (!slot.error.empty()) {
+                    report.skipped.push_back({files[index].path.string(), slot.error});
+                } else if (slot.unchanged) {
+                    ++report.files_unchanged;
+                } else {
+                    const LoadedStatement& loaded = *slot.loaded;
+                    ++report.files_indexed;
+                    passages_written += loaded.passages.size();
+                    count_passages(loaded, report);
+                    if (loaded.converted) {
+                        report.converted.push_back({files[index].path.string(), loaded.encoding});
+                    }
+                }
+                done[index] = 1;
+                while (written < files.size() && done[written]) ++written;
+                ++files_done;
+                if (progress) progress(files_done, files.size(), passages_written);
             }
             changed.notify_all();
-            if (progress) progress(index + 1, files.size(), passages_written);
         }
+    };
+
+    try {
+        std::vector<std::thread> writer_threads;
+        for (std::size_t w = 1; w < writers.size(); ++w)
+            writer_threads.emplace_back(write_files_of, w);
+        write_files_of(0);
+        for (auto& thread : writer_threads) thread.join();
+        if (failure) std::rethrow_exception(failure);
         stop_loaders();
         if (request.prune) {
             std::set<std::string> keep;
@@ -294,6 +328,10 @@ IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
         stop_loaders();
         throw;
     }
+    // Writer threads finish in any order; reports list files by path.
+    const auto by_path = [](const auto& a, const auto& b) { return a.path < b.path; };
+    std::stable_sort(report.skipped.begin(), report.skipped.end(), by_path);
+    std::stable_sort(report.converted.begin(), report.converted.end(), by_path);
     report.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return report;

@@ -1,7 +1,9 @@
 // The one place that names Xapian term prefixes, value slots and metadata keys.
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -21,6 +23,16 @@ constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s);
 
 /// Separator inside multi-valued facet values (cannot occur in a taxonomy id).
 constexpr char kListSeparator = '\x1f';
+
+/// The Themes / Roles slot value for a passage's sorted ids.
+inline std::string join_ids(const std::vector<std::string>& ids) {
+    std::string joined;
+    for (const auto& id : ids) {
+        if (!joined.empty()) joined += kListSeparator;
+        joined += id;
+    }
+    return joined;
+}
 
 // Boolean filter term prefixes (field name in queries -> prefix).
 constexpr std::string_view kIdPrefix = "Q";       ///< unique passage id
