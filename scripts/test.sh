@@ -15,8 +15,8 @@ UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0 \
     ctest --test-dir build-asan --output-on-failure -j "$jobs"
 
-# libFuzzer harnesses, each for a bounded time (FUZZ_SECONDS, default 60).
-scripts/fuzz.sh
+# libFuzzer harnesses, each for a bounded time (30 s here; FUZZ_SECONDS to change).
+FUZZ_SECONDS=${FUZZ_SECONDS:-30} scripts/fuzz.sh
 
 if command -v clang-format >/dev/null; then
     git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run -Werror
