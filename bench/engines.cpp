@@ -393,8 +393,8 @@ namespace {
 
 class Ours final : public Engine {
   public:
-    Ours(const std::filesystem::path& db, const Taxonomy& taxonomy)
-        : searcher_({db.string()}, taxonomy) {}
+    Ours(const std::vector<std::string>& specs, const Taxonomy& taxonomy)
+        : searcher_(specs, taxonomy) {}
 
     QueryOutcome run(const BenchQuery& query, bool facets) override {
         SearchRequest request;
@@ -418,7 +418,11 @@ class Ours final : public Engine {
 }  // namespace
 
 std::unique_ptr<Engine> open_ours(const std::filesystem::path& db, const Taxonomy& taxonomy) {
-    return std::make_unique<Ours>(db, taxonomy);
+    return std::make_unique<Ours>(std::vector<std::string>{db.string()}, taxonomy);
+}
+
+std::unique_ptr<Engine> open_ours(const std::vector<std::string>& specs, const Taxonomy& taxonomy) {
+    return std::make_unique<Ours>(specs, taxonomy);
 }
 
 std::unique_ptr<Engine> open_xapian_peer(const std::filesystem::path& db) {

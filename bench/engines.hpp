@@ -68,6 +68,8 @@ class Engine {
 
 /// Engine names in reports: "ours", "xapian", "fts5".
 std::unique_ptr<Engine> open_ours(const std::filesystem::path& db, const Taxonomy& taxonomy);
+/// Ours over several database specs (local shards, stubs, tcp://HOST:PORT remotes).
+std::unique_ptr<Engine> open_ours(const std::vector<std::string>& specs, const Taxonomy& taxonomy);
 std::unique_ptr<Engine> open_xapian_peer(const std::filesystem::path& db);
 std::unique_ptr<Engine> open_fts5_peer(const std::filesystem::path& file);
 

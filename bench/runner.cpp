@@ -1,5 +1,8 @@
 #include "bench/runner.hpp"
 
+#include "bench/tcp_shards.hpp"
+#include "r2p/shards.hpp"
+
 #include <sys/resource.h>
 #include <sys/utsname.h>
 
@@ -327,6 +330,17 @@ json run_benchmark(const RunOptions& options, const CorpusGenerator& generator,
         engines.emplace_back(name, measure_queries(
                                        name, [&, d = dir] { return open_ours(d, taxonomy); }, dir,
                                        queries, options, log));
+        // The same shards served by xapian-tcpsrv on loopback: the remote backend's cost.
+        std::vector<std::filesystem::path> shard_dirs;
+        for (const auto& entry : read_stub(dir / kStubFileName))
+            shard_dirs.emplace_back(entry.path);
+        const bench::TcpShards servers(shard_dirs);
+        const std::string remote_name = name + "-remote";
+        engines.emplace_back(
+            remote_name,
+            measure_queries(
+                remote_name, [&, specs = servers.specs()] { return open_ours(specs, taxonomy); },
+                dir, queries, options, log));
     }
     if (options.peers) {
         engines.emplace_back("xapian", measure_queries(
@@ -385,9 +399,9 @@ json run_benchmark(const RunOptions& options, const CorpusGenerator& generator,
         result["ratios"] = ratios;
     }
     if (options.shards.empty()) {
-        result["shards"] = "not measured (r2p-bench run --shards 2,4 measures local shards)";
+        result["shards"] =
+            "not measured (r2p-bench run --shards 2,4 measures local and remote shards)";
     } else {
-        shard_json["remote"] = "not measured: remote shards (xapian-tcpsrv) are not driven yet";
         result["shards"] = shard_json;
     }
 

@@ -1,0 +1,30 @@
+// Serving shard databases with xapian-tcpsrv on loopback, for the remote-shard figures.
+#pragma once
+
+#include <sys/types.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace r2p::bench {
+
+/// One read-only xapian-tcpsrv per shard folder, on 127.0.0.1 and a free port, each in a
+/// process group of its own (on SIGTERM the server signals its group). Stopped on
+/// destruction. Throws IndexError when xapian-tcpsrv cannot be started or does not listen.
+class TcpShards {
+  public:
+    explicit TcpShards(const std::vector<std::filesystem::path>& shard_dirs);
+    ~TcpShards();
+    TcpShards(const TcpShards&) = delete;
+    TcpShards& operator=(const TcpShards&) = delete;
+
+    /// "tcp://127.0.0.1:PORT" for each shard, in the order given.
+    const std::vector<std::string>& specs() const { return specs_; }
+
+  private:
+    std::vector<pid_t> pids_;
+    std::vector<std::string> specs_;
+};
+
+}  // namespace r2p::bench
