@@ -142,4 +142,13 @@ TEST_SUITE("e2e_index") {
         CHECK(help.exit_code == 0);
         CHECK(help.out.find("--db") != std::string::npos);
     }
+
+    TEST_CASE("a --db whose parent folders do not exist yet is created") {
+        r2p::test::TempDir dir;
+        const auto db = dir / "out/nested/r2p.db";
+        const auto result = index(db, shell_quote(kCorpus));
+        INFO(result.err);
+        CHECK(result.exit_code == 0);
+        CHECK(doccount(db) > 0);
+    }
 }

@@ -109,6 +109,9 @@ class Writers {
     Writers(const std::filesystem::path& db, unsigned requested_shards, std::size_t batch) {
         const auto shards = shard_layout(db, requested_shards);
         if (shards.empty()) {
+            // Xapian makes the database folder but not its parents (out/r2p.db).
+            std::error_code ec;
+            if (db.has_parent_path()) std::filesystem::create_directories(db.parent_path(), ec);
             writers_.push_back(std::make_unique<IndexWriter>(db, batch));
             return;
         }
