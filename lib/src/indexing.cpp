@@ -313,12 +313,14 @@ IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
         }
     };
 
+    std::vector<std::thread> writer_threads;
     try {
-        std::vector<std::thread> writer_threads;
-        for (std::size_t w = 1; w < writers.size(); ++w)
+        for (std::size_t w = 1; w < writers.size(); ++w) {
             writer_threads.emplace_back(write_files_of, w);
+        }
         write_files_of(0);
         for (auto& thread : writer_threads) thread.join();
+        writer_threads.clear();
         if (failure) std::rethrow_exception(failure);
         stop_loaders();
         if (request.prune) {
@@ -328,7 +330,10 @@ IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
         }
         writers.commit();
     } catch (...) {
-        stop_loaders();
+        stop_loaders();  // also tells writer threads to stop
+        for (auto& thread : writer_threads) {
+            if (thread.joinable()) thread.join();
+        }
         throw;
     }
     // Writer threads finish in any order; reports list files by path.
