@@ -1,6 +1,6 @@
 #include "bench/runner.hpp"
 
-#include "bench/tcp_shards.hpp"
+#include "r2p/shard_servers.hpp"
 #include "r2p/shards.hpp"
 
 #include <sys/resource.h>
@@ -334,7 +334,7 @@ json run_benchmark(const RunOptions& options, const CorpusGenerator& generator,
         std::vector<std::filesystem::path> shard_dirs;
         for (const auto& entry : read_stub(dir / kStubFileName))
             shard_dirs.emplace_back(entry.path);
-        const bench::TcpShards servers(shard_dirs);
+        const ShardServers servers(shard_dirs);
         const std::string remote_name = name + "-remote";
         engines.emplace_back(
             remote_name,

@@ -2,28 +2,19 @@
 // shards served by xapian-tcpsrv on loopback, and mixed, must answer every query alike.
 #include <doctest/doctest.h>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "e2e_paths.hpp"
+#include "r2p/error.hpp"
+#include "r2p/shard_servers.hpp"
 #include "test_support.hpp"
-
-extern char** environ;
 
 namespace {
 
@@ -36,97 +27,13 @@ using nlohmann::json;
 using r2p::test::run_command;
 using r2p::test::shell_quote;
 
-// A port nobody listens on right now (the kernel's choice for a socket bound to port 0).
-int free_port() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    address.sin_port = 0;
-    socklen_t length = sizeof address;
-    int port = -1;
-    if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0) {
-        port = ntohs(address.sin_port);
-    }
-    ::close(fd);
-    return port;
-}
-
-bool accepts_connections(int port) {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    address.sin_port = htons(static_cast<std::uint16_t>(port));
-    const bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-    ::close(fd);
-    return ok;
-}
-
-// A read-only xapian-tcpsrv serving one shard on 127.0.0.1, stopped by its PID.
-class TcpServer {
-  public:
-    explicit TcpServer(const std::string& db) {
-        for (int attempt = 0; attempt < 5 && pid_ <= 0; ++attempt) {
-            port_ = free_port();
-            const std::string port = std::to_string(port_);
-            const char* argv[] = {"xapian-tcpsrv", "--interface", "127.0.0.1", "--port",
-                                  port.c_str(),    "--quiet",     db.c_str(),  nullptr};
-            // A process group of its own: on SIGTERM xapian-tcpsrv signals its whole group
-            // (to stop its forked children), which must not include this test.
-            posix_spawnattr_t attributes;
-            posix_spawnattr_init(&attributes);
-            posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
-            posix_spawnattr_setpgroup(&attributes, 0);
-            pid_t pid = -1;
-            const int spawned = ::posix_spawnp(&pid, "xapian-tcpsrv", nullptr, &attributes,
-                                               const_cast<char* const*>(argv), environ);
-            posix_spawnattr_destroy(&attributes);
-            if (spawned != 0) return;
-            // Wait until it listens; a lost race for the port makes it exit, so try another.
-            for (int wait = 0; wait < 100; ++wait) {
-                if (accepts_connections(port_)) {
-                    pid_ = pid;
-                    break;
-                }
-                int status = 0;
-                if (::waitpid(pid, &status, WNOHANG) == pid) break;
-                std::this_thread::sleep_for(std::chrono::milliseconds(50));
-            }
-            if (pid_ <= 0) stop_pid(pid);
-        }
-    }
-    ~TcpServer() { stop(); }
-    TcpServer(const TcpServer&) = delete;
-    TcpServer& operator=(const TcpServer&) = delete;
-
-    bool running() const { return pid_ > 0; }
-    std::string spec() const { return "tcp://127.0.0.1:" + std::to_string(port_); }
-    std::string host_port() const { return "127.0.0.1:" + std::to_string(port_); }
-    void stop() {
-        if (pid_ > 0) stop_pid(pid_);
-        pid_ = -1;
-    }
-
-  private:
-    static void stop_pid(pid_t pid) {
-        if (pid <= 0) return;
-        ::kill(-pid, SIGTERM);
-        int status = 0;
-        ::waitpid(pid, &status, 0);
-    }
-    pid_t pid_ = -1;
-    int port_ = -1;
-};
-
 // The same passages indexed four ways, and servers for every shard.
 struct Layouts {
     r2p::test::TempDir dir;
     std::string corpus = (dir / "gen").string();
     std::string one = (dir / "one").string();
     std::map<int, std::string> sharded;                         // shard count -> database folder
-    std::map<std::string, std::unique_ptr<TcpServer>> servers;  // shard folder -> server
+    std::map<int, std::unique_ptr<r2p::ShardServers>> servers;  // shard count -> its servers
     bool ready = false;
 
     Layouts() {
@@ -147,10 +54,12 @@ struct Layouts {
                 return;
             }
             sharded[shards] = db;
-            for (int i = 0; i < shards; ++i) {
-                const std::string shard = db + "/shard" + std::to_string(i);
-                servers[shard] = std::make_unique<TcpServer>(shard);
-                if (!servers[shard]->running()) return;
+            std::vector<std::filesystem::path> dirs;
+            for (int i = 0; i < shards; ++i) dirs.emplace_back(db + "/shard" + std::to_string(i));
+            try {
+                servers[shards] = std::make_unique<r2p::ShardServers>(dirs);
+            } catch (const r2p::Error&) {
+                return;
             }
         }
         ready = true;
@@ -159,7 +68,9 @@ struct Layouts {
     std::string shard(int shards, int i) const {
         return sharded.at(shards) + "/shard" + std::to_string(i);
     }
-    std::string remote(int shards, int i) const { return servers.at(shard(shards, i))->spec(); }
+    std::string remote(int shards, int i) const {
+        return servers.at(shards)->specs().at(static_cast<std::size_t>(i));
+    }
 };
 
 Layouts& layouts() {
@@ -284,27 +195,29 @@ TEST_SUITE("e2e_shards") {
         Layouts& l = layouts();
         REQUIRE(l.ready);
         // A server of its own, so the shared ones stay up for the other cases.
-        TcpServer doomed(l.shard(2, 1));
-        REQUIRE(doomed.running());
-        const std::vector<std::string> specs = {l.remote(2, 0), doomed.spec()};
+        auto doomed =
+            std::make_unique<r2p::ShardServers>(std::vector<std::filesystem::path>{l.shard(2, 1)});
+        const std::string doomed_spec = doomed->specs().front();
+        const std::string host_port = doomed_spec.substr(std::string("tcp://").size());
+        const std::vector<std::string> specs = {l.remote(2, 0), doomed_spec};
         const json whole = search(specs, "--limit 10000 prevent");
-        doomed.stop();
+        doomed.reset();  // stops its server
 
         const auto failed = run_command(kSearch + db_args(specs) + " --json prevent");
         CHECK(failed.exit_code == 3);
-        CHECK(failed.err.find(doomed.host_port()) != std::string::npos);
+        CHECK(failed.err.find(host_port) != std::string::npos);
         CHECK(failed.out.empty());
 
         const auto partial =
             run_command(kSearch + db_args(specs) + " --allow-partial --json --limit 10000 prevent");
         CHECK(partial.exit_code == 1);
         const json result = json::parse(partial.out);
-        CHECK(result["missing_shards"] == json::array({doomed.host_port()}));
+        CHECK(result["missing_shards"] == json::array({host_port}));
         CHECK(result["matches"]["lower"].get<int>() > 0);
         CHECK(result["matches"]["lower"].get<int>() < whole["matches"]["lower"].get<int>());
 
         const auto table = run_command(kSearch + db_args(specs) + " --allow-partial prevent");
-        CHECK(table.out.find(doomed.host_port()) != std::string::npos);
+        CHECK(table.out.find(host_port) != std::string::npos);
     }
 
     TEST_CASE("a stub that names a program to run is refused, never run") {

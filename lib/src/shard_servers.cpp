@@ -1,4 +1,4 @@
-#include "bench/tcp_shards.hpp"
+#include "r2p/shard_servers.hpp"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -16,7 +16,7 @@
 
 extern char** environ;
 
-namespace r2p::bench {
+namespace r2p {
 
 namespace {
 
@@ -82,7 +82,7 @@ pid_t start_server(const std::string& dir, int port) {
 
 }  // namespace
 
-TcpShards::TcpShards(const std::vector<std::filesystem::path>& shard_dirs) {
+ShardServers::ShardServers(const std::vector<std::filesystem::path>& shard_dirs) {
     for (const auto& dir : shard_dirs) {
         pid_t pid = -1;
         int port = -1;
@@ -100,8 +100,8 @@ TcpShards::TcpShards(const std::vector<std::filesystem::path>& shard_dirs) {
     }
 }
 
-TcpShards::~TcpShards() {
+ShardServers::~ShardServers() {
     for (const pid_t pid : pids_) stop(pid);
 }
 
-}  // namespace r2p::bench
+}  // namespace r2p
