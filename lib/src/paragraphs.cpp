@@ -430,6 +430,16 @@ bool has_sentence_word(std::string_view text) {
     return false;
 }
 
+// True when `text` opens with a capital letter, after any quote marks: a new sentence.
+bool starts_sentence(std::string_view text) {
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const char32_t c = detail::next_code_point(text, pos);
+        if (!detail::is_quote_mark(c)) return detail::is_upper(c);
+    }
+    return false;
+}
+
 // "Ending impunity. Several speakers ..." -> "Ending impunity": a first sentence of a few
 // words, with no comma, quote, number, pronoun or finite verb, followed by a capital.
 std::string plain_run_in(std::string_view text) {
@@ -454,14 +464,8 @@ std::string plain_run_in(std::string_view text) {
     const bool numeral = space != std::string_view::npos && is_roman_numeral(last_raw);
     if ((last.size() < 2 && !numeral) || contains(kAbbreviations, last)) return {};
     // What follows must start a new sentence.
-    std::size_t next = stop + 2;
-    while (next < text.size()) {
-        const char32_t c = detail::next_code_point(text, next);
-        if (detail::is_quote_mark(c)) continue;
-        if (!detail::is_upper(c)) return {};
-        return std::string(candidate);
-    }
-    return {};
+    if (!starts_sentence(text.substr(stop + 2))) return {};
+    return std::string(candidate);
 }
 
 // "**Ending impunity.** Several ..." -> "Ending impunity", when bold opens the paragraph.
@@ -479,14 +483,8 @@ std::string bold_run_in(std::string_view text) {
     while (!rest.empty() && (rest[0] == '.' || rest[0] == ':' || rest[0] == ' ')) {
         rest.remove_prefix(1);
     }
-    std::size_t p = 0;
-    while (p < rest.size()) {
-        const char32_t c = detail::next_code_point(rest, p);
-        if (detail::is_quote_mark(c)) continue;
-        if (!detail::is_upper(c)) return {};
-        return detail::collapse_spaces(inner);
-    }
-    return {};
+    if (!starts_sentence(rest)) return {};
+    return detail::collapse_spaces(inner);
 }
 
 Paragraph finish_paragraph(const Draft& d) {
