@@ -1,6 +1,7 @@
 #include "r2p/shard_servers.hpp"
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <spawn.h>
@@ -65,9 +66,15 @@ pid_t start_server(const std::string& dir, int port) {
     posix_spawnattr_init(&attributes);
     posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
     posix_spawnattr_setpgroup(&attributes, 0);
+    // The server reports every client that hangs up as an exception: not ours to print.
+    posix_spawn_file_actions_t files;
+    posix_spawn_file_actions_init(&files);
+    posix_spawn_file_actions_addopen(&files, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&files, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
     pid_t pid = -1;
-    const int spawned = ::posix_spawnp(&pid, "xapian-tcpsrv", nullptr, &attributes,
+    const int spawned = ::posix_spawnp(&pid, "xapian-tcpsrv", &files, &attributes,
                                        const_cast<char* const*>(argv), environ);
+    posix_spawn_file_actions_destroy(&files);
     posix_spawnattr_destroy(&attributes);
     if (spawned != 0) return -1;
     for (int wait = 0; wait < 100; ++wait) {
