@@ -18,6 +18,7 @@
 #include "r2p/search.hpp"
 #include "r2p/taxonomy.hpp"
 #include "reliability_support.hpp"
+#include "taxonomy_fixture.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -184,8 +185,7 @@ TEST_SUITE("e2e_reliability") {
         TempDir dir;
         r2p::test::write_statements(dir / "c", kFiles, 0);
         REQUIRE(r2p::test::run_index(dir / "db", shell_quote((dir / "c").string())).exit_code == 0);
-        const r2p::Taxonomy taxonomy = r2p::load_taxonomy(
-            r2p::default_taxonomy_files(fs::path(R2P_SOURCE_DIR) / "corpus/taxonomy"));
+        const r2p::Taxonomy& taxonomy = r2p::test::source_taxonomy();
 
         std::atomic<bool> stop{false};
         std::mutex mutex;
