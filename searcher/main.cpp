@@ -21,6 +21,9 @@ int run(int argc, const char* const argv[]) {
                           po::value<std::vector<std::string>>()->value_name("DIR")->required(),
                           "database folder, stub file or tcp://HOST:PORT (repeatable)")(
         "allow-partial", "search the shards that answer and name the missing ones")(
+        "facet-tables", po::value<std::string>()->value_name("WHEN")->default_value("auto"),
+        "count theme/role/kind/year facets from per-passage tables: auto (once worth "
+        "building), always, never")(
         "queries", po::value<std::string>()->value_name("FILE"),
         "run one query per line of FILE (words and query options), one JSON line each")(
         "json", "print the result as JSON");
@@ -37,20 +40,23 @@ int run(int argc, const char* const argv[]) {
     const r2p::Taxonomy taxonomy = r2p::cli::load_taxonomy_from(vm);
     const auto databases = vm["db"].as<std::vector<std::string>>();
     const bool allow_partial = vm.count("allow-partial") > 0;
+    const r2p::FacetTablePolicy table_policy =
+        r2p::parse_facet_table_policy(vm["facet-tables"].as<std::string>());
+    if (vm.count("queries") && vm.count("query")) {
+        throw r2p::UsageError("give QUERY words or --queries FILE, not both");
+    }
+    // Usage errors come before the database is opened.
+    r2p::SearchRequest request;
+    if (!vm.count("queries")) r2p::searcher::read_request(vm, request);
+    r2p::Searcher searcher(databases, taxonomy, allow_partial);
+    searcher.set_facet_table_policy(table_policy);
     if (vm.count("queries")) {
-        if (vm.count("query"))
-            throw r2p::UsageError("give QUERY words or --queries FILE, not both");
-        r2p::Searcher searcher(databases, taxonomy, allow_partial);
         const std::size_t failed = r2p::searcher::run_query_file(vm["queries"].as<std::string>(),
                                                                  searcher, std::cout, std::cerr);
         return failed == 0 ? r2p::cli::kOk : r2p::cli::kPartial;
     }
 
-    r2p::SearchRequest request;
-    request.databases = databases;
-    request.allow_partial = allow_partial;
-    r2p::searcher::read_request(vm, request);
-    const r2p::SearchResult result = r2p::search(request, taxonomy);
+    const r2p::SearchResult result = searcher.run(request);
     if (vm.count("json")) {
         std::cout << r2p::format_json(result) << '\n';
     } else {

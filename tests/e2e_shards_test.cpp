@@ -162,13 +162,26 @@ TEST_SUITE("e2e_shards") {
             {"4 remote", {l.remote(4, 0), l.remote(4, 1), l.remote(4, 2), l.remote(4, 3)}},
             {"4 mixed", {l.shard(4, 0), l.remote(4, 1), l.shard(4, 2), l.remote(4, 3)}},
         };
+        // Facets counted from tables index them by the combined database's docids.
+        const std::vector<std::pair<std::string, std::vector<std::string>>> table_modes = {
+            {"1 local, tables", {l.one}},
+            {"2 local, tables", {l.sharded.at(2)}},
+            {"4 local, tables", {l.sharded.at(4)}},
+            {"4 local in 4 --db, tables",
+             {l.shard(4, 0), l.shard(4, 1), l.shard(4, 2), l.shard(4, 3)}},
+        };
         for (const auto& [args, by_date] : kQueries) {
-            const json expected = search({l.one}, args);
+            const json expected = search({l.one}, "--facet-tables never " + args);
             CHECK(expected["matches"]["lower"].get<int>() > 0);
             for (const auto& [mode, specs] : modes) {
                 CAPTURE(mode);
                 CAPTURE(args);
                 check_same(expected, search(specs, args), by_date);
+            }
+            for (const auto& [mode, specs] : table_modes) {
+                CAPTURE(mode);
+                CAPTURE(args);
+                check_same(expected, search(specs, "--facet-tables always " + args), by_date);
             }
         }
     }

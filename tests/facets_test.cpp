@@ -67,51 +67,95 @@ TEST_SUITE("facets") {
         r2p::test::TempDir dir;
         r2p::test::write_search_fixture(dir / "db");
         r2p::Searcher searcher({(dir / "db").string()}, r2p::test::source_taxonomy());
+        // Facets counted from stored values and from facet tables; the filtered match counts
+        // they are checked against never count facets from tables.
+        r2p::Searcher checker({(dir / "db").string()}, r2p::test::source_taxonomy());
+        checker.set_facet_table_policy(r2p::FacetTablePolicy::Never);
+        for (const auto policy : {r2p::FacetTablePolicy::Never, r2p::FacetTablePolicy::Always}) {
+            searcher.set_facet_table_policy(policy);
+            CAPTURE(policy == r2p::FacetTablePolicy::Always);
 
-        const char* queries[] = {"", "prevention", "impunity OR accountability", "minister",
-                                 "kind:paragraph"};
-        for (const char* q : queries) {
-            SUBCASE(q) {
-                r2p::SearchRequest request;
-                request.query = q;
-                request.limit = 1;
-                request.facets = {FacetField::Theme, FacetField::Role, FacetField::Kind,
-                                  FacetField::Doc, FacetField::Year};
-                const auto result = searcher.run(request);
-                CHECK(result.matches.lower == result.matches.upper);
-                CHECK(result.facets.size() == 5);
-                for (const auto& facet : result.facets) {
-                    for (const auto& entry : facet.entries) {
-                        r2p::SearchRequest filtered;
-                        filtered.limit = 0;
-                        filtered.facets = {facet.field};  // exact counts
-                        std::string query = q;
-                        switch (facet.field) {
-                            case FacetField::Theme:
-                                filtered.filters.themes = {entry.value};
-                                break;
-                            case FacetField::Role:
-                                filtered.filters.roles = {entry.value};
-                                break;
-                            case FacetField::Kind:
-                                filtered.filters.kinds = {entry.value};
-                                break;
-                            case FacetField::Doc:
-                                filtered.filters.docs = {entry.value};
-                                break;
-                            case FacetField::Year:
-                                filtered.filters.from = entry.value;
-                                filtered.filters.to = entry.value;
-                                break;
+            const char* queries[] = {"", "prevention", "impunity OR accountability", "minister",
+                                     "kind:paragraph"};
+            for (const char* q : queries) {
+                SUBCASE(q) {
+                    r2p::SearchRequest request;
+                    request.query = q;
+                    request.limit = 1;
+                    request.facets = {FacetField::Theme, FacetField::Role, FacetField::Kind,
+                                      FacetField::Doc, FacetField::Year};
+                    const auto result = searcher.run(request);
+                    CHECK(result.matches.lower == result.matches.upper);
+                    CHECK(result.facets.size() == 5);
+                    for (const auto& facet : result.facets) {
+                        for (const auto& entry : facet.entries) {
+                            r2p::SearchRequest filtered;
+                            filtered.limit = 0;
+                            filtered.facets = {facet.field};  // exact counts
+                            std::string query = q;
+                            switch (facet.field) {
+                                case FacetField::Theme:
+                                    filtered.filters.themes = {entry.value};
+                                    break;
+                                case FacetField::Role:
+                                    filtered.filters.roles = {entry.value};
+                                    break;
+                                case FacetField::Kind:
+                                    filtered.filters.kinds = {entry.value};
+                                    break;
+                                case FacetField::Doc:
+                                    filtered.filters.docs = {entry.value};
+                                    break;
+                                case FacetField::Year:
+                                    filtered.filters.from = entry.value;
+                                    filtered.filters.to = entry.value;
+                                    break;
+                            }
+                            filtered.query = query;
+                            INFO(r2p::facet_name(facet.field), "=", entry.value);
+                            CHECK(checker.run(filtered).matches.estimated == entry.count);
+                            CHECK(entry.count > 0);
                         }
-                        filtered.query = query;
-                        INFO(r2p::facet_name(facet.field), "=", entry.value);
-                        CHECK(searcher.run(filtered).matches.estimated == entry.count);
-                        CHECK(entry.count > 0);
                     }
                 }
             }
         }
+    }
+
+    TEST_CASE("auto builds a facet table once value counting has cost about as much") {
+        r2p::test::TempDir dir;
+        r2p::test::write_search_fixture(dir / "db");
+        r2p::Searcher searcher({(dir / "db").string()}, r2p::test::source_taxonomy());
+        r2p::SearchRequest request;
+        request.limit = 0;
+        request.facets = {FacetField::Theme, FacetField::Doc};
+        const auto first = searcher.run(request);
+        CHECK_FALSE(searcher.has_facet_table(FacetField::Theme));
+        // Every query counts all 9 passages; the theme postings of the fixture are fewer
+        // than 8 x 9, so the second query is counted from a table, with the same counts.
+        const auto second = searcher.run(request);
+        CHECK(searcher.has_facet_table(FacetField::Theme));
+        CHECK_FALSE(searcher.has_facet_table(FacetField::Doc));  // never from a table
+        REQUIRE(second.facets.size() == 2);
+        CHECK(second.facets[0].entries.size() == first.facets[0].entries.size());
+        for (std::size_t i = 0; i < first.facets[0].entries.size(); ++i) {
+            CHECK(second.facets[0].entries[i].value == first.facets[0].entries[i].value);
+            CHECK(second.facets[0].entries[i].count == first.facets[0].entries[i].count);
+        }
+    }
+
+    TEST_CASE("never keeps counting stored values") {
+        r2p::test::TempDir dir;
+        r2p::test::write_search_fixture(dir / "db");
+        r2p::Searcher searcher({(dir / "db").string()}, r2p::test::source_taxonomy());
+        searcher.set_facet_table_policy(r2p::FacetTablePolicy::Never);
+        r2p::SearchRequest request;
+        request.facets = {FacetField::Theme};
+        for (int i = 0; i < 5; ++i) searcher.run(request);
+        CHECK_FALSE(searcher.has_facet_table(FacetField::Theme));
+        CHECK(r2p::parse_facet_table_policy("always") == r2p::FacetTablePolicy::Always);
+        CHECK_THROWS_WITH_AS(r2p::parse_facet_table_policy("sometimes"),
+                             doctest::Contains("auto, always, never"), r2p::UsageError);
     }
 
     TEST_CASE("the facets of the fixture have the counts its tags give") {

@@ -1,5 +1,6 @@
 #include "r2p/databases.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <system_error>
 
@@ -87,8 +88,10 @@ OpenedDatabases open_databases(const std::vector<std::string>& specs, bool allow
     OpenedDatabases opened;
     for (const Named& named : shards) {
         try {
-            opened.db.add_database(named.shard.remote ? open_remote(named.shard)
-                                                      : open_glass(named.shard.path, named.name));
+            Xapian::Database part = named.shard.remote ? open_remote(named.shard)
+                                                       : open_glass(named.shard.path, named.name);
+            opened.db.add_database(part);
+            if (!named.shard.remote) opened.parts.push_back(part);
         } catch (const IndexError& e) {
             if (!allow_partial) {
                 throw IndexError(
@@ -98,6 +101,9 @@ OpenedDatabases open_databases(const std::vector<std::string>& specs, bool allow
             opened.missing.push_back(named.name);
         }
     }
+    const bool remote =
+        std::any_of(shards.begin(), shards.end(), [](const Named& n) { return n.shard.remote; });
+    if (remote) opened.parts.clear();
     if (opened.missing.size() == shards.size()) {
         throw IndexError("no shard could be opened: " + opened.missing.front() +
                          (opened.missing.size() > 1 ? " and others" : ""));

@@ -14,14 +14,15 @@ struct FieldInfo {
     std::string_view name;
     schema::Slot slot;
     bool multi_valued;
+    std::string_view table_prefix;  // empty: never counted from a FacetTable
 };
 
 constexpr FieldInfo kFields[] = {
-    {FacetField::Theme, "theme", schema::Slot::Themes, true},
-    {FacetField::Role, "role", schema::Slot::Roles, true},
-    {FacetField::Kind, "kind", schema::Slot::Kind, false},
-    {FacetField::Doc, "doc", schema::Slot::Doc, false},
-    {FacetField::Year, "year", schema::Slot::Year, false},
+    {FacetField::Theme, "theme", schema::Slot::Themes, true, schema::kThemePrefix},
+    {FacetField::Role, "role", schema::Slot::Roles, true, schema::kRolePrefix},
+    {FacetField::Kind, "kind", schema::Slot::Kind, false, schema::kKindPrefix},
+    {FacetField::Doc, "doc", schema::Slot::Doc, false, {}},
+    {FacetField::Year, "year", schema::Slot::Year, false, schema::kYearPrefix},
 };
 
 const FieldInfo& info(FacetField field) {
@@ -47,6 +48,8 @@ std::string label_of(FacetField field, const std::string& value, const Taxonomy&
 }  // namespace
 
 std::string_view facet_name(FacetField field) { return info(field).name; }
+
+std::string_view facet_table_prefix(FacetField field) { return info(field).table_prefix; }
 
 FacetField parse_facet_field(std::string_view name) {
     for (const auto& f : kFields) {
@@ -87,37 +90,101 @@ Facet facet_from_value_counts(FacetField field,
     return facet;
 }
 
-struct FacetCounter::Spy {
+void FacetTotals::add(FacetField field, const std::string& value, Xapian::doccount count) {
+    if (std::find(fields.begin(), fields.end(), field) == fields.end()) fields.push_back(field);
+    counts[field][value] += count;
+}
+
+std::vector<Facet> FacetTotals::facets(const Taxonomy& taxonomy) const {
+    std::vector<Facet> out;
+    for (const FacetField field : fields) {
+        const auto it = counts.find(field);
+        out.push_back(facet_from_value_counts(
+            field, it == counts.end() ? std::map<std::string, Xapian::doccount>{} : it->second,
+            taxonomy));
+    }
+    return out;
+}
+
+struct FacetCounter::Field {
     FacetField field;
-    Xapian::ValueCountMatchSpy spy;
+    const FacetTable* table;                          // counted from its bits when set
+    std::unique_ptr<Xapian::ValueCountMatchSpy> spy;  // else from stored values
+    FacetBitCounts counts;
 };
 
-FacetCounter::FacetCounter(const std::vector<FacetField>& fields) {
-    for (const FacetField field : fields) {
-        const bool seen = std::any_of(spies_.begin(), spies_.end(),
-                                      [&](const auto& s) { return s->field == field; });
-        if (seen) continue;
-        spies_.push_back(std::unique_ptr<Spy>(
-            new Spy{field, Xapian::ValueCountMatchSpy(schema::slot(info(field).slot))}));
+// One spy for every table-counted field: a docid lookup per field and match.
+class FacetCounter::TableSpy : public Xapian::MatchSpy {
+  public:
+    explicit TableSpy(std::vector<Field*> fields) : fields_(std::move(fields)) {}
+    void operator()(const Xapian::Document& doc, double) override {
+        const Xapian::docid did = doc.get_docid();
+        for (Field* f : fields_) f->counts.add(f->table->bits(did));
     }
+
+  private:
+    std::vector<Field*> fields_;
+};
+
+FacetCounter::FacetCounter(const std::vector<FacetField>& fields,
+                           const std::map<FacetField, const FacetTable*>& tables) {
+    std::vector<Field*> table_fields;
+    for (const FacetField field : fields) {
+        const bool seen = std::any_of(fields_.begin(), fields_.end(),
+                                      [&](const auto& f) { return f->field == field; });
+        if (seen) continue;
+        auto f = std::make_unique<Field>();
+        f->field = field;
+        const auto table = tables.find(field);
+        f->table = table == tables.end() ? nullptr : table->second;
+        if (f->table != nullptr) {
+            table_fields.push_back(f.get());
+        } else {
+            f->spy = std::make_unique<Xapian::ValueCountMatchSpy>(schema::slot(info(field).slot));
+        }
+        fields_.push_back(std::move(f));
+    }
+    if (!table_fields.empty()) table_spy_ = std::make_unique<TableSpy>(std::move(table_fields));
 }
 
 FacetCounter::~FacetCounter() = default;
 
 void FacetCounter::attach(Xapian::Enquire& enquire) {
-    for (auto& s : spies_) enquire.add_matchspy(&s->spy);
+    for (auto& f : fields_) {
+        if (f->spy) enquire.add_matchspy(f->spy.get());
+    }
+    if (table_spy_) enquire.add_matchspy(table_spy_.get());
+}
+
+bool FacetCounter::counts_values_of(FacetField field) const {
+    return std::any_of(fields_.begin(), fields_.end(),
+                       [&](const auto& f) { return f->field == field && f->spy; });
+}
+
+void FacetCounter::add_to(FacetTotals& totals) const {
+    for (const auto& f : fields_) {
+        if (std::find(totals.fields.begin(), totals.fields.end(), f->field) ==
+            totals.fields.end()) {
+            totals.fields.push_back(f->field);
+        }
+        if (f->spy) {
+            for (auto it = f->spy->values_begin(); it != f->spy->values_end(); ++it) {
+                totals.add(f->field, *it, it.get_termfreq());
+            }
+        } else {
+            const auto& values = f->table->values();
+            for (std::size_t bit = 0; bit < values.size(); ++bit) {
+                if (f->counts.count(bit) > 0)
+                    totals.add(f->field, values[bit], f->counts.count(bit));
+            }
+        }
+    }
 }
 
 std::vector<Facet> FacetCounter::facets(const Taxonomy& taxonomy) const {
-    std::vector<Facet> out;
-    for (const auto& s : spies_) {
-        std::map<std::string, Xapian::doccount> counts;
-        for (auto it = s->spy.values_begin(); it != s->spy.values_end(); ++it) {
-            counts[*it] += it.get_termfreq();
-        }
-        out.push_back(facet_from_value_counts(s->field, counts, taxonomy));
-    }
-    return out;
+    FacetTotals totals;
+    add_to(totals);
+    return totals.facets(taxonomy);
 }
 
 }  // namespace r2p

@@ -58,6 +58,7 @@ Searcher::Searcher(const std::vector<std::string>& databases, const Taxonomy& ta
 Searcher::Searcher(OpenedDatabases opened, const Taxonomy& taxonomy)
     : db_(std::move(opened.db)),
       missing_(std::move(opened.missing)),
+      counter_(db_, std::move(opened.parts)),
       taxonomy_(taxonomy),
       builder_(taxonomy) {}
 
@@ -72,6 +73,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
                                  " (try again)");
             }
             db_.reopen();
+            counter_.forget_tables();  // built on the old snapshot
         } catch (const Xapian::Error& e) {
             throw IndexError("search failed: " + e.get_description());
         }
@@ -89,28 +91,21 @@ SearchResult Searcher::run_once(const SearchRequest& request) {
     }
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                                static_cast<Xapian::doccount>(request.limit));
-    FacetCounter counter(request.facets);
-    std::optional<Xapian::MSet> counted;
-    if (!request.facets.empty()) {
-        // Facets and match counts are exact only when every match is looked at. That happens
-        // in a pass of its own without BM25 (BoolWeight), so the ranked pass above keeps
-        // Xapian's early termination and the counting pass scores nothing. Counting apart
-        // also keeps spies off value-sorted matches, which Xapian 1.4 over-counts on remote
-        // shards.
-        Xapian::Enquire counting(db_);
-        counting.set_query(built.query);
-        counting.set_weighting_scheme(Xapian::BoolWeight());
-        counter.attach(counting);
-        counted = counting.get_mset(0, 0, db_.get_doccount());
-    }
-    const Xapian::MSet& counts = counted ? *counted : mset;
+    // Facets and match counts are exact only when every match is looked at. That happens in
+    // a pass of its own without BM25, so the ranked pass above keeps Xapian's early
+    // termination and the counting pass scores nothing. Counting apart also keeps spies off
+    // value-sorted matches, which Xapian 1.4 over-counts on remote shards.
+    std::optional<CountedMatches> counted;
+    if (!request.facets.empty()) counted = counter_.count(built.query, request.facets, taxonomy_);
 
     SearchResult result;
     result.query = request.query;
     result.offset = request.offset;
     result.limit = request.limit;
-    result.matches = {counts.get_matches_lower_bound(), counts.get_matches_estimated(),
-                      counts.get_matches_upper_bound()};
+    result.matches = counted
+                         ? MatchCounts{counted->matches, counted->matches, counted->matches}
+                         : MatchCounts{mset.get_matches_lower_bound(), mset.get_matches_estimated(),
+                                       mset.get_matches_upper_bound()};
     std::size_t rank = request.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         SearchHit hit;
@@ -120,7 +115,7 @@ SearchResult Searcher::run_once(const SearchRequest& request) {
         hit.snippet = make_snippet(hit.passage.text, built.highlight);
         result.hits.push_back(std::move(hit));
     }
-    result.facets = counter.facets(taxonomy_);
+    if (counted) result.facets = std::move(counted->facets);
     if (!request.query.empty()) result.suggestion = builder_.suggest(request.query, db_);
     result.missing_shards = missing_;
     return result;

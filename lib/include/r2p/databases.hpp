@@ -11,8 +11,9 @@ namespace r2p {
 
 /// What open_databases opened.
 struct OpenedDatabases {
-    Xapian::Database db;               ///< every shard that answered, as one database
-    std::vector<std::string> missing;  ///< shards that did not (only with allow_partial)
+    Xapian::Database db;                  ///< every shard that answered, as one database
+    std::vector<std::string> missing;     ///< shards that did not (only with allow_partial)
+    std::vector<Xapian::Database> parts;  ///< the shards in db one by one; empty if any is remote
 };
 
 /// Opens every database named in `specs` and combines them into one Xapian::Database, so a

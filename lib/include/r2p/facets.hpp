@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "r2p/facet_table.hpp"
 #include "r2p/taxonomy.hpp"
 
 namespace r2p {
@@ -43,14 +44,34 @@ Facet facet_from_value_counts(FacetField field,
                               const std::map<std::string, Xapian::doccount>& value_counts,
                               const Taxonomy& taxonomy);
 
-/// Counts facets while Xapian matches: one built-in ValueCountMatchSpy per field (these
-/// also work across remote shards, where custom spies would not). Counts are exact only when
-/// the Enquire checks every match: pass the database size as check_at_least to get_mset.
+/// Value counts per field, gathered over one or more counting passes (one per shard), in
+/// the order the fields were first asked for. Values are single ids or, from stored
+/// values, joined id sets (see facet_from_value_counts).
+struct FacetTotals {
+    std::vector<FacetField> fields;
+    std::map<FacetField, std::map<std::string, Xapian::doccount>> counts;
+
+    /// Adds `count` matches carrying `value` to `field` (a field is listed when first seen).
+    void add(FacetField field, const std::string& value, Xapian::doccount count);
+    /// The facets, labelled from `taxonomy` and sorted.
+    std::vector<Facet> facets(const Taxonomy& taxonomy) const;
+};
+
+/// The boolean term prefix under which a FacetTable can count `field` (theme, role, kind,
+/// year); empty for doc, whose ids are unbounded in number and need not fit in a term.
+std::string_view facet_table_prefix(FacetField field);
+
+/// Counts facets while Xapian matches. A field given a FacetTable is counted from its bits;
+/// the others by one built-in ValueCountMatchSpy each (which also work across remote
+/// shards, where custom spies cannot: give no tables there). Counts are exact only when the
+/// Enquire checks every match: pass the database size as check_at_least to get_mset.
 /// A counter counts one get_mset call: make a new one to run the query again.
 class FacetCounter {
   public:
-    /// Counts `fields` (duplicates are counted once).
-    explicit FacetCounter(const std::vector<FacetField>& fields);
+    /// Counts `fields` (duplicates are counted once). `tables` (which must outlive the
+    /// counter) holds the FacetTable of a field where one is to be used.
+    explicit FacetCounter(const std::vector<FacetField>& fields,
+                          const std::map<FacetField, const FacetTable*>& tables = {});
     ~FacetCounter();
     FacetCounter(const FacetCounter&) = delete;
     FacetCounter& operator=(const FacetCounter&) = delete;
@@ -58,12 +79,20 @@ class FacetCounter {
     /// Registers the spies on `enquire`; the counter must outlive its get_mset calls.
     void attach(Xapian::Enquire& enquire);
 
+    /// Whether `field` is counted from stored values (no table was given for it).
+    bool counts_values_of(FacetField field) const;
+
+    /// Adds what was counted to `totals` (every field is listed, even with no counts).
+    void add_to(FacetTotals& totals) const;
+
     /// The facets counted so far, in the order the fields were first given.
     std::vector<Facet> facets(const Taxonomy& taxonomy) const;
 
   private:
-    struct Spy;
-    std::vector<std::unique_ptr<Spy>> spies_;
+    struct Field;
+    class TableSpy;
+    std::vector<std::unique_ptr<Field>> fields_;
+    std::unique_ptr<TableSpy> table_spy_;
 };
 
 }  // namespace r2p

@@ -11,6 +11,7 @@
 
 #include "r2p/databases.hpp"
 #include "r2p/facets.hpp"
+#include "r2p/match_counter.hpp"
 #include "r2p/query.hpp"
 #include "r2p/snippets.hpp"
 #include "r2p/stored_passage.hpp"
@@ -90,13 +91,19 @@ class Searcher {
     /// The combined database searched.
     const Xapian::Database& database() const { return db_; }
 
+    /// Chooses when facet tables are built (Auto unless set).
+    void set_facet_table_policy(FacetTablePolicy policy) { counter_.set_policy(policy); }
+
+    /// Whether `field` is now counted from FacetTables.
+    bool has_facet_table(FacetField field) const { return counter_.has_table(field); }
+
   private:
     SearchResult run_once(const SearchRequest& request);
-
     Searcher(OpenedDatabases opened, const Taxonomy& taxonomy);
 
     Xapian::Database db_;
     std::vector<std::string> missing_;
+    MatchCounter counter_;
     const Taxonomy& taxonomy_;
     QueryBuilder builder_;
 };
