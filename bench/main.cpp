@@ -74,6 +74,8 @@ int run(int argc, const char* const argv[]) {
         "levers", "also measure indexing variants: spelling table, STEM_SOME vs STEM_ALL_Z")(
         "shards", po::value<std::string>()->value_name("LIST"),
         "also index into N local shards and query them, for each N of a comma list (2,4)")(
+        "index-shards", po::value<unsigned>()->value_name("N")->default_value(1),
+        "build ours as N shards written in parallel (ours-compacted merges them into one)")(
         "no-compact", "skip measuring the database after xapian-compact");
     po::variables_map vm;
     if (!r2p::cli::parse_command_line(argc, argv, "bench", "run --passages N [options]", options,
@@ -108,6 +110,10 @@ int run(int argc, const char* const argv[]) {
         }
     }
     run_options.compact = !vm.count("no-compact");
+    run_options.index_shards = vm["index-shards"].as<unsigned>();
+    if (run_options.index_shards == 0 || run_options.index_shards > 64) {
+        throw r2p::UsageError("--index-shards must be from 1 to 64");
+    }
 
     const r2p::Taxonomy taxonomy = r2p::cli::load_taxonomy_from(vm);
     const r2p::CorpusGenerator generator = make_generator(vm, taxonomy);

@@ -73,10 +73,16 @@ void print_table(const json& r, std::ostream& out) {
     index_row("seconds", "seconds", 1, false);
     index_row("database", "db_bytes", 0, true);
     index_row("db compacted", "db_bytes_compacted", 0, true);
+    index_row("compact s", "compact_seconds", 1, false);
     out << std::left << std::setw(18) << "peak RSS" << std::right
         << cell(mb(at(r, {"index", "ours", "peak_rss_bytes"})), 12) << "   (ours only)\n";
-    out << "(ours: decode+parse+tag+index from files on every core; peers: index only, one "
-           "thread, passages already in memory)\n\n";
+    const json shards = at(r, {"index", "ours", "shards"});
+    out << "(ours: decode+parse+tag+index from files on every core"
+        << (shards.is_number() && shards.get<unsigned>() > 1
+                ? " into " + std::to_string(shards.get<unsigned>()) +
+                      " shards written in parallel, compacted = merged into one database"
+                : std::string())
+        << "; peers: index only, one thread, passages already in memory)\n\n";
 
     out << "Warm latency, ms: top-10 | top-10 with exact theme+role facets; cold = first query "
            "after page-cache eviction\n";

@@ -26,6 +26,9 @@ struct RunOptions {
     bool compact = true;              ///< also measure the database after xapian-compact
     bool levers = false;              ///< also measure indexing variants (levers.hpp)
     std::vector<unsigned> shards;     ///< also index into N local shards and query them
+    /// "ours" is built as this many shards, written in parallel; "ours-compacted" is them
+    /// merged into one database by xapian-compact (the bulk-build recipe).
+    unsigned index_shards = 1;
 };
 
 /// Runs the benchmark. Progress lines go to `log`; returns the whole result as one JSON

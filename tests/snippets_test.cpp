@@ -1,8 +1,12 @@
 #include "r2p/snippets.hpp"
 
 #include <doctest/doctest.h>
+#include <xapian.h>
 
+#include <fstream>
 #include <string>
+
+#include "r2p/unicode.hpp"
 
 TEST_SUITE("snippets") {
     using r2p::HighlightTerms;
@@ -22,6 +26,32 @@ TEST_SUITE("snippets") {
         h.terms = {"Zprevent"};
         CHECK(marked("Prevention is better; preventing atrocities is a preventive task.", h) ==
               "[Prevention] is better; [preventing] atrocities is a [preventive] task.");
+    }
+
+    TEST_CASE("irregular stems are marked too") {
+        HighlightTerms h;
+        h.terms = {"Zdie", "Zski"};
+        CHECK(marked("Civilians dying; skies and skis.", h) ==
+              "Civilians [dying]; skies and [skis].");
+    }
+
+    // make_snippet stems only words that start like a query stem: that relies on the English
+    // stemmer never changing a word's first letter.
+    TEST_CASE("the English stemmer keeps the first letter of every word of the word list") {
+        std::ifstream words("/usr/share/dict/american-english");
+        REQUIRE_MESSAGE(words, "wamerican is not installed (scripts/setup.sh installs it)");
+        const Xapian::Stem stem("english");
+        std::size_t checked = 0;
+        for (std::string line; std::getline(words, line);) {
+            const std::string word = r2p::fold(line);
+            if (word.empty() || word[0] < 'a' || word[0] > 'z') continue;
+            const std::string stemmed = stem(word);
+            INFO(word, " -> ", stemmed);
+            REQUIRE(!stemmed.empty());
+            REQUIRE(stemmed[0] == word[0]);
+            ++checked;
+        }
+        CHECK(checked > 50000);
     }
 
     TEST_CASE("a folded word marks the accented original") {

@@ -30,10 +30,25 @@ std::vector<bool> matched_words(std::string_view text, const std::vector<detail:
     folded.reserve(words.size());
     for (const auto& w : words) folded.push_back(fold(text.substr(w.begin, w.end - w.begin)));
 
+    // The English stemmer keeps a word's first letter, so a word can only stem to a query
+    // stem that starts like it: stemming the others (most words) would be wasted, and it
+    // was most of a query's time.
+    bool stem_starts[256] = {};
+    for (auto it = highlight.terms.lower_bound(std::string(kStemPrefix));
+         it != highlight.terms.end() && it->compare(0, kStemPrefix.size(), kStemPrefix) == 0;
+         ++it) {
+        if (it->size() > kStemPrefix.size()) {
+            stem_starts[static_cast<unsigned char>((*it)[kStemPrefix.size()])] = true;
+        }
+    }
+    auto stem_matches = [&](const std::string& word) {
+        return !word.empty() && stem_starts[static_cast<unsigned char>(word[0])] &&
+               highlight.terms.count(std::string(kStemPrefix) + stem(word)) != 0;
+    };
+
     for (std::size_t i = 0; i < words.size(); ++i) {
         const std::string& word = folded[i];
-        if (highlight.terms.count(word) != 0 ||
-            highlight.terms.count(std::string(kStemPrefix) + stem(word)) != 0 ||
+        if (highlight.terms.count(word) != 0 || stem_matches(word) ||
             starts_with_any(word, highlight.prefixes)) {
             marked[i] = true;
         }
