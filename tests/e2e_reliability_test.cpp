@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "r2p/schema.hpp"
+#include "r2p/stored_passage.hpp"
 #include "reliability_support.hpp"
 #include "test_support.hpp"
 
@@ -108,7 +109,7 @@ std::string stored_texts(const fs::path& db, const std::string& doc_id) {
     std::string all;
     const std::string term = std::string(r2p::schema::kDocPrefix) + doc_id;
     for (auto it = database.postlist_begin(term); it != database.postlist_end(term); ++it) {
-        all += json::parse(database.get_document(*it).get_data())["t"].get<std::string>() + "\n";
+        all += r2p::decode_stored_passage(database.get_document(*it).get_data()).text + "\n";
     }
     return all;
 }

@@ -1,43 +1,123 @@
 #include "r2p/stored_passage.hpp"
 
-#include <nlohmann/json.hpp>
+#include <cstdint>
 
 #include "r2p/error.hpp"
 
 namespace r2p {
 
-// Short keys: the data of every passage is stored, so each byte counts a million times.
+// The fields in a fixed order, each string as a varint byte length and its bytes, lists as
+// a varint count and their strings. Every passage's data is stored and read for every hit
+// shown: this format is a third of the size of the short-key JSON it replaced (before
+// compression) and reads ~20x faster (JSON parsing was a quarter of a query's time).
+
+namespace {
+
+void put_varint(std::string& out, std::uint64_t value) {
+    while (value >= 0x80) {
+        out += static_cast<char>((value & 0x7f) | 0x80);
+        value >>= 7;
+    }
+    out += static_cast<char>(value);
+}
+
+void put_string(std::string& out, std::string_view s) {
+    put_varint(out, s.size());
+    out += s;
+}
+
+void put_list(std::string& out, const std::vector<std::string>& list) {
+    put_varint(out, list.size());
+    for (const auto& s : list) put_string(out, s);
+}
+
+class Reader {
+  public:
+    explicit Reader(std::string_view data) : data_(data) {}
+
+    std::uint64_t varint() {
+        std::uint64_t value = 0;
+        for (unsigned shift = 0; shift < 64; shift += 7) {
+            if (pos_ == data_.size()) fail("ends inside a number");
+            const auto byte = static_cast<unsigned char>(data_[pos_++]);
+            value |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
+            if ((byte & 0x80) == 0) return value;
+        }
+        fail("has a number that is too long");
+    }
+
+    std::string string() {
+        const std::uint64_t size = varint();
+        if (size > data_.size() - pos_) fail("ends inside a string");
+        std::string s(data_.substr(pos_, static_cast<std::size_t>(size)));
+        pos_ += static_cast<std::size_t>(size);
+        return s;
+    }
+
+    std::vector<std::string> list() {
+        const std::uint64_t count = varint();
+        // Each string takes at least one byte: a larger count is corrupt, not a big alloc.
+        if (count > data_.size() - pos_) fail("has a list longer than the data");
+        std::vector<std::string> out;
+        out.reserve(static_cast<std::size_t>(count));
+        for (std::uint64_t i = 0; i < count; ++i) out.push_back(string());
+        return out;
+    }
+
+    void finish() const {
+        if (pos_ != data_.size()) fail("has bytes after its last field");
+    }
+
+  private:
+    [[noreturn]] static void fail(const char* what) {
+        throw IndexError(std::string("unreadable passage data in the index: it ") + what +
+                         " (re-index with r2p-index)");
+    }
+
+    std::string_view data_;
+    std::size_t pos_ = 0;
+};
+
+}  // namespace
+
 std::string encode_stored_passage(const StoredPassage& p) {
-    nlohmann::json j = {{"i", p.id},        {"k", p.kind},      {"t", p.text},
-                        {"th", p.themes},   {"r", p.roles},     {"p", p.parent},
-                        {"s", p.section},   {"d", p.doc_id},    {"dt", p.doc_title},
-                        {"dd", p.doc_date}, {"dp", p.doc_path}, {"l", p.line}};
-    if (p.speaker) j["sp"] = *p.speaker;
-    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::string out;
+    out.reserve(p.text.size() + p.doc_title.size() + p.doc_path.size() + 96);
+    put_string(out, p.id);
+    put_string(out, p.kind);
+    put_string(out, p.text);
+    put_list(out, p.themes);
+    put_list(out, p.roles);
+    put_varint(out, p.speaker ? 1 : 0);
+    if (p.speaker) put_string(out, *p.speaker);
+    put_string(out, p.parent);
+    put_string(out, p.section);
+    put_string(out, p.doc_id);
+    put_string(out, p.doc_title);
+    put_string(out, p.doc_date);
+    put_string(out, p.doc_path);
+    put_varint(out, p.line);
+    return out;
 }
 
 StoredPassage decode_stored_passage(std::string_view data) {
-    try {
-        const nlohmann::json j = nlohmann::json::parse(data);
-        StoredPassage p;
-        p.id = j.at("i").get<std::string>();
-        p.kind = j.at("k").get<std::string>();
-        p.text = j.at("t").get<std::string>();
-        p.themes = j.at("th").get<std::vector<std::string>>();
-        p.roles = j.at("r").get<std::vector<std::string>>();
-        if (j.contains("sp")) p.speaker = j.at("sp").get<std::string>();
-        p.parent = j.at("p").get<std::string>();
-        p.section = j.at("s").get<std::string>();
-        p.doc_id = j.at("d").get<std::string>();
-        p.doc_title = j.at("dt").get<std::string>();
-        p.doc_date = j.at("dd").get<std::string>();
-        p.doc_path = j.at("dp").get<std::string>();
-        p.line = j.at("l").get<std::size_t>();
-        return p;
-    } catch (const nlohmann::json::exception& e) {
-        throw IndexError(std::string("unreadable passage data in the index: ") + e.what() +
-                         " (re-index with r2p-index)");
-    }
+    Reader in(data);
+    StoredPassage p;
+    p.id = in.string();
+    p.kind = in.string();
+    p.text = in.string();
+    p.themes = in.list();
+    p.roles = in.list();
+    if (in.varint() != 0) p.speaker = in.string();
+    p.parent = in.string();
+    p.section = in.string();
+    p.doc_id = in.string();
+    p.doc_title = in.string();
+    p.doc_date = in.string();
+    p.doc_path = in.string();
+    p.line = static_cast<std::size_t>(in.varint());
+    in.finish();
+    return p;
 }
 
 }  // namespace r2p

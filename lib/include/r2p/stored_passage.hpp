@@ -26,7 +26,7 @@ struct StoredPassage {
     std::size_t line = 0;  ///< line of the paragraph in the file (1-based)
 };
 
-/// Serialises for Xapian::Document::set_data (compact JSON).
+/// Serialises for Xapian::Document::set_data (length-prefixed fields, see the .cpp).
 std::string encode_stored_passage(const StoredPassage& passage);
 
 /// Reads what encode_stored_passage wrote. Throws IndexError on data it cannot read.

@@ -1,0 +1,72 @@
+#include "r2p/stored_passage.hpp"
+
+#include <doctest/doctest.h>
+
+#include "r2p/error.hpp"
+
+TEST_SUITE("stored_passage") {
+    namespace {
+
+    r2p::StoredPassage sample() {
+        r2p::StoredPassage p;
+        p.id = "meeting/p3/q1";
+        p.kind = "quote";
+        p.text = std::string("“The Hague is the final stop,” said Villy Søvndal.") +
+                 std::string(300, 'x');  // a length past one varint byte
+        p.themes = {"accountability", "prevention"};
+        p.roles = {"minister"};
+        p.speaker = "Villy Søvndal";
+        p.parent = "meeting/p3";
+        p.section = "Ending impunity";
+        p.doc_id = "meeting";
+        p.doc_title = "5th Ministerial Meeting";
+        p.doc_date = "2012-09-28";
+        p.doc_path = "corpus/meeting.txt";
+        p.line = 1234567;
+        return p;
+    }
+
+    void check_equal(const r2p::StoredPassage& a, const r2p::StoredPassage& b) {
+        CHECK(a.id == b.id);
+        CHECK(a.kind == b.kind);
+        CHECK(a.text == b.text);
+        CHECK(a.themes == b.themes);
+        CHECK(a.roles == b.roles);
+        CHECK(a.speaker == b.speaker);
+        CHECK(a.parent == b.parent);
+        CHECK(a.section == b.section);
+        CHECK(a.doc_id == b.doc_id);
+        CHECK(a.doc_title == b.doc_title);
+        CHECK(a.doc_date == b.doc_date);
+        CHECK(a.doc_path == b.doc_path);
+        CHECK(a.line == b.line);
+    }
+
+    }  // namespace
+
+    TEST_CASE("every field round-trips, with and without a speaker") {
+        r2p::StoredPassage p = sample();
+        check_equal(r2p::decode_stored_passage(r2p::encode_stored_passage(p)), p);
+        p.speaker.reset();
+        p.themes.clear();
+        p.text.clear();
+        check_equal(r2p::decode_stored_passage(r2p::encode_stored_passage(p)), p);
+    }
+
+    TEST_CASE("cut or padded data is an IndexError, never a crash") {
+        const std::string data = r2p::encode_stored_passage(sample());
+        for (std::size_t size = 0; size < data.size(); ++size) {
+            CAPTURE(size);
+            CHECK_THROWS_AS(r2p::decode_stored_passage(data.substr(0, size)), r2p::IndexError);
+        }
+        CHECK_THROWS_WITH_AS(r2p::decode_stored_passage(data + "!"), doctest::Contains("re-index"),
+                             r2p::IndexError);
+        CHECK_THROWS_AS(r2p::decode_stored_passage(std::string(12, '\xff')), r2p::IndexError);
+        // A huge list count in a short record is refused before anything is allocated.
+        CHECK_THROWS_AS(r2p::decode_stored_passage(std::string("\x01"
+                                                               "a\x01"
+                                                               "b\x00\xff\xff\xff\x0f",
+                                                               9)),
+                        r2p::IndexError);
+    }
+}
