@@ -72,50 +72,91 @@ TEST_SUITE("facets") {
         r2p::Searcher checker({(dir / "db").string()}, r2p::test::source_taxonomy());
         checker.set_facet_table_policy(r2p::FacetTablePolicy::Never);
         for (const auto policy : {r2p::FacetTablePolicy::Never, r2p::FacetTablePolicy::Always}) {
-            searcher.set_facet_table_policy(policy);
-            CAPTURE(policy == r2p::FacetTablePolicy::Always);
+            for (const Xapian::doccount threads_from : {0U, 1000000U}) {
+                searcher.set_facet_table_policy(policy);
+                searcher.set_counting_threads_from(threads_from);
+                CAPTURE(policy == r2p::FacetTablePolicy::Always);
+                CAPTURE(threads_from);
 
-            const char* queries[] = {"", "prevention", "impunity OR accountability", "minister",
-                                     "kind:paragraph"};
-            for (const char* q : queries) {
-                SUBCASE(q) {
-                    r2p::SearchRequest request;
-                    request.query = q;
-                    request.limit = 1;
-                    request.facets = {FacetField::Theme, FacetField::Role, FacetField::Kind,
-                                      FacetField::Doc, FacetField::Year};
-                    const auto result = searcher.run(request);
-                    CHECK(result.matches.lower == result.matches.upper);
-                    CHECK(result.facets.size() == 5);
-                    for (const auto& facet : result.facets) {
-                        for (const auto& entry : facet.entries) {
-                            r2p::SearchRequest filtered;
-                            filtered.limit = 0;
-                            filtered.facets = {facet.field};  // exact counts
-                            std::string query = q;
-                            switch (facet.field) {
-                                case FacetField::Theme:
-                                    filtered.filters.themes = {entry.value};
-                                    break;
-                                case FacetField::Role:
-                                    filtered.filters.roles = {entry.value};
-                                    break;
-                                case FacetField::Kind:
-                                    filtered.filters.kinds = {entry.value};
-                                    break;
-                                case FacetField::Doc:
-                                    filtered.filters.docs = {entry.value};
-                                    break;
-                                case FacetField::Year:
-                                    filtered.filters.from = entry.value;
-                                    filtered.filters.to = entry.value;
-                                    break;
+                const char* queries[] = {"", "prevention", "impunity OR accountability", "minister",
+                                         "kind:paragraph"};
+                for (const char* q : queries) {
+                    {
+                        CAPTURE(q);
+                        r2p::SearchRequest request;
+                        request.query = q;
+                        request.limit = 1;
+                        request.facets = {FacetField::Theme, FacetField::Role, FacetField::Kind,
+                                          FacetField::Doc, FacetField::Year};
+                        const auto result = searcher.run(request);
+                        CHECK(result.matches.lower == result.matches.upper);
+                        CHECK(result.facets.size() == 5);
+                        for (const auto& facet : result.facets) {
+                            for (const auto& entry : facet.entries) {
+                                r2p::SearchRequest filtered;
+                                filtered.limit = 0;
+                                filtered.facets = {facet.field};  // exact counts
+                                std::string query = q;
+                                switch (facet.field) {
+                                    case FacetField::Theme:
+                                        filtered.filters.themes = {entry.value};
+                                        break;
+                                    case FacetField::Role:
+                                        filtered.filters.roles = {entry.value};
+                                        break;
+                                    case FacetField::Kind:
+                                        filtered.filters.kinds = {entry.value};
+                                        break;
+                                    case FacetField::Doc:
+                                        filtered.filters.docs = {entry.value};
+                                        break;
+                                    case FacetField::Year:
+                                        filtered.filters.from = entry.value;
+                                        filtered.filters.to = entry.value;
+                                        break;
+                                }
+                                filtered.query = query;
+                                INFO(r2p::facet_name(facet.field), "=", entry.value);
+                                CHECK(checker.run(filtered).matches.estimated == entry.count);
+                                CHECK(entry.count > 0);
                             }
-                            filtered.query = query;
-                            INFO(r2p::facet_name(facet.field), "=", entry.value);
-                            CHECK(checker.run(filtered).matches.estimated == entry.count);
-                            CHECK(entry.count > 0);
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    TEST_CASE("two databases count as the sum of each, on threads or not, tables or not") {
+        r2p::test::TempDir dir;
+        r2p::test::write_search_fixture(dir / "a");
+        r2p::test::write_search_fixture(dir / "b");
+        r2p::SearchRequest request;
+        request.query = "prevention OR minister";
+        request.facets = {FacetField::Theme, FacetField::Role, FacetField::Doc};
+        r2p::Searcher one({(dir / "a").string()}, r2p::test::source_taxonomy());
+        one.set_facet_table_policy(r2p::FacetTablePolicy::Never);
+        const auto single = one.run(request);
+        REQUIRE(single.matches.lower > 0);
+        r2p::Searcher both({(dir / "a").string(), (dir / "b").string()},
+                           r2p::test::source_taxonomy());
+        for (const auto policy : {r2p::FacetTablePolicy::Never, r2p::FacetTablePolicy::Always}) {
+            for (const Xapian::doccount threads_from : {0U, 1000000U}) {
+                CAPTURE(policy == r2p::FacetTablePolicy::Always);
+                CAPTURE(threads_from);
+                both.set_facet_table_policy(policy);
+                both.set_counting_threads_from(threads_from);
+                const auto result = both.run(request);
+                CHECK(result.matches.lower == 2 * single.matches.lower);
+                CHECK(result.matches.upper == 2 * single.matches.upper);
+                REQUIRE(result.facets.size() == single.facets.size());
+                for (std::size_t f = 0; f < single.facets.size(); ++f) {
+                    REQUIRE(result.facets[f].entries.size() == single.facets[f].entries.size());
+                    for (std::size_t e = 0; e < single.facets[f].entries.size(); ++e) {
+                        CHECK(result.facets[f].entries[e].value ==
+                              single.facets[f].entries[e].value);
+                        CHECK(result.facets[f].entries[e].count ==
+                              2 * single.facets[f].entries[e].count);
                     }
                 }
             }

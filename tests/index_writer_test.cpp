@@ -48,6 +48,12 @@ std::vector<Passage> paragraph_passages(const Document& doc) {
 
 bool has_term(const Xapian::Database& db, const std::string& term) { return db.term_exists(term); }
 
+Xapian::termcount spelling_frequency(const Xapian::Database& db, const std::string& word) {
+    auto it = db.spellings_begin();
+    it.skip_to(word);
+    return it != db.spellings_end() && *it == word ? it.get_termfreq() : 0;
+}
+
 std::vector<std::string> ids_in(const Xapian::Database& db) {
     std::vector<std::string> ids;
     const std::string prefix(r2p::schema::kIdPrefix);
@@ -98,6 +104,27 @@ TEST_SUITE("index_writer") {
         CHECK(stored.doc_title == "Title of meeting");
         CHECK(stored.line == 3);
         CHECK(db.spellings_begin() != db.spellings_end());
+    }
+
+    TEST_CASE("spelling frequencies add up over every batch, whatever the batch size") {
+        for (const std::size_t batch : {std::size_t{1}, std::size_t{3}, std::size_t{1000}}) {
+            CAPTURE(batch);
+            r2p::test::TempDir dir;
+            {
+                r2p::IndexWriter writer(dir.path(), batch);
+                for (int d = 0; d < 4; ++d) {
+                    const Document doc = make_doc("d" + std::to_string(d),
+                                                  {"prevention and prevention", "early warning"});
+                    writer.write_document(doc, paragraph_passages(doc), "fp");
+                }
+                writer.commit();
+                const Xapian::Database db(dir.path().string());
+                CHECK(spelling_frequency(db, "prevention") == 8);
+                CHECK(spelling_frequency(db, "warning") == 4);
+            }
+            // Committed once, never again on close.
+            CHECK(spelling_frequency(Xapian::Database(dir.path().string()), "prevention") == 8);
+        }
     }
 
     TEST_CASE("re-writing a document replaces its passages, dropping ids it no longer has") {

@@ -91,7 +91,10 @@ OpenedDatabases open_databases(const std::vector<std::string>& specs, bool allow
             Xapian::Database part = named.shard.remote ? open_remote(named.shard)
                                                        : open_glass(named.shard.path, named.name);
             opened.db.add_database(part);
-            if (!named.shard.remote) opened.parts.push_back(part);
+            if (!named.shard.remote) {
+                opened.parts.push_back(part);
+                opened.part_paths.push_back(named.shard.path);
+            }
         } catch (const IndexError& e) {
             if (!allow_partial) {
                 throw IndexError(
@@ -103,7 +106,10 @@ OpenedDatabases open_databases(const std::vector<std::string>& specs, bool allow
     }
     const bool remote =
         std::any_of(shards.begin(), shards.end(), [](const Named& n) { return n.shard.remote; });
-    if (remote) opened.parts.clear();
+    if (remote) {
+        opened.parts.clear();
+        opened.part_paths.clear();
+    }
     if (opened.missing.size() == shards.size()) {
         throw IndexError("no shard could be opened: " + opened.missing.front() +
                          (opened.missing.size() > 1 ? " and others" : ""));

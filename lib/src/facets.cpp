@@ -95,6 +95,15 @@ void FacetTotals::add(FacetField field, const std::string& value, Xapian::doccou
     counts[field][value] += count;
 }
 
+void FacetTotals::merge(const FacetTotals& other) {
+    for (const FacetField field : other.fields) {
+        if (std::find(fields.begin(), fields.end(), field) == fields.end()) fields.push_back(field);
+    }
+    for (const auto& [field, values] : other.counts) {
+        for (const auto& [value, count] : values) counts[field][value] += count;
+    }
+}
+
 std::vector<Facet> FacetTotals::facets(const Taxonomy& taxonomy) const {
     std::vector<Facet> out;
     for (const FacetField field : fields) {

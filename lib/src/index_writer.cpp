@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "r2p/error.hpp"
 #include "r2p/schema.hpp"
@@ -121,11 +122,25 @@ PreparedDocument prepare_document(const Document& doc, const std::vector<Passage
     return prepared;
 }
 
+// Spelling entries are gathered here and written every kSpellingFlushPassages passages and
+// at the last commit, not at every batch: writing them was a fifth of the writer's time,
+// and most words recur from batch to batch. A run killed in between loses the spelling
+// counts of up to that many passages (suggestions only; never a passage).
+constexpr std::size_t kSpellingFlushPassages = 100'000;
+
 struct IndexWriter::State {
     std::filesystem::path dir;
     Xapian::WritableDatabase db;
     std::size_t batch_documents;
     std::size_t pending = 0;
+    std::unordered_map<std::string, Xapian::termcount> spellings;
+    std::size_t spelling_passages = 0;  // passages whose words are in `spellings`
+
+    void flush_spellings() {
+        for (const auto& [word, frequency] : spellings) db.add_spelling(word, frequency);
+        spellings.clear();
+        spelling_passages = 0;
+    }
 };
 
 namespace {
@@ -144,7 +159,7 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& dir) {
 }  // namespace
 
 IndexWriter::IndexWriter(const std::filesystem::path& dir, std::size_t batch_documents)
-    : state_(std::make_unique<State>(State{dir, open_writable(dir), batch_documents, 0})) {
+    : state_(std::make_unique<State>(State{dir, open_writable(dir), batch_documents, 0, {}, 0})) {
     try {
         const std::string version = state_->db.get_metadata(std::string(schema::kSchemaVersionKey));
         if (version.empty()) {
@@ -168,7 +183,13 @@ IndexWriter::IndexWriter(const std::filesystem::path& dir, std::size_t batch_doc
 // Xapian commits what is pending when the database is closed. That is safe even after an
 // error mid-document: the document's fingerprint is written last, so a later run sees it
 // changed and writes it again.
-IndexWriter::~IndexWriter() = default;
+IndexWriter::~IndexWriter() {
+    try {
+        state_->flush_spellings();  // committed with what is pending when the database closes
+    } catch (const Xapian::Error&) {
+        // Suggestions lose these counts; the passages themselves are unaffected.
+    }
+}
 
 std::string IndexWriter::stored_fingerprint(const std::string& doc_id) const {
     try {
@@ -186,8 +207,9 @@ void IndexWriter::write(const PreparedDocument& prepared, const std::string& fin
         state_->db.delete_document(term(schema::kDocPrefix, prepared.doc_id));
         for (const Xapian::Document& passage : prepared.passages) state_->db.add_document(passage);
         for (const auto& [word, frequency] : prepared.spellings) {
-            state_->db.add_spelling(word, frequency);
+            state_->spellings[word] += frequency;
         }
+        state_->spelling_passages += prepared.passages.size();
         // Set last: a commit that holds the fingerprint holds every passage before it.
         state_->db.set_metadata(term(schema::kFileKeyPrefix, prepared.doc_id), fingerprint);
     } catch (const Xapian::Error& e) {
@@ -195,7 +217,9 @@ void IndexWriter::write(const PreparedDocument& prepared, const std::string& fin
                          e.get_description());
     }
     state_->pending += prepared.passages.size() + 1;
-    if (state_->pending >= state_->batch_documents) commit();
+    if (state_->pending >= state_->batch_documents) {
+        commit_batch(state_->spelling_passages >= kSpellingFlushPassages);
+    }
 }
 
 void IndexWriter::write_document(const Document& doc, const std::vector<Passage>& passages,
@@ -223,8 +247,11 @@ std::size_t IndexWriter::prune(const std::set<std::string>& keep) {
     return gone.size();
 }
 
-void IndexWriter::commit() {
+void IndexWriter::commit() { commit_batch(true); }
+
+void IndexWriter::commit_batch(bool with_spellings) {
     try {
+        if (with_spellings) state_->flush_spellings();
         state_->db.commit();
         state_->pending = 0;
     } catch (const Xapian::Error& e) {

@@ -58,7 +58,7 @@ Searcher::Searcher(const std::vector<std::string>& databases, const Taxonomy& ta
 Searcher::Searcher(OpenedDatabases opened, const Taxonomy& taxonomy)
     : db_(std::move(opened.db)),
       missing_(std::move(opened.missing)),
-      counter_(db_, std::move(opened.parts)),
+      counter_(db_, std::move(opened.parts), std::move(opened.part_paths)),
       taxonomy_(taxonomy),
       builder_(taxonomy) {}
 
@@ -73,7 +73,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
                                  " (try again)");
             }
             db_.reopen();
-            counter_.forget_tables();  // built on the old snapshot
+            counter_.reopened();
         } catch (const Xapian::Error& e) {
             throw IndexError("search failed: " + e.get_description());
         }
@@ -83,6 +83,14 @@ SearchResult Searcher::run(const SearchRequest& request) {
 SearchResult Searcher::run_once(const SearchRequest& request) {
     const BuiltQuery built = builder_.build(request.query, request.match, request.filters, db_);
 
+    // Facets and match counts are exact only when every match is looked at. That happens in
+    // a pass of its own without BM25 (on other threads when the shards are local, while
+    // this one ranks), so the ranked pass keeps Xapian's early termination and the counting
+    // pass scores nothing. Counting apart also keeps spies off value-sorted matches, which
+    // Xapian 1.4 over-counts on remote shards.
+    const bool counting = !request.facets.empty();
+    if (counting) counter_.start(built.query, request.facets);
+
     Xapian::Enquire enquire(db_);
     enquire.set_query(built.query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
@@ -91,21 +99,11 @@ SearchResult Searcher::run_once(const SearchRequest& request) {
     }
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                                static_cast<Xapian::doccount>(request.limit));
-    // Facets and match counts are exact only when every match is looked at. That happens in
-    // a pass of its own without BM25, so the ranked pass above keeps Xapian's early
-    // termination and the counting pass scores nothing. Counting apart also keeps spies off
-    // value-sorted matches, which Xapian 1.4 over-counts on remote shards.
-    std::optional<CountedMatches> counted;
-    if (!request.facets.empty()) counted = counter_.count(built.query, request.facets, taxonomy_);
 
     SearchResult result;
     result.query = request.query;
     result.offset = request.offset;
     result.limit = request.limit;
-    result.matches = counted
-                         ? MatchCounts{counted->matches, counted->matches, counted->matches}
-                         : MatchCounts{mset.get_matches_lower_bound(), mset.get_matches_estimated(),
-                                       mset.get_matches_upper_bound()};
     std::size_t rank = request.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         SearchHit hit;
@@ -115,9 +113,17 @@ SearchResult Searcher::run_once(const SearchRequest& request) {
         hit.snippet = make_snippet(hit.passage.text, built.highlight);
         result.hits.push_back(std::move(hit));
     }
-    if (counted) result.facets = std::move(counted->facets);
     if (!request.query.empty()) result.suggestion = builder_.suggest(request.query, db_);
     result.missing_shards = missing_;
+
+    if (counting) {
+        CountedMatches counted = counter_.finish(taxonomy_);
+        result.matches = {counted.matches, counted.matches, counted.matches};
+        result.facets = std::move(counted.facets);
+    } else {
+        result.matches = {mset.get_matches_lower_bound(), mset.get_matches_estimated(),
+                          mset.get_matches_upper_bound()};
+    }
     return result;
 }
 

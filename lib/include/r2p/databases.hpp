@@ -14,6 +14,7 @@ struct OpenedDatabases {
     Xapian::Database db;                  ///< every shard that answered, as one database
     std::vector<std::string> missing;     ///< shards that did not (only with allow_partial)
     std::vector<Xapian::Database> parts;  ///< the shards in db one by one; empty if any is remote
+    std::vector<std::string> part_paths;  ///< their folders, in the same order
 };
 
 /// Opens every database named in `specs` and combines them into one Xapian::Database, so a

@@ -53,6 +53,8 @@ struct FacetTotals {
 
     /// Adds `count` matches carrying `value` to `field` (a field is listed when first seen).
     void add(FacetField field, const std::string& value, Xapian::doccount count);
+    /// Adds every count of `other` (its fields listed after ours).
+    void merge(const FacetTotals& other);
     /// The facets, labelled from `taxonomy` and sorted.
     std::vector<Facet> facets(const Taxonomy& taxonomy) const;
 };

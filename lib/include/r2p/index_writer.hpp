@@ -63,11 +63,13 @@ class IndexWriter {
     /// how many documents were removed.
     std::size_t prune(const std::set<std::string>& keep);
 
-    /// Commits what is pending. Throws IndexError (e.g. disk full); the database stays at
-    /// its last commit.
+    /// Commits what is pending, spelling entries included. Throws IndexError (e.g. disk
+    /// full); the database stays at its last commit.
     void commit();
 
   private:
+    void commit_batch(bool with_spellings);
+
     struct State;
     std::unique_ptr<State> state_;
 };

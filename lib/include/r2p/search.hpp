@@ -94,6 +94,11 @@ class Searcher {
     /// Chooses when facet tables are built (Auto unless set).
     void set_facet_table_policy(FacetTablePolicy policy) { counter_.set_policy(policy); }
 
+    /// Counts on threads of its own from this many passages (see MatchCounter).
+    void set_counting_threads_from(Xapian::doccount passages) {
+        counter_.set_threads_from(passages);
+    }
+
     /// Whether `field` is now counted from FacetTables.
     bool has_facet_table(FacetField field) const { return counter_.has_table(field); }
 
