@@ -21,9 +21,9 @@ int run(int argc, const char* const argv[]) {
                           po::value<std::vector<std::string>>()->value_name("DIR")->required(),
                           "database folder, stub file or tcp://HOST:PORT (repeatable)")(
         "allow-partial", "search the shards that answer and name the missing ones")(
-        "facet-tables", po::value<std::string>()->value_name("WHEN")->default_value("auto"),
-        "count theme/role/kind/year facets from per-passage tables: auto (once worth "
-        "building), always, never")(
+        "tables", po::value<std::string>()->value_name("WHEN")->default_value("auto"),
+        "keep per-passage tables in memory (facet values, passage lengths): auto (once "
+        "worth building), always, never")(
         "queries", po::value<std::string>()->value_name("FILE"),
         "run one query per line of FILE (words and query options), one JSON line each")(
         "json", "print the result as JSON");
@@ -40,8 +40,7 @@ int run(int argc, const char* const argv[]) {
     const r2p::Taxonomy taxonomy = r2p::cli::load_taxonomy_from(vm);
     const auto databases = vm["db"].as<std::vector<std::string>>();
     const bool allow_partial = vm.count("allow-partial") > 0;
-    const r2p::FacetTablePolicy table_policy =
-        r2p::parse_facet_table_policy(vm["facet-tables"].as<std::string>());
+    const r2p::TablePolicy table_policy = r2p::parse_table_policy(vm["tables"].as<std::string>());
     if (vm.count("queries") && vm.count("query")) {
         throw r2p::UsageError("give QUERY words or --queries FILE, not both");
     }
@@ -49,7 +48,7 @@ int run(int argc, const char* const argv[]) {
     r2p::SearchRequest request;
     if (!vm.count("queries")) r2p::searcher::read_request(vm, request);
     r2p::Searcher searcher(databases, taxonomy, allow_partial);
-    searcher.set_facet_table_policy(table_policy);
+    searcher.set_table_policy(table_policy);
     if (vm.count("queries")) {
         const std::size_t failed = r2p::searcher::run_query_file(vm["queries"].as<std::string>(),
                                                                  searcher, std::cout, std::cerr);

@@ -171,7 +171,7 @@ TEST_SUITE("e2e_shards") {
              {l.shard(4, 0), l.shard(4, 1), l.shard(4, 2), l.shard(4, 3)}},
         };
         for (const auto& [args, by_date] : kQueries) {
-            const json expected = search({l.one}, "--facet-tables never " + args);
+            const json expected = search({l.one}, "--tables never " + args);
             CHECK(expected["matches"]["lower"].get<int>() > 0);
             for (const auto& [mode, specs] : modes) {
                 CAPTURE(mode);
@@ -181,7 +181,7 @@ TEST_SUITE("e2e_shards") {
             for (const auto& [mode, specs] : table_modes) {
                 CAPTURE(mode);
                 CAPTURE(args);
-                check_same(expected, search(specs, "--facet-tables always " + args), by_date);
+                check_same(expected, search(specs, "--tables always " + args), by_date);
             }
         }
     }

@@ -70,12 +70,12 @@ TEST_SUITE("facets") {
         // Facets counted from stored values and from facet tables; the filtered match counts
         // they are checked against never count facets from tables.
         r2p::Searcher checker({(dir / "db").string()}, r2p::test::source_taxonomy());
-        checker.set_facet_table_policy(r2p::FacetTablePolicy::Never);
-        for (const auto policy : {r2p::FacetTablePolicy::Never, r2p::FacetTablePolicy::Always}) {
+        checker.set_table_policy(r2p::TablePolicy::Never);
+        for (const auto policy : {r2p::TablePolicy::Never, r2p::TablePolicy::Always}) {
             for (const Xapian::doccount threads_from : {0U, 1000000U}) {
-                searcher.set_facet_table_policy(policy);
+                searcher.set_table_policy(policy);
                 searcher.set_counting_threads_from(threads_from);
-                CAPTURE(policy == r2p::FacetTablePolicy::Always);
+                CAPTURE(policy == r2p::TablePolicy::Always);
                 CAPTURE(threads_from);
 
                 const char* queries[] = {"", "prevention", "impunity OR accountability", "minister",
@@ -135,16 +135,16 @@ TEST_SUITE("facets") {
         request.query = "prevention OR minister";
         request.facets = {FacetField::Theme, FacetField::Role, FacetField::Doc};
         r2p::Searcher one({(dir / "a").string()}, r2p::test::source_taxonomy());
-        one.set_facet_table_policy(r2p::FacetTablePolicy::Never);
+        one.set_table_policy(r2p::TablePolicy::Never);
         const auto single = one.run(request);
         REQUIRE(single.matches.lower > 0);
         r2p::Searcher both({(dir / "a").string(), (dir / "b").string()},
                            r2p::test::source_taxonomy());
-        for (const auto policy : {r2p::FacetTablePolicy::Never, r2p::FacetTablePolicy::Always}) {
+        for (const auto policy : {r2p::TablePolicy::Never, r2p::TablePolicy::Always}) {
             for (const Xapian::doccount threads_from : {0U, 1000000U}) {
-                CAPTURE(policy == r2p::FacetTablePolicy::Always);
+                CAPTURE(policy == r2p::TablePolicy::Always);
                 CAPTURE(threads_from);
-                both.set_facet_table_policy(policy);
+                both.set_table_policy(policy);
                 both.set_counting_threads_from(threads_from);
                 const auto result = both.run(request);
                 CHECK(result.matches.lower == 2 * single.matches.lower);
@@ -189,13 +189,13 @@ TEST_SUITE("facets") {
         r2p::test::TempDir dir;
         r2p::test::write_search_fixture(dir / "db");
         r2p::Searcher searcher({(dir / "db").string()}, r2p::test::source_taxonomy());
-        searcher.set_facet_table_policy(r2p::FacetTablePolicy::Never);
+        searcher.set_table_policy(r2p::TablePolicy::Never);
         r2p::SearchRequest request;
         request.facets = {FacetField::Theme};
         for (int i = 0; i < 5; ++i) searcher.run(request);
         CHECK_FALSE(searcher.has_facet_table(FacetField::Theme));
-        CHECK(r2p::parse_facet_table_policy("always") == r2p::FacetTablePolicy::Always);
-        CHECK_THROWS_WITH_AS(r2p::parse_facet_table_policy("sometimes"),
+        CHECK(r2p::parse_table_policy("always") == r2p::TablePolicy::Always);
+        CHECK_THROWS_WITH_AS(r2p::parse_table_policy("sometimes"),
                              doctest::Contains("auto, always, never"), r2p::UsageError);
     }
 

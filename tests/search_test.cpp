@@ -199,6 +199,62 @@ TEST_SUITE("search") {
         CHECK(after.hits.size() >= before.hits.size());
     }
 
+    TEST_CASE("tables of an old snapshot are dropped when the database is reopened") {
+        r2p::test::TempDir dir;
+        r2p::test::write_search_fixture(dir / "db");
+        r2p::Searcher searcher({(dir / "db").string()}, r2p::test::source_taxonomy());
+        searcher.set_table_policy(r2p::TablePolicy::Always);
+        searcher.set_counting_threads_from(0);
+        r2p::SearchRequest request;
+        request.query = "impunity";
+        request.limit = 100;
+        request.facets = {r2p::FacetField::Kind};
+        const auto before = searcher.run(request);
+        CHECK(searcher.has_length_table());
+        CHECK(searcher.has_facet_table(r2p::FacetField::Kind));
+        for (int i = 0; i < 4; ++i) {
+            r2p::IndexWriter writer(dir / "db");
+            const auto d = r2p::test::fixture_document("delta" + std::to_string(i), "2020", 1);
+            writer.write_document(d,
+                                  {r2p::test::fixture_passage("delta" + std::to_string(i) + "/p1",
+                                                              r2p::PassageKind::Paragraph,
+                                                              "impunity again", 0, {}, {})},
+                                  "fp");
+            writer.commit();
+        }
+        const auto after = searcher.run(request);
+        CHECK(after.matches.lower == before.matches.lower + 4);
+        CHECK(after.hits.size() == before.hits.size() + 4);
+        REQUIRE(!after.facets.empty());
+        Xapian::doccount paragraphs = 0;
+        for (const auto& e : after.facets[0].entries) {
+            if (e.value == "paragraph") paragraphs = e.count;
+        }
+        Xapian::doccount paragraphs_before = 0;
+        for (const auto& e : before.facets[0].entries) {
+            if (e.value == "paragraph") paragraphs_before = e.count;
+        }
+        CHECK(paragraphs == paragraphs_before + 4);
+    }
+
+    TEST_CASE("auto builds the length table once Xapian has ranked a twelfth of the database") {
+        r2p::test::TempDir dir;
+        r2p::test::write_search_fixture(dir / "db");
+        r2p::Searcher searcher({(dir / "db").string()}, r2p::test::source_taxonomy());
+        r2p::SearchRequest request;
+        request.query = "prevention";
+        const auto first = searcher.run(request);
+        CHECK_FALSE(searcher.has_length_table());
+        const auto second = searcher.run(request);  // 6 matches x 12 >= 9 passages
+        CHECK(searcher.has_length_table());
+        REQUIRE(second.hits.size() == first.hits.size());
+        for (std::size_t i = 0; i < first.hits.size(); ++i) {
+            CHECK(second.hits[i].passage.id == first.hits[i].passage.id);
+            CHECK(second.hits[i].score == doctest::Approx(first.hits[i].score).epsilon(1e-12));
+        }
+        CHECK(second.matches.lower == first.matches.lower);
+    }
+
     TEST_CASE("sort orders parse and unknown ones are usage errors") {
         CHECK(r2p::parse_sort_order("date") == r2p::SortOrder::Date);
         CHECK(r2p::parse_sort_order("relevance") == r2p::SortOrder::Relevance);

@@ -46,14 +46,6 @@ PassCount count_pass(const Xapian::Database& db, const Xapian::Query& query,
 
 }  // namespace
 
-FacetTablePolicy parse_facet_table_policy(std::string_view name) {
-    if (name == "auto") return FacetTablePolicy::Auto;
-    if (name == "always") return FacetTablePolicy::Always;
-    if (name == "never") return FacetTablePolicy::Never;
-    throw UsageError("unknown --facet-tables '" + std::string(name) +
-                     "' (known: auto, always, never)");
-}
-
 struct MatchCounter::Running {
     std::vector<FacetField> fields;
     std::vector<FacetField> from_tables;
@@ -126,13 +118,13 @@ void MatchCounter::build(FacetField field, FieldTables& tables) {
 
 std::vector<FacetField> MatchCounter::table_fields(const std::vector<FacetField>& fields) {
     std::vector<FacetField> chosen;
-    if (own_.empty() || policy_ == FacetTablePolicy::Never) return chosen;
+    if (own_.empty() || policy_ == TablePolicy::Never) return chosen;
     for (const FacetField field : fields) {
         const std::string_view prefix = facet_table_prefix(field);
         if (prefix.empty()) continue;
         FieldTables& tables = tables_[field];
         if (tables.by_shard.empty()) {
-            if (policy_ == FacetTablePolicy::Auto) {
+            if (policy_ == TablePolicy::Auto) {
                 if (tables.postings == 0) {
                     for (const auto& shard : own_)
                         tables.postings += FacetTable::postings(shard, prefix);

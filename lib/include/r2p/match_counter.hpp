@@ -13,22 +13,10 @@
 
 #include "r2p/facet_table.hpp"
 #include "r2p/facets.hpp"
+#include "r2p/table_policy.hpp"
 #include "r2p/taxonomy.hpp"
 
 namespace r2p {
-
-/// When theme, role, kind and year facets are counted from FacetTables instead of stored
-/// values. A table costs one pass over the field's postings to build and then makes
-/// counting several times cheaper; remote shards always count stored values (their spies
-/// run on the server, which knows only Xapian's own).
-enum class FacetTablePolicy {
-    Auto,    ///< build a field's tables once value counting has cost about as much
-    Always,  ///< build them for the first query that counts the field
-    Never,   ///< always count stored values
-};
-
-/// "auto" / "always" / "never" -> FacetTablePolicy. Throws UsageError for anything else.
-FacetTablePolicy parse_facet_table_policy(std::string_view name);
 
 /// What a counting pass found.
 struct CountedMatches {
@@ -55,7 +43,7 @@ class MatchCounter {
     MatchCounter(const MatchCounter&) = delete;
     MatchCounter& operator=(const MatchCounter&) = delete;
 
-    void set_policy(FacetTablePolicy policy) { policy_ = policy; }
+    void set_policy(TablePolicy policy) { policy_ = policy; }
 
     /// Counting runs on threads of its own from this many passages (default 20,000; below,
     /// a pass is shorter than starting a thread).
@@ -95,7 +83,7 @@ class MatchCounter {
     std::vector<Xapian::Database> shards_;  // db_'s handles, for their revisions
     std::vector<std::string> shard_paths_;
     std::vector<Xapian::Database> own_;  // ours, one per shard, for the counting threads
-    FacetTablePolicy policy_ = FacetTablePolicy::Auto;
+    TablePolicy policy_ = TablePolicy::Auto;
     Xapian::doccount threads_from_ = 20'000;
     std::map<FacetField, FieldTables> tables_;  // of own_'s revision
     std::unique_ptr<Running> running_;

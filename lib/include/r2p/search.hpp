@@ -13,6 +13,7 @@
 #include "r2p/facets.hpp"
 #include "r2p/match_counter.hpp"
 #include "r2p/query.hpp"
+#include "r2p/ranked_pass.hpp"
 #include "r2p/snippets.hpp"
 #include "r2p/stored_passage.hpp"
 #include "r2p/taxonomy.hpp"
@@ -83,8 +84,9 @@ class Searcher {
     Searcher(const std::vector<std::string>& databases, const Taxonomy& taxonomy,
              bool allow_partial = false);
 
-    /// Runs `request` (its `databases` member is ignored: the searcher's are used). A
-    /// database rewritten meanwhile is reopened and the query retried. Throws UsageError
+    /// Runs `request` (its `databases` member is ignored: the searcher's are used) on the
+    /// latest commit of the databases. A database rewritten meanwhile is reopened and the
+    /// query retried. Throws UsageError
     /// for a bad query, filter, limit or offset; IndexError when the database fails.
     SearchResult run(const SearchRequest& request);
 
@@ -92,12 +94,18 @@ class Searcher {
     const Xapian::Database& database() const { return db_; }
 
     /// Chooses when facet tables are built (Auto unless set).
-    void set_facet_table_policy(FacetTablePolicy policy) { counter_.set_policy(policy); }
+    void set_table_policy(TablePolicy policy) {
+        table_policy_ = policy;
+        counter_.set_policy(policy);
+    }
 
     /// Counts on threads of its own from this many passages (see MatchCounter).
     void set_counting_threads_from(Xapian::doccount passages) {
         counter_.set_threads_from(passages);
     }
+
+    /// Whether the ranked pass now reads passage lengths from a LengthTable.
+    bool has_length_table() const { return lengths_.has_value(); }
 
     /// Whether `field` is now counted from FacetTables.
     bool has_facet_table(FacetField field) const { return counter_.has_table(field); }
@@ -105,10 +113,16 @@ class Searcher {
   private:
     SearchResult run_once(const SearchRequest& request);
     Searcher(OpenedDatabases opened, const Taxonomy& taxonomy);
+    const LengthTable* length_table();
 
     Xapian::Database db_;
     std::vector<std::string> missing_;
     MatchCounter counter_;
+    bool local_ = false;  // every shard is a local database
+    TablePolicy table_policy_ = TablePolicy::Auto;
+    std::optional<LengthTable> lengths_;     // of db_'s current snapshot
+    Xapian::doccount ranked_by_xapian_ = 0;  // matches Xapian's ranked passes reported
+
     const Taxonomy& taxonomy_;
     QueryBuilder builder_;
 };

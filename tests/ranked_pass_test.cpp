@@ -1,0 +1,142 @@
+#include "r2p/ranked_pass.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "test_support.hpp"
+
+TEST_SUITE("ranked_pass") {
+    namespace {
+
+    using Q = Xapian::Query;
+
+    // A deterministic corpus: passages of 5-120 words drawn with a skew from 300 words, some
+    // with filter terms, indexed as r2p-index indexes text (English stems, STEM_SOME).
+    void write_corpus(const std::string& dir, unsigned seed, int passages) {
+        Xapian::WritableDatabase db(dir, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+        Xapian::TermGenerator terms;
+        terms.set_stemmer(Xapian::Stem("english"));
+        terms.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+        std::uint64_t state = seed;
+        auto next = [&] {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            return static_cast<unsigned>(state >> 33);
+        };
+        for (int p = 0; p < passages; ++p) {
+            std::string text;
+            const unsigned words = 5 + next() % 116;
+            for (unsigned w = 0; w < words; ++w) {
+                const unsigned r = next() % 1000;
+                text += "w" + std::to_string(r * r / 3334) + " ";  // skewed to low numbers
+            }
+            Xapian::Document doc;
+            terms.set_document(doc);
+            terms.index_text(text);
+            if (next() % 3 == 0) doc.add_boolean_term("XTa");
+            if (next() % 4 == 0) doc.add_boolean_term("XTb");
+            if (next() % 2 == 0) doc.add_boolean_term("Kquote");
+            db.add_document(doc);
+        }
+        db.commit();
+    }
+
+    // What Xapian::Enquire ranks, with exact counts.
+    r2p::RankedMatches xapian(const Xapian::Database& db, const Q& q, std::size_t offset,
+                              std::size_t limit) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(q);
+        enquire.set_weighting_scheme(Xapian::BM25Weight());
+        const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(offset),
+                                                   static_cast<Xapian::doccount>(limit),
+                                                   db.get_doccount());
+        r2p::RankedMatches out;
+        out.matches = mset.get_matches_estimated();
+        for (auto it = mset.begin(); it != mset.end(); ++it) out.hits.push_back({*it, it.get_weight()});
+        return out;
+    }
+
+    std::vector<Q> queries() {
+        const Q frequent("Zw0");
+        const Q mid("Zw30");
+        const Q rare("Zw280");
+        const Q filter_a("XTa");
+        const Q filter_ab(Q::OP_OR, Q("XTa"), Q("XTb"));
+        const Q filter_deep(Q::OP_AND, Q("Kquote"), filter_ab);
+        const std::vector<Q> three = {frequent, mid, Q("Zw7")};
+        return {frequent,
+                mid,
+                rare,
+                Q(Q::OP_AND, mid, Q("Zw5")),
+                Q(Q::OP_AND, Q("Zw5"), rare),
+                Q(Q::OP_OR, mid, rare),
+                Q(Q::OP_OR, three.begin(), three.end()),
+                Q(Q::OP_FILTER, mid, filter_a),
+                Q(Q::OP_FILTER, Q(Q::OP_OR, mid, rare), filter_ab),
+                Q(Q::OP_FILTER, Q(Q::OP_AND, frequent, mid), filter_deep),
+                Q("Zw999"),  // no such term
+                Q(Q::OP_FILTER, mid, Q("XTnone"))};
+    }
+
+    void check_same_ranking(const Xapian::Database& db) {
+        const r2p::LengthTable lengths = r2p::LengthTable::build(db);
+        for (const Q& q : queries()) {
+            for (const auto& [offset, limit] :
+                 {std::pair<std::size_t, std::size_t>{0, 20}, {7, 10}, {0, 0}, {0, 100000}}) {
+                CAPTURE(q.get_description());
+                CAPTURE(offset);
+                CAPTURE(limit);
+                const auto ours = r2p::rank_bm25(db, lengths, q, offset, limit);
+                REQUIRE(ours.has_value());
+                const auto expected = xapian(db, q, offset, limit);
+                CHECK(ours->matches == expected.matches);
+                REQUIRE(ours->hits.size() == expected.hits.size());
+                for (std::size_t i = 0; i < expected.hits.size(); ++i) {
+                    CAPTURE(i);
+                    CHECK(ours->hits[i].did == expected.hits[i].did);
+                    CHECK(std::fabs(ours->hits[i].weight - expected.hits[i].weight) < 1e-9);
+                }
+            }
+        }
+    }
+
+    }  // namespace
+
+    TEST_CASE("ranks, weighs and counts exactly as Xapian's BM25 over one database") {
+        r2p::test::TempDir dir;
+        write_corpus((dir / "one").string(), 1, 3000);
+        check_same_ranking(Xapian::Database((dir / "one").string()));
+    }
+
+    TEST_CASE("and over shards opened as one database") {
+        r2p::test::TempDir dir;
+        write_corpus((dir / "a").string(), 2, 1500);
+        write_corpus((dir / "b").string(), 3, 900);
+        Xapian::Database both((dir / "a").string());
+        both.add_database(Xapian::Database((dir / "b").string()));
+        check_same_ranking(both);
+    }
+
+    TEST_CASE("leaves every other query to Xapian") {
+        r2p::test::TempDir dir;
+        write_corpus((dir / "one").string(), 4, 50);
+        const Xapian::Database db((dir / "one").string());
+        const r2p::LengthTable lengths = r2p::LengthTable::build(db);
+        const std::vector<Q> others = {
+            Q::MatchAll,
+            Q(Q::OP_PHRASE, Q("w1"), Q("w2")),
+            Q(Q::OP_SYNONYM, Q("Zw1"), Q("Zw2")),
+            Q(Q::OP_AND, Q("Zw1"), Q("Zw1")),  // a repeated term
+            Q(Q::OP_AND_NOT, Q("Zw1"), Q("Zw2")),
+            Q(Q::OP_FILTER, Q("Zw1"), Q(Q::OP_VALUE_RANGE, 0, "a", "b")),
+            Q(Q::OP_SCALE_WEIGHT, Q("Zw1"), 2.0),
+            Q(Q::OP_AND, Q("Zw1"), Q(Q::OP_OR, Q("Zw2"), Q("Zw3"))),
+        };
+        for (const Q& q : others) {
+            CAPTURE(q.get_description());
+            CHECK_FALSE(r2p::rank_bm25(db, lengths, q, 0, 10).has_value());
+        }
+    }
+}
