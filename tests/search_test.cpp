@@ -12,6 +12,24 @@
 TEST_SUITE("search") {
     namespace {
 
+    // Adds `count` one-paragraph documents about impunity, one commit each.
+    void add_impunity_documents(const std::filesystem::path& db, int count) {
+        for (int i = 0; i < count; ++i) {
+            r2p::IndexWriter writer(db);
+            const auto d = r2p::test::fixture_document("delta" + std::to_string(i), "2020", 1);
+            writer.write_document(d,
+                                  {r2p::test::fixture_passage("delta" + std::to_string(i) + "/p1",
+                                                              r2p::PassageKind::Paragraph,
+                                                              "impunity again", 0, {}, {})},
+                                  "fp");
+            writer.commit();
+        }
+    }
+
+    }  // namespace
+
+    namespace {
+
     // One fixture index for the whole suite: built once, read by every case.
     const std::string& fixture_db() {
         static r2p::test::TempDir dir;
@@ -184,16 +202,7 @@ TEST_SUITE("search") {
         const auto before = searcher.run(request);
         CHECK(!before.hits.empty());
         // Rewrite everything several times so the searcher's revision is long gone.
-        for (int i = 0; i < 4; ++i) {
-            r2p::IndexWriter writer(dir / "db");
-            const auto d = r2p::test::fixture_document("delta" + std::to_string(i), "2020", 1);
-            writer.write_document(d,
-                                  {r2p::test::fixture_passage("delta" + std::to_string(i) + "/p1",
-                                                              r2p::PassageKind::Paragraph,
-                                                              "impunity again", 0, {}, {})},
-                                  "fp");
-            writer.commit();
-        }
+        add_impunity_documents(dir / "db", 4);
         r2p::SearchResult after;
         CHECK_NOTHROW(after = searcher.run(request));
         CHECK(after.hits.size() >= before.hits.size());
@@ -212,16 +221,7 @@ TEST_SUITE("search") {
         const auto before = searcher.run(request);
         CHECK(searcher.has_length_table());
         CHECK(searcher.has_facet_table(r2p::FacetField::Kind));
-        for (int i = 0; i < 4; ++i) {
-            r2p::IndexWriter writer(dir / "db");
-            const auto d = r2p::test::fixture_document("delta" + std::to_string(i), "2020", 1);
-            writer.write_document(d,
-                                  {r2p::test::fixture_passage("delta" + std::to_string(i) + "/p1",
-                                                              r2p::PassageKind::Paragraph,
-                                                              "impunity again", 0, {}, {})},
-                                  "fp");
-            writer.commit();
-        }
+        add_impunity_documents(dir / "db", 4);
         const auto after = searcher.run(request);
         CHECK(after.matches.lower == before.matches.lower + 4);
         CHECK(after.hits.size() == before.hits.size() + 4);
