@@ -91,6 +91,23 @@ TEST_SUITE("facets") {
                         const auto result = searcher.run(request);
                         CHECK(result.matches.lower == result.matches.upper);
                         CHECK(result.facets.size() == 5);
+                        // Without doc (no table), tables count everything: for a query of
+                        // terms the counting pass then walks posting lists, no matcher.
+                        r2p::SearchRequest tabled = request;
+                        tabled.facets = {FacetField::Theme, FacetField::Role, FacetField::Kind,
+                                         FacetField::Year};
+                        const auto tabled_result = searcher.run(tabled);
+                        CHECK(tabled_result.matches.lower == result.matches.lower);
+                        REQUIRE(tabled_result.facets.size() == 4);
+                        for (std::size_t f = 0; f < 4; ++f) {
+                            const auto& a = tabled_result.facets[f].entries;
+                            const auto& b = result.facets[f < 2 ? f : f == 2 ? 2 : 4].entries;
+                            REQUIRE(a.size() == b.size());
+                            for (std::size_t e = 0; e < a.size(); ++e) {
+                                CHECK(a[e].value == b[e].value);
+                                CHECK(a[e].count == b[e].count);
+                            }
+                        }
                         for (const auto& facet : result.facets) {
                             for (const auto& entry : facet.entries) {
                                 r2p::SearchRequest filtered;

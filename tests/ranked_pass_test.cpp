@@ -49,12 +49,13 @@ TEST_SUITE("ranked_pass") {
         Xapian::Enquire enquire(db);
         enquire.set_query(q);
         enquire.set_weighting_scheme(Xapian::BM25Weight());
-        const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(offset),
-                                                   static_cast<Xapian::doccount>(limit),
-                                                   db.get_doccount());
+        const Xapian::MSet mset =
+            enquire.get_mset(static_cast<Xapian::doccount>(offset),
+                             static_cast<Xapian::doccount>(limit), db.get_doccount());
         r2p::RankedMatches out;
         out.matches = mset.get_matches_estimated();
-        for (auto it = mset.begin(); it != mset.end(); ++it) out.hits.push_back({*it, it.get_weight()});
+        for (auto it = mset.begin(); it != mset.end(); ++it)
+            out.hits.push_back({*it, it.get_weight()});
         return out;
     }
 

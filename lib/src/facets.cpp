@@ -165,6 +165,16 @@ void FacetCounter::attach(Xapian::Enquire& enquire) {
     if (table_spy_) enquire.add_matchspy(table_spy_.get());
 }
 
+bool FacetCounter::all_from_tables() const {
+    return std::all_of(fields_.begin(), fields_.end(), [](const auto& f) { return !f->spy; });
+}
+
+void FacetCounter::add_match(Xapian::docid did) {
+    for (auto& f : fields_) {
+        if (f->table != nullptr) f->counts.add(f->table->bits(did));
+    }
+}
+
 bool FacetCounter::counts_values_of(FacetField field) const {
     return std::any_of(fields_.begin(), fields_.end(),
                        [&](const auto& f) { return f->field == field && f->spy; });

@@ -84,6 +84,12 @@ class FacetCounter {
     /// Whether `field` is counted from stored values (no table was given for it).
     bool counts_values_of(FacetField field) const;
 
+    /// Whether every field is counted from a table: then add_match can count without Xapian.
+    bool all_from_tables() const;
+
+    /// Counts passage `did` of the tables' database (every field from its table).
+    void add_match(Xapian::docid did);
+
     /// Adds what was counted to `totals` (every field is listed, even with no counts).
     void add_to(FacetTotals& totals) const;
 

@@ -1,0 +1,76 @@
+// Every match of a simple query in docid order, read straight from posting lists: a term,
+// or an AND or OR of distinct terms, optionally FILTERed by AND/OR trees of terms. Shared
+// by the ranked pass (rank_bm25) and the counting pass, which then skip Xapian's matcher.
+#pragma once
+
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace r2p::detail {
+
+/// A term whose matches are walked (and, for ranking, weighed).
+struct WalkTerm {
+    std::string term;
+    Xapian::PostingIterator it;
+    Xapian::PostingIterator end;
+    bool at(Xapian::docid did) const { return it != end && *it == did; }
+};
+
+/// A boolean filter: a term, or an AND / OR of filters. Asked docids in ascending order.
+struct WalkFilter {
+    Xapian::Query::op op = Xapian::Query::LEAF_TERM;
+    Xapian::PostingIterator it;
+    Xapian::PostingIterator end;
+    std::vector<WalkFilter> children;
+
+    bool has(Xapian::docid did);
+};
+
+class PostingWalk {
+  public:
+    /// The walk of `query` over `db`, or nullopt when the query has another shape.
+    static std::optional<PostingWalk> open(const Xapian::Database& db, const Xapian::Query& query);
+
+    /// The scored terms, in query order.
+    const std::vector<WalkTerm>& terms() const { return terms_; }
+
+    /// Calls `f(did)` for every match, in ascending docid order. During the call, terms()
+    /// that hold `did` are positioned on it (for their wdf): all of them under AND.
+    template <class F>
+    void for_each(F&& f) {
+        if (terms_.empty()) return;
+        if (conjunctive_) {
+            WalkTerm& lead = terms_[lead_];
+            for (; lead.it != lead.end; ++lead.it) {
+                const Xapian::docid did = *lead.it;
+                if (all_at(did) && passes_filters(did)) f(did);
+            }
+            return;
+        }
+        for (;;) {
+            Xapian::docid did = 0;
+            for (const WalkTerm& t : terms_) {
+                if (t.it != t.end && (did == 0 || *t.it < did)) did = *t.it;
+            }
+            if (did == 0) return;
+            if (passes_filters(did)) f(did);
+            for (WalkTerm& t : terms_) {
+                if (t.at(did)) ++t.it;
+            }
+        }
+    }
+
+  private:
+    bool all_at(Xapian::docid did);
+    bool passes_filters(Xapian::docid did);
+
+    std::vector<WalkTerm> terms_;
+    std::vector<WalkFilter> filters_;
+    bool conjunctive_ = false;  // AND (else OR, or a single term)
+    std::size_t lead_ = 0;      // under AND: the rarest term, which drives the walk
+};
+
+}  // namespace r2p::detail
