@@ -67,6 +67,9 @@ TEST_SUITE("ranked_pass") {
         const Q filter_ab(Q::OP_OR, Q("XTa"), Q("XTb"));
         const Q filter_deep(Q::OP_AND, Q("Kquote"), filter_ab);
         const std::vector<Q> three = {frequent, mid, Q("Zw7")};
+        // More terms than the walk scans: a wildcard's expansion, merged through a heap.
+        const std::vector<Q> seven = {Q("Zw3"),   rare,      Q("Zw11"), mid,
+                                      Q("Zw200"), Q("Zw60"), Q("Zw1")};
         return {frequent,
                 mid,
                 rare,
@@ -74,6 +77,8 @@ TEST_SUITE("ranked_pass") {
                 Q(Q::OP_AND, Q("Zw5"), rare),
                 Q(Q::OP_OR, mid, rare),
                 Q(Q::OP_OR, three.begin(), three.end()),
+                Q(Q::OP_OR, seven.begin(), seven.end()),
+                Q(Q::OP_FILTER, Q(Q::OP_OR, seven.begin(), seven.end()), filter_deep),
                 Q(Q::OP_FILTER, mid, filter_a),
                 Q(Q::OP_FILTER, Q(Q::OP_OR, mid, rare), filter_ab),
                 Q(Q::OP_FILTER, Q(Q::OP_AND, frequent, mid), filter_deep),

@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,6 +51,10 @@ class PostingWalk {
             }
             return;
         }
+        if (terms_.size() > kScanTerms) {
+            for_each_by_heap(f);
+            return;
+        }
         for (;;) {
             Xapian::docid did = 0;
             for (const WalkTerm& t : terms_) {
@@ -64,6 +69,35 @@ class PostingWalk {
     }
 
   private:
+    // Up to this many OR-ed terms, finding the next docid by a scan beats a heap; wildcards
+    // expand to up to 200 terms.
+    static constexpr std::size_t kScanTerms = 4;
+
+    // The OR walk with a min-heap of terms by their current docid.
+    template <class F>
+    void for_each_by_heap(F&& f) {
+        auto later = [&](std::size_t a, std::size_t b) { return *terms_[a].it > *terms_[b].it; };
+        std::vector<std::size_t> heap;
+        for (std::size_t i = 0; i < terms_.size(); ++i) {
+            if (terms_[i].it != terms_[i].end) heap.push_back(i);
+        }
+        std::make_heap(heap.begin(), heap.end(), later);
+        while (!heap.empty()) {
+            const Xapian::docid did = *terms_[heap.front()].it;
+            if (passes_filters(did)) f(did);
+            while (!heap.empty() && *terms_[heap.front()].it == did) {
+                std::pop_heap(heap.begin(), heap.end(), later);
+                WalkTerm& t = terms_[heap.back()];
+                ++t.it;
+                if (t.it == t.end) {
+                    heap.pop_back();
+                } else {
+                    std::push_heap(heap.begin(), heap.end(), later);
+                }
+            }
+        }
+    }
+
     bool all_at(Xapian::docid did);
     bool passes_filters(Xapian::docid did);
 
