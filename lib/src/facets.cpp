@@ -90,15 +90,17 @@ Facet facet_from_value_counts(FacetField field,
     return facet;
 }
 
-void FacetTotals::add(FacetField field, const std::string& value, Xapian::doccount count) {
+void FacetTotals::list(FacetField field) {
     if (std::find(fields.begin(), fields.end(), field) == fields.end()) fields.push_back(field);
+}
+
+void FacetTotals::add(FacetField field, const std::string& value, Xapian::doccount count) {
+    list(field);
     counts[field][value] += count;
 }
 
 void FacetTotals::merge(const FacetTotals& other) {
-    for (const FacetField field : other.fields) {
-        if (std::find(fields.begin(), fields.end(), field) == fields.end()) fields.push_back(field);
-    }
+    for (const FacetField field : other.fields) list(field);
     for (const auto& [field, values] : other.counts) {
         for (const auto& [value, count] : values) counts[field][value] += count;
     }
@@ -125,19 +127,18 @@ struct FacetCounter::Field {
 // One spy for every table-counted field: a docid lookup per field and match.
 class FacetCounter::TableSpy : public Xapian::MatchSpy {
   public:
-    explicit TableSpy(std::vector<Field*> fields) : fields_(std::move(fields)) {}
+    explicit TableSpy(FacetCounter& counter) : counter_(counter) {}
     void operator()(const Xapian::Document& doc, double) override {
-        const Xapian::docid did = doc.get_docid();
-        for (Field* f : fields_) f->counts.add(f->table->bits(did));
+        counter_.add_match(doc.get_docid());
     }
 
   private:
-    std::vector<Field*> fields_;
+    FacetCounter& counter_;
 };
 
 FacetCounter::FacetCounter(const std::vector<FacetField>& fields,
                            const std::map<FacetField, const FacetTable*>& tables) {
-    std::vector<Field*> table_fields;
+    bool any_table = false;
     for (const FacetField field : fields) {
         const bool seen = std::any_of(fields_.begin(), fields_.end(),
                                       [&](const auto& f) { return f->field == field; });
@@ -147,13 +148,13 @@ FacetCounter::FacetCounter(const std::vector<FacetField>& fields,
         const auto table = tables.find(field);
         f->table = table == tables.end() ? nullptr : table->second;
         if (f->table != nullptr) {
-            table_fields.push_back(f.get());
+            any_table = true;
         } else {
             f->spy = std::make_unique<Xapian::ValueCountMatchSpy>(schema::slot(info(field).slot));
         }
         fields_.push_back(std::move(f));
     }
-    if (!table_fields.empty()) table_spy_ = std::make_unique<TableSpy>(std::move(table_fields));
+    if (any_table) table_spy_ = std::make_unique<TableSpy>(*this);
 }
 
 FacetCounter::~FacetCounter() = default;
@@ -175,17 +176,9 @@ void FacetCounter::add_match(Xapian::docid did) {
     }
 }
 
-bool FacetCounter::counts_values_of(FacetField field) const {
-    return std::any_of(fields_.begin(), fields_.end(),
-                       [&](const auto& f) { return f->field == field && f->spy; });
-}
-
 void FacetCounter::add_to(FacetTotals& totals) const {
     for (const auto& f : fields_) {
-        if (std::find(totals.fields.begin(), totals.fields.end(), f->field) ==
-            totals.fields.end()) {
-            totals.fields.push_back(f->field);
-        }
+        totals.list(f->field);
         if (f->spy) {
             for (auto it = f->spy->values_begin(); it != f->spy->values_end(); ++it) {
                 totals.add(f->field, *it, it.get_termfreq());
@@ -198,12 +191,6 @@ void FacetCounter::add_to(FacetTotals& totals) const {
             }
         }
     }
-}
-
-std::vector<Facet> FacetCounter::facets(const Taxonomy& taxonomy) const {
-    FacetTotals totals;
-    add_to(totals);
-    return totals.facets(taxonomy);
 }
 
 }  // namespace r2p

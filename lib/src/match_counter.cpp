@@ -116,15 +116,13 @@ void MatchCounter::reopened() {
 
 bool MatchCounter::has_table(FacetField field) const {
     const auto it = tables_.find(field);
-    return it != tables_.end() && it->second.usable;
+    return it != tables_.end() && it->second.usable();
 }
 
 void MatchCounter::build(FacetField field, FieldTables& tables) {
     const std::string_view prefix = facet_table_prefix(field);
-    tables.usable = true;
     for (const Xapian::Database& shard : own_) {
         tables.by_shard.push_back(FacetTable::build(shard, prefix));
-        if (!tables.by_shard.back()) tables.usable = false;
     }
 }
 
@@ -145,7 +143,7 @@ std::vector<FacetField> MatchCounter::table_fields(const std::vector<FacetField>
             }
             build(field, tables);
         }
-        if (tables.usable) chosen.push_back(field);
+        if (tables.usable()) chosen.push_back(field);
     }
     return chosen;
 }

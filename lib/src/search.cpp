@@ -71,13 +71,15 @@ Searcher::Searcher(OpenedDatabases opened, const Taxonomy& taxonomy)
 
 SearchResult Searcher::run(const SearchRequest& request) {
     check_request(request);
+    bool modified = false;
     for (int attempt = 1;; ++attempt) {
         try {
             // Each query sees the latest commit (cheap when nothing changed); tables of an
             // older snapshot go with it.
-            if (db_.reopen()) {
+            if (db_.reopen() || modified) {
                 counter_.reopened();
                 lengths_.reset();
+                modified = false;
             }
             return run_once(request);
         } catch (const Xapian::DatabaseModifiedError& e) {
@@ -85,9 +87,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
                 throw IndexError("database keeps changing while searched: " + e.get_msg() +
                                  " (try again)");
             }
-            db_.reopen();
-            counter_.reopened();
-            lengths_.reset();
+            modified = true;  // reopened at the top of the next attempt
         } catch (const Xapian::Error& e) {
             throw IndexError("search failed: " + e.get_description());
         }
@@ -96,8 +96,9 @@ SearchResult Searcher::run(const SearchRequest& request) {
 
 const LengthTable* Searcher::length_table() {
     if (lengths_) return &*lengths_;
-    if (!local_ || table_policy_ == TablePolicy::Never) return nullptr;
-    if (table_policy_ == TablePolicy::Auto &&
+    const TablePolicy policy = counter_.policy();
+    if (!local_ || policy == TablePolicy::Never) return nullptr;
+    if (policy == TablePolicy::Auto &&
         static_cast<std::uint64_t>(ranked_by_xapian_) * kRankCostInLengths < db_.get_doccount()) {
         return nullptr;
     }

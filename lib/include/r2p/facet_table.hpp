@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <bit>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -47,7 +48,7 @@ class FacetBitCounts {
   public:
     void add(std::uint64_t bits) {
         while (bits != 0) {
-            ++counts_[static_cast<std::size_t>(__builtin_ctzll(bits))];
+            ++counts_[static_cast<std::size_t>(std::countr_zero(bits))];
             bits &= bits - 1;
         }
     }

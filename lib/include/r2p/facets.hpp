@@ -55,6 +55,8 @@ struct FacetTotals {
     void add(FacetField field, const std::string& value, Xapian::doccount count);
     /// Adds every count of `other` (its fields listed after ours).
     void merge(const FacetTotals& other);
+    /// Lists `field` (after those listed already) even when it gets no counts.
+    void list(FacetField field);
     /// The facets, labelled from `taxonomy` and sorted.
     std::vector<Facet> facets(const Taxonomy& taxonomy) const;
 };
@@ -81,9 +83,6 @@ class FacetCounter {
     /// Registers the spies on `enquire`; the counter must outlive its get_mset calls.
     void attach(Xapian::Enquire& enquire);
 
-    /// Whether `field` is counted from stored values (no table was given for it).
-    bool counts_values_of(FacetField field) const;
-
     /// Whether every field is counted from a table: then add_match can count without Xapian.
     bool all_from_tables() const;
 
@@ -92,9 +91,6 @@ class FacetCounter {
 
     /// Adds what was counted to `totals` (every field is listed, even with no counts).
     void add_to(FacetTotals& totals) const;
-
-    /// The facets counted so far, in the order the fields were first given.
-    std::vector<Facet> facets(const Taxonomy& taxonomy) const;
 
   private:
     struct Field;

@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <optional>
@@ -44,6 +45,7 @@ class MatchCounter {
     MatchCounter& operator=(const MatchCounter&) = delete;
 
     void set_policy(TablePolicy policy) { policy_ = policy; }
+    TablePolicy policy() const { return policy_; }
 
     /// Counting runs on threads of its own from this many passages (default 20,000; below,
     /// a pass is shorter than starting a thread).
@@ -66,9 +68,14 @@ class MatchCounter {
   private:
     struct FieldTables {
         std::vector<std::optional<FacetTable>> by_shard;  // empty: not built (yet)
-        bool usable = false;                              // built, and every shard has its table
         Xapian::doccount postings = 0;                    // the build's cost, read once
         Xapian::doccount counted_by_value = 0;            // matches counted from stored values
+
+        // Built, and every shard has its table (none has too many values).
+        bool usable() const {
+            return !by_shard.empty() && std::all_of(by_shard.begin(), by_shard.end(),
+                                                    [](const auto& t) { return t.has_value(); });
+        }
     };
     struct Running;
 

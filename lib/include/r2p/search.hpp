@@ -94,10 +94,7 @@ class Searcher {
     const Xapian::Database& database() const { return db_; }
 
     /// Chooses when facet tables are built (Auto unless set).
-    void set_table_policy(TablePolicy policy) {
-        table_policy_ = policy;
-        counter_.set_policy(policy);
-    }
+    void set_table_policy(TablePolicy policy) { counter_.set_policy(policy); }
 
     /// Counts on threads of its own from this many passages (see MatchCounter).
     void set_counting_threads_from(Xapian::doccount passages) {
@@ -118,8 +115,7 @@ class Searcher {
     Xapian::Database db_;
     std::vector<std::string> missing_;
     MatchCounter counter_;
-    bool local_ = false;  // every shard is a local database
-    TablePolicy table_policy_ = TablePolicy::Auto;
+    bool local_ = false;                     // every shard is a local database
     std::optional<LengthTable> lengths_;     // of db_'s current snapshot
     Xapian::doccount ranked_by_xapian_ = 0;  // matches Xapian's ranked passes reported
 
