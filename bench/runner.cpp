@@ -21,6 +21,7 @@
 #include "bench/engines.hpp"
 #include "bench/levers.hpp"
 #include "bench/workspace.hpp"
+#include "r2p/databases.hpp"
 #include "r2p/error.hpp"
 #include "r2p/indexing.hpp"
 
@@ -52,6 +53,15 @@ json latency(const std::vector<double>& ms) {
 }
 
 double ratio(double ours, double peer) { return peer > 0 ? ours / peer : 0.0; }
+
+// A peer's indexing figures as the result JSON holds them.
+json peer_index_json(const PeerIndexFigures& figures, const std::filesystem::path& db) {
+    return {{"passages", figures.passages},
+            {"seconds", figures.seconds},
+            {"passages_per_second", static_cast<double>(figures.passages) / figures.seconds},
+            {"mb_per_second", static_cast<double>(figures.text_bytes) / 1e6 / figures.seconds},
+            {"db_bytes", disk_bytes(db)}};
+}
 
 std::string today() {
     const std::time_t now = std::time(nullptr);
@@ -242,11 +252,7 @@ json run_benchmark(const RunOptions& options, const CorpusGenerator& generator,
         const auto start = Clock::now();
         // Shards are merged into one database: compacting is also how a parallel bulk
         // build becomes one database.
-        Xapian::Database source =
-            options.index_shards > 1
-                ? Xapian::Database((ours_db / kStubFileName).string(), Xapian::DB_BACKEND_STUB)
-                : Xapian::Database(ours_db.string());
-        source.compact(ours_compact.string());
+        open_databases({ours_db.string()}).compact(ours_compact.string());
         ours_index["compact_seconds"] = seconds_since(start);
         ours_index["db_bytes_compacted"] = disk_bytes(ours_compact);
     }
@@ -262,13 +268,7 @@ json run_benchmark(const RunOptions& options, const CorpusGenerator& generator,
         result["index"]["peer_load_seconds"] = seconds_since(start);
 
         log << "index: fts5 ...\n";
-        const PeerIndexFigures fts5 = index_fts5_peer(passages, fts5_db);
-        json fts5_index = {
-            {"passages", fts5.passages},
-            {"seconds", fts5.seconds},
-            {"passages_per_second", static_cast<double>(fts5.passages) / fts5.seconds},
-            {"mb_per_second", static_cast<double>(fts5.text_bytes) / 1e6 / fts5.seconds},
-            {"db_bytes", disk_bytes(fts5_db)}};
+        json fts5_index = peer_index_json(index_fts5_peer(passages, fts5_db), fts5_db);
         if (options.compact) {
             start = Clock::now();
             optimize_fts5(fts5_db);
@@ -279,13 +279,7 @@ json run_benchmark(const RunOptions& options, const CorpusGenerator& generator,
 
         log << "index: plain xapian ...\n";
         std::filesystem::remove_all(xapian_db, ec);
-        const PeerIndexFigures xap = index_xapian_peer(passages, xapian_db);
-        json xapian_index = {
-            {"passages", xap.passages},
-            {"seconds", xap.seconds},
-            {"passages_per_second", static_cast<double>(xap.passages) / xap.seconds},
-            {"mb_per_second", static_cast<double>(xap.text_bytes) / 1e6 / xap.seconds},
-            {"db_bytes", disk_bytes(xapian_db)}};
+        json xapian_index = peer_index_json(index_xapian_peer(passages, xapian_db), xapian_db);
         if (options.compact) {
             const auto compacted = options.work / "xapian-peer-compact.db";
             std::filesystem::remove_all(compacted, ec);
