@@ -81,7 +81,7 @@ std::optional<RankedMatches> rank_bm25(const Xapian::Database& db, const LengthT
     const double len_factor = average != 0 ? 1 / average : 0;
     std::vector<double> termweights;
     for (const auto& t : walk->terms()) {
-        termweights.push_back(term_weight(collection, db.get_termfreq(t.term)));
+        termweights.push_back(term_weight(collection, t.termfreq));
     }
 
     RankedMatches out;

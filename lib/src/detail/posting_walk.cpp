@@ -79,11 +79,12 @@ std::optional<PostingWalk> PostingWalk::open(const Xapian::Database& db,
     if (terms.empty() || std::set<std::string>(terms.begin(), terms.end()).size() != terms.size()) {
         return std::nullopt;
     }
-    for (const auto& t : terms)
-        walk.terms_.push_back({t, db.postlist_begin(t), db.postlist_end(t)});
+    for (const auto& t : terms) {
+        walk.terms_.push_back({t, db.get_termfreq(t), db.postlist_begin(t), db.postlist_end(t)});
+    }
     if (walk.conjunctive_) {
-        for (std::size_t i = 1; i < terms.size(); ++i) {
-            if (db.get_termfreq(terms[i]) < db.get_termfreq(terms[walk.lead_])) walk.lead_ = i;
+        for (std::size_t i = 1; i < walk.terms_.size(); ++i) {
+            if (walk.terms_[i].termfreq < walk.terms_[walk.lead_].termfreq) walk.lead_ = i;
         }
     }
     return walk;

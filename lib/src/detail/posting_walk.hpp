@@ -15,6 +15,7 @@ namespace r2p::detail {
 /// A term whose matches are walked (and, for ranking, weighed).
 struct WalkTerm {
     std::string term;
+    Xapian::doccount termfreq = 0;  ///< in the walked database
     Xapian::PostingIterator it;
     Xapian::PostingIterator end;
     bool at(Xapian::docid did) const { return it != end && *it == did; }
