@@ -72,6 +72,7 @@ std::size_t run_query_file(const std::filesystem::path& file, Searcher& searcher
                                   {"micros", std::llround(elapsed)}}
                        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
                 << '\n';
+                                  {"exact", result.matches.exact()},
         } catch (const po::error& e) {
             ++failed;
             err << "r2p-search: error: " << file.string() << ':' << number << ": " << e.what()

@@ -197,4 +197,61 @@ TEST_SUITE("e2e_search") {
         CHECK(summary["p50_micros"].get<long>() <= summary["p95_micros"].get<long>());
         CHECK(summary["p95_micros"].get<long>() <= summary["p99_micros"].get<long>());
     }
+
+    TEST_CASE("match counts are exact and the same under every --tables setting") {
+        const char* queries[] = {"prevent*",
+                                 "prevention",
+                                 "'\"the responsibility\"'",
+                                 "'genocide OR impunity'",
+                                 "'impunity -syria'",
+                                 "role:minister",
+                                 "'NOT syria'",
+                                 "'prevention responsibility'"};
+        r2p::test::TempDir dir;
+        std::string session_lines;
+        std::vector<int> truths;
+        for (const char* q : queries) {
+            CAPTURE(q);
+            // The counting pass of --facet visits every match.
+            const int truth =
+                search(std::string("--facet kind --limit 0 ") + q)["matches"]["lower"].get<int>();
+            truths.push_back(truth);
+            for (const char* tables : {"auto", "always", "never"}) {
+                for (const char* paging : {"", "--limit 0", "--offset 2 --limit 2", "--limit 1"}) {
+                    CAPTURE(tables);
+                    CAPTURE(paging);
+                    const auto result =
+                        search(std::string("--tables ") + tables + " " + paging + " " + q);
+                    CHECK(result["matches"]["lower"] == truth);
+                    CHECK(result["matches"]["estimated"] == truth);
+                    CHECK(result["matches"]["upper"] == truth);
+                    CHECK(result["matches"]["exact"] == true);
+                }
+            }
+            CHECK(search_raw(std::string("--tables never ") + q).out.find("about") ==
+                  std::string::npos);
+        }
+        // A session builds its tables along the way: the counts stay the same.
+        for (int round = 0; round < 4; ++round) {
+            for (const char* q : queries) {
+                std::string line = q;
+                if (line.rfind("-- ", 0) == 0) line = line.substr(3);
+                session_lines += line + "\n";
+            }
+        }
+        r2p::test::write_file(dir / "queries.txt", session_lines);
+        const auto session = search_raw("--queries " + shell_quote((dir / "queries.txt").string()));
+        CHECK(session.exit_code == 0);
+        std::istringstream out(session.out);
+        std::size_t n = 0;
+        for (std::string line; std::getline(out, line);) {
+            const json j = json::parse(line);
+            if (j.contains("summary")) break;
+            CAPTURE(j["query"]);
+            CHECK(j["matches"] == truths[n % truths.size()]);
+            CHECK(j["exact"] == true);
+            ++n;
+        }
+        CHECK(n == 4 * truths.size());
+    }
 }

@@ -51,7 +51,8 @@ TEST_SUITE("json_output") {
         CHECK(j.size() == 8);
         CHECK(j["missing_shards"] == nlohmann::json::array());
         CHECK(j["query"] == "impunity");
-        CHECK(j["matches"] == nlohmann::json({{"lower", 3}, {"estimated", 3}, {"upper", 3}}));
+        CHECK(j["matches"] ==
+              nlohmann::json({{"lower", 3}, {"estimated", 3}, {"upper", 3}, {"exact", true}}));
         CHECK(j["offset"] == 0);
         CHECK(j["limit"] == 10);
         CHECK(j["suggestion"].is_null());
@@ -119,5 +120,17 @@ TEST_SUITE("json_output") {
         std::ostringstream bold;
         r2p::print_table(bold, r, r2p::TableStyle{true, 100});
         CHECK(bold.str().find("\x1b[1mimpunity\x1b[0m") != std::string::npos);
+    }
+
+    TEST_CASE("an estimated count is marked so in JSON and table alike, an exact one is not") {
+        auto r = sample();
+        r.matches = {150000, 160000, 170000};
+        CHECK(r2p::search_result_json(r)["matches"]["exact"] == false);
+        std::ostringstream estimated;
+        r2p::print_table(estimated, r, {});
+        CHECK(estimated.str().rfind("about 160000 passages match", 0) == 0);
+        std::ostringstream exact;
+        r2p::print_table(exact, sample(), {});
+        CHECK(exact.str().rfind("3 passages match", 0) == 0);
     }
 }

@@ -3,9 +3,11 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
 
 #include "r2p/databases.hpp"
 #include "r2p/error.hpp"
+#include "r2p/indexing.hpp"
 #include "search_fixture.hpp"
 #include "test_support.hpp"
 
@@ -259,5 +261,100 @@ TEST_SUITE("search") {
         CHECK(r2p::parse_sort_order("date") == r2p::SortOrder::Date);
         CHECK(r2p::parse_sort_order("relevance") == r2p::SortOrder::Relevance);
         CHECK_THROWS_AS(r2p::parse_sort_order("random"), r2p::UsageError);
+    }
+
+    namespace {
+
+    // corpus/ and tests/data/statements indexed once: a few hundred real passages, enough
+    // for Xapian's matcher to estimate rather than count.
+    const std::string& statements_db() {
+        static r2p::test::TempDir dir;
+        static const std::string path = [] {
+            r2p::IndexRequest request;
+            request.db = dir / "db";
+            request.paths = {std::string(R2P_SOURCE_DIR) + "/corpus",
+                             std::string(R2P_SOURCE_DIR) + "/tests/data/statements"};
+            request.threads = 1;
+            r2p::index_corpus(request, r2p::test::source_taxonomy());
+            return request.db.string();
+        }();
+        return path;
+    }
+
+    }  // namespace
+
+    TEST_CASE(
+        "match counts are exact and the same under every table policy, before and after "
+        "tables are built") {
+        const std::vector<std::string> queries = {
+            "the",
+            "protection civilians",
+            "protection OR genocide",
+            "\"the international\"",
+            "states -syria",
+            "prevent*",
+            "",
+            "NOT the",
+            "atrocity crimes prevention",
+            "kind:quote",
+        };
+        struct Paging {
+            std::size_t offset;
+            std::size_t limit;
+        };
+        const Paging pagings[] = {{0, 10}, {0, 0}, {5, 3}, {0, 1}};
+        auto request_for = [](const std::string& q, Paging p) {
+            r2p::SearchRequest r;
+            r.query = q;
+            r.offset = p.offset;
+            r.limit = p.limit;
+            return r;
+        };
+        // The truth: a counting pass visits every match.
+        r2p::Searcher truth({statements_db()}, r2p::test::source_taxonomy());
+        truth.set_table_policy(r2p::TablePolicy::Never);
+        std::map<std::string, Xapian::doccount> expected;
+        for (const auto& q : queries) {
+            r2p::SearchRequest r = request_for(q, {0, 0});
+            r.facets = {r2p::FacetField::Kind};
+            expected[q] = truth.run(r).matches.lower;
+        }
+        REQUIRE(truth.database().get_doccount() >= 100);
+        CHECK(expected.at("protection OR genocide") > 10);
+
+        for (const auto policy :
+             {r2p::TablePolicy::Never, r2p::TablePolicy::Auto, r2p::TablePolicy::Always}) {
+            r2p::Searcher searcher({statements_db()}, r2p::test::source_taxonomy());
+            searcher.set_table_policy(policy);
+            // Three rounds: Auto builds its tables somewhere along the way.
+            for (int round = 0; round < 3; ++round) {
+                for (const auto& q : queries) {
+                    for (const Paging p : pagings) {
+                        CAPTURE(static_cast<int>(policy));
+                        CAPTURE(round);
+                        CAPTURE(q);
+                        CAPTURE(p.offset);
+                        CAPTURE(p.limit);
+                        const auto result = searcher.run(request_for(q, p));
+                        CHECK(result.matches.exact());
+                        CHECK(result.matches.lower == expected.at(q));
+                        CHECK(result.matches.estimated == expected.at(q));
+                        CHECK(result.matches.upper == expected.at(q));
+                    }
+                }
+            }
+            if (policy == r2p::TablePolicy::Auto) CHECK(searcher.has_length_table());
+        }
+    }
+
+    TEST_CASE("a count is never below the hits shown") {
+        r2p::Searcher searcher({statements_db()}, r2p::test::source_taxonomy());
+        searcher.set_table_policy(r2p::TablePolicy::Never);
+        r2p::SearchRequest request;
+        request.query = "protection civilians";
+        request.limit = 100;
+        const auto result = searcher.run(request);
+        CHECK(result.matches.lower >= result.hits.size());
+        CHECK(result.matches.estimated >= result.hits.size());
     }
 }

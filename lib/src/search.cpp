@@ -1,5 +1,6 @@
 #include "r2p/search.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <optional>
@@ -146,14 +147,25 @@ SearchResult Searcher::run_once(const SearchRequest& request) {
         if (request.sort == SortOrder::Date) {
             enquire.set_sort_by_value_then_relevance(schema::slot(schema::Slot::Date), true);
         }
-        const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                                   static_cast<Xapian::doccount>(request.limit));
+        // Checking up to kExactMatchesUpTo matches makes the count exact below it, as the
+        // posting walk's and the counting pass's always are: the same number whatever the
+        // table policy, at the cost of Xapian's early termination on smaller result sets.
+        const Xapian::MSet mset =
+            enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                             static_cast<Xapian::doccount>(request.limit), kExactMatchesUpTo);
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             add_hit(it.get_weight(), it.get_document().get_data());
         }
         result.matches = {mset.get_matches_lower_bound(), mset.get_matches_estimated(),
                           mset.get_matches_upper_bound()};
         if (request.sort == SortOrder::Relevance) ranked_by_xapian_ += mset.get_matches_estimated();
+    }
+    // An estimate above kExactMatchesUpTo may still not undercut what is shown.
+    const auto shown = static_cast<Xapian::doccount>(request.offset + result.hits.size());
+    if (!result.hits.empty() && result.matches.lower < shown) {
+        result.matches.lower = shown;
+        result.matches.estimated = std::max(result.matches.estimated, shown);
+        result.matches.upper = std::max(result.matches.upper, shown);
     }
     if (!request.query.empty()) result.suggestion = builder_.suggest(request.query, db_);
     result.missing_shards = missing_;

@@ -68,7 +68,7 @@ void print_snippet(std::ostream& out, const Snippet& snippet, const TableStyle& 
 std::string count_line(const SearchResult& result) {
     std::ostringstream line;
     const auto& m = result.matches;
-    if (m.lower == m.upper) {
+    if (m.exact()) {
         line << m.estimated << (m.estimated == 1 ? " passage matches" : " passages match");
     } else {
         line << "about " << m.estimated << " passages match";

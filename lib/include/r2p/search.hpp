@@ -55,11 +55,20 @@ struct SearchHit {
     Snippet snippet;  ///< marks where the query matched the original text
 };
 
-/// How many passages match: exact (all three equal) whenever facets were asked for.
+/// Match counts are exact (every match checked) whenever a query has at most this many
+/// matches, whatever the table policy; above, they may be estimates (see MatchCounts).
+inline constexpr Xapian::doccount kExactMatchesUpTo = 100'000;
+
+/// How many passages match: exact (all three equal) up to kExactMatchesUpTo matches and
+/// whenever facets were asked for; otherwise Xapian's bounds and estimate. Never fewer than
+/// the hits shown (offset counted).
 struct MatchCounts {
     Xapian::doccount lower = 0;
     Xapian::doccount estimated = 0;
     Xapian::doccount upper = 0;
+
+    /// True when the count is known, not estimated.
+    bool exact() const { return lower == upper; }
 };
 
 /// The answer to a SearchRequest.
