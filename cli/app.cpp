@@ -40,14 +40,19 @@ int run_tool(std::string_view tool, const std::function<int()>& body) {
     }
 }
 
+po::options_description standard_options() {
+    po::options_description options;
+    options.add_options()("help,h", "show this help and exit")("version",
+                                                               "show the version and exit");
+    return options;
+}
+
 bool parse_command_line(int argc, const char* const argv[], std::string_view tool,
                         std::string_view usage_line, const po::options_description& visible,
                         const po::options_description& hidden,
                         const po::positional_options_description& positional,
                         po::variables_map& vm) {
-    po::options_description shown;
-    shown.add_options()("help,h", "show this help and exit")("version",
-                                                             "show the version and exit");
+    po::options_description shown = standard_options();
     shown.add(visible);
     po::options_description all;
     all.add(shown).add(hidden);

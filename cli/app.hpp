@@ -23,6 +23,9 @@ enum ExitCode : int { kOk = 0, kPartial = 1, kUsage = 2, kDatabase = 3 };
 /// "index", "search" or "bench".
 int run_tool(std::string_view tool, const std::function<int()>& body);
 
+/// --help (-h) and --version, which parse_command_line handles for every tool.
+po::options_description standard_options();
+
 /// Parses argv against `visible` (shown in --help) and `hidden` options (positional ones)
 /// with `positional` names. Handles --help and --version itself: returns false when the tool
 /// should exit 0 right away. Throws po::error on a bad command line.

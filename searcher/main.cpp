@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "cli/app.hpp"
+#include "cli/query_words.hpp"
 #include "r2p/error.hpp"
 #include "r2p/json_output.hpp"
 #include "r2p/search.hpp"
@@ -14,6 +15,13 @@
 namespace {
 
 namespace po = boost::program_options;
+
+constexpr const char* kUsage =
+    "--db DIR [options] QUERY...\n\n"
+    "QUERY words are joined into one query (AND OR NOT, \"phrases\", prefix*, -word to\n"
+    "exclude a word: `r2p-search --db DIR -syria` lists every passage without Syria).\n"
+    "Options may also follow the words (impunity -syria --facet theme); after --, every\n"
+    "argument is a query word.";
 
 int run(int argc, const char* const argv[]) {
     po::options_description options("Options");
@@ -30,10 +38,20 @@ int run(int argc, const char* const argv[]) {
     options.add(r2p::searcher::request_options());
     options.add(r2p::cli::taxonomy_options());
 
+    // Query words may start with '-' (-syria) and options may follow them: Boost's parser
+    // gets the options first and the words after "--".
+    po::options_description known = r2p::cli::standard_options();
+    known.add(options);
+    std::vector<std::string> args =
+        r2p::cli::options_before_words(std::vector<std::string>(argv + 1, argv + argc), known);
+    args.insert(args.begin(), argv[0]);
+    std::vector<const char*> reordered;
+    for (const auto& arg : args) reordered.push_back(arg.c_str());
+
     po::variables_map vm;
-    if (!r2p::cli::parse_command_line(argc, argv, "search", "--db DIR [options] QUERY...", options,
-                                      r2p::searcher::query_words_option(),
-                                      r2p::searcher::query_words_positional(), vm)) {
+    if (!r2p::cli::parse_command_line(
+            static_cast<int>(reordered.size()), reordered.data(), "search", kUsage, options,
+            r2p::searcher::query_words_option(), r2p::searcher::query_words_positional(), vm)) {
         return r2p::cli::kOk;
     }
 

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/query_words.hpp"
 #include "r2p/error.hpp"
 #include "searcher/request_options.hpp"
 
@@ -27,8 +28,11 @@ double percentile(const std::vector<double>& sorted, double p) {
 SearchRequest request_from_line(const std::string& line) {
     // Single quotes group words as in a shell; double quotes are left to the query, where they
     // make phrases ("tool of prevention").
-    const std::vector<std::string> words = po::split_unix(line, " \t", "'", "\\");
-    po::options_description options = request_options();
+    // Query words may start with '-' and options may follow them, as on the command line.
+    const po::options_description known = request_options();
+    const std::vector<std::string> words =
+        cli::options_before_words(po::split_unix(line, " \t", "'", "\\"), known);
+    po::options_description options = known;
     options.add(query_words_option());
     po::variables_map vm;
     po::store(
@@ -68,11 +72,11 @@ std::size_t run_query_file(const std::filesystem::path& file, Searcher& searcher
             out << nlohmann::json{{"line", number},
                                   {"query", line},
                                   {"matches", result.matches.estimated},
+                                  {"exact", result.matches.exact()},
                                   {"top", top},
                                   {"micros", std::llround(elapsed)}}
                        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
                 << '\n';
-                                  {"exact", result.matches.exact()},
         } catch (const po::error& e) {
             ++failed;
             err << "r2p-search: error: " << file.string() << ':' << number << ": " << e.what()

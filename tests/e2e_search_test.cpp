@@ -198,6 +198,36 @@ TEST_SUITE("e2e_search") {
         CHECK(summary["p95_micros"].get<long>() <= summary["p99_micros"].get<long>());
     }
 
+    TEST_CASE("a -word excludes it, with or without --, and options may follow the words") {
+        const auto all = search("--limit 0")["matches"]["lower"].get<int>();
+        const auto syria = search("--limit 0 syria")["matches"]["lower"].get<int>();
+        REQUIRE(syria > 0);
+        for (const char* args : {"--limit 0 -- -syria", "--limit 0 -syria", "-syria --limit 0",
+                                 "--limit 0 'NOT syria'"}) {
+            CAPTURE(args);
+            const auto result = search(args);
+            CHECK(result["matches"]["lower"].get<int>() == all - syria);
+            CHECK(result["matches"]["exact"] == true);
+        }
+        const auto after = search("impunity -syria --facet theme --limit 3");
+        CHECK(after["query"] == "impunity -syria");
+        CHECK(after["limit"] == 3);
+        CHECK(!after["facets"]["theme"].empty());
+        CHECK(search_raw("--help").out.find("-syria") != std::string::npos);
+
+        r2p::test::TempDir dir;
+        const auto file = dir / "queries.txt";
+        r2p::test::write_file(file, "-syria --limit 0\nimpunity -syria --limit 1\n");
+        const auto session = search_raw("--queries " + shell_quote(file.string()));
+        CHECK(session.exit_code == 0);
+        std::istringstream out(session.out);
+        std::string line;
+        REQUIRE(std::getline(out, line));
+        CHECK(json::parse(line)["matches"] == all - syria);
+        REQUIRE(std::getline(out, line));
+        CHECK(json::parse(line)["top"].size() == 1);
+    }
+
     TEST_CASE("match counts are exact and the same under every --tables setting") {
         const char* queries[] = {"prevent*",
                                  "prevention",
@@ -205,7 +235,7 @@ TEST_SUITE("e2e_search") {
                                  "'genocide OR impunity'",
                                  "'impunity -syria'",
                                  "role:minister",
-                                 "'NOT syria'",
+                                 "-- -syria",
                                  "'prevention responsibility'"};
         r2p::test::TempDir dir;
         std::string session_lines;

@@ -199,4 +199,17 @@ TEST_SUITE("query") {
         CHECK_FALSE(builder.suggest("theme:accountability", db).has_value());
         CHECK_FALSE(builder.suggest("zzzzqqq", db).has_value());  // nothing close
     }
+
+    TEST_CASE("a query of excluded words only means every passage but those") {
+        for (const char* q : {"-syria", "-syria -myanmar", "-\"ban ki-moon\"", "NOT syria"}) {
+            CAPTURE(q);
+            const auto d = described(q);
+            CHECK(contains(d, "<alldocuments> AND_NOT"));
+        }
+        CHECK(contains(described("-syria -myanmar"), "AND_NOT (Zsyria@1 OR Zmyanmar@2)"));
+        // With a wanted word, - excludes as before.
+        const auto d = described("impunity -syria");
+        CHECK(contains(d, "Zimpun@1 AND_NOT Zsyria@2"));
+        CHECK_FALSE(contains(d, "<alldocuments>"));
+    }
 }

@@ -242,6 +242,33 @@ void normalize_fields(std::vector<Token>& tokens, const Taxonomy& taxonomy) {
     }
 }
 
+// A query of excluded words only (`-syria -"ban ki-moon"`) means every passage but those.
+// QueryParser would take such words as wanted ones instead: it applies `-` only next to a
+// wanted word. Rewritten as `NOT (syria OR "ban ki-moon")`, which FLAG_PURE_NOT parses.
+void rewrite_pure_exclusion(std::vector<Token>& tokens) {
+    std::vector<std::string> excluded;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const Token& t = tokens[i];
+        if (t.kind == Token::Space) continue;
+        if (t.kind != Token::Word || t.text.front() != '-') return;
+        if (t.text.size() > 1) {
+            excluded.push_back(t.text.substr(1));
+        } else if (i + 1 < tokens.size() && tokens[i + 1].kind == Token::Quoted) {
+            excluded.push_back(tokens[++i].text);  // -"a phrase"
+        } else {
+            return;
+        }
+    }
+    if (excluded.empty()) return;
+    std::string alternatives;
+    for (const auto& e : excluded) alternatives += (alternatives.empty() ? "" : " OR ") + e;
+    tokens = {{Token::Word, "NOT"},
+              {Token::Space, " "},
+              {Token::Open, "("},
+              {Token::Word, alternatives},
+              {Token::Close, ")"}};
+}
+
 // Single words, wildcard prefixes and phrases the highlighter marks.
 HighlightTerms highlight_terms(const Xapian::Query& query, const std::vector<Token>& tokens) {
     HighlightTerms h;
@@ -513,6 +540,7 @@ BuiltQuery QueryBuilder::build(std::string_view text, MatchMode mode, const Sear
     auto tokens = tokenize(fold_query(text));
     check_parentheses(tokens, text);
     normalize_fields(tokens, taxonomy_);
+    rewrite_pure_exclusion(tokens);
     BuiltQuery built;
     built.normalized = expand_wildcards(expand_synonyms(join(tokens), taxonomy_.synonyms), db);
 
