@@ -284,4 +284,16 @@ TEST_SUITE("e2e_search") {
         }
         CHECK(n == 4 * truths.size());
     }
+
+    TEST_CASE("a phrase or hyphenated word finds its possessive form") {
+        const auto ban = search(shell_quote("\"ban ki-moon\""));
+        REQUIRE(has(ids(ban), kSeed + "/p3"));
+        for (const auto& r : ban["results"]) {
+            if (r["id"] == kSeed + "/p3") {
+                CHECK(r["snippet"].get<std::string>().find(
+                          "<mark>Ban Ki</mark>-<mark>moon's</mark>") != std::string::npos);
+            }
+        }
+        CHECK(has(ids(search("--limit 50 secretary-general")), kSeed + "/p3"));
+    }
 }

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "r2p/databases.hpp"
 #include "r2p/error.hpp"
 #include "r2p/schema.hpp"
 #include "r2p/stored_passage.hpp"
@@ -209,6 +210,38 @@ TEST_SUITE("index_writer") {
             foreign.commit();
         }
         CHECK_THROWS_AS(r2p::IndexWriter(dir.path()), r2p::IndexError);
+    }
+
+    TEST_CASE("a database of the schema before possessives were dropped is refused, by name") {
+        r2p::test::TempDir dir;
+        {
+            Xapian::WritableDatabase old(dir.path().string(), Xapian::DB_CREATE);
+            old.set_metadata(std::string(r2p::schema::kSchemaVersionKey), "2");
+            old.add_document(Xapian::Document());
+            old.commit();
+        }
+        CHECK_THROWS_WITH_AS(r2p::IndexWriter(dir.path()),
+                             doctest::Contains("schema version 2, this r2p-index writes 3"),
+                             r2p::IndexError);
+        CHECK_THROWS_WITH_AS(r2p::open_databases({dir.path().string()}),
+                             doctest::Contains("re-index"), r2p::IndexError);
+    }
+
+    TEST_CASE("possessive endings are not indexed: Ki-moon's is ki, moon in a row") {
+        r2p::test::TempDir dir;
+        Document doc = make_doc("poss", {"Ban Ki-moon's plan and the States’ duty, O'Sullivan."});
+        {
+            r2p::IndexWriter writer(dir.path());
+            writer.write_document(doc, paragraph_passages(doc), "fp1");
+            writer.commit();
+        }
+        Xapian::Database db(dir.path().string());
+        CHECK(has_term(db, "moon"));
+        CHECK_FALSE(has_term(db, "moon's"));
+        CHECK(has_term(db, "states"));
+        CHECK(has_term(db, "o'sullivan"));
+        const Xapian::docid did = *db.postlist_begin("moon");
+        CHECK(*db.positionlist_begin(did, "moon") == *db.positionlist_begin(did, "ki") + 1);
     }
 
     TEST_CASE("dates become sortable values with missing parts as 00") {

@@ -212,4 +212,11 @@ TEST_SUITE("query") {
         CHECK(contains(d, "Zimpun@1 AND_NOT Zsyria@2"));
         CHECK_FALSE(contains(d, "<alldocuments>"));
     }
+
+    TEST_CASE("possessives are dropped from queries as from the indexed text") {
+        CHECK(contains(described("\"Ban Ki-moon's\""), "(ban@1 PHRASE 3 ki@2 PHRASE 3 moon@3)"));
+        CHECK(contains(described("Secretary-General’s"), "secretary@1 PHRASE 2 general@2"));
+        CHECK(contains(described("states'"), "Zstate"));
+        CHECK(contains(described("O'Sullivan"), "o'sullivan"));
+    }
 }

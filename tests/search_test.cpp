@@ -357,4 +357,46 @@ TEST_SUITE("search") {
         CHECK(result.matches.lower >= result.hits.size());
         CHECK(result.matches.estimated >= result.hits.size());
     }
+
+    TEST_CASE("phrases and hyphenated words find their possessive forms, marked whole") {
+        r2p::test::TempDir dir;
+        {
+            r2p::IndexWriter writer(dir / "db");
+            const auto d = r2p::test::fixture_document("poss", "2012-09-05", 3);
+            writer.write_document(
+                d,
+                {r2p::test::fixture_passage("poss/p1", r2p::PassageKind::Paragraph,
+                                            "He recalled Secretary-General Ban Ki-moon's call.", 0,
+                                            {}, {}),
+                 r2p::test::fixture_passage("poss/p2", r2p::PassageKind::Paragraph,
+                                            "The Secretary-General’s report and the States’ "
+                                            "obligations.",
+                                            1, {}, {}),
+                 r2p::test::fixture_passage("poss/p3", r2p::PassageKind::Paragraph,
+                                            "Ms. O'Sullivan spoke.", 2, {}, {})},
+                "fp");
+            writer.commit();
+        }
+        auto found = [&](const std::string& query) {
+            r2p::SearchRequest request;
+            request.databases = {(dir / "db").string()};
+            request.query = query;
+            return r2p::search(request, r2p::test::source_taxonomy());
+        };
+        CHECK(ids(found("\"ban ki-moon\"")) == std::vector<std::string>{"poss/p1"});
+        CHECK(ids(found("ki-moon's")) == std::vector<std::string>{"poss/p1"});
+        CHECK(ids(found("\"secretary-general report\"")) == std::vector<std::string>{"poss/p2"});
+        CHECK(ids(found("secretary-general")).size() == 2);
+        CHECK(ids(found("\"states obligations\"")) == std::vector<std::string>{"poss/p2"});
+        CHECK(ids(found("o'sullivan")) == std::vector<std::string>{"poss/p3"});
+
+        const auto phrase = found("\"ban ki-moon\"");
+        REQUIRE(phrase.hits.size() == 1);
+        CHECK(r2p::render_snippet(phrase.hits[0].snippet, "<", ">").find("<Ban Ki>-<moon's>") !=
+              std::string::npos);
+        const auto word = found("\"secretary-general report\"");
+        REQUIRE(word.hits.size() == 1);
+        CHECK(r2p::render_snippet(word.hits[0].snippet, "<", ">")
+                  .find("<Secretary>-<General’s report>") != std::string::npos);
+    }
 }

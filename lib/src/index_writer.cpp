@@ -4,6 +4,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "detail/possessives.hpp"
 #include "r2p/error.hpp"
 #include "r2p/schema.hpp"
 #include "r2p/stored_passage.hpp"
@@ -49,10 +50,12 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
                                        Xapian::TermGenerator& terms) {
     Xapian::Document xdoc;
     terms.set_document(xdoc);
-    terms.index_text(fold(passage.text));
+    // Possessives go (as they do from queries): "Ki-moon's" is indexed as "Ki-moon", so the
+    // phrase "ban ki-moon" finds it.
+    terms.index_text(detail::drop_possessives(fold(passage.text)));
     if (passage.speaker) {
         terms.increase_termpos();
-        terms.index_text_without_positions(fold(*passage.speaker), 1,
+        terms.index_text_without_positions(detail::drop_possessives(fold(*passage.speaker)), 1,
                                            std::string(schema::kSpeakerPrefix));
     }
 

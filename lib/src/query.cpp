@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "detail/possessives.hpp"
 #include "detail/search_words.hpp"
 #include "r2p/error.hpp"
 #include "r2p/schema.hpp"
@@ -537,7 +538,8 @@ std::string expand_wildcards(const std::string& query, const Xapian::Database& d
 BuiltQuery QueryBuilder::build(std::string_view text, MatchMode mode, const SearchFilters& filters,
                                const Xapian::Database& db) const {
     check_size(text);
-    auto tokens = tokenize(fold_query(text));
+    // Possessives go as they went from the indexed text: "Ki-moon's" -> "Ki-moon".
+    auto tokens = tokenize(detail::drop_possessives(fold_query(text)));
     check_parentheses(tokens, text);
     normalize_fields(tokens, taxonomy_);
     rewrite_pure_exclusion(tokens);

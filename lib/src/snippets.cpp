@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "detail/possessives.hpp"
 #include "detail/search_words.hpp"
 #include "r2p/unicode.hpp"
 
@@ -28,7 +29,12 @@ std::vector<bool> matched_words(std::string_view text, const std::vector<detail:
     const Xapian::Stem stem("english");
     std::vector<std::string> folded;
     folded.reserve(words.size());
-    for (const auto& w : words) folded.push_back(fold(text.substr(w.begin, w.end - w.begin)));
+    for (const auto& w : words) {
+        // Compared as indexed: "Secretary-General's" holds the word "general".
+        std::string word = fold(text.substr(w.begin, w.end - w.begin));
+        if (word.find('\'') != std::string::npos) word = detail::drop_possessives(word);
+        folded.push_back(std::move(word));
+    }
 
     // The English stemmer keeps a word's first letter, so a word can only stem to a query
     // stem that starts like it: stemming the others (most words) would be wasted, and it

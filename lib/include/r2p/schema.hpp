@@ -49,7 +49,7 @@ constexpr std::string_view kSpeakerPrefix = "XS";  ///< speaker:eliasson
 constexpr std::string_view kFileKeyPrefix = "file:";
 /// Metadata key holding the schema version; a database of another version is refused.
 constexpr std::string_view kSchemaVersionKey = "r2p:schema";
-constexpr std::string_view kSchemaVersion = "2";  // 2: binary passage data
+constexpr std::string_view kSchemaVersion = "3";  // 2: binary passage data, 3: no possessive 's
 
 /// Longest term Xapian's glass backend accepts, in bytes.
 constexpr std::size_t kMaxTermBytes = 245;
