@@ -1,6 +1,9 @@
 // r2p-bench: make larger corpora and measure indexing and query latency against peers.
+#include <cmath>
+#include <cstdint>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -17,12 +20,26 @@ namespace {
 
 constexpr const char* kUsage = "generate|run|table [options]  (r2p-bench COMMAND --help for each)";
 
+// Counts are read as text and checked by parse_count: Boost would wrap "-1" to a huge
+// unsigned number. These bounds are far above any run a machine can do.
+constexpr std::size_t kMaxPassages = 1'000'000'000;
+constexpr std::size_t kMaxSeed = std::numeric_limits<std::uint64_t>::max();
+constexpr std::size_t kMaxQueriesPerClass = 1'000'000;
+constexpr std::size_t kMaxThreads = 1024;
+constexpr std::size_t kMaxShards = 64;
+
+// The value of count option --`name`, at most `max`. Throws UsageError for a sign, a
+// non-number or a larger value.
+std::size_t count_option(const po::variables_map& vm, const char* name, std::size_t max) {
+    return r2p::parse_count(std::string("--") + name, vm[name].as<std::string>(), max);
+}
+
 po::options_description corpus_options() {
     po::options_description options("Corpus");
     options.add_options()(
-        "passages", po::value<std::size_t>()->value_name("N")->default_value(10000),
+        "passages", po::value<std::string>()->value_name("N")->default_value("10000"),
         "passages (paragraphs plus quotes) to generate; statements are whole, so a few more")(
-        "seed", po::value<std::uint64_t>()->value_name("S")->default_value(2012),
+        "seed", po::value<std::string>()->value_name("S")->default_value("2012"),
         "generator seed: same seed, same corpus (and N passages are a prefix of more)")(
         "words",
         po::value<std::string>()->value_name("FILE")->default_value(
@@ -30,7 +47,7 @@ po::options_description corpus_options() {
         "word list the vocabulary is drawn from (Debian wamerican)")(
         "genre", po::value<std::string>()->value_name("FILE"),
         "genre scaffolding (default: bench/data/genre.conf)")(
-        "queries-per-class", po::value<std::size_t>()->value_name("K")->default_value(20),
+        "queries-per-class", po::value<std::string>()->value_name("K")->default_value("20"),
         "queries generated per query class");
     options.add(r2p::cli::taxonomy_options());
     return options;
@@ -41,7 +58,7 @@ r2p::CorpusGenerator make_generator(const po::variables_map& vm, const r2p::Taxo
                                                 : r2p::bench::default_genre_file().string();
     return r2p::CorpusGenerator(taxonomy, r2p::load_genre_data(genre),
                                 r2p::load_word_list(vm["words"].as<std::string>()),
-                                vm["seed"].as<std::uint64_t>());
+                                count_option(vm, "seed", kMaxSeed));
 }
 
 int generate(int argc, const char* const argv[]) {
@@ -55,9 +72,9 @@ int generate(int argc, const char* const argv[]) {
     }
     const r2p::Taxonomy taxonomy = r2p::cli::load_taxonomy_from(vm);
     const r2p::CorpusGenerator generator = make_generator(vm, taxonomy);
-    r2p::bench::prepare_corpus(generator, vm["out"].as<std::string>(),
-                               vm["passages"].as<std::size_t>(),
-                               vm["queries-per-class"].as<std::size_t>(), std::cerr);
+    r2p::bench::prepare_corpus(
+        generator, vm["out"].as<std::string>(), count_option(vm, "passages", kMaxPassages),
+        count_option(vm, "queries-per-class", kMaxQueriesPerClass), std::cerr);
     return r2p::cli::kOk;
 }
 
@@ -66,7 +83,7 @@ int run(int argc, const char* const argv[]) {
     options.add_options()("work", po::value<std::string>()->value_name("DIR"),
                           "working folder (default: bench-work/N under the current folder)")(
         "json", "print the result as one JSON object instead of a table")(
-        "threads", po::value<unsigned>()->value_name("N")->default_value(2),
+        "threads", po::value<std::string>()->value_name("N")->default_value("2"),
         "query threads for the queries/s figure")(
         "throughput-seconds", po::value<double>()->value_name("S")->default_value(2.0),
         "how long each engine is driven for the queries/s figure")(
@@ -74,7 +91,7 @@ int run(int argc, const char* const argv[]) {
         "levers", "also measure indexing variants: spelling table, STEM_SOME vs STEM_ALL_Z")(
         "shards", po::value<std::string>()->value_name("LIST"),
         "also index into N local shards and query them, for each N of a comma list (2,4)")(
-        "index-shards", po::value<unsigned>()->value_name("N")->default_value(1),
+        "index-shards", po::value<std::string>()->value_name("N")->default_value("1"),
         "build ours as N shards written in parallel (ours-compacted merges them into one)")(
         "no-compact", "skip measuring the database after xapian-compact");
     po::variables_map vm;
@@ -83,18 +100,19 @@ int run(int argc, const char* const argv[]) {
         return r2p::cli::kOk;
     }
     r2p::bench::RunOptions run_options;
-    run_options.passages = vm["passages"].as<std::size_t>();
+    run_options.passages = count_option(vm, "passages", kMaxPassages);
     if (run_options.passages == 0) throw r2p::UsageError("--passages must be at least 1");
     run_options.work = vm.count("work") ? std::filesystem::path(vm["work"].as<std::string>())
                                         : std::filesystem::path("bench-work") /
                                               std::to_string(run_options.passages);
-    run_options.queries_per_class = vm["queries-per-class"].as<std::size_t>();
+    run_options.queries_per_class = count_option(vm, "queries-per-class", kMaxQueriesPerClass);
     if (run_options.queries_per_class == 0)
         throw r2p::UsageError("--queries-per-class must be at least 1");
-    run_options.threads = std::max(1U, vm["threads"].as<unsigned>());
+    run_options.threads =
+        std::max(1U, static_cast<unsigned>(count_option(vm, "threads", kMaxThreads)));
     run_options.throughput_seconds = vm["throughput-seconds"].as<double>();
-    if (!(run_options.throughput_seconds > 0))
-        throw r2p::UsageError("--throughput-seconds must be above 0");
+    if (!(run_options.throughput_seconds > 0) || !std::isfinite(run_options.throughput_seconds))
+        throw r2p::UsageError("--throughput-seconds must be a number above 0");
     run_options.peers = !vm.count("no-peers");
     run_options.levers = vm.count("levers") > 0;
     if (vm.count("shards")) {
@@ -103,17 +121,15 @@ int run(int argc, const char* const argv[]) {
         while (start <= list.size()) {
             const std::size_t end = std::min(list.find(',', start), list.size());
             const unsigned n = static_cast<unsigned>(r2p::parse_count(
-                "--shards", std::string_view(list).substr(start, end - start), 64));
+                "--shards", std::string_view(list).substr(start, end - start), kMaxShards));
             if (n == 0) throw r2p::UsageError("--shards: a shard count must be at least 1");
             run_options.shards.push_back(n);
             start = end + 1;
         }
     }
     run_options.compact = !vm.count("no-compact");
-    run_options.index_shards = vm["index-shards"].as<unsigned>();
-    if (run_options.index_shards == 0 || run_options.index_shards > 64) {
-        throw r2p::UsageError("--index-shards must be from 1 to 64");
-    }
+    run_options.index_shards = static_cast<unsigned>(count_option(vm, "index-shards", kMaxShards));
+    if (run_options.index_shards == 0) throw r2p::UsageError("--index-shards must be from 1 to 64");
 
     const r2p::Taxonomy taxonomy = r2p::cli::load_taxonomy_from(vm);
     const r2p::CorpusGenerator generator = make_generator(vm, taxonomy);

@@ -65,6 +65,9 @@ void read_request(const po::variables_map& vm, SearchRequest& request) {
     request.filters.docs = strings(vm, "doc");
     request.filters.from = last(vm, "from", "");
     request.filters.to = last(vm, "to", "");
+    // Checked here too, so a bad date is a usage error before any database is opened.
+    if (!request.filters.from.empty()) date_lower_bound(request.filters.from);
+    if (!request.filters.to.empty()) date_upper_bound(request.filters.to);
     request.facets.clear();
     for (const auto& name : strings(vm, "facet")) request.facets.push_back(parse_facet_field(name));
     request.sort = parse_sort_order(last(vm, "sort", "relevance"));

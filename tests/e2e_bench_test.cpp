@@ -121,4 +121,26 @@ TEST_SUITE("e2e_bench") {
         CHECK(result.out.empty());
         CHECK(result.err.find("r2p-bench: error:") == 0);
     }
+
+    TEST_CASE("negative, non-numeric and overflowing counts are usage errors") {
+        const char* bad[] = {"run --passages -1",
+                             "run --threads -1",
+                             "run --seed -1",
+                             "run --index-shards -1",
+                             "run --queries-per-class -1",
+                             "run --passages 99999999999999999999999",
+                             "run --threads two",
+                             "run --shards 2,-1",
+                             "run --throughput-seconds inf",
+                             "generate --passages -1 --out x",
+                             "generate --seed 1e3 --out x"};
+        for (const char* args : bad) {
+            SUBCASE(args) {
+                const auto result = run_command(kBench + " " + args);
+                CHECK(result.exit_code == 2);
+                CHECK(result.out.empty());
+                CHECK(result.err.find("r2p-bench: error:") == 0);
+            }
+        }
+    }
 }

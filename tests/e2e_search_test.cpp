@@ -135,11 +135,13 @@ TEST_SUITE("e2e_search") {
 
     TEST_CASE("usage errors exit 2 with one line on stderr and nothing on stdout") {
         REQUIRE(!corpus_db().empty());
-        const char* bad[] = {"'foo AND'",        "'(foo bar'",
-                             "--limit -1 x",     "--offset 4294967295 x",
-                             "--limit 100000 x", "--theme no-such-theme",
-                             "--facet colour x", "--sort random x",
-                             "--from 2012-13 x"};
+        const char* bad[] = {"'foo AND'",         "'(foo bar'",
+                             "--limit -1 x",      "--offset 4294967295 x",
+                             "--limit 100000 x",  "--theme no-such-theme",
+                             "--facet colour x",  "--sort random x",
+                             "--from 2012-13 x",  "--from 2023-02-30 x",
+                             "--to 2023-02-29 x", "x --from 2012-04-31",
+                             "'year:20x2'",       "--offset -1 x"};
         for (const char* args : bad) {
             SUBCASE(args) {
                 const auto result = search_raw(args);
@@ -295,5 +297,17 @@ TEST_SUITE("e2e_search") {
             }
         }
         CHECK(has(ids(search("--limit 50 secretary-general")), kSeed + "/p3"));
+    }
+
+    TEST_CASE("a bad date on a --queries line fails that line only") {
+        REQUIRE(!corpus_db().empty());
+        r2p::test::TempDir dir;
+        const auto file = dir / "queries.txt";
+        r2p::test::write_file(file, "impunity --from 2023-02-30\nimpunity --to 2024-02-29\n");
+        const auto result = search_raw("--queries " + shell_quote(file.string()));
+        CHECK(result.exit_code == 1);
+        CHECK(result.err.find("queries.txt:1:") != std::string::npos);
+        CHECK(result.err.find("2023-02-30") != std::string::npos);
+        CHECK(result.err.find("queries.txt:2:") == std::string::npos);
     }
 }

@@ -200,6 +200,34 @@ TEST_SUITE("query") {
         CHECK_FALSE(builder.suggest("zzzzqqq", db).has_value());  // nothing close
     }
 
+    TEST_CASE("dates the calendar does not have are usage errors") {
+        for (const char* good : {"2023", "2023-02", "2023-02-28", "2024-02-29", "2000-02-29",
+                                 "2023-04-30", "2023-12-31"}) {
+            CAPTURE(good);
+            CHECK_NOTHROW(r2p::date_lower_bound(good));
+            CHECK_NOTHROW(r2p::date_upper_bound(good));
+        }
+        for (const char* bad :
+             {"2023-02-30", "2023-02-29", "2100-02-29", "2023-04-31", "2023-13", "2023-00",
+              "2023-01-00", "2023-01-32", "23-01-01", "2023-1-1", "20230101", "-2023"}) {
+            CAPTURE(bad);
+            CHECK_THROWS_WITH_AS(r2p::date_lower_bound(bad), doctest::Contains(bad),
+                                 r2p::UsageError);
+            CHECK_THROWS_AS(r2p::date_upper_bound(bad), r2p::UsageError);
+            SearchFilters f;
+            f.to = bad;
+            CHECK_THROWS_AS(described("impunity", MatchMode::All, f), r2p::UsageError);
+        }
+    }
+
+    TEST_CASE("a year: value that is not a year is a usage error") {
+        CHECK(contains(described("year:2012"), "Y2012"));
+        for (const char* bad : {"year:12", "year:twelve", "year:2012-02", "impunity -year:20121"}) {
+            CAPTURE(bad);
+            CHECK_THROWS_WITH_AS(described(bad), doctest::Contains("year"), r2p::UsageError);
+        }
+    }
+
     TEST_CASE("a query of excluded words only means every passage but those") {
         for (const char* q : {"-syria", "-syria -myanmar", "-\"ban ki-moon\"", "NOT syria"}) {
             CAPTURE(q);

@@ -167,6 +167,12 @@ void check_kind(const std::string& kind) {
     throw UsageError("unknown kind '" + kind + "' (known: paragraph, quote)");
 }
 
+bool is_digits(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c));
+    });
+}
+
 // Validates a boolean field's value and returns it in the index's form (folded, lower-case).
 std::string boolean_value(const Taxonomy& taxonomy, std::string_view field,
                           std::string_view value) {
@@ -174,6 +180,9 @@ std::string boolean_value(const Taxonomy& taxonomy, std::string_view field,
     if (field == "theme") check_theme(taxonomy, folded);
     if (field == "role") check_role(taxonomy, folded);
     if (field == "kind") check_kind(folded);
+    if (field == "year" && (folded.size() != 4 || !is_digits(folded))) {
+        throw UsageError("bad year '" + std::string(value) + "' (expected YYYY)");
+    }
     return folded;
 }
 
@@ -326,12 +335,6 @@ std::string synonym_group_query(const SynonymGroup& group) {
     return out + ")";
 }
 
-bool is_digits(const std::string& s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-        return std::isdigit(static_cast<unsigned char>(c));
-    });
-}
-
 }  // namespace
 
 MatchMode parse_match_mode(std::string_view name) {
@@ -342,6 +345,13 @@ MatchMode parse_match_mode(std::string_view name) {
 
 namespace {
 
+int days_in_month(int year, int month) {
+    constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+// A real calendar date in the form YYYY, YYYY-MM or YYYY-MM-DD (2023-02-30 is not one).
 bool is_date(std::string_view date) {
     if (date.size() != 4 && date.size() != 7 && date.size() != 10) return false;
     for (std::size_t i = 0; i < date.size(); ++i) {
@@ -350,13 +360,14 @@ bool is_date(std::string_view date) {
             return false;
         }
     }
+    const int year = std::stoi(std::string(date.substr(0, 4)));
     if (date.size() >= 7) {
         const int month = std::stoi(std::string(date.substr(5, 2)));
         if (month < 1 || month > 12) return false;
-    }
-    if (date.size() == 10) {
-        const int day = std::stoi(std::string(date.substr(8, 2)));
-        if (day < 1 || day > 31) return false;
+        if (date.size() == 10) {
+            const int day = std::stoi(std::string(date.substr(8, 2)));
+            if (day < 1 || day > days_in_month(year, month)) return false;
+        }
     }
     return true;
 }
@@ -364,7 +375,7 @@ bool is_date(std::string_view date) {
 std::string date_bound(std::string_view date, std::string_view pad) {
     if (!is_date(date)) {
         throw UsageError("bad date '" + std::string(date) +
-                         "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+                         "' (expected a calendar date as YYYY, YYYY-MM or YYYY-MM-DD)");
     }
     std::string digits;
     for (const char c : date) {

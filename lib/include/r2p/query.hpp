@@ -48,7 +48,8 @@ struct BuiltQuery {
 };
 
 /// The inclusive "YYYYMMDD" bounds of Slot::Date for --from / --to ("2012" -> "20120000" as
-/// a lower bound, "20129999" as an upper one). Throws UsageError for a malformed date.
+/// a lower bound, "20129999" as an upper one). Throws UsageError for a malformed date or
+/// one the calendar does not have (2023-02-30, 2023-13, 2023-04-00; 2024-02-29 is fine).
 std::string date_lower_bound(std::string_view date);
 std::string date_upper_bound(std::string_view date);
 
