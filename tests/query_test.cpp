@@ -235,6 +235,8 @@ TEST_SUITE("query") {
             CHECK(contains(d, "<alldocuments> AND_NOT"));
         }
         CHECK(contains(described("-syria -myanmar"), "AND_NOT (Zsyria@1 OR Zmyanmar@2)"));
+        // An empty speaker name leaves nothing behind, not a word to exclude.
+        CHECK(contains(described("speaker:\"\" -syria"), "<alldocuments> AND_NOT"));
         // With a wanted word, - excludes as before.
         const auto d = described("impunity -syria");
         CHECK(contains(d, "Zimpun@1 AND_NOT Zsyria@2"));

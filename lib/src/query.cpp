@@ -259,7 +259,7 @@ void rewrite_pure_exclusion(std::vector<Token>& tokens) {
     std::vector<std::string> excluded;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const Token& t = tokens[i];
-        if (t.kind == Token::Space) continue;
+        if (t.kind == Token::Space || (t.kind == Token::Word && t.text.empty())) continue;
         if (t.kind != Token::Word || t.text.front() != '-') return;
         if (t.text.size() > 1) {
             excluded.push_back(t.text.substr(1));
