@@ -42,9 +42,10 @@ int run(int argc, const char* const argv[]) {
     // gets the options first and the words after "--".
     po::options_description known = r2p::cli::standard_options();
     known.add(options);
+    const int first = argc > 0 ? 1 : 0;
     std::vector<std::string> args =
-        r2p::cli::options_before_words(std::vector<std::string>(argv + 1, argv + argc), known);
-    args.insert(args.begin(), argv[0]);
+        r2p::cli::options_before_words(std::vector<std::string>(argv + first, argv + argc), known);
+    args.insert(args.begin(), argc > 0 ? argv[0] : "r2p-search");
     std::vector<const char*> reordered;
     for (const auto& arg : args) reordered.push_back(arg.c_str());
 
