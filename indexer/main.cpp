@@ -19,7 +19,10 @@ int main(int argc, char* argv[]) {
             "database to create or update (created if missing)");
         add("shards", po::value<unsigned>()->value_name("N"),
             "write N shard databases under DIR plus a stub file DIR/r2p.stub");
-        add("prune", "remove passages of indexed files that are no longer given");
+        add("prune",
+            "remove documents whose files were under a given PATH and are gone (never under a "
+            "path that cannot be read)");
+        add("dry-run", "say what would be added, replaced and pruned; write nothing");
         add("threads", po::value<unsigned>()->value_name("N")->default_value(0),
             "loader threads (0: one per core)");
         add("batch", po::value<std::size_t>()->value_name("N")->default_value(5000),
@@ -45,6 +48,7 @@ int main(int argc, char* argv[]) {
         request.db = vm["db"].as<std::string>();
         request.paths = vm["path"].as<std::vector<std::string>>();
         request.prune = vm.count("prune") > 0;
+        request.dry_run = vm.count("dry-run") > 0;
         if (vm.count("shards")) {
             request.shards = vm["shards"].as<unsigned>();
             if (request.shards < 1 || request.shards > 1024) {
@@ -64,6 +68,10 @@ int main(int argc, char* argv[]) {
                 bar.update(done, total, passages);
             });
         bar.finish();
+        if (!report.nothing_to_index.empty()) {
+            std::cerr << "r2p-index: error: nothing to index: " << report.nothing_to_index << '\n';
+            return r2p::cli::kPartial;
+        }
 
         for (const auto& skipped : report.skipped) {
             std::cerr << "r2p-index: warning: " << skipped.reason << '\n';

@@ -80,7 +80,8 @@ TEST_SUITE("e2e_index") {
         CHECK(doccount(dir / "db") == before);
     }
 
-    TEST_CASE("a changed file replaces its passages and --prune drops files no longer given") {
+    TEST_CASE(
+        "a changed file replaces its passages; --prune drops only files gone from a given path") {
         r2p::test::TempDir dir;
         r2p::test::write_file(dir / "c/one.txt", "First paragraph here.\n\nSecond paragraph.\n");
         r2p::test::write_file(dir / "c/two.txt", "Another statement entirely.\n");
@@ -89,10 +90,114 @@ TEST_SUITE("e2e_index") {
         r2p::test::write_file(dir / "c/one.txt", "Only one paragraph now.\n");
         REQUIRE(index(dir / "db", shell_quote((dir / "c").string())).exit_code == 0);
         CHECK(doccount(dir / "db") == 2);
-        const auto pruned = index(dir / "db", shell_quote((dir / "c/two.txt").string()), "--prune");
+        // one.txt is still there, only not given: it stays.
+        const auto kept = index(dir / "db", shell_quote((dir / "c/two.txt").string()), "--prune");
+        REQUIRE(kept.exit_code == 0);
+        CHECK(json::parse(kept.out)["pruned"] == 0);
+        CHECK(doccount(dir / "db") == 2);
+        std::filesystem::remove(dir / "c/one.txt");
+        const auto pruned = index(dir / "db", shell_quote((dir / "c").string()), "--prune");
         REQUIRE(pruned.exit_code == 0);
         CHECK(json::parse(pruned.out)["pruned"] == 1);
+        CHECK(json::parse(pruned.out)["prune_limited"].empty());
         CHECK(doccount(dir / "db") == 1);
+    }
+
+    TEST_CASE("--prune with a missing path prunes nothing under it and says so") {
+        r2p::test::TempDir dir;
+        r2p::test::write_file(dir / "c/one.txt", "First statement.\n");
+        r2p::test::write_file(dir / "d/two.txt", "Second statement.\n");
+        REQUIRE(index(dir / "db",
+                      shell_quote((dir / "c").string()) + " " + shell_quote((dir / "d").string()))
+                    .exit_code == 0);
+        // Regression: a mistyped path alone pruned every document.
+        const auto alone = index(dir / "db", shell_quote((dir / "typo").string()), "--prune");
+        CHECK(alone.exit_code == 1);
+        CHECK(alone.err == "r2p-index: error: nothing to index: " + (dir / "typo").string() +
+                               ": no such file or folder\n");
+        CHECK(doccount(dir / "db") == 2);
+        // Beside a good path: the good one is pruned as usual, the missing one limits pruning.
+        std::filesystem::remove_all(dir / "d");
+        const auto both = index(
+            dir / "db", shell_quote((dir / "c").string()) + " " + shell_quote((dir / "d").string()),
+            "--prune");
+        CHECK(both.exit_code == 1);
+        const json report = json::parse(both.out);
+        CHECK(report["pruned"] == 0);
+        REQUIRE(report["prune_limited"].size() == 1);
+        CHECK(report["prune_limited"][0]["path"] == (dir / "d").string());
+        CHECK(report["prune_limited"][0]["reason"] == "no such file or folder");
+        CHECK(doccount(dir / "db") == 2);
+    }
+
+    TEST_CASE(
+        "--dry-run lists what would be added, replaced, unchanged and pruned, writes nothing") {
+        r2p::test::TempDir dir;
+        r2p::test::write_file(dir / "c/one.txt", "First statement.\n");
+        r2p::test::write_file(dir / "c/two.txt", "Second statement.\n");
+        r2p::test::write_file(dir / "c/three.txt", "Third statement.\n");
+        SUBCASE("into a database that does not exist: nothing is created") {
+            const auto result =
+                index(dir / "out/db", shell_quote((dir / "c").string()), "--dry-run");
+            REQUIRE(result.exit_code == 0);
+            const json report = json::parse(result.out);
+            CHECK(report["dry_run"] == true);
+            CHECK(report["documents"]["added"].size() == 3);
+            CHECK(report["files"]["indexed"] == 3);
+            CHECK_FALSE(std::filesystem::exists(dir / "out"));
+        }
+        SUBCASE("into a database already there: it stays as it was") {
+            REQUIRE(index(dir / "db", shell_quote((dir / "c").string())).exit_code == 0);
+            r2p::test::write_file(dir / "c/one.txt", "First statement, changed.\n");
+            std::filesystem::remove(dir / "c/two.txt");
+            r2p::test::write_file(dir / "c/four.txt", "Fourth statement.\n");
+            const auto before = r2p::test::read_file(dir / "db/postlist.glass");
+            const auto result =
+                index(dir / "db", shell_quote((dir / "c").string()), "--dry-run --prune");
+            REQUIRE(result.exit_code == 0);
+            const json docs = json::parse(result.out)["documents"];
+            const auto ids = [&](const char* list) {
+                std::vector<std::string> found;
+                for (const auto& change : docs[list]) found.push_back(change["id"]);
+                return found;
+            };
+            CHECK(ids("added") == std::vector<std::string>{"four"});
+            CHECK(ids("replaced") == std::vector<std::string>{"one"});
+            CHECK(ids("unchanged") == std::vector<std::string>{"three"});
+            CHECK(ids("pruned") == std::vector<std::string>{"two"});
+            CHECK(r2p::test::read_file(dir / "db/postlist.glass") == before);
+            CHECK(doccount(dir / "db") == 3);
+            const auto table = run_command(kIndex + " --quiet --dry-run --prune --db " +
+                                           shell_quote((dir / "db").string()) + " " +
+                                           shell_quote((dir / "c").string()));
+            CHECK(table.out.find("prune two") != std::string::npos);
+            CHECK(table.out.find("add four") != std::string::npos);
+        }
+    }
+
+    TEST_CASE("an empty folder or a missing path: exit 1, one line, no database created") {
+        r2p::test::TempDir dir;
+        std::filesystem::create_directories(dir / "empty");
+        SUBCASE("empty folder") {
+            const auto result = index(dir / "out/db", shell_quote((dir / "empty").string()));
+            CHECK(result.exit_code == 1);
+            CHECK(result.out.empty());
+            CHECK(result.err == "r2p-index: error: nothing to index: " + (dir / "empty").string() +
+                                    " holds no .txt or .md files\n");
+        }
+        SUBCASE("missing path") {
+            const auto result = index(dir / "out/db", shell_quote((dir / "emtpy").string()));
+            CHECK(result.exit_code == 1);
+            CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
+            CHECK(result.err.find("no such file or folder") != std::string::npos);
+        }
+        SUBCASE("only files that cannot be read") {
+            r2p::test::write_file(dir / "empty/bad.txt", std::string("abc\0def", 7));
+            const auto result = index(dir / "out/db", shell_quote((dir / "empty").string()));
+            CHECK(result.exit_code == 1);
+            CHECK(result.err.find("bad.txt") != std::string::npos);
+        }
+        CHECK_FALSE(std::filesystem::exists(dir / "out"));
     }
 
     TEST_CASE("bad files are named on stderr, skipped with exit 1, and good files still indexed") {

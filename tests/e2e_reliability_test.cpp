@@ -375,6 +375,50 @@ TEST_SUITE("e2e_reliability") {
         CHECK(r2p::test::document_ids(work / "db") == std::set<std::string>{"readable"});
     }
 
+    TEST_CASE("--prune never removes documents under a folder that cannot be read") {
+        if (::geteuid() != 0 || run_command("command -v setpriv").exit_code != 0) {
+            MESSAGE("skipped: needs root and setpriv to run r2p-index as an unprivileged user");
+            return;
+        }
+        TempDir dir;
+        const fs::path work = dir / "w";
+        write_file(work / "c/kept.txt", "A statement about prevention.\n");
+        write_file(work / "c/gone.txt", "A statement that will be deleted.\n");
+        write_file(work / "c/locked/hidden.txt", "A statement in a folder that will be locked.\n");
+        fs::copy(r2p::test::kIndexBin, work / "r2p-index");
+        fs::copy(fs::path(R2P_SOURCE_DIR) / "corpus/taxonomy", work / "taxonomy");
+        // Everything open to the unprivileged user (nobody), who runs both indexing runs.
+        run_command("chmod -R a+rwX " + shell_quote(dir.path().string()));
+        const auto run_as_nobody = [&](const std::string& extra) {
+            return run_command(
+                "cd / && timeout -s KILL 60 setpriv --reuid=65534 --regid=65534 --clear-groups " +
+                shell_quote((work / "r2p-index").string()) + " --quiet --json --db " +
+                shell_quote((work / "db").string()) + " --themes " +
+                shell_quote((work / "taxonomy/themes.conf").string()) + " --roles " +
+                shell_quote((work / "taxonomy/roles.conf").string()) + " --synonyms " +
+                shell_quote((work / "taxonomy/synonyms.conf").string()) + " " + extra + " " +
+                shell_quote((work / "c").string()));
+        };
+        const auto first = run_as_nobody("");
+        INFO(first.err);
+        REQUIRE(first.exit_code == 0);
+        REQUIRE(r2p::test::document_ids(work / "db") ==
+                std::set<std::string>{"gone", "hidden", "kept"});
+        fs::remove(work / "c/gone.txt");
+        fs::permissions(work / "c/locked", fs::perms::none);
+        // Regression: the documents of an unreadable folder were pruned with the deleted ones.
+        const auto pruned = run_as_nobody("--prune");
+        INFO(pruned.err);
+        CHECK(pruned.exit_code == 1);
+        CHECK(has(pruned.err,
+                  (work / "c/locked").string() + ": cannot read folder: Permission denied"));
+        const json report = json::parse(pruned.out);
+        CHECK(report["pruned"] == 1);
+        REQUIRE(report["prune_limited"].size() == 1);
+        CHECK(report["prune_limited"][0]["path"] == (work / "c/locked").string());
+        CHECK(r2p::test::document_ids(work / "db") == std::set<std::string>{"hidden", "kept"});
+    }
+
     TEST_CASE("a broken taxonomy stops the run before any work: exit 2, FILE:LINE") {
         TempDir dir;
         write_file(dir / "c/a.txt", "A statement about prevention.\n");

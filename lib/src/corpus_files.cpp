@@ -61,8 +61,10 @@ class Walker {
         const fs::path path(given);
         if (std::string reason = unusable_reason(path); !reason.empty()) {
             skip(given, reason);
+            unread(path, reason);
             return;
         }
+        listing_.scope.read.push_back(normal_location(path));
         std::error_code ec;
         if (fs::is_directory(path, ec)) {
             walk(path);
@@ -83,12 +85,16 @@ class Walker {
     void walk(const fs::path& root) {
         std::error_code ec;
         const fs::path real_root = fs::canonical(root, ec);
-        if (ec || !seen_dirs_.insert(real_root).second) return;  // a loop back to a seen folder
+        if (ec) {
+            unreadable_folder(root, ec);
+            return;
+        }
+        if (!seen_dirs_.insert(real_root).second) return;  // a loop back to a seen folder
         // No skip_permission_denied: a folder we may not read hides statements, so it is
         // named in the report like an unreadable file.
         auto it = fs::directory_iterator(root, ec);
         if (ec) {
-            skip(root.string(), "cannot read folder: " + ec.message());
+            unreadable_folder(root, ec);
             return;
         }
         std::vector<fs::path> entries;
@@ -96,7 +102,7 @@ class Walker {
             if (ec) break;
             entries.push_back(it->path());
         }
-        if (ec) skip(root.string(), "cannot read folder: " + ec.message());
+        if (ec) unreadable_folder(root, ec);
         std::sort(entries.begin(), entries.end());
         for (const fs::path& entry : entries) {
             const bool named_like_statement = is_statement_name(entry);
@@ -104,6 +110,8 @@ class Walker {
             if (!reason.empty()) {
                 // Only report what looks like a statement; a stray socket is not ours to name.
                 if (named_like_statement) skip(entry.string(), reason);
+                // An entry we cannot even stat may be a folder of statements.
+                if (reason.rfind("cannot stat", 0) == 0) unread(entry, reason);
                 continue;
             }
             if (fs::is_directory(entry, ec)) {
@@ -126,6 +134,16 @@ class Walker {
             return;
         }
         listing_.files.push_back({path, std::move(doc_id)});
+    }
+
+    void unreadable_folder(const fs::path& folder, const std::error_code& ec) {
+        const std::string reason = "cannot read folder: " + ec.message();
+        skip(folder.string(), reason);
+        unread(folder, reason);
+    }
+
+    void unread(const fs::path& path, const std::string& reason) {
+        listing_.scope.unread.push_back({normal_location(path), path.string(), reason});
     }
 
     void skip(const std::string& path, const std::string& why) {

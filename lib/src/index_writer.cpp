@@ -194,6 +194,62 @@ IndexWriter::~IndexWriter() {
     }
 }
 
+std::map<std::string, StoredDocument> read_stored_documents(const Xapian::Database& db,
+                                                            const std::filesystem::path& dir) {
+    std::map<std::string, StoredDocument> stored;
+    try {
+        const std::string files(schema::kFileKeyPrefix);
+        for (auto it = db.metadata_keys_begin(files); it != db.metadata_keys_end(files); ++it) {
+            stored[(*it).substr(files.size())].fingerprint = db.get_metadata(*it);
+        }
+        const std::string locations(schema::kLocationKeyPrefix);
+        for (auto it = db.metadata_keys_begin(locations); it != db.metadata_keys_end(locations);
+             ++it) {
+            const auto found = stored.find((*it).substr(locations.size()));
+            if (found != stored.end()) found->second.location = db.get_metadata(*it);
+        }
+        for (auto& [doc_id, document] : stored) {
+            if (!document.location.empty()) continue;
+            const auto passage = db.postlist_begin(term(schema::kDocPrefix, doc_id));
+            if (passage == db.postlist_end(term(schema::kDocPrefix, doc_id))) continue;
+            const std::string path =
+                decode_stored_passage(db.get_document(*passage).get_data()).doc_path;
+            std::error_code ec;
+            if (!path.empty())
+                document.location = std::filesystem::absolute(path, ec).lexically_normal();
+        }
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot read database " + dir.string() + ": " + e.get_description());
+    }
+    return stored;
+}
+
+std::map<std::string, StoredDocument> IndexWriter::stored_documents() const {
+    return read_stored_documents(state_->db, state_->dir);
+}
+
+void IndexWriter::record_location(const std::string& doc_id,
+                                  const std::filesystem::path& location) {
+    try {
+        state_->db.set_metadata(term(schema::kLocationKeyPrefix, doc_id), location.string());
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot write " + state_->dir.string() + ": " + e.get_description());
+    }
+    ++state_->pending;
+}
+
+void IndexWriter::remove(const std::string& doc_id) {
+    try {
+        state_->db.delete_document(term(schema::kDocPrefix, doc_id));
+        state_->db.set_metadata(term(schema::kFileKeyPrefix, doc_id), "");
+        state_->db.set_metadata(term(schema::kLocationKeyPrefix, doc_id), "");
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot remove " + doc_id + " from " + state_->dir.string() + ": " +
+                         e.get_description());
+    }
+    ++state_->pending;
+}
+
 std::string IndexWriter::stored_fingerprint(const std::string& doc_id) const {
     try {
         return state_->db.get_metadata(term(schema::kFileKeyPrefix, doc_id));
@@ -239,14 +295,10 @@ std::size_t IndexWriter::prune(const std::set<std::string>& keep) {
             std::string doc_id = (*it).substr(prefix.size());
             if (!keep.count(doc_id)) gone.push_back(std::move(doc_id));
         }
-        for (const auto& doc_id : gone) {
-            state_->db.delete_document(term(schema::kDocPrefix, doc_id));
-            state_->db.set_metadata(term(schema::kFileKeyPrefix, doc_id), "");
-        }
     } catch (const Xapian::Error& e) {
         throw IndexError("cannot prune " + state_->dir.string() + ": " + e.get_description());
     }
-    state_->pending += gone.size();
+    for (const auto& doc_id : gone) remove(doc_id);
     return gone.size();
 }
 

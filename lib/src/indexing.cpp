@@ -103,53 +103,123 @@ std::vector<std::filesystem::path> shard_layout(const std::filesystem::path& db,
     return shards;
 }
 
-// The open writers of a run: one per shard, or one for a plain database.
+// The databases of a run: one per shard, or one plain database. Existing ones are opened at
+// once (a locked database is reported before any work); new ones only when the first
+// document is written, so a run that writes nothing creates nothing; a dry run opens
+// existing ones read-only, to read what they hold, and never writes.
 class Writers {
   public:
-    Writers(const std::filesystem::path& db, unsigned requested_shards, std::size_t batch) {
-        const auto shards = shard_layout(db, requested_shards);
-        if (shards.empty()) {
-            // Xapian makes the database folder but not its parents (out/r2p.db).
-            std::error_code ec;
-            if (db.has_parent_path()) std::filesystem::create_directories(db.parent_path(), ec);
-            writers_.push_back(std::make_unique<IndexWriter>(db, batch));
+    Writers(const std::filesystem::path& db, unsigned requested_shards, std::size_t batch,
+            bool dry_run)
+        : db_(db), batch_(batch), shards_(shard_layout(db, requested_shards)) {
+        namespace fs = std::filesystem;
+        writers_.resize(shards_.empty() ? 1 : shards_.size());
+        std::error_code ec;
+        const bool exists =
+            shards_.empty() ? fs::exists(db / "iamglass", ec) : fs::exists(db / kStubFileName, ec);
+        if (!exists) return;
+        if (dry_run) {
+            for (const auto& dir : databases()) {
+                try {
+                    merge(read_stored_documents(Xapian::Database(dir.string()), dir));
+                } catch (const Xapian::Error& e) {
+                    throw IndexError("cannot open database " + dir.string() + ": " +
+                                     e.get_description());
+                }
+            }
             return;
         }
-        std::error_code ec;
-        std::filesystem::create_directories(db, ec);
-        if (ec) throw IndexError("cannot create " + db.string() + ": " + ec.message());
-        for (const auto& shard : shards)
-            writers_.push_back(std::make_unique<IndexWriter>(shard, batch));
-        write_stub_if_missing(db, shards.size());
-        sharded_ = true;
+        open();
+        for (const auto& writer : writers_) merge(writer->stored_documents());
     }
+
+    /// What the databases held when the run began, by document id.
+    const std::map<std::string, StoredDocument>& stored() const { return stored_; }
 
     /// Which writer takes `doc_id`.
     std::size_t index_for(const std::string& doc_id) const {
-        return sharded_ ? shard_of(doc_id, writers_.size()) : 0;
+        return shards_.empty() ? 0 : shard_of(doc_id, writers_.size());
     }
-    IndexWriter& for_doc(const std::string& doc_id) { return *writers_[index_for(doc_id)]; }
-    IndexWriter& at(std::size_t index) { return *writers_[index]; }
+    /// The writer of `index`, opening (creating) every database on first use. Thread-safe.
+    IndexWriter& at(std::size_t index) {
+        std::call_once(opened_, [this] { open_all(); });
+        return *writers_[index];
+    }
+    IndexWriter& for_doc(const std::string& doc_id) { return at(index_for(doc_id)); }
     std::size_t size() const { return writers_.size(); }
-    std::size_t prune(const std::set<std::string>& keep) {
-        std::size_t pruned = 0;
-        for (auto& writer : writers_) pruned += writer->prune(keep);
-        return pruned;
-    }
     void commit() {
+        if (!writers_[0]) return;  // nothing was opened: nothing to commit
         for (auto& writer : writers_) writer->commit();
     }
-    std::size_t shard_count() const { return sharded_ ? writers_.size() : 0; }
+    std::size_t shard_count() const { return shards_.size(); }
 
   private:
-    static void write_stub_if_missing(const std::filesystem::path& db, std::size_t count) {
+    std::vector<std::filesystem::path> databases() const {
+        return shards_.empty() ? std::vector<std::filesystem::path>{db_} : shards_;
+    }
+    void merge(std::map<std::string, StoredDocument> documents) {
+        stored_.merge(std::move(documents));
+    }
+    void open() {
+        std::call_once(opened_, [this] { open_all(); });
+    }
+    void open_all() {
+        if (shards_.empty()) {
+            // Xapian makes the database folder but not its parents (out/r2p.db).
+            std::error_code ec;
+            if (db_.has_parent_path()) std::filesystem::create_directories(db_.parent_path(), ec);
+            writers_[0] = std::make_unique<IndexWriter>(db_, batch_);
+            return;
+        }
         std::error_code ec;
-        if (!std::filesystem::exists(db / kStubFileName, ec)) write_stub(db, count);
+        std::filesystem::create_directories(db_, ec);
+        if (ec) throw IndexError("cannot create " + db_.string() + ": " + ec.message());
+        for (std::size_t i = 0; i < shards_.size(); ++i)
+            writers_[i] = std::make_unique<IndexWriter>(shards_[i], batch_);
+        if (!std::filesystem::exists(db_ / kStubFileName, ec)) write_stub(db_, shards_.size());
     }
 
+    std::filesystem::path db_;
+    std::size_t batch_;
+    std::vector<std::filesystem::path> shards_;
     std::vector<std::unique_ptr<IndexWriter>> writers_;
-    bool sharded_ = false;
+    std::once_flag opened_;
+    std::map<std::string, StoredDocument> stored_;
 };
+
+// The one-line reason of a run that found no statement file.
+std::string nothing_to_index(const std::vector<std::string>& paths, const CorpusListing& listing) {
+    std::string reason;
+    const auto add = [&](const std::string& part) {
+        reason += (reason.empty() ? "" : "; ") + part;
+    };
+    for (const SkippedFile& skipped : listing.skipped) {
+        std::string why = skipped.reason;
+        const std::string tail = " (skipped)";
+        if (why.size() > tail.size() &&
+            why.compare(why.size() - tail.size(), tail.size(), tail) == 0)
+            why.resize(why.size() - tail.size());
+        add(why);
+    }
+    if (reason.empty()) {
+        for (const std::string& path : paths) add(path + " holds no .txt or .md files");
+    }
+    return reason;
+}
+
+// --prune: documents of this run stay; any other goes only when may_prune says so.
+void prune(Writers& writers, const std::vector<CorpusFile>& files, const PruneScope& scope,
+           bool dry_run, IndexReport& report) {
+    std::set<std::string> kept;
+    for (const CorpusFile& file : files) kept.insert(file.doc_id);
+    for (const auto& [doc_id, stored] : writers.stored()) {
+        if (kept.count(doc_id) || !may_prune(stored.location, scope)) continue;
+        if (!dry_run) writers.for_doc(doc_id).remove(doc_id);
+        report.pruned.push_back({doc_id, stored.location.string()});
+    }
+    report.documents_pruned = report.pruned.size();
+    report.prune_limited = scope.unread;
+}
 
 }  // namespace
 
@@ -196,21 +266,31 @@ IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
                          const ProgressCallback& progress) {
     const auto start = std::chrono::steady_clock::now();
     IndexReport report;
+    report.dry_run = request.dry_run;
     CorpusListing listing = list_corpus_files(request.paths);
+    if (listing.files.empty()) {
+        // Before the database is touched: an emptied or mistyped folder changes nothing.
+        report.nothing_to_index = nothing_to_index(request.paths, listing);
+        return report;
+    }
     report.files_found = listing.files.size();
     report.skipped = std::move(listing.skipped);
     const std::vector<CorpusFile>& files = listing.files;
 
-    // Open the database first: a locked database is reported before any work is done.
-    Writers writers(request.db, request.shards, request.batch_documents);
+    Writers writers(request.db, request.shards, request.batch_documents, request.dry_run);
     report.shards = writers.shard_count();
     const Tagger tagger(taxonomy);
     const std::string digest = taxonomy_digest(taxonomy);
     // Xapian databases are not thread-safe: loaders get the old fingerprints up front.
     std::vector<std::string> old_fingerprints;
+    std::vector<std::filesystem::path> locations;
     old_fingerprints.reserve(files.size());
+    locations.reserve(files.size());
     for (const CorpusFile& file : files) {
-        old_fingerprints.push_back(writers.for_doc(file.doc_id).stored_fingerprint(file.doc_id));
+        const auto stored = writers.stored().find(file.doc_id);
+        old_fingerprints.push_back(stored == writers.stored().end() ? ""
+                                                                    : stored->second.fingerprint);
+        locations.push_back(normal_location(file.path));
     }
 
     std::vector<Slot> slots(files.size());
@@ -277,9 +357,15 @@ IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
                 if (stopping) return;
                 slot = std::move(slots[index]);
             }
-            if (slot.error.empty() && !slot.unchanged) {
+            const CorpusFile& file = files[index];
+            const auto stored = writers.stored().find(file.doc_id);
+            const bool is_stored = stored != writers.stored().end();
+            if (slot.error.empty() && !request.dry_run) {
                 try {
-                    writers.at(writer).write(slot.prepared, slot.fingerprint);
+                    if (!is_stored || stored->second.location != locations[index]) {
+                        writers.at(writer).record_location(file.doc_id, locations[index]);
+                    }
+                    if (!slot.unchanged) writers.at(writer).write(slot.prepared, slot.fingerprint);
                 } catch (...) {
                     std::lock_guard lock(mutex);
                     if (!failure) failure = std::current_exception();
@@ -295,9 +381,12 @@ IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
                     report.skipped.push_back({files[index].path.string(), slot.error});
                 } else if (slot.unchanged) {
                     ++report.files_unchanged;
+                    report.unchanged.push_back({file.doc_id, file.path.string()});
                 } else {
                     const LoadedStatement& loaded = *slot.loaded;
                     ++report.files_indexed;
+                    (is_stored ? report.replaced : report.added)
+                        .push_back({file.doc_id, file.path.string()});
                     passages_written += loaded.passages.size();
                     count_passages(loaded, report);
                     if (loaded.converted) {
@@ -323,12 +412,8 @@ IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
         writer_threads.clear();
         if (failure) std::rethrow_exception(failure);
         stop_loaders();
-        if (request.prune) {
-            std::set<std::string> keep;
-            for (const CorpusFile& file : files) keep.insert(file.doc_id);
-            report.documents_pruned = writers.prune(keep);
-        }
-        writers.commit();
+        if (request.prune) prune(writers, files, listing.scope, request.dry_run, report);
+        if (!request.dry_run) writers.commit();
     } catch (...) {
         stop_loaders();  // also tells writer threads to stop
         for (auto& thread : writer_threads) {
@@ -340,6 +425,9 @@ IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
     const auto by_path = [](const auto& a, const auto& b) { return a.path < b.path; };
     std::stable_sort(report.skipped.begin(), report.skipped.end(), by_path);
     std::stable_sort(report.converted.begin(), report.converted.end(), by_path);
+    for (auto* list : {&report.added, &report.replaced, &report.unchanged}) {
+        std::stable_sort(list->begin(), list->end(), by_path);
+    }
     report.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return report;

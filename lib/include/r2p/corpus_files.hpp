@@ -9,6 +9,7 @@
 
 #include "r2p/document.hpp"
 #include "r2p/passage.hpp"
+#include "r2p/prune_scope.hpp"
 #include "r2p/tagger.hpp"
 
 namespace r2p {
@@ -29,6 +30,7 @@ struct SkippedFile {
 struct CorpusListing {
     std::vector<CorpusFile> files;     ///< sorted by path, each real file once
     std::vector<SkippedFile> skipped;  ///< given paths and found entries that cannot be used
+    PruneScope scope;  ///< given paths read, and paths (given or found) that could not be read
 };
 
 /// Expands command-line PATHs: a file is taken as given (.txt or .md); a folder is searched
@@ -36,6 +38,8 @@ struct CorpusListing {
 /// followed, each real file is listed once, symlink loops end; FIFOs, devices, sockets,
 /// dangling links, missing paths and a second file with an already used document id are
 /// reported in `skipped`. Never blocks on a FIFO and never throws for one bad entry.
+/// `scope` names every given path that exists, and every given path, folder or entry that
+/// could not be read (those may hide statements).
 CorpusListing list_corpus_files(const std::vector<std::string>& paths);
 
 /// Document id for a file name stem: lower-case ASCII letters, digits and single dashes

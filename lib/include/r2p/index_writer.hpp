@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -38,6 +39,19 @@ PreparedDocument prepare_document(const Document& doc, const std::vector<Passage
 /// The "YYYYMMDD" sort value for a "YYYY[-MM[-DD]]" date (missing parts as 00), "" if none.
 std::string date_sort_value(const std::string& date);
 
+/// What a database records about one indexed document.
+struct StoredDocument {
+    std::string fingerprint;  ///< see content_fingerprint
+    /// Absolute path of its file ("" when neither recorded nor found in a passage).
+    std::filesystem::path location;
+};
+
+/// Every document `db` records, by document id. A document written before locations were
+/// recorded gets the path stored in one of its passages, made absolute against the current
+/// folder. Throws IndexError when the database cannot be read.
+std::map<std::string, StoredDocument> read_stored_documents(const Xapian::Database& db,
+                                                            const std::filesystem::path& dir);
+
 /// Writes documents' passages into one Xapian database. One writer per database at a time.
 class IndexWriter {
   public:
@@ -50,6 +64,15 @@ class IndexWriter {
 
     /// The fingerprint recorded with `doc_id` by write_document, or "" when not indexed.
     std::string stored_fingerprint(const std::string& doc_id) const;
+
+    /// read_stored_documents of this database (pending changes included).
+    std::map<std::string, StoredDocument> stored_documents() const;
+
+    /// Records `location` (an absolute path) as the file of `doc_id`. Throws IndexError.
+    void record_location(const std::string& doc_id, const std::filesystem::path& location);
+
+    /// Removes every passage, the fingerprint and the location of `doc_id`. Throws IndexError.
+    void remove(const std::string& doc_id);
 
     /// Replaces every passage of the document (all its old passages go, even ids no longer
     /// made) and records `fingerprint`. Commits when the batch is full. Throws IndexError.

@@ -17,7 +17,10 @@ namespace r2p {
 struct IndexRequest {
     std::filesystem::path db;
     std::vector<std::string> paths;
-    bool prune = false;  ///< remove documents whose files are not among `paths`
+    /// Remove documents whose files lay under a path of `paths` that was read completely and
+    /// are gone (see may_prune); never under a path that could not be read.
+    bool prune = false;
+    bool dry_run = false;  ///< decide and report everything, write (and create) nothing
     /// Write this many shard databases under `db` plus db/r2p.stub; 0 keeps the database's
     /// layout (the shards its stub names, else one database).
     unsigned shards = 0;
@@ -32,14 +35,30 @@ struct ConvertedFile {
     std::string encoding;
 };
 
+/// A document a run added, replaced, left unchanged or pruned.
+struct DocumentChange {
+    std::string id;
+    std::string path;  ///< its file: as given for files of this run, else the stored location
+};
+
 /// What an indexing run did.
 struct IndexReport {
+    /// Why nothing was indexed when no statement file was found (then no database was opened
+    /// or created and every other field is empty); "" otherwise.
+    std::string nothing_to_index;
+    bool dry_run = false;             ///< nothing was written: the lists say what would have been
     std::size_t files_found = 0;      ///< statement files listed
     std::size_t files_indexed = 0;    ///< new or changed, written
     std::size_t files_unchanged = 0;  ///< already indexed with the same content
     std::vector<ConvertedFile> converted;
     std::vector<SkippedFile> skipped;
     std::size_t documents_pruned = 0;
+    std::vector<DocumentChange> added;      ///< new document ids
+    std::vector<DocumentChange> replaced;   ///< documents whose content changed
+    std::vector<DocumentChange> unchanged;  ///< documents already indexed as they are
+    std::vector<DocumentChange> pruned;     ///< removed by --prune
+    /// Paths that could not be read during a --prune run: nothing under them was pruned.
+    std::vector<UnreadPath> prune_limited;
     std::size_t shards = 0;      ///< shard databases written (0: one plain database)
     std::size_t paragraphs = 0;  ///< of the files written in this run
     std::size_t quotes = 0;
@@ -64,8 +83,10 @@ std::string content_fingerprint(std::string_view bytes, std::string_view sidecar
 std::string taxonomy_digest(const Taxonomy& taxonomy);
 
 /// Indexes `request.paths` into `request.db`. Bad files are reported in `skipped`, never
-/// abort the run. Throws DatabaseLockedError / IndexError for database problems, UsageError
-/// when --shards does not fit the database already there.
+/// abort the run. When no statement file is found, returns at once with `nothing_to_index`
+/// set. A database that does not exist yet is created only when a document is written.
+/// Throws DatabaseLockedError / IndexError for database problems, UsageError when --shards
+/// does not fit the database already there.
 IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
                          const ProgressCallback& progress = {});
 

@@ -47,6 +47,9 @@ constexpr std::string_view kSpeakerPrefix = "XS";  ///< speaker:eliasson
 
 /// Metadata key holding a document's content fingerprint: "file:" + doc id.
 constexpr std::string_view kFileKeyPrefix = "file:";
+/// Metadata key holding the absolute path of a document's file: "path:" + doc id. Prune and
+/// document ids go by it; documents written before it existed fall back to a passage's path.
+constexpr std::string_view kLocationKeyPrefix = "path:";
 /// Metadata key holding the schema version; a database of another version is refused.
 constexpr std::string_view kSchemaVersionKey = "r2p:schema";
 constexpr std::string_view kSchemaVersion = "3";  // 2: binary passage data, 3: no possessive 's
