@@ -76,6 +76,9 @@ int main(int argc, char* argv[]) {
         for (const auto& skipped : report.skipped) {
             std::cerr << "r2p-index: warning: " << skipped.reason << '\n';
         }
+        for (const auto& warning : report.warnings) {
+            std::cerr << "r2p-index: warning: " << warning << '\n';
+        }
         if (vm.count("json")) {
             std::cout << r2p::report_to_json(report).dump(2) << '\n';
         } else {

@@ -203,7 +203,7 @@ TEST_SUITE("e2e_index") {
     TEST_CASE("bad files are named on stderr, skipped with exit 1, and good files still indexed") {
         r2p::test::TempDir dir;
         r2p::test::write_file(dir / "c/good.txt", "A good statement about prevention.\n");
-        r2p::test::write_file(dir / "c/bad.txt", "caf\xc3\xa9 ok\nline two \xff here\n");
+        r2p::test::write_file(dir / "c/bad.txt", "caf\xc3\xa9 ok\nline two \xc0\xaf here\n");
         r2p::test::write_file(dir / "c/binary.txt", std::string("abc\0def", 7));
         r2p::test::write_file(dir / "c/empty.txt", "");
         const auto result = index(dir / "db", shell_quote((dir / "c").string()));
@@ -215,6 +215,25 @@ TEST_SUITE("e2e_index") {
         CHECK(report["files"]["skipped"].size() == 2);
         CHECK(report["files"]["indexed"] == 2);  // good.txt, and empty.txt with no passages
         CHECK(doccount(dir / "db") == 1);
+    }
+
+    TEST_CASE("a UTF-8 file with a stray Windows-1252 byte is kept, the byte named in a warning") {
+        r2p::test::TempDir dir;
+        // Regression: one pasted apostrophe (0x92) skipped the whole file.
+        r2p::test::write_file(dir / "c/pasted.txt",
+                              "Caf\xc3\xa9 statement.\n\nThe Minister\x92s view on prevention.\n");
+        const auto result = index(dir / "db", shell_quote((dir / "c").string()));
+        INFO(result.err);
+        CHECK(result.exit_code == 0);
+        CHECK(result.err == "r2p-index: warning: " + (dir / "c/pasted.txt").string() +
+                                ":3: byte 30 (0x92) is not UTF-8, read as Windows-1252\n");
+        const json report = json::parse(result.out);
+        CHECK(report["files"]["indexed"] == 1);
+        CHECK(report["warnings"].size() == 1);
+        REQUIRE(report["files"]["converted"].size() == 1);
+        CHECK(report["files"]["converted"][0]["encoding"] == "UTF-8+windows-1252");
+        CHECK(doccount(dir / "db") == report["passages"]["total"].get<std::size_t>());
+        CHECK(report["passages"]["total"].get<int>() >= 1);
     }
 
     TEST_CASE("a Windows-1252 file is converted and named in the report") {

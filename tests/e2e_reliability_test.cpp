@@ -32,6 +32,7 @@ enum class Outcome {
     Indexed,    // UTF-8 as it is; `passages` passages
     Converted,  // re-encoded to UTF-8 from `detail` (the encoding); `passages` passages
     Skipped,    // one warning line holding `detail` (line and byte offset)
+    Repaired,   // UTF-8 with a stray byte read as Windows-1252: indexed, one warning `detail`
 };
 
 struct InputCase {
@@ -61,8 +62,10 @@ std::vector<InputCase> input_cases() {
         {"good.txt", "Title line\n\nA good statement about prevention.\n\nAnd a second one.\n",
          Outcome::Indexed, "", 2, "second one"},
         // "caf\xc3\xa9 first line\n" is 17 bytes: the stray byte is at 17 + 7.
-        {"stray-byte.txt", "caf\xc3\xa9 first line\nsecond \xff line\n", Outcome::Skipped,
-         "stray-byte.txt:2: invalid UTF-8 at byte 24", 0, ""},
+        // Regression: the stray byte made the whole file (every passage) skipped.
+        {"stray-byte.txt", "caf\xc3\xa9 first line\n\nsecond \xff line\n", Outcome::Repaired,
+         "stray-byte.txt:3: byte 25 (0xFF) is not UTF-8, read as Windows-1252", 1,
+         "second \xc3\xbf line"},
         {"truncated.txt", "Valid \xc3\xa9 text\nends in \xe2\x82", Outcome::Skipped,
          "truncated.txt:2: invalid UTF-8 at byte 22", 0, ""},
         {"overlong-2.txt", "ok\n\xc0\xaf overlong slash\n", Outcome::Skipped,
@@ -181,10 +184,14 @@ TEST_SUITE("e2e_reliability") {
         const fs::path folder = run.dir / "c";
         const CommandResult& result = run.result;
         std::size_t skipped = 0;
-        for (const auto& c : cases) skipped += c.outcome == Outcome::Skipped;
+        std::size_t repaired = 0;
+        for (const auto& c : cases) {
+            skipped += c.outcome == Outcome::Skipped;
+            repaired += c.outcome == Outcome::Repaired;
+        }
         INFO(result.err);
         CHECK(result.exit_code == 1);
-        CHECK(r2p::test::line_count(result.err) == skipped);
+        CHECK(r2p::test::line_count(result.err) == skipped + repaired);
         const json report = json::parse(result.out);
         CHECK(report["files"]["skipped"].size() == skipped);
         CHECK(report["files"]["indexed"].get<std::size_t>() == cases.size() - skipped);
@@ -192,7 +199,7 @@ TEST_SUITE("e2e_reliability") {
         for (const auto& c : cases) {
             SUBCASE(c.name) {
                 const std::string doc_id = stem(c.name);
-                if (c.outcome == Outcome::Skipped) {
+                if (c.outcome == Outcome::Skipped || c.outcome == Outcome::Repaired) {
                     // One line: the tool's prefix, the path, line, byte, what happens.
                     const std::size_t at = result.err.find(c.detail);
                     REQUIRE(at != std::string::npos);
@@ -201,20 +208,25 @@ TEST_SUITE("e2e_reliability") {
                         result.err.substr(begin, result.err.find('\n', at) - begin);
                     CHECK(line.rfind("r2p-index: warning: ", 0) == 0);
                     CHECK(has(line, (folder / c.name).string() + ":"));
-                    CHECK(has(line, "(file skipped)"));
-                    CHECK(r2p::test::passages_of(db, doc_id) == 0);
-                    continue;
+                    if (c.outcome == Outcome::Skipped) {
+                        CHECK(has(line, "(file skipped)"));
+                        CHECK(r2p::test::passages_of(db, doc_id) == 0);
+                        continue;
+                    }
+                } else {
+                    CHECK_FALSE(has(result.err, c.name));
                 }
-                CHECK_FALSE(has(result.err, c.name));
                 CHECK(r2p::test::passages_of(db, doc_id) == c.passages);
                 bool converted = false;
                 for (const auto& entry : report["files"]["converted"]) {
                     if (has(entry["path"].get<std::string>(), c.name)) {
                         converted = true;
-                        CHECK(entry["encoding"] == c.detail);
+                        CHECK(entry["encoding"] == (c.outcome == Outcome::Repaired
+                                                        ? std::string("UTF-8+windows-1252")
+                                                        : c.detail));
                     }
                 }
-                CHECK(converted == (c.outcome == Outcome::Converted));
+                CHECK(converted == (c.outcome != Outcome::Indexed));
                 if (!c.expect_text.empty()) {
                     const std::string texts = stored_texts(db, doc_id);
                     CHECK(has(texts, c.expect_text));

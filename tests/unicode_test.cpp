@@ -95,8 +95,6 @@ TEST_SUITE("unicode") {
             const char* message;
         };
         const std::vector<Case> cases = {
-            {"stray 0xFF in UTF-8 text with a valid e-acute", "Caf\xC3\xA9\nline two \xFF here", 15,
-             2, "invalid UTF-8 at byte 15"},
             {"truncated sequence before ASCII", "one\ntwo\nab\xE2\x80 cd", 10, 3,
              "invalid UTF-8 at byte 10"},
             {"truncated sequence at the end of UTF-8 text", "caf\xC3\xA9\nabc\xC3", 9, 2,
@@ -106,7 +104,7 @@ TEST_SUITE("unicode") {
             {"lead byte followed by a continuation byte",
              "\x93"
              "caf\xE9\x94",
-             0, 1, "invalid UTF-8 at byte 0"},
+             4, 1, "invalid UTF-8 at byte 4"},
             {"overlong C0 AF", "path \xC0\xAF etc", 5, 1, "invalid UTF-8 at byte 5"},
             {"UTF-8 surrogate", "x\xED\xA0\x80y", 1, 1, "invalid UTF-8 at byte 1"},
             {"byte undefined in Windows-1252", "abc\n\x81", 4, 2, "invalid UTF-8 at byte 4"},
@@ -142,6 +140,32 @@ TEST_SUITE("unicode") {
                     CHECK(std::string(e.what()) == c.message);
                 }
             }
+        }
+    }
+
+    TEST_CASE("stray Windows-1252 bytes in UTF-8 text are read as Windows-1252 and named") {
+        // Regression: one pasted apostrophe made the whole file undecodable.
+        const auto decoded =
+            r2p::decode_text("Caf\xC3\xA9 is open.\nIt\x92s the Minister\x92s \xFF view.\n");
+        CHECK(decoded.text ==
+              "Caf\xC3\xA9 is open.\nIt\xE2\x80\x99s the Minister\xE2\x80\x99s "
+              "\xC3\xBF view.\n");
+        CHECK(decoded.encoding == "UTF-8+windows-1252");
+        CHECK(decoded.converted);
+        REQUIRE(decoded.stray_bytes.size() == 3);
+        CHECK(decoded.stray_bytes[0].offset == 17);
+        CHECK(decoded.stray_bytes[0].line == 2);
+        CHECK(decoded.stray_bytes[0].value == 0x92);
+        CHECK(decoded.stray_bytes[2].value == 0xFF);
+        SUBCASE("after a BOM too") {
+            const auto with_bom = r2p::decode_text("\xEF\xBB\xBFIt\x92s \xC3\xA9");
+            CHECK(with_bom.text == "It\xE2\x80\x99s \xC3\xA9");
+            REQUIRE(with_bom.stray_bytes.size() == 1);
+            CHECK(with_bom.stray_bytes[0].offset == 5);
+        }
+        SUBCASE("clean UTF-8 has none") {
+            CHECK(r2p::decode_text("Caf\xC3\xA9").stray_bytes.empty());
+            CHECK(r2p::decode_text("Caf\xC3\xA9").encoding == "UTF-8");
         }
     }
 

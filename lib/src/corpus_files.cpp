@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <map>
 #include <set>
@@ -286,6 +287,19 @@ LoadedStatement load_statement(const CorpusFile& file, std::string_view bytes,
     }
     loaded.encoding = decoded.encoding;
     loaded.converted = decoded.converted;
+    for (const StrayByte& stray : decoded.stray_bytes) {
+        if (loaded.warnings.size() == kMaxStrayByteWarnings) {
+            loaded.warnings.push_back(
+                name + ": " + std::to_string(decoded.stray_bytes.size() - kMaxStrayByteWarnings) +
+                " more bytes that are not UTF-8, read as Windows-1252");
+            break;
+        }
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02X", stray.value);
+        loaded.warnings.push_back(name + ":" + std::to_string(stray.line) + ": byte " +
+                                  std::to_string(stray.offset) + " (" + hex +
+                                  ") is not UTF-8, read as Windows-1252");
+    }
 
     DocumentMeta meta;
     meta.id = file.doc_id;

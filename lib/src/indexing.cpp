@@ -392,6 +392,8 @@ IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
                     if (loaded.converted) {
                         report.converted.push_back({files[index].path.string(), loaded.encoding});
                     }
+                    report.warnings.insert(report.warnings.end(), loaded.warnings.begin(),
+                                           loaded.warnings.end());
                 }
                 done[index] = 1;
                 while (written < files.size() && done[written]) ++written;
@@ -425,6 +427,11 @@ IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
     const auto by_path = [](const auto& a, const auto& b) { return a.path < b.path; };
     std::stable_sort(report.skipped.begin(), report.skipped.end(), by_path);
     std::stable_sort(report.converted.begin(), report.converted.end(), by_path);
+    // Each file's lines stay in order: they start with the path and their byte offsets grow.
+    std::stable_sort(report.warnings.begin(), report.warnings.end(),
+                     [](const std::string& a, const std::string& b) {
+                         return a.substr(0, a.find(':')) < b.substr(0, b.find(':'));
+                     });
     for (auto* list : {&report.added, &report.replaced, &report.unchanged}) {
         std::stable_sort(list->begin(), list->end(), by_path);
     }

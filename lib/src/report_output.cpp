@@ -58,6 +58,7 @@ nlohmann::json report_to_json(const IndexReport& report) {
         {"megabytes_per_second", megabytes_per_second(report)},
         {"prune_limited", prune_limited},
         {"dry_run", report.dry_run},
+        {"warnings", report.warnings},
     };
     if (report.dry_run) {
         json["documents"] = {{"added", changes_to_json(report.added)},
@@ -90,6 +91,7 @@ void print_report_table(const IndexReport& report, std::ostream& out) {
     for (const auto& file : report.converted)
         out << "    converted " << file.path << " from " << file.encoding << '\n';
     for (const auto& file : report.skipped) out << "    " << file.reason << '\n';
+    for (const auto& warning : report.warnings) out << "    " << warning << '\n';
     for (const auto& unread : report.prune_limited) {
         out << "    not pruned under " << unread.path << ": " << unread.reason << '\n';
     }

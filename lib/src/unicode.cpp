@@ -103,6 +103,65 @@ bool meant_as_utf8(std::string_view bytes) {
     return false;
 }
 
+// Windows-1252's 0x80-0x9F (0 where it leaves a byte undefined); 0xA0-0xFF are Latin-1.
+constexpr char16_t kWindows1252High[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+void append_code_point(std::string& out, char32_t c) {
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+    } else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+}
+
+// `b` is 0x80-0xFF and defined in Windows-1252.
+void append_windows_1252(std::string& out, std::uint8_t b) {
+    append_code_point(out, b >= 0xA0 ? char32_t{b} : char32_t{kWindows1252High[b - 0x80]});
+}
+
+bool is_continuation(std::string_view bytes, std::size_t i) {
+    return i < bytes.size() && byte_at(bytes, i) >= 0x80 && byte_at(bytes, i) <= 0xBF;
+}
+
+// UTF-8 text with stray bytes of another encoding: well-formed sequences are kept, a stray
+// byte is read as Windows-1252 (where such bytes come from: Word's quotes and dashes pasted
+// in) and recorded. A lead byte followed by continuation bytes that do not form a character,
+// or ending the file, is damage to the UTF-8 itself (truncation, overlong forms), and a byte
+// Windows-1252 leaves undefined is no Windows-1252 byte: both are refused.
+std::string decode_utf8_with_stray_bytes(std::string_view bytes, std::vector<StrayByte>& strays) {
+    std::string out;
+    out.reserve(bytes.size() + 16);
+    std::size_t line = 1;
+    std::size_t pos = 0;
+    while (pos < bytes.size()) {
+        const std::size_t len = utf8_sequence_length(bytes, pos);
+        if (len > 0) {
+            if (bytes[pos] == '\n') ++line;
+            out.append(bytes.substr(pos, len));
+            pos += len;
+            continue;
+        }
+        const std::uint8_t b = byte_at(bytes, pos);
+        const bool broken_sequence = b >= 0xC0 && is_continuation(bytes, pos + 1);
+        const bool truncated = b >= 0xC2 && b <= 0xF4 && pos + 1 == bytes.size();
+        if (broken_sequence || truncated || undefined_in_windows_1252(b)) {
+            throw_at(bytes, "invalid UTF-8", pos);
+        }
+        append_windows_1252(out, b);
+        strays.push_back({pos, line, b});
+        ++pos;
+    }
+    return out;
+}
+
 // UTF-16 is checked code unit by code unit so that errors name the byte offset and line
 // (ICU's converter would substitute U+FFFD silently or fail without saying where).
 std::string decode_utf16(std::string_view bytes, bool little_endian) {
@@ -323,12 +382,16 @@ DecodedText decode_text(std::string_view bytes) {
         result.encoding = little_endian ? "UTF-16LE" : "UTF-16BE";
         result.converted = true;
     } else if (starts_with_bytes(bytes, {0xEF, 0xBB, 0xBF})) {
-        // A BOM says UTF-8, so bad bytes after it are damage, never Windows-1252.
+        // A BOM says UTF-8: bad bytes after it are stray bytes or damage, never a 1252 file.
         reject_nul_bytes(bytes);
-        const std::size_t bad = first_invalid_utf8(bytes);
-        if (bad != std::string_view::npos) throw_at(bytes, "invalid UTF-8", bad);
-        utf8.assign(bytes.substr(3));
-        result.encoding = "UTF-8";
+        const std::string_view body = bytes.substr(3);
+        if (first_invalid_utf8(body) == std::string_view::npos) {
+            utf8.assign(body);
+        } else {
+            utf8 = decode_utf8_with_stray_bytes(bytes, result.stray_bytes).substr(3);
+        }
+        result.encoding = result.stray_bytes.empty() ? "UTF-8" : "UTF-8+windows-1252";
+        result.converted = !result.stray_bytes.empty();
     } else {
         reject_nul_bytes(bytes);
         const std::size_t bad = first_invalid_utf8(bytes);
@@ -336,7 +399,9 @@ DecodedText decode_text(std::string_view bytes) {
             utf8.assign(bytes);
             result.encoding = "UTF-8";
         } else if (meant_as_utf8(bytes)) {
-            throw_at(bytes, "invalid UTF-8", bad);
+            utf8 = decode_utf8_with_stray_bytes(bytes, result.stray_bytes);
+            result.encoding = "UTF-8+windows-1252";
+            result.converted = true;
         } else {
             utf8 = convert_to_utf8(bytes, "windows-1252");
             result.encoding = "windows-1252";

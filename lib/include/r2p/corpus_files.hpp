@@ -60,7 +60,13 @@ struct LoadedStatement {
     std::vector<Passage> passages;
     std::string encoding;    ///< encoding of the bytes ("UTF-8", "windows-1252", ...)
     bool converted = false;  ///< bytes were not UTF-8
+    /// "PATH:LINE: byte N (0x92) is not UTF-8, read as Windows-1252" for the first
+    /// kMaxStrayByteWarnings stray bytes, then one line counting the rest.
+    std::vector<std::string> warnings;
 };
+
+/// Stray bytes named one by one per file; more are counted in one line.
+constexpr std::size_t kMaxStrayByteWarnings = 10;
 
 /// Path of the sidecar of a statement: NAME.meta.json beside NAME.txt.
 std::filesystem::path sidecar_path(const std::filesystem::path& statement);

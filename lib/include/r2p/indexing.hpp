@@ -52,6 +52,9 @@ struct IndexReport {
     std::size_t files_unchanged = 0;  ///< already indexed with the same content
     std::vector<ConvertedFile> converted;
     std::vector<SkippedFile> skipped;
+    /// Files kept with a repair, one line each ("PATH:LINE: byte N (0x92) is not UTF-8, read
+    /// as Windows-1252"), in path order.
+    std::vector<std::string> warnings;
     std::size_t documents_pruned = 0;
     std::vector<DocumentChange> added;      ///< new document ids
     std::vector<DocumentChange> replaced;   ///< documents whose content changed

@@ -11,8 +11,8 @@ namespace r2p {
 
 /// The report as JSON: files {found, indexed, unchanged, converted[], skipped[]},
 /// passages {paragraphs, quotes, total}, themes {id: n}, roles {id: n}, pruned, seconds,
-/// passages_per_second, megabytes_per_second, prune_limited [{path, reason}] (paths a --prune
-/// run could not read: nothing under them was pruned), dry_run; for a dry run also
+/// passages_per_second, megabytes_per_second, warnings [line], prune_limited [{path, reason}]
+/// (paths a --prune run could not read: nothing under them was pruned), dry_run; for a dry run also
 /// documents {added, replaced, unchanged, pruned}: [{id, path}].
 nlohmann::json report_to_json(const IndexReport& report);
 
