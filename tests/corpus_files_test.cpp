@@ -66,13 +66,16 @@ TEST_SUITE("corpus_files") {
         CHECK(listing.files.size() == 1);
     }
 
-    TEST_CASE("two files with the same document id: the second is skipped, naming the first") {
+    TEST_CASE("two files whose stems give the same id both get ids from their folders") {
+        // Regression: the second was skipped, so the layout could not be indexed.
         r2p::test::TempDir dir;
         r2p::test::write_file(dir / "x/Statement 1.txt", "a");
         r2p::test::write_file(dir / "y/statement-1.md", "b");
         const auto listing = r2p::list_corpus_files({dir.path().string()});
-        CHECK(listing.files.size() == 1);
-        CHECK(skipped_with(listing, "statement-1.md", "already used"));
+        REQUIRE(listing.files.size() == 2);
+        CHECK(listing.skipped.empty());
+        CHECK(listing.files[0].doc_id == "x-statement-1");
+        CHECK(listing.files[1].doc_id == "y-statement-1");
     }
 
     TEST_CASE("reading a FIFO fails at once instead of blocking") {

@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -27,6 +28,16 @@ r2p::test::CommandResult index(const std::filesystem::path& db, const std::strin
 
 std::size_t doccount(const std::filesystem::path& db) {
     return Xapian::Database(db.string()).get_doccount();
+}
+
+// Document ids with passages in `db`.
+std::set<std::string> document_ids(const std::filesystem::path& db) {
+    const Xapian::Database database(db.string());
+    std::set<std::string> ids;
+    for (auto it = database.allterms_begin("XD"); it != database.allterms_end("XD"); ++it) {
+        ids.insert((*it).substr(2));
+    }
+    return ids;
 }
 
 }  // namespace
@@ -234,6 +245,34 @@ TEST_SUITE("e2e_index") {
         CHECK(report["files"]["converted"][0]["encoding"] == "UTF-8+windows-1252");
         CHECK(doccount(dir / "db") == report["passages"]["total"].get<std::size_t>());
         CHECK(report["passages"]["total"].get<int>() >= 1);
+    }
+
+    TEST_CASE("2021/statement.txt and 2022/statement.txt are both indexed, under stable ids") {
+        r2p::test::TempDir dir;
+        const auto archive = dir / "archive";
+        r2p::test::write_file(archive / "2021/statement.txt", "The 2021 statement.\n");
+        r2p::test::write_file(archive / "2022/statement.txt", "The 2022 statement.\n");
+        // Regression: the second file was skipped ("document id already used").
+        const auto first = index(dir / "db", shell_quote(archive.string()));
+        INFO(first.err);
+        CHECK(first.exit_code == 0);
+        CHECK(document_ids(dir / "db") ==
+              std::set<std::string>{"2021-statement", "2022-statement"});
+        // One folder alone later: the same id, nothing new, nothing pruned.
+        const auto alone = index(dir / "db", shell_quote((archive / "2021").string()), "--prune");
+        CHECK(alone.exit_code == 0);
+        CHECK(json::parse(alone.out)["files"]["unchanged"] == 1);
+        CHECK(json::parse(alone.out)["pruned"] == 0);
+        CHECK(document_ids(dir / "db") ==
+              std::set<std::string>{"2021-statement", "2022-statement"});
+
+        // A file indexed alone keeps its stem; a twin added later takes its folder's name.
+        REQUIRE(
+            index(dir / "db2", shell_quote((archive / "2021/statement.txt").string())).exit_code ==
+            0);
+        CHECK(document_ids(dir / "db2") == std::set<std::string>{"statement"});
+        REQUIRE(index(dir / "db2", shell_quote(archive.string())).exit_code == 0);
+        CHECK(document_ids(dir / "db2") == std::set<std::string>{"statement", "2022-statement"});
     }
 
     TEST_CASE("a Windows-1252 file is converted and named in the report") {

@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "r2p/document_ids.hpp"
 #include "r2p/error.hpp"
 #include "r2p/parse.hpp"
 #include "r2p/unicode.hpp"
@@ -127,14 +128,7 @@ class Walker {
         std::error_code ec;
         const fs::path real = fs::canonical(path, ec);
         if (!seen_files_.insert(ec ? path : real).second) return;  // same file by another way
-        std::string doc_id = slugify(path.stem().string());
-        auto [it, fresh] = ids_.emplace(doc_id, path.string());
-        if (!fresh) {
-            skip(path.string(), "document id '" + doc_id + "' is already used by " + it->second +
-                                    ", rename one of them");
-            return;
-        }
-        listing_.files.push_back({path, std::move(doc_id)});
+        listing_.files.push_back({path, {}});                      // ids once every file is known
     }
 
     void unreadable_folder(const fs::path& folder, const std::error_code& ec) {
@@ -154,7 +148,6 @@ class Walker {
     CorpusListing listing_;
     std::set<fs::path> seen_dirs_;
     std::set<fs::path> seen_files_;
-    std::map<std::string, std::string> ids_;
 };
 
 std::size_t line_of_byte(std::string_view text, std::size_t offset) {
@@ -180,10 +173,13 @@ bool valid_date(const std::string& date) {
 
 }  // namespace
 
-CorpusListing list_corpus_files(const std::vector<std::string>& paths) {
+CorpusListing list_corpus_files(const std::vector<std::string>& paths,
+                                const KnownDocuments& known) {
     Walker walker;
     for (const auto& given : paths) walker.add_given(given);
-    return walker.finish();
+    CorpusListing listing = walker.finish();
+    assign_document_ids(listing, known);
+    return listing;
 }
 
 std::string slugify(std::string_view stem) {

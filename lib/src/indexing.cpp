@@ -267,17 +267,20 @@ IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
     const auto start = std::chrono::steady_clock::now();
     IndexReport report;
     report.dry_run = request.dry_run;
-    CorpusListing listing = list_corpus_files(request.paths);
+    // Only an existing database is opened here (a locked one is reported before any work);
+    // document ids depend on the files it holds.
+    Writers writers(request.db, request.shards, request.batch_documents, request.dry_run);
+    std::map<std::string, std::filesystem::path> known;
+    for (const auto& [doc_id, stored] : writers.stored()) known.emplace(doc_id, stored.location);
+    CorpusListing listing = list_corpus_files(request.paths, known);
     if (listing.files.empty()) {
-        // Before the database is touched: an emptied or mistyped folder changes nothing.
+        // An emptied or mistyped folder changes nothing.
         report.nothing_to_index = nothing_to_index(request.paths, listing);
         return report;
     }
     report.files_found = listing.files.size();
     report.skipped = std::move(listing.skipped);
     const std::vector<CorpusFile>& files = listing.files;
-
-    Writers writers(request.db, request.shards, request.batch_documents, request.dry_run);
     report.shards = writers.shard_count();
     const Tagger tagger(taxonomy);
     const std::string digest = taxonomy_digest(taxonomy);

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,7 +18,7 @@ namespace r2p {
 /// A statement file to index.
 struct CorpusFile {
     std::filesystem::path path;  ///< as found (given path joined with the walk)
-    std::string doc_id;          ///< slug of the file name's stem
+    std::string doc_id;          ///< see assign_document_ids
 };
 
 /// A path that was not indexed, and why.
@@ -36,11 +37,13 @@ struct CorpusListing {
 /// Expands command-line PATHs: a file is taken as given (.txt or .md); a folder is searched
 /// recursively for .txt and .md files (sidecars and other files ignored). Symlinks are
 /// followed, each real file is listed once, symlink loops end; FIFOs, devices, sockets,
-/// dangling links, missing paths and a second file with an already used document id are
-/// reported in `skipped`. Never blocks on a FIFO and never throws for one bad entry.
+/// dangling links, missing paths and a file no document id can be found for are reported
+/// in `skipped`. Never blocks on a FIFO and never throws for one bad entry. Document ids
+/// are given by assign_document_ids with `known`, the documents a database already holds.
 /// `scope` names every given path that exists, and every given path, folder or entry that
 /// could not be read (those may hide statements).
-CorpusListing list_corpus_files(const std::vector<std::string>& paths);
+CorpusListing list_corpus_files(const std::vector<std::string>& paths,
+                                const std::map<std::string, std::filesystem::path>& known = {});
 
 /// Document id for a file name stem: lower-case ASCII letters, digits and single dashes
 /// ("Ministerial Meeting 2012" -> "ministerial-meeting-2012"), at most 100 bytes; "doc" if
