@@ -8,8 +8,18 @@
 #include "r2p/error.hpp"
 #include "r2p/indexing.hpp"
 #include "r2p/report_output.hpp"
+#include "r2p/search.hpp"
 
 namespace po = boost::program_options;
+
+namespace {
+
+// Bounds of the count options, far above what a run needs.
+constexpr std::size_t kMaxShards = 1024;
+constexpr std::size_t kMaxThreads = 1024;
+constexpr std::size_t kMaxBatch = 100'000'000;
+
+}  // namespace
 
 int main(int argc, char* argv[]) {
     return r2p::cli::run_tool("index", [&] {
@@ -17,15 +27,15 @@ int main(int argc, char* argv[]) {
         auto add = options.add_options();
         add("db", po::value<std::string>()->value_name("DIR")->required(),
             "database to create or update (created if missing)");
-        add("shards", po::value<unsigned>()->value_name("N"),
+        add("shards", po::value<std::string>()->value_name("N"),
             "write N shard databases under DIR plus a stub file DIR/r2p.stub");
         add("prune",
             "remove documents whose files were under a given PATH and are gone (never under a "
             "path that cannot be read)");
         add("dry-run", "say what would be added, replaced and pruned; write nothing");
-        add("threads", po::value<unsigned>()->value_name("N")->default_value(0),
+        add("threads", po::value<std::string>()->value_name("N")->default_value("0"),
             "loader threads (0: one per core)");
-        add("batch", po::value<std::size_t>()->value_name("N")->default_value(5000),
+        add("batch", po::value<std::string>()->value_name("N")->default_value("5000"),
             "passages per commit (more: faster bulk builds, more memory)");
         add("json", "print the index report as JSON instead of a table");
         add("quiet", "no progress bar");
@@ -49,14 +59,16 @@ int main(int argc, char* argv[]) {
         request.paths = vm["path"].as<std::vector<std::string>>();
         request.prune = vm.count("prune") > 0;
         request.dry_run = vm.count("dry-run") > 0;
+        // Counts are read as text: Boost would wrap "-1" to a huge unsigned number.
+        const auto count = [&](const char* name, std::size_t max) {
+            return r2p::parse_count(std::string("--") + name, vm[name].as<std::string>(), max);
+        };
         if (vm.count("shards")) {
-            request.shards = vm["shards"].as<unsigned>();
-            if (request.shards < 1 || request.shards > 1024) {
-                throw r2p::UsageError("--shards must be from 1 to 1024");
-            }
+            request.shards = static_cast<unsigned>(count("shards", kMaxShards));
+            if (request.shards < 1) throw r2p::UsageError("--shards must be from 1 to 1024");
         }
-        request.threads = vm["threads"].as<unsigned>();
-        request.batch_documents = vm["batch"].as<std::size_t>();
+        request.threads = static_cast<unsigned>(count("threads", kMaxThreads));
+        request.batch_documents = count("batch", kMaxBatch);
         if (request.batch_documents < 1) throw r2p::UsageError("--batch must be at least 1");
         const r2p::Taxonomy taxonomy = r2p::cli::load_taxonomy_from(vm);
 

@@ -297,6 +297,31 @@ TEST_SUITE("e2e_index") {
         CHECK(result.out.empty());
     }
 
+    TEST_CASE("negative, wrapped or out-of-range counts are usage errors naming the option") {
+        r2p::test::TempDir dir;
+        // Regression: "--batch -1 --threads -1" wrapped to huge numbers and exited 0.
+        const std::pair<const char*, const char*> bad[] = {
+            {"--batch -1", "--batch '-1'"},
+            {"--threads -1", "--threads '-1'"},
+            {"--shards -1", "--shards '-1'"},
+            {"--batch 0", "--batch must be at least 1"},
+            {"--shards 0", "--shards must be from 1 to 1024"},
+            {"--shards 1025", "--shards '1025' is too large"},
+            {"--threads 99999999999999999999", "--threads '99999999999999999999' is too large"},
+            {"--batch 12x", "--batch '12x'"},
+        };
+        for (const auto& [option, message] : bad) {
+            CAPTURE(option);
+            const auto result = index(dir / "db", shell_quote(kCorpus), option);
+            CHECK(result.exit_code == 2);
+            CHECK(result.out.empty());
+            CHECK(result.err.rfind("r2p-index: error: ", 0) == 0);
+            CHECK(result.err.find(message) != std::string::npos);
+            CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
+            CHECK_FALSE(std::filesystem::exists(dir / "db"));
+        }
+    }
+
     TEST_CASE("usage errors exit 2") {
         CHECK(run_command(kIndex + " --db").exit_code == 2);
         CHECK(run_command(kIndex + " --no-such-option --db x y").exit_code == 2);
