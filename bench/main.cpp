@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/large_file.hpp"
 #include "bench/runner.hpp"
 #include "bench/workspace.hpp"
 #include "cli/app.hpp"
@@ -18,7 +19,8 @@ namespace po = boost::program_options;
 
 namespace {
 
-constexpr const char* kUsage = "generate|run|table [options]  (r2p-bench COMMAND --help for each)";
+constexpr const char* kUsage =
+    "generate|run|table|large-file [options]  (r2p-bench COMMAND --help for each)";
 
 // Counts are read as text and checked by parse_count: Boost would wrap "-1" to a huge
 // unsigned number. These bounds are far above any run a machine can do.
@@ -143,6 +145,55 @@ int run(int argc, const char* const argv[]) {
     return r2p::cli::kOk;
 }
 
+// r2p-index beside this r2p-bench (both are built into build/bin).
+std::filesystem::path index_tool() {
+    std::error_code ec;
+    const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (ec) throw r2p::Error("cannot find r2p-index: /proc/self/exe: " + ec.message());
+    return self.parent_path() / "r2p-index";
+}
+
+int large_file(int argc, const char* const argv[]) {
+    po::options_description options = corpus_options();
+    options.add_options()(
+        "megabytes", po::value<std::string>()->value_name("N")->default_value("50"),
+        "size of the generated statement")("work", po::value<std::string>()->value_name("DIR"),
+                                           "working folder (default: bench-work/large)")(
+        "json", "print the result as one JSON object instead of a table");
+    po::variables_map vm;
+    if (!r2p::cli::parse_command_line(argc, argv, "bench", "large-file --megabytes N [options]",
+                                      options, {}, vm)) {
+        return r2p::cli::kOk;
+    }
+    const std::size_t megabytes =
+        r2p::parse_count("--megabytes", vm["megabytes"].as<std::string>(), 10'000);
+    if (megabytes == 0) throw r2p::UsageError("--megabytes must be at least 1");
+    const std::filesystem::path work = vm.count("work")
+                                           ? std::filesystem::path(vm["work"].as<std::string>())
+                                           : std::filesystem::path("bench-work");
+    std::vector<std::string> index_options;
+    for (const char* file : {"themes", "roles", "synonyms"}) {
+        if (vm.count(file)) {
+            index_options.push_back(std::string("--") + file);
+            index_options.push_back(vm[file].as<std::string>());
+        }
+    }
+    const r2p::Taxonomy taxonomy = r2p::cli::load_taxonomy_from(vm);
+    const r2p::CorpusGenerator generator = make_generator(vm, taxonomy);
+    const nlohmann::json result = r2p::bench::measure_large_file(
+        generator, work, megabytes, index_tool(), index_options, std::cerr);
+    if (vm.count("json")) {
+        std::cout << result.dump(2) << '\n';
+    } else {
+        std::cout << "large file: " << result["megabytes"].get<double>() << " MB indexed in "
+                  << result["seconds"].get<double>() << " s, peak RSS "
+                  << result["peak_rss_megabytes"].get<double>() << " MB ("
+                  << result["peak_rss_per_file_size"].get<double>() << "x the file), "
+                  << result["passages"] << " passages\n";
+    }
+    return r2p::cli::kOk;
+}
+
 int table(int argc, const char* const argv[]) {
     po::options_description options("Options");
     options.add_options()("file", po::value<std::string>()->value_name("FILE")->required(),
@@ -174,6 +225,7 @@ int main(int argc, char* argv[]) {
         if (command == "generate") return generate(argc - 1, argv + 1);
         if (command == "run") return run(argc - 1, argv + 1);
         if (command == "table") return table(argc - 1, argv + 1);
+        if (command == "large-file") return large_file(argc - 1, argv + 1);
         if (command == "--help" || command == "-h") {
             std::cout << "usage: r2p-bench " << kUsage << '\n';
             return static_cast<int>(r2p::cli::kOk);

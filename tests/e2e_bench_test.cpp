@@ -115,6 +115,30 @@ TEST_SUITE("e2e_bench") {
         CHECK(std::filesystem::exists(dir / "foreign" / "corpus" / "keep.txt"));
     }
 
+    TEST_CASE("r2p-bench large-file: a 20 MB statement is indexed within 10 times its size") {
+        r2p::test::TempDir dir;
+#ifdef R2P_SANITIZED
+        // The sanitizers' shadow memory and quarantine make any peak figure meaningless.
+        const std::size_t megabytes = 2;
+#else
+        const std::size_t megabytes = 20;
+#endif
+        const auto result =
+            run_command(kBench + " large-file --json --megabytes " + std::to_string(megabytes) +
+                        " --work " + shell_quote((dir / "work").string()) + common_options());
+        INFO(result.err);
+        REQUIRE(result.exit_code == 0);
+        const json r = json::parse(result.out);
+        CHECK(r["megabytes"].get<double>() >= static_cast<double>(megabytes));
+        CHECK(r["passages"].get<std::size_t>() > megabytes * 1000);
+        CHECK(r["seconds"].get<double>() > 0);
+        CAPTURE(r["peak_rss_megabytes"].get<double>());
+#ifndef R2P_SANITIZED
+        // Regression: a 50 MB statement took 2.1 GB, 42 times its size (5 MB: 300 MB).
+        CHECK(r["peak_rss_per_file_size"].get<double>() <= 10.0);
+#endif
+    }
+
     TEST_CASE("r2p-bench without a command is a usage error") {
         const auto result = run_command(kBench);
         CHECK(result.exit_code == 2);

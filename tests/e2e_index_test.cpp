@@ -322,6 +322,23 @@ TEST_SUITE("e2e_index") {
         }
     }
 
+    TEST_CASE("the progress bar moves inside a large file, not only from file to file") {
+        r2p::test::TempDir dir;
+        std::string text = "A long statement\n\n";
+        for (int i = 1; text.size() < 3'000'000; ++i) {
+            text += "Paragraph " + std::to_string(i) +
+                    " says that the Council discussed prevention again and again.\n\n";
+        }
+        r2p::test::write_file(dir / "c/long.txt", text);
+        const auto result =
+            run_command(kIndex + " --progress --json --db " + shell_quote((dir / "db").string()) +
+                        " " + shell_quote((dir / "c").string()));
+        REQUIRE(result.exit_code == 0);
+        // Regression: the bar stayed at "0/1 files, 0 passages" until the file was done.
+        CHECK(result.err.find("0/1 files, 1000 passages") != std::string::npos);
+        CHECK(result.err.find("1/1 files, ") != std::string::npos);
+    }
+
     TEST_CASE("usage errors exit 2") {
         CHECK(run_command(kIndex + " --db").exit_code == 2);
         CHECK(run_command(kIndex + " --no-such-option --db x y").exit_code == 2);

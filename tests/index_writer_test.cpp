@@ -107,6 +107,23 @@ TEST_SUITE("index_writer") {
         CHECK(db.spellings_begin() != db.spellings_end());
     }
 
+    TEST_CASE("a document written passage by passage reports progress and replaces itself") {
+        r2p::test::TempDir dir;
+        std::vector<std::string> paragraphs(2500, "A paragraph about prevention.");
+        const Document doc = make_doc("big", paragraphs);
+        std::vector<std::size_t> ticks;
+        {
+            r2p::IndexWriter writer(dir.path(), 5000);
+            writer.write_document(doc, paragraph_passages(doc), "fp1");
+            writer.write_document(doc, paragraph_passages(doc), "fp2",
+                                  [&](std::size_t written) { ticks.push_back(written); });
+            writer.commit();
+            CHECK(writer.stored_fingerprint("big") == "fp2");
+        }
+        CHECK(ticks == std::vector<std::size_t>{1000, 2000, 2500});
+        CHECK(Xapian::Database(dir.path().string()).get_doccount() == 2500);
+    }
+
     TEST_CASE("spelling frequencies add up over every batch, whatever the batch size") {
         for (const std::size_t batch : {std::size_t{1}, std::size_t{3}, std::size_t{1000}}) {
             CAPTURE(batch);

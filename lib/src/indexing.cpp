@@ -23,11 +23,19 @@ namespace r2p {
 
 namespace {
 
+// Files larger than this are not prepared by a loader (a passage's Xapian document takes
+// about ten times its text) but streamed by the writer one passage at a time.
+constexpr std::size_t kStreamedFileBytes = 1u << 20;
+// Loaders start no new file while the files loaded and not yet written hold this many
+// bytes (unless none is waiting): a few large files never sit in memory together.
+constexpr std::size_t kLoadAheadBytes = 32u << 20;
+
 // One file's journey through the pipeline, filled by a loader thread, consumed in order by
 // the writer.
 struct Slot {
     bool ready = false;
     bool unchanged = false;
+    bool streamed = false;  // too large to prepare whole: the writer streams its passages
     std::optional<LoadedStatement> loaded;
     PreparedDocument prepared;
     std::string fingerprint;
@@ -50,7 +58,9 @@ void load_into(Slot& slot, const CorpusFile& file, const std::string& old_finger
             return;
         }
         slot.loaded = load_statement(file, bytes, sidecar, tagger);
-        slot.prepared = prepare_document(slot.loaded->doc, slot.loaded->passages);
+        slot.streamed = bytes.size() > kStreamedFileBytes;
+        if (!slot.streamed)
+            slot.prepared = prepare_document(slot.loaded->doc, slot.loaded->passages);
     } catch (const CorpusError& e) {
         slot.error = e.what();
     } catch (const Xapian::Error& e) {
@@ -301,6 +311,7 @@ IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
     std::condition_variable changed;
     std::size_t next_to_load = 0;
     std::size_t written = 0;
+    std::size_t loaded_bytes = 0;  // of slots loaded and not yet taken by a writer
     bool stopping = false;
     // Loaders stay at most this many files ahead of the writer, bounding memory.
     const std::size_t window = 64;
@@ -312,7 +323,8 @@ IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
                 std::unique_lock lock(mutex);
                 changed.wait(lock, [&] {
                     return stopping || next_to_load >= files.size() ||
-                           next_to_load < written + window;
+                           (next_to_load < written + window &&
+                            (loaded_bytes == 0 || loaded_bytes < kLoadAheadBytes));
                 });
                 if (stopping || next_to_load >= files.size()) return;
                 index = next_to_load++;
@@ -321,6 +333,7 @@ IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
             load_into(local, files[index], old_fingerprints[index], digest, tagger);
             {
                 std::lock_guard lock(mutex);
+                loaded_bytes += local.bytes;
                 slots[index] = std::move(local);
                 slots[index].ready = true;
             }
@@ -359,6 +372,7 @@ IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
                 changed.wait(lock, [&] { return stopping || slots[index].ready; });
                 if (stopping) return;
                 slot = std::move(slots[index]);
+                loaded_bytes -= slot.bytes;
             }
             const CorpusFile& file = files[index];
             const auto stored = writers.stored().find(file.doc_id);
@@ -368,7 +382,21 @@ IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
                     if (!is_stored || stored->second.location != locations[index]) {
                         writers.at(writer).record_location(file.doc_id, locations[index]);
                     }
-                    if (!slot.unchanged) writers.at(writer).write(slot.prepared, slot.fingerprint);
+                    if (slot.unchanged) {
+                        // nothing to write
+                    } else if (slot.streamed) {
+                        // The progress bar moves inside a large file too.
+                        const auto tick = [&](std::size_t passages) {
+                            std::lock_guard lock(mutex);
+                            if (progress) {
+                                progress(files_done, files.size(), passages_written + passages);
+                            }
+                        };
+                        writers.at(writer).write_document(slot.loaded->doc, slot.loaded->passages,
+                                                          slot.fingerprint, tick);
+                    } else {
+                        writers.at(writer).write(slot.prepared, slot.fingerprint);
+                    }
                 } catch (...) {
                     std::lock_guard lock(mutex);
                     if (!failure) failure = std::current_exception();

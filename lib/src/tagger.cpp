@@ -50,18 +50,25 @@ void Tagger::tag(const Document& doc, std::vector<Passage>& passages) const {
     const Xapian::Stem stemmer("english");
     const std::size_t count = doc.paragraphs.size();
 
-    // Words of each paragraph, tokenized once and shared by every step below.
-    std::vector<std::vector<detail::Token>> tokens(count);
+    // Words of one paragraph at a time: a token takes about 15 times the bytes of its text,
+    // so holding every paragraph's tokens made a large file need 20 times its size. What
+    // the second pass needs of them (the cue themes) is taken here.
     std::vector<detail::ParagraphSpeech> speech(count);
+    std::vector<std::vector<bool>> cue_hits(count);
     detail::RoleNames names(compiled_->speakers.role_count());
     detail::ShortForms short_forms;
+    std::vector<std::pair<std::size_t, std::size_t>> titles;
     for (std::size_t p = 0; p < count; ++p) {
         const Paragraph& para = doc.paragraphs[p];
-        tokens[p] = detail::tokenize(para.text, stemmer);
-        speech[p] = compiled_->speakers.analyze(para.text, tokens[p], para.quotes);
-        compiled_->speakers.resolve_short_forms(tokens[p], speech[p], short_forms);
+        const std::vector<detail::Token> tokens = detail::tokenize(para.text, stemmer);
+        speech[p] = compiled_->speakers.analyze(para.text, tokens, para.quotes);
+        compiled_->speakers.resolve_short_forms(tokens, speech[p], short_forms);
         // Names are given once, often before the role is used alone: scan them all first.
-        compiled_->speakers.collect_names(para.text, tokens[p], speech[p], names);
+        compiled_->speakers.collect_names(para.text, tokens, speech[p], names);
+        titles.clear();
+        for (const detail::Mention& m : speech[p].mentions) titles.emplace_back(m.first, m.last);
+        cue_hits[p].assign(taxonomy_.themes.size(), false);
+        compiled_->themes.cue_themes(tokens, titles, cue_hits[p]);
     }
     // The name given at the attribution itself, else the one holder the document names.
     const auto name_for = [&](const detail::Mention& m) -> std::optional<std::string> {
@@ -98,8 +105,6 @@ void Tagger::tag(const Document& doc, std::vector<Passage>& passages) const {
     };
 
     std::vector<ParagraphTags> tags(count);
-    std::vector<bool> hit(taxonomy_.themes.size());
-    std::vector<std::pair<std::size_t, std::size_t>> titles;
     // The last attributed speaker so far: "“…,” she added" opening a paragraph continues it.
     std::optional<std::size_t> last_role;
     std::optional<std::string> last_name;
@@ -108,13 +113,10 @@ void Tagger::tag(const Document& doc, std::vector<Passage>& passages) const {
         ParagraphTags& t = tags[p];
 
         // Themes: the run-in heading if it names one, else the section heading; plus cues.
-        std::fill(hit.begin(), hit.end(), false);
+        std::vector<bool>& hit = cue_hits[p];
         const auto* named = &heading_themes(para.run_in_heading);
         if (named->empty()) named = &heading_themes(para.section);
         for (std::size_t theme : *named) hit[theme] = true;
-        titles.clear();
-        for (const detail::Mention& m : speech[p].mentions) titles.emplace_back(m.first, m.last);
-        compiled_->themes.cue_themes(tokens[p], titles, hit);
         for (std::size_t theme = 0; theme < hit.size(); ++theme)
             if (hit[theme]) t.themes.push_back(taxonomy_.themes[theme].id);
         sort_unique(t.themes);

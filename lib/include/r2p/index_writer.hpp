@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -78,9 +79,17 @@ class IndexWriter {
     /// made) and records `fingerprint`. Commits when the batch is full. Throws IndexError.
     void write(const PreparedDocument& prepared, const std::string& fingerprint);
 
-    /// prepare_document, then write.
+    /// What write does, building each passage's Xapian document just before adding it, so
+    /// memory does not grow with the document (large statements). Calls `written` with the
+    /// passages written so far every kWrittenTick passages and at the end. May commit inside
+    /// the document (the fingerprint, set last, stays old until it is whole). Throws
+    /// IndexError.
     void write_document(const Document& doc, const std::vector<Passage>& passages,
-                        const std::string& fingerprint);
+                        const std::string& fingerprint,
+                        const std::function<void(std::size_t)>& written = {});
+
+    /// How often write_document reports progress, in passages.
+    static constexpr std::size_t kWrittenTick = 1000;
 
     /// Removes the passages of every indexed document whose id is not in `keep`; returns
     /// how many documents were removed.
