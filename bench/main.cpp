@@ -11,6 +11,7 @@
 #include "bench/runner.hpp"
 #include "bench/workspace.hpp"
 #include "cli/app.hpp"
+#include "r2p/corpus_files.hpp"
 #include "r2p/corpus_generator.hpp"
 #include "r2p/error.hpp"
 #include "r2p/search.hpp"
@@ -29,6 +30,8 @@ constexpr std::size_t kMaxSeed = std::numeric_limits<std::uint64_t>::max();
 constexpr std::size_t kMaxQueriesPerClass = 1'000'000;
 constexpr std::size_t kMaxThreads = 1024;
 constexpr std::size_t kMaxShards = 64;
+// large-file: the largest statement r2p-index reads (larger ones are skipped).
+constexpr std::size_t kMaxMegabytes = r2p::kMaxFileBytes / 1'000'000;
 
 // The value of count option --`name`, at most `max`. Throws UsageError for a sign, a
 // non-number or a larger value.
@@ -165,8 +168,7 @@ int large_file(int argc, const char* const argv[]) {
                                       options, {}, vm)) {
         return r2p::cli::kOk;
     }
-    const std::size_t megabytes =
-        r2p::parse_count("--megabytes", vm["megabytes"].as<std::string>(), 10'000);
+    const std::size_t megabytes = count_option(vm, "megabytes", kMaxMegabytes);
     if (megabytes == 0) throw r2p::UsageError("--megabytes must be at least 1");
     const std::filesystem::path work = vm.count("work")
                                            ? std::filesystem::path(vm["work"].as<std::string>())
