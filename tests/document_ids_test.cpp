@@ -60,15 +60,17 @@ TEST_SUITE("document_ids") {
                   std::map<std::string, std::string>{{"2021/statement.txt", "statement"},
                                                      {"2022/statement.txt", "2022-statement"}});
         }
-        SUBCASE("the twin alone, its id held by a file still there, takes its folder id") {
-            const auto listing =
-                r2p::list_corpus_files({(dir / "archive/2022").string()}, {{"statement", in_2021}});
-            CHECK(listing.files.at(0).doc_id == "2022-statement");
-        }
-        SUBCASE("an id whose file is gone goes to the file with that stem now (a move)") {
+        SUBCASE("ids are decided among one run's files: a copy elsewhere keeps its ids") {
+            // The database indexed this folder from elsewhere (a copy, still there): the
+            // files here replace those documents rather than doubling them under new ids.
             const auto listing = r2p::list_corpus_files(
                 {(dir / "archive/2022").string()},
-                {{"statement", r2p::normal_location(dir / "old/statement.txt")}});
+                {{"statement", r2p::normal_location(dir / "copy/2022/statement.txt")}});
+            CHECK(listing.files.at(0).doc_id == "statement");
+        }
+        SUBCASE("the twin alone takes the stem id held by a file not given (as before)") {
+            const auto listing =
+                r2p::list_corpus_files({(dir / "archive/2022").string()}, {{"statement", in_2021}});
             CHECK(listing.files.at(0).doc_id == "statement");
         }
     }

@@ -30,12 +30,6 @@ std::size_t depth(const fs::path& location) {
     return static_cast<std::size_t>(std::distance(location.begin(), location.end()));
 }
 
-bool still_exists(const fs::path& location) {
-    if (location.empty()) return true;  // unknown: assume its file is still there
-    std::error_code ec;
-    return fs::symlink_status(location, ec).type() != fs::file_type::not_found;
-}
-
 }  // namespace
 
 void assign_document_ids(CorpusListing& listing, const KnownDocuments& known) {
@@ -46,10 +40,10 @@ void assign_document_ids(CorpusListing& listing, const KnownDocuments& known) {
     for (const auto& [id, location] : known) {
         if (!location.empty()) known_by_location.emplace(location, id);
     }
-    const std::set<fs::path> run_locations(locations.begin(), locations.end());
 
-    // Ids nobody new may take: those of files the database holds (rule 1) and of stored
-    // documents whose files are elsewhere and not gone.
+    // Ids nobody new may take: those of files the database holds (rule 1). A stored
+    // document whose file is not in this run does not hold its id against a new file: the
+    // same corpus indexed from another folder must replace its documents, not double them.
     std::map<std::string, std::string> used;  // id -> path holding it
     std::vector<bool> assigned(files.size(), false);
     for (std::size_t i = 0; i < files.size(); ++i) {
@@ -58,11 +52,6 @@ void assign_document_ids(CorpusListing& listing, const KnownDocuments& known) {
         files[i].doc_id = held->second;
         used.emplace(held->second, files[i].path.string());
         assigned[i] = true;
-    }
-    for (const auto& [id, location] : known) {
-        if (!used.count(id) && !run_locations.count(location) && still_exists(location)) {
-            used.emplace(id, location.string());
-        }
     }
 
     // Rule 2: new files by stem slug; a slug wanted by one file and free is final.
