@@ -1,19 +1,18 @@
 #!/usr/bin/env bash
 # Every test: set up, build, run the suite; then build again with ASan+UBSan and run it
-# again there.
+# again there. A skipped test fails the run (scripts/ctest.sh says when one may skip).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-jobs=$(nproc)
 
 scripts/build.sh build
-ctest --test-dir build --output-on-failure -j "$jobs"
+scripts/ctest.sh build
 
 scripts/build.sh build-asan -DR2P_SANITIZERS=ON -DCMAKE_BUILD_TYPE=Debug
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0 \
-    ctest --test-dir build-asan --output-on-failure -j "$jobs"
+    scripts/ctest.sh build-asan
 
 # libFuzzer harnesses, each for a bounded time (30 s here; FUZZ_SECONDS to change).
 FUZZ_SECONDS=${FUZZ_SECONDS:-30} scripts/fuzz.sh

@@ -18,6 +18,7 @@
 #include "r2p/search.hpp"
 #include "r2p/taxonomy.hpp"
 #include "reliability_support.hpp"
+#include "skip.hpp"
 #include "taxonomy_fixture.hpp"
 #include "test_support.hpp"
 
@@ -84,7 +85,7 @@ TEST_SUITE("e2e_reliability") {
     TEST_CASE(
         "kill -9 at 20 moments of a run: the database opens, checks clean, a re-run converges") {
         if (!xapian_check_available()) {
-            MESSAGE("skipped: xapian-check (xapian-tools) is not installed");
+            r2p::test::skip("xapian-check (xapian-tools) is not installed");
             return;
         }
         TempDir dir;
@@ -297,7 +298,7 @@ TEST_SUITE("e2e_reliability") {
     TEST_CASE(
         "a disk filling up mid-run: one-line error, exit 3, the database at its last commit") {
         if (::geteuid() != 0) {
-            MESSAGE("skipped: mounting a small tmpfs needs root");
+            r2p::test::skip("mounting a small tmpfs needs root");
             return;
         }
         TempDir dir;
@@ -305,7 +306,7 @@ TEST_SUITE("e2e_reliability") {
         fs::create_directories(mnt);
         if (run_command("mount -t tmpfs -o size=2m tmpfs " + shell_quote(mnt.string())).exit_code !=
             0) {
-            MESSAGE("skipped: cannot mount a tmpfs here (no CAP_SYS_ADMIN in this container?)");
+            r2p::test::skip("cannot mount a tmpfs here (no CAP_SYS_ADMIN in this container?)");
             return;
         }
         struct Unmount {

@@ -15,6 +15,7 @@
 #include "r2p/schema.hpp"
 #include "r2p/stored_passage.hpp"
 #include "reliability_support.hpp"
+#include "skip.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -344,7 +345,7 @@ TEST_SUITE("e2e_reliability") {
     TEST_CASE(
         "a file or folder the user cannot read is named and skipped, the others are indexed") {
         if (::geteuid() != 0 || run_command("command -v setpriv").exit_code != 0) {
-            MESSAGE("skipped: needs root and setpriv to run r2p-index as an unprivileged user");
+            r2p::test::skip("needs root and setpriv to run r2p-index as an unprivileged user");
             return;
         }
         TempDir dir;  // mode 0700: nobody needs its own world-accessible folder inside
