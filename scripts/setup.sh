@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
     build-essential cmake g++ pkg-config
+    git  # test.sh lists the sources to check with git ls-files
     libxapian-dev xapian-tools
     libicu-dev
     libboost-program-options-dev
@@ -15,6 +16,9 @@ packages=(
     wamerican
     gnuplot-nox
     clang libclang-rt-14-dev clang-format
+    # llvm-symbolizer: clang's sanitizers (fuzz.sh) symbolize only through it, and the
+    # suppressions in tests/lsan.supp name functions (scripts/sanitizers.sh says why).
+    llvm
 )
 
 missing=()

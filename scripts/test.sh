@@ -9,10 +9,10 @@ scripts/build.sh build
 scripts/ctest.sh build
 
 scripts/build.sh build-asan -DR2P_SANITIZERS=ON -DCMAKE_BUILD_TYPE=Debug
-ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0 \
-    scripts/ctest.sh build-asan
+(
+    source scripts/sanitizers.sh
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 scripts/ctest.sh build-asan
+)
 
 # libFuzzer harnesses, each for a bounded time (30 s here; FUZZ_SECONDS to change).
 FUZZ_SECONDS=${FUZZ_SECONDS:-30} scripts/fuzz.sh
