@@ -52,6 +52,7 @@ report_inputs() {
         local size
         size=$(wc -c <"$input")
         echo "fuzz: $name failed on $input ($size bytes); to recreate it:"
+        echo "  mkdir -p $dir/artifacts"
         if [ "$size" -le 4096 ]; then
             echo "  printf '$(printf_format "$input")' >$input"
         else
@@ -61,8 +62,10 @@ report_inputs() {
         fi
         echo "fuzz: to replay it (from the repository root, after scripts/setup.sh):"
         echo "  ${configure[*]} && cmake --build $dir --target $name"
-        echo "  ASAN_OPTIONS=$ASAN_OPTIONS LSAN_OPTIONS=$LSAN_OPTIONS" \
-            "ASAN_SYMBOLIZER_PATH=$ASAN_SYMBOLIZER_PATH UBSAN_OPTIONS=$UBSAN_OPTIONS $dir/bin/$name $input"
+        # The environment of the run, with paths relative to the repository root.
+        echo "  ASAN_OPTIONS=$ASAN_OPTIONS LSAN_OPTIONS=${LSAN_OPTIONS//$PWD\//}" \
+            "UBSAN_OPTIONS=$UBSAN_OPTIONS ASAN_SYMBOLIZER_PATH=$ASAN_SYMBOLIZER_PATH" \
+            "$dir/bin/$name $input"
         echo "fuzz: once fixed, keep it as tests/data/fuzz/$name/<what-it-was>: ctest replays every" \
             "input there (test fuzz_replay.$name, also under ASan)"
     done

@@ -8,10 +8,10 @@
 # refuse to run without the symbolizer rather than fail later on an unexplained "leak".
 r2p_symbolizer=$(command -v llvm-symbolizer || command -v llvm-symbolizer-14 || true)
 if [ -z "$r2p_symbolizer" ]; then
-    echo "$(basename "$0"): llvm-symbolizer not found: the LeakSanitizer suppressions in" >&2
-    echo "$(basename "$0"): tests/lsan.supp need symbols; run scripts/setup.sh (package llvm)" >&2
+    echo "${0##*/}: llvm-symbolizer not found: the LeakSanitizer suppressions in" >&2
+    echo "${0##*/}: tests/lsan.supp need symbols; run scripts/setup.sh (package llvm)" >&2
     exit 1
 fi
 export ASAN_SYMBOLIZER_PATH=$r2p_symbolizer
-export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0
+export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1

@@ -11,7 +11,8 @@ scripts/ctest.sh build
 scripts/build.sh build-asan -DR2P_SANITIZERS=ON -DCMAKE_BUILD_TYPE=Debug
 (
     source scripts/sanitizers.sh
-    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 scripts/ctest.sh build-asan
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=$LSAN_OPTIONS:print_suppressions=0 \
+        scripts/ctest.sh build-asan
 )
 
 # libFuzzer harnesses, each for a bounded time (30 s here; FUZZ_SECONDS to change).
