@@ -13,6 +13,9 @@ ctest --test-dir "$dir" --output-on-failure -j "$(nproc)" "$@" | tee "$log"
 # ctest ends with "The following tests did not run:" then "<tab> NN - NAME (Skipped)".
 skipped=$(sed -nE 's/^[[:space:]]+[0-9]+ - (.*) \(Skipped\)$/\1/p' "$log")
 [ -n "$skipped" ] || exit 0
+# Why, before another ctest rewrites its log: the doctest runner prints
+# "SKIPPED: CASE: REASON" (tests/skip.hpp), and ctest logs every test's output.
+reasons=$(grep -h '^SKIPPED: ' "$dir"/Testing/Temporary/LastTest*.log 2>/dev/null | sort -u || true)
 optional=$(ctest --test-dir "$dir" -N -L '^optional$' | sed -nE 's/^ *Test +#[0-9]+: (.*)$/\1/p')
 refused=()
 while IFS= read -r name; do
@@ -28,8 +31,7 @@ if [ "${R2P_ALLOW_SKIPS:-0}" = 1 ]; then
     exit 0
 fi
 printf 'ctest.sh: FAILED: skipped: %s\n' "${refused[@]}"
-# Why: the doctest runner prints "SKIPPED: CASE: REASON" (tests/skip.hpp), which ctest logs.
-grep -h '^SKIPPED: ' "$dir"/Testing/Temporary/LastTest*.log 2>/dev/null | sort -u || true
+[ -z "$reasons" ] || echo "$reasons"
 echo "ctest.sh: give each what it needs; only on a machine that cannot (never in CI), set"
 echo "ctest.sh: R2P_ALLOW_SKIPS=1"
 exit 1

@@ -85,6 +85,7 @@ TEST_SUITE("test_runner") {
         const auto strict = run_command(script + " " + build);
         CHECK(strict.exit_code == 1);
         CHECK(has(strict.out, "ctest.sh: FAILED: skipped: skips, needs a tool\n"));
+        CHECK(has(strict.out, "\nSKIPPED: needs a tool: not installed\n"));
         CHECK(has(strict.out, "skipped, allowed (label optional): skips, needs a corpus\n"));
 
         const auto optional_only = run_command(script + " " + build + " -E tool");
