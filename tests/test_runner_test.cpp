@@ -44,7 +44,7 @@ TEST_SUITE("test_runner") {
         CHECK(result.exit_code == r2p::test::kSkipExitCode);
         CHECK(has(result.err,
                   "SKIPPED: fixture: skips for want of a tool: no-such-tool is not installed"));
-        // Before, such a case returned early and its run passed.
+        // Only a skip makes it 77: a run that skipped nothing passes as before.
         CHECK(run_fixtures("fixture: passes").exit_code == 0);
     }
 
