@@ -390,7 +390,7 @@ TEST_SUITE("e2e_reliability") {
 
     TEST_CASE("--prune never removes documents under a folder that cannot be read") {
         if (::geteuid() != 0 || run_command("command -v setpriv").exit_code != 0) {
-            MESSAGE("skipped: needs root and setpriv to run r2p-index as an unprivileged user");
+            r2p::test::skip("needs root and setpriv to run r2p-index as an unprivileged user");
             return;
         }
         TempDir dir;
