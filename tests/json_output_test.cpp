@@ -58,13 +58,15 @@ TEST_SUITE("json_output") {
         CHECK(j["suggestion"].is_null());
         REQUIRE(j["results"].size() == 2);
         const auto& hit = j["results"][0];
-        CHECK(hit.size() == 12);
+        CHECK(hit.size() == 14);
         CHECK(hit["rank"] == 1);
         CHECK(hit["score"].get<double>() == doctest::Approx(7.9123));
         CHECK(hit["id"] == "doc/p7/q1");
         CHECK(hit["kind"] == "quote");
         CHECK(hit["text"] == "ending impunity is both a beginning and an end");
         CHECK(hit["snippet"] == "ending <mark>impunity</mark> is both a beginning and an end");
+        CHECK(hit["snippet_text"] == "ending impunity is both a beginning and an end");
+        CHECK(hit["highlights"] == nlohmann::json::array({{7, 15}}));
         CHECK(hit["themes"] == nlohmann::json::array({"accountability"}));
         CHECK(hit["roles"] == nlohmann::json::array({"minister"}));
         CHECK(hit["speaker"].is_null());
@@ -132,5 +134,56 @@ TEST_SUITE("json_output") {
         std::ostringstream exact;
         r2p::print_table(exact, sample(), {});
         CHECK(exact.str().rfind("3 passages match", 0) == 0);
+    }
+
+    TEST_CASE("markup in a passage is escaped in the snippet, plain in snippet_text") {
+        r2p::SearchResult r = sample();
+        r2p::SearchHit& hit = r.hits[0];
+        hit.passage.text = "Søvndal: <script>alert(1)</script>";
+        hit.snippet.text = hit.passage.text;
+        hit.snippet.marks = {{0, 8}, {18, 23}};  // bytes: "Søvndal", "alert"
+        const auto j = r2p::search_result_json(r)["results"][0];
+        CHECK(j["snippet"] ==
+              "<mark>Søvndal</mark>: &lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt;");
+        CHECK(j["snippet_text"] == "Søvndal: <script>alert(1)</script>");
+        CHECK(j["highlights"] == nlohmann::json::array({{0, 7}, {17, 22}}));  // code points
+        CHECK(j["text"] == "Søvndal: <script>alert(1)</script>");
+    }
+
+    TEST_CASE("the table never passes the source's control characters to the terminal") {
+        r2p::SearchResult r = sample();
+        r2p::SearchHit& hit = r.hits[0];
+        hit.passage.id = "doc/p7/q1\x1b]0;owned\x07";
+        hit.passage.speaker = "Jan\x1b[2J Eliasson";
+        hit.passage.themes = {"accountability\x1b[8m"};
+        hit.passage.section = "Key\x1b[31m Themes";
+        hit.passage.doc_title =
+            "A \xc2\x9b"
+            "31m statement";  // C1 CSI
+        hit.snippet.text = "ending \x1b[5mimpunity\x7f is both\ta beginning";
+        hit.snippet.marks = {{11, 19}};
+        r.facets = {{r2p::FacetField::Theme, {{"accountability", "Ending\x1b[1m impunity", 3}}}};
+        r.suggestion = "impunity\x1b[0m";
+        r.missing_shards = {"tcp://host:1\x1b[A"};
+        for (const bool bold : {false, true}) {
+            CAPTURE(bold);
+            std::ostringstream out;
+            r2p::print_table(out, r, r2p::TableStyle{bold, 100});
+            std::string text = out.str();
+            // Only the table's own bold codes may remain.
+            for (const std::string_view own : {"\x1b[1m", "\x1b[0m"}) {
+                for (auto at = text.find(own); at != std::string::npos; at = text.find(own)) {
+                    text.erase(at, own.size());
+                }
+            }
+            CHECK(text.find('\x1b') == std::string::npos);
+            CHECK(text.find('\x07') == std::string::npos);
+            CHECK(text.find('\x7f') == std::string::npos);
+            CHECK(text.find('\t') == std::string::npos);
+            CHECK(text.find("\xc2\x9b") == std::string::npos);
+            CHECK(text.find("ending \uFFFD[5mimpunity\uFFFD is both a beginning") !=
+                  std::string::npos);
+            CHECK(text.find("Jan\uFFFD[2J Eliasson") != std::string::npos);
+        }
     }
 }

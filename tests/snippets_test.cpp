@@ -135,4 +135,29 @@ TEST_SUITE("snippets") {
         CHECK(make_snippet("", h).text.empty());
         CHECK(make_snippet(" – … ", h).text == " – … ");
     }
+
+    TEST_CASE("the HTML snippet escapes the passage's markup and keeps only its own marks") {
+        HighlightTerms h;
+        h.terms = {"alert"};
+        const auto snippet = make_snippet("Say <script>alert(1)</script> & \"it's\" done.", h);
+        CHECK(r2p::render_snippet_html(snippet) ==
+              "Say &lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt; &amp; &quot;it&#39;s&quot; "
+              "done.");
+    }
+
+    TEST_CASE("mark offsets count code points, not bytes") {
+        HighlightTerms h;
+        h.terms = {"sovndal", "lucia"};
+        const auto snippet = make_snippet("…Søvndal and Lúcia", h);
+        // "…" and "ø" and "ú" are one code point each, two or three bytes each.
+        const std::vector<std::pair<std::size_t, std::size_t>> expected = {{1, 8}, {13, 18}};
+        CHECK(r2p::code_point_marks(snippet) == expected);
+    }
+
+    TEST_CASE("marks that are not on code point boundaries or beyond the text are left out") {
+        r2p::Snippet snippet;
+        snippet.text = "Lúcia";
+        snippet.marks = {{2, 3}, {4, 9}};
+        CHECK(r2p::code_point_marks(snippet).empty());
+    }
 }

@@ -135,19 +135,99 @@ Snippet make_snippet(std::string_view text, const HighlightTerms& highlight,
     return snippet;
 }
 
+namespace {
+
+// Calls text(piece) for the unmarked pieces of the snippet and marked(piece) for the marked
+// ones, in order; marks out of order or beyond the text are skipped.
+template <typename Text, typename Marked>
+void for_each_piece(const Snippet& snippet, Text&& text, Marked&& marked) {
+    const std::string_view all = snippet.text;
+    std::size_t at = 0;
+    for (const auto& [from, to] : snippet.marks) {
+        if (from < at || to > all.size() || from > to) continue;
+        text(all.substr(at, from - at));
+        marked(all.substr(from, to - from));
+        at = to;
+    }
+    text(all.substr(at));
+}
+
+void append_html_escaped(std::string& out, std::string_view text) {
+    for (const char c : text) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
+        }
+    }
+}
+
+bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+}  // namespace
+
 std::string render_snippet(const Snippet& snippet, std::string_view open, std::string_view close) {
     std::string out;
     out.reserve(snippet.text.size() + snippet.marks.size() * (open.size() + close.size()));
+    for_each_piece(
+        snippet, [&](std::string_view text) { out += text; },
+        [&](std::string_view marked) {
+            out += open;
+            out += marked;
+            out += close;
+        });
+    return out;
+}
+
+std::string render_snippet_html(const Snippet& snippet) {
+    std::string out;
+    out.reserve(snippet.text.size() + snippet.marks.size() * 13);
+    for_each_piece(
+        snippet, [&](std::string_view text) { append_html_escaped(out, text); },
+        [&](std::string_view marked) {
+            out += "<mark>";
+            append_html_escaped(out, marked);
+            out += "</mark>";
+        });
+    return out;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> code_point_marks(const Snippet& snippet) {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    const std::string_view text = snippet.text;
+    std::size_t byte = 0;
+    std::size_t code_points = 0;
+    // Walks the text once: marks are sorted.
+    const auto code_point_at = [&](std::size_t offset) {
+        for (; byte < offset; ++byte) {
+            if (!is_continuation_byte(text[byte])) ++code_points;
+        }
+        return code_points;
+    };
     std::size_t at = 0;
     for (const auto& [from, to] : snippet.marks) {
-        if (from < at || to > snippet.text.size() || from > to) continue;
-        out.append(snippet.text, at, from - at);
-        out.append(open);
-        out.append(snippet.text, from, to - from);
-        out.append(close);
+        if (from < at || to > text.size() || from > to) continue;
+        const bool on_boundaries = (from == text.size() || !is_continuation_byte(text[from])) &&
+                                   (to == text.size() || !is_continuation_byte(text[to]));
+        if (!on_boundaries) continue;
+        const std::size_t first = code_point_at(from);
+        out.emplace_back(first, code_point_at(to));
         at = to;
     }
-    out.append(snippet.text, at, std::string::npos);
     return out;
 }
 

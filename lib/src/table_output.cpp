@@ -12,6 +12,34 @@ constexpr std::string_view kBold = "\x1b[1m";
 constexpr std::string_view kPlain = "\x1b[0m";
 constexpr std::string_view kIndent = "     ";
 
+constexpr std::string_view kReplacement = "\uFFFD";
+
+// Text from the corpus, the taxonomy or the query as it may reach a terminal: C0 controls,
+// DEL and C1 controls (ESC, CSI: the start of every ANSI sequence) become U+FFFD, tabs and
+// line breaks a space, so no source can move the cursor, recolour or retitle the terminal.
+// One code point stands for one, so column counts stay the same.
+std::string terminal_safe(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        const bool c1 = byte == 0xC2 && i + 1 < text.size() &&
+                        static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                        static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+        if (byte == '\t' || byte == '\n' || byte == '\r') {
+            out += ' ';
+        } else if (byte < 0x20 || byte == 0x7F) {
+            out += kReplacement;
+        } else if (c1) {
+            out += kReplacement;
+            ++i;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
 // Columns a UTF-8 string takes, counting code points (continuation bytes take none).
 std::size_t columns(std::string_view s) {
     return static_cast<std::size_t>(std::count_if(
@@ -51,17 +79,22 @@ std::vector<std::pair<std::size_t, std::size_t>> wrap(std::string_view text, std
 
 void print_snippet(std::ostream& out, const Snippet& snippet, const TableStyle& style) {
     const std::size_t width = style.width > kIndent.size() + 20 ? style.width - kIndent.size() : 20;
-    for (const auto& [begin, end] : wrap(snippet.text, width)) {
-        Snippet line;
-        line.text = snippet.text.substr(begin, end - begin);
+    const std::string_view text = snippet.text;
+    for (const auto& [begin, end] : wrap(text, width)) {
+        out << kIndent;
+        // Each piece made safe on its own, so only our own bold codes reach the terminal.
+        std::size_t at = begin;
         for (const auto& [from, to] : snippet.marks) {
-            const std::size_t a = std::max(from, begin);
+            const std::size_t a = std::max(from, at);
             const std::size_t b = std::min(to, end);
-            if (a < b) line.marks.emplace_back(a - begin, b - begin);
+            if (a >= b) continue;
+            out << terminal_safe(text.substr(at, a - at));
+            if (style.bold) out << kBold;
+            out << terminal_safe(text.substr(a, b - a));
+            if (style.bold) out << kPlain;
+            at = b;
         }
-        out << kIndent
-            << (style.bold ? render_snippet(line, kBold, kPlain) : render_snippet(line, "", ""))
-            << '\n';
+        out << terminal_safe(text.substr(at, end - at)) << '\n';
     }
 }
 
@@ -87,8 +120,10 @@ void print_hit(std::ostream& out, const SearchHit& hit, const TableStyle& style)
     if (p.speaker) who += (who.empty() ? "" : ": ") + *p.speaker;
     if (!who.empty()) head << "  [" << who << "]";
     head << "  " << std::fixed << std::setprecision(2) << hit.score;
-    out << head.str() << '\n';
-    if (!p.themes.empty()) out << kIndent << "themes: " << join(p.themes, ", ") << '\n';
+    out << terminal_safe(head.str()) << '\n';
+    if (!p.themes.empty()) {
+        out << kIndent << "themes: " << terminal_safe(join(p.themes, ", ")) << '\n';
+    }
     print_snippet(out, hit.snippet, style);
 }
 
@@ -107,8 +142,11 @@ void print_facet(std::ostream& out, const Facet& facet) {
         labelled = labelled || e.label != e.value;
     }
     for (const auto& e : facet.entries) {
-        out << "  " << e.value << std::string(value_width - columns(e.value) + 2, ' ');
-        if (labelled) out << e.label << std::string(label_width - columns(e.label) + 2, ' ');
+        out << "  " << terminal_safe(e.value)
+            << std::string(value_width - columns(e.value) + 2, ' ');
+        if (labelled) {
+            out << terminal_safe(e.label) << std::string(label_width - columns(e.label) + 2, ' ');
+        }
         out << std::setw(6) << e.count << '\n';
     }
 }
@@ -118,7 +156,7 @@ void print_facet(std::ostream& out, const Facet& facet) {
 void print_table(std::ostream& out, const SearchResult& result, const TableStyle& style) {
     if (!result.missing_shards.empty()) {
         out << "Not searched (unreachable):";
-        for (const auto& shard : result.missing_shards) out << ' ' << shard;
+        for (const auto& shard : result.missing_shards) out << ' ' << terminal_safe(shard);
         out << '\n';
     }
     out << count_line(result) << '\n';
@@ -127,7 +165,7 @@ void print_table(std::ostream& out, const SearchResult& result, const TableStyle
         print_hit(out, hit, style);
     }
     for (const auto& facet : result.facets) print_facet(out, facet);
-    if (result.suggestion) out << "\nDid you mean: " << *result.suggestion << '\n';
+    if (result.suggestion) out << "\nDid you mean: " << terminal_safe(*result.suggestion) << '\n';
 }
 
 }  // namespace r2p

@@ -9,7 +9,9 @@
 namespace r2p {
 
 /// The result as the interface's JSON: query, matches{lower,estimated,upper}, offset, limit,
-/// results[{rank, score, id, kind, text, snippet (matches in <mark>…</mark>), themes, roles,
+/// results[{rank, score, id, kind, text, snippet (HTML: the text escaped, matches in
+/// <mark>…</mark>), snippet_text (the same plain), highlights ([[first, end], ...] code point
+/// offsets of the matches in snippet_text), themes, roles,
 /// speaker (null when none), parent (null for a paragraph), section, doc{id, title, date
 /// (null when unknown), path, line}}], facets{<field>: [{value, label, count}]} holding only
 /// the fields asked for, suggestion (null or a string).

@@ -39,6 +39,16 @@ Snippet make_snippet(std::string_view text, const HighlightTerms& highlight,
                      std::size_t window_words = kSnippetWords);
 
 /// The snippet's text with every mark wrapped in `open` and `close` ("<mark>", "</mark>").
+/// The text goes out as it is: for plain-text output only.
 std::string render_snippet(const Snippet& snippet, std::string_view open, std::string_view close);
+
+/// The snippet as HTML: its text escaped (& < > " ' as entities), every mark in
+/// <mark>…</mark>. Safe to insert into an HTML page whatever the passage says.
+std::string render_snippet_html(const Snippet& snippet);
+
+/// The snippet's marks as [first, second) offsets counted in Unicode code points of its text
+/// (the unit of JSON strings, Python's str, jq), not in bytes. Marks not on code point
+/// boundaries or beyond the text are left out.
+std::vector<std::pair<std::size_t, std::size_t>> code_point_marks(const Snippet& snippet);
 
 }  // namespace r2p
