@@ -78,23 +78,51 @@ bool parse_command_line(int argc, const char* const argv[], std::string_view too
                               positional, vm);
 }
 
-po::options_description taxonomy_options() {
+po::options_description taxonomy_options(TaxonomyDefault defaults) {
+    const std::string from = defaults == TaxonomyDefault::Database
+                                 ? "the database's, else corpus/taxonomy/"
+                                 : "corpus/taxonomy/";
     po::options_description options("Taxonomy");
     options.add_options()("themes", po::value<std::string>()->value_name("FILE"),
-                          "theme taxonomy (default: corpus/taxonomy/themes.conf)")(
+                          ("theme taxonomy (default: " + from + "themes.conf)").c_str())(
         "roles", po::value<std::string>()->value_name("FILE"),
-        "speaker-role taxonomy (default: corpus/taxonomy/roles.conf)")(
+        ("speaker-role taxonomy (default: " + from + "roles.conf)").c_str())(
         "synonyms", po::value<std::string>()->value_name("FILE"),
-        "query synonyms (default: corpus/taxonomy/synonyms.conf)");
+        ("query synonyms (default: " + from + "synonyms.conf, if there)").c_str());
     return options;
 }
 
+NamedTaxonomyFiles read_named_taxonomy_files(const po::variables_map& vm) {
+    NamedTaxonomyFiles named;
+    const auto read = [&](const char* option, std::optional<TaxonomyText>& text) {
+        if (vm.count(option)) text = read_taxonomy_text(vm[option].as<std::string>());
+    };
+    read("themes", named.themes);
+    read("roles", named.roles);
+    read("synonyms", named.synonyms);
+    return named;
+}
+
+Taxonomy resolve_taxonomy(const NamedTaxonomyFiles& named,
+                          const std::optional<TaxonomyTexts>& stored) {
+    // Default files are read only for the parts neither named nor stored: with all three
+    // named, the tools work where there is no corpus/taxonomy.
+    const TaxonomyFiles defaults = default_taxonomy_files(default_taxonomy_dir());
+    TaxonomyTexts texts;
+    texts.themes = named.themes ? *named.themes
+                   : stored     ? stored->themes
+                                : read_taxonomy_text(defaults.themes);
+    texts.roles = named.roles ? *named.roles
+                  : stored    ? stored->roles
+                              : read_taxonomy_text(defaults.roles);
+    texts.synonyms = named.synonyms ? *named.synonyms
+                     : stored       ? stored->synonyms
+                                    : read_optional_taxonomy_text(defaults.synonyms);
+    return parse_taxonomy(texts);
+}
+
 Taxonomy load_taxonomy_from(const po::variables_map& vm) {
-    TaxonomyFiles files = default_taxonomy_files(default_taxonomy_dir());
-    if (vm.count("themes")) files.themes = vm["themes"].as<std::string>();
-    if (vm.count("roles")) files.roles = vm["roles"].as<std::string>();
-    if (vm.count("synonyms")) files.synonyms = vm["synonyms"].as<std::string>();
-    return load_taxonomy(files);
+    return resolve_taxonomy(read_named_taxonomy_files(vm), std::nullopt);
 }
 
 std::filesystem::path default_taxonomy_dir() {

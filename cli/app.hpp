@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,10 +42,36 @@ bool parse_command_line(int argc, const char* const argv[], std::string_view too
                         const po::positional_options_description& positional,
                         po::variables_map& vm);
 
-/// --themes FILE and --roles FILE (and --synonyms FILE), defaulting to corpus/taxonomy/.
-po::options_description taxonomy_options();
+/// Where taxonomy files not named on the command line come from.
+enum class TaxonomyDefault {
+    Files,     ///< corpus/taxonomy/ (r2p-index, r2p-bench)
+    Database,  ///< the taxonomy the database stores, else corpus/taxonomy/ (r2p-search)
+};
 
-/// The taxonomy named by taxonomy_options() values, loaded and validated.
+/// --themes FILE, --roles FILE and --synonyms FILE; their help names `defaults`.
+po::options_description taxonomy_options(TaxonomyDefault defaults = TaxonomyDefault::Files);
+
+/// The files named by taxonomy_options(), read; nullopt for each not named.
+struct NamedTaxonomyFiles {
+    std::optional<TaxonomyText> themes;
+    std::optional<TaxonomyText> roles;
+    std::optional<TaxonomyText> synonyms;
+
+    /// Whether all three are named (nothing else is needed).
+    bool complete() const { return themes && roles && synonyms; }
+};
+
+/// Reads the files named by taxonomy_options() values. Throws TaxonomyError (a usage
+/// error) when a named file cannot be read: a missing --synonyms file too.
+NamedTaxonomyFiles read_named_taxonomy_files(const po::variables_map& vm);
+
+/// The taxonomy: each named file wins; the others come from `stored` (what a database
+/// recorded) or, without it, from default_taxonomy_dir() (where synonyms.conf is optional).
+/// Throws TaxonomyError for a file it cannot read or parse.
+Taxonomy resolve_taxonomy(const NamedTaxonomyFiles& named,
+                          const std::optional<TaxonomyTexts>& stored);
+
+/// resolve_taxonomy(read_named_taxonomy_files(vm), no stored taxonomy).
 Taxonomy load_taxonomy_from(const po::variables_map& vm);
 
 /// corpus/taxonomy under the working directory when it exists, else the source tree's.

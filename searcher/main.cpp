@@ -1,6 +1,8 @@
 // r2p-search: options -> SearchRequest -> search -> table or JSON on stdout.
 #include <iostream>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli/app.hpp"
@@ -8,6 +10,7 @@
 #include "r2p/error.hpp"
 #include "r2p/json_output.hpp"
 #include "r2p/search.hpp"
+#include "r2p/stored_taxonomy.hpp"
 #include "r2p/table_output.hpp"
 #include "searcher/query_file.hpp"
 #include "searcher/request_options.hpp"
@@ -36,7 +39,7 @@ int run(int argc, const char* const argv[]) {
         "run one query per line of FILE (words and query options), one JSON line each")(
         "json", "print the result as JSON");
     options.add(r2p::searcher::request_options());
-    options.add(r2p::cli::taxonomy_options());
+    options.add(r2p::cli::taxonomy_options(r2p::cli::TaxonomyDefault::Database));
 
     // Query words may start with '-' (-syria) and options may follow them: Boost's parser
     // gets the options first and the words after "--".
@@ -56,7 +59,8 @@ int run(int argc, const char* const argv[]) {
         return r2p::cli::kOk;
     }
 
-    const r2p::Taxonomy taxonomy = r2p::cli::load_taxonomy_from(vm);
+    // Named taxonomy files are read now: one that cannot be read is a usage error.
+    const r2p::cli::NamedTaxonomyFiles named_taxonomy = r2p::cli::read_named_taxonomy_files(vm);
     const auto databases = vm["db"].as<std::vector<std::string>>();
     const bool allow_partial = vm.count("allow-partial") > 0;
     const r2p::TablePolicy table_policy = r2p::parse_table_policy(vm["tables"].as<std::string>());
@@ -66,7 +70,12 @@ int run(int argc, const char* const argv[]) {
     // Usage errors come before the database is opened.
     r2p::SearchRequest request;
     if (!vm.count("queries")) r2p::searcher::read_request(vm, request);
-    r2p::Searcher searcher(databases, taxonomy, allow_partial);
+    r2p::OpenedDatabases opened = r2p::open_databases(databases, allow_partial);
+    // The taxonomy the databases were indexed with, unless files given here replace it.
+    std::optional<r2p::TaxonomyTexts> stored;
+    if (!named_taxonomy.complete()) stored = r2p::stored_taxonomy(opened.shards);
+    const r2p::Taxonomy taxonomy = r2p::cli::resolve_taxonomy(named_taxonomy, stored);
+    r2p::Searcher searcher(std::move(opened), taxonomy);
     searcher.set_table_policy(table_policy);
     if (vm.count("queries")) {
         const std::size_t failed = r2p::searcher::run_query_file(vm["queries"].as<std::string>(),

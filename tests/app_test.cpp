@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include "r2p/error.hpp"
+#include "r2p/taxonomy.hpp"
 
 namespace po = boost::program_options;
 
@@ -60,5 +61,39 @@ TEST_SUITE("app") {
                                              positional, vm));
         CHECK_THROWS_AS(r2p::cli::load_taxonomy_from(vm), r2p::TaxonomyError);
         CHECK(std::filesystem::exists(r2p::cli::default_taxonomy_dir() / "themes.conf"));
+    }
+
+    TEST_CASE("a named --synonyms file that does not exist is an error, not no synonyms") {
+        po::variables_map vm;
+        const char* argv[] = {"r2p-test", "--synonyms", "/nonexistent/synonyms.conf"};
+        po::positional_options_description positional;
+        REQUIRE(r2p::cli::parse_command_line(3, argv, "test", "", r2p::cli::taxonomy_options(),
+                                             positional, vm));
+        CHECK_THROWS_WITH_AS(r2p::cli::read_named_taxonomy_files(vm),
+                             "/nonexistent/synonyms.conf: cannot open taxonomy file",
+                             r2p::TaxonomyError);
+        CHECK_THROWS_AS(r2p::cli::load_taxonomy_from(vm), r2p::TaxonomyError);
+    }
+
+    TEST_CASE("a stored taxonomy wins over the default files, a named file over both") {
+        const r2p::TaxonomyFiles defaults =
+            r2p::default_taxonomy_files(r2p::cli::default_taxonomy_dir());
+        r2p::TaxonomyTexts stored = r2p::read_taxonomy_texts(defaults);
+        stored.themes.text += "[theme stored-theme]\nlabel = Stored\n";
+        stored.synonyms.text = "";
+
+        const r2p::Taxonomy from_stored = r2p::cli::resolve_taxonomy({}, stored);
+        CHECK(from_stored.find_theme("stored-theme") != nullptr);
+        CHECK(from_stored.synonyms.empty());
+
+        r2p::cli::NamedTaxonomyFiles named;
+        named.themes = r2p::read_taxonomy_text(defaults.themes);
+        const r2p::Taxonomy overridden = r2p::cli::resolve_taxonomy(named, stored);
+        CHECK(overridden.find_theme("stored-theme") == nullptr);
+        CHECK(overridden.synonyms.empty());  // still the stored synonyms
+
+        const r2p::Taxonomy without = r2p::cli::resolve_taxonomy({}, std::nullopt);
+        CHECK(without.find_theme("stored-theme") == nullptr);
+        CHECK_FALSE(without.synonyms.empty());
     }
 }

@@ -177,4 +177,52 @@ TEST_SUITE("taxonomy") {
                              r2p::TaxonomyError);
     }
 
+    TEST_CASE("a synonyms file that is named must be there; only the default one is optional") {
+        r2p::test::TempDir dir;
+        r2p::test::write_file(dir / "themes.conf", kGoodThemes);
+        r2p::test::write_file(dir / "roles.conf", kGoodRoles);
+        r2p::TaxonomyFiles files = r2p::default_taxonomy_files(dir.path());
+        CHECK(r2p::load_taxonomy(files).synonyms.empty());
+        files.synonyms = dir / "missing.conf";
+        files.synonyms_optional = false;
+        CHECK_THROWS_WITH_AS(
+            r2p::load_taxonomy(files),
+            ((dir / "missing.conf").string() + ": cannot open taxonomy file").c_str(),
+            r2p::TaxonomyError);
+    }
+
+    TEST_CASE("a folder given as a taxonomy file is an error, not an empty file") {
+        r2p::test::TempDir dir;
+        std::filesystem::create_directory(dir / "synonyms.conf");
+        CHECK_THROWS_AS(r2p::read_taxonomy_text(dir / "synonyms.conf"), r2p::TaxonomyError);
+        CHECK_THROWS_AS(r2p::read_optional_taxonomy_text(dir / "synonyms.conf"),
+                        r2p::TaxonomyError);
+        CHECK(r2p::read_optional_taxonomy_text(dir / "none.conf").text.empty());
+    }
+
+    TEST_CASE("texts parse with their names in messages") {
+        const r2p::TaxonomyTexts texts{{"stored themes", "[theme x]\nlabel = X\nbad line\n"},
+                                       {"stored roles", kGoodRoles},
+                                       {"stored synonyms", ""}};
+        CHECK_THROWS_WITH_AS(r2p::parse_taxonomy(texts),
+                             "stored themes:3: expected 'key = value' or '[section]'",
+                             r2p::TaxonomyError);
+    }
+
+    TEST_CASE("the taxonomy written back parses to the same taxonomy") {
+        const r2p::Taxonomy tax = r2p::load_taxonomy(r2p::default_taxonomy_files(kTaxonomyDir));
+        const r2p::TaxonomyTexts texts = r2p::format_taxonomy(tax);
+        const r2p::Taxonomy again = r2p::parse_taxonomy(texts);
+        CHECK(again == tax);
+        CHECK(r2p::format_taxonomy(again) == texts);
+
+        r2p::Taxonomy minimal;
+        minimal.themes = {{"a", "A | label with a bar", {}, {}}};
+        minimal.roles = {{"r", "R", {}}};
+        const r2p::TaxonomyTexts small = r2p::format_taxonomy(minimal);
+        CHECK(small.themes.text == "[theme a]\nlabel = A | label with a bar\n");
+        CHECK(small.roles.text == "[role r]\nlabel = R\n");
+        CHECK(small.synonyms.text.empty());
+        CHECK(r2p::parse_taxonomy(small) == minimal);
+    }
 }  // TEST_SUITE

@@ -91,6 +91,7 @@ OpenedDatabases open_databases(const std::vector<std::string>& specs, bool allow
             Xapian::Database part = named.shard.remote ? open_remote(named.shard)
                                                        : open_glass(named.shard.path, named.name);
             opened.db.add_database(part);
+            opened.shards.push_back({named.name, part});
             if (!named.shard.remote) {
                 opened.parts.push_back(part);
                 opened.part_paths.push_back(named.shard.path);

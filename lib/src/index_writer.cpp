@@ -8,6 +8,7 @@
 #include "r2p/error.hpp"
 #include "r2p/schema.hpp"
 #include "r2p/stored_passage.hpp"
+#include "r2p/stored_taxonomy.hpp"
 #include "r2p/unicode.hpp"
 
 namespace r2p {
@@ -331,6 +332,15 @@ void IndexWriter::write_document(const Document& doc, const std::vector<Passage>
     if (written && done % kWrittenTick != 0) written(done);
     if (++state_->pending >= state_->batch_documents) {
         commit_batch(state_->spelling_passages >= kSpellingFlushPassages);
+    }
+}
+
+void IndexWriter::record_taxonomy(const Taxonomy& taxonomy) {
+    try {
+        store_taxonomy(state_->db, taxonomy);
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot record the taxonomy in " + state_->dir.string() + ": " +
+                         e.get_description());
     }
 }
 

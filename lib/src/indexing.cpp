@@ -120,8 +120,8 @@ std::vector<std::filesystem::path> shard_layout(const std::filesystem::path& db,
 class Writers {
   public:
     Writers(const std::filesystem::path& db, unsigned requested_shards, std::size_t batch,
-            bool dry_run)
-        : db_(db), batch_(batch), shards_(shard_layout(db, requested_shards)) {
+            bool dry_run, const Taxonomy& taxonomy)
+        : db_(db), batch_(batch), shards_(shard_layout(db, requested_shards)), taxonomy_(taxonomy) {
         namespace fs = std::filesystem;
         writers_.resize(shards_.empty() ? 1 : shards_.size());
         std::error_code ec;
@@ -179,6 +179,7 @@ class Writers {
             std::error_code ec;
             if (db_.has_parent_path()) std::filesystem::create_directories(db_.parent_path(), ec);
             writers_[0] = std::make_unique<IndexWriter>(db_, batch_);
+            writers_[0]->record_taxonomy(taxonomy_);
             return;
         }
         std::error_code ec;
@@ -186,6 +187,8 @@ class Writers {
         if (ec) throw IndexError("cannot create " + db_.string() + ": " + ec.message());
         for (std::size_t i = 0; i < shards_.size(); ++i)
             writers_[i] = std::make_unique<IndexWriter>(shards_[i], batch_);
+        // Every shard records the taxonomy: searches over any of them agree.
+        for (auto& writer : writers_) writer->record_taxonomy(taxonomy_);
         if (!std::filesystem::exists(db_ / kStubFileName, ec)) write_stub(db_, shards_.size());
     }
 
@@ -195,6 +198,7 @@ class Writers {
     std::vector<std::unique_ptr<IndexWriter>> writers_;
     std::once_flag opened_;
     std::map<std::string, StoredDocument> stored_;
+    const Taxonomy& taxonomy_;  // recorded in every database opened for writing
 };
 
 // The one-line reason of a run that found no statement file.
@@ -279,7 +283,7 @@ IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
     report.dry_run = request.dry_run;
     // Only an existing database is opened here (a locked one is reported before any work);
     // document ids depend on the files it holds.
-    Writers writers(request.db, request.shards, request.batch_documents, request.dry_run);
+    Writers writers(request.db, request.shards, request.batch_documents, request.dry_run, taxonomy);
     std::map<std::string, std::filesystem::path> known;
     for (const auto& [doc_id, stored] : writers.stored()) known.emplace(doc_id, stored.location);
     CorpusListing listing = list_corpus_files(request.paths, known);

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,13 +53,8 @@ std::string lower_ascii(std::string_view s) {
 
 class LineReader {
   public:
-    explicit LineReader(const std::filesystem::path& path) : path_(path) {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) throw TaxonomyError(path.string() + ": cannot open taxonomy file");
-        std::ostringstream buf;
-        buf << in.rdbuf();
-        text_ = buf.str();
-        if (text_.starts_with("\xEF\xBB\xBF")) text_.erase(0, 3);
+    explicit LineReader(const TaxonomyText& file) : name_(file.name), text_(file.text) {
+        if (text_.starts_with("\xEF\xBB\xBF")) text_.remove_prefix(3);
     }
 
     /// Next line that is neither blank nor a comment, trimmed; nullopt at the end.
@@ -67,7 +62,7 @@ class LineReader {
         while (pos_ < text_.size()) {
             std::size_t nl = text_.find('\n', pos_);
             if (nl == std::string::npos) nl = text_.size();
-            std::string_view line = trim(std::string_view(text_).substr(pos_, nl - pos_));
+            std::string_view line = trim(text_.substr(pos_, nl - pos_));
             pos_ = nl + 1;
             ++line_;
             // Values reach fold() and the JSON output, which both need valid UTF-8.
@@ -82,13 +77,13 @@ class LineReader {
 
     [[noreturn]] void fail(const std::string& reason) const { fail_at(line_, reason); }
     [[noreturn]] void fail_at(std::size_t line, const std::string& reason) const {
-        throw TaxonomyError(path_.string() + ":" + std::to_string(line) + ": " + reason);
+        throw TaxonomyError(name_ + ":" + std::to_string(line) + ": " + reason);
     }
     std::size_t line() const { return line_; }
 
   private:
-    std::filesystem::path path_;
-    std::string text_;
+    std::string name_;
+    std::string_view text_;  // the TaxonomyText outlives the reader
     std::size_t pos_ = 0;
     std::size_t line_ = 0;
 };
@@ -153,8 +148,8 @@ void set_label(std::string& label, std::string_view value, const LineReader& rea
     label = std::string(value);
 }
 
-void load_themes(const std::filesystem::path& path, Taxonomy& tax) {
-    LineReader reader(path);
+void parse_themes(const TaxonomyText& file, Taxonomy& tax) {
+    LineReader reader(file);
     std::set<std::string> ids;
     std::size_t entry_line = 0;
     const auto finish = [&] {
@@ -186,11 +181,11 @@ void load_themes(const std::filesystem::path& path, Taxonomy& tax) {
         }
     }
     finish();
-    if (tax.themes.empty()) throw TaxonomyError(path.string() + ": no [theme ID] section");
+    if (tax.themes.empty()) throw TaxonomyError(file.name + ": no [theme ID] section");
 }
 
-void load_roles(const std::filesystem::path& path, Taxonomy& tax) {
-    LineReader reader(path);
+void parse_roles(const TaxonomyText& file, Taxonomy& tax) {
+    LineReader reader(file);
     std::set<std::string> ids;
     // An alias naming two roles would make attribution depend on file order.
     std::map<std::string, std::string> alias_owner;
@@ -255,13 +250,11 @@ void load_roles(const std::filesystem::path& path, Taxonomy& tax) {
         for (auto& v : split_values(kv.value, reader)) list->push_back(std::move(v));
     }
     finish();
-    if (tax.roles.empty()) throw TaxonomyError(path.string() + ": no [role ID] section");
+    if (tax.roles.empty()) throw TaxonomyError(file.name + ": no [role ID] section");
 }
 
-void load_synonyms(const std::filesystem::path& path, Taxonomy& tax) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) return;  // optional file
-    LineReader reader(path);
+void parse_synonyms(const TaxonomyText& file, Taxonomy& tax) {
+    LineReader reader(file);
     std::map<std::string, std::size_t> phrase_line;
     while (auto line = reader.next()) {
         if (line->front() == '[' || line->find('=') != std::string_view::npos)
@@ -293,17 +286,58 @@ const Role* Taxonomy::find_role(const std::string& id) const {
 }
 
 TaxonomyFiles default_taxonomy_files(const std::filesystem::path& dir) {
-    return TaxonomyFiles{dir / "themes.conf", dir / "roles.conf", dir / "synonyms.conf"};
+    return TaxonomyFiles{dir / "themes.conf", dir / "roles.conf", dir / "synonyms.conf", true};
+}
+
+TaxonomyText read_taxonomy_text(const std::filesystem::path& path) {
+    std::error_code ec;
+    // A folder opens like a file and reads as nothing: it would pass for an empty file.
+    if (std::filesystem::is_directory(path, ec)) {
+        throw TaxonomyError(path.string() + ": cannot read taxonomy file: it is a folder");
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw TaxonomyError(path.string() + ": cannot open taxonomy file");
+    std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (in.bad()) throw TaxonomyError(path.string() + ": cannot read taxonomy file");
+    return TaxonomyText{path.string(), std::move(text)};
+}
+
+TaxonomyText read_optional_taxonomy_text(const std::filesystem::path& path) {
+    std::error_code ec;
+    // Only absence is allowed: a file that is there but unreadable is still an error.
+    if (std::filesystem::symlink_status(path, ec).type() == std::filesystem::file_type::not_found) {
+        return TaxonomyText{path.string(), ""};
+    }
+    return read_taxonomy_text(path);
+}
+
+TaxonomyTexts read_taxonomy_texts(const TaxonomyFiles& files) {
+    // Empty members mean "the default": the contract in taxonomy.hpp.
+    const TaxonomyFiles defaults = default_taxonomy_files("corpus/taxonomy");
+    const auto pick = [](const std::filesystem::path& given,
+                         const std::filesystem::path& fallback) {
+        return given.empty() ? fallback : given;
+    };
+    TaxonomyTexts texts;
+    texts.themes = read_taxonomy_text(pick(files.themes, defaults.themes));
+    texts.roles = read_taxonomy_text(pick(files.roles, defaults.roles));
+    const std::filesystem::path synonyms = pick(files.synonyms, defaults.synonyms);
+    const bool optional = files.synonyms.empty() || files.synonyms_optional;
+    texts.synonyms =
+        optional ? read_optional_taxonomy_text(synonyms) : read_taxonomy_text(synonyms);
+    return texts;
+}
+
+Taxonomy parse_taxonomy(const TaxonomyTexts& texts) {
+    Taxonomy tax;
+    parse_themes(texts.themes, tax);
+    parse_roles(texts.roles, tax);
+    parse_synonyms(texts.synonyms, tax);
+    return tax;
 }
 
 Taxonomy load_taxonomy(const TaxonomyFiles& files) {
-    // Empty members mean "the default": the contract in taxonomy.hpp.
-    const TaxonomyFiles defaults = default_taxonomy_files("corpus/taxonomy");
-    Taxonomy tax;
-    load_themes(files.themes.empty() ? defaults.themes : files.themes, tax);
-    load_roles(files.roles.empty() ? defaults.roles : files.roles, tax);
-    load_synonyms(files.synonyms.empty() ? defaults.synonyms : files.synonyms, tax);
-    return tax;
+    return parse_taxonomy(read_taxonomy_texts(files));
 }
 
 }  // namespace r2p

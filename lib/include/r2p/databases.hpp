@@ -9,9 +9,16 @@
 
 namespace r2p {
 
+/// One shard that answered, local or remote.
+struct OpenedShard {
+    std::string name;  ///< as messages name it ("shard0 of out/db", "host:port")
+    Xapian::Database db;
+};
+
 /// What open_databases opened.
 struct OpenedDatabases {
     Xapian::Database db;                  ///< every shard that answered, as one database
+    std::vector<OpenedShard> shards;      ///< the same shards one by one, in order
     std::vector<std::string> missing;     ///< shards that did not (only with allow_partial)
     std::vector<Xapian::Database> parts;  ///< the shards in db one by one; empty if any is remote
     std::vector<std::string> part_paths;  ///< their folders, in the same order

@@ -15,6 +15,7 @@
 
 #include "r2p/document.hpp"
 #include "r2p/passage.hpp"
+#include "r2p/taxonomy.hpp"
 
 namespace r2p {
 
@@ -90,6 +91,10 @@ class IndexWriter {
 
     /// How often write_document reports progress, in passages.
     static constexpr std::size_t kWrittenTick = 1000;
+
+    /// Records the taxonomy the passages are tagged with (store_taxonomy), for searches to
+    /// use; committed with the next commit. Throws IndexError.
+    void record_taxonomy(const Taxonomy& taxonomy);
 
     /// Removes the passages of every indexed document whose id is not in `keep`; returns
     /// how many documents were removed.

@@ -54,6 +54,13 @@ constexpr std::string_view kLocationKeyPrefix = "path:";
 constexpr std::string_view kSchemaVersionKey = "r2p:schema";
 constexpr std::string_view kSchemaVersion = "3";  // 2: binary passage data, 3: no possessive 's
 
+/// Metadata keys holding the taxonomy the passages were tagged with, in the taxonomy files'
+/// format (format_taxonomy), rewritten by every r2p-index run: r2p-search reads it from
+/// there. A database without kThemesKey predates stored taxonomies.
+constexpr std::string_view kThemesKey = "r2p:taxonomy:themes";
+constexpr std::string_view kRolesKey = "r2p:taxonomy:roles";
+constexpr std::string_view kSynonymsKey = "r2p:taxonomy:synonyms";  ///< absent: no synonyms
+
 /// Longest term Xapian's glass backend accepts, in bytes.
 constexpr std::size_t kMaxTermBytes = 245;
 

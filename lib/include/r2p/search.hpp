@@ -93,6 +93,10 @@ class Searcher {
     Searcher(const std::vector<std::string>& databases, const Taxonomy& taxonomy,
              bool allow_partial = false);
 
+    /// Searches databases already opened by open_databases (to read their stored taxonomy
+    /// first); otherwise as above.
+    Searcher(OpenedDatabases opened, const Taxonomy& taxonomy);
+
     /// Runs `request` (its `databases` member is ignored: the searcher's are used) on the
     /// latest commit of the databases. A database rewritten meanwhile is reopened and the
     /// query retried. Throws UsageError
@@ -118,7 +122,6 @@ class Searcher {
 
   private:
     SearchResult run_once(const SearchRequest& request);
-    Searcher(OpenedDatabases opened, const Taxonomy& taxonomy);
     const LengthTable* length_table();
 
     Xapian::Database db_;
