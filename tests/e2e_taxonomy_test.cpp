@@ -100,7 +100,7 @@ TEST_SUITE("e2e_taxonomy") {
     }
 
     TEST_CASE(
-        "every shard, local or remote, keeps the taxonomy; shards that disagree are refused") {
+        "every shard, local or remote, keeps the taxonomy and shards that disagree are refused") {
         TempDir dir;
         write_corpus(dir);
         const std::string mine = "--themes " + arg(dir / "mine.conf") + " ";

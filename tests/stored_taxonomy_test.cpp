@@ -44,7 +44,7 @@ TEST_SUITE("stored_taxonomy") {
         CHECK_FALSE(r2p::stored_taxonomy({shard(dir / "db", "db")}));
     }
 
-    TEST_CASE("shards agree on their taxonomy; older shards go with the others") {
+    TEST_CASE("shards agree on their taxonomy and older shards go with the others") {
         r2p::test::TempDir dir;
         const auto write = [&](const char* name, const r2p::Taxonomy* taxonomy) {
             Xapian::WritableDatabase db((dir / name).string(), Xapian::DB_CREATE);

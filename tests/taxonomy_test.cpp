@@ -177,7 +177,7 @@ TEST_SUITE("taxonomy") {
                              r2p::TaxonomyError);
     }
 
-    TEST_CASE("a synonyms file that is named must be there; only the default one is optional") {
+    TEST_CASE("a synonyms file that is named must be there, only the default one is optional") {
         r2p::test::TempDir dir;
         r2p::test::write_file(dir / "themes.conf", kGoodThemes);
         r2p::test::write_file(dir / "roles.conf", kGoodRoles);
