@@ -2,10 +2,14 @@
 // binaries over small corpora written by each test.
 #include <doctest/doctest.h>
 
+#include <xapian.h>
+
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 
 #include "e2e_paths.hpp"
+#include "r2p/schema.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -63,5 +67,63 @@ TEST_SUITE("e2e_display") {
         CHECK(table.out.find("<script>alert(1)</script>") != std::string::npos);
         CHECK(table.out.find('\x1b') == std::string::npos);
         CHECK(table.out.find('\x07') == std::string::npos);
+    }
+
+    TEST_CASE("the sidecar's event, place and source URL are shown and searchable") {
+        TempDir dir;
+        write_file(dir / "corpus/geneva.txt",
+                   "Some heading\n\nThe Special Adviser spoke about early warning.\n");
+        write_file(dir / "corpus/geneva.meta.json",
+                   R"({"title": "Statement on early warning", "date": "2019-06-05",
+                       "event": "Human Rights Council panel", "place": "Genève",
+                       "source_url": "https://example.org/geneva"})");
+        write_file(dir / "corpus/other.txt", "Other title\n\nNothing about warnings here.\n");
+        const std::string db = index_corpus(dir);
+
+        // Each document's passages only, whichever passage holds the words.
+        const auto docs_found = [&](const std::string& query) {
+            const json result = search_json(db, query);
+            std::set<std::string> docs;
+            for (const auto& r : result["results"]) docs.insert(r["doc"]["id"]);
+            return docs;
+        };
+        const std::set<std::string> geneva = {"geneva"};
+        CHECK(docs_found("title:geneve") == geneva);
+        CHECK(docs_found("title:council") == geneva);
+        CHECK(docs_found(shell_quote("title:\"early warning\"")) == geneva);
+        CHECK(docs_found("title:warning") == geneva);  // "warnings" in other's text only
+
+        const json doc = search_json(db, "title:geneve")["results"].at(0)["doc"];
+        CHECK(doc["title"] == "Statement on early warning");
+        CHECK(doc["event"] == "Human Rights Council panel");
+        CHECK(doc["place"] == "Genève");
+        CHECK(doc["source_url"] == "https://example.org/geneva");
+        CHECK(search_json(db, "title:other")["results"].at(0)["doc"]["event"].is_null());
+
+        const auto table = search(db, "title:geneve");
+        CHECK(table.exit_code == 0);
+        CHECK(table.out.find("Statement on early warning · 2019-06-05") != std::string::npos);
+        CHECK(table.out.find("Human Rights Council panel · Genève · https://example.org/geneva") !=
+              std::string::npos);
+    }
+
+    TEST_CASE("a database of the previous schema is refused with the way out") {
+        TempDir dir;
+        write_file(dir / "corpus/a.txt", "A title\n\nA statement about prevention.\n");
+        const std::string db = index_corpus(dir);
+        {
+            // Schema 3 stored no event, place or source URL and had no title terms.
+            Xapian::WritableDatabase old(db);
+            old.set_metadata(std::string(r2p::schema::kSchemaVersionKey), "3");
+            old.commit();
+        }
+        const auto searched = search(db, "prevention");
+        CHECK(searched.exit_code == 3);
+        CHECK(searched.err.find("has schema version 3, expected 4 (re-index it)") !=
+              std::string::npos);
+        const auto indexed = run_command(r2p::test::kIndex + " --quiet --db " + shell_quote(db) +
+                                         " " + shell_quote((dir / "corpus").string()));
+        CHECK(indexed.exit_code == 3);
+        CHECK(indexed.err.find("re-index into a new --db") != std::string::npos);
     }
 }

@@ -267,4 +267,39 @@ TEST_SUITE("index_writer") {
         CHECK(r2p::date_sort_value("2012") == "20120000");
         CHECK(r2p::date_sort_value("") == "");
     }
+    TEST_CASE("the document's title, event and place are searchable under the title prefix") {
+        r2p::test::TempDir dir;
+        Document doc = make_doc("meeting", {"Atrocities were discussed."});
+        doc.meta.title = "Deepening our Commitment";
+        doc.meta.event = "5th Annual Ministerial Meeting";
+        doc.meta.place = "Genève";
+        doc.meta.source_url = "https://example.org/meeting";
+        {
+            r2p::IndexWriter writer(dir.path());
+            writer.write_document(doc, paragraph_passages(doc), "fp");
+            writer.commit();
+        }
+        Xapian::Database db(dir.path().string());
+        const std::string title(r2p::schema::kTitlePrefix);
+        for (const char* word : {"deepening", "commitment", "ministerial", "geneve"}) {
+            CAPTURE(word);
+            CHECK(has_term(db, title + word));
+            CHECK_FALSE(has_term(db, word));  // not body words: they would match every passage
+        }
+        // A phrase never runs from the title into the event.
+        const auto phrase_matches = [&](const std::string& a, const std::string& b) {
+            const std::vector<std::string> words = {title + a, title + b};
+            Xapian::Enquire enquire(db);
+            enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end()));
+            return enquire.get_mset(0, 10).size();
+        };
+        CHECK(phrase_matches("commitment", "5th") == 0);
+        CHECK(phrase_matches("ministerial", "meeting") == 1);
+
+        const r2p::StoredPassage stored = r2p::decode_stored_passage(
+            db.get_document(*db.postlist_begin("Qmeeting/p1")).get_data());
+        CHECK(stored.doc_event == "5th Annual Ministerial Meeting");
+        CHECK(stored.doc_place == "Genève");
+        CHECK(stored.doc_source_url == "https://example.org/meeting");
+    }
 }

@@ -30,6 +30,9 @@ TEST_SUITE("json_output") {
         quote.passage.doc_date = "2012-09-28";
         quote.passage.doc_path = "corpus/doc.txt";
         quote.passage.line = 26;
+        quote.passage.doc_event = "5th Ministerial Meeting";
+        quote.passage.doc_place = "New York";
+        quote.passage.doc_source_url = "https://example.org/r2p";
         quote.snippet.text = quote.passage.text;
         quote.snippet.marks = {{7, 15}};
         r2p::SearchHit paragraph = quote;
@@ -39,6 +42,9 @@ TEST_SUITE("json_output") {
         paragraph.passage.parent.clear();
         paragraph.passage.speaker = "Jan Eliasson";
         paragraph.passage.doc_date.clear();
+        paragraph.passage.doc_event.clear();
+        paragraph.passage.doc_place.clear();
+        paragraph.passage.doc_source_url.clear();
         r.hits = {quote, paragraph};
         r.facets = {{r2p::FacetField::Theme, {{"accountability", "Ending impunity", 3}}}};
         return r;
@@ -76,7 +82,10 @@ TEST_SUITE("json_output") {
                                             {"title", "A statement"},
                                             {"date", "2012-09-28"},
                                             {"path", "corpus/doc.txt"},
-                                            {"line", 26}}));
+                                            {"line", 26},
+                                            {"event", "5th Ministerial Meeting"},
+                                            {"place", "New York"},
+                                            {"source_url", "https://example.org/r2p"}}));
     }
 
     TEST_CASE("a paragraph has a null parent, a named speaker a string, an unknown date null") {
@@ -85,6 +94,9 @@ TEST_SUITE("json_output") {
         CHECK(hit["parent"].is_null());
         CHECK(hit["speaker"] == "Jan Eliasson");
         CHECK(hit["doc"]["date"].is_null());
+        CHECK(hit["doc"]["event"].is_null());
+        CHECK(hit["doc"]["place"].is_null());
+        CHECK(hit["doc"]["source_url"].is_null());
     }
 
     TEST_CASE("facets hold only those asked for, with value, label and count") {
@@ -118,6 +130,10 @@ TEST_SUITE("json_output") {
         CHECK(text.find("ending impunity is both") != std::string::npos);
         CHECK(text.find("Ending impunity") != std::string::npos);
         CHECK(text.find("Did you mean: impunity") != std::string::npos);
+        CHECK(text.find("A statement · 2012-09-28") != std::string::npos);
+        CHECK(text.find("A statement · no date") != std::string::npos);
+        CHECK(text.find("5th Ministerial Meeting · New York · https://example.org/r2p") !=
+              std::string::npos);
         CHECK(text.find('\x1b') == std::string::npos);
         std::ostringstream bold;
         r2p::print_table(bold, r, r2p::TableStyle{true, 100});

@@ -72,6 +72,11 @@ TEST_SUITE("query") {
         CHECK_FALSE(contains(d, "PHRASE"));
     }
 
+    TEST_CASE("title: searches the document's title, event and place, phrases included") {
+        CHECK(contains(described("title:Genève"), "Sgeneve"));
+        CHECK(contains(described("title:\"ministerial meeting\""), "PHRASE"));
+    }
+
     TEST_CASE("an unknown theme or role id in the query is a usage error listing the known ones") {
         CHECK_THROWS_WITH_AS(described("theme:nonsense"), doctest::Contains("accountability"),
                              r2p::UsageError);

@@ -121,6 +121,9 @@ TEST_SUITE("search") {
         CHECK(quote.hits[0].passage.parent == "alpha/p3");
         CHECK(ids(run("speaker:\"Jan Eliasson\"")) == std::vector<std::string>{"alpha/p3/q1"});
         CHECK(ids(run("speaker:sovndal")) == std::vector<std::string>{"alpha/p2"});
+        // Titles are "Statement <id>": a title word finds every passage of its document.
+        CHECK(ids(run("title:beta")).size() == 2);
+        CHECK(run("beta").hits.empty());
 
         r2p::SearchRequest themes;
         themes.filters.themes = {"accountability", "response"};

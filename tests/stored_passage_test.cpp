@@ -23,6 +23,9 @@ TEST_SUITE("stored_passage") {
         p.doc_date = "2012-09-28";
         p.doc_path = "corpus/meeting.txt";
         p.line = 1234567;
+        p.doc_event = "5th Annual R2P Ministerial Meeting";
+        p.doc_place = "New York";
+        p.doc_source_url = "https://example.org/meeting";
         return p;
     }
 
@@ -40,6 +43,9 @@ TEST_SUITE("stored_passage") {
         CHECK(a.doc_date == b.doc_date);
         CHECK(a.doc_path == b.doc_path);
         CHECK(a.line == b.line);
+        CHECK(a.doc_event == b.doc_event);
+        CHECK(a.doc_place == b.doc_place);
+        CHECK(a.doc_source_url == b.doc_source_url);
     }
 
     }  // namespace

@@ -59,6 +59,12 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
         terms.index_text_without_positions(detail::drop_possessives(fold(*passage.speaker)), 1,
                                            std::string(schema::kSpeakerPrefix));
     }
+    // Each after a gap, so a phrase never runs from one into the next.
+    for (const std::string* field : {&doc.meta.title, &doc.meta.event, &doc.meta.place}) {
+        if (field->empty()) continue;
+        terms.increase_termpos();
+        terms.index_text(fold(*field), 1, std::string(schema::kTitlePrefix));
+    }
 
     const std::string_view kind = kind_name(passage.kind);
     add_boolean(xdoc, schema::kIdPrefix, passage.id);
@@ -93,6 +99,9 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
     stored.doc_title = doc.meta.title;
     stored.doc_date = doc.meta.date;
     stored.doc_path = doc.meta.path;
+    stored.doc_event = doc.meta.event;
+    stored.doc_place = doc.meta.place;
+    stored.doc_source_url = doc.meta.source_url;
     xdoc.set_data(encode_stored_passage(stored));
     return xdoc;
 }

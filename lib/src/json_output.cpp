@@ -34,7 +34,10 @@ nlohmann::json hit_json(const SearchHit& hit) {
           {"title", p.doc_title},
           {"date", or_null(p.doc_date)},
           {"path", p.doc_path},
-          {"line", p.line}}},
+          {"line", p.line},
+          {"event", or_null(p.doc_event)},
+          {"place", or_null(p.doc_place)},
+          {"source_url", or_null(p.doc_source_url)}}},
     };
 }
 

@@ -29,6 +29,7 @@ constexpr BooleanField kBooleanFields[] = {
     {"doc", schema::kDocPrefix},     {"year", schema::kYearPrefix},
 };
 constexpr std::string_view kSpeakerField = "speaker";
+constexpr std::string_view kTitleField = "title";  // the document's title, event and place
 constexpr std::string_view kKinds[] = {"paragraph", "quote"};
 
 // The query text split just enough to rewrite it safely: quoted phrases stay whole.
@@ -567,6 +568,7 @@ BuiltQuery QueryBuilder::build(std::string_view text, MatchMode mode, const Sear
         parser.add_boolean_prefix(std::string(f.name), std::string(f.prefix));
     }
     parser.add_prefix(std::string(kSpeakerField), std::string(schema::kSpeakerPrefix));
+    parser.add_prefix(std::string(kTitleField), std::string(schema::kTitlePrefix));
 
     const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                            Xapian::QueryParser::FLAG_PURE_NOT;

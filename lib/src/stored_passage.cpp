@@ -82,7 +82,8 @@ class Reader {
 
 std::string encode_stored_passage(const StoredPassage& p) {
     std::string out;
-    out.reserve(p.text.size() + p.doc_title.size() + p.doc_path.size() + 96);
+    out.reserve(p.text.size() + p.doc_title.size() + p.doc_path.size() + p.doc_event.size() +
+                p.doc_place.size() + p.doc_source_url.size() + 96);
     put_string(out, p.id);
     put_string(out, p.kind);
     put_string(out, p.text);
@@ -97,6 +98,9 @@ std::string encode_stored_passage(const StoredPassage& p) {
     put_string(out, p.doc_date);
     put_string(out, p.doc_path);
     put_varint(out, p.line);
+    put_string(out, p.doc_event);
+    put_string(out, p.doc_place);
+    put_string(out, p.doc_source_url);
     return out;
 }
 
@@ -116,6 +120,9 @@ StoredPassage decode_stored_passage(std::string_view data) {
     p.doc_date = in.string();
     p.doc_path = in.string();
     p.line = static_cast<std::size_t>(in.varint());
+    p.doc_event = in.string();
+    p.doc_place = in.string();
+    p.doc_source_url = in.string();
     in.finish();
     return p;
 }

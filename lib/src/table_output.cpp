@@ -112,6 +112,18 @@ std::string count_line(const SearchResult& result) {
     return line.str();
 }
 
+// "Title · 2012-09-28", then "event · place · source URL" when the sidecar gives any.
+void print_document(std::ostream& out, const StoredPassage& p) {
+    const std::string title = p.doc_title.empty() ? "(untitled)" : p.doc_title;
+    const std::string date = p.doc_date.empty() ? "no date" : p.doc_date;
+    out << kIndent << terminal_safe(title + " · " + date) << '\n';
+    std::vector<std::string> about;
+    for (const std::string* field : {&p.doc_event, &p.doc_place, &p.doc_source_url}) {
+        if (!field->empty()) about.push_back(*field);
+    }
+    if (!about.empty()) out << kIndent << terminal_safe(join(about, " · ")) << '\n';
+}
+
 void print_hit(std::ostream& out, const SearchHit& hit, const TableStyle& style) {
     const StoredPassage& p = hit.passage;
     std::ostringstream head;
@@ -121,6 +133,7 @@ void print_hit(std::ostream& out, const SearchHit& hit, const TableStyle& style)
     if (!who.empty()) head << "  [" << who << "]";
     head << "  " << std::fixed << std::setprecision(2) << hit.score;
     out << terminal_safe(head.str()) << '\n';
+    print_document(out, p);
     if (!p.themes.empty()) {
         out << kIndent << "themes: " << terminal_safe(join(p.themes, ", ")) << '\n';
     }

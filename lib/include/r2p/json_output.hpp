@@ -13,7 +13,8 @@ namespace r2p {
 /// <mark>…</mark>), snippet_text (the same plain), highlights ([[first, end], ...] code point
 /// offsets of the matches in snippet_text), themes, roles,
 /// speaker (null when none), parent (null for a paragraph), section, doc{id, title, date
-/// (null when unknown), path, line}}], facets{<field>: [{value, label, count}]} holding only
+/// (null when unknown), path, line, event, place, source_url (each null when the sidecar
+/// gives none)}}], facets{<field>: [{value, label, count}]} holding only
 /// the fields asked for, suggestion (null or a string).
 nlohmann::json search_result_json(const SearchResult& result);
 

@@ -44,6 +44,8 @@ constexpr std::string_view kYearPrefix = "Y";     ///< year:YYYY
 constexpr std::string_view kParentPrefix = "XP";  ///< a quote's paragraph id (not a field)
 // Free-text prefix: the speaker's name, folded and stemmed like the body.
 constexpr std::string_view kSpeakerPrefix = "XS";  ///< speaker:eliasson
+// Free-text prefix: the document's title, event and place, with positions (title:"...").
+constexpr std::string_view kTitlePrefix = "S";  ///< title:ministerial (Omega's S: subject)
 
 /// Metadata key holding a document's content fingerprint: "file:" + doc id.
 constexpr std::string_view kFileKeyPrefix = "file:";
@@ -52,7 +54,9 @@ constexpr std::string_view kFileKeyPrefix = "file:";
 constexpr std::string_view kLocationKeyPrefix = "path:";
 /// Metadata key holding the schema version; a database of another version is refused.
 constexpr std::string_view kSchemaVersionKey = "r2p:schema";
-constexpr std::string_view kSchemaVersion = "3";  // 2: binary passage data, 3: no possessive 's
+// 2: binary passage data; 3: no possessive 's; 4: event, place, source URL stored, title
+// terms (kTitlePrefix)
+constexpr std::string_view kSchemaVersion = "4";
 
 /// Metadata keys holding the taxonomy the passages were tagged with, in the taxonomy files'
 /// format (format_taxonomy), rewritten by every r2p-index run: r2p-search reads it from

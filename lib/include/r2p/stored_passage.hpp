@@ -23,7 +23,10 @@ struct StoredPassage {
     std::string doc_title;
     std::string doc_date;
     std::string doc_path;
-    std::size_t line = 0;  ///< line of the paragraph in the file (1-based)
+    std::size_t line = 0;        ///< line of the paragraph in the file (1-based)
+    std::string doc_event;       ///< from the sidecar; empty when not given
+    std::string doc_place;       ///< from the sidecar; empty when not given
+    std::string doc_source_url;  ///< from the sidecar; empty when not given
 };
 
 /// Serialises for Xapian::Document::set_data (length-prefixed fields, see the .cpp).
