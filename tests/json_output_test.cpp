@@ -126,7 +126,7 @@ TEST_SUITE("json_output") {
         const std::string text = plain.str();
         CHECK(text.find("3 passages match") != std::string::npos);
         CHECK(text.find("doc/p7/q1") != std::string::npos);
-        CHECK(text.find("minister: Jan Eliasson") != std::string::npos);
+        CHECK(text.find("[minister] Jan Eliasson") != std::string::npos);
         CHECK(text.find("ending impunity is both") != std::string::npos);
         CHECK(text.find("Ending impunity") != std::string::npos);
         CHECK(text.find("Did you mean: impunity") != std::string::npos);
@@ -201,5 +201,56 @@ TEST_SUITE("json_output") {
                   std::string::npos);
             CHECK(text.find("Jan\uFFFD[2J Eliasson") != std::string::npos);
         }
+    }
+
+    TEST_CASE("the table writes each role in brackets and the name after its own role") {
+        r2p::SearchResult r = sample();
+        r.hits.resize(1);
+        r2p::StoredPassage& p = r.hits[0].passage;
+        const auto head = [&] {
+            std::ostringstream out;
+            r2p::print_table(out, r, r2p::TableStyle{false, 100});
+            const std::string text = out.str();
+            const auto start = text.find("  1. ");
+            return text.substr(start, text.find('\n', start) - start);
+        };
+        p.roles = {"ambassador"};
+        p.speaker = "Mona Juul";
+        CHECK(head() == "  1. doc/p7/q1  quote  [ambassador] Mona Juul  7.91");
+        // Whose the name is among several roles the index does not say: it stands apart.
+        p.roles = {"ambassador", "secretary-general"};
+        CHECK(
+            head() ==
+            "  1. doc/p7/q1  quote  [ambassador] · [secretary-general] · speaker: Mona Juul  7.91");
+        p.speaker.reset();
+        CHECK(head() == "  1. doc/p7/q1  quote  [ambassador] · [secretary-general]  7.91");
+    }
+
+    TEST_CASE("the table shows no score when the query ranked nothing") {
+        r2p::SearchResult r = sample();
+        for (auto& hit : r.hits) hit.score = 0;
+        std::ostringstream out;
+        r2p::print_table(out, r, r2p::TableStyle{false, 100});
+        CHECK(out.str().find("0.00") == std::string::npos);
+        CHECK(out.str().find("  1. doc/p7/q1  quote  [minister]\n") != std::string::npos);
+    }
+
+    TEST_CASE("the table lists years in order and undated passages under no date") {
+        r2p::SearchResult r = sample();
+        r.matches = {10, 10, 10};
+        r.facets = {{r2p::FacetField::Year, {{"2014", "2014", 5}, {"2012", "2012", 3}}}};
+        std::ostringstream out;
+        r2p::print_table(out, r, r2p::TableStyle{false, 100});
+        const std::string text = out.str();
+        const auto facet = text.substr(text.find("year:"));
+        CHECK(facet ==
+              "year:\n"
+              "  2012          3\n"
+              "  2014          5\n"
+              "  no date       2\n");
+        // The JSON keeps the interface's order and values.
+        const auto j = r2p::search_result_json(r);
+        CHECK(j["facets"]["year"].size() == 2);
+        CHECK(j["facets"]["year"][0]["value"] == "2014");
     }
 }

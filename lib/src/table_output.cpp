@@ -124,20 +124,45 @@ void print_document(std::ostream& out, const StoredPassage& p) {
     if (!about.empty()) out << kIndent << terminal_safe(join(about, " · ")) << '\n';
 }
 
-void print_hit(std::ostream& out, const SearchHit& hit, const TableStyle& style) {
+// "[minister] Villy Søvndal" when the passage has one role and a name (a quote's roles are
+// its speaker's; a paragraph with one role has one kind of speaker); with several roles the
+// index does not say whose the name is: "[ambassador] · [secretary-general] · speaker: X".
+std::string who_speaks(const StoredPassage& p) {
+    std::vector<std::string> roles;
+    for (const auto& role : p.roles) roles.push_back("[" + role + "]");
+    if (!p.speaker) return join(roles, " · ");
+    if (roles.size() == 1) return roles.front() + " " + *p.speaker;
+    roles.push_back("speaker: " + *p.speaker);
+    return join(roles, " · ");
+}
+
+void print_hit(std::ostream& out, const SearchHit& hit, bool scored, const TableStyle& style) {
     const StoredPassage& p = hit.passage;
     std::ostringstream head;
     head << std::setw(3) << hit.rank << ". " << p.id << "  " << p.kind;
-    std::string who = join(p.roles, ", ");
-    if (p.speaker) who += (who.empty() ? "" : ": ") + *p.speaker;
-    if (!who.empty()) head << "  [" << who << "]";
-    head << "  " << std::fixed << std::setprecision(2) << hit.score;
+    const std::string who = who_speaks(p);
+    if (!who.empty()) head << "  " << who;
+    if (scored) head << "  " << std::fixed << std::setprecision(2) << hit.score;
     out << terminal_safe(head.str()) << '\n';
     print_document(out, p);
     if (!p.themes.empty()) {
         out << kIndent << "themes: " << terminal_safe(join(p.themes, ", ")) << '\n';
     }
     print_snippet(out, hit.snippet, style);
+}
+
+// Years read best in order, and passages without a date belong in the table too: with them
+// the counts add up to the match count.
+Facet years_in_order(const Facet& facet, const MatchCounts& matches) {
+    Facet years = facet;
+    std::sort(years.entries.begin(), years.entries.end(),
+              [](const FacetEntry& a, const FacetEntry& b) { return a.value < b.value; });
+    Xapian::doccount dated = 0;
+    for (const auto& e : years.entries) dated += e.count;
+    if (matches.lower == matches.upper && matches.lower > dated) {
+        years.entries.push_back({"no date", "no date", matches.lower - dated});
+    }
+    return years;
 }
 
 void print_facet(std::ostream& out, const Facet& facet) {
@@ -173,11 +198,17 @@ void print_table(std::ostream& out, const SearchResult& result, const TableStyle
         out << '\n';
     }
     out << count_line(result) << '\n';
+    // A query of filters only ranks nothing: every score is 0, and showing it says otherwise.
+    const bool scored = std::any_of(result.hits.begin(), result.hits.end(),
+                                    [](const SearchHit& hit) { return hit.score > 0; });
     for (const auto& hit : result.hits) {
         out << '\n';
-        print_hit(out, hit, style);
+        print_hit(out, hit, scored, style);
     }
-    for (const auto& facet : result.facets) print_facet(out, facet);
+    for (const auto& facet : result.facets) {
+        print_facet(
+            out, facet.field == FacetField::Year ? years_in_order(facet, result.matches) : facet);
+    }
     if (result.suggestion) out << "\nDid you mean: " << terminal_safe(*result.suggestion) << '\n';
 }
 
