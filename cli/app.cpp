@@ -2,7 +2,10 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <iostream>
+#include <sstream>
 
 #include <xapian.h>
 
@@ -58,7 +61,8 @@ bool parse_command_line(int argc, const char* const argv[], std::string_view too
     all.add(shown).add(hidden);
     po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
     if (vm.count("help")) {
-        std::cout << "usage: r2p-" << tool << ' ' << usage_line << "\n\n" << shown << '\n';
+        std::cout << "usage: r2p-" << tool << ' ' << usage_line << "\n\n"
+                  << format_help(shown) << '\n';
         return false;
     }
     if (vm.count("version")) {
@@ -134,5 +138,95 @@ std::filesystem::path default_taxonomy_dir() {
 
 bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }
 bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
+
+bool colour_allowed(bool terminal, const char* no_color) {
+    return terminal && (no_color == nullptr || *no_color == '\0');
+}
+
+bool stdout_may_use_colour() {
+    return colour_allowed(stdout_is_terminal(), std::getenv("NO_COLOR"));
+}
+
+namespace {
+
+std::string_view trim_end(std::string_view s) {
+    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    return s;
+}
+
+// `text` in lines of at most `width` characters, broken at spaces only.
+std::vector<std::string> wrap_words(std::string_view text, std::size_t width) {
+    std::vector<std::string> lines;
+    std::string line;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find(' ', start);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view word = text.substr(start, end - start);
+        start = end + 1;
+        if (word.empty()) continue;
+        if (!line.empty() && line.size() + 1 + word.size() > width) {
+            lines.push_back(std::move(line));
+            line.clear();
+        }
+        if (!line.empty()) line += ' ';
+        line += word;
+    }
+    if (!line.empty()) lines.push_back(std::move(line));
+    return lines;
+}
+
+}  // namespace
+
+std::string format_help(const po::options_description& options, std::size_t width) {
+    struct Entry {
+        std::string left;  // "  --db DIR"
+        std::string description;
+    };
+    std::vector<Entry> entries;
+    std::size_t column = 0;
+    for (const auto& option : options.options()) {
+        std::string left = "  " + option->format_name() + " " + option->format_parameter();
+        left = std::string(trim_end(left));
+        column = std::max(column, left.size() + 2);
+        entries.push_back({std::move(left), option->description()});
+    }
+    column = std::min(column, width / 2);
+
+    std::ostringstream boost_text;
+    boost_text << options;
+    std::ostringstream out;
+    std::istringstream lines(boost_text.str());
+    for (std::string line; std::getline(lines, line);) {
+        // Boost's continuation lines: written again below, with their option.
+        if (line.starts_with(" ") && !line.starts_with("  -") && !trim_end(line).empty()) {
+            continue;
+        }
+        const auto entry = std::find_if(entries.begin(), entries.end(), [&](const Entry& e) {
+            return line.starts_with(e.left) &&
+                   (line.size() == e.left.size() || line[e.left.size()] == ' ');
+        });
+        if (!line.starts_with("  -") || entry == entries.end()) {
+            out << trim_end(line) << '\n';
+            continue;
+        }
+        out << entry->left;
+        std::size_t at = entry->left.size();
+        const auto wrapped = wrap_words(entry->description, width - column);
+        if (!wrapped.empty() && at + 1 > column) {
+            out << '\n';
+            at = 0;
+        }
+        for (std::size_t i = 0; i < wrapped.size(); ++i) {
+            if (i != 0) {
+                out << '\n';
+                at = 0;
+            }
+            out << std::string(column - at, ' ') << wrapped[i];
+        }
+        out << '\n';
+    }
+    return out.str();
+}
 
 }  // namespace r2p::cli

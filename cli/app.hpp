@@ -81,4 +81,17 @@ std::filesystem::path default_taxonomy_dir();
 bool stdout_is_terminal();
 bool stderr_is_terminal();
 
+/// Whether output may be coloured or bold: on a terminal, unless NO_COLOR is set to
+/// anything but "" (https://no-color.org). `no_color` is getenv("NO_COLOR").
+bool colour_allowed(bool terminal, const char* no_color);
+
+/// colour_allowed for stdout and this process's NO_COLOR.
+bool stdout_may_use_colour();
+
+/// Options' help as Boost.Program_options lays it out (captions, order, name column), each
+/// description wrapped at spaces to `width` columns: Boost cuts words when a line's last
+/// space is in its first half and leaves spaces at line ends. No line ends in a space; a
+/// word longer than the description column stands alone on its line.
+std::string format_help(const po::options_description& options, std::size_t width = 80);
+
 }  // namespace r2p::cli

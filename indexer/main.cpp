@@ -38,7 +38,9 @@ int main(int argc, char* argv[]) {
         add("batch", po::value<std::string>()->value_name("N")->default_value("5000"),
             "passages per commit (more: faster bulk builds, more memory)");
         add("json", "print the index report as JSON instead of a table");
-        add("quiet", "no progress bar");
+        add("quiet",
+            "no progress bar and no report table: only errors and skipped files (--json "
+            "still prints its report)");
         add("progress", "progress bar on stderr even when it is not a terminal");
         options.add(r2p::cli::taxonomy_options());
         po::options_description hidden;
@@ -93,7 +95,7 @@ int main(int argc, char* argv[]) {
         }
         if (vm.count("json")) {
             std::cout << r2p::report_to_json(report).dump(2) << '\n';
-        } else {
+        } else if (!vm.count("quiet")) {
             r2p::print_report_table(report, std::cout);
         }
         return report.skipped.empty() ? r2p::cli::kOk : r2p::cli::kPartial;

@@ -37,7 +37,7 @@ int run(int argc, const char* const argv[]) {
         "worth building), always, never")(
         "queries", po::value<std::string>()->value_name("FILE"),
         "run one query per line of FILE (words and query options), one JSON line each")(
-        "json", "print the result as JSON");
+        "json", "print the result as JSON")("quiet", "print nothing but errors");
     options.add(r2p::searcher::request_options());
     options.add(r2p::cli::taxonomy_options(r2p::cli::TaxonomyDefault::Database));
 
@@ -77,19 +77,22 @@ int run(int argc, const char* const argv[]) {
     const r2p::Taxonomy taxonomy = r2p::cli::resolve_taxonomy(named_taxonomy, stored);
     r2p::Searcher searcher(std::move(opened), taxonomy);
     searcher.set_table_policy(table_policy);
+    // --quiet: results go nowhere (a stream without a buffer drops what it is given).
+    std::ostream nowhere(nullptr);
+    std::ostream& out = vm.count("quiet") ? nowhere : std::cout;
     if (vm.count("queries")) {
         const std::size_t failed = r2p::searcher::run_query_file(vm["queries"].as<std::string>(),
-                                                                 searcher, std::cout, std::cerr);
+                                                                 searcher, out, std::cerr);
         return failed == 0 ? r2p::cli::kOk : r2p::cli::kPartial;
     }
 
     const r2p::SearchResult result = searcher.run(request);
     if (vm.count("json")) {
-        std::cout << r2p::format_json(result) << '\n';
+        out << r2p::format_json(result) << '\n';
     } else {
         r2p::TableStyle style;
-        style.bold = r2p::cli::stdout_is_terminal();
-        r2p::print_table(std::cout, result, style);
+        style.bold = r2p::cli::stdout_may_use_colour();
+        r2p::print_table(out, result, style);
     }
     // Shards left out make the answer partial: say so in the exit code too.
     return result.missing_shards.empty() ? r2p::cli::kOk : r2p::cli::kPartial;

@@ -5,6 +5,8 @@
 
 #include <xapian.h>
 
+#include <sstream>
+
 #include "r2p/error.hpp"
 #include "r2p/taxonomy.hpp"
 
@@ -95,5 +97,33 @@ TEST_SUITE("app") {
         const r2p::Taxonomy without = r2p::cli::resolve_taxonomy({}, std::nullopt);
         CHECK(without.find_theme("stored-theme") == nullptr);
         CHECK_FALSE(without.synonyms.empty());
+    }
+
+    TEST_CASE("colour only on a terminal and never with a non-empty NO_COLOR") {
+        CHECK(r2p::cli::colour_allowed(true, nullptr));
+        CHECK(r2p::cli::colour_allowed(true, ""));
+        CHECK_FALSE(r2p::cli::colour_allowed(true, "1"));
+        CHECK_FALSE(r2p::cli::colour_allowed(true, "0"));
+        CHECK_FALSE(r2p::cli::colour_allowed(false, nullptr));
+    }
+
+    TEST_CASE("help descriptions wrap at spaces within 80 columns, captions kept") {
+        po::options_description options("Taxonomy");
+        options.add_options()("synonyms", po::value<std::string>()->value_name("FILE"),
+                              "query synonyms (default: the database's, else "
+                              "corpus/taxonomy/synonyms.conf, if there)")(
+            "an-option-with-a-very-long-name-indeed", "short")("quiet", "print nothing but errors");
+        const std::string help = r2p::cli::format_help(options);
+        std::istringstream lines(help);
+        std::string words;
+        for (std::string line; std::getline(lines, line);) {
+            CAPTURE(line);
+            CHECK(line.size() <= 80);
+            CHECK_FALSE(line.ends_with(' '));
+        }
+        CHECK(help.starts_with("Taxonomy:\n"));
+        CHECK(help.find("corpus/taxonomy/synonyms.conf,") != std::string::npos);
+        CHECK(help.find("  --quiet") != std::string::npos);
+        CHECK(help.find("print nothing but errors") != std::string::npos);
     }
 }

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 #include <string>
 
 #include "e2e_paths.hpp"
@@ -125,5 +126,61 @@ TEST_SUITE("e2e_display") {
                                          " " + shell_quote((dir / "corpus").string()));
         CHECK(indexed.exit_code == 3);
         CHECK(indexed.err.find("re-index into a new --db") != std::string::npos);
+    }
+
+    TEST_CASE("--quiet prints nothing but errors") {
+        TempDir dir;
+        write_file(dir / "corpus/a.txt", "A title\n\nA statement about prevention.\n");
+        const auto indexed =
+            run_command(r2p::test::kIndex + " --quiet --db " + shell_quote((dir / "db").string()) +
+                        " " + shell_quote((dir / "corpus").string()));
+        CHECK(indexed.exit_code == 0);
+        CHECK(indexed.out.empty());
+        CHECK(indexed.err.empty());
+        const std::string db = (dir / "db").string();
+        for (const char* args : {"--quiet prevention", "--quiet --json --facet year prevention"}) {
+            CAPTURE(args);
+            const auto found = search(db, args);
+            CHECK(found.exit_code == 0);
+            CHECK(found.out.empty());
+            CHECK(found.err.empty());
+        }
+        const auto bad = search(db, "--quiet 'foo AND'");
+        CHECK(bad.exit_code == 2);
+        CHECK(bad.out.empty());
+        CHECK(bad.err.rfind("r2p-search: error: ", 0) == 0);
+    }
+
+    TEST_CASE("bold matches on a terminal, none when NO_COLOR is set") {
+        TempDir dir;
+        write_file(dir / "corpus/a.txt", "A title\n\nA statement about prevention.\n");
+        const std::string db = index_corpus(dir);
+        // script(1) gives r2p-search a terminal for its stdout.
+        const auto on_terminal = [&](const std::string& environment) {
+            const std::string command =
+                environment + " " + r2p::test::kSearch + " --db " + shell_quote(db) + " prevention";
+            return run_command("script -qec " + shell_quote(command) + " /dev/null").out;
+        };
+        CHECK(on_terminal("env -u NO_COLOR").find("\x1b[1m") != std::string::npos);
+        CHECK(on_terminal("env NO_COLOR=1").find('\x1b') == std::string::npos);
+    }
+
+    TEST_CASE("every --help fits 80 columns with words whole and no trailing spaces") {
+        for (const std::string& tool :
+             {r2p::test::kIndex + " --help", r2p::test::kSearch + " --help",
+              r2p::test::kBench + " --help", r2p::test::kBench + " run --help"}) {
+            CAPTURE(tool);
+            const auto help = run_command(tool);
+            REQUIRE(help.exit_code == 0);
+            std::istringstream lines(help.out);
+            for (std::string line; std::getline(lines, line);) {
+                CAPTURE(line);
+                CHECK(line.size() <= 80);  // ASCII: bytes are columns
+                CHECK_FALSE(line.ends_with(' '));
+            }
+        }
+        const auto index_help = run_command(r2p::test::kIndex + " --help");
+        CHECK(index_help.out.find("corpus/taxonomy/synonyms.conf") != std::string::npos);
+        CHECK(index_help.out.find("DIR/r2p.stub") != std::string::npos);
     }
 }
