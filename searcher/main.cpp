@@ -23,8 +23,8 @@ constexpr const char* kUsage =
     "--db DIR [options] QUERY...\n\n"
     "QUERY words are joined into one query (AND OR NOT, \"phrases\", prefix*, -word to\n"
     "exclude a word: `r2p-search --db DIR -syria` lists every passage without Syria).\n"
-    "Options may also follow the words (impunity -syria --facet theme); after --, every\n"
-    "argument is a query word.";
+    "Options may also follow the words (impunity -syria --facet theme); after --,\n"
+    "every argument is a query word.";
 
 int run(int argc, const char* const argv[]) {
     po::options_description options("Options");

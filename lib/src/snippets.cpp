@@ -152,6 +152,8 @@ void for_each_piece(const Snippet& snippet, Text&& text, Marked&& marked) {
     text(all.substr(at));
 }
 
+// Escaped for HTML text content, where the snippet goes (not for attribute values): quotes
+// and apostrophes stay as they are, so "Ki-moon's" reads the same in both forms.
 void append_html_escaped(std::string& out, std::string_view text) {
     for (const char c : text) {
         switch (c) {
@@ -163,12 +165,6 @@ void append_html_escaped(std::string& out, std::string_view text) {
                 break;
             case '>':
                 out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
                 break;
             default:
                 out += c;

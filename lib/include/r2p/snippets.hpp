@@ -42,8 +42,9 @@ Snippet make_snippet(std::string_view text, const HighlightTerms& highlight,
 /// The text goes out as it is: for plain-text output only.
 std::string render_snippet(const Snippet& snippet, std::string_view open, std::string_view close);
 
-/// The snippet as HTML: its text escaped (& < > " ' as entities), every mark in
-/// <mark>…</mark>. Safe to insert into an HTML page whatever the passage says.
+/// The snippet as HTML text content: & < > of its text as entities, every mark in
+/// <mark>…</mark>. Safe to insert as an element's content whatever the passage says (not
+/// as an attribute value: quotes are left alone).
 std::string render_snippet_html(const Snippet& snippet);
 
 /// The snippet's marks as [first, second) offsets counted in Unicode code points of its text
