@@ -20,7 +20,7 @@ namespace po = boost::program_options;
 
 namespace {
 
-constexpr const char* kUsage = "generate|run|table|large-file [options]  (COMMAND --help for each)";
+constexpr const char* kUsage = "generate|run|table|large-file [options]  (COMMAND --help)";
 
 // Counts are read as text and checked by parse_count: Boost would wrap "-1" to a huge
 // unsigned number. These bounds are far above any run a machine can do.

@@ -178,7 +178,7 @@ TEST_SUITE("e2e_index") {
             CHECK(ids("pruned") == std::vector<std::string>{"two"});
             CHECK(r2p::test::read_file(dir / "db/postlist.glass") == before);
             CHECK(doccount(dir / "db") == 3);
-            const auto table = run_command(kIndex + " --quiet --dry-run --prune --db " +
+            const auto table = run_command(kIndex + " --dry-run --prune --db " +
                                            shell_quote((dir / "db").string()) + " " +
                                            shell_quote((dir / "c").string()));
             CHECK(table.out.find("prune two") != std::string::npos);

@@ -63,7 +63,8 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
     for (const std::string* field : {&doc.meta.title, &doc.meta.event, &doc.meta.place}) {
         if (field->empty()) continue;
         terms.increase_termpos();
-        terms.index_text(fold(*field), 1, std::string(schema::kTitlePrefix));
+        terms.index_text(detail::drop_possessives(fold(*field)), 1,
+                         std::string(schema::kTitlePrefix));
     }
 
     const std::string_view kind = kind_name(passage.kind);
