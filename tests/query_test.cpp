@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "r2p/error.hpp"
 #include "search_fixture.hpp"
@@ -110,6 +112,29 @@ TEST_SUITE("query") {
         const auto d = described("  ", MatchMode::All, f);
         CHECK(contains(d, "<alldocuments>"));
         CHECK(contains(d, "XTprevention"));
+    }
+
+    TEST_CASE("queries that match everything are built on many threads at once without a race") {
+        // Xapian's static Query::MatchAll counts its references without atomics: queries
+        // built from it on several threads (one Searcher each) corrupted the count and
+        // crashed a searcher during rewrites. Each thread here builds match-all queries, as
+        // such searchers do; sharing the static object fails this test by a crash.
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 4; ++t) {
+            threads.emplace_back([] {
+                const Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+                const QueryBuilder builder(r2p::test::source_taxonomy());
+                SearchFilters filtered;
+                filtered.kinds = {"quote"};
+                for (int i = 0; i < 20000; ++i) {
+                    const auto all = builder.build("", MatchMode::All, {}, db);
+                    const auto some = builder.build("", MatchMode::All, filtered, db);
+                    if (all.query.empty() || some.query.empty()) std::abort();
+                }
+            });
+        }
+        for (auto& thread : threads) thread.join();
+        CHECK(contains(described(""), "<alldocuments>"));
     }
 
     TEST_CASE("synonyms expand into the OR of their group") {

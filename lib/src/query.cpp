@@ -313,6 +313,10 @@ HighlightTerms highlight_terms(const Xapian::Query& query, const std::vector<Tok
     return h;
 }
 
+// A query matching every passage, made afresh: Xapian's static Query::MatchAll counts its
+// references without atomics, so searchers on several threads must not share it.
+Xapian::Query match_all() { return Xapian::Query(std::string()); }
+
 bool matches_words(const std::vector<std::string>& a, const std::vector<std::string>& b) {
     return !a.empty() && a == b;
 }
@@ -497,7 +501,7 @@ Xapian::Query QueryBuilder::filter_query(const SearchFilters& filters) const {
     } else if (!filters.to.empty()) {
         groups.emplace_back(Xapian::Query::OP_VALUE_LE, date_slot, date_upper_bound(filters.to));
     }
-    if (groups.empty()) return Xapian::Query::MatchAll;
+    if (groups.empty()) return match_all();
     return Xapian::Query(Xapian::Query::OP_AND, groups.begin(), groups.end());
 }
 
@@ -581,7 +585,7 @@ BuiltQuery QueryBuilder::build(std::string_view text, MatchMode mode, const Sear
         // Wildcard expansion reads the database.
         throw IndexError("cannot expand query \"" + std::string(text) + "\": " + e.get_msg());
     }
-    if (parsed.empty()) parsed = Xapian::Query::MatchAll;
+    if (parsed.empty()) parsed = match_all();
     built.highlight = highlight_terms(parsed, tokenize(built.normalized));
     built.query = filters.empty()
                       ? parsed
