@@ -20,6 +20,7 @@ namespace po = boost::program_options;
 
 namespace {
 
+constexpr const char* kCommands = "generate, run, table or large-file";
 constexpr const char* kUsage = "generate|run|table|large-file [options]  (COMMAND --help)";
 
 // Counts are read as text and checked by parse_count: Boost would wrap "-1" to a huge
@@ -237,8 +238,8 @@ int main(int argc, char* argv[]) {
             r2p::cli::parse_command_line(2, args, "bench", kUsage, {}, {}, vm);
             return static_cast<int>(r2p::cli::kOk);
         }
-        throw r2p::UsageError(command.empty()
-                                  ? "no command given: generate or run"
-                                  : "unknown command '" + command + "' (generate or run)");
+        throw r2p::UsageError(command.empty() ? "no command given: " + std::string(kCommands)
+                                              : "unknown command '" + command + "' (" +
+                                                    std::string(kCommands) + ")");
     });
 }

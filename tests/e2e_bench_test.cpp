@@ -139,11 +139,15 @@ TEST_SUITE("e2e_bench") {
 #endif
     }
 
-    TEST_CASE("r2p-bench without a command is a usage error") {
-        const auto result = run_command(kBench);
-        CHECK(result.exit_code == 2);
-        CHECK(result.out.empty());
-        CHECK(result.err.find("r2p-bench: error:") == 0);
+    TEST_CASE("r2p-bench without a command or with an unknown one is a usage error naming all") {
+        for (const std::string args : {"", " frobnicate"}) {
+            CAPTURE(args);
+            const auto result = run_command(kBench + args);
+            CHECK(result.exit_code == 2);
+            CHECK(result.out.empty());
+            CHECK(result.err.find("r2p-bench: error:") == 0);
+            CHECK(result.err.find("generate, run, table or large-file") != std::string::npos);
+        }
     }
 
     TEST_CASE("negative, non-numeric and overflowing counts are usage errors") {
