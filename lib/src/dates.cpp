@@ -260,4 +260,20 @@ class DateScanner {
 
 std::string find_date(std::string_view text) { return DateScanner(text).first_date(); }
 
+bool is_calendar_date(std::string_view date) {
+    if (date.size() != 4 && date.size() != 7 && date.size() != 10) return false;
+    for (std::size_t i = 0; i < date.size(); ++i) {
+        const bool dash = i == 4 || i == 7;
+        const bool digit = date[i] >= '0' && date[i] <= '9';
+        if (dash ? date[i] != '-' : !digit) return false;
+    }
+    if (date.size() == 4) return true;
+    const int year = std::stoi(std::string(date.substr(0, 4)));
+    const int month = std::stoi(std::string(date.substr(5, 2)));
+    if (month < 1 || month > 12) return false;
+    if (date.size() == 7) return true;
+    const int day = std::stoi(std::string(date.substr(8, 2)));
+    return day >= 1 && day <= days_in_month(year, month);
+}
+
 }  // namespace r2p

@@ -8,6 +8,7 @@
 #include "detail/possessives.hpp"
 #include "detail/search_words.hpp"
 #include "r2p/error.hpp"
+#include "r2p/parse.hpp"
 #include "r2p/schema.hpp"
 #include "r2p/unicode.hpp"
 
@@ -350,35 +351,8 @@ MatchMode parse_match_mode(std::string_view name) {
 
 namespace {
 
-int days_in_month(int year, int month) {
-    constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return month == 2 && leap ? 29 : kDays[month - 1];
-}
-
-// A real calendar date in the form YYYY, YYYY-MM or YYYY-MM-DD (2023-02-30 is not one).
-bool is_date(std::string_view date) {
-    if (date.size() != 4 && date.size() != 7 && date.size() != 10) return false;
-    for (std::size_t i = 0; i < date.size(); ++i) {
-        const bool dash = i == 4 || i == 7;
-        if (dash ? date[i] != '-' : !std::isdigit(static_cast<unsigned char>(date[i]))) {
-            return false;
-        }
-    }
-    const int year = std::stoi(std::string(date.substr(0, 4)));
-    if (date.size() >= 7) {
-        const int month = std::stoi(std::string(date.substr(5, 2)));
-        if (month < 1 || month > 12) return false;
-        if (date.size() == 10) {
-            const int day = std::stoi(std::string(date.substr(8, 2)));
-            if (day < 1 || day > days_in_month(year, month)) return false;
-        }
-    }
-    return true;
-}
-
 std::string date_bound(std::string_view date, std::string_view pad) {
-    if (!is_date(date)) {
+    if (!is_calendar_date(date)) {
         throw UsageError("bad date '" + std::string(date) +
                          "' (expected a calendar date as YYYY, YYYY-MM or YYYY-MM-DD)");
     }

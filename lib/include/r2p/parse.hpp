@@ -21,4 +21,8 @@ std::vector<Quote> find_quotes(std::string_view paragraph);
 /// `text`, "2012-09" for "September 2012"; empty when none is found.
 std::string find_date(std::string_view text);
 
+/// True when `date` is YYYY, YYYY-MM or YYYY-MM-DD and the calendar has it (2023-02-30,
+/// 2023-13 and 2023-04-00 are not; 2024-02-29 is).
+bool is_calendar_date(std::string_view date);
+
 }  // namespace r2p
