@@ -13,7 +13,7 @@
 
 #include "r2p/corpus_files.hpp"
 #include "r2p/error.hpp"
-#include "r2p/index_writer.hpp"
+#include "index/index_writer.hpp"
 #include "r2p/schema.hpp"
 #include "r2p/search.hpp"
 #include "r2p/tagger.hpp"

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "r2p/corpus_generator.hpp"
+#include "bench/testkit/corpus_generator.hpp"
 #include "r2p/taxonomy.hpp"
 
 namespace r2p::bench {

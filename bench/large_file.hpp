@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "r2p/corpus_generator.hpp"
+#include "bench/testkit/corpus_generator.hpp"
 
 namespace r2p::bench {
 

@@ -8,7 +8,7 @@
 #include "bench/engines.hpp"
 #include "r2p/corpus_files.hpp"
 #include "r2p/error.hpp"
-#include "r2p/index_writer.hpp"
+#include "index/index_writer.hpp"
 #include "r2p/tagger.hpp"
 
 namespace r2p::bench {

@@ -12,7 +12,7 @@
 #include "bench/workspace.hpp"
 #include "cli/app.hpp"
 #include "r2p/corpus_files.hpp"
-#include "r2p/corpus_generator.hpp"
+#include "bench/testkit/corpus_generator.hpp"
 #include "r2p/error.hpp"
 #include "r2p/search.hpp"
 

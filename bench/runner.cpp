@@ -1,7 +1,7 @@
 #include "bench/runner.hpp"
 
-#include "r2p/shard_servers.hpp"
-#include "r2p/shards.hpp"
+#include "bench/testkit/shard_servers.hpp"
+#include "index/shards.hpp"
 
 #include <sys/resource.h>
 #include <sys/utsname.h>

@@ -8,7 +8,7 @@
 #include <ostream>
 #include <vector>
 
-#include "r2p/corpus_generator.hpp"
+#include "bench/testkit/corpus_generator.hpp"
 
 namespace r2p::bench {
 

@@ -9,13 +9,13 @@
 
 #include "r2p/document.hpp"
 #include "r2p/error.hpp"
-#include "r2p/index_writer.hpp"
-#include "r2p/parse.hpp"
+#include "index/index_writer.hpp"
+#include "parse/parse.hpp"
 #include "r2p/passage.hpp"
 #include "r2p/stored_passage.hpp"
 #include "r2p/tagger.hpp"
 #include "r2p/taxonomy.hpp"
-#include "r2p/unicode.hpp"
+#include "text/unicode.hpp"
 
 namespace {
 

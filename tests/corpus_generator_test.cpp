@@ -6,7 +6,7 @@
 #include <string>
 
 #include "r2p/corpus_files.hpp"
-#include "r2p/corpus_generator.hpp"
+#include "bench/testkit/corpus_generator.hpp"
 #include "r2p/error.hpp"
 #include "r2p/tagger.hpp"
 #include "r2p/taxonomy.hpp"

@@ -1,5 +1,5 @@
 // Tests for lib/src/document_ids.cpp: stem ids, folder ids where stems collide, stability.
-#include "r2p/document_ids.hpp"
+#include "index/document_ids.hpp"
 
 #include <doctest/doctest.h>
 

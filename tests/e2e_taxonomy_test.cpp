@@ -8,7 +8,7 @@
 
 #include "e2e_paths.hpp"
 #include "r2p/schema.hpp"
-#include "r2p/shard_servers.hpp"
+#include "bench/testkit/shard_servers.hpp"
 #include "test_support.hpp"
 
 namespace {

@@ -12,11 +12,11 @@
 #include <vector>
 
 #include "r2p/document.hpp"
-#include "r2p/parse.hpp"
+#include "parse/parse.hpp"
 #include "r2p/passage.hpp"
 #include "r2p/tagger.hpp"
 #include "r2p/taxonomy.hpp"
-#include "r2p/unicode.hpp"
+#include "text/unicode.hpp"
 #include "taxonomy_fixture.hpp"
 #include "test_support.hpp"
 

@@ -1,5 +1,5 @@
 // Tests for lib/src/index_writer.cpp: terms, values, replace-by-id, prune, refused terms.
-#include "r2p/index_writer.hpp"
+#include "index/index_writer.hpp"
 
 #include <doctest/doctest.h>
 

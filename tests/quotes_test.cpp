@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "r2p/parse.hpp"
+#include "parse/parse.hpp"
 
 namespace {
 

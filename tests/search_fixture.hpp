@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "r2p/index_writer.hpp"
+#include "index/index_writer.hpp"
 #include "r2p/taxonomy.hpp"
 
 namespace r2p::test {

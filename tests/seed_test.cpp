@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "r2p/parse.hpp"
+#include "parse/parse.hpp"
 #include "r2p/passage.hpp"
 #include "r2p/tagger.hpp"
 #include "r2p/taxonomy.hpp"
-#include "r2p/unicode.hpp"
+#include "text/unicode.hpp"
 #include "taxonomy_fixture.hpp"
 #include "test_support.hpp"
 

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <string>
 
-#include "r2p/unicode.hpp"
+#include "text/unicode.hpp"
 
 TEST_SUITE("snippets") {
     using r2p::HighlightTerms;

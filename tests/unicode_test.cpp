@@ -1,5 +1,5 @@
 // Tests for decode_text, fold and fold_accents.
-#include "r2p/unicode.hpp"
+#include "text/unicode.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,0 +1,312 @@
+#include "r2p/corpus_files.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "index/document_ids.hpp"
+#include "r2p/error.hpp"
+#include "parse/parse.hpp"
+#include "text/unicode.hpp"
+
+namespace fs = std::filesystem;
+
+namespace r2p {
+
+namespace {
+
+bool is_statement_name(const fs::path& path) {
+    const std::string name = path.filename().string();
+    if (name.empty() || name.front() == '.') return false;
+    const std::string ext = path.extension().string();
+    return ext == ".txt" || ext == ".md";
+}
+
+// What stat() says a path is; dangling links and FIFOs must be named, not opened.
+std::string unusable_reason(const fs::path& path) {
+    std::error_code ec;
+    const fs::file_status link = fs::symlink_status(path, ec);
+    if (ec || link.type() == fs::file_type::not_found) return "no such file or folder";
+    const fs::file_status target = fs::status(path, ec);
+    if (fs::is_symlink(link) && (ec || target.type() == fs::file_type::not_found)) {
+        return "dangling symbolic link";
+    }
+    if (ec) return "cannot stat: " + ec.message();
+    switch (target.type()) {
+        case fs::file_type::regular:
+        case fs::file_type::directory:
+            return {};
+        case fs::file_type::fifo:
+            return "not a regular file (FIFO)";
+        case fs::file_type::socket:
+            return "not a regular file (socket)";
+        case fs::file_type::block:
+        case fs::file_type::character:
+            return "not a regular file (device)";
+        default:
+            return "not a regular file";
+    }
+}
+
+class Walker {
+  public:
+    void add_given(const std::string& given) {
+        const fs::path path(given);
+        if (std::string reason = unusable_reason(path); !reason.empty()) {
+            skip(given, reason);
+            unread(path, reason);
+            return;
+        }
+        listing_.scope.read.push_back(normal_location(path));
+        std::error_code ec;
+        if (fs::is_directory(path, ec)) {
+            walk(path);
+        } else if (is_statement_name(path)) {
+            add_file(path);
+        } else {
+            skip(given, "not a .txt or .md file");
+        }
+    }
+
+    CorpusListing finish() {
+        std::sort(listing_.files.begin(), listing_.files.end(),
+                  [](const CorpusFile& a, const CorpusFile& b) { return a.path < b.path; });
+        return std::move(listing_);
+    }
+
+  private:
+    void walk(const fs::path& root) {
+        std::error_code ec;
+        const fs::path real_root = fs::canonical(root, ec);
+        if (ec) {
+            unreadable_folder(root, ec);
+            return;
+        }
+        if (!seen_dirs_.insert(real_root).second) return;  // a loop back to a seen folder
+        // No skip_permission_denied: a folder we may not read hides statements, so it is
+        // named in the report like an unreadable file.
+        auto it = fs::directory_iterator(root, ec);
+        if (ec) {
+            unreadable_folder(root, ec);
+            return;
+        }
+        std::vector<fs::path> entries;
+        for (; it != fs::directory_iterator(); it.increment(ec)) {
+            if (ec) break;
+            entries.push_back(it->path());
+        }
+        if (ec) unreadable_folder(root, ec);
+        std::sort(entries.begin(), entries.end());
+        for (const fs::path& entry : entries) {
+            const bool named_like_statement = is_statement_name(entry);
+            const std::string reason = unusable_reason(entry);
+            if (!reason.empty()) {
+                // Only report what looks like a statement; a stray socket is not ours to name.
+                if (named_like_statement) skip(entry.string(), reason);
+                // An entry we cannot even stat may be a folder of statements.
+                if (reason.rfind("cannot stat", 0) == 0) unread(entry, reason);
+                continue;
+            }
+            if (fs::is_directory(entry, ec)) {
+                walk(entry);
+            } else if (named_like_statement) {
+                add_file(entry);
+            }
+        }
+    }
+
+    void add_file(const fs::path& path) {
+        std::error_code ec;
+        const fs::path real = fs::canonical(path, ec);
+        if (!seen_files_.insert(ec ? path : real).second) return;  // same file by another way
+        listing_.files.push_back({path, {}});                      // ids once every file is known
+    }
+
+    void unreadable_folder(const fs::path& folder, const std::error_code& ec) {
+        const std::string reason = "cannot read folder: " + ec.message();
+        skip(folder.string(), reason);
+        unread(folder, reason);
+    }
+
+    void unread(const fs::path& path, const std::string& reason) {
+        listing_.scope.unread.push_back({normal_location(path), path.string(), reason});
+    }
+
+    void skip(const std::string& path, const std::string& why) {
+        listing_.skipped.push_back({path, path + ": " + why + " (skipped)"});
+    }
+
+    CorpusListing listing_;
+    std::set<fs::path> seen_dirs_;
+    std::set<fs::path> seen_files_;
+};
+
+std::size_t line_of_byte(std::string_view text, std::size_t offset) {
+    offset = std::min(offset, text.size());
+    return 1 + static_cast<std::size_t>(std::count(
+                   text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+}
+
+bool valid_date(const std::string& date) {
+    auto digits = [&](std::size_t from, std::size_t n) {
+        if (date.size() < from + n) return false;
+        return std::all_of(date.begin() + static_cast<std::ptrdiff_t>(from),
+                           date.begin() + static_cast<std::ptrdiff_t>(from + n),
+                           [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (date.size() == 4) return digits(0, 4);
+    if (date.size() == 7) return digits(0, 4) && date[4] == '-' && digits(5, 2);
+    if (date.size() == 10) {
+        return digits(0, 4) && date[4] == '-' && digits(5, 2) && date[7] == '-' && digits(8, 2);
+    }
+    return false;
+}
+
+}  // namespace
+
+CorpusListing list_corpus_files(const std::vector<std::string>& paths,
+                                const KnownDocuments& known) {
+    Walker walker;
+    for (const auto& given : paths) walker.add_given(given);
+    CorpusListing listing = walker.finish();
+    assign_document_ids(listing, known);
+    return listing;
+}
+
+std::string slugify(std::string_view stem) {
+    std::string slug;
+    for (const char raw : stem) {
+        const auto c = static_cast<unsigned char>(raw);
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            slug += static_cast<char>(c);
+        } else if (c >= 'A' && c <= 'Z') {
+            slug += static_cast<char>(c - 'A' + 'a');
+        } else if (!slug.empty() && slug.back() != '-') {
+            slug += '-';
+        }
+        if (slug.size() >= 100) break;
+    }
+    while (!slug.empty() && slug.back() == '-') slug.pop_back();
+    return slug.empty() ? "doc" : slug;
+}
+
+std::string read_file_bytes(const fs::path& path) {
+    const std::string name = path.string();
+    // O_NONBLOCK: a FIFO that slipped past the listing (a race) must not hang the run.
+    const int fd = ::open(name.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        throw CorpusError(name + ": cannot open: " + std::strerror(errno) + " (file skipped)");
+    }
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        throw CorpusError(name + ": not a regular file (file skipped)");
+    }
+    if (static_cast<std::size_t>(info.st_size) > kMaxFileBytes) {
+        throw CorpusError(name + ": larger than " + std::to_string(kMaxFileBytes >> 20) +
+                          " MB (file skipped)");
+    }
+    std::string bytes;
+    bytes.resize(static_cast<std::size_t>(info.st_size));
+    std::size_t got = 0;
+    while (got < bytes.size()) {
+        const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            throw CorpusError(name + ": read error: " + std::strerror(errno) + " (file skipped)");
+        }
+        if (n == 0) break;  // the file shrank while we read it
+        got += static_cast<std::size_t>(n);
+    }
+    bytes.resize(got);
+    return bytes;
+}
+
+fs::path sidecar_path(const fs::path& statement) {
+    fs::path sidecar = statement;
+    sidecar.replace_extension(".meta.json");
+    return sidecar;
+}
+
+void apply_sidecar(std::string_view json, const std::string& sidecar_name, DocumentMeta& meta) {
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(json);
+    } catch (const nlohmann::json::parse_error& e) {
+        throw CorpusError(sidecar_name + ":" + std::to_string(line_of_byte(json, e.byte)) +
+                          ": invalid JSON in sidecar (file skipped)");
+    }
+    if (!j.is_object()) {
+        throw CorpusError(sidecar_name + ":1: sidecar must be a JSON object (file skipped)");
+    }
+    auto take = [&](const char* key, std::string& field) {
+        const auto it = j.find(key);
+        if (it == j.end() || it->is_null()) return;
+        if (!it->is_string()) {
+            throw CorpusError(sidecar_name + ": \"" + key + "\" must be a string (file skipped)");
+        }
+        field = it->get<std::string>();
+    };
+    take("title", meta.title);
+    take("date", meta.date);
+    take("event", meta.event);
+    take("place", meta.place);
+    take("source_url", meta.source_url);
+    if (!meta.date.empty() && !valid_date(meta.date)) {
+        throw CorpusError(sidecar_name + ": date \"" + meta.date +
+                          "\" is not YYYY, YYYY-MM or YYYY-MM-DD (file skipped)");
+    }
+}
+
+LoadedStatement load_statement(const CorpusFile& file, std::string_view bytes,
+                               std::string_view sidecar_bytes, const Tagger& tagger) {
+    const std::string name = file.path.string();
+    LoadedStatement loaded;
+    DecodedText decoded;
+    try {
+        decoded = decode_text(bytes);
+    } catch (const DecodeError& e) {
+        throw CorpusError(name + ":" + std::to_string(e.line()) + ": " + e.what() +
+                          " (file skipped)");
+    }
+    loaded.encoding = decoded.encoding;
+    loaded.converted = decoded.converted;
+    for (const StrayByte& stray : decoded.stray_bytes) {
+        if (loaded.warnings.size() == kMaxStrayByteWarnings) {
+            loaded.warnings.push_back(
+                name + ": " + std::to_string(decoded.stray_bytes.size() - kMaxStrayByteWarnings) +
+                " more bytes that are not UTF-8, read as Windows-1252");
+            break;
+        }
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02X", stray.value);
+        loaded.warnings.push_back(name + ":" + std::to_string(stray.line) + ": byte " +
+                                  std::to_string(stray.offset) + " (" + hex +
+                                  ") is not UTF-8, read as Windows-1252");
+    }
+
+    DocumentMeta meta;
+    meta.id = file.doc_id;
+    meta.path = name;
+    if (!sidecar_bytes.empty())
+        apply_sidecar(sidecar_bytes, sidecar_path(file.path).string(), meta);
+
+    loaded.doc = parse_document(decoded.text, std::move(meta));
+    loaded.passages = make_passages(loaded.doc);
+    tagger.tag(loaded.doc, loaded.passages);
+    return loaded;
+}
+
+}  // namespace r2p

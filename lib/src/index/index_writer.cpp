@@ -1,0 +1,386 @@
+#include "index/index_writer.hpp"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "text/possessives.hpp"
+#include "r2p/error.hpp"
+#include "r2p/schema.hpp"
+#include "r2p/stored_passage.hpp"
+#include "r2p/stored_taxonomy.hpp"
+#include "text/unicode.hpp"
+
+namespace r2p {
+
+namespace {
+
+std::string term(std::string_view prefix, std::string_view value) {
+    std::string t(prefix);
+    t += value;
+    return t;
+}
+
+// Xapian rejects terms over 245 bytes, and a NUL-bearing term poisons the whole pending
+// batch at commit: such terms are dropped here, whatever produced them.
+bool storable_term(const std::string& t) {
+    return !t.empty() && t.size() <= schema::kMaxTermBytes && t.find('\0') == std::string::npos;
+}
+
+void add_boolean(Xapian::Document& doc, std::string_view prefix, std::string_view value) {
+    if (value.empty()) return;
+    std::string t = term(prefix, value);
+    if (storable_term(t)) doc.add_boolean_term(t);
+}
+
+std::string year_of(const std::string& date) {
+    return date.size() >= 4 ? date.substr(0, 4) : std::string();
+}
+
+}  // namespace
+
+std::string date_sort_value(const std::string& date) {
+    if (date.size() < 4) return {};
+    std::string value = date.substr(0, 4);
+    value += date.size() >= 7 ? date.substr(5, 2) : "00";
+    value += date.size() >= 10 ? date.substr(8, 2) : "00";
+    return value;
+}
+
+Xapian::Document make_passage_document(const Document& doc, const Passage& passage,
+                                       Xapian::TermGenerator& terms) {
+    Xapian::Document xdoc;
+    terms.set_document(xdoc);
+    // Possessives go (as they do from queries): "Ki-moon's" is indexed as "Ki-moon", so the
+    // phrase "ban ki-moon" finds it.
+    terms.index_text(detail::drop_possessives(fold(passage.text)));
+    if (passage.speaker) {
+        terms.increase_termpos();
+        terms.index_text_without_positions(detail::drop_possessives(fold(*passage.speaker)), 1,
+                                           std::string(schema::kSpeakerPrefix));
+    }
+    // Each after a gap, so a phrase never runs from one into the next.
+    for (const std::string* field : {&doc.meta.title, &doc.meta.event, &doc.meta.place}) {
+        if (field->empty()) continue;
+        terms.increase_termpos();
+        terms.index_text(detail::drop_possessives(fold(*field)), 1,
+                         std::string(schema::kTitlePrefix));
+    }
+
+    const std::string_view kind = kind_name(passage.kind);
+    add_boolean(xdoc, schema::kIdPrefix, passage.id);
+    add_boolean(xdoc, schema::kKindPrefix, kind);
+    add_boolean(xdoc, schema::kDocPrefix, doc.meta.id);
+    add_boolean(xdoc, schema::kYearPrefix, year_of(doc.meta.date));
+    add_boolean(xdoc, schema::kParentPrefix, passage.parent_id);
+    for (const auto& theme : passage.themes) add_boolean(xdoc, schema::kThemePrefix, theme);
+    for (const auto& role : passage.roles) add_boolean(xdoc, schema::kRolePrefix, role);
+
+    xdoc.add_value(schema::slot(schema::Slot::Date), date_sort_value(doc.meta.date));
+    xdoc.add_value(schema::slot(schema::Slot::Themes), schema::join_ids(passage.themes));
+    xdoc.add_value(schema::slot(schema::Slot::Roles), schema::join_ids(passage.roles));
+    xdoc.add_value(schema::slot(schema::Slot::Kind), std::string(kind));
+    xdoc.add_value(schema::slot(schema::Slot::Doc), doc.meta.id);
+    xdoc.add_value(schema::slot(schema::Slot::Year), year_of(doc.meta.date));
+
+    StoredPassage stored;
+    stored.id = passage.id;
+    stored.kind = std::string(kind);
+    stored.text = passage.text;
+    stored.themes = passage.themes;
+    stored.roles = passage.roles;
+    stored.speaker = passage.speaker;
+    stored.parent = passage.parent_id;
+    if (passage.paragraph_index < doc.paragraphs.size()) {
+        const Paragraph& paragraph = doc.paragraphs[passage.paragraph_index];
+        stored.section = paragraph.section;
+        stored.line = paragraph.line;
+    }
+    stored.doc_id = doc.meta.id;
+    stored.doc_title = doc.meta.title;
+    stored.doc_date = doc.meta.date;
+    stored.doc_path = doc.meta.path;
+    stored.doc_event = doc.meta.event;
+    stored.doc_place = doc.meta.place;
+    stored.doc_source_url = doc.meta.source_url;
+    xdoc.set_data(encode_stored_passage(stored));
+    return xdoc;
+}
+
+namespace {
+
+// TermGenerator is not thread-safe; one per thread, reused across documents.
+Xapian::TermGenerator& thread_term_generator() {
+    thread_local Xapian::TermGenerator terms = [] {
+        Xapian::TermGenerator generator;
+        generator.set_stemmer(Xapian::Stem("english"));
+        generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+        return generator;
+    }();
+    return terms;
+}
+
+// Adds the spelling entries of a passage's Xapian document to `words`.
+template <typename Words>
+void add_spellings(const Passage& passage, const Xapian::Document& xdoc, Words& words) {
+    // A quote's words are its paragraph's words: counting them again would only cost.
+    if (passage.kind == PassageKind::Quote) return;
+    // Unprefixed terms are the folded body words: the spelling dictionary's entries.
+    for (auto it = xdoc.termlist_begin(); it != xdoc.termlist_end(); ++it) {
+        const std::string& word = *it;
+        if (word.empty() || word[0] < 'a' || word[0] > 'z') continue;
+        words[word] += it.get_wdf();
+    }
+}
+
+}  // namespace
+
+PreparedDocument prepare_document(const Document& doc, const std::vector<Passage>& passages) {
+    Xapian::TermGenerator& terms = thread_term_generator();
+    PreparedDocument prepared;
+    prepared.doc_id = doc.meta.id;
+    prepared.path = doc.meta.path;
+    prepared.passages.reserve(passages.size());
+    std::map<std::string, Xapian::termcount> words;
+    for (const Passage& passage : passages) {
+        prepared.passages.push_back(make_passage_document(doc, passage, terms));
+        add_spellings(passage, prepared.passages.back(), words);
+    }
+    prepared.spellings.assign(words.begin(), words.end());
+    return prepared;
+}
+
+// Spelling entries are gathered here and written every kSpellingFlushPassages passages and
+// at the last commit, not at every batch: writing them was a fifth of the writer's time,
+// and most words recur from batch to batch. A run killed in between loses the spelling
+// counts of up to that many passages (suggestions only; never a passage).
+constexpr std::size_t kSpellingFlushPassages = 100'000;
+
+// Passages per commit at most while a document is streamed by write_document (measured on
+// a generated 5 MB statement: 1000 took 90 MB at peak, 5000 took 126 MB).
+constexpr std::size_t kStreamedBatch = 1000;
+
+struct IndexWriter::State {
+    std::filesystem::path dir;
+    Xapian::WritableDatabase db;
+    std::size_t batch_documents;
+    std::size_t pending = 0;
+    std::unordered_map<std::string, Xapian::termcount> spellings;
+    std::size_t spelling_passages = 0;  // passages whose words are in `spellings`
+
+    void flush_spellings() {
+        for (const auto& [word, frequency] : spellings) db.add_spelling(word, frequency);
+        spellings.clear();
+        spelling_passages = 0;
+    }
+};
+
+namespace {
+
+Xapian::WritableDatabase open_writable(const std::filesystem::path& dir) {
+    try {
+        return Xapian::WritableDatabase(dir.string(), Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseLockError&) {
+        throw DatabaseLockedError("database " + dir.string() +
+                                  " is locked by another writer (is r2p-index already running?)");
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot open database " + dir.string() + ": " + e.get_description());
+    }
+}
+
+}  // namespace
+
+IndexWriter::IndexWriter(const std::filesystem::path& dir, std::size_t batch_documents)
+    : state_(std::make_unique<State>(State{dir, open_writable(dir), batch_documents, 0, {}, 0})) {
+    try {
+        const std::string version = state_->db.get_metadata(std::string(schema::kSchemaVersionKey));
+        if (version.empty()) {
+            if (state_->db.get_doccount() != 0) {
+                throw IndexError(
+                    "database " + dir.string() +
+                    " was not written by r2p-index (remove it or choose another --db)");
+            }
+            state_->db.set_metadata(std::string(schema::kSchemaVersionKey),
+                                    std::string(schema::kSchemaVersion));
+        } else if (version != schema::kSchemaVersion) {
+            throw IndexError("database " + dir.string() + " has schema version " + version +
+                             ", this r2p-index writes " + std::string(schema::kSchemaVersion) +
+                             " (re-index into a new --db)");
+        }
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot use database " + dir.string() + ": " + e.get_description());
+    }
+}
+
+// Xapian commits what is pending when the database is closed. That is safe even after an
+// error mid-document: the document's fingerprint is written last, so a later run sees it
+// changed and writes it again.
+IndexWriter::~IndexWriter() {
+    try {
+        state_->flush_spellings();  // committed with what is pending when the database closes
+    } catch (const Xapian::Error&) {
+        // Suggestions lose these counts; the passages themselves are unaffected.
+    }
+}
+
+std::map<std::string, StoredDocument> read_stored_documents(const Xapian::Database& db,
+                                                            const std::filesystem::path& dir) {
+    std::map<std::string, StoredDocument> stored;
+    try {
+        const std::string files(schema::kFileKeyPrefix);
+        for (auto it = db.metadata_keys_begin(files); it != db.metadata_keys_end(files); ++it) {
+            stored[(*it).substr(files.size())].fingerprint = db.get_metadata(*it);
+        }
+        const std::string locations(schema::kLocationKeyPrefix);
+        for (auto it = db.metadata_keys_begin(locations); it != db.metadata_keys_end(locations);
+             ++it) {
+            const auto found = stored.find((*it).substr(locations.size()));
+            if (found != stored.end()) found->second.location = db.get_metadata(*it);
+        }
+        for (auto& [doc_id, document] : stored) {
+            if (!document.location.empty()) continue;
+            const auto passage = db.postlist_begin(term(schema::kDocPrefix, doc_id));
+            if (passage == db.postlist_end(term(schema::kDocPrefix, doc_id))) continue;
+            const std::string path =
+                decode_stored_passage(db.get_document(*passage).get_data()).doc_path;
+            std::error_code ec;
+            if (!path.empty())
+                document.location = std::filesystem::absolute(path, ec).lexically_normal();
+        }
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot read database " + dir.string() + ": " + e.get_description());
+    }
+    return stored;
+}
+
+std::map<std::string, StoredDocument> IndexWriter::stored_documents() const {
+    return read_stored_documents(state_->db, state_->dir);
+}
+
+void IndexWriter::record_location(const std::string& doc_id,
+                                  const std::filesystem::path& location) {
+    try {
+        state_->db.set_metadata(term(schema::kLocationKeyPrefix, doc_id), location.string());
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot write " + state_->dir.string() + ": " + e.get_description());
+    }
+    ++state_->pending;
+}
+
+void IndexWriter::remove(const std::string& doc_id) {
+    try {
+        state_->db.delete_document(term(schema::kDocPrefix, doc_id));
+        state_->db.set_metadata(term(schema::kFileKeyPrefix, doc_id), "");
+        state_->db.set_metadata(term(schema::kLocationKeyPrefix, doc_id), "");
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot remove " + doc_id + " from " + state_->dir.string() + ": " +
+                         e.get_description());
+    }
+    ++state_->pending;
+}
+
+std::string IndexWriter::stored_fingerprint(const std::string& doc_id) const {
+    try {
+        return state_->db.get_metadata(term(schema::kFileKeyPrefix, doc_id));
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot read database " + state_->dir.string() + ": " +
+                         e.get_description());
+    }
+}
+
+void IndexWriter::write(const PreparedDocument& prepared, const std::string& fingerprint) {
+    try {
+        // Every old passage of the document goes, including ids the new text no longer has;
+        // so add_document is safe (and much cheaper than replace_document by id term).
+        state_->db.delete_document(term(schema::kDocPrefix, prepared.doc_id));
+        for (const Xapian::Document& passage : prepared.passages) state_->db.add_document(passage);
+        for (const auto& [word, frequency] : prepared.spellings) {
+            state_->spellings[word] += frequency;
+        }
+        state_->spelling_passages += prepared.passages.size();
+        // Set last: a commit that holds the fingerprint holds every passage before it.
+        state_->db.set_metadata(term(schema::kFileKeyPrefix, prepared.doc_id), fingerprint);
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot write " + prepared.path + " to " + state_->dir.string() + ": " +
+                         e.get_description());
+    }
+    state_->pending += prepared.passages.size() + 1;
+    if (state_->pending >= state_->batch_documents) {
+        commit_batch(state_->spelling_passages >= kSpellingFlushPassages);
+    }
+}
+
+void IndexWriter::write_document(const Document& doc, const std::vector<Passage>& passages,
+                                 const std::string& fingerprint,
+                                 const std::function<void(std::size_t)>& written) {
+    // One passage's Xapian document at a time: all of a large statement's at once took
+    // ten times its size. A commit may now fall inside the document; the fingerprint is
+    // still set last, so a run stopped there rewrites the whole document next time.
+    Xapian::TermGenerator& terms = thread_term_generator();
+    // Xapian's pending changes take several times the text of the passages they hold, so a
+    // streamed document commits at least every kStreamedBatch passages.
+    const std::size_t batch = std::min(state_->batch_documents, kStreamedBatch);
+    std::size_t done = 0;
+    try {
+        state_->db.delete_document(term(schema::kDocPrefix, doc.meta.id));
+        for (const Passage& passage : passages) {
+            const Xapian::Document xdoc = make_passage_document(doc, passage, terms);
+            state_->db.add_document(xdoc);
+            add_spellings(passage, xdoc, state_->spellings);
+            ++state_->spelling_passages;
+            ++done;
+            if (++state_->pending >= batch) {
+                commit_batch(state_->spelling_passages >= kSpellingFlushPassages);
+            }
+            if (written && done % kWrittenTick == 0) written(done);
+        }
+        state_->db.set_metadata(term(schema::kFileKeyPrefix, doc.meta.id), fingerprint);
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot write " + doc.meta.path + " to " + state_->dir.string() + ": " +
+                         e.get_description());
+    }
+    if (written && done % kWrittenTick != 0) written(done);
+    if (++state_->pending >= state_->batch_documents) {
+        commit_batch(state_->spelling_passages >= kSpellingFlushPassages);
+    }
+}
+
+void IndexWriter::record_taxonomy(const Taxonomy& taxonomy) {
+    try {
+        store_taxonomy(state_->db, taxonomy);
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot record the taxonomy in " + state_->dir.string() + ": " +
+                         e.get_description());
+    }
+}
+
+std::size_t IndexWriter::prune(const std::set<std::string>& keep) {
+    std::vector<std::string> gone;
+    try {
+        const std::string prefix(schema::kFileKeyPrefix);
+        for (auto it = state_->db.metadata_keys_begin(prefix);
+             it != state_->db.metadata_keys_end(prefix); ++it) {
+            std::string doc_id = (*it).substr(prefix.size());
+            if (!keep.count(doc_id)) gone.push_back(std::move(doc_id));
+        }
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot prune " + state_->dir.string() + ": " + e.get_description());
+    }
+    for (const auto& doc_id : gone) remove(doc_id);
+    return gone.size();
+}
+
+void IndexWriter::commit() { commit_batch(true); }
+
+void IndexWriter::commit_batch(bool with_spellings) {
+    try {
+        if (with_spellings) state_->flush_spellings();
+        state_->db.commit();
+        state_->pending = 0;
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot commit to " + state_->dir.string() + ": " + e.get_description() +
+                         " (the database keeps its last commit)");
+    }
+}
+
+}  // namespace r2p

@@ -1,0 +1,648 @@
+// parse_document: statement text -> title, date, section headings and body paragraphs.
+//
+// The text is read in three passes, each linear in its size:
+//  1. lines -> units: runs of non-blank lines, split further at markdown headings and list
+//     items, so each unit is one candidate paragraph or heading;
+//  2. the first unit's leading lines are the title; following short, unpunctuated units
+//     (subtitle, dateline) form the header; then each unit is a heading or a body paragraph;
+//  3. body paragraphs that a blank line broke mid-sentence are joined back, and each gets
+//     its run-in heading and quotes.
+#include "parse/parse.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parse/parse_text.hpp"
+
+namespace r2p {
+namespace {
+
+using detail::ends_with_any;
+using detail::is_all_caps;
+using detail::is_title_case;
+using detail::trim;
+using detail::word_shape;
+
+constexpr std::size_t kMaxHeadingWords = 12;
+constexpr std::size_t kMaxMarkdownHeadingWords = 25;
+constexpr std::size_t kMaxTitleLineWords = 25;
+constexpr std::size_t kMaxTitleWords = 40;
+constexpr std::size_t kMaxTitleLineBytes = 300;
+constexpr std::size_t kMaxTitleLines = 6;
+constexpr std::size_t kMaxHeaderWords = 30;
+constexpr std::size_t kMaxHeaderLines = 3;
+constexpr std::size_t kMaxRunInWords = 6;
+constexpr std::size_t kMaxBoldRunInWords = 10;
+constexpr std::size_t kDateSearchBytes = 1000;
+constexpr std::size_t kFrontMatterMaxLines = 40;
+
+// Words that make a short first sentence an ordinary sentence ("We agree.", "This is key.")
+// rather than a run-in heading ("Ending impunity."): pronouns, determiners and finite verbs.
+// English grammar, not domain vocabulary.
+constexpr std::array<std::string_view, 48> kSentenceWords = {
+    "i",     "we",     "he",    "she",  "they",  "it",  "you",   "me",    "us",   "him",
+    "them",  "our",    "my",    "your", "their", "his", "her",   "its",   "this", "that",
+    "these", "those",  "there", "is",   "are",   "was", "were",  "be",    "been", "am",
+    "has",   "have",   "had",   "said", "says",  "say", "will",  "would", "can",  "could",
+    "must",  "should", "shall", "may",  "might", "do",  "thank", "let",
+};
+
+// Abbreviations whose full stop does not end a sentence ("Mr. President").
+constexpr std::array<std::string_view, 24> kAbbreviations = {
+    "mr", "mrs", "ms",  "dr", "prof", "st",  "no",  "nos", "vol", "art", "para", "sr",
+    "jr", "gen", "col", "lt", "amb",  "hon", "rev", "fig", "etc", "vs",  "cf",   "rt",
+};
+
+template <std::size_t N>
+bool contains(const std::array<std::string_view, N>& list, std::string_view word) {
+    return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+struct Line {
+    std::string text;  // trimmed, list and quote-block markers removed
+    std::size_t number = 0;
+};
+
+// A candidate paragraph or heading.
+struct Unit {
+    std::vector<Line> lines;
+    bool forced_heading = false;  // markdown "## ..." or a setext underline
+    bool bullet = false;          // a list item
+    bool symbol_bullet = false;   // a list item marked "- ", "• " (never a heading)
+    bool starts_block = false;    // a blank line (or the start) comes before it
+    bool ends_block = false;      // a blank line (or the end) comes after it
+};
+
+bool is_rule(std::string_view s) {
+    // "---", "***", "* * *", "===", "___": decoration, not text.
+    if (s.size() < 3) return false;
+    char mark = 0;
+    for (char c : s) {
+        if (c == ' ') continue;
+        if (c != '-' && c != '*' && c != '_' && c != '=') return false;
+        if (mark != 0 && c != mark) return false;
+        mark = c;
+    }
+    return mark != 0;
+}
+
+// "## Heading ##" -> "Heading"; nullopt when `s` is not a markdown heading.
+std::optional<std::string> markdown_heading(std::string_view s) {
+    std::size_t hashes = 0;
+    while (hashes < s.size() && s[hashes] == '#') ++hashes;
+    if (hashes == 0 || hashes > 6) return std::nullopt;
+    if (hashes < s.size() && s[hashes] != ' ' && s[hashes] != '\t') return std::nullopt;
+    std::string_view rest = trim(s.substr(hashes));
+    while (!rest.empty() && rest.back() == '#') rest.remove_suffix(1);
+    return std::string(trim(rest));
+}
+
+// A list marker at the start of a line: "- ", "• ", "1. ", "(a) ". A bare symbol carries
+// nothing and is dropped from the text; numbers and letters are kept.
+struct ListMarker {
+    bool found = false;
+    bool symbol = false;
+    std::size_t length = 0;  // bytes to drop (symbols only)
+};
+
+ListMarker list_marker(std::string_view s) {
+    static constexpr std::array<std::string_view, 8> kSymbols = {
+        "- ", "* ", "+ ", "\u2022 ", "\u2013 ", "\u2014 ", "\u00B7 ", "\u25AA ",
+    };
+    for (std::string_view sym : kSymbols) {
+        if (s.substr(0, sym.size()) == sym && s.size() > sym.size())
+            return {true, true, sym.size()};
+    }
+    std::size_t i = 0;
+    const bool paren = !s.empty() && s[0] == '(';
+    if (paren) ++i;
+    const std::size_t digits_begin = i;
+    while (i < s.size() && i - digits_begin < 3 && s[i] >= '0' && s[i] <= '9') ++i;
+    bool numbered = i > digits_begin;
+    if (!numbered && i + 1 < s.size() && s[i] >= 'a' && s[i] <= 'z' && s[i + 1] == ')') {
+        ++i;  // "a)" or "(a)"
+        numbered = true;
+    }
+    if (!numbered || i >= s.size()) return {};
+    if (paren ? s[i] != ')' : (s[i] != '.' && s[i] != ')')) return {};
+    ++i;
+    if (i + 1 >= s.size() || s[i] != ' ') return {};
+    return {true, false, 0};
+}
+
+// Joins the next line of one paragraph: one space, except after a hyphen that ends a line.
+// "inter-" + "national" -> "international" (lower case both sides); "Secretary-" +
+// "General" -> "Secretary-General".
+void append_line(std::string& acc, std::string_view next) {
+    if (acc.empty()) {
+        acc.assign(next);
+        return;
+    }
+    if (acc.back() == '-' && acc.size() >= 2) {
+        const char32_t before = detail::code_point_before(acc, acc.size() - 1);
+        if (detail::is_letter(before)) {
+            const char32_t after = detail::code_point_at(next, 0);
+            if (detail::is_lower(before) && detail::is_lower(after)) acc.pop_back();
+            acc.append(next);
+            return;
+        }
+    }
+    acc += ' ';
+    acc.append(next);
+}
+
+std::string unit_text(const Unit& u) {
+    std::string acc;
+    for (const Line& l : u.lines) append_line(acc, l.text);
+    return detail::collapse_spaces(acc);
+}
+
+// Pass 1: lines -> units.
+std::vector<Unit> split_units(std::string_view text, std::size_t first_line) {
+    std::vector<Unit> units;
+    std::optional<Unit> current;
+    bool after_blank = true;
+    auto flush = [&](bool block_ends) {
+        if (current) {
+            current->ends_block = block_ends;
+            units.push_back(std::move(*current));
+            current.reset();
+        }
+    };
+    std::size_t number = first_line;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        std::size_t eol = text.find('\n', pos);
+        if (eol == std::string_view::npos) eol = text.size();
+        std::string_view raw = trim(text.substr(pos, eol - pos));
+        const std::size_t line_number = number++;
+        pos = eol + 1;
+
+        // A quoted block ("> text") reads as plain text.
+        while (!raw.empty() && raw[0] == '>') raw = trim(raw.substr(1));
+
+        if (raw.empty()) {
+            flush(true);
+            after_blank = true;
+            continue;
+        }
+        if (is_rule(raw)) {
+            // A setext underline makes the single line above it a heading; otherwise a rule
+            // only separates.
+            if (current && current->lines.size() == 1 && !current->bullet &&
+                (raw[0] == '=' || raw[0] == '-')) {
+                current->forced_heading = true;
+            }
+            flush(true);
+            after_blank = true;
+            continue;
+        }
+        if (auto heading = markdown_heading(raw)) {
+            flush(false);
+            if (!heading->empty()) {
+                Unit u;
+                u.lines.push_back(Line{std::move(*heading), line_number});
+                u.forced_heading = true;
+                u.starts_block = true;
+                u.ends_block = true;
+                units.push_back(std::move(u));
+            }
+            after_blank = true;  // what follows a heading starts afresh
+            continue;
+        }
+        const ListMarker marker = list_marker(raw);
+        const bool item = marker.found;
+        if (item) {
+            flush(false);
+            raw = trim(raw.substr(marker.length));
+        }
+        if (!current) {
+            current = Unit{};
+            current->bullet = item;
+            current->symbol_bullet = marker.symbol;
+            current->starts_block = after_blank;
+        }
+        current->lines.push_back(Line{std::string(raw), line_number});
+        after_blank = false;
+    }
+    flush(true);
+    return units;
+}
+
+// Skips a leading YAML front matter block ("---" ... "---"), taking title and date from it
+// when they are not known yet. Returns the text after it.
+std::string_view front_matter(std::string_view text, DocumentMeta& meta, std::size_t& line) {
+    if (text.substr(0, 4) != "---\n") return text;
+    std::size_t pos = 4;
+    for (std::size_t n = 0; n < kFrontMatterMaxLines && pos < text.size(); ++n) {
+        std::size_t eol = text.find('\n', pos);
+        if (eol == std::string_view::npos) eol = text.size();
+        const std::string_view l = trim(text.substr(pos, eol - pos));
+        if (l == "---" || l == "...") {
+            line += n + 2;
+            return eol >= text.size() ? std::string_view{} : text.substr(eol + 1);
+        }
+        const std::size_t colon = l.find(':');
+        if (colon != std::string_view::npos) {
+            const std::string key = detail::ascii_lower(trim(l.substr(0, colon)));
+            std::string_view value = trim(l.substr(colon + 1));
+            if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+                value.back() == value.front()) {
+                value = value.substr(1, value.size() - 2);
+            }
+            if (key == "title" && meta.title.empty()) meta.title = detail::collapse_spaces(value);
+            if (key == "date" && meta.date.empty()) meta.date = find_date(value);
+        }
+        pos = eol + 1;
+    }
+    return text;  // no closing fence: not front matter after all
+}
+
+bool opens_bold(std::string_view s) { return s.substr(0, 2) == "**" || s.substr(0, 2) == "__"; }
+
+// A first block of a few short lines none of which ends as prose does is all title, lower-case
+// continuations included ("Statement by Ambassador X / Permanent Representative of Y / on
+// behalf of the Group of Friends").
+bool whole_unit_is_title(const Unit& u) {
+    if (u.lines.size() > kMaxTitleLines) return false;
+    std::size_t total = 0;
+    for (const Line& l : u.lines) {
+        const detail::WordShape shape = word_shape(l.text, kMaxTitleLineWords);
+        if (shape.truncated || l.text.size() > kMaxTitleLineBytes) return false;
+        if (ends_with_any(l.text, ".,;!")) return false;
+        total += shape.words;
+    }
+    return total <= kMaxTitleWords;
+}
+
+// Pass 2a: how many leading lines of the first unit make the title.
+std::size_t title_line_count(const Unit& u) {
+    if (u.bullet) return 0;
+    if (u.forced_heading) return 1;
+    const std::string_view first = u.lines[0].text;
+    if (opens_bold(first)) {
+        // The title is everything up to the line that closes the bold.
+        const std::string_view marker = first.substr(0, 2);
+        for (std::size_t i = 0; i < u.lines.size(); ++i) {
+            const std::string_view l = u.lines[i].text;
+            const std::size_t from = i == 0 ? 2 : 0;
+            if (l.find(marker, from) != std::string_view::npos) return i + 1;
+        }
+    }
+    const detail::WordShape shape0 = word_shape(first, kMaxTitleLineWords);
+    if (shape0.truncated || shape0.words == 0 || first.size() > kMaxTitleLineBytes) return 0;
+    const bool titled0 = is_title_case(shape0) || is_all_caps(shape0);
+    if (ends_with_any(first, ".,;")) return 0;  // titles are not sentences; prose starts here
+    // A hard-wrapped paragraph with no title: its first line runs on in lower case.
+    if (u.lines.size() > 1 && !titled0 && detail::starts_lower(u.lines[1].text)) return 0;
+    if (whole_unit_is_title(u)) return u.lines.size();
+    std::size_t count = 1;
+    std::size_t total = shape0.words;
+    while (count < u.lines.size()) {
+        const std::string_view prev = u.lines[count - 1].text;
+        const std::string_view l = u.lines[count].text;
+        if (ends_with_any(prev, ".!?")) break;
+        const detail::WordShape shape = word_shape(l, kMaxTitleLineWords);
+        if (shape.truncated || !(is_title_case(shape) || is_all_caps(shape))) break;
+        total += shape.words;
+        if (total > kMaxTitleWords) break;
+        ++count;
+    }
+    return count;
+}
+
+// Strips markdown marks from a title or heading and trims a trailing colon.
+std::string clean_heading(std::string_view s) {
+    std::string out = detail::strip_emphasis(detail::collapse_spaces(s));
+    while (!out.empty() && out.front() == '#') out.erase(0, 1);
+    std::string_view t = trim(out);
+    if (!t.empty() && t.back() == ':') t.remove_suffix(1);
+    return std::string(trim(t));
+}
+
+// "1. ", "II. ", "A. " at the start of a numbered heading.
+std::size_t enumerator_length(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size() && i < 6 &&
+           ((s[i] >= '0' && s[i] <= '9') || s[i] == 'I' || s[i] == 'V' || s[i] == 'X' ||
+            (i == 0 && s[i] >= 'A' && s[i] <= 'Z'))) {
+        ++i;
+    }
+    if (i > 0 && i + 1 < s.size() && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ') {
+        return i + 2;
+    }
+    return 0;
+}
+
+bool is_heading(const Unit& u, std::string_view text, bool in_header) {
+    if (u.forced_heading) {
+        const detail::WordShape shape = word_shape(text, kMaxMarkdownHeadingWords);
+        return shape.words > 0 && !shape.truncated;
+    }
+    if (u.symbol_bullet) return false;
+    if (u.lines.size() != 1 || !u.starts_block || !u.ends_block) return false;
+    if (ends_with_any(text, ".,;!?")) return false;
+    const std::string_view body = text.substr(enumerator_length(text));
+    if (body.find(". ") != std::string_view::npos) return false;  // "Mr. President"
+    const detail::WordShape shape = word_shape(body, kMaxHeadingWords);
+    if (shape.truncated || shape.words == 0) return false;
+    if (!is_title_case(shape) && !is_all_caps(shape)) return false;
+    // Before the first heading, a line with a comma or a date is a subtitle or dateline:
+    // "5th Annual R2P Ministerial Meeting, New York, 28 September 2012".
+    if (in_header && (body.find(',') != std::string_view::npos || !find_date(body).empty())) {
+        return false;
+    }
+    return true;
+}
+
+bool has_word(std::string_view text, std::string_view word) {
+    std::size_t at = 0;
+    while ((at = text.find(word, at)) != std::string_view::npos) {
+        const bool left = at == 0 || text[at - 1] == ' ';
+        const std::size_t end = at + word.size();
+        const bool right = end == text.size() || text[end] == ' ';
+        if (left && right) return true;
+        at = end;
+    }
+    return false;
+}
+
+// A subtitle, dateline or "Check against delivery" between the title and the body: short
+// and not punctuated as prose. A speaker line ("Statement by H.E. ...") stays a paragraph so
+// that the words naming the speaker are searchable and taggable.
+bool is_header_line(const Unit& u, std::string_view text) {
+    if (u.bullet || u.lines.size() > kMaxHeaderLines) return false;
+    const detail::WordShape shape = word_shape(text, kMaxHeaderWords);
+    if (shape.truncated || shape.words == 0) return false;
+    if (has_word(text, "by") || detail::starts_lower(text)) return false;
+    if (!ends_with_any(text, ".,;:!?")) return true;
+    return shape.words <= 8 && !find_date(text).empty();  // "New York, 28 September 2012."
+}
+
+// A body paragraph before run-in headings and quotes are worked out.
+struct Draft {
+    std::string text;  // markdown emphasis still in
+    std::size_t line = 0;
+    std::string section;
+    std::size_t unit = 0;
+    bool bullet = false;
+    bool starts_block = false;
+    bool ends_block = false;
+};
+
+bool only_letters_word(std::string_view w, std::string& out) {
+    out.clear();
+    for (char c : w) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        }
+    }
+    return !out.empty();
+}
+
+// Whether any word of `text` is one of kSentenceWords: the mark of a clause, not a name.
+// "I", "II", "IV": a Roman numeral when it follows a word ("Pillar I"), not the pronoun.
+bool is_roman_numeral(std::string_view word) {
+    while (!word.empty() && (word.back() == '.' || word.back() == ':')) word.remove_suffix(1);
+    return !word.empty() && word.find_first_not_of("IVX") == std::string_view::npos;
+}
+
+bool has_sentence_word(std::string_view text) {
+    std::string word;
+    std::size_t begin = 0;
+    bool first = true;
+    while (begin <= text.size()) {
+        std::size_t end = text.find(' ', begin);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view raw = text.substr(begin, end - begin);
+        if (only_letters_word(raw, word) && contains(kSentenceWords, word) &&
+            (first || !is_roman_numeral(raw))) {
+            return true;
+        }
+        first = false;
+        begin = end + 1;
+    }
+    return false;
+}
+
+// True when `text` opens with a capital letter, after any quote marks: a new sentence.
+bool starts_sentence(std::string_view text) {
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const char32_t c = detail::next_code_point(text, pos);
+        if (!detail::is_quote_mark(c)) return detail::is_upper(c);
+    }
+    return false;
+}
+
+// "Ending impunity. Several speakers ..." -> "Ending impunity": a first sentence of a few
+// words, with no comma, quote, number, pronoun or finite verb, followed by a capital.
+std::string plain_run_in(std::string_view text) {
+    const std::size_t limit = std::min<std::size_t>(text.size(), 160);
+    const std::size_t stop = text.substr(0, limit).find(". ");
+    if (stop == std::string_view::npos || stop == 0) return {};
+    const std::string_view candidate = text.substr(0, stop);
+    if (!detail::is_upper(detail::code_point_at(candidate, 0))) return {};
+    if (candidate.find_first_of(",;:()[]\".") != std::string_view::npos) return {};
+    std::size_t pos = 0;
+    while (pos < candidate.size()) {
+        if (detail::is_quote_mark(detail::next_code_point(candidate, pos))) return {};
+    }
+    const detail::WordShape shape = word_shape(candidate, kMaxRunInWords);
+    if (shape.truncated || shape.words == 0 || shape.number_words > 0) return {};
+    if (has_sentence_word(candidate)) return {};
+    std::string last;
+    const std::size_t space = candidate.rfind(' ');
+    const std::string_view last_raw =
+        candidate.substr(space == std::string_view::npos ? 0 : space + 1);
+    only_letters_word(last_raw, last);
+    const bool numeral = space != std::string_view::npos && is_roman_numeral(last_raw);
+    if ((last.size() < 2 && !numeral) || contains(kAbbreviations, last)) return {};
+    // What follows must start a new sentence.
+    if (!starts_sentence(text.substr(stop + 2))) return {};
+    return std::string(candidate);
+}
+
+// "**Ending impunity.** Several ..." -> "Ending impunity", when bold opens the paragraph.
+std::string bold_run_in(std::string_view text) {
+    if (!opens_bold(text)) return {};
+    const std::string_view marker = text.substr(0, 2);
+    const std::size_t close = text.find(marker, 2);
+    if (close == std::string_view::npos || close > 200) return {};
+    std::string_view inner = trim(text.substr(2, close - 2));
+    while (!inner.empty() && (inner.back() == '.' || inner.back() == ':')) inner.remove_suffix(1);
+    inner = trim(inner);
+    const detail::WordShape shape = word_shape(inner, kMaxBoldRunInWords);
+    if (shape.truncated || shape.words == 0) return {};
+    std::string_view rest = text.substr(close + 2);
+    while (!rest.empty() && (rest[0] == '.' || rest[0] == ':' || rest[0] == ' ')) {
+        rest.remove_prefix(1);
+    }
+    if (!starts_sentence(rest)) return {};
+    return detail::collapse_spaces(inner);
+}
+
+Paragraph finish_paragraph(const Draft& d) {
+    Paragraph p;
+    p.line = d.line;
+    p.section = d.section;
+    p.run_in_heading = bold_run_in(d.text);
+    p.text = detail::collapse_spaces(detail::strip_emphasis(d.text));
+    if (p.run_in_heading.empty()) p.run_in_heading = plain_run_in(p.text);
+    p.quotes = find_quotes(p.text);
+    return p;
+}
+
+// Lower-cased ASCII words of `s` (other bytes kept as they are), for a rough comparison.
+std::vector<std::string> rough_words(std::string_view s) {
+    std::vector<std::string> words;
+    std::string w;
+    for (char c : detail::ascii_lower(s)) {
+        const bool part = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                          (static_cast<unsigned char>(c) >= 0x80);
+        if (part) {
+            w += c;
+        } else if (!w.empty()) {
+            words.push_back(std::move(w));
+            w.clear();
+        }
+    }
+    if (!w.empty()) words.push_back(std::move(w));
+    return words;
+}
+
+// Whether at least half of the words of `candidate` occur in `title`.
+bool shares_most_words(std::string_view candidate, std::string_view title) {
+    const std::vector<std::string> mine = rough_words(candidate);
+    std::vector<std::string> theirs = rough_words(title);
+    std::sort(theirs.begin(), theirs.end());
+    std::size_t shared = 0;
+    for (const std::string& w : mine) {
+        if (std::binary_search(theirs.begin(), theirs.end(), w)) ++shared;
+    }
+    return !mine.empty() && shared * 2 >= mine.size();
+}
+
+// The first bytes of `text`, cut back to a character boundary.
+std::string_view prefix(std::string_view text, std::size_t bytes) {
+    if (text.size() <= bytes) return text;
+    while (bytes > 0 && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) --bytes;
+    return text.substr(0, bytes);
+}
+
+}  // namespace
+
+Document parse_document(std::string_view text, DocumentMeta meta) {
+    Document doc;
+    std::size_t first_line = 1;
+    const std::string_view body_text = front_matter(text, meta, first_line);
+    std::vector<Unit> units = split_units(body_text, first_line);
+
+    // Title: the leading lines of the first unit; the rest of that unit is body text.
+    std::string header_text;
+    std::size_t next = 0;
+    if (!units.empty()) {
+        Unit& first = units[0];
+        const std::size_t n = title_line_count(first);
+        std::string title;
+        if (n > 0) {
+            for (std::size_t i = 0; i < n; ++i) {
+                if (!title.empty()) title += ' ';
+                title += first.lines[i].text;
+            }
+            title = clean_heading(title);
+        }
+        // With a sidecar title, plain lines that do not repeat it are not the title (a text
+        // may open straight with its body): keep them. Marked-up titles are titles anyway.
+        const bool marked_up = first.forced_heading || opens_bold(first.lines[0].text);
+        if (n > 0 && (meta.title.empty() || marked_up || shares_most_words(title, meta.title))) {
+            header_text = title;
+            if (meta.title.empty()) meta.title = title;
+            if (n == first.lines.size()) {
+                next = 1;
+            } else {
+                first.lines.erase(first.lines.begin(),
+                                  first.lines.begin() + static_cast<std::ptrdiff_t>(n));
+                first.starts_block = true;
+                first.forced_heading = false;
+            }
+        }
+    }
+
+    // Headings, header lines and body paragraphs.
+    std::vector<Draft> drafts;
+    bool in_header = next > 0 || !header_text.empty();
+    std::string section;
+    for (std::size_t i = next; i < units.size(); ++i) {
+        const Unit& u = units[i];
+        const std::string text_i = unit_text(u);
+        if (text_i.empty()) continue;
+        const bool last = i + 1 == units.size();
+        const std::string plain = detail::strip_emphasis(text_i);
+        if (trim(plain).empty()) continue;  // markup only ("**", "__")
+        // Before the body starts, a heading-like line followed by a subtitle or dateline is
+        // part of the header ("**Plenary Debate on R2P**" above "New York, 25 June 2018").
+        bool header_follows = false;
+        if (in_header && !u.forced_heading && !last) {
+            const std::string after = detail::strip_emphasis(unit_text(units[i + 1]));
+            header_follows =
+                is_header_line(units[i + 1], after) && !is_heading(units[i + 1], after, true);
+        }
+        // "Sweden will:" or "Our priorities:" above a list introduces it; it heads nothing.
+        const bool introduces_list = !plain.empty() && plain.back() == ':' && !last &&
+                                     (units[i + 1].bullet || has_sentence_word(plain));
+        if ((u.forced_heading || !last) && !header_follows && !introduces_list &&
+            is_heading(u, plain, in_header)) {
+            section = clean_heading(text_i);
+            if (!section.empty()) {
+                doc.sections.push_back(section);
+                in_header = false;
+                continue;
+            }
+        }
+        if (in_header && is_header_line(u, plain)) {
+            header_text += '\n';
+            header_text += text_i;
+            continue;
+        }
+        in_header = false;
+        drafts.push_back(
+            Draft{text_i, u.lines[0].number, section, i, u.bullet, u.starts_block, u.ends_block});
+    }
+
+    // A paragraph that a blank line broke mid-sentence continues in lower case.
+    std::vector<Draft> joined;
+    for (Draft& d : drafts) {
+        if (!joined.empty()) {
+            Draft& prev = joined.back();
+            if (prev.unit + 1 == d.unit && prev.ends_block && d.starts_block && !prev.bullet &&
+                !d.bullet && !ends_with_any(prev.text, ".!?:") && detail::starts_lower(d.text)) {
+                append_line(prev.text, d.text);
+                prev.unit = d.unit;
+                prev.ends_block = d.ends_block;
+                continue;
+            }
+        }
+        joined.push_back(std::move(d));
+    }
+
+    doc.paragraphs.reserve(joined.size());
+    for (const Draft& d : joined) {
+        Paragraph p = finish_paragraph(d);
+        if (!p.text.empty()) doc.paragraphs.push_back(std::move(p));
+    }
+
+    if (meta.date.empty()) {
+        meta.date = find_date(header_text);
+        if (meta.date.empty()) meta.date = find_date(prefix(body_text, kDateSearchBytes));
+    }
+    doc.meta = std::move(meta);
+    return doc;
+}
+
+}  // namespace r2p

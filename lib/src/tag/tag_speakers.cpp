@@ -1,0 +1,487 @@
+#include "tag/tag_speakers.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace r2p::detail {
+namespace {
+
+// How far (in words) attribution looks. Summaries put the verb right after the subject
+// ("one of the Ministers reminded"), but a name or a country may stand between
+// ("The Minister for Foreign Affairs of the Kingdom of the Netherlands stated").
+constexpr std::size_t kVerbWindow = 14;
+constexpr std::size_t kLeadInGap = 3;           // "in the words of | one | Minister"
+constexpr std::size_t kIndefiniteLookBack = 3;  // "one | of | the | Ministers"
+constexpr std::size_t kCloseBefore = 8;         // an unverbed mention this close still attributes
+constexpr std::size_t kCloseAfter = 4;          // "”, said | the | Special Adviser"
+constexpr std::size_t kMaxQualifier =
+    16;  // "for Political Affairs of the Ministry of ... Brazil, H.E. Ms."
+constexpr std::size_t kMaxNameWords = 6;
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+/// Byte offset just past token j and any possessive "'s" after it.
+std::size_t end_of(std::string_view text, const Token& t) {
+    if (!t.possessive) return t.end;
+    return t.end + (text[t.end] == '\'' ? 2 : 4);  // "'s" or "’s" (3-byte apostrophe)
+}
+
+/// The text between tokens j-1 and j.
+std::string_view gap(std::string_view text, const std::vector<Token>& tokens, std::size_t j) {
+    const std::size_t from = end_of(text, tokens[j - 1]);
+    return text.substr(from, tokens[j].begin - from);
+}
+
+bool only_spaces(std::string_view g) {
+    for (std::size_t i = 0; i < g.size(); ++i) {
+        if (g[i] == ' ' || g[i] == '\t') continue;
+        if (g.substr(i, 2) == "\xC2\xA0") {  // no-break space
+            ++i;
+            continue;
+        }
+        return false;
+    }
+    return !g.empty();
+}
+
+/// Spaces or hyphens only: the inside of one phrase ("Secretary-General", "Vice Minister").
+bool joins_phrase(std::string_view g) {
+    return !g.empty() && std::all_of(g.begin(), g.end(),
+                                     [](char c) { return c == ' ' || c == '-' || c == '\t'; });
+}
+
+std::string_view trim_spaces(std::string_view g) {
+    while (!g.empty() && g.front() == ' ') g.remove_prefix(1);
+    while (!g.empty() && g.back() == ' ') g.remove_suffix(1);
+    return g;
+}
+
+}  // namespace
+
+SpeakerMatcher::SpeakerMatcher(const Taxonomy& taxonomy, const Xapian::Stem& stemmer)
+    : role_count_(taxonomy.roles.size()) {
+    // Aliases match as written (folded), not stemmed: stems would make "representing" a
+    // representative and "observed" an observer. Of aliases sharing a stem sequence, the
+    // shortest is the singular and the others plural ("Ministers": no single person).
+    for (std::size_t r = 0; r < taxonomy.roles.size(); ++r) {
+        std::unordered_map<std::string, std::size_t> shortest;  // stems -> norm length
+        const auto key_of = [&](const std::vector<Token>& words, std::size_t& length) {
+            std::string key;
+            length = 0;
+            for (const Token& w : words) {
+                key += w.stem;
+                key += ' ';
+                length += w.norm.size();
+            }
+            return key;
+        };
+        for (const auto& a : taxonomy.roles[r].aliases) {
+            std::size_t length = 0;
+            const std::string key = key_of(tokenize(a, stemmer), length);
+            auto [it, fresh] = shortest.emplace(key, length);
+            if (!fresh) it->second = std::min(it->second, length);
+        }
+        for (const auto& a : taxonomy.roles[r].aliases) {
+            std::size_t length = 0;
+            const std::string key = key_of(tokenize(a, stemmer), length);
+            const bool plural = length > shortest[key];
+            roles_.add(a, r * 2 + (plural ? 1 : 0), stemmer);
+        }
+    }
+    // Short aliases that begin a longer alias of another role ("president" and "president
+    // of the security council"): a document that used the long form means it by the short.
+    {
+        const auto norms_of = [&](const std::string& alias) {
+            std::vector<std::string> words;
+            for (const Token& w : tokenize(alias, stemmer)) words.push_back(w.norm);
+            return words;
+        };
+        const auto join = [](const std::vector<std::string>& words, std::size_t k) {
+            std::string key;
+            for (std::size_t i = 0; i < k; ++i) key += (i ? " " : "") + words[i];
+            return key;
+        };
+        std::unordered_map<std::string, std::size_t> alias_role;
+        for (std::size_t r = 0; r < taxonomy.roles.size(); ++r) {
+            for (const auto& a : taxonomy.roles[r].aliases) {
+                const auto words = norms_of(a);
+                alias_role.emplace(join(words, words.size()), r);
+            }
+        }
+        for (std::size_t r = 0; r < taxonomy.roles.size(); ++r) {
+            for (const auto& a : taxonomy.roles[r].aliases) {
+                const auto words = norms_of(a);
+                for (std::size_t k = 1; k < words.size(); ++k) {
+                    const auto it = alias_role.find(join(words, k));
+                    if (it != alias_role.end() && it->second != r)
+                        short_aliases_.emplace(it->first, it->second);
+                }
+            }
+        }
+    }
+    const AttributionRules& rules = taxonomy.attribution;
+    for (const auto& v : rules.speech_verbs) verbs_.add(v, 0, stemmer);
+    for (const auto& v : rules.lead_ins) lead_ins_.add(v, 0, stemmer);
+    for (const auto& v : rules.indefinites) indefinites_.add(v, 0, stemmer);
+    for (const auto& v : rules.honorifics) {
+        honorifics_.add(v, 0, stemmer);
+        // "Mr." is written with a period that does not end a sentence.
+        if (!v.empty() && v.back() == '.') {
+            const auto words = tokenize(v, stemmer);
+            if (!words.empty()) abbreviations_.push_back(words.back().norm);
+        }
+    }
+}
+
+bool SpeakerMatcher::is_abbreviation(const Token& t) const {
+    return t.norm.size() == 1 ||
+           std::find(abbreviations_.begin(), abbreviations_.end(), t.norm) != abbreviations_.end();
+}
+
+ParagraphSpeech SpeakerMatcher::analyze(std::string_view text, const std::vector<Token>& tokens,
+                                        const std::vector<Quote>& quotes) const {
+    ParagraphSpeech out;
+    out.quote_mention.assign(quotes.size(), std::nullopt);
+    out.quote_continues.assign(quotes.size(), false);
+    const std::size_t n = tokens.size();
+    if (n == 0) return out;
+
+    // Which quote each token stands in (kNone: outside every quote).
+    std::vector<std::size_t> in_quote(n, kNone);
+    for (std::size_t q = 0; q < quotes.size(); ++q) {
+        auto it = std::lower_bound(tokens.begin(), tokens.end(), quotes[q].begin,
+                                   [](const Token& t, std::size_t b) { return t.begin < b; });
+        for (; it != tokens.end() && it->begin < quotes[q].end; ++it)
+            in_quote[std::size_t(it - tokens.begin())] = q;
+    }
+
+    // Sentences. A terminator inside a quote does not end the attributing sentence; an
+    // abbreviation ("Mr.", an initial) does not end one either.
+    std::vector<std::size_t> sentence(n, 0);
+    std::vector<std::size_t> sentence_start{0};
+    for (std::size_t j = 1; j < n; ++j) {
+        sentence[j] = sentence[j - 1];
+        if (in_quote[j] != kNone && in_quote[j] == in_quote[j - 1]) continue;
+        const std::string_view g = gap(text, tokens, j);
+        if (g.find_first_of(".!?") == std::string_view::npos) continue;
+        const char first = text[tokens[j].begin];
+        if (!tokens[j].capitalized && !(first >= '0' && first <= '9')) continue;
+        if (trim_spaces(g) == "." && is_abbreviation(tokens[j - 1])) continue;
+        sentence[j] = sentence_start.size();
+        sentence_start.push_back(j);
+    }
+
+    // Where speech verbs start and where lead-ins end, one pass each.
+    std::vector<bool> verb_at(n, false);
+    std::vector<bool> lead_in_end(n + 1, false);
+    for (std::size_t j = 0; j < n; ++j) {
+        if (in_quote[j] != kNone) continue;
+        verb_at[j] = verbs_.longest_at(tokens, j) != nullptr;
+        if (const auto* p = lead_ins_.longest_at(tokens, j))
+            lead_in_end[j + p->words.size()] = true;
+    }
+
+    // Role mentions outside quotes, longest alias first.
+    for (std::size_t i = 0; i < n;) {
+        const PhraseTable::Phrase* p =
+            in_quote[i] == kNone ? roles_.longest_at(tokens, i) : nullptr;
+        bool ok = p != nullptr;
+        if (ok) {
+            for (std::size_t k = i + 1; k < i + p->words.size(); ++k)
+                ok = ok && in_quote[k] == kNone && joins_phrase(gap(text, tokens, k));
+        }
+        if (!ok) {
+            ++i;
+            continue;
+        }
+        Mention m;
+        m.first = i;
+        m.last = i + p->words.size();
+        m.role = p->value / 2;
+        m.plural = p->value % 2 == 1;
+        m.possessive = tokens[m.last - 1].possessive;
+        // Indefinite: "one", "several", "a number of" just before, in the same phrase.
+        for (std::size_t back = 1; back <= kIndefiniteLookBack && back <= i; ++back) {
+            const std::size_t j = i - back;
+            if (!only_spaces(gap(text, tokens, j + 1))) break;
+            if (indefinites_.longest_at(tokens, j) != nullptr) {
+                m.indefinite = true;
+                break;
+            }
+        }
+        // ...or a lead-in stands just before ("In the words of one Minister").
+        for (std::size_t d = 0; d <= kLeadInGap && d <= i; ++d) {
+            if (sentence[i - d] != sentence[i]) break;
+            if (lead_in_end[i - d]) {
+                m.reported = true;
+                break;
+            }
+        }
+        out.mentions.push_back(m);
+        i = m.last;
+    }
+
+    // Reported speech: a speech verb belongs to the first mention since the previous verb
+    // in its sentence, its subject: "The President thanked participants and said" is the
+    // President speaking, "one of the Ministers reminded participants" a Minister.
+    {
+        std::size_t next = 0;
+        std::vector<std::size_t> pending;
+        for (std::size_t j = 0; j < n; ++j) {
+            if (j > 0 && sentence[j] != sentence[j - 1]) pending.clear();
+            while (next < out.mentions.size() && out.mentions[next].first == j)
+                pending.push_back(next++);
+            if (!verb_at[j]) continue;
+            if (!pending.empty()) {
+                Mention& m = out.mentions[pending.front()];
+                if (j >= m.last && j - m.last <= kVerbWindow) m.reported = true;
+            }
+            pending.clear();
+        }
+    }
+
+    // Attribute each quote.
+    for (std::size_t q = 0; q < quotes.size(); ++q) {
+        auto it = std::lower_bound(tokens.begin(), tokens.end(), quotes[q].begin,
+                                   [](const Token& t, std::size_t b) { return t.begin < b; });
+        if (it == tokens.end() || it->begin >= quotes[q].end) continue;
+        const std::size_t qfirst = std::size_t(it - tokens.begin());
+        std::size_t qafter = qfirst;
+        while (qafter < n && tokens[qafter].begin < quotes[q].end) ++qafter;
+        const std::size_t s = sentence[qfirst];
+
+        // Before the quote in its sentence: the nearest mention that speaks wins; an
+        // unverbed mention close to the quote is the fallback.
+        std::optional<std::size_t> speaking, close;
+        for (std::size_t mi = 0; mi < out.mentions.size(); ++mi) {
+            const Mention& m = out.mentions[mi];
+            if (m.last > qfirst || sentence[m.first] != s) continue;
+            if (m.reported || m.possessive)
+                speaking = mi;
+            else if (qfirst - m.last <= kCloseBefore)
+                close = mi;
+        }
+        std::optional<std::size_t> pick = speaking ? speaking : close;
+        // After it: "“…,” said the Special Adviser", "“…”, according to the President"; but
+        // not past a comma ("“…”, he said, recalling the Secretary-General’s warning").
+        if (!pick) {
+            for (std::size_t mi = 0; mi < out.mentions.size(); ++mi) {
+                const Mention& m = out.mentions[mi];
+                if (m.first < qafter || sentence[m.first] != s) continue;
+                bool plain = m.first - qafter <= kCloseAfter;
+                for (std::size_t k = qafter + 1; plain && k <= m.first; ++k)
+                    plain = joins_phrase(gap(text, tokens, k));
+                if (plain) pick = mi;
+                break;
+            }
+        }
+        // A quote opening its sentence may be by whoever the previous sentence names.
+        if (!pick && qfirst == sentence_start[s] && s > 0) {
+            std::optional<std::size_t> last;
+            for (std::size_t mi = 0; mi < out.mentions.size(); ++mi) {
+                const Mention& m = out.mentions[mi];
+                if (sentence[m.first] != s - 1) continue;
+                if (m.reported || m.possessive) speaking = mi;
+                last = mi;
+            }
+            pick = speaking ? speaking : last;
+        }
+        // "Early action, he said, “…”", "“…,” she added", or a quote standing alone after
+        // an attributed one: a sentence that names no one (no role, no capitalized word but
+        // its first) and speaks continues whoever spoke last before it.
+        if (!pick) {
+            bool verb = false, anonymous = true, verb_after = false;
+            // Only the words before the quote and just after it can be its subject.
+            const auto near = [&](std::size_t j) {
+                return j < qfirst || (j >= qafter && j - qafter <= kCloseAfter);
+            };
+            for (std::size_t j = sentence_start[s]; j < n && sentence[j] == s; ++j) {
+                if (in_quote[j] != kNone) continue;
+                verb = verb || verb_at[j];
+                verb_after = verb_after || (verb_at[j] && j >= qafter && j - qafter <= kCloseAfter);
+                if (tokens[j].capitalized && j != sentence_start[s] && near(j)) anonymous = false;
+            }
+            for (const Mention& m : out.mentions)
+                anonymous = anonymous && !(sentence[m.first] == s && near(m.first));
+            if (anonymous && (verb || qfirst == sentence_start[s])) {
+                std::size_t at = 0;
+                for (std::size_t mi = 0; mi < out.mentions.size(); ++mi) {
+                    const Mention& m = out.mentions[mi];
+                    if ((m.reported || m.possessive) && m.last <= qfirst && m.first >= at) {
+                        pick = mi;
+                        at = m.first;
+                    }
+                }
+                for (std::size_t e = 0; e < q; ++e) {
+                    const auto& em = out.quote_mention[e];
+                    if (em && quotes[e].begin >= tokens[at].begin) pick = em;
+                }
+                // Nobody in this paragraph: the previous paragraph's speaker goes on, but
+                // only for the plain "“…,” she added" opening the paragraph (after "Ms. Smith
+                // welcomed ...", "she" is Ms. Smith, whom no role names).
+                if (!pick && verb_after && s == 0) out.quote_continues[q] = true;
+            }
+        }
+        out.quote_mention[q] = pick;
+    }
+
+    // Who spoke last: the latest reported mention or quote attribution.
+    std::size_t at = 0;
+    for (std::size_t mi = 0; mi < out.mentions.size(); ++mi) {
+        if (out.mentions[mi].reported && out.mentions[mi].first >= at) {
+            out.last_speaking = mi;
+            at = out.mentions[mi].first;
+        }
+    }
+    for (std::size_t q = 0; q < quotes.size(); ++q) {
+        if (out.quote_mention[q] && quotes[q].begin >= tokens[at].begin)
+            out.last_speaking = out.quote_mention[q];
+    }
+    return out;
+}
+
+void SpeakerMatcher::resolve_short_forms(const std::vector<Token>& tokens, ParagraphSpeech& speech,
+                                         ShortForms& seen) const {
+    if (short_aliases_.empty()) return;
+    std::string key;
+    for (Mention& m : speech.mentions) {
+        key.clear();
+        for (std::size_t k = m.first; k < m.last; ++k)
+            key += (k > m.first ? " " : "") + tokens[k].norm;
+        if (m.definite() && short_aliases_.count(key) != 0) {
+            const auto it = seen.find(key);
+            const bool more = m.last < tokens.size();
+            const bool named_here = more && tokens[m.last].capitalized &&
+                                    tokens[m.last].begin == tokens[m.last - 1].end + 1;
+            if (it != seen.end() && it->second.first != m.role && !named_here &&
+                !(more && tokens[m.last].norm == it->second.second)) {
+                m.role = it->second.first;
+            }
+            continue;
+        }
+        // A long form: remember what each of its short forms now means.
+        std::string prefix;
+        for (std::size_t k = m.first; k + 1 < m.last; ++k) {
+            prefix += (k > m.first ? " " : "") + tokens[k].norm;
+            const auto it = short_aliases_.find(prefix);
+            if (it != short_aliases_.end() && it->second != m.role)
+                seen[prefix] = {m.role, tokens[k + 1].norm};
+        }
+    }
+}
+
+std::size_t SpeakerMatcher::skip_honorifics(const std::vector<Token>& tokens, std::size_t j,
+                                            std::size_t end) const {
+    while (j < end) {
+        const auto* p = honorifics_.longest_at(tokens, j);
+        if (p == nullptr || j + p->words.size() > end) break;
+        j += p->words.size();
+    }
+    return j;
+}
+
+std::optional<std::string> SpeakerMatcher::name_from_run(std::string_view text,
+                                                         const std::vector<Token>& tokens,
+                                                         std::size_t from, std::size_t to) const {
+    if (to <= from || to - from < 2 || to - from > kMaxNameWords) return std::nullopt;
+    if (tokens[to - 1].norm.size() < 2) return std::nullopt;
+    for (std::size_t k = from; k < to; ++k) {
+        if (roles_.longest_at(tokens, k) != nullptr) return std::nullopt;
+        // A one- or two-letter word is an initial ("T. C.") or part of a hyphenated name
+        // ("Ki-moon"); otherwise it is "In", "At", "UN": not a name.
+        if (tokens[k].norm.size() <= 2) {
+            const bool initial = tokens[k].end < text.size() && text[tokens[k].end] == '.';
+            const bool hyphened = k + 1 < to && gap(text, tokens, k + 1) == "-";
+            if (!initial && !hyphened) return std::nullopt;
+        }
+    }
+    return std::string(text.substr(tokens[from].begin, tokens[to - 1].end - tokens[from].begin));
+}
+
+namespace {
+
+/// Whether tokens x-1 and x can stand in one name: "Jan Eliasson", "Ki-moon", "T. C.".
+bool name_link(std::string_view text, const std::vector<Token>& tokens, std::size_t x) {
+    if (tokens[x - 1].possessive) return false;
+    const std::string_view g = gap(text, tokens, x);
+    if (only_spaces(g) || g == "-") return true;
+    return (g == ". " || g == ".") && tokens[x - 1].norm.size() <= 4 && tokens[x - 1].capitalized;
+}
+
+bool name_word(std::string_view text, const std::vector<Token>& tokens, std::size_t x, bool first) {
+    return tokens[x].capitalized || (!first && gap(text, tokens, x) == "-");
+}
+
+}  // namespace
+
+std::optional<std::string> SpeakerMatcher::name_after(std::string_view text,
+                                                      const std::vector<Token>& tokens,
+                                                      std::size_t j, bool) const {
+    const std::size_t n = tokens.size();
+    std::size_t k = j;
+    while (k < n && k - j < kMaxNameWords + 4) {  // room for honorifics
+        if (!name_word(text, tokens, k, k == j)) break;
+        ++k;
+        if (k < n && !name_link(text, tokens, k)) break;
+    }
+    const std::size_t from = skip_honorifics(tokens, j, k);
+    return name_from_run(text, tokens, from, k);
+}
+
+std::optional<std::string> SpeakerMatcher::name_before(std::string_view text,
+                                                       const std::vector<Token>& tokens,
+                                                       std::size_t k) const {
+    // "Jan Eliasson, the (UN) Deputy Secretary-General"
+    std::size_t j = k;
+    for (int steps = 0; steps < 2 && j > 0; ++steps) {
+        if (!only_spaces(gap(text, tokens, j)) || tokens[j - 1].norm.size() > 3) break;
+        --j;
+    }
+    if (j == 0 || trim_spaces(gap(text, tokens, j)) != ",") return std::nullopt;
+    std::size_t b = j - 1;
+    while (b > 0 && j - b < kMaxNameWords + 4 && name_link(text, tokens, b) &&
+           name_word(text, tokens, b - 1, true)) {
+        --b;
+    }
+    if (!name_word(text, tokens, b, true)) return std::nullopt;
+    // "of the European Union, the representative": a capitalized run after a lowercase
+    // word is a place or a body. A name starts a clause or carries a title.
+    const std::size_t from = skip_honorifics(tokens, b, j);
+    const bool titled = from > b;
+    const bool starts_clause =
+        b == 0 || gap(text, tokens, b).find_first_of(".,;:(\n") != std::string_view::npos;
+    if (!titled && !starts_clause) return std::nullopt;
+    return name_from_run(text, tokens, from, j);
+}
+
+void SpeakerMatcher::collect_names(std::string_view text, const std::vector<Token>& tokens,
+                                   ParagraphSpeech& speech, RoleNames& names) const {
+    const std::size_t n = tokens.size();
+    std::size_t qualifier_end = 0;  // "the Special Adviser of the Secretary-General on ..., Mr. X"
+    for (Mention& m : speech.mentions) {
+        const bool qualifies_previous = m.first < qualifier_end;
+        if (m.plural || m.possessive || qualifies_previous) continue;
+        std::optional<std::string> name;
+        // "Secretary-General Ban Ki-moon"
+        if (m.last < n && only_spaces(gap(text, tokens, m.last)) && tokens[m.last].capitalized)
+            name = name_after(text, tokens, m.last, false);
+        // "the Special Adviser on the Prevention of Genocide, Mr. Adama Dieng"
+        if (!name) {
+            std::size_t j = m.last;
+            while (j < n && j - m.last < kMaxQualifier && joins_phrase(gap(text, tokens, j)) &&
+                   (tokens[j].capitalized || tokens[j].norm.size() <= 3))
+                ++j;
+            qualifier_end = j;
+            if (j < n && j > 0 && trim_spaces(gap(text, tokens, j)) == ",")
+                name = name_after(text, tokens, j, true);
+        }
+        if (!name && m.first > 0) name = name_before(text, tokens, m.first);
+        if (!name) continue;
+        m.name = name;
+        // "the former Secretary-General Kofi Annan" is not who holds the role now.
+        if (m.indefinite) continue;
+        auto& list = names[m.role];
+        if (std::find(list.begin(), list.end(), *name) == list.end()) list.push_back(*name);
+    }
+}
+
+}  // namespace r2p::detail

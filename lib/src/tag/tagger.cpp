@@ -1,0 +1,177 @@
+#include "r2p/tagger.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+
+#include <xapian.h>
+
+#include "tag/tag_speakers.hpp"
+#include "tag/tag_themes.hpp"
+#include "tag/tag_tokens.hpp"
+
+namespace r2p {
+
+struct Tagger::Compiled {
+    detail::ThemeMatcher themes;
+    detail::SpeakerMatcher speakers;
+
+    Compiled(const Taxonomy& taxonomy, const Xapian::Stem& stemmer)
+        : themes(taxonomy, stemmer), speakers(taxonomy, stemmer) {}
+};
+
+namespace {
+
+/// What tagging found for one paragraph, before it is copied onto passages.
+struct ParagraphTags {
+    std::vector<std::string> themes;
+    std::vector<std::string> roles;
+    std::optional<std::string> speaker;
+    std::vector<std::optional<std::string>> quote_role;     // per quote of the paragraph
+    std::vector<std::optional<std::string>> quote_speaker;  // per quote of the paragraph
+};
+
+void sort_unique(std::vector<std::string>& v) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+}  // namespace
+
+Tagger::Tagger(const Taxonomy& taxonomy)
+    : taxonomy_(taxonomy), compiled_(new Compiled(taxonomy, Xapian::Stem("english"))) {}
+
+Tagger::~Tagger() { delete compiled_; }
+
+void Tagger::tag(const Document& doc, std::vector<Passage>& passages) const {
+    // A Stem holds per-call state, so each call (and thread) has its own.
+    const Xapian::Stem stemmer("english");
+    const std::size_t count = doc.paragraphs.size();
+
+    // Words of one paragraph at a time: a token takes about 15 times the bytes of its text,
+    // so holding every paragraph's tokens made a large file need 20 times its size. What
+    // the second pass needs of them (the cue themes) is taken here.
+    std::vector<detail::ParagraphSpeech> speech(count);
+    std::vector<std::vector<bool>> cue_hits(count);
+    detail::RoleNames names(compiled_->speakers.role_count());
+    detail::ShortForms short_forms;
+    std::vector<std::pair<std::size_t, std::size_t>> titles;
+    for (std::size_t p = 0; p < count; ++p) {
+        const Paragraph& para = doc.paragraphs[p];
+        const std::vector<detail::Token> tokens = detail::tokenize(para.text, stemmer);
+        speech[p] = compiled_->speakers.analyze(para.text, tokens, para.quotes);
+        compiled_->speakers.resolve_short_forms(tokens, speech[p], short_forms);
+        // Names are given once, often before the role is used alone: scan them all first.
+        compiled_->speakers.collect_names(para.text, tokens, speech[p], names);
+        titles.clear();
+        for (const detail::Mention& m : speech[p].mentions) titles.emplace_back(m.first, m.last);
+        cue_hits[p].assign(taxonomy_.themes.size(), false);
+        compiled_->themes.cue_themes(tokens, titles, cue_hits[p]);
+    }
+    // The name given at the attribution itself, else the one holder the document names.
+    const auto name_for = [&](const detail::Mention& m) -> std::optional<std::string> {
+        if (m.name) return m.name;
+        if (!m.definite() || names[m.role].size() != 1) return std::nullopt;
+        return names[m.role].front();
+    };
+
+    // "Statement by H.E. Ms. Anna Lindqvist, Minister for Foreign Affairs of Sweden": the
+    // author named in the title speaks every paragraph of the statement.
+    std::optional<detail::Mention> author;
+    if (!doc.meta.title.empty()) {
+        const auto title_tokens = detail::tokenize(doc.meta.title, stemmer);
+        auto title_speech = compiled_->speakers.analyze(doc.meta.title, title_tokens, {});
+        detail::RoleNames title_names(names.size());
+        compiled_->speakers.collect_names(doc.meta.title, title_tokens, title_speech, title_names);
+        for (const auto& m : title_speech.mentions) {
+            if (!m.name || !m.definite()) continue;
+            if (author && author->name != m.name) {
+                author.reset();  // two people in the title: not one author
+                break;
+            }
+            author = m;
+        }
+    }
+
+    std::map<std::string, std::vector<std::size_t>> heading_cache;
+    const auto heading_themes = [&](const std::string& heading) -> const std::vector<std::size_t>& {
+        auto it = heading_cache.find(heading);
+        if (it == heading_cache.end())
+            it = heading_cache.emplace(heading, compiled_->themes.heading_themes(heading, stemmer))
+                     .first;
+        return it->second;
+    };
+
+    std::vector<ParagraphTags> tags(count);
+    // The last attributed speaker so far: "“…,” she added" opening a paragraph continues it.
+    std::optional<std::size_t> last_role;
+    std::optional<std::string> last_name;
+    for (std::size_t p = 0; p < count; ++p) {
+        const Paragraph& para = doc.paragraphs[p];
+        ParagraphTags& t = tags[p];
+
+        // Themes: the run-in heading if it names one, else the section heading; plus cues.
+        std::vector<bool>& hit = cue_hits[p];
+        const auto* named = &heading_themes(para.run_in_heading);
+        if (named->empty()) named = &heading_themes(para.section);
+        for (std::size_t theme : *named) hit[theme] = true;
+        for (std::size_t theme = 0; theme < hit.size(); ++theme)
+            if (hit[theme]) t.themes.push_back(taxonomy_.themes[theme].id);
+        sort_unique(t.themes);
+
+        // Roles: the attribution of each speech quote, and everyone reported speaking.
+        std::set<std::string> speakers;
+        const auto& mentions = speech[p].mentions;
+        t.quote_role.resize(para.quotes.size());
+        t.quote_speaker.resize(para.quotes.size());
+        for (std::size_t q = 0; q < para.quotes.size(); ++q) {
+            if (!para.quotes[q].speech) continue;
+            const auto& mi = speech[p].quote_mention[q];
+            if (mi) {
+                const detail::Mention& m = mentions[*mi];
+                last_role = m.role;
+                last_name = name_for(m);
+            } else if (!speech[p].quote_continues[q] || !last_role) {
+                continue;
+            }
+            t.quote_role[q] = taxonomy_.roles[*last_role].id;
+            t.quote_speaker[q] = last_name;
+            t.roles.push_back(taxonomy_.roles[*last_role].id);
+            if (t.quote_speaker[q]) speakers.insert(*t.quote_speaker[q]);
+        }
+        if (const auto& mi = speech[p].last_speaking) {
+            last_role = mentions[*mi].role;
+            last_name = name_for(mentions[*mi]);
+        }
+        for (const detail::Mention& m : mentions) {
+            if (!m.reported) continue;
+            t.roles.push_back(taxonomy_.roles[m.role].id);
+            if (auto name = name_for(m)) speakers.insert(*name);
+        }
+        if (author) {
+            t.roles.push_back(taxonomy_.roles[author->role].id);
+            speakers.insert(*author->name);
+        }
+        sort_unique(t.roles);
+        if (speakers.size() == 1) t.speaker = *speakers.begin();
+    }
+
+    for (Passage& passage : passages) {
+        if (passage.paragraph_index >= count) continue;
+        const ParagraphTags& t = tags[passage.paragraph_index];
+        passage.themes = t.themes;
+        if (passage.quote_index && *passage.quote_index < t.quote_role.size()) {
+            const std::size_t q = *passage.quote_index;
+            passage.roles.clear();
+            if (t.quote_role[q]) passage.roles.push_back(*t.quote_role[q]);
+            passage.speaker = t.quote_speaker[q];
+        } else {
+            passage.roles = t.roles;
+            passage.speaker = t.speaker;
+        }
+    }
+}
+
+}  // namespace r2p
