@@ -1,0 +1,53 @@
+// What a search answers: ranked hits with snippets, exact counts and facets.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "r2p/facets.hpp"
+#include "r2p/snippets.hpp"
+#include "r2p/stored_passage.hpp"
+
+namespace r2p {
+
+/// One ranked passage.
+struct SearchHit {
+    std::size_t rank = 0;  ///< 1-based over the whole result list (offset counted)
+    double score = 0;      ///< BM25 weight (0 for a query of filters only)
+    StoredPassage passage;
+    Snippet snippet;  ///< marks where the query matched the original text
+};
+
+/// Match counts are exact (every match checked) whenever a query has at most this many
+/// matches, whatever the table policy; above, they may be estimates (see MatchCounts).
+inline constexpr Xapian::doccount kExactMatchesUpTo = 100'000;
+
+/// How many passages match: exact (all three equal) up to kExactMatchesUpTo matches and
+/// whenever facets were asked for; otherwise Xapian's bounds and estimate. Never fewer than
+/// the hits shown (offset counted).
+struct MatchCounts {
+    Xapian::doccount lower = 0;
+    Xapian::doccount estimated = 0;
+    Xapian::doccount upper = 0;
+
+    /// True when the count is known, not estimated.
+    bool exact() const { return lower == upper; }
+};
+
+/// The answer to a SearchRequest.
+struct SearchResult {
+    std::string query;
+    MatchCounts matches;
+    std::size_t offset = 0;
+    std::size_t limit = 0;
+    std::vector<SearchHit> hits;
+    std::vector<Facet> facets;                ///< only those asked for, in the order asked
+    std::optional<std::string> suggestion;    ///< "did you mean" when a word is unknown
+    std::vector<std::string> missing_shards;  ///< not searched (only with allow_partial)
+};
+
+}  // namespace r2p
