@@ -1,6 +1,7 @@
 // End-to-end: r2p-bench generate and run at the CI smoke size, checked by their files and JSON.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -44,7 +45,12 @@ TEST_SUITE("e2e_bench") {
     TEST_CASE(
         "r2p-bench run at the smoke size prints one JSON object with every class and both peers") {
         r2p::test::TempDir dir;
+#ifdef R2P_SANITIZED
+        // Completion and JSON are what this checks; the sanitizers make each passage ~10x dearer.
+        const std::size_t passages = std::min<std::size_t>(R2P_BENCH_SMOKE_PASSAGES, 4000);
+#else
         const std::size_t passages = R2P_BENCH_SMOKE_PASSAGES;
+#endif
         const auto result =
             run_command(kBench + " run --json --passages " + std::to_string(passages) + " --work " +
                         shell_quote((dir / "work").string()) +
