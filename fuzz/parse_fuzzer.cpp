@@ -10,7 +10,7 @@
 #include "r2p/document.hpp"
 #include "r2p/error.hpp"
 #include "index/index_writer.hpp"
-#include "parse/parse.hpp"
+#include "parse/parse_document.hpp"
 #include "r2p/passage.hpp"
 #include "r2p/stored_passage.hpp"
 #include "r2p/tagger.hpp"

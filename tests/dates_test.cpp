@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "parse/parse.hpp"
+#include "parse/dates.hpp"
 
 TEST_SUITE("dates") {
     TEST_CASE("the first date in a text is found in every common English and ISO form") {

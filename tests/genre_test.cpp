@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "r2p/document.hpp"
-#include "parse/parse.hpp"
+#include "parse/parse_document.hpp"
 #include "r2p/passage.hpp"
 #include "r2p/tagger.hpp"
 #include "r2p/taxonomy.hpp"

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "parse/parse.hpp"
+#include "parse/parse_document.hpp"
 #include "r2p/passage.hpp"
 
 namespace {

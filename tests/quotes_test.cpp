@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "parse/parse.hpp"
+#include "parse/quotes.hpp"
 
 namespace {
 

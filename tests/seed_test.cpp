@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "parse/parse.hpp"
+#include "parse/parse_document.hpp"
 #include "r2p/passage.hpp"
 #include "r2p/tagger.hpp"
 #include "r2p/taxonomy.hpp"

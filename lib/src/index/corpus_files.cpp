@@ -15,7 +15,7 @@
 
 #include "index/document_ids.hpp"
 #include "r2p/error.hpp"
-#include "parse/parse.hpp"
+#include "parse/parse_document.hpp"
 #include "text/unicode.hpp"
 
 namespace fs = std::filesystem;

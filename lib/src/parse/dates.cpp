@@ -1,11 +1,11 @@
 // find_date: the first calendar date written in English or ISO form in a piece of text.
+#include "parse/dates.hpp"
+
 #include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "parse/parse.hpp"
 
 namespace r2p {
 namespace {

@@ -7,7 +7,7 @@
 //     (subtitle, dateline) form the header; then each unit is a heading or a body paragraph;
 //  3. body paragraphs that a blank line broke mid-sentence are joined back, and each gets
 //     its run-in heading and quotes.
-#include "parse/parse.hpp"
+#include "parse/parse_document.hpp"
 
 #include <algorithm>
 #include <array>
@@ -17,7 +17,9 @@
 #include <string_view>
 #include <vector>
 
+#include "parse/dates.hpp"
 #include "parse/parse_text.hpp"
+#include "parse/quotes.hpp"
 
 namespace r2p {
 namespace {

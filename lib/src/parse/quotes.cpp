@@ -1,5 +1,5 @@
 // find_quotes: top-level quotations of one paragraph, and whether each is someone's speech.
-#include "parse/parse.hpp"
+#include "parse/quotes.hpp"
 
 #include <algorithm>
 #include <array>

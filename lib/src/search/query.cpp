@@ -8,7 +8,7 @@
 #include "text/possessives.hpp"
 #include "search/search_words.hpp"
 #include "r2p/error.hpp"
-#include "parse/parse.hpp"
+#include "parse/dates.hpp"
 #include "r2p/schema.hpp"
 #include "text/unicode.hpp"
 
