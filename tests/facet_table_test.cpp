@@ -1,4 +1,4 @@
-#include "r2p/facet_table.hpp"
+#include "search/facet_table.hpp"
 
 #include <doctest/doctest.h>
 

@@ -66,15 +66,15 @@ TEST_SUITE("facets") {
     TEST_CASE("every facet count equals the match count of the query filtered by that value") {
         r2p::test::TempDir dir;
         r2p::test::write_search_fixture(dir / "db");
-        r2p::Searcher searcher({(dir / "db").string()}, r2p::test::source_taxonomy());
         // Facets counted from stored values and from facet tables; the filtered match counts
         // they are checked against never count facets from tables.
         r2p::Searcher checker({(dir / "db").string()}, r2p::test::source_taxonomy());
         checker.set_table_policy(r2p::TablePolicy::Never);
         for (const auto policy : {r2p::TablePolicy::Never, r2p::TablePolicy::Always}) {
             for (const Xapian::doccount threads_from : {0U, 1000000U}) {
+                r2p::Searcher searcher({(dir / "db").string()}, r2p::test::source_taxonomy(), false,
+                                       {.counting_threads_from = threads_from});
                 searcher.set_table_policy(policy);
-                searcher.set_counting_threads_from(threads_from);
                 CAPTURE(policy == r2p::TablePolicy::Always);
                 CAPTURE(threads_from);
 
@@ -155,14 +155,14 @@ TEST_SUITE("facets") {
         one.set_table_policy(r2p::TablePolicy::Never);
         const auto single = one.run(request);
         REQUIRE(single.matches.lower > 0);
-        r2p::Searcher both({(dir / "a").string(), (dir / "b").string()},
-                           r2p::test::source_taxonomy());
         for (const auto policy : {r2p::TablePolicy::Never, r2p::TablePolicy::Always}) {
             for (const Xapian::doccount threads_from : {0U, 1000000U}) {
                 CAPTURE(policy == r2p::TablePolicy::Always);
                 CAPTURE(threads_from);
+                r2p::Searcher both({(dir / "a").string(), (dir / "b").string()},
+                                   r2p::test::source_taxonomy(), false,
+                                   {.counting_threads_from = threads_from});
                 both.set_table_policy(policy);
-                both.set_counting_threads_from(threads_from);
                 const auto result = both.run(request);
                 CHECK(result.matches.lower == 2 * single.matches.lower);
                 CHECK(result.matches.upper == 2 * single.matches.upper);
@@ -188,12 +188,12 @@ TEST_SUITE("facets") {
         request.limit = 0;
         request.facets = {FacetField::Theme, FacetField::Doc};
         const auto first = searcher.run(request);
-        CHECK_FALSE(searcher.has_facet_table(FacetField::Theme));
+        CHECK_FALSE(r2p::test::has_facet_table(first.stats, FacetField::Theme));
         // Every query counts all 9 passages; the theme postings of the fixture are fewer
         // than 8 x 9, so the second query is counted from a table, with the same counts.
         const auto second = searcher.run(request);
-        CHECK(searcher.has_facet_table(FacetField::Theme));
-        CHECK_FALSE(searcher.has_facet_table(FacetField::Doc));  // never from a table
+        CHECK(r2p::test::has_facet_table(second.stats, FacetField::Theme));
+        CHECK_FALSE(r2p::test::has_facet_table(second.stats, FacetField::Doc));  // never a table
         REQUIRE(second.facets.size() == 2);
         CHECK(second.facets[0].entries.size() == first.facets[0].entries.size());
         for (std::size_t i = 0; i < first.facets[0].entries.size(); ++i) {
@@ -209,8 +209,9 @@ TEST_SUITE("facets") {
         searcher.set_table_policy(r2p::TablePolicy::Never);
         r2p::SearchRequest request;
         request.facets = {FacetField::Theme};
-        for (int i = 0; i < 5; ++i) searcher.run(request);
-        CHECK_FALSE(searcher.has_facet_table(FacetField::Theme));
+        r2p::SearchResult last;
+        for (int i = 0; i < 5; ++i) last = searcher.run(request);
+        CHECK_FALSE(r2p::test::has_facet_table(last.stats, FacetField::Theme));
         CHECK(r2p::parse_table_policy("always") == r2p::TablePolicy::Always);
         CHECK_THROWS_WITH_AS(r2p::parse_table_policy("sometimes"),
                              doctest::Contains("auto, always, never"), r2p::UsageError);

@@ -54,8 +54,12 @@ TEST_SUITE("json_output") {
 
     TEST_CASE("the JSON has exactly the interface's fields and types") {
         const auto j = r2p::search_result_json(sample());
-        CHECK(j.size() == 8);
+        CHECK(j.size() == 9);
         CHECK(j["missing_shards"] == nlohmann::json::array());
+        CHECK(j["stats"] == nlohmann::json({{"ranked_by", "xapian"},
+                                            {"counted_by", "none"},
+                                            {"length_table", false},
+                                            {"facet_tables", nlohmann::json::array()}}));
         CHECK(j["query"] == "impunity");
         CHECK(j["matches"] ==
               nlohmann::json({{"lower", 3}, {"estimated", 3}, {"upper", 3}, {"exact", true}}));

@@ -1,4 +1,4 @@
-#include "r2p/ranked_pass.hpp"
+#include "search/ranked_pass.hpp"
 
 #include <doctest/doctest.h>
 

@@ -3,14 +3,22 @@
 
 #include "taxonomy_fixture.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "index/index_writer.hpp"
+#include "r2p/search_result.hpp"
 #include "r2p/taxonomy.hpp"
 
 namespace r2p::test {
+
+/// Whether a search's stats say `field` is now counted from facet tables.
+inline bool has_facet_table(const SearchStats& stats, FacetField field) {
+    return std::find(stats.facet_tables.begin(), stats.facet_tables.end(), field) !=
+           stats.facet_tables.end();
+}
 
 inline Passage fixture_passage(const std::string& id, PassageKind kind, const std::string& text,
                                std::size_t paragraph, std::vector<std::string> themes,

@@ -216,16 +216,16 @@ TEST_SUITE("search") {
     TEST_CASE("tables of an old snapshot are dropped when the database is reopened") {
         r2p::test::TempDir dir;
         r2p::test::write_search_fixture(dir / "db");
-        r2p::Searcher searcher({(dir / "db").string()}, r2p::test::source_taxonomy());
+        r2p::Searcher searcher({(dir / "db").string()}, r2p::test::source_taxonomy(), false,
+                               {.counting_threads_from = 0});
         searcher.set_table_policy(r2p::TablePolicy::Always);
-        searcher.set_counting_threads_from(0);
         r2p::SearchRequest request;
         request.query = "impunity";
         request.limit = 100;
         request.facets = {r2p::FacetField::Kind};
         const auto before = searcher.run(request);
-        CHECK(searcher.has_length_table());
-        CHECK(searcher.has_facet_table(r2p::FacetField::Kind));
+        CHECK(before.stats.length_table);
+        CHECK(r2p::test::has_facet_table(before.stats, r2p::FacetField::Kind));
         add_impunity_documents(dir / "db", 4);
         const auto after = searcher.run(request);
         CHECK(after.matches.lower == before.matches.lower + 4);
@@ -249,9 +249,9 @@ TEST_SUITE("search") {
         r2p::SearchRequest request;
         request.query = "prevention";
         const auto first = searcher.run(request);
-        CHECK_FALSE(searcher.has_length_table());
+        CHECK_FALSE(first.stats.length_table);
         const auto second = searcher.run(request);  // 6 matches x 12 >= 9 passages
-        CHECK(searcher.has_length_table());
+        CHECK(second.stats.length_table);
         REQUIRE(second.hits.size() == first.hits.size());
         for (std::size_t i = 0; i < first.hits.size(); ++i) {
             CHECK(second.hits[i].passage.id == first.hits[i].passage.id);
@@ -329,6 +329,7 @@ TEST_SUITE("search") {
              {r2p::TablePolicy::Never, r2p::TablePolicy::Auto, r2p::TablePolicy::Always}) {
             r2p::Searcher searcher({statements_db()}, r2p::test::source_taxonomy());
             searcher.set_table_policy(policy);
+            r2p::SearchResult last;
             // Three rounds: Auto builds its tables somewhere along the way.
             for (int round = 0; round < 3; ++round) {
                 for (const auto& q : queries) {
@@ -343,10 +344,11 @@ TEST_SUITE("search") {
                         CHECK(result.matches.lower == expected.at(q));
                         CHECK(result.matches.estimated == expected.at(q));
                         CHECK(result.matches.upper == expected.at(q));
+                        last = result;
                     }
                 }
             }
-            if (policy == r2p::TablePolicy::Auto) CHECK(searcher.has_length_table());
+            if (policy == r2p::TablePolicy::Auto) CHECK(last.stats.length_table);
         }
     }
 

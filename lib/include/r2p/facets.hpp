@@ -9,10 +9,11 @@
 #include <string_view>
 #include <vector>
 
-#include "r2p/facet_table.hpp"
 #include "r2p/taxonomy.hpp"
 
 namespace r2p {
+
+class FacetTable;  // lib/src/search/facet_table.hpp
 
 /// A field results can be counted by.
 enum class FacetField { Theme, Role, Kind, Doc, Year };

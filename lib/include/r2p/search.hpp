@@ -3,34 +3,48 @@
 
 #include <xapian.h>
 
-#include <cstddef>
-#include <optional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "r2p/databases.hpp"
-#include "r2p/match_counter.hpp"
-#include "r2p/query.hpp"
-#include "r2p/ranked_pass.hpp"
 #include "r2p/search_request.hpp"
 #include "r2p/search_result.hpp"
+#include "r2p/table_policy.hpp"
 #include "r2p/taxonomy.hpp"
 
 namespace r2p {
 
+/// How a Searcher runs its passes; the defaults suit every tool.
+struct SearcherOptions {
+    /// The counting pass of a faceted query runs on threads the searcher keeps (one per
+    /// local shard, started at the first such query) from databases of this many passages;
+    /// below, counting after ranking is cheaper than handing it to a thread.
+    Xapian::doccount counting_threads_from = 20'000;
+};
+
 /// Keeps the databases open for many queries (a query file, a benchmark). Not thread-safe:
 /// use one Searcher per thread.
+///
+/// A query is ranked by Xapian's matcher or by a walk of the posting lists, and counted
+/// (when facets are asked for) by a pass of its own that overlaps the ranking; in-memory
+/// tables of the current database snapshot make both cheaper and are built as the
+/// TablePolicy says. Every result's `stats` say which paths ran.
 class Searcher {
   public:
     /// Opens `databases` (see open_databases) and keeps a reference to `taxonomy`, which must
     /// outlive the searcher. Throws IndexError / UsageError as open_databases does; with
     /// `allow_partial`, shards that cannot be opened are named in every result instead.
     Searcher(const std::vector<std::string>& databases, const Taxonomy& taxonomy,
-             bool allow_partial = false);
+             bool allow_partial = false, SearcherOptions options = {});
 
     /// Searches databases already opened by open_databases (to read their stored taxonomy
     /// first); otherwise as above.
-    Searcher(OpenedDatabases opened, const Taxonomy& taxonomy);
+    Searcher(OpenedDatabases opened, const Taxonomy& taxonomy, SearcherOptions options = {});
+
+    ~Searcher();
+    Searcher(const Searcher&) = delete;
+    Searcher& operator=(const Searcher&) = delete;
 
     /// Runs `request` (its `databases` member is ignored: the searcher's are used) on the
     /// latest commit of the databases. A database rewritten meanwhile is reopened and the
@@ -39,35 +53,14 @@ class Searcher {
     SearchResult run(const SearchRequest& request);
 
     /// The combined database searched.
-    const Xapian::Database& database() const { return db_; }
+    const Xapian::Database& database() const;
 
-    /// Chooses when facet tables are built (Auto unless set).
-    void set_table_policy(TablePolicy policy) { counter_.set_policy(policy); }
-
-    /// Counts on threads of its own from this many passages (see MatchCounter).
-    void set_counting_threads_from(Xapian::doccount passages) {
-        counter_.set_threads_from(passages);
-    }
-
-    /// Whether the ranked pass now reads passage lengths from a LengthTable.
-    bool has_length_table() const { return lengths_.has_value(); }
-
-    /// Whether `field` is now counted from FacetTables.
-    bool has_facet_table(FacetField field) const { return counter_.has_table(field); }
+    /// Chooses when the in-memory tables are built (Auto unless set).
+    void set_table_policy(TablePolicy policy);
 
   private:
-    SearchResult run_once(const SearchRequest& request);
-    const LengthTable* length_table();
-
-    Xapian::Database db_;
-    std::vector<std::string> missing_;
-    MatchCounter counter_;
-    bool local_ = false;                     // every shard is a local database
-    std::optional<LengthTable> lengths_;     // of db_'s current snapshot
-    Xapian::doccount ranked_by_xapian_ = 0;  // matches Xapian's ranked passes reported
-
-    const Taxonomy& taxonomy_;
-    QueryBuilder builder_;
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
 };
 
 /// One-shot search: opens request.databases, runs the request, closes them.

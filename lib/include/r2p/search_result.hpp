@@ -38,6 +38,23 @@ struct MatchCounts {
     bool exact() const { return lower == upper; }
 };
 
+/// Which pass ranked a search: Xapian's matcher, or the posting-list walk (BM25 read straight
+/// from posting lists with passage lengths in memory; see --tables).
+enum class RankedBy { Xapian, PostingWalk };
+
+/// How a search counted its matches and facets exactly: not at all (no facets asked for);
+/// by walking posting lists with every facet from a table; by Xapian's matcher with every
+/// facet from a table; by Xapian's matcher with a match spy reading stored values.
+enum class CountedBy { None, PostingWalk, Tables, Spies };
+
+/// How a search was answered, for benchmarks and tests: results are the same on every path.
+struct SearchStats {
+    RankedBy ranked_by = RankedBy::Xapian;
+    CountedBy counted_by = CountedBy::None;
+    bool length_table = false;             ///< the searcher holds a LengthTable (after the search)
+    std::vector<FacetField> facet_tables;  ///< counted from tables from now on (field order)
+};
+
 /// The answer to a SearchRequest.
 struct SearchResult {
     std::string query;
@@ -48,6 +65,7 @@ struct SearchResult {
     std::vector<Facet> facets;                ///< only those asked for, in the order asked
     std::optional<std::string> suggestion;    ///< "did you mean" when a word is unknown
     std::vector<std::string> missing_shards;  ///< not searched (only with allow_partial)
+    SearchStats stats;                        ///< which paths ran
 };
 
 }  // namespace r2p

@@ -41,6 +41,39 @@ nlohmann::json hit_json(const SearchHit& hit) {
     };
 }
 
+std::string_view ranked_by_name(RankedBy by) {
+    switch (by) {
+        case RankedBy::Xapian:
+            return "xapian";
+        case RankedBy::PostingWalk:
+            return "posting-walk";
+    }
+    return "xapian";
+}
+
+std::string_view counted_by_name(CountedBy by) {
+    switch (by) {
+        case CountedBy::None:
+            return "none";
+        case CountedBy::PostingWalk:
+            return "posting-walk";
+        case CountedBy::Tables:
+            return "tables";
+        case CountedBy::Spies:
+            return "spies";
+    }
+    return "none";
+}
+
+nlohmann::json stats_json(const SearchStats& stats) {
+    nlohmann::json facet_tables = nlohmann::json::array();
+    for (const FacetField field : stats.facet_tables) facet_tables.push_back(facet_name(field));
+    return {{"ranked_by", ranked_by_name(stats.ranked_by)},
+            {"counted_by", counted_by_name(stats.counted_by)},
+            {"length_table", stats.length_table},
+            {"facet_tables", std::move(facet_tables)}};
+}
+
 }  // namespace
 
 nlohmann::json search_result_json(const SearchResult& result) {
@@ -68,6 +101,7 @@ nlohmann::json search_result_json(const SearchResult& result) {
         {"suggestion",
          result.suggestion ? nlohmann::json(*result.suggestion) : nlohmann::json(nullptr)},
         {"missing_shards", result.missing_shards},
+        {"stats", stats_json(result.stats)},
     };
 }
 

@@ -1,4 +1,4 @@
-#include "r2p/facet_table.hpp"
+#include "search/facet_table.hpp"
 
 namespace r2p {
 

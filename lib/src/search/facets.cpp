@@ -4,6 +4,7 @@
 
 #include "r2p/error.hpp"
 #include "r2p/schema.hpp"
+#include "search/facet_table.hpp"
 
 namespace r2p {
 

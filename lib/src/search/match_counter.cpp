@@ -1,32 +1,22 @@
-#include "r2p/match_counter.hpp"
+#include "search/match_counter.hpp"
 
 #include <algorithm>
-#include <cstdint>
-#include <exception>
+#include <future>
+#include <map>
 #include <stdexcept>
 #include <string>
-#include <thread>
 
+#include "search/facet_table.hpp"
 #include "search/posting_walk.hpp"
-#include "r2p/error.hpp"
 
 namespace r2p {
 
 namespace {
 
-// Counting a match from a stored value costs about as much as visiting 8 postings while
-// building a table (measured at 1M passages: 0.23 us a match and field, 0.03 us a posting).
-// Auto builds the tables once the value counting they would have saved has cost as much as
-// building them: never for a one-off query, soon in a session or a benchmark.
-constexpr std::uint64_t kValueCountCostInPostings = 8;
-
-// Tries to open the counter's handles at the caller's revision before counting on the
-// caller's database instead (a writer committing at every moment).
-constexpr int kAlignAttempts = 5;
-
 struct PassCount {
     Xapian::doccount matches = 0;
     FacetTotals totals;
+    CountedBy counted_by = CountedBy::None;
 };
 
 // One counting pass over `db`: every match checked (so the count is exact), unscored.
@@ -43,6 +33,7 @@ PassCount count_pass(const Xapian::Database& db, const Xapian::Query& query,
                 counter.add_match(did);
             });
             counter.add_to(out.totals);
+            out.counted_by = CountedBy::PostingWalk;
             return out;
         }
     }
@@ -53,6 +44,7 @@ PassCount count_pass(const Xapian::Database& db, const Xapian::Query& query,
     const Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
     out.matches = mset.get_matches_estimated();
     counter.add_to(out.totals);
+    out.counted_by = counter.all_from_tables() ? CountedBy::Tables : CountedBy::Spies;
     return out;
 }
 
@@ -62,90 +54,22 @@ struct MatchCounter::Running {
     std::vector<FacetField> fields;
     std::vector<FacetField> from_tables;
     Xapian::Query query;                                          // for passes run in finish()
-    std::vector<std::map<FacetField, const FacetTable*>> tables;  // per shard of own_
+    std::vector<std::map<FacetField, const FacetTable*>> tables;  // per counting shard
     std::vector<PassCount> passes;
-    std::vector<std::exception_ptr> failures;
-    std::vector<std::thread> threads;  // none: finish() counts
+    std::vector<std::future<void>> tasks;  // none: finish() counts
 };
 
-MatchCounter::MatchCounter(Xapian::Database db, std::vector<Xapian::Database> shards,
-                           std::vector<std::string> shard_paths)
-    : db_(std::move(db)), shards_(std::move(shards)), shard_paths_(std::move(shard_paths)) {
-    align();
-}
+MatchCounter::MatchCounter(SearchSnapshot& snapshot, Xapian::doccount threads_from)
+    : snapshot_(snapshot), threads_from_(threads_from) {}
 
 MatchCounter::~MatchCounter() { wait(); }
 
-void MatchCounter::align() {
-    own_.clear();
-    if (shard_paths_.empty() || shard_paths_.size() != shards_.size()) return;
-    try {
-        std::vector<Xapian::Database> own;
-        for (const auto& path : shard_paths_) own.emplace_back(path, Xapian::DB_BACKEND_GLASS);
-        for (int attempt = 0; attempt < kAlignAttempts; ++attempt) {
-            bool same = true;
-            for (std::size_t i = 0; i < own.size(); ++i) {
-                same = same && own[i].get_revision() == shards_[i].get_revision();
-            }
-            if (same) {
-                own_ = std::move(own);
-                return;
-            }
-            // A writer committed between the opens: both sides take the newest revision.
-            db_.reopen();
-            for (auto& d : own) d.reopen();
-        }
-    } catch (const Xapian::Error&) {
-        // Then counting runs on db_ itself, after the ranked pass: slower, never wrong.
-    }
-}
-
 void MatchCounter::wait() noexcept {
     if (!running_) return;
-    for (auto& thread : running_->threads) {
-        if (thread.joinable()) thread.join();
+    for (auto& task : running_->tasks) {
+        if (task.valid()) task.wait();
     }
     running_.reset();
-}
-
-void MatchCounter::reopened() {
-    wait();
-    tables_.clear();
-    align();
-}
-
-bool MatchCounter::has_table(FacetField field) const {
-    const auto it = tables_.find(field);
-    return it != tables_.end() && it->second.usable();
-}
-
-void MatchCounter::build(FacetField field, FieldTables& tables) {
-    const std::string_view prefix = facet_table_prefix(field);
-    for (const Xapian::Database& shard : own_) {
-        tables.by_shard.push_back(FacetTable::build(shard, prefix));
-    }
-}
-
-std::vector<FacetField> MatchCounter::table_fields(const std::vector<FacetField>& fields) {
-    std::vector<FacetField> chosen;
-    if (own_.empty() || policy_ == TablePolicy::Never) return chosen;
-    for (const FacetField field : fields) {
-        const std::string_view prefix = facet_table_prefix(field);
-        if (prefix.empty()) continue;
-        FieldTables& tables = tables_[field];
-        if (tables.by_shard.empty()) {
-            if (policy_ == TablePolicy::Auto) {
-                if (tables.postings == 0) {
-                    for (const auto& shard : own_)
-                        tables.postings += FacetTable::postings(shard, prefix);
-                }
-                if (tables.counted_by_value * kValueCountCostInPostings < tables.postings) continue;
-            }
-            build(field, tables);
-        }
-        if (tables.usable()) chosen.push_back(field);
-    }
-    return chosen;
 }
 
 void MatchCounter::start(const Xapian::Query& query, const std::vector<FacetField>& fields) {
@@ -154,58 +78,54 @@ void MatchCounter::start(const Xapian::Query& query, const std::vector<FacetFiel
     Running& r = *running_;
     r.fields = fields;
     r.query = query;
-    if (own_.empty()) return;  // finish() counts on db_
-    r.from_tables = table_fields(fields);
-    r.tables.resize(own_.size());
-    for (std::size_t i = 0; i < own_.size(); ++i) {
+    const std::vector<Xapian::Database>& shards = snapshot_.counting_shards();
+    if (shards.empty()) return;  // finish() counts on the snapshot's db()
+    r.from_tables = snapshot_.table_fields(fields);
+    r.tables.resize(shards.size());
+    for (std::size_t i = 0; i < shards.size(); ++i) {
         for (const FacetField field : r.from_tables) {
-            r.tables[i][field] = &*tables_.at(field).by_shard[i];
+            r.tables[i][field] = &snapshot_.facet_table(field, i);
         }
     }
-    r.passes.resize(own_.size());
-    r.failures.resize(own_.size());
-    if (db_.get_doccount() < threads_from_) return;  // finish() counts on own_
-    // Each thread gets its own copy of the query: Xapian's reference counts are not atomic.
+    r.passes.resize(shards.size());
+    if (snapshot_.db().get_doccount() < threads_from_) return;  // finish() counts on shards
+    if (!pool_) pool_ = std::make_unique<WorkerPool>(static_cast<unsigned>(shards.size()));
+    // Each task gets its own copy of the query: Xapian's reference counts are not atomic.
     const std::string serialised = query.serialise();
-    for (std::size_t i = 0; i < own_.size(); ++i) {
-        r.threads.emplace_back([this, &r, i, serialised] {
-            try {
-                r.passes[i] = count_pass(own_[i], Xapian::Query::unserialise(serialised), r.fields,
-                                         r.tables[i]);
-            } catch (...) {
-                r.failures[i] = std::current_exception();
-            }
-        });
+    for (std::size_t i = 0; i < shards.size(); ++i) {
+        r.tasks.push_back(pool_->submit([&r, &shards, i, serialised] {
+            r.passes[i] = count_pass(shards[i], Xapian::Query::unserialise(serialised), r.fields,
+                                     r.tables[i]);
+        }));
     }
 }
 
 CountedMatches MatchCounter::finish(const Taxonomy& taxonomy) {
     if (!running_) throw std::logic_error("MatchCounter::finish without start");
-    for (auto& thread : running_->threads) thread.join();
+    for (auto& task : running_->tasks) task.wait();
     const std::unique_ptr<Running> r = std::move(running_);
-    if (own_.empty()) {
-        r->passes.push_back(count_pass(db_, r->query, r->fields, {}));
-    } else if (r->threads.empty()) {
-        for (std::size_t i = 0; i < own_.size(); ++i) {
-            r->passes[i] = count_pass(own_[i], r->query, r->fields, r->tables[i]);
+    const std::vector<Xapian::Database>& shards = snapshot_.counting_shards();
+    if (shards.empty()) {
+        r->passes.push_back(count_pass(snapshot_.db(), r->query, r->fields, {}));
+    } else if (r->tasks.empty()) {
+        for (std::size_t i = 0; i < shards.size(); ++i) {
+            r->passes[i] = count_pass(shards[i], r->query, r->fields, r->tables[i]);
         }
     }
-    for (const auto& failure : r->failures) {
-        if (failure) std::rethrow_exception(failure);
-    }
+    for (auto& task : r->tasks) task.get();  // rethrows the first failure, by shard
 
     CountedMatches counted;
     FacetTotals totals;
     for (const PassCount& pass : r->passes) {
         counted.matches += pass.matches;
         totals.merge(pass.totals);
+        // Shards share their tables' fields; the slowest way any of them took is reported.
+        counted.counted_by = std::max(counted.counted_by, pass.counted_by);
     }
     for (const FacetField field : r->fields) {
         const bool by_value =
             std::find(r->from_tables.begin(), r->from_tables.end(), field) == r->from_tables.end();
-        if (by_value && !facet_table_prefix(field).empty()) {
-            tables_[field].counted_by_value += counted.matches;
-        }
+        if (by_value) snapshot_.counted_by_value(field, counted.matches);
     }
     counted.facets = totals.facets(taxonomy);
     return counted;

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdint>
 #include <optional>
 
 #include "r2p/databases.hpp"
 #include "r2p/error.hpp"
-#include "r2p/schema.hpp"
+#include "r2p/query.hpp"
+#include "search/match_counter.hpp"
+#include "search/search_snapshot.hpp"
+#include "search/top_k_pass.hpp"
 
 namespace r2p {
 
@@ -16,11 +18,6 @@ namespace {
 // A writer committing while we read invalidates old revisions; a few reopen-and-retry
 // rounds always get a consistent view unless the writer commits continuously.
 constexpr int kModifiedRetries = 5;
-
-// Xapian ranks a match in about 0.6 us at 1M passages (mostly reading its length), a
-// LengthTable costs about 0.05 us a passage to build: Auto builds it once Xapian has
-// ranked a twelfth of the database's size in matches.
-constexpr Xapian::doccount kRankCostInLengths = 12;
 
 void check_request(const SearchRequest& request) {
     if (request.limit > kMaxLimit) {
@@ -58,31 +55,50 @@ std::size_t parse_count(std::string_view option, std::string_view text, std::siz
     return value;
 }
 
-Searcher::Searcher(const std::vector<std::string>& databases, const Taxonomy& taxonomy,
-                   bool allow_partial)
-    : Searcher(open_databases(databases, allow_partial), taxonomy) {}
+// The snapshot and its tables, the two ranked passes and the counting pass, composed.
+struct Searcher::Impl {
+    Impl(OpenedDatabases opened, const Taxonomy& taxonomy, const SearcherOptions& options)
+        : snapshot_(opened.db, std::move(opened.parts), std::move(opened.part_paths)),
+          counter_(snapshot_, options.counting_threads_from),
+          missing_(std::move(opened.missing)),
+          taxonomy_(taxonomy),
+          builder_(taxonomy) {}
 
-Searcher::Searcher(OpenedDatabases opened, const Taxonomy& taxonomy)
-    : db_(std::move(opened.db)),
-      missing_(std::move(opened.missing)),
-      counter_(db_, opened.parts, opened.part_paths),
-      local_(!opened.parts.empty()),
-      taxonomy_(taxonomy),
-      builder_(taxonomy) {}
+    SearchResult run_once(const SearchRequest& request);
+    // The ranked pass: the posting walk where the snapshot has lengths and the walk can
+    // rank the query, else Xapian's matcher.
+    TopK rank(const Xapian::Query& query, const SearchRequest& request, RankedBy& ranked_by);
+
+    SearchSnapshot snapshot_;
+    MatchCounter counter_;  // reads snapshot_'s tables: declared after it
+    std::vector<std::string> missing_;
+    const Taxonomy& taxonomy_;
+    QueryBuilder builder_;
+};
+
+Searcher::Searcher(const std::vector<std::string>& databases, const Taxonomy& taxonomy,
+                   bool allow_partial, SearcherOptions options)
+    : Searcher(open_databases(databases, allow_partial), taxonomy, options) {}
+
+Searcher::Searcher(OpenedDatabases opened, const Taxonomy& taxonomy, SearcherOptions options)
+    : impl_(std::make_unique<Impl>(std::move(opened), taxonomy, options)) {}
+
+Searcher::~Searcher() = default;
+
+const Xapian::Database& Searcher::database() const { return impl_->snapshot_.db(); }
+
+void Searcher::set_table_policy(TablePolicy policy) { impl_->snapshot_.set_policy(policy); }
 
 SearchResult Searcher::run(const SearchRequest& request) {
     check_request(request);
     bool modified = false;
     for (int attempt = 1;; ++attempt) {
         try {
-            // Each query sees the latest commit (cheap when nothing changed); tables of an
-            // older snapshot go with it.
-            if (db_.reopen() || modified) {
-                counter_.reopened();
-                lengths_.reset();
-                modified = false;
-            }
-            return run_once(request);
+            // Each query sees the latest commit (cheap when nothing changed).
+            impl_->counter_.wait();  // a count an earlier attempt left running
+            impl_->snapshot_.refresh(modified);
+            modified = false;
+            return impl_->run_once(request);
         } catch (const Xapian::DatabaseModifiedError& e) {
             if (attempt == kModifiedRetries) {
                 throw IndexError("database keeps changing while searched: " + e.get_msg() +
@@ -95,20 +111,28 @@ SearchResult Searcher::run(const SearchRequest& request) {
     }
 }
 
-const LengthTable* Searcher::length_table() {
-    if (lengths_) return &*lengths_;
-    const TablePolicy policy = counter_.policy();
-    if (!local_ || policy == TablePolicy::Never) return nullptr;
-    if (policy == TablePolicy::Auto &&
-        static_cast<std::uint64_t>(ranked_by_xapian_) * kRankCostInLengths < db_.get_doccount()) {
-        return nullptr;
+TopK Searcher::Impl::rank(const Xapian::Query& query, const SearchRequest& request,
+                          RankedBy& ranked_by) {
+    const Xapian::Database& db = snapshot_.db();
+    if (request.sort == SortOrder::Relevance) {
+        if (const LengthTable* lengths = snapshot_.length_table()) {
+            const PostingWalkTopK walk(db, *lengths);
+            if (auto top = walk.run(query, request.offset, request.limit, request.sort)) {
+                ranked_by = walk.kind();
+                return std::move(*top);
+            }
+        }
     }
-    lengths_ = LengthTable::build(db_);
-    return &*lengths_;
+    const XapianTopK xapian(db);
+    TopK top = *xapian.run(query, request.offset, request.limit, request.sort);
+    ranked_by = xapian.kind();
+    if (request.sort == SortOrder::Relevance) snapshot_.ranked_by_xapian(top.matches.estimated);
+    return top;
 }
 
-SearchResult Searcher::run_once(const SearchRequest& request) {
-    const BuiltQuery built = builder_.build(request.query, request.match, request.filters, db_);
+SearchResult Searcher::Impl::run_once(const SearchRequest& request) {
+    const Xapian::Database& db = snapshot_.db();
+    const BuiltQuery built = builder_.build(request.query, request.match, request.filters, db);
 
     // Facets and match counts are exact only when every match is looked at. That happens in
     // a pass of its own without BM25 (on other threads when the shards are local, while
@@ -122,44 +146,16 @@ SearchResult Searcher::run_once(const SearchRequest& request) {
     result.query = request.query;
     result.offset = request.offset;
     result.limit = request.limit;
-    auto add_hit = [&](double weight, const std::string& data) {
+    TopK top = rank(built.query, request, result.stats.ranked_by);
+    for (TopKHit& h : top.hits) {
         SearchHit hit;
         hit.rank = request.offset + result.hits.size() + 1;
-        hit.score = weight;
-        hit.passage = decode_stored_passage(data);
+        hit.score = h.weight;
+        hit.passage = decode_stored_passage(h.data);
         hit.snippet = make_snippet(hit.passage.text, built.highlight);
         result.hits.push_back(std::move(hit));
-    };
-    std::optional<RankedMatches> ranked;
-    if (request.sort == SortOrder::Relevance) {
-        if (const LengthTable* lengths = length_table()) {
-            ranked = rank_bm25(db_, *lengths, built.query, request.offset, request.limit);
-        }
     }
-    if (ranked) {
-        for (const RankedMatch& m : ranked->hits)
-            add_hit(m.weight, db_.get_document(m.did).get_data());
-        result.matches = {ranked->matches, ranked->matches, ranked->matches};
-    } else {
-        Xapian::Enquire enquire(db_);
-        enquire.set_query(built.query);
-        enquire.set_weighting_scheme(Xapian::BM25Weight());
-        if (request.sort == SortOrder::Date) {
-            enquire.set_sort_by_value_then_relevance(schema::slot(schema::Slot::Date), true);
-        }
-        // Checking up to kExactMatchesUpTo matches makes the count exact below it, as the
-        // posting walk's and the counting pass's always are: the same number whatever the
-        // table policy, at the cost of Xapian's early termination on smaller result sets.
-        const Xapian::MSet mset =
-            enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                             static_cast<Xapian::doccount>(request.limit), kExactMatchesUpTo);
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            add_hit(it.get_weight(), it.get_document().get_data());
-        }
-        result.matches = {mset.get_matches_lower_bound(), mset.get_matches_estimated(),
-                          mset.get_matches_upper_bound()};
-        if (request.sort == SortOrder::Relevance) ranked_by_xapian_ += mset.get_matches_estimated();
-    }
+    result.matches = top.matches;
     // An estimate above kExactMatchesUpTo may still not undercut what is shown.
     const auto shown = static_cast<Xapian::doccount>(request.offset + result.hits.size());
     if (!result.hits.empty() && result.matches.lower < shown) {
@@ -167,14 +163,17 @@ SearchResult Searcher::run_once(const SearchRequest& request) {
         result.matches.estimated = std::max(result.matches.estimated, shown);
         result.matches.upper = std::max(result.matches.upper, shown);
     }
-    if (!request.query.empty()) result.suggestion = builder_.suggest(request.query, db_);
+    if (!request.query.empty()) result.suggestion = builder_.suggest(request.query, db);
     result.missing_shards = missing_;
 
     if (counting) {
         CountedMatches counted = counter_.finish(taxonomy_);
         result.matches = {counted.matches, counted.matches, counted.matches};
         result.facets = std::move(counted.facets);
+        result.stats.counted_by = counted.counted_by;
     }
+    result.stats.length_table = snapshot_.has_length_table();
+    result.stats.facet_tables = snapshot_.facet_tables();
     return result;
 }
 

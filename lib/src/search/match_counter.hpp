@@ -1,0 +1,65 @@
+// A search's exact counting pass: a collector that visits every match of the query once,
+// unscored, counting the matches and the facets asked for; from a snapshot's facet tables
+// where it has them, else from stored values with Xapian's match spies.
+#pragma once
+
+#include <xapian.h>
+
+#include <memory>
+#include <vector>
+
+#include "r2p/facets.hpp"
+#include "r2p/search_result.hpp"
+#include "r2p/taxonomy.hpp"
+#include "search/search_snapshot.hpp"
+#include "util/worker_pool.hpp"
+
+namespace r2p {
+
+/// What a counting pass found.
+struct CountedMatches {
+    Xapian::doccount matches = 0;  ///< exact
+    std::vector<Facet> facets;     ///< the fields asked for, in that order
+    CountedBy counted_by = CountedBy::None;
+};
+
+/// Counts over a SearchSnapshot, with the tables it chooses.
+///
+/// Over local shards the counter reads the snapshot's counting_shards() and counts each
+/// shard as a task of a WorkerPool it keeps (one thread per shard, started at its first such
+/// count), so the caller ranks the same query meanwhile: a faceted query then costs about
+/// the longer of the two passes, not their sum. Xapian hands a match spy the docid within
+/// its shard, so tables are per shard anyway. With a remote shard, counting runs on the
+/// snapshot's database, in finish(), with Xapian's own spies (a stock xapian-tcpsrv runs
+/// them).
+class MatchCounter {
+  public:
+    /// Counts over `snapshot`, which must outlive the counter. Counting runs on the pool
+    /// from databases of `threads_from` passages (below, a pass is shorter than handing it
+    /// to a thread, and finish() counts on the caller's thread).
+    MatchCounter(SearchSnapshot& snapshot, Xapian::doccount threads_from);
+    ~MatchCounter();
+    MatchCounter(const MatchCounter&) = delete;
+    MatchCounter& operator=(const MatchCounter&) = delete;
+
+    /// Starts counting every match of `query`, with the facets of `fields` (duplicates
+    /// once). Call finish() next; the caller may search the snapshot's db() in between.
+    void start(const Xapian::Query& query, const std::vector<FacetField>& fields);
+
+    /// The count started last. Rethrows what counting threw (Xapian errors included).
+    CountedMatches finish(const Taxonomy& taxonomy);
+
+    /// Waits for a count started and never finished (its caller failed before finish()).
+    /// Call it before refreshing the snapshot.
+    void wait() noexcept;
+
+  private:
+    struct Running;
+
+    SearchSnapshot& snapshot_;
+    Xapian::doccount threads_from_;
+    std::unique_ptr<WorkerPool> pool_;  // started at the first count run on threads
+    std::unique_ptr<Running> running_;
+};
+
+}  // namespace r2p

@@ -1,0 +1,104 @@
+// The searched databases at one revision and the in-memory tables built for it (passage
+// lengths for the ranked pass, facet values for the counting pass): when to build them
+// (TablePolicy, and the cost models Auto weighs), the shard handles the counting pass reads
+// them with, and what a reopen does to them.
+#pragma once
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "r2p/facets.hpp"
+#include "r2p/table_policy.hpp"
+#include "search/facet_table.hpp"
+#include "search/ranked_pass.hpp"
+
+namespace r2p {
+
+/// Owns the tables of one database snapshot and decides when they are built. Not
+/// thread-safe; the counting pass's threads only read counting_shards() and facet tables
+/// between table_fields() and the caller's next refresh().
+class SearchSnapshot {
+  public:
+    /// `db` is every shard as one database. `shards` lists the same shards one by one
+    /// (sharing db's handles: their revisions are db's) and `shard_paths` their folders;
+    /// both empty when some shard is remote: then no table is ever built.
+    SearchSnapshot(Xapian::Database db, std::vector<Xapian::Database> shards,
+                   std::vector<std::string> shard_paths);
+
+    /// The combined database, at the snapshot's revision.
+    const Xapian::Database& db() const { return db_; }
+
+    void set_policy(TablePolicy policy) { policy_ = policy; }
+    TablePolicy policy() const { return policy_; }
+
+    /// Moves to the databases' latest commit (always when `force`: after Xapian reported the
+    /// snapshot modified). When the revision moved, every table is dropped (docids may have
+    /// changed) and counting_shards() reopened at the new one. Returns whether it moved.
+    /// No counting pass may be running.
+    bool refresh(bool force);
+
+    /// The passage lengths for ranking by relevance: built now when the policy says so
+    /// (Auto: once Xapian's ranked passes have cost about as much as building it); nullptr
+    /// when Xapian is to rank (remote shards, Never, or not yet under Auto).
+    const LengthTable* length_table();
+
+    /// Xapian ranked `matches` matches by relevance: the cost a LengthTable would save.
+    void ranked_by_xapian(Xapian::doccount matches) { ranked_by_xapian_ += matches; }
+
+    bool has_length_table() const { return lengths_.has_value(); }
+
+    /// One handle per local shard, at db()'s revision, for the counting pass (which may read
+    /// them on other threads while the caller ranks on db()); empty when counting must run
+    /// on db() itself (a remote shard, or the handles could not be aligned with db()).
+    const std::vector<Xapian::Database>& counting_shards() const { return own_; }
+
+    /// Of `fields`, those to count from facet tables now, building tables when the policy
+    /// says so (Auto: once counting stored values has cost about as much as the build).
+    /// Empty when counting_shards() is.
+    std::vector<FacetField> table_fields(const std::vector<FacetField>& fields);
+
+    /// The table of `field` for counting shard `shard`; `field` is one of table_fields().
+    const FacetTable& facet_table(FacetField field, std::size_t shard) const {
+        return *tables_.at(field).by_shard.at(shard);
+    }
+
+    /// `matches` matches were counted for `field` from stored values: the cost its table
+    /// would save.
+    void counted_by_value(FacetField field, Xapian::doccount matches);
+
+    /// The fields counted from tables from now on, in FacetField order.
+    std::vector<FacetField> facet_tables() const;
+
+  private:
+    struct FieldTables {
+        std::vector<std::optional<FacetTable>> by_shard;  // empty: not built (yet)
+        Xapian::doccount postings = 0;                    // the build's cost, read once
+        Xapian::doccount counted_by_value = 0;            // matches counted from stored values
+
+        // Built, and every shard has its table (none has too many values).
+        bool usable() const {
+            return !by_shard.empty() && std::all_of(by_shard.begin(), by_shard.end(),
+                                                    [](const auto& t) { return t.has_value(); });
+        }
+    };
+
+    // Opens or reopens own_ at the revisions of shards_; own_ stays empty when that fails.
+    void align();
+
+    Xapian::Database db_;
+    std::vector<Xapian::Database> shards_;  // db_'s handles, for their revisions
+    std::vector<std::string> shard_paths_;
+    std::vector<Xapian::Database> own_;  // ours, one per shard, for the counting pass
+    TablePolicy policy_ = TablePolicy::Auto;
+    std::optional<LengthTable> lengths_;        // of db_'s revision
+    Xapian::doccount ranked_by_xapian_ = 0;     // matches Xapian's ranked passes reported
+    std::map<FacetField, FieldTables> tables_;  // of own_'s revision
+};
+
+}  // namespace r2p

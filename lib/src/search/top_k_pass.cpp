@@ -1,0 +1,43 @@
+#include "search/top_k_pass.hpp"
+
+#include "r2p/schema.hpp"
+
+namespace r2p {
+
+std::optional<TopK> XapianTopK::run(const Xapian::Query& query, std::size_t offset,
+                                    std::size_t limit, SortOrder sort) const {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    if (sort == SortOrder::Date) {
+        enquire.set_sort_by_value_then_relevance(schema::slot(schema::Slot::Date), true);
+    }
+    // Checking up to kExactMatchesUpTo matches makes the count exact below it, as the
+    // posting walk's and the counting pass's always are: the same number whatever the
+    // table policy, at the cost of Xapian's early termination on smaller result sets.
+    const Xapian::MSet mset =
+        enquire.get_mset(static_cast<Xapian::doccount>(offset),
+                         static_cast<Xapian::doccount>(limit), kExactMatchesUpTo);
+    TopK out;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        out.hits.push_back({it.get_weight(), it.get_document().get_data()});
+    }
+    out.matches = {mset.get_matches_lower_bound(), mset.get_matches_estimated(),
+                   mset.get_matches_upper_bound()};
+    return out;
+}
+
+std::optional<TopK> PostingWalkTopK::run(const Xapian::Query& query, std::size_t offset,
+                                         std::size_t limit, SortOrder sort) const {
+    if (sort != SortOrder::Relevance) return std::nullopt;
+    const std::optional<RankedMatches> ranked = rank_bm25(db_, lengths_, query, offset, limit);
+    if (!ranked) return std::nullopt;
+    TopK out;
+    for (const RankedMatch& m : ranked->hits) {
+        out.hits.push_back({m.weight, db_.get_document(m.did).get_data()});
+    }
+    out.matches = {ranked->matches, ranked->matches, ranked->matches};
+    return out;
+}
+
+}  // namespace r2p

@@ -1,0 +1,76 @@
+// A search's ranked pass: the hits [offset, offset + limit) of a query and how many passages
+// match, behind one interface with two implementations (Xapian's matcher, and the
+// posting-list walk of rank_bm25), so a searcher tries one and falls back to the other.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "r2p/search_request.hpp"
+#include "r2p/search_result.hpp"
+#include "search/ranked_pass.hpp"
+
+namespace r2p {
+
+/// One ranked hit: its weight and its document's stored data (see decode_stored_passage).
+struct TopKHit {
+    double weight = 0;
+    std::string data;
+};
+
+/// What a ranked pass found.
+struct TopK {
+    std::vector<TopKHit> hits;  ///< best first
+    MatchCounts matches;        ///< exact from the walk; Xapian's bounds from the matcher
+};
+
+/// A ranked pass over one database.
+class TopKPass {
+  public:
+    virtual ~TopKPass() = default;
+
+    /// The hits [offset, offset + limit) of `query` in `sort` order with the match count,
+    /// or nullopt when this pass cannot rank that query (the caller asks another one).
+    /// Throws what Xapian throws.
+    virtual std::optional<TopK> run(const Xapian::Query& query, std::size_t offset,
+                                    std::size_t limit, SortOrder sort) const = 0;
+
+    /// Which pass this is, as a result reports it.
+    virtual RankedBy kind() const = 0;
+};
+
+/// Xapian::Enquire with BM25Weight: ranks every query, in either order. Match counts are
+/// exact up to kExactMatchesUpTo (it checks that many matches).
+class XapianTopK final : public TopKPass {
+  public:
+    /// `db` must outlive the pass.
+    explicit XapianTopK(const Xapian::Database& db) : db_(db) {}
+    std::optional<TopK> run(const Xapian::Query& query, std::size_t offset, std::size_t limit,
+                            SortOrder sort) const override;
+    RankedBy kind() const override { return RankedBy::Xapian; }
+
+  private:
+    const Xapian::Database& db_;
+};
+
+/// rank_bm25 over a LengthTable: the same hits and weights as XapianTopK by relevance, for
+/// the query shapes rank_bm25 handles (nullopt for others, and for SortOrder::Date).
+class PostingWalkTopK final : public TopKPass {
+  public:
+    /// `db` and `lengths` (of db's snapshot) must outlive the pass.
+    PostingWalkTopK(const Xapian::Database& db, const LengthTable& lengths)
+        : db_(db), lengths_(lengths) {}
+    std::optional<TopK> run(const Xapian::Query& query, std::size_t offset, std::size_t limit,
+                            SortOrder sort) const override;
+    RankedBy kind() const override { return RankedBy::PostingWalk; }
+
+  private:
+    const Xapian::Database& db_;
+    const LengthTable& lengths_;
+};
+
+}  // namespace r2p
