@@ -1,0 +1,124 @@
+// Which passes answer the query shapes QueryBuilder produces for the benchmark's query
+// classes: a parser change that silently sends a term query to Xapian's matcher fails here.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "bench/testkit/corpus_generator.hpp"
+#include "r2p/indexing.hpp"
+#include "r2p/search.hpp"
+#include "taxonomy_fixture.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+const std::filesystem::path kSource = R2P_SOURCE_DIR;
+constexpr std::size_t kPassages = 2000;
+
+const r2p::CorpusGenerator& generator() {
+    static const r2p::CorpusGenerator gen(
+        r2p::test::source_taxonomy(),
+        r2p::load_genre_data(kSource / "bench" / "data" / "genre.conf"),
+        r2p::load_word_list("/usr/share/dict/american-english"), 11);
+    return gen;
+}
+
+// A generated corpus indexed once into `shards` shards (0: one database).
+std::string bench_db(unsigned shards) {
+    static r2p::test::TempDir dir;
+    static const std::filesystem::path corpus = [] {
+        r2p::generate_corpus(generator(), dir / "corpus", kPassages, 1);
+        return dir / "corpus";
+    }();
+    const std::filesystem::path db = dir / ("db" + std::to_string(shards));
+    if (!std::filesystem::exists(db)) {
+        r2p::IndexRequest request;
+        request.db = db;
+        request.paths = {corpus.string()};
+        request.shards = shards;
+        request.threads = 1;
+        r2p::index_corpus(request, r2p::test::source_taxonomy());
+    }
+    return db.string();
+}
+
+// The request r2p-bench's own engine makes of a benchmark query.
+r2p::SearchRequest request_for(const r2p::BenchQuery& query) {
+    r2p::SearchRequest request;
+    request.query = query.text();
+    if (!query.theme.empty()) request.filters.themes = {query.theme};
+    if (query.facets) request.facets = {r2p::FacetField::Theme, r2p::FacetField::Role};
+    request.sort = query.sort_date ? r2p::SortOrder::Date : r2p::SortOrder::Relevance;
+    return request;
+}
+
+struct Path {
+    r2p::RankedBy ranked_by;
+    r2p::CountedBy counted_by;
+};
+
+// The path each class is meant to take once every table is built.
+Path meant_path(r2p::QueryClass cls) {
+    using C = r2p::QueryClass;
+    switch (cls) {
+        case C::FrequentTerm:
+        case C::RareTerm:
+        case C::TwoTermAnd:
+        case C::TwoTermOr:
+        case C::TermThemeFilter:
+        case C::Wildcard:  // QueryBuilder expands the prefix to an OR of terms itself
+            return {r2p::RankedBy::PostingWalk, r2p::CountedBy::None};
+        case C::TermFacets:
+            return {r2p::RankedBy::PostingWalk, r2p::CountedBy::PostingWalk};
+        case C::Phrase:    // positions: Xapian's matcher
+        case C::SortDate:  // value order, not weight
+            return {r2p::RankedBy::Xapian, r2p::CountedBy::None};
+    }
+    return {r2p::RankedBy::Xapian, r2p::CountedBy::None};
+}
+
+}  // namespace
+
+TEST_SUITE("search_paths") {
+    TEST_CASE("every benchmark query class takes the path meant for it once tables are built") {
+        const std::vector<r2p::BenchQuery> queries = generator().query_set(kPassages, 3);
+        for (const unsigned shards : {0U, 2U}) {
+            CAPTURE(shards);
+            r2p::Searcher searcher({bench_db(shards)}, r2p::test::source_taxonomy());
+            searcher.set_table_policy(r2p::TablePolicy::Always);
+            std::vector<r2p::QueryClass> seen;
+            for (const r2p::BenchQuery& query : queries) {
+                CAPTURE(r2p::query_class_name(query.cls));
+                CAPTURE(query.line());
+                const r2p::SearchResult result = searcher.run(request_for(query));
+                const Path meant = meant_path(query.cls);
+                CHECK(result.stats.ranked_by == meant.ranked_by);
+                CHECK(result.stats.counted_by == meant.counted_by);
+                CHECK(result.stats.length_table);
+                if (query.facets) CHECK(result.stats.facet_tables.size() == 2);
+                seen.push_back(query.cls);
+            }
+            for (const r2p::QueryClass cls : r2p::all_query_classes()) {
+                CAPTURE(r2p::query_class_name(cls));
+                CHECK(std::find(seen.begin(), seen.end(), cls) != seen.end());
+            }
+        }
+    }
+
+    TEST_CASE("with tables never built, every query is ranked by Xapian and counted by spies") {
+        r2p::Searcher searcher({bench_db(0)}, r2p::test::source_taxonomy());
+        searcher.set_table_policy(r2p::TablePolicy::Never);
+        for (const r2p::BenchQuery& query : generator().query_set(kPassages, 1)) {
+            CAPTURE(query.line());
+            const r2p::SearchResult result = searcher.run(request_for(query));
+            CHECK(result.stats.ranked_by == r2p::RankedBy::Xapian);
+            CHECK(result.stats.counted_by ==
+                  (query.facets ? r2p::CountedBy::Spies : r2p::CountedBy::None));
+            CHECK_FALSE(result.stats.length_table);
+            CHECK(result.stats.facet_tables.empty());
+        }
+    }
+}

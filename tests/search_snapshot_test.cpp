@@ -1,0 +1,96 @@
+// A snapshot's tables: built when the policy says so, dropped when the revision moves.
+#include "search/search_snapshot.hpp"
+
+#include <doctest/doctest.h>
+
+#include "r2p/databases.hpp"
+#include "search_fixture.hpp"
+#include "test_support.hpp"
+
+TEST_SUITE("search_snapshot") {
+    namespace {
+
+    r2p::SearchSnapshot open_snapshot(const std::filesystem::path& db) {
+        r2p::OpenedDatabases opened = r2p::open_databases({db.string()}, false);
+        return r2p::SearchSnapshot(opened.db, opened.parts, opened.part_paths);
+    }
+
+    using r2p::FacetField;
+    using Fields = std::vector<FacetField>;
+
+    }  // namespace
+
+    TEST_CASE("never builds no table, always builds them at the first use") {
+        r2p::test::TempDir dir;
+        r2p::test::write_search_fixture(dir / "db");
+        r2p::SearchSnapshot snapshot = open_snapshot(dir / "db");
+        CHECK(snapshot.counting_shards().size() == 1);
+        snapshot.set_policy(r2p::TablePolicy::Never);
+        CHECK(snapshot.length_table() == nullptr);
+        CHECK(snapshot.table_fields({FacetField::Theme}).empty());
+        snapshot.set_policy(r2p::TablePolicy::Always);
+        REQUIRE(snapshot.length_table() != nullptr);
+        CHECK(snapshot.has_length_table());
+        // Doc has no table: it is counted from stored values whatever the policy.
+        CHECK(snapshot.table_fields({FacetField::Doc, FacetField::Theme}) ==
+              Fields{FacetField::Theme});
+        CHECK(snapshot.facet_tables() == Fields{FacetField::Theme});
+        CHECK(snapshot.facet_table(FacetField::Theme, 0).values().size() == 4);
+    }
+
+    TEST_CASE("auto builds a table once the work it saves has cost as much as building it") {
+        r2p::test::TempDir dir;
+        r2p::test::write_search_fixture(dir / "db");
+        r2p::SearchSnapshot snapshot = open_snapshot(dir / "db");
+        CHECK(snapshot.policy() == r2p::TablePolicy::Auto);
+        CHECK(snapshot.length_table() == nullptr);
+        snapshot.ranked_by_xapian(1);  // 1 x 12 >= 9 passages
+        CHECK(snapshot.length_table() != nullptr);
+        CHECK(snapshot.table_fields({FacetField::Theme}).empty());
+        snapshot.counted_by_value(FacetField::Theme, 100);  // 100 x 8 > the theme postings
+        CHECK(snapshot.table_fields({FacetField::Theme}) == Fields{FacetField::Theme});
+    }
+
+    TEST_CASE("tables are dropped when the revision moves, and only then") {
+        r2p::test::TempDir dir;
+        r2p::test::write_search_fixture(dir / "db");
+        r2p::SearchSnapshot snapshot = open_snapshot(dir / "db");
+        snapshot.set_policy(r2p::TablePolicy::Always);
+        const auto build = [&] {
+            snapshot.length_table();
+            snapshot.table_fields({FacetField::Kind});
+        };
+        build();
+        CHECK_FALSE(snapshot.refresh(false));
+        CHECK(snapshot.has_length_table());
+        CHECK(snapshot.facet_tables() == Fields{FacetField::Kind});
+        {
+            r2p::IndexWriter writer(dir / "db");
+            writer.write_document(
+                r2p::test::fixture_document("delta", "2020", 1),
+                {r2p::test::fixture_passage("delta/p1", r2p::PassageKind::Paragraph,
+                                            "impunity again", 0, {}, {})},
+                "fp");
+            writer.commit();
+        }
+        CHECK(snapshot.refresh(false));
+        CHECK_FALSE(snapshot.has_length_table());
+        CHECK(snapshot.facet_tables().empty());
+        CHECK(snapshot.db().get_doccount() == 10);
+        REQUIRE(snapshot.counting_shards().size() == 1);
+        CHECK(snapshot.counting_shards()[0].get_doccount() == 10);
+        build();
+        CHECK(snapshot.refresh(true));  // Xapian said the snapshot was modified
+        CHECK_FALSE(snapshot.has_length_table());
+    }
+
+    TEST_CASE("without local shards (a remote one) no table is ever built") {
+        r2p::test::TempDir dir;
+        r2p::test::write_search_fixture(dir / "db");
+        r2p::SearchSnapshot snapshot(Xapian::Database((dir / "db").string()), {}, {});
+        snapshot.set_policy(r2p::TablePolicy::Always);
+        CHECK(snapshot.counting_shards().empty());
+        CHECK(snapshot.length_table() == nullptr);
+        CHECK(snapshot.table_fields({FacetField::Theme}).empty());
+    }
+}
