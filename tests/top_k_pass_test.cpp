@@ -17,22 +17,29 @@ TEST_SUITE("top_k_pass") {
         return builder.build(text, r2p::MatchMode::All, {}, db).query;
     }
 
+    // The fixture index and both passes over it.
+    struct Passes {
+        r2p::test::TempDir dir;
+        Xapian::Database db = [this] {
+            r2p::test::write_search_fixture(dir / "db");
+            return Xapian::Database((dir / "db").string());
+        }();
+        r2p::LengthTable lengths = r2p::LengthTable::build(db);
+        r2p::XapianTopK xapian{db};
+        r2p::PostingWalkTopK walk{db, lengths};
+    };
+
     }  // namespace
 
     TEST_CASE("the posting walk ranks a query of terms as Xapian's matcher does") {
-        r2p::test::TempDir dir;
-        r2p::test::write_search_fixture(dir / "db");
-        const Xapian::Database db((dir / "db").string());
-        const r2p::LengthTable lengths = r2p::LengthTable::build(db);
-        const r2p::XapianTopK xapian(db);
-        const r2p::PostingWalkTopK walk(db, lengths);
-        CHECK(xapian.kind() == r2p::RankedBy::Xapian);
-        CHECK(walk.kind() == r2p::RankedBy::PostingWalk);
+        const Passes p;
+        CHECK(p.xapian.kind() == r2p::RankedBy::Xapian);
+        CHECK(p.walk.kind() == r2p::RankedBy::PostingWalk);
         for (const char* text : {"prevention", "impunity OR minister", "prevention minister"}) {
             CAPTURE(text);
-            const Xapian::Query q = build(text, db);
-            const auto theirs = xapian.run(q, 1, 3, r2p::SortOrder::Relevance);
-            const auto ours = walk.run(q, 1, 3, r2p::SortOrder::Relevance);
+            const Xapian::Query q = build(text, p.db);
+            const auto theirs = p.xapian.run(q, 1, 3, r2p::SortOrder::Relevance);
+            const auto ours = p.walk.run(q, 1, 3, r2p::SortOrder::Relevance);
             REQUIRE(theirs.has_value());
             REQUIRE(ours.has_value());
             CHECK(ours->matches.exact());
@@ -46,20 +53,15 @@ TEST_SUITE("top_k_pass") {
     }
 
     TEST_CASE("the posting walk declines phrases and date order, which Xapian ranks") {
-        r2p::test::TempDir dir;
-        r2p::test::write_search_fixture(dir / "db");
-        const Xapian::Database db((dir / "db").string());
-        const r2p::LengthTable lengths = r2p::LengthTable::build(db);
-        const r2p::XapianTopK xapian(db);
-        const r2p::PostingWalkTopK walk(db, lengths);
-        const Xapian::Query phrase = build("\"final link\"", db);
-        CHECK_FALSE(walk.run(phrase, 0, 10, r2p::SortOrder::Relevance).has_value());
-        const auto by_phrase = xapian.run(phrase, 0, 10, r2p::SortOrder::Relevance);
+        const Passes p;
+        const Xapian::Query phrase = build("\"final link\"", p.db);
+        CHECK_FALSE(p.walk.run(phrase, 0, 10, r2p::SortOrder::Relevance).has_value());
+        const auto by_phrase = p.xapian.run(phrase, 0, 10, r2p::SortOrder::Relevance);
         REQUIRE(by_phrase.has_value());
         CHECK(by_phrase->hits.size() == 2);  // alpha/p1 and its quote
-        const Xapian::Query term = build("prevention", db);
-        CHECK_FALSE(walk.run(term, 0, 10, r2p::SortOrder::Date).has_value());
-        const auto by_date = xapian.run(term, 0, 10, r2p::SortOrder::Date);
+        const Xapian::Query term = build("prevention", p.db);
+        CHECK_FALSE(p.walk.run(term, 0, 10, r2p::SortOrder::Date).has_value());
+        const auto by_date = p.xapian.run(term, 0, 10, r2p::SortOrder::Date);
         REQUIRE(by_date.has_value());
         CHECK(by_date->hits.size() == by_date->matches.lower);
     }
