@@ -14,7 +14,7 @@
 
 namespace r2p {
 
-/// A field results can be counted by.
+/// A field results can be counted by: schema::kFields' fields with a value slot, in its order.
 enum class FacetField { Theme, Role, Kind, Doc, Year };
 
 /// "theme", "role", "kind", "doc", "year": the name in options and JSON.

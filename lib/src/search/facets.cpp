@@ -9,27 +9,19 @@ namespace r2p {
 
 namespace {
 
-struct FieldInfo {
-    FacetField field;
-    std::string_view name;
-    schema::Slot slot;
-    bool multi_valued;
-    std::string_view table_prefix;  // empty: never counted from a FacetTable
-};
+// FacetField's enumerators are the registry's fields with a value slot, which come first.
+static_assert(
+    [] {
+        constexpr std::size_t kFacets = static_cast<std::size_t>(FacetField::Year) + 1;
+        for (std::size_t i = 0; i < std::size(schema::kFields); ++i) {
+            if (schema::kFields[i].slot.has_value() != (i < kFacets)) return false;
+        }
+        return true;
+    }(),
+    "FacetField lists the registry's fields with a value slot, first in it");
 
-constexpr FieldInfo kFields[] = {
-    {FacetField::Theme, "theme", schema::Slot::Themes, true, schema::kThemePrefix},
-    {FacetField::Role, "role", schema::Slot::Roles, true, schema::kRolePrefix},
-    {FacetField::Kind, "kind", schema::Slot::Kind, false, schema::kKindPrefix},
-    {FacetField::Doc, "doc", schema::Slot::Doc, false, {}},
-    {FacetField::Year, "year", schema::Slot::Year, false, schema::kYearPrefix},
-};
-
-const FieldInfo& info(FacetField field) {
-    for (const auto& f : kFields) {
-        if (f.field == field) return f;
-    }
-    return kFields[0];  // unreachable: every enumerator is listed
+const schema::FieldSpec& info(FacetField field) {
+    return schema::field_spec(static_cast<schema::Field>(field));
 }
 
 std::string label_of(FacetField field, const std::string& value, const Taxonomy& taxonomy) {
@@ -49,11 +41,14 @@ std::string label_of(FacetField field, const std::string& value, const Taxonomy&
 
 std::string_view facet_name(FacetField field) { return info(field).name; }
 
-std::string_view facet_table_prefix(FacetField field) { return info(field).table_prefix; }
+std::string_view facet_table_prefix(FacetField field) {
+    const auto& spec = info(field);
+    return spec.facet_table ? spec.prefix : std::string_view{};
+}
 
 FacetField parse_facet_field(std::string_view name) {
-    for (const auto& f : kFields) {
-        if (f.name == name) return f.field;
+    for (const auto& spec : schema::kFields) {
+        if (spec.name == name && spec.slot) return static_cast<FacetField>(spec.field);
     }
     throw UsageError("unknown facet '" + std::string(name) +
                      "' (known: theme, role, kind, doc, year)");
@@ -150,7 +145,7 @@ FacetCounter::FacetCounter(const std::vector<FacetField>& fields,
         if (f->table != nullptr) {
             any_table = true;
         } else {
-            f->spy = std::make_unique<Xapian::ValueCountMatchSpy>(schema::slot(info(field).slot));
+            f->spy = std::make_unique<Xapian::ValueCountMatchSpy>(schema::slot(*info(field).slot));
         }
         fields_.push_back(std::move(f));
     }

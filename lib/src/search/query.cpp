@@ -5,11 +5,11 @@
 #include <map>
 #include <set>
 
-#include "text/possessives.hpp"
-#include "search/search_words.hpp"
-#include "r2p/error.hpp"
 #include "parse/parse.hpp"
+#include "r2p/error.hpp"
 #include "r2p/schema.hpp"
+#include "search/search_words.hpp"
+#include "text/possessives.hpp"
 #include "text/unicode.hpp"
 
 namespace r2p {
@@ -19,18 +19,8 @@ namespace {
 // Wildcards expand to at most this many of the most frequent matching terms, so `a*` on a
 // large index costs no more than a long query.
 constexpr Xapian::termcount kMaxWildcardTerms = 200;
-constexpr std::string_view kStemPrefix = "Z";
-
-struct BooleanField {
-    std::string_view name;
-    std::string_view prefix;
-};
-constexpr BooleanField kBooleanFields[] = {
-    {"theme", schema::kThemePrefix}, {"role", schema::kRolePrefix}, {"kind", schema::kKindPrefix},
-    {"doc", schema::kDocPrefix},     {"year", schema::kYearPrefix},
-};
-constexpr std::string_view kSpeakerField = "speaker";
-constexpr std::string_view kTitleField = "title";  // the document's title, event and place
+using schema::kStemPrefix;
+constexpr std::string_view kSpeakerField = schema::field_spec(schema::Field::Speaker).name;
 constexpr std::string_view kKinds[] = {"paragraph", "quote"};
 
 // The query text split just enough to rewrite it safely: quoted phrases stay whole.
@@ -123,11 +113,9 @@ std::string_view field_of(std::string_view word) {
     return alpha ? name : std::string_view{};
 }
 
-const BooleanField* find_boolean_field(std::string_view name) {
-    for (const auto& f : kBooleanFields) {
-        if (f.name == name) return &f;
-    }
-    return nullptr;
+const schema::FieldSpec* find_boolean_field(std::string_view name) {
+    const schema::FieldSpec* spec = schema::find_field(name);
+    return spec != nullptr && spec->boolean ? spec : nullptr;
 }
 
 // A plain word of the text: no field, no +/-, no wildcard, not an operator.
@@ -176,13 +164,12 @@ bool is_digits(const std::string& s) {
 }
 
 // Validates a boolean field's value and returns it in the index's form (folded, lower-case).
-std::string boolean_value(const Taxonomy& taxonomy, std::string_view field,
-                          std::string_view value) {
+std::string boolean_value(const Taxonomy& taxonomy, schema::Field field, std::string_view value) {
     std::string folded = fold(value);
-    if (field == "theme") check_theme(taxonomy, folded);
-    if (field == "role") check_role(taxonomy, folded);
-    if (field == "kind") check_kind(folded);
-    if (field == "year" && (folded.size() != 4 || !is_digits(folded))) {
+    if (field == schema::Field::Theme) check_theme(taxonomy, folded);
+    if (field == schema::Field::Role) check_role(taxonomy, folded);
+    if (field == schema::Field::Kind) check_kind(folded);
+    if (field == schema::Field::Year && (folded.size() != 4 || !is_digits(folded))) {
         throw UsageError("bad year '" + std::string(value) + "' (expected YYYY)");
     }
     return folded;
@@ -240,15 +227,16 @@ void normalize_fields(std::vector<Token>& tokens, const Taxonomy& taxonomy) {
             ++i;
             continue;
         }
-        const BooleanField* boolean = find_boolean_field(field);
+        const schema::FieldSpec* boolean = find_boolean_field(field);
         if (boolean == nullptr) continue;
         const auto colon = t.text.find(':');
         const std::string value = t.text.substr(colon + 1);
         if (!value.empty()) {
-            t.text = t.text.substr(0, colon + 1) + boolean_value(taxonomy, field, value);
+            t.text = t.text.substr(0, colon + 1) + boolean_value(taxonomy, boolean->field, value);
         } else if (i + 1 < tokens.size() && tokens[i + 1].kind == Token::Quoted) {
             auto& quoted = tokens[i + 1];
-            quoted.text = "\"" + boolean_value(taxonomy, field, quoted_content(quoted.text)) + "\"";
+            quoted.text =
+                "\"" + boolean_value(taxonomy, boolean->field, quoted_content(quoted.text)) + "\"";
             ++i;
         }
     }
@@ -448,19 +436,19 @@ QueryBuilder::QueryBuilder(const Taxonomy& taxonomy) : taxonomy_(taxonomy) {}
 
 Xapian::Query QueryBuilder::filter_query(const SearchFilters& filters) const {
     std::vector<Xapian::Query> groups;
-    auto add_group = [&](const std::vector<std::string>& values, std::string_view field,
-                         std::string_view prefix) {
+    auto add_group = [&](const std::vector<std::string>& values, schema::Field field) {
         if (values.empty()) return;
+        const std::string prefix(schema::field_spec(field).prefix);
         std::vector<Xapian::Query> alternatives;
         for (const auto& v : values) {
-            alternatives.emplace_back(std::string(prefix) + boolean_value(taxonomy_, field, v));
+            alternatives.emplace_back(prefix + boolean_value(taxonomy_, field, v));
         }
         groups.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
     };
-    add_group(filters.themes, "theme", schema::kThemePrefix);
-    add_group(filters.roles, "role", schema::kRolePrefix);
-    add_group(filters.kinds, "kind", schema::kKindPrefix);
-    add_group(filters.docs, "doc", schema::kDocPrefix);
+    add_group(filters.themes, schema::Field::Theme);
+    add_group(filters.roles, schema::Field::Role);
+    add_group(filters.kinds, schema::Field::Kind);
+    add_group(filters.docs, schema::Field::Doc);
 
     const auto date_slot = schema::slot(schema::Slot::Date);
     if (!filters.from.empty() && !filters.to.empty()) {
@@ -537,16 +525,18 @@ BuiltQuery QueryBuilder::build(std::string_view text, MatchMode mode, const Sear
     built.normalized = expand_wildcards(expand_synonyms(join(tokens), taxonomy_.synonyms), db);
 
     Xapian::QueryParser parser;
-    parser.set_stemmer(Xapian::Stem("english"));
+    parser.set_stemmer(schema::make_stemmer());
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     parser.set_default_op(mode == MatchMode::All ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
     parser.set_database(db);
     parser.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-    for (const auto& f : kBooleanFields) {
-        parser.add_boolean_prefix(std::string(f.name), std::string(f.prefix));
+    for (const auto& f : schema::kFields) {
+        if (f.boolean) {
+            parser.add_boolean_prefix(std::string(f.name), std::string(f.prefix));
+        } else {
+            parser.add_prefix(std::string(f.name), std::string(f.prefix));
+        }
     }
-    parser.add_prefix(std::string(kSpeakerField), std::string(schema::kSpeakerPrefix));
-    parser.add_prefix(std::string(kTitleField), std::string(schema::kTitlePrefix));
 
     const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                            Xapian::QueryParser::FLAG_PURE_NOT;
@@ -576,7 +566,7 @@ std::optional<std::string> QueryBuilder::suggest(std::string_view text,
             for (auto& w : folded_words(p)) synonym_words.insert(std::move(w));
         }
     }
-    const Xapian::Stem stem("english");
+    const Xapian::Stem stem = schema::make_stemmer();
     const std::string folded = fold_query(text);
     std::string out;
     bool changed = false;
