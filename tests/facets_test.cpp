@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "r2p/error.hpp"
+#include "r2p/request_text.hpp"
 #include "r2p/schema.hpp"
 #include "r2p/search.hpp"
 #include "search_fixture.hpp"
@@ -211,8 +212,8 @@ TEST_SUITE("facets") {
         request.facets = {FacetField::Theme};
         for (int i = 0; i < 5; ++i) searcher.run(request);
         CHECK_FALSE(searcher.has_facet_table(FacetField::Theme));
-        CHECK(r2p::parse_table_policy("always") == r2p::TablePolicy::Always);
-        CHECK_THROWS_WITH_AS(r2p::parse_table_policy("sometimes"),
+        CHECK(r2p::parse_table_policy("--tables", "always") == r2p::TablePolicy::Always);
+        CHECK_THROWS_WITH_AS(r2p::parse_table_policy("--tables", "sometimes"),
                              doctest::Contains("auto, always, never"), r2p::UsageError);
     }
 

@@ -20,9 +20,6 @@ enum class FacetField { Theme, Role, Kind, Doc, Year };
 /// "theme", "role", "kind", "doc", "year": the name in options and JSON.
 std::string_view facet_name(FacetField field);
 
-/// The field named `name`. Throws UsageError naming the known fields for anything else.
-FacetField parse_facet_field(std::string_view name);
-
 /// One value of a facet and how many matches carry it.
 struct FacetEntry {
     std::string value;  ///< id as indexed ("accountability", "2012")

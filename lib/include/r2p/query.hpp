@@ -17,9 +17,6 @@ namespace r2p {
 /// How the words of a multi-word query combine: every word (AND) or any word (OR).
 enum class MatchMode { All, Any };
 
-/// "all" / "any" -> MatchMode. Throws UsageError for anything else.
-MatchMode parse_match_mode(std::string_view name);
-
 /// Filters from options. Values of one filter are alternatives; different filters all apply.
 struct SearchFilters {
     std::vector<std::string> themes;  ///< theme ids (checked against the taxonomy)

@@ -46,14 +46,6 @@ std::string_view facet_table_prefix(FacetField field) {
     return spec.facet_table ? spec.prefix : std::string_view{};
 }
 
-FacetField parse_facet_field(std::string_view name) {
-    for (const auto& spec : schema::kFields) {
-        if (spec.name == name && spec.slot) return static_cast<FacetField>(spec.field);
-    }
-    throw UsageError("unknown facet '" + std::string(name) +
-                     "' (known: theme, role, kind, doc, year)");
-}
-
 Facet facet_from_value_counts(FacetField field,
                               const std::map<std::string, Xapian::doccount>& value_counts,
                               const Taxonomy& taxonomy) {

@@ -7,6 +7,7 @@
 
 #include "parse/parse.hpp"
 #include "r2p/error.hpp"
+#include "r2p/request_text.hpp"
 #include "r2p/schema.hpp"
 #include "search/search_words.hpp"
 #include "text/possessives.hpp"
@@ -331,12 +332,6 @@ std::string synonym_group_query(const SynonymGroup& group) {
 
 }  // namespace
 
-MatchMode parse_match_mode(std::string_view name) {
-    if (name == "all") return MatchMode::All;
-    if (name == "any") return MatchMode::Any;
-    throw UsageError("unknown --match '" + std::string(name) + "' (known: all, any)");
-}
-
 namespace {
 
 std::string date_bound(std::string_view date, std::string_view pad) {
@@ -455,7 +450,7 @@ Xapian::Query QueryBuilder::filter_query(const SearchFilters& filters) const {
         const auto lo = date_lower_bound(filters.from);
         const auto hi = date_upper_bound(filters.to);
         if (lo > hi) {
-            throw UsageError("--from " + filters.from + " is after --to " + filters.to);
+            throw UsageError(date_range_error(filters.from, filters.to));
         }
         groups.emplace_back(Xapian::Query::OP_VALUE_RANGE, date_slot, lo, hi);
     } else if (!filters.from.empty()) {

@@ -7,6 +7,7 @@
 
 #include "r2p/databases.hpp"
 #include "r2p/error.hpp"
+#include "r2p/request_text.hpp"
 #include "r2p/schema.hpp"
 
 namespace r2p {
@@ -22,41 +23,7 @@ constexpr int kModifiedRetries = 5;
 // ranked a twelfth of the database's size in matches.
 constexpr Xapian::doccount kRankCostInLengths = 12;
 
-void check_request(const SearchRequest& request) {
-    if (request.limit > kMaxLimit) {
-        throw UsageError("--limit " + std::to_string(request.limit) + " is too large (at most " +
-                         std::to_string(kMaxLimit) + "; use --offset to page)");
-    }
-    if (request.offset > kMaxOffset) {
-        throw UsageError("--offset " + std::to_string(request.offset) + " is too large (at most " +
-                         std::to_string(kMaxOffset) + ")");
-    }
-}
-
 }  // namespace
-
-SortOrder parse_sort_order(std::string_view name) {
-    if (name == "relevance") return SortOrder::Relevance;
-    if (name == "date") return SortOrder::Date;
-    throw UsageError("unknown --sort '" + std::string(name) + "' (known: relevance, date)");
-}
-
-std::size_t parse_count(std::string_view option, std::string_view text, std::size_t max) {
-    const std::string shown = std::string(option) + " '" + std::string(text) + "'";
-    if (text.empty()) throw UsageError(shown + ": expected a number");
-    std::size_t value = 0;
-    for (const char c : text) {
-        if (!std::isdigit(static_cast<unsigned char>(c))) {
-            throw UsageError(shown + ": expected a whole number from 0 to " + std::to_string(max));
-        }
-        const auto digit = static_cast<std::size_t>(c - '0');
-        if (digit > max || value > (max - digit) / 10) {
-            throw UsageError(shown + " is too large (at most " + std::to_string(max) + ")");
-        }
-        value = value * 10 + digit;
-    }
-    return value;
-}
 
 Searcher::Searcher(const std::vector<std::string>& databases, const Taxonomy& taxonomy,
                    bool allow_partial)
@@ -71,7 +38,7 @@ Searcher::Searcher(OpenedDatabases opened, const Taxonomy& taxonomy)
       builder_(taxonomy) {}
 
 SearchResult Searcher::run(const SearchRequest& request) {
-    check_request(request);
+    check_paging(request.limit, request.offset);
     bool modified = false;
     for (int attempt = 1;; ++attempt) {
         try {
