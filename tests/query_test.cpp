@@ -1,4 +1,4 @@
-#include "r2p/query.hpp"
+#include "search/query_builder.hpp"
 
 #include <doctest/doctest.h>
 
@@ -8,6 +8,8 @@
 
 #include "r2p/error.hpp"
 #include "r2p/request_text.hpp"
+#include "search/query_filters.hpp"
+#include "search/synonyms.hpp"
 #include "search_fixture.hpp"
 #include "test_support.hpp"
 

@@ -67,7 +67,6 @@ class Searcher {
     Xapian::doccount ranked_by_xapian_ = 0;  // matches Xapian's ranked passes reported
 
     const Taxonomy& taxonomy_;
-    QueryBuilder builder_;
 };
 
 /// One-shot search: opens request.databases, runs the request, closes them.

@@ -6,7 +6,7 @@
 
 #include "r2p/error.hpp"
 #include "r2p/schema.hpp"
-#include "r2p/query.hpp"
+#include "search/query_filters.hpp"
 
 namespace r2p {
 

@@ -9,6 +9,7 @@
 #include "r2p/error.hpp"
 #include "r2p/request_text.hpp"
 #include "r2p/schema.hpp"
+#include "search/query_builder.hpp"
 
 namespace r2p {
 
@@ -34,8 +35,7 @@ Searcher::Searcher(OpenedDatabases opened, const Taxonomy& taxonomy)
       missing_(std::move(opened.missing)),
       counter_(db_, opened.parts, opened.part_paths),
       local_(!opened.parts.empty()),
-      taxonomy_(taxonomy),
-      builder_(taxonomy) {}
+      taxonomy_(taxonomy) {}
 
 SearchResult Searcher::run(const SearchRequest& request) {
     check_paging(request.limit, request.offset);
@@ -75,7 +75,8 @@ const LengthTable* Searcher::length_table() {
 }
 
 SearchResult Searcher::run_once(const SearchRequest& request) {
-    const BuiltQuery built = builder_.build(request.query, request.match, request.filters, db_);
+    const QueryBuilder builder(taxonomy_);
+    const BuiltQuery built = builder.build(request.query, request.match, request.filters, db_);
 
     // Facets and match counts are exact only when every match is looked at. That happens in
     // a pass of its own without BM25 (on other threads when the shards are local, while
@@ -134,7 +135,7 @@ SearchResult Searcher::run_once(const SearchRequest& request) {
         result.matches.estimated = std::max(result.matches.estimated, shown);
         result.matches.upper = std::max(result.matches.upper, shown);
     }
-    if (!request.query.empty()) result.suggestion = builder_.suggest(request.query, db_);
+    if (!request.query.empty()) result.suggestion = builder.suggest(request.query, db_);
     result.missing_shards = missing_;
 
     if (counting) {
