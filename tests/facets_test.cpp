@@ -6,6 +6,7 @@
 #include "r2p/request_text.hpp"
 #include "r2p/schema.hpp"
 #include "r2p/search.hpp"
+#include "search/facet_counter.hpp"
 #include "search_fixture.hpp"
 #include "test_support.hpp"
 

@@ -5,6 +5,8 @@
 #include <set>
 #include <string>
 
+#include "r2p/facets.hpp"
+
 TEST_SUITE("schema") {
     using r2p::schema::Field;
     using r2p::schema::field_spec;
@@ -44,6 +46,22 @@ TEST_SUITE("schema") {
             CHECK(r2p::schema::find_field(spec.name) == &spec);
         }
         CHECK(r2p::schema::find_field("colour") == nullptr);
+    }
+
+    TEST_CASE("only boolean fields with a value slot are facets, multi-valued ones are lists") {
+        for (const auto f : {r2p::FacetField::Theme, r2p::FacetField::Role, r2p::FacetField::Kind,
+                             r2p::FacetField::Doc, r2p::FacetField::Year}) {
+            CAPTURE(r2p::facet_name(f));
+            CHECK(r2p::facet_spec(f).boolean);
+            CHECK(r2p::facet_spec(f).slot.has_value());
+        }
+        CHECK(field_spec(Field::Theme).multi_valued);
+        CHECK(field_spec(Field::Role).multi_valued);
+        CHECK_FALSE(field_spec(Field::Kind).multi_valued);
+        CHECK_FALSE(field_spec(Field::Speaker).boolean);
+        CHECK_FALSE(field_spec(Field::Title).boolean);
+        // Doc ids are unbounded: never a FacetTable.
+        CHECK_FALSE(field_spec(Field::Doc).facet_table);
     }
 
     TEST_CASE("the stemmer stems English") {

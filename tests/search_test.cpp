@@ -7,8 +7,9 @@
 
 #include "r2p/databases.hpp"
 #include "r2p/error.hpp"
-#include "r2p/request_text.hpp"
 #include "r2p/indexing.hpp"
+#include "r2p/request_text.hpp"
+#include "search/snippets.hpp"
 #include "search_fixture.hpp"
 #include "test_support.hpp"
 

@@ -14,7 +14,7 @@ namespace r2p::schema {
 
 /// Value slots. Facet values hold the passage's sorted ids joined by kListSeparator.
 enum class Slot : Xapian::valueno {
-    Date = 0,    ///< "YYYYMMDD" (missing parts as 00): sorting and --from/--to
+    Date = 0,    ///< "YYYYMMDD" (missing parts as 00): sorting and the from/to range
     Themes = 1,  ///< sorted theme ids joined by kListSeparator
     Roles = 2,   ///< sorted role ids joined by kListSeparator
     Kind = 3,    ///< "paragraph" | "quote"
@@ -65,7 +65,7 @@ enum class Field { Theme, Role, Kind, Doc, Year, Speaker, Title };
 /// How one field is indexed and what requests call it.
 struct FieldSpec {
     Field field;
-    std::string_view name;     ///< in queries ("theme:"), --facet values and JSON
+    std::string_view name;     ///< in queries ("theme:"), facet values and JSON
     std::string_view prefix;   ///< term prefix
     bool boolean;              ///< exact ids as filter terms; else free text, folded and stemmed
     std::optional<Slot> slot;  ///< its value slot, if stored as a value (a facet field)

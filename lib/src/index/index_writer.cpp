@@ -4,9 +4,9 @@
 #include <map>
 #include <unordered_map>
 
+#include "index/stored_passage.hpp"
 #include "r2p/error.hpp"
 #include "r2p/schema.hpp"
-#include "r2p/stored_passage.hpp"
 #include "r2p/stored_taxonomy.hpp"
 #include "text/possessives.hpp"
 #include "text/unicode.hpp"

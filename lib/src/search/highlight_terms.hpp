@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "search/query_tokens.hpp"
-#include "r2p/snippets.hpp"
+#include "search/snippets.hpp"
 
 namespace r2p::detail {
 

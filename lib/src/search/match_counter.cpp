@@ -7,6 +7,7 @@
 #include <string>
 #include <thread>
 
+#include "search/facet_counter.hpp"
 #include "search/posting_walk.hpp"
 #include "r2p/error.hpp"
 

@@ -11,7 +11,7 @@
 
 #include "r2p/query.hpp"
 #include "r2p/taxonomy.hpp"
-#include "r2p/snippets.hpp"
+#include "search/snippets.hpp"
 
 namespace r2p {
 

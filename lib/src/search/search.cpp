@@ -5,11 +5,13 @@
 #include <cstdint>
 #include <optional>
 
+#include "index/stored_passage.hpp"
 #include "r2p/databases.hpp"
 #include "r2p/error.hpp"
 #include "r2p/request_text.hpp"
 #include "r2p/schema.hpp"
 #include "search/query_builder.hpp"
+#include "search/snippets.hpp"
 
 namespace r2p {
 

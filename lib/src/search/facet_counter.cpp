@@ -1,28 +1,12 @@
-#include "r2p/facets.hpp"
+#include "search/facet_counter.hpp"
 
 #include <algorithm>
 
-#include "r2p/error.hpp"
 #include "r2p/schema.hpp"
 
 namespace r2p {
 
 namespace {
-
-// FacetField's enumerators are the registry's fields with a value slot, which come first.
-static_assert(
-    [] {
-        constexpr std::size_t kFacets = static_cast<std::size_t>(FacetField::Year) + 1;
-        for (std::size_t i = 0; i < std::size(schema::kFields); ++i) {
-            if (schema::kFields[i].slot.has_value() != (i < kFacets)) return false;
-        }
-        return true;
-    }(),
-    "FacetField lists the registry's fields with a value slot, first in it");
-
-const schema::FieldSpec& info(FacetField field) {
-    return schema::field_spec(static_cast<schema::Field>(field));
-}
 
 std::string label_of(FacetField field, const std::string& value, const Taxonomy& taxonomy) {
     if (field == FacetField::Theme) {
@@ -39,10 +23,8 @@ std::string label_of(FacetField field, const std::string& value, const Taxonomy&
 
 }  // namespace
 
-std::string_view facet_name(FacetField field) { return info(field).name; }
-
 std::string_view facet_table_prefix(FacetField field) {
-    const auto& spec = info(field);
+    const auto& spec = facet_spec(field);
     return spec.facet_table ? spec.prefix : std::string_view{};
 }
 
@@ -50,7 +32,7 @@ Facet facet_from_value_counts(FacetField field,
                               const std::map<std::string, Xapian::doccount>& value_counts,
                               const Taxonomy& taxonomy) {
     std::map<std::string, Xapian::doccount> totals;
-    const bool split = info(field).multi_valued;
+    const bool split = facet_spec(field).multi_valued;
     for (const auto& [value, count] : value_counts) {
         if (!split) {
             if (!value.empty()) totals[value] += count;
@@ -137,7 +119,8 @@ FacetCounter::FacetCounter(const std::vector<FacetField>& fields,
         if (f->table != nullptr) {
             any_table = true;
         } else {
-            f->spy = std::make_unique<Xapian::ValueCountMatchSpy>(schema::slot(*info(field).slot));
+            f->spy =
+                std::make_unique<Xapian::ValueCountMatchSpy>(schema::slot(*facet_spec(field).slot));
         }
         fields_.push_back(std::move(f));
     }
