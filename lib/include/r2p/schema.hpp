@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <iterator>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,7 +29,7 @@ constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s);
 constexpr char kListSeparator = '\x1f';
 
 /// The Themes / Roles slot value for a passage's sorted ids.
-inline std::string join_ids(const std::vector<std::string>& ids) {
+inline std::string join_ids(std::span<const std::string> ids) {
     std::string joined;
     for (const auto& id : ids) {
         if (!joined.empty()) joined += kListSeparator;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <span>
 #include <unordered_map>
 
 #include "index/stored_passage.hpp"
@@ -37,28 +38,6 @@ std::string year_of(const std::string& date) {
     return date.size() >= 4 ? date.substr(0, 4) : std::string();
 }
 
-// What a passage holds for a boolean field: its ids (several for a multi-valued field, else
-// one, possibly empty: no term then, and an empty value).
-std::vector<std::string> field_values(schema::Field field, const Document& doc,
-                                      const Passage& passage, std::string_view kind) {
-    switch (field) {
-        case schema::Field::Theme:
-            return passage.themes;
-        case schema::Field::Role:
-            return passage.roles;
-        case schema::Field::Kind:
-            return {std::string(kind)};
-        case schema::Field::Doc:
-            return {doc.meta.id};
-        case schema::Field::Year:
-            return {year_of(doc.meta.date)};
-        case schema::Field::Speaker:
-        case schema::Field::Title:
-            break;
-    }
-    return {};
-}
-
 }  // namespace
 
 std::string date_sort_value(const std::string& date) {
@@ -92,9 +71,31 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
     const std::string_view kind = kind_name(passage.kind);
     add_boolean(xdoc, schema::kIdPrefix, passage.id);
     add_boolean(xdoc, schema::kParentPrefix, passage.parent_id);
+    // Each boolean field's ids: several for a multi-valued field, else one, which may be
+    // empty (no term then, and an empty value).
+    const std::string kind_value(kind);
+    const std::string year = year_of(doc.meta.date);
+    auto values_of = [&](schema::Field field) -> std::span<const std::string> {
+        switch (field) {
+            case schema::Field::Theme:
+                return passage.themes;
+            case schema::Field::Role:
+                return passage.roles;
+            case schema::Field::Kind:
+                return {&kind_value, 1};
+            case schema::Field::Doc:
+                return {&doc.meta.id, 1};
+            case schema::Field::Year:
+                return {&year, 1};
+            case schema::Field::Speaker:
+            case schema::Field::Title:
+                break;  // free text, indexed above
+        }
+        return {};
+    };
     for (const schema::FieldSpec& field : schema::kFields) {
-        if (!field.boolean) continue;  // speaker and title: free text, above
-        const std::vector<std::string> values = field_values(field.field, doc, passage, kind);
+        if (!field.boolean) continue;
+        const std::span<const std::string> values = values_of(field.field);
         for (const auto& value : values) add_boolean(xdoc, field.prefix, value);
         if (!field.slot) continue;
         xdoc.add_value(schema::slot(*field.slot),
