@@ -14,6 +14,7 @@
 #include "r2p/corpus_files.hpp"
 #include "bench/testkit/corpus_generator.hpp"
 #include "r2p/error.hpp"
+#include "r2p/request_text.hpp"
 #include "r2p/search.hpp"
 
 namespace po = boost::program_options;

@@ -8,6 +8,7 @@
 #include "r2p/error.hpp"
 #include "r2p/indexing.hpp"
 #include "r2p/report_output.hpp"
+#include "r2p/request_text.hpp"
 #include "r2p/search.hpp"
 
 namespace po = boost::program_options;

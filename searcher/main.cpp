@@ -9,6 +9,7 @@
 #include "cli/query_words.hpp"
 #include "r2p/error.hpp"
 #include "r2p/json_output.hpp"
+#include "r2p/request_text.hpp"
 #include "r2p/search.hpp"
 #include "r2p/stored_taxonomy.hpp"
 #include "r2p/table_output.hpp"
@@ -63,7 +64,8 @@ int run(int argc, const char* const argv[]) {
     const r2p::cli::NamedTaxonomyFiles named_taxonomy = r2p::cli::read_named_taxonomy_files(vm);
     const auto databases = vm["db"].as<std::vector<std::string>>();
     const bool allow_partial = vm.count("allow-partial") > 0;
-    const r2p::TablePolicy table_policy = r2p::parse_table_policy(vm["tables"].as<std::string>());
+    const r2p::TablePolicy table_policy =
+        r2p::parse_table_policy("--tables", vm["tables"].as<std::string>());
     if (vm.count("queries") && vm.count("query")) {
         throw r2p::UsageError("give QUERY words or --queries FILE, not both");
     }

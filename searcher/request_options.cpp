@@ -1,7 +1,10 @@
 #include "searcher/request_options.hpp"
 
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "r2p/request_text.hpp"
 
 namespace r2p::searcher {
 
@@ -9,10 +12,6 @@ namespace {
 
 std::vector<std::string> strings(const po::variables_map& vm, const char* name) {
     return vm.count(name) ? vm[name].as<std::vector<std::string>>() : std::vector<std::string>{};
-}
-
-std::string last(const po::variables_map& vm, const char* name, std::string fallback) {
-    return vm.count(name) ? vm[name].as<std::string>() : fallback;
 }
 
 }  // namespace
@@ -53,25 +52,24 @@ po::positional_options_description query_words_positional() {
 }
 
 void read_request(const po::variables_map& vm, SearchRequest& request) {
-    request.query.clear();
-    for (const auto& word : strings(vm, "query")) {
-        request.query += (request.query.empty() ? "" : " ") + word;
+    // The words first, then every request option given, as the library's text form reads
+    // them (the option names are its keys): the CLI and a server cannot drift apart.
+    std::vector<RequestField> fields;
+    for (const auto& word : strings(vm, "query")) fields.emplace_back(kQueryKey, word);
+    const po::options_description options = request_options();
+    for (const auto& option : options.options()) {
+        const std::string& key = option->long_name();
+        if (!vm.count(key)) continue;
+        if (const auto* list = boost::any_cast<std::vector<std::string>>(&vm[key].value())) {
+            for (const auto& value : *list) fields.emplace_back(key, value);
+        } else {
+            fields.emplace_back(key, vm[key].as<std::string>());
+        }
     }
-    request.limit = parse_count("--limit", last(vm, "limit", "10"), kMaxLimit);
-    request.offset = parse_count("--offset", last(vm, "offset", "0"), kMaxOffset);
-    request.filters.themes = strings(vm, "theme");
-    request.filters.roles = strings(vm, "role");
-    request.filters.kinds = strings(vm, "kind");
-    request.filters.docs = strings(vm, "doc");
-    request.filters.from = last(vm, "from", "");
-    request.filters.to = last(vm, "to", "");
-    // Checked here too, so a bad date is a usage error before any database is opened.
-    if (!request.filters.from.empty()) date_lower_bound(request.filters.from);
-    if (!request.filters.to.empty()) date_upper_bound(request.filters.to);
-    request.facets.clear();
-    for (const auto& name : strings(vm, "facet")) request.facets.push_back(parse_facet_field(name));
-    request.sort = parse_sort_order(last(vm, "sort", "relevance"));
-    request.match = parse_match_mode(last(vm, "match", "all"));
+    SearchRequest parsed = parse_request(fields, "--");
+    parsed.databases = std::move(request.databases);
+    parsed.allow_partial = request.allow_partial;
+    request = std::move(parsed);
 }
 
 }  // namespace r2p::searcher

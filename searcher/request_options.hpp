@@ -17,8 +17,9 @@ po::options_description request_options();
 po::options_description query_words_option();
 po::positional_options_description query_words_positional();
 
-/// Fills `request` (all but databases) from parsed request_options() and query words.
-/// Throws UsageError for a bad value (negative --limit, unknown --sort, ...).
+/// Fills `request` (all but databases and allow_partial) from parsed request_options() and
+/// query words, through parse_request. Throws UsageError for a bad value (negative --limit,
+/// unknown --sort, ...).
 void read_request(const po::variables_map& vm, SearchRequest& request);
 
 }  // namespace r2p::searcher

@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "index/stored_passage.hpp"
 #include "r2p/schema.hpp"
-#include "r2p/stored_passage.hpp"
 #include "reliability_support.hpp"
 #include "skip.hpp"
 #include "test_support.hpp"

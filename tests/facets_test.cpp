@@ -3,8 +3,10 @@
 #include <doctest/doctest.h>
 
 #include "r2p/error.hpp"
+#include "r2p/request_text.hpp"
 #include "r2p/schema.hpp"
 #include "r2p/search.hpp"
+#include "search/facet_counter.hpp"
 #include "search_fixture.hpp"
 #include "test_support.hpp"
 
@@ -212,8 +214,8 @@ TEST_SUITE("facets") {
         r2p::SearchResult last;
         for (int i = 0; i < 5; ++i) last = searcher.run(request);
         CHECK_FALSE(r2p::test::has_facet_table(last.stats, FacetField::Theme));
-        CHECK(r2p::parse_table_policy("always") == r2p::TablePolicy::Always);
-        CHECK_THROWS_WITH_AS(r2p::parse_table_policy("sometimes"),
+        CHECK(r2p::parse_table_policy("--tables", "always") == r2p::TablePolicy::Always);
+        CHECK_THROWS_WITH_AS(r2p::parse_table_policy("--tables", "sometimes"),
                              doctest::Contains("auto, always, never"), r2p::UsageError);
     }
 

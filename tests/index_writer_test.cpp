@@ -7,10 +7,10 @@
 
 #include <algorithm>
 
+#include "index/stored_passage.hpp"
 #include "r2p/databases.hpp"
 #include "r2p/error.hpp"
 #include "r2p/schema.hpp"
-#include "r2p/stored_passage.hpp"
 #include "test_support.hpp"
 
 namespace {

@@ -1,4 +1,4 @@
-#include "r2p/query.hpp"
+#include "search/query_builder.hpp"
 
 #include <doctest/doctest.h>
 
@@ -7,6 +7,9 @@
 #include <vector>
 
 #include "r2p/error.hpp"
+#include "r2p/request_text.hpp"
+#include "search/query_filters.hpp"
+#include "search/synonyms.hpp"
 #include "search_fixture.hpp"
 #include "test_support.hpp"
 
@@ -216,9 +219,9 @@ TEST_SUITE("query") {
     }
 
     TEST_CASE("--match takes all or any") {
-        CHECK(r2p::parse_match_mode("all") == MatchMode::All);
-        CHECK(r2p::parse_match_mode("any") == MatchMode::Any);
-        CHECK_THROWS_AS(r2p::parse_match_mode("some"), r2p::UsageError);
+        CHECK(r2p::parse_match_mode("--match", "all") == MatchMode::All);
+        CHECK(r2p::parse_match_mode("--match", "any") == MatchMode::Any);
+        CHECK_THROWS_AS(r2p::parse_match_mode("--match", "some"), r2p::UsageError);
     }
 
     TEST_CASE("a suggestion is made only for words the index does not know") {

@@ -8,6 +8,8 @@
 #include "r2p/databases.hpp"
 #include "r2p/error.hpp"
 #include "r2p/indexing.hpp"
+#include "r2p/request_text.hpp"
+#include "search/snippets.hpp"
 #include "search_fixture.hpp"
 #include "test_support.hpp"
 
@@ -261,9 +263,9 @@ TEST_SUITE("search") {
     }
 
     TEST_CASE("sort orders parse and unknown ones are usage errors") {
-        CHECK(r2p::parse_sort_order("date") == r2p::SortOrder::Date);
-        CHECK(r2p::parse_sort_order("relevance") == r2p::SortOrder::Relevance);
-        CHECK_THROWS_AS(r2p::parse_sort_order("random"), r2p::UsageError);
+        CHECK(r2p::parse_sort_order("--sort", "date") == r2p::SortOrder::Date);
+        CHECK(r2p::parse_sort_order("--sort", "relevance") == r2p::SortOrder::Relevance);
+        CHECK_THROWS_AS(r2p::parse_sort_order("--sort", "random"), r2p::UsageError);
     }
 
     namespace {

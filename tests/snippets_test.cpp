@@ -1,4 +1,4 @@
-#include "r2p/snippets.hpp"
+#include "search/snippets.hpp"
 
 #include <doctest/doctest.h>
 #include <xapian.h>

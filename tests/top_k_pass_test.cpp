@@ -6,6 +6,7 @@
 
 #include "r2p/databases.hpp"
 #include "r2p/query.hpp"
+#include "search/query_builder.hpp"
 #include "search_fixture.hpp"
 #include "test_support.hpp"
 

@@ -1,28 +1,38 @@
-// Exact facet counts (theme, role, kind, doc, year) over every match of a query.
+// The fields results can be counted by, and the counts a search answers with.
 #pragma once
 
 #include <xapian.h>
 
-#include <map>
-#include <memory>
+#include <cstddef>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "r2p/taxonomy.hpp"
+#include "r2p/schema.hpp"
 
 namespace r2p {
 
-class FacetTable;  // lib/src/search/facet_table.hpp
-
-/// A field results can be counted by.
+/// A field results can be counted by: schema::kFields' fields with a value slot, in its order.
 enum class FacetField { Theme, Role, Kind, Doc, Year };
 
-/// "theme", "role", "kind", "doc", "year": the name in options and JSON.
-std::string_view facet_name(FacetField field);
+static_assert(
+    [] {
+        constexpr std::size_t kFacets = static_cast<std::size_t>(FacetField::Year) + 1;
+        for (std::size_t i = 0; i < std::size(schema::kFields); ++i) {
+            if (schema::kFields[i].slot.has_value() != (i < kFacets)) return false;
+        }
+        return true;
+    }(),
+    "FacetField lists the registry's fields with a value slot, first in it");
 
-/// The field named `name`. Throws UsageError naming the known fields for anything else.
-FacetField parse_facet_field(std::string_view name);
+/// The registry's row for `field`.
+constexpr const schema::FieldSpec& facet_spec(FacetField field) {
+    return schema::field_spec(static_cast<schema::Field>(field));
+}
+
+/// "theme", "role", "kind", "doc", "year": the name in options and JSON.
+constexpr std::string_view facet_name(FacetField field) { return facet_spec(field).name; }
 
 /// One value of a facet and how many matches carry it.
 struct FacetEntry {
@@ -35,69 +45,6 @@ struct FacetEntry {
 struct Facet {
     FacetField field = FacetField::Theme;
     std::vector<FacetEntry> entries;
-};
-
-/// Per-value totals from the counts of stored value strings. Theme and role values hold a
-/// passage's sorted id set joined by schema::kListSeparator; each such combination's count
-/// goes to every id in it, which is exact because an id occurs at most once per passage.
-/// Labels come from `taxonomy`; entries are sorted by count desc, then value.
-Facet facet_from_value_counts(FacetField field,
-                              const std::map<std::string, Xapian::doccount>& value_counts,
-                              const Taxonomy& taxonomy);
-
-/// Value counts per field, gathered over one or more counting passes (one per shard), in
-/// the order the fields were first asked for. Values are single ids or, from stored
-/// values, joined id sets (see facet_from_value_counts).
-struct FacetTotals {
-    std::vector<FacetField> fields;
-    std::map<FacetField, std::map<std::string, Xapian::doccount>> counts;
-
-    /// Adds `count` matches carrying `value` to `field` (a field is listed when first seen).
-    void add(FacetField field, const std::string& value, Xapian::doccount count);
-    /// Adds every count of `other` (its fields listed after ours).
-    void merge(const FacetTotals& other);
-    /// Lists `field` (after those listed already) even when it gets no counts.
-    void list(FacetField field);
-    /// The facets, labelled from `taxonomy` and sorted.
-    std::vector<Facet> facets(const Taxonomy& taxonomy) const;
-};
-
-/// The boolean term prefix under which a FacetTable can count `field` (theme, role, kind,
-/// year); empty for doc, whose ids are unbounded in number and need not fit in a term.
-std::string_view facet_table_prefix(FacetField field);
-
-/// Counts facets while Xapian matches. A field given a FacetTable is counted from its bits;
-/// the others by one built-in ValueCountMatchSpy each (which also work across remote
-/// shards, where custom spies cannot: give no tables there). Counts are exact only when the
-/// Enquire checks every match: pass the database size as check_at_least to get_mset.
-/// A counter counts one get_mset call: make a new one to run the query again.
-class FacetCounter {
-  public:
-    /// Counts `fields` (duplicates are counted once). `tables` (which must outlive the
-    /// counter) holds the FacetTable of a field where one is to be used.
-    explicit FacetCounter(const std::vector<FacetField>& fields,
-                          const std::map<FacetField, const FacetTable*>& tables = {});
-    ~FacetCounter();
-    FacetCounter(const FacetCounter&) = delete;
-    FacetCounter& operator=(const FacetCounter&) = delete;
-
-    /// Registers the spies on `enquire`; the counter must outlive its get_mset calls.
-    void attach(Xapian::Enquire& enquire);
-
-    /// Whether every field is counted from a table: then add_match can count without Xapian.
-    bool all_from_tables() const;
-
-    /// Counts passage `did` of the tables' database (every field from its table).
-    void add_match(Xapian::docid did);
-
-    /// Adds what was counted to `totals` (every field is listed, even with no counts).
-    void add_to(FacetTotals& totals) const;
-
-  private:
-    struct Field;
-    class TableSpy;
-    std::vector<std::unique_ptr<Field>> fields_;
-    std::unique_ptr<TableSpy> table_spy_;
 };
 
 }  // namespace r2p

@@ -1,6 +1,10 @@
 // The one place that names Xapian term prefixes, value slots and metadata keys.
 #pragma once
 
+#include <cstddef>
+#include <iterator>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,7 +15,7 @@ namespace r2p::schema {
 
 /// Value slots. Facet values hold the passage's sorted ids joined by kListSeparator.
 enum class Slot : Xapian::valueno {
-    Date = 0,    ///< "YYYYMMDD" (missing parts as 00): sorting and --from/--to
+    Date = 0,    ///< "YYYYMMDD" (missing parts as 00): sorting and the from/to range
     Themes = 1,  ///< sorted theme ids joined by kListSeparator
     Roles = 2,   ///< sorted role ids joined by kListSeparator
     Kind = 3,    ///< "paragraph" | "quote"
@@ -25,7 +29,7 @@ constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s);
 constexpr char kListSeparator = '\x1f';
 
 /// The Themes / Roles slot value for a passage's sorted ids.
-inline std::string join_ids(const std::vector<std::string>& ids) {
+inline std::string join_ids(std::span<const std::string> ids) {
     std::string joined;
     for (const auto& id : ids) {
         if (!joined.empty()) joined += kListSeparator;
@@ -46,6 +50,64 @@ constexpr std::string_view kParentPrefix = "XP";  ///< a quote's paragraph id (n
 constexpr std::string_view kSpeakerPrefix = "XS";  ///< speaker:eliasson
 // Free-text prefix: the document's title, event and place, with positions (title:"...").
 constexpr std::string_view kTitlePrefix = "S";  ///< title:ministerial (Omega's S: subject)
+
+/// The prefix Xapian's TermGenerator and QueryParser (STEM_SOME) give stemmed terms.
+constexpr std::string_view kStemPrefix = "Z";
+/// The language of every stemmer: indexing, queries, highlighting and tagging must agree.
+constexpr std::string_view kStemLanguage = "english";
+
+/// A stemmer for kStemLanguage. A Stem holds per-call state: one per thread.
+inline Xapian::Stem make_stemmer() { return Xapian::Stem(std::string(kStemLanguage)); }
+
+/// The fields a passage is searched, filtered or counted by, in kFields' order. The first
+/// five are the facet fields (FacetField has the same enumerators in the same order).
+enum class Field { Theme, Role, Kind, Doc, Year, Speaker, Title };
+
+/// How one field is indexed and what requests call it.
+struct FieldSpec {
+    Field field;
+    std::string_view name;     ///< in queries ("theme:"), facet values and JSON
+    std::string_view prefix;   ///< term prefix
+    bool boolean;              ///< exact ids as filter terms; else free text, folded and stemmed
+    std::optional<Slot> slot;  ///< its value slot, if stored as a value (a facet field)
+    bool multi_valued;         ///< the slot holds the sorted ids joined by kListSeparator
+    bool facet_table;          ///< can be counted from a FacetTable (read from `prefix`'s terms)
+    std::string_view filter;   ///< the request option filtering by it ("theme"); empty: none
+};
+
+/// Every field, once: indexing, query parsing, facets and output read them from here.
+inline constexpr FieldSpec kFields[] = {
+    {Field::Theme, "theme", kThemePrefix, true, Slot::Themes, true, true, "theme"},
+    {Field::Role, "role", kRolePrefix, true, Slot::Roles, true, true, "role"},
+    {Field::Kind, "kind", kKindPrefix, true, Slot::Kind, false, true, "kind"},
+    // Doc ids are unbounded in number and need not fit in a term: no table.
+    {Field::Doc, "doc", kDocPrefix, true, Slot::Doc, false, false, "doc"},
+    {Field::Year, "year", kYearPrefix, true, Slot::Year, false, true, {}},
+    {Field::Speaker, "speaker", kSpeakerPrefix, false, std::nullopt, false, false, {}},
+    {Field::Title, "title", kTitlePrefix, false, std::nullopt, false, false, {}},
+};
+
+/// The row of `field`.
+constexpr const FieldSpec& field_spec(Field field) {
+    return kFields[static_cast<std::size_t>(field)];
+}
+
+/// The row named `name` (as in queries: "theme"), or nullptr.
+constexpr const FieldSpec* find_field(std::string_view name) {
+    for (const auto& spec : kFields) {
+        if (spec.name == name) return &spec;
+    }
+    return nullptr;
+}
+
+static_assert(
+    [] {
+        for (std::size_t i = 0; i < std::size(kFields); ++i) {
+            if (static_cast<std::size_t>(kFields[i].field) != i) return false;
+        }
+        return true;
+    }(),
+    "kFields lists the fields in the order of enum Field");
 
 /// Metadata key holding a document's content fingerprint: "file:" + doc id.
 constexpr std::string_view kFileKeyPrefix = "file:";

@@ -3,7 +3,6 @@
 
 #include <cstddef>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "r2p/facets.hpp"
@@ -14,16 +13,9 @@ namespace r2p {
 /// Result order: BM25 relevance, or newest first with relevance breaking ties.
 enum class SortOrder { Relevance, Date };
 
-/// "relevance" / "date" -> SortOrder. Throws UsageError for anything else.
-SortOrder parse_sort_order(std::string_view name);
-
-/// Largest --limit and --offset accepted: more is a usage error, never a silent wrap.
+/// Largest limit and offset accepted: more is a usage error, never a silent wrap.
 inline constexpr std::size_t kMaxLimit = 10000;
 inline constexpr std::size_t kMaxOffset = 100'000'000;
-
-/// Parses a non-negative decimal count given for `option` ("--limit"). Throws UsageError,
-/// naming the option and the value, for a sign, non-digits, or a value above `max`.
-std::size_t parse_count(std::string_view option, std::string_view text, std::size_t max);
 
 /// Everything one search needs.
 struct SearchRequest {

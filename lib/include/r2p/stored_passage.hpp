@@ -4,7 +4,6 @@
 #include <cstddef>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace r2p {
@@ -28,11 +27,5 @@ struct StoredPassage {
     std::string doc_place;       ///< from the sidecar; empty when not given
     std::string doc_source_url;  ///< from the sidecar; empty when not given
 };
-
-/// Serialises for Xapian::Document::set_data (length-prefixed fields, see the .cpp).
-std::string encode_stored_passage(const StoredPassage& passage);
-
-/// Reads what encode_stored_passage wrote. Throws IndexError on data it cannot read.
-StoredPassage decode_stored_passage(std::string_view data);
 
 }  // namespace r2p

@@ -3,11 +3,6 @@
 // every query cheaper; remote shards never get tables (their counting runs on the server).
 #pragma once
 
-#include <string>
-#include <string_view>
-
-#include "r2p/error.hpp"
-
 namespace r2p {
 
 enum class TablePolicy {
@@ -15,13 +10,5 @@ enum class TablePolicy {
     Always,  ///< build it for the first query that can use it
     Never,   ///< never: Xapian's stored values and length lists only
 };
-
-/// "auto" / "always" / "never" -> TablePolicy. Throws UsageError for anything else.
-inline TablePolicy parse_table_policy(std::string_view name) {
-    if (name == "auto") return TablePolicy::Auto;
-    if (name == "always") return TablePolicy::Always;
-    if (name == "never") return TablePolicy::Never;
-    throw UsageError("unknown --tables '" + std::string(name) + "' (known: auto, always, never)");
-}
 
 }  // namespace r2p

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "search/snippets.hpp"
+
 namespace r2p {
 
 namespace {

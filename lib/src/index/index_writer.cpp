@@ -2,13 +2,14 @@
 
 #include <algorithm>
 #include <map>
+#include <span>
 #include <unordered_map>
 
-#include "text/possessives.hpp"
+#include "index/stored_passage.hpp"
 #include "r2p/error.hpp"
 #include "r2p/schema.hpp"
-#include "r2p/stored_passage.hpp"
 #include "r2p/stored_taxonomy.hpp"
+#include "text/possessives.hpp"
 #include "text/unicode.hpp"
 
 namespace r2p {
@@ -69,19 +70,38 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
 
     const std::string_view kind = kind_name(passage.kind);
     add_boolean(xdoc, schema::kIdPrefix, passage.id);
-    add_boolean(xdoc, schema::kKindPrefix, kind);
-    add_boolean(xdoc, schema::kDocPrefix, doc.meta.id);
-    add_boolean(xdoc, schema::kYearPrefix, year_of(doc.meta.date));
     add_boolean(xdoc, schema::kParentPrefix, passage.parent_id);
-    for (const auto& theme : passage.themes) add_boolean(xdoc, schema::kThemePrefix, theme);
-    for (const auto& role : passage.roles) add_boolean(xdoc, schema::kRolePrefix, role);
-
+    // Each boolean field's ids: several for a multi-valued field, else one, which may be
+    // empty (no term then, and an empty value).
+    const std::string kind_value(kind);
+    const std::string year = year_of(doc.meta.date);
+    auto values_of = [&](schema::Field field) -> std::span<const std::string> {
+        switch (field) {
+            case schema::Field::Theme:
+                return passage.themes;
+            case schema::Field::Role:
+                return passage.roles;
+            case schema::Field::Kind:
+                return {&kind_value, 1};
+            case schema::Field::Doc:
+                return {&doc.meta.id, 1};
+            case schema::Field::Year:
+                return {&year, 1};
+            case schema::Field::Speaker:
+            case schema::Field::Title:
+                break;  // free text, indexed above
+        }
+        return {};
+    };
+    for (const schema::FieldSpec& field : schema::kFields) {
+        if (!field.boolean) continue;
+        const std::span<const std::string> values = values_of(field.field);
+        for (const auto& value : values) add_boolean(xdoc, field.prefix, value);
+        if (!field.slot) continue;
+        xdoc.add_value(schema::slot(*field.slot),
+                       field.multi_valued ? schema::join_ids(values) : values.front());
+    }
     xdoc.add_value(schema::slot(schema::Slot::Date), date_sort_value(doc.meta.date));
-    xdoc.add_value(schema::slot(schema::Slot::Themes), schema::join_ids(passage.themes));
-    xdoc.add_value(schema::slot(schema::Slot::Roles), schema::join_ids(passage.roles));
-    xdoc.add_value(schema::slot(schema::Slot::Kind), std::string(kind));
-    xdoc.add_value(schema::slot(schema::Slot::Doc), doc.meta.id);
-    xdoc.add_value(schema::slot(schema::Slot::Year), year_of(doc.meta.date));
 
     StoredPassage stored;
     stored.id = passage.id;
@@ -113,7 +133,7 @@ namespace {
 Xapian::TermGenerator& thread_term_generator() {
     thread_local Xapian::TermGenerator terms = [] {
         Xapian::TermGenerator generator;
-        generator.set_stemmer(Xapian::Stem("english"));
+        generator.set_stemmer(schema::make_stemmer());
         generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
         return generator;
     }();

@@ -1,4 +1,4 @@
-#include "r2p/stored_passage.hpp"
+#include "index/stored_passage.hpp"
 
 #include <cstdint>
 

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "search/facet_counter.hpp"
 #include "search/facet_table.hpp"
 #include "search/posting_walk.hpp"
 

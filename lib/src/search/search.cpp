@@ -4,11 +4,16 @@
 #include <cctype>
 #include <optional>
 
+#include "index/stored_passage.hpp"
 #include "r2p/databases.hpp"
 #include "r2p/error.hpp"
 #include "r2p/query.hpp"
+#include "r2p/request_text.hpp"
+#include "r2p/schema.hpp"
 #include "search/match_counter.hpp"
+#include "search/query_builder.hpp"
 #include "search/search_snapshot.hpp"
+#include "search/snippets.hpp"
 #include "search/top_k_pass.hpp"
 
 namespace r2p {
@@ -19,41 +24,7 @@ namespace {
 // rounds always get a consistent view unless the writer commits continuously.
 constexpr int kModifiedRetries = 5;
 
-void check_request(const SearchRequest& request) {
-    if (request.limit > kMaxLimit) {
-        throw UsageError("--limit " + std::to_string(request.limit) + " is too large (at most " +
-                         std::to_string(kMaxLimit) + "; use --offset to page)");
-    }
-    if (request.offset > kMaxOffset) {
-        throw UsageError("--offset " + std::to_string(request.offset) + " is too large (at most " +
-                         std::to_string(kMaxOffset) + ")");
-    }
-}
-
 }  // namespace
-
-SortOrder parse_sort_order(std::string_view name) {
-    if (name == "relevance") return SortOrder::Relevance;
-    if (name == "date") return SortOrder::Date;
-    throw UsageError("unknown --sort '" + std::string(name) + "' (known: relevance, date)");
-}
-
-std::size_t parse_count(std::string_view option, std::string_view text, std::size_t max) {
-    const std::string shown = std::string(option) + " '" + std::string(text) + "'";
-    if (text.empty()) throw UsageError(shown + ": expected a number");
-    std::size_t value = 0;
-    for (const char c : text) {
-        if (!std::isdigit(static_cast<unsigned char>(c))) {
-            throw UsageError(shown + ": expected a whole number from 0 to " + std::to_string(max));
-        }
-        const auto digit = static_cast<std::size_t>(c - '0');
-        if (digit > max || value > (max - digit) / 10) {
-            throw UsageError(shown + " is too large (at most " + std::to_string(max) + ")");
-        }
-        value = value * 10 + digit;
-    }
-    return value;
-}
 
 // The snapshot and its tables, the two ranked passes and the counting pass, composed.
 struct Searcher::Impl {
@@ -90,7 +61,7 @@ const Xapian::Database& Searcher::database() const { return impl_->snapshot_.db(
 void Searcher::set_table_policy(TablePolicy policy) { impl_->snapshot_.set_policy(policy); }
 
 SearchResult Searcher::run(const SearchRequest& request) {
-    check_request(request);
+    check_paging(request.limit, request.offset);
     bool modified = false;
     for (int attempt = 1;; ++attempt) {
         try {

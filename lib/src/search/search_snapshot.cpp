@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "search/facet_counter.hpp"
+
 namespace r2p {
 
 namespace {

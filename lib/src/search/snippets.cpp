@@ -1,11 +1,12 @@
-#include "r2p/snippets.hpp"
+#include "search/snippets.hpp"
 
 #include <xapian.h>
 
 #include <algorithm>
 
-#include "text/possessives.hpp"
+#include "r2p/schema.hpp"
 #include "search/search_words.hpp"
+#include "text/possessives.hpp"
 #include "text/unicode.hpp"
 
 namespace r2p {
@@ -13,7 +14,7 @@ namespace r2p {
 namespace {
 
 constexpr std::string_view kEllipsis = "…";
-constexpr std::string_view kStemPrefix = "Z";  // Xapian's own prefix for stemmed terms
+using schema::kStemPrefix;
 
 bool starts_with_any(const std::string& word, const std::vector<std::string>& prefixes) {
     return std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string& prefix) {
@@ -26,7 +27,7 @@ std::vector<bool> matched_words(std::string_view text, const std::vector<detail:
                                 const HighlightTerms& highlight) {
     std::vector<bool> marked(words.size(), false);
     if (highlight.empty()) return marked;
-    const Xapian::Stem stem("english");
+    const Xapian::Stem stem = schema::make_stemmer();
     std::vector<std::string> folded;
     folded.reserve(words.size());
     for (const auto& w : words) {

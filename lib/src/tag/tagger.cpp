@@ -8,6 +8,7 @@
 
 #include <xapian.h>
 
+#include "r2p/schema.hpp"
 #include "tag/tag_speakers.hpp"
 #include "tag/tag_themes.hpp"
 #include "tag/tag_tokens.hpp"
@@ -41,13 +42,13 @@ void sort_unique(std::vector<std::string>& v) {
 }  // namespace
 
 Tagger::Tagger(const Taxonomy& taxonomy)
-    : taxonomy_(taxonomy), compiled_(new Compiled(taxonomy, Xapian::Stem("english"))) {}
+    : taxonomy_(taxonomy), compiled_(new Compiled(taxonomy, schema::make_stemmer())) {}
 
 Tagger::~Tagger() { delete compiled_; }
 
 void Tagger::tag(const Document& doc, std::vector<Passage>& passages) const {
     // A Stem holds per-call state, so each call (and thread) has its own.
-    const Xapian::Stem stemmer("english");
+    const Xapian::Stem stemmer = schema::make_stemmer();
     const std::size_t count = doc.paragraphs.size();
 
     // Words of one paragraph at a time: a token takes about 15 times the bytes of its text,

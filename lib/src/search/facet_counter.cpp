@@ -1,37 +1,13 @@
-#include "r2p/facets.hpp"
+#include "search/facet_counter.hpp"
 
 #include <algorithm>
 
-#include "r2p/error.hpp"
 #include "r2p/schema.hpp"
 #include "search/facet_table.hpp"
 
 namespace r2p {
 
 namespace {
-
-struct FieldInfo {
-    FacetField field;
-    std::string_view name;
-    schema::Slot slot;
-    bool multi_valued;
-    std::string_view table_prefix;  // empty: never counted from a FacetTable
-};
-
-constexpr FieldInfo kFields[] = {
-    {FacetField::Theme, "theme", schema::Slot::Themes, true, schema::kThemePrefix},
-    {FacetField::Role, "role", schema::Slot::Roles, true, schema::kRolePrefix},
-    {FacetField::Kind, "kind", schema::Slot::Kind, false, schema::kKindPrefix},
-    {FacetField::Doc, "doc", schema::Slot::Doc, false, {}},
-    {FacetField::Year, "year", schema::Slot::Year, false, schema::kYearPrefix},
-};
-
-const FieldInfo& info(FacetField field) {
-    for (const auto& f : kFields) {
-        if (f.field == field) return f;
-    }
-    return kFields[0];  // unreachable: every enumerator is listed
-}
 
 std::string label_of(FacetField field, const std::string& value, const Taxonomy& taxonomy) {
     if (field == FacetField::Theme) {
@@ -48,23 +24,16 @@ std::string label_of(FacetField field, const std::string& value, const Taxonomy&
 
 }  // namespace
 
-std::string_view facet_name(FacetField field) { return info(field).name; }
-
-std::string_view facet_table_prefix(FacetField field) { return info(field).table_prefix; }
-
-FacetField parse_facet_field(std::string_view name) {
-    for (const auto& f : kFields) {
-        if (f.name == name) return f.field;
-    }
-    throw UsageError("unknown facet '" + std::string(name) +
-                     "' (known: theme, role, kind, doc, year)");
+std::string_view facet_table_prefix(FacetField field) {
+    const auto& spec = facet_spec(field);
+    return spec.facet_table ? spec.prefix : std::string_view{};
 }
 
 Facet facet_from_value_counts(FacetField field,
                               const std::map<std::string, Xapian::doccount>& value_counts,
                               const Taxonomy& taxonomy) {
     std::map<std::string, Xapian::doccount> totals;
-    const bool split = info(field).multi_valued;
+    const bool split = facet_spec(field).multi_valued;
     for (const auto& [value, count] : value_counts) {
         if (!split) {
             if (!value.empty()) totals[value] += count;
@@ -151,7 +120,8 @@ FacetCounter::FacetCounter(const std::vector<FacetField>& fields,
         if (f->table != nullptr) {
             any_table = true;
         } else {
-            f->spy = std::make_unique<Xapian::ValueCountMatchSpy>(schema::slot(info(field).slot));
+            f->spy =
+                std::make_unique<Xapian::ValueCountMatchSpy>(schema::slot(*facet_spec(field).slot));
         }
         fields_.push_back(std::move(f));
     }
