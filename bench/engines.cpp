@@ -11,12 +11,12 @@
 #include <sqlite3.h>
 #include <xapian.h>
 
-#include "r2p/corpus_files.hpp"
-#include "r2p/error.hpp"
+#include "index/corpus_files.hpp"
 #include "index/index_writer.hpp"
+#include "r2p/error.hpp"
 #include "r2p/schema.hpp"
 #include "r2p/search.hpp"
-#include "r2p/tagger.hpp"
+#include "tag/tagger.hpp"
 
 namespace r2p::bench {
 

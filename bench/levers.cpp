@@ -6,10 +6,10 @@
 #include <xapian.h>
 
 #include "bench/engines.hpp"
-#include "r2p/corpus_files.hpp"
-#include "r2p/error.hpp"
+#include "index/corpus_files.hpp"
 #include "index/index_writer.hpp"
-#include "r2p/tagger.hpp"
+#include "r2p/error.hpp"
+#include "tag/tagger.hpp"
 
 namespace r2p::bench {
 

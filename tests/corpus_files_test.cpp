@@ -1,5 +1,5 @@
 // Tests for lib/src/corpus_files.cpp: walking folders, odd files, sidecars, slugs.
-#include "r2p/corpus_files.hpp"
+#include "index/corpus_files.hpp"
 
 #include <doctest/doctest.h>
 

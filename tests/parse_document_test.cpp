@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "parse/parse.hpp"
-#include "r2p/passage.hpp"
+#include "parse/passage.hpp"
 
 namespace {
 

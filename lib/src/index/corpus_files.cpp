@@ -1,4 +1,4 @@
-#include "r2p/corpus_files.hpp"
+#include "index/corpus_files.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -14,8 +14,8 @@
 #include <nlohmann/json.hpp>
 
 #include "index/document_ids.hpp"
-#include "r2p/error.hpp"
 #include "parse/parse.hpp"
+#include "r2p/error.hpp"
 #include "text/unicode.hpp"
 
 namespace fs = std::filesystem;

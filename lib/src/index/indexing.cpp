@@ -12,12 +12,13 @@
 #include <set>
 #include <thread>
 
-#include "util/fnv1a.hpp"
-#include "r2p/error.hpp"
+#include "index/corpus_files.hpp"
 #include "index/index_writer.hpp"
-#include "r2p/schema.hpp"
 #include "index/shards.hpp"
-#include "r2p/tagger.hpp"
+#include "r2p/error.hpp"
+#include "r2p/schema.hpp"
+#include "tag/tagger.hpp"
+#include "util/fnv1a.hpp"
 
 namespace r2p {
 

@@ -8,10 +8,11 @@
 #include <string_view>
 #include <vector>
 
-#include "r2p/document.hpp"
-#include "r2p/passage.hpp"
-#include "r2p/prune_scope.hpp"
-#include "r2p/tagger.hpp"
+#include "index/prune_scope.hpp"
+#include "parse/document.hpp"
+#include "parse/passage.hpp"
+#include "r2p/indexing.hpp"
+#include "tag/tagger.hpp"
 
 namespace r2p {
 
@@ -19,12 +20,6 @@ namespace r2p {
 struct CorpusFile {
     std::filesystem::path path;  ///< as found (given path joined with the walk)
     std::string doc_id;          ///< see assign_document_ids
-};
-
-/// A path that was not indexed, and why.
-struct SkippedFile {
-    std::string path;
-    std::string reason;  ///< the whole diagnostic line: "PATH[:LINE]: why (file skipped)"
 };
 
 /// What list_corpus_files found.
