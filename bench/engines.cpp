@@ -13,6 +13,7 @@
 
 #include "index/corpus_files.hpp"
 #include "index/index_writer.hpp"
+#include "index/statement_loader.hpp"
 #include "r2p/error.hpp"
 #include "r2p/schema.hpp"
 #include "r2p/search.hpp"
@@ -43,8 +44,8 @@ std::vector<PeerPassage> load_peer_passages(const std::vector<std::string>& path
         for (std::size_t i = next++; i < listing.files.size(); i = next++) {
             const CorpusFile& file = listing.files[i];
             try {
-                const LoadedStatement loaded =
-                    load_statement(file, read_file_bytes(file.path), {}, tagger);
+                const LoadedStatement loaded = load_statement(
+                    file, read_file_bytes(file.path), read_sidecar_bytes(file.path), tagger);
                 const std::string date = date_sort_value(loaded.doc.meta.date);
                 for (const Passage& p : loaded.passages) {
                     per_file[i].push_back({p.id, std::string(kind_name(p.kind)), p.text, date,

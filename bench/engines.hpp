@@ -24,8 +24,9 @@ struct PeerPassage {
     std::vector<std::string> roles;
 };
 
-/// Decodes, parses and tags every statement under `paths` with our pipeline (load_statement),
-/// on `threads` threads, in file order. Files that fail to load are left out.
+/// Decodes, parses and tags every statement under `paths` with our pipeline (load_statement,
+/// with its sidecar when it has one, as r2p-index loads it; generated corpora have none), on
+/// `threads` threads, in file order. Files that fail to load are left out.
 std::vector<PeerPassage> load_peer_passages(const std::vector<std::string>& paths,
                                             const Taxonomy& taxonomy, unsigned threads);
 

@@ -8,6 +8,7 @@
 #include "bench/engines.hpp"
 #include "index/corpus_files.hpp"
 #include "index/index_writer.hpp"
+#include "index/statement_loader.hpp"
 #include "r2p/error.hpp"
 #include "tag/tagger.hpp"
 
@@ -55,7 +56,8 @@ nlohmann::json measure_index_levers(const std::vector<std::string>& paths, const
     std::size_t passages = 0;
     for (const CorpusFile& file : listing.files) {
         try {
-            statements.push_back(load_statement(file, read_file_bytes(file.path), {}, tagger));
+            statements.push_back(load_statement(file, read_file_bytes(file.path),
+                                                read_sidecar_bytes(file.path), tagger));
             passages += statements.back().passages.size();
         } catch (const Error&) {
             // Skipped as r2p-index skips it.

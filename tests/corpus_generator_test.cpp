@@ -6,7 +6,7 @@
 #include <string>
 
 #include "bench/testkit/corpus_generator.hpp"
-#include "index/corpus_files.hpp"
+#include "index/statement_loader.hpp"
 #include "r2p/error.hpp"
 #include "r2p/taxonomy.hpp"
 #include "tag/tagger.hpp"

@@ -15,6 +15,7 @@
 #include "index/corpus_files.hpp"
 #include "index/index_writer.hpp"
 #include "index/shards.hpp"
+#include "index/statement_loader.hpp"
 #include "r2p/error.hpp"
 #include "r2p/schema.hpp"
 #include "tag/tagger.hpp"
@@ -49,10 +50,7 @@ void load_into(Slot& slot, const CorpusFile& file, const std::string& old_finger
     try {
         const std::string bytes = read_file_bytes(file.path);
         slot.bytes = bytes.size();
-        std::string sidecar;
-        std::error_code ec;
-        const auto sidecar_file = sidecar_path(file.path);
-        if (std::filesystem::exists(sidecar_file, ec)) sidecar = read_file_bytes(sidecar_file);
+        const std::string sidecar = read_sidecar_bytes(file.path);
         slot.fingerprint = content_fingerprint(bytes, sidecar, file.path.string(), digest);
         if (slot.fingerprint == old_fingerprint) {
             slot.unchanged = true;
