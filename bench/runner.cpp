@@ -21,6 +21,7 @@
 #include "bench/engines.hpp"
 #include "bench/levers.hpp"
 #include "bench/workspace.hpp"
+#include "cli/percentile.hpp"
 #include "r2p/databases.hpp"
 #include "r2p/error.hpp"
 #include "r2p/indexing.hpp"
@@ -38,17 +39,10 @@ double ms_since(Clock::time_point start) {
 
 double seconds_since(Clock::time_point start) { return ms_since(start) / 1000.0; }
 
-double percentile(std::vector<double> values, double p) {
-    if (values.empty()) return 0;
-    std::sort(values.begin(), values.end());
-    const auto rank = static_cast<std::size_t>(std::ceil(p * static_cast<double>(values.size())));
-    return values[std::clamp<std::size_t>(rank, 1, values.size()) - 1];
-}
-
 json latency(const std::vector<double>& ms) {
-    return {{"p50_ms", percentile(ms, 0.50)},
-            {"p95_ms", percentile(ms, 0.95)},
-            {"p99_ms", percentile(ms, 0.99)},
+    return {{"p50_ms", cli::percentile(ms, 50)},
+            {"p95_ms", cli::percentile(ms, 95)},
+            {"p99_ms", cli::percentile(ms, 99)},
             {"count", ms.size()}};
 }
 

@@ -7,12 +7,15 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <mutex>
 #include <set>
 #include <thread>
 #include <unordered_set>
 
 #include "r2p/error.hpp"
+#include "util/fnv1a.hpp"
+#include "util/ini_reader.hpp"
 
 namespace r2p {
 
@@ -51,12 +54,9 @@ std::uint64_t mix(std::uint64_t seed, std::uint64_t index, std::uint64_t stream)
 }
 
 std::uint64_t hash_text(std::string_view text) {
-    std::uint64_t h = 14695981039346656037ULL;
-    for (const char c : text) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 1099511628211ULL;
-    }
-    return h;
+    detail::Fnv1a hash;
+    hash.add_bytes(text);
+    return hash.value();
 }
 
 /// Index drawn from cumulative weights.
@@ -159,19 +159,16 @@ std::set<std::string> plural_forms(const std::string& alias) {
 // Data files
 
 GenreData load_genre_data(const std::filesystem::path& file) {
-    std::ifstream in(file);
+    std::ifstream in(file, std::ios::binary);
     if (!in) throw CorpusError(file.string() + ": cannot read genre data");
+    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     GenreData data;
     std::vector<std::string>* section = nullptr;
-    std::string line;
-    std::size_t number = 0;
     bool word_section = false;
-    while (std::getline(in, line)) {
-        ++number;
-        while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-        if (line.empty() || line[0] == '#') continue;
-        if (line[0] == '[') {
-            const std::string name = line.substr(1, line.find(']') - 1);
+    IniReader reader(file.string(), text, &raise_as<CorpusError>);
+    while (const auto line = reader.next()) {
+        if (IniReader::is_section(*line)) {
+            const std::string name(reader.section(*line));
             word_section = name == "function-words";
             if (name == "function-words")
                 section = &data.function_words;
@@ -196,22 +193,18 @@ GenreData load_genre_data(const std::filesystem::path& file) {
             else if (name == "reported-speech")
                 section = &data.reported_speech;
             else
-                throw CorpusError(file.string() + ":" + std::to_string(number) +
-                                  ": unknown section [" + name + "]");
+                reader.fail("unknown section [" + name + "]");
             continue;
         }
-        if (section == nullptr) {
-            throw CorpusError(file.string() + ":" + std::to_string(number) +
-                              ": entry before any [section]");
-        }
+        if (section == nullptr) reader.fail("entry before any [section]");
         if (word_section) {
-            for (auto& word : split_words(line)) {
+            for (auto& word : split_words(*line)) {
                 if (std::find(section->begin(), section->end(), word) == section->end()) {
                     section->push_back(std::move(word));
                 }
             }
         } else {
-            section->push_back(line);
+            section->emplace_back(*line);
         }
     }
     const std::pair<const char*, const std::vector<std::string>*> needed[] = {
