@@ -3,10 +3,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <chrono>
 #include <map>
-#include <thread>
 
 #include <sqlite3.h>
 #include <xapian.h>
@@ -18,6 +16,7 @@
 #include "r2p/schema.hpp"
 #include "r2p/search.hpp"
 #include "tag/tagger.hpp"
+#include "util/worker_pool.hpp"
 
 namespace r2p::bench {
 
@@ -39,26 +38,21 @@ std::vector<PeerPassage> load_peer_passages(const std::vector<std::string>& path
     const CorpusListing listing = list_corpus_files(paths);
     const Tagger tagger(taxonomy);
     std::vector<std::vector<PeerPassage>> per_file(listing.files.size());
-    std::atomic<std::size_t> next{0};
-    auto worker = [&] {
-        for (std::size_t i = next++; i < listing.files.size(); i = next++) {
-            const CorpusFile& file = listing.files[i];
-            try {
-                const LoadedStatement loaded = load_statement(
-                    file, read_file_bytes(file.path), read_sidecar_bytes(file.path), tagger);
-                const std::string date = date_sort_value(loaded.doc.meta.date);
-                for (const Passage& p : loaded.passages) {
-                    per_file[i].push_back({p.id, std::string(kind_name(p.kind)), p.text, date,
-                                           loaded.doc.meta.id, p.themes, p.roles});
-                }
-            } catch (const Error&) {
-                // Left out of the peers as r2p-index leaves it out of ours.
+    WorkerPool pool(std::max(1U, threads));
+    pool.run_all(listing.files.size(), [&](std::size_t i) {
+        const CorpusFile& file = listing.files[i];
+        try {
+            const LoadedStatement loaded = load_statement(file, read_file_bytes(file.path),
+                                                          read_sidecar_bytes(file.path), tagger);
+            const std::string date = date_sort_value(loaded.doc.meta.date);
+            for (const Passage& p : loaded.passages) {
+                per_file[i].push_back({p.id, std::string(kind_name(p.kind)), p.text, date,
+                                       loaded.doc.meta.id, p.themes, p.roles});
             }
+        } catch (const Error&) {
+            // Left out of the peers as r2p-index leaves it out of ours.
         }
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < std::max(1U, threads); ++t) pool.emplace_back(worker);
-    for (auto& t : pool) t.join();
+    });
     std::vector<PeerPassage> passages;
     for (auto& file : per_file) {
         for (auto& p : file) passages.push_back(std::move(p));

@@ -13,6 +13,7 @@
 #include <ctime>
 #include <fstream>
 #include <functional>
+#include <future>
 #include <map>
 #include <thread>
 
@@ -25,6 +26,7 @@
 #include "r2p/databases.hpp"
 #include "r2p/error.hpp"
 #include "r2p/indexing.hpp"
+#include "util/worker_pool.hpp"
 
 namespace r2p::bench {
 
@@ -150,9 +152,10 @@ QueryFigures measure_queries(const std::string& name, const Opener& open,
     std::vector<std::unique_ptr<Engine>> engines;
     for (unsigned t = 0; t < options.threads; ++t) engines.push_back(open());
     const auto start = Clock::now();
-    std::vector<std::thread> pool;
+    WorkerPool pool(options.threads);
+    std::vector<std::future<void>> clients;
     for (unsigned t = 0; t < options.threads; ++t) {
-        pool.emplace_back([&, t] {
+        clients.push_back(pool.submit([&, t] {
             // Each thread starts at its own place in the list: not the same query at once.
             std::size_t i = t * queries.size() / options.threads;
             while (!stop) {
@@ -160,13 +163,13 @@ QueryFigures measure_queries(const std::string& name, const Opener& open,
                 ++i;
                 ++done;
             }
-        });
+        }));
     }
     while (seconds_since(start) < options.throughput_seconds) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     stop = true;
-    for (auto& t : pool) t.join();
+    for (auto& client : clients) client.get();
     figures.qps = static_cast<double>(done) / seconds_since(start);
     return figures;
 }

@@ -10,12 +10,12 @@
 #include <iterator>
 #include <mutex>
 #include <set>
-#include <thread>
 #include <unordered_set>
 
 #include "r2p/error.hpp"
 #include "util/fnv1a.hpp"
 #include "util/ini_reader.hpp"
+#include "util/worker_pool.hpp"
 
 namespace r2p {
 
@@ -949,30 +949,26 @@ GeneratedCorpus generate_corpus(const CorpusGenerator& generator, const std::fil
         if (ec) throw CorpusError(root.string() + ": cannot create folder: " + ec.message());
     }
 
-    std::atomic<std::size_t> next{0};
     std::atomic<std::size_t> bytes{0};
+    std::atomic<bool> failed{false};
     std::mutex error_mutex;
     std::string error;
-    auto writer = [&] {
-        for (std::size_t i = next++; i < count; i = next++) {
-            const std::string text = generator.statement_text(i);
-            const auto path = statement_path(root, i);
-            std::ofstream out(path, std::ios::binary);
-            out.write(text.data(), static_cast<std::streamsize>(text.size()));
-            out.close();
-            if (!out) {
-                std::lock_guard lock(error_mutex);
-                if (error.empty()) error = path.string() + ": cannot write statement";
-                next = count;
-                return;
-            }
-            bytes += text.size();
+    WorkerPool pool(threads);
+    pool.run_all(count, [&](std::size_t i) {
+        if (failed) return;  // one file could not be written: write no more
+        const std::string text = generator.statement_text(i);
+        const auto path = statement_path(root, i);
+        std::ofstream out(path, std::ios::binary);
+        out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        out.close();
+        if (!out) {
+            std::lock_guard lock(error_mutex);
+            if (error.empty()) error = path.string() + ": cannot write statement";
+            failed = true;
+            return;
         }
-    };
-    unsigned n = threads ? threads : std::max(1U, std::thread::hardware_concurrency());
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < n; ++t) pool.emplace_back(writer);
-    for (auto& t : pool) t.join();
+        bytes += text.size();
+    });
     if (!error.empty()) throw CorpusError(error);
     result.bytes = bytes;
     result.seconds =
