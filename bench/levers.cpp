@@ -5,7 +5,8 @@
 
 #include <xapian.h>
 
-#include "bench/engines.hpp"
+#include "bench/disk_files.hpp"
+#include "bench/stopwatch.hpp"
 #include "index/corpus_files.hpp"
 #include "index/index_writer.hpp"
 #include "index/statement_loader.hpp"
@@ -15,12 +16,6 @@
 namespace r2p::bench {
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
 
 /// One way of building documents: the library's own prepare_document, or
 /// make_passage_document with a TermGenerator set up here.

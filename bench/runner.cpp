@@ -19,8 +19,10 @@
 
 #include <xapian.h>
 
+#include "bench/disk_files.hpp"
 #include "bench/engines.hpp"
 #include "bench/levers.hpp"
+#include "bench/stopwatch.hpp"
 #include "bench/workspace.hpp"
 #include "cli/percentile.hpp"
 #include "r2p/databases.hpp"
@@ -32,14 +34,7 @@ namespace r2p::bench {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
 using json = nlohmann::json;
-
-double ms_since(Clock::time_point start) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-double seconds_since(Clock::time_point start) { return ms_since(start) / 1000.0; }
 
 json latency(const std::vector<double>& ms) {
     return {{"p50_ms", cli::percentile(ms, 50)},
