@@ -6,6 +6,7 @@
 #include <string>
 
 #include "bench/testkit/corpus_generator.hpp"
+#include "bench/testkit/corpus_writer.hpp"
 #include "index/statement_loader.hpp"
 #include "r2p/error.hpp"
 #include "r2p/taxonomy.hpp"
