@@ -8,26 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "bench/peer_passages.hpp"
 #include "bench/testkit/corpus_generator.hpp"
 #include "r2p/taxonomy.hpp"
 
 namespace r2p::bench {
-
-/// A passage as the peers index it: exactly the text and tags our pipeline produced.
-struct PeerPassage {
-    std::string id;
-    std::string kind;
-    std::string text;
-    std::string date;  ///< "YYYYMMDD" sort value, "" when unknown
-    std::string doc;
-    std::vector<std::string> themes;
-    std::vector<std::string> roles;
-};
-
-/// Decodes, parses and tags every statement under `paths` with our pipeline (load_statement),
-/// on `threads` threads, in file order. Files that fail to load are left out.
-std::vector<PeerPassage> load_peer_passages(const std::vector<std::string>& paths,
-                                            const Taxonomy& taxonomy, unsigned threads);
 
 /// What indexing a peer took.
 struct PeerIndexFigures {
@@ -72,12 +57,5 @@ std::unique_ptr<Engine> open_ours(const std::filesystem::path& db, const Taxonom
 std::unique_ptr<Engine> open_ours(const std::vector<std::string>& specs, const Taxonomy& taxonomy);
 std::unique_ptr<Engine> open_xapian_peer(const std::filesystem::path& db);
 std::unique_ptr<Engine> open_fts5_peer(const std::filesystem::path& file);
-
-/// Drops `path`'s files (a file or every file under a folder) from the page cache, so the
-/// next read comes from disk: the cold-query figure. Best effort, never throws.
-void evict_from_page_cache(const std::filesystem::path& path);
-
-/// Bytes of every regular file under `path` (or of the file).
-std::size_t disk_bytes(const std::filesystem::path& path);
 
 }  // namespace r2p::bench

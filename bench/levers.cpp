@@ -5,21 +5,17 @@
 
 #include <xapian.h>
 
-#include "bench/engines.hpp"
-#include "r2p/corpus_files.hpp"
-#include "r2p/error.hpp"
+#include "bench/disk_files.hpp"
+#include "bench/stopwatch.hpp"
+#include "index/corpus_files.hpp"
 #include "index/index_writer.hpp"
-#include "r2p/tagger.hpp"
+#include "index/statement_loader.hpp"
+#include "r2p/error.hpp"
+#include "tag/tagger.hpp"
 
 namespace r2p::bench {
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
 
 /// One way of building documents: the library's own prepare_document, or
 /// make_passage_document with a TermGenerator set up here.
@@ -55,7 +51,8 @@ nlohmann::json measure_index_levers(const std::vector<std::string>& paths, const
     std::size_t passages = 0;
     for (const CorpusFile& file : listing.files) {
         try {
-            statements.push_back(load_statement(file, read_file_bytes(file.path), {}, tagger));
+            statements.push_back(load_statement(file, read_file_bytes(file.path),
+                                                read_sidecar_bytes(file.path), tagger));
             passages += statements.back().passages.size();
         } catch (const Error&) {
             // Skipped as r2p-index skips it.

@@ -9,10 +9,10 @@
 
 #include "bench/large_file.hpp"
 #include "bench/runner.hpp"
+#include "bench/testkit/corpus_generator.hpp"
 #include "bench/workspace.hpp"
 #include "cli/app.hpp"
-#include "r2p/corpus_files.hpp"
-#include "bench/testkit/corpus_generator.hpp"
+#include "index/corpus_files.hpp"
 #include "r2p/error.hpp"
 #include "r2p/request_text.hpp"
 #include "r2p/search.hpp"

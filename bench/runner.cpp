@@ -13,42 +13,33 @@
 #include <ctime>
 #include <fstream>
 #include <functional>
+#include <future>
 #include <map>
 #include <thread>
 
 #include <xapian.h>
 
+#include "bench/disk_files.hpp"
 #include "bench/engines.hpp"
 #include "bench/levers.hpp"
+#include "bench/stopwatch.hpp"
 #include "bench/workspace.hpp"
+#include "cli/percentile.hpp"
 #include "r2p/databases.hpp"
 #include "r2p/error.hpp"
 #include "r2p/indexing.hpp"
+#include "util/worker_pool.hpp"
 
 namespace r2p::bench {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
 using json = nlohmann::json;
 
-double ms_since(Clock::time_point start) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-double seconds_since(Clock::time_point start) { return ms_since(start) / 1000.0; }
-
-double percentile(std::vector<double> values, double p) {
-    if (values.empty()) return 0;
-    std::sort(values.begin(), values.end());
-    const auto rank = static_cast<std::size_t>(std::ceil(p * static_cast<double>(values.size())));
-    return values[std::clamp<std::size_t>(rank, 1, values.size()) - 1];
-}
-
 json latency(const std::vector<double>& ms) {
-    return {{"p50_ms", percentile(ms, 0.50)},
-            {"p95_ms", percentile(ms, 0.95)},
-            {"p99_ms", percentile(ms, 0.99)},
+    return {{"p50_ms", cli::percentile(ms, 50)},
+            {"p95_ms", cli::percentile(ms, 95)},
+            {"p99_ms", cli::percentile(ms, 99)},
             {"count", ms.size()}};
 }
 
@@ -156,9 +147,10 @@ QueryFigures measure_queries(const std::string& name, const Opener& open,
     std::vector<std::unique_ptr<Engine>> engines;
     for (unsigned t = 0; t < options.threads; ++t) engines.push_back(open());
     const auto start = Clock::now();
-    std::vector<std::thread> pool;
+    WorkerPool pool(options.threads);
+    std::vector<std::future<void>> clients;
     for (unsigned t = 0; t < options.threads; ++t) {
-        pool.emplace_back([&, t] {
+        clients.push_back(pool.submit([&, t] {
             // Each thread starts at its own place in the list: not the same query at once.
             std::size_t i = t * queries.size() / options.threads;
             while (!stop) {
@@ -166,13 +158,13 @@ QueryFigures measure_queries(const std::string& name, const Opener& open,
                 ++i;
                 ++done;
             }
-        });
+        }));
     }
     while (seconds_since(start) < options.throughput_seconds) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     stop = true;
-    for (auto& t : pool) t.join();
+    for (auto& client : clients) client.get();
     figures.qps = static_cast<double>(done) / seconds_since(start);
     return figures;
 }

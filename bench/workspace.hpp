@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "bench/testkit/corpus_generator.hpp"
+#include "bench/testkit/corpus_writer.hpp"
 
 namespace r2p::bench {
 

@@ -7,14 +7,14 @@
 #include <string>
 #include <string_view>
 
-#include "r2p/document.hpp"
-#include "r2p/error.hpp"
 #include "index/index_writer.hpp"
-#include "index/stored_passage.hpp"
+#include "parse/document.hpp"
 #include "parse/parse_document.hpp"
-#include "r2p/passage.hpp"
-#include "r2p/tagger.hpp"
+#include "parse/passage.hpp"
+#include "r2p/error.hpp"
+#include "index/stored_passage.hpp"
 #include "r2p/taxonomy.hpp"
+#include "tag/tagger.hpp"
 #include "text/unicode.hpp"
 
 namespace {

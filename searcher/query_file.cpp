@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/percentile.hpp"
 #include "cli/query_words.hpp"
 #include "r2p/error.hpp"
 #include "searcher/request_options.hpp"
@@ -16,14 +17,6 @@
 namespace r2p::searcher {
 
 namespace {
-
-// Nearest-rank percentile of sorted values.
-double percentile(const std::vector<double>& sorted, double p) {
-    if (sorted.empty()) return 0;
-    const auto rank =
-        static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(sorted.size())));
-    return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
-}
 
 SearchRequest request_from_line(const std::string& line) {
     // Single quotes group words as in a shell; double quotes are left to the query, where they
@@ -87,13 +80,12 @@ std::size_t run_query_file(const std::filesystem::path& file, Searcher& searcher
                 << '\n';
         }
     }
-    std::sort(micros.begin(), micros.end());
     out << nlohmann::json{{"summary",
                            {{"queries", micros.size()},
                             {"failed", failed},
-                            {"p50_micros", std::llround(percentile(micros, 50))},
-                            {"p95_micros", std::llround(percentile(micros, 95))},
-                            {"p99_micros", std::llround(percentile(micros, 99))}}}}
+                            {"p50_micros", std::llround(cli::percentile(micros, 50))},
+                            {"p95_micros", std::llround(cli::percentile(micros, 95))},
+                            {"p99_micros", std::llround(cli::percentile(micros, 99))}}}}
                .dump()
         << '\n';
     return failed;

@@ -1,5 +1,5 @@
-// Tests for lib/src/corpus_files.cpp: walking folders, odd files, sidecars, slugs.
-#include "r2p/corpus_files.hpp"
+// Tests for lib/src/index/corpus_files.cpp: walking folders, odd files, sidecars, slugs.
+#include "index/corpus_files.hpp"
 
 #include <doctest/doctest.h>
 
@@ -91,6 +91,15 @@ TEST_SUITE("corpus_files") {
         CHECK(r2p::read_file_bytes(dir / "f.txt") == bytes);
     }
 
+    TEST_CASE("a statement's sidecar is read when there is one, and is empty when not") {
+        r2p::test::TempDir dir;
+        r2p::test::write_file(dir / "a.txt", "a");
+        r2p::test::write_file(dir / "a.meta.json", R"({"title": "A"})");
+        r2p::test::write_file(dir / "b.txt", "b");
+        CHECK(r2p::read_sidecar_bytes(dir / "a.txt") == R"({"title": "A"})");
+        CHECK(r2p::read_sidecar_bytes(dir / "b.txt").empty());
+    }
+
     TEST_CASE("slugs are lower-case ASCII words joined by single dashes") {
         const std::pair<const char*, const char*> cases[] = {
             {"R2P Ministerial Meeting 2012", "r2p-ministerial-meeting-2012"},
@@ -104,35 +113,5 @@ TEST_SUITE("corpus_files") {
             CHECK(r2p::slugify(stem) == slug);
         }
         CHECK(r2p::slugify(std::string(500, 'a')).size() == 100);
-    }
-
-    TEST_CASE("a sidecar's fields override, nulls and absent fields do not") {
-        r2p::DocumentMeta meta;
-        meta.title = "From text";
-        r2p::apply_sidecar(R"({"date": "2012-09-28", "place": "New York", "title": null})",
-                           "x.meta.json", meta);
-        CHECK(meta.title == "From text");
-        CHECK(meta.date == "2012-09-28");
-        CHECK(meta.place == "New York");
-    }
-
-    TEST_CASE("a bad sidecar is an error naming the sidecar and line") {
-        r2p::DocumentMeta meta;
-        SUBCASE("syntax error") {
-            try {
-                r2p::apply_sidecar("{\n  \"title\": \"x\",\n  oops\n}", "s.meta.json", meta);
-                FAIL("no error");
-            } catch (const r2p::CorpusError& e) {
-                CHECK(std::string(e.what()).rfind("s.meta.json:3:", 0) == 0);
-            }
-        }
-        SUBCASE("bad date") {
-            CHECK_THROWS_AS(r2p::apply_sidecar(R"({"date": "28 Sept"})", "s.meta.json", meta),
-                            r2p::CorpusError);
-        }
-        SUBCASE("wrong type") {
-            CHECK_THROWS_AS(r2p::apply_sidecar(R"({"title": 12})", "s.meta.json", meta),
-                            r2p::CorpusError);
-        }
     }
 }

@@ -5,11 +5,12 @@
 #include <set>
 #include <string>
 
-#include "r2p/corpus_files.hpp"
 #include "bench/testkit/corpus_generator.hpp"
+#include "bench/testkit/corpus_writer.hpp"
+#include "index/statement_loader.hpp"
 #include "r2p/error.hpp"
-#include "r2p/tagger.hpp"
 #include "r2p/taxonomy.hpp"
+#include "tag/tagger.hpp"
 #include "taxonomy_fixture.hpp"
 #include "test_support.hpp"
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "parse/parse_document.hpp"
-#include "r2p/passage.hpp"
+#include "parse/passage.hpp"
 
 namespace {
 

@@ -1,5 +1,5 @@
 // Tests for lib/src/prune_scope.cpp: which stored documents --prune may remove.
-#include "r2p/prune_scope.hpp"
+#include "index/prune_scope.hpp"
 
 #include <doctest/doctest.h>
 

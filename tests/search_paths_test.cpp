@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "bench/testkit/corpus_generator.hpp"
+#include "bench/testkit/corpus_writer.hpp"
 #include "r2p/indexing.hpp"
 #include "r2p/search.hpp"
 #include "taxonomy_fixture.hpp"

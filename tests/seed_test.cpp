@@ -7,12 +7,12 @@
 #include <vector>
 
 #include "parse/parse_document.hpp"
-#include "r2p/passage.hpp"
-#include "r2p/tagger.hpp"
+#include "parse/passage.hpp"
 #include "r2p/taxonomy.hpp"
-#include "text/unicode.hpp"
+#include "tag/tagger.hpp"
 #include "taxonomy_fixture.hpp"
 #include "test_support.hpp"
+#include "text/unicode.hpp"
 
 namespace {
 

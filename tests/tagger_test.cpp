@@ -7,14 +7,14 @@
 #include <string>
 #include <vector>
 
-#include "r2p/document.hpp"
+#include "parse/document.hpp"
 #include "parse/parse_document.hpp"
-#include "r2p/passage.hpp"
-#include "r2p/tagger.hpp"
+#include "parse/passage.hpp"
 #include "r2p/taxonomy.hpp"
-#include "text/unicode.hpp"
+#include "tag/tagger.hpp"
 #include "taxonomy_fixture.hpp"
 #include "test_support.hpp"
+#include "text/unicode.hpp"
 
 namespace doctest {
 // Readable failures for the id lists and names compared below.

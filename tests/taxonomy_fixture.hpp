@@ -3,8 +3,8 @@
 
 #include <filesystem>
 
-#include "r2p/tagger.hpp"
 #include "r2p/taxonomy.hpp"
+#include "tag/tagger.hpp"
 
 namespace r2p::test {
 

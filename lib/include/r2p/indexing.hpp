@@ -6,9 +6,9 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "r2p/corpus_files.hpp"
 #include "r2p/taxonomy.hpp"
 
 namespace r2p {
@@ -27,6 +27,19 @@ struct IndexRequest {
     unsigned threads = 0;  ///< loader threads; 0 = one per core
     std::size_t batch_documents =
         5000;  ///< Xapian documents per commit (measured: 5k beats 20k and 100k)
+};
+
+/// A path that was not indexed, and why.
+struct SkippedFile {
+    std::string path;
+    std::string reason;  ///< the whole diagnostic line: "PATH[:LINE]: why (file skipped)"
+};
+
+/// A given path, or a folder under one, that could not be read: nothing under it is pruned.
+struct UnreadPath {
+    std::filesystem::path location;  ///< normal_location of the path
+    std::string path;                ///< as given or found, for the report
+    std::string reason;              ///< "no such file or folder", "cannot read folder: ..."
 };
 
 /// A file whose bytes were converted to UTF-8.

@@ -1,4 +1,4 @@
-#include "r2p/corpus_files.hpp"
+#include "index/corpus_files.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -6,17 +6,12 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <map>
 #include <set>
 
-#include <nlohmann/json.hpp>
-
 #include "index/document_ids.hpp"
 #include "r2p/error.hpp"
-#include "parse/parse_document.hpp"
-#include "text/unicode.hpp"
 
 namespace fs = std::filesystem;
 
@@ -150,27 +145,6 @@ class Walker {
     std::set<fs::path> seen_files_;
 };
 
-std::size_t line_of_byte(std::string_view text, std::size_t offset) {
-    offset = std::min(offset, text.size());
-    return 1 + static_cast<std::size_t>(std::count(
-                   text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
-}
-
-bool valid_date(const std::string& date) {
-    auto digits = [&](std::size_t from, std::size_t n) {
-        if (date.size() < from + n) return false;
-        return std::all_of(date.begin() + static_cast<std::ptrdiff_t>(from),
-                           date.begin() + static_cast<std::ptrdiff_t>(from + n),
-                           [](char c) { return c >= '0' && c <= '9'; });
-    };
-    if (date.size() == 4) return digits(0, 4);
-    if (date.size() == 7) return digits(0, 4) && date[4] == '-' && digits(5, 2);
-    if (date.size() == 10) {
-        return digits(0, 4) && date[4] == '-' && digits(5, 2) && date[7] == '-' && digits(8, 2);
-    }
-    return false;
-}
-
 }  // namespace
 
 CorpusListing list_corpus_files(const std::vector<std::string>& paths,
@@ -240,73 +214,10 @@ fs::path sidecar_path(const fs::path& statement) {
     return sidecar;
 }
 
-void apply_sidecar(std::string_view json, const std::string& sidecar_name, DocumentMeta& meta) {
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(json);
-    } catch (const nlohmann::json::parse_error& e) {
-        throw CorpusError(sidecar_name + ":" + std::to_string(line_of_byte(json, e.byte)) +
-                          ": invalid JSON in sidecar (file skipped)");
-    }
-    if (!j.is_object()) {
-        throw CorpusError(sidecar_name + ":1: sidecar must be a JSON object (file skipped)");
-    }
-    auto take = [&](const char* key, std::string& field) {
-        const auto it = j.find(key);
-        if (it == j.end() || it->is_null()) return;
-        if (!it->is_string()) {
-            throw CorpusError(sidecar_name + ": \"" + key + "\" must be a string (file skipped)");
-        }
-        field = it->get<std::string>();
-    };
-    take("title", meta.title);
-    take("date", meta.date);
-    take("event", meta.event);
-    take("place", meta.place);
-    take("source_url", meta.source_url);
-    if (!meta.date.empty() && !valid_date(meta.date)) {
-        throw CorpusError(sidecar_name + ": date \"" + meta.date +
-                          "\" is not YYYY, YYYY-MM or YYYY-MM-DD (file skipped)");
-    }
-}
-
-LoadedStatement load_statement(const CorpusFile& file, std::string_view bytes,
-                               std::string_view sidecar_bytes, const Tagger& tagger) {
-    const std::string name = file.path.string();
-    LoadedStatement loaded;
-    DecodedText decoded;
-    try {
-        decoded = decode_text(bytes);
-    } catch (const DecodeError& e) {
-        throw CorpusError(name + ":" + std::to_string(e.line()) + ": " + e.what() +
-                          " (file skipped)");
-    }
-    loaded.encoding = decoded.encoding;
-    loaded.converted = decoded.converted;
-    for (const StrayByte& stray : decoded.stray_bytes) {
-        if (loaded.warnings.size() == kMaxStrayByteWarnings) {
-            loaded.warnings.push_back(
-                name + ": " + std::to_string(decoded.stray_bytes.size() - kMaxStrayByteWarnings) +
-                " more bytes that are not UTF-8, read as Windows-1252");
-            break;
-        }
-        char hex[8];
-        std::snprintf(hex, sizeof hex, "0x%02X", stray.value);
-        loaded.warnings.push_back(name + ":" + std::to_string(stray.line) + ": byte " +
-                                  std::to_string(stray.offset) + " (" + hex +
-                                  ") is not UTF-8, read as Windows-1252");
-    }
-
-    DocumentMeta meta;
-    meta.id = file.doc_id;
-    meta.path = name;
-    if (!sidecar_bytes.empty())
-        apply_sidecar(sidecar_bytes, sidecar_path(file.path).string(), meta);
-
-    loaded.doc = parse_document(decoded.text, std::move(meta));
-    loaded.passages = make_passages(loaded.doc);
-    tagger.tag(loaded.doc, loaded.passages);
-    return loaded;
+std::string read_sidecar_bytes(const fs::path& statement) {
+    std::error_code ec;
+    const fs::path sidecar = sidecar_path(statement);
+    return fs::exists(sidecar, ec) ? read_file_bytes(sidecar) : std::string();
 }
 
 }  // namespace r2p

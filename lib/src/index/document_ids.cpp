@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <set>
 
-#include "r2p/prune_scope.hpp"
+#include "index/prune_scope.hpp"
 
 namespace fs = std::filesystem;
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "r2p/corpus_files.hpp"
+#include "index/corpus_files.hpp"
 
 namespace r2p {
 

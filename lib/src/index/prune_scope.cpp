@@ -1,4 +1,4 @@
-#include "r2p/prune_scope.hpp"
+#include "index/prune_scope.hpp"
 
 #include <algorithm>
 

@@ -3,7 +3,7 @@
 
 #include <string_view>
 
-#include "r2p/document.hpp"
+#include "parse/document.hpp"
 
 namespace r2p {
 

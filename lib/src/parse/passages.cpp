@@ -1,5 +1,5 @@
 // make_passages: a parsed document's paragraphs and speech quotes as indexable passages.
-#include "r2p/passage.hpp"
+#include "parse/passage.hpp"
 
 #include <string>
 

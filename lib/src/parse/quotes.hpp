@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-#include "r2p/document.hpp"
+#include "parse/document.hpp"
 
 namespace r2p {
 

@@ -11,9 +11,9 @@
 
 #include <xapian.h>
 
-#include "tag/tag_tokens.hpp"
-#include "r2p/document.hpp"
+#include "parse/document.hpp"
 #include "r2p/taxonomy.hpp"
+#include "tag/tag_tokens.hpp"
 
 namespace r2p::detail {
 

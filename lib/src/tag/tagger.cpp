@@ -1,4 +1,4 @@
-#include "r2p/tagger.hpp"
+#include "tag/tagger.hpp"
 
 #include <algorithm>
 #include <map>

@@ -11,8 +11,8 @@
 #include <string_view>
 #include <vector>
 
-#include "text/unicode_utf8.hpp"
 #include "r2p/error.hpp"
+#include "util/ini_reader.hpp"
 
 namespace r2p {
 namespace {
@@ -22,13 +22,6 @@ namespace {
 //   [kind id]            or  [attribution]
 //   key = value | value  (repeated keys accumulate)
 // Every error names the file and line so a taxonomy author can fix it without reading code.
-
-std::string_view trim(std::string_view s) {
-    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    return s;
-}
 
 bool valid_id(std::string_view id) {
     if (id.empty() || id.front() == '-' || id.back() == '-') return false;
@@ -51,51 +44,21 @@ std::string lower_ascii(std::string_view s) {
     return out;
 }
 
-class LineReader {
-  public:
-    explicit LineReader(const TaxonomyText& file) : name_(file.name), text_(file.text) {
-        if (text_.starts_with("\xEF\xBB\xBF")) text_.remove_prefix(3);
-    }
-
-    /// Next line that is neither blank nor a comment, trimmed; nullopt at the end.
-    std::optional<std::string_view> next() {
-        while (pos_ < text_.size()) {
-            std::size_t nl = text_.find('\n', pos_);
-            if (nl == std::string::npos) nl = text_.size();
-            std::string_view line = trim(text_.substr(pos_, nl - pos_));
-            pos_ = nl + 1;
-            ++line_;
-            // Values reach fold() and the JSON output, which both need valid UTF-8.
-            if (const std::size_t bad = detail::first_invalid_utf8(line); bad != line.npos) {
-                fail("invalid UTF-8 at column " + std::to_string(bad + 1) +
-                     " (taxonomy files are UTF-8 text)");
-            }
-            if (!line.empty() && line.front() != '#') return line;
-        }
-        return std::nullopt;
-    }
-
-    [[noreturn]] void fail(const std::string& reason) const { fail_at(line_, reason); }
-    [[noreturn]] void fail_at(std::size_t line, const std::string& reason) const {
-        throw TaxonomyError(name_ + ":" + std::to_string(line) + ": " + reason);
-    }
-    std::size_t line() const { return line_; }
-
-  private:
-    std::string name_;
-    std::string_view text_;  // the TaxonomyText outlives the reader
-    std::size_t pos_ = 0;
-    std::size_t line_ = 0;
-};
+// A reader of one taxonomy file: errors are TaxonomyErrors, and values reach fold() and the
+// JSON output, which both need valid UTF-8.
+IniReader taxonomy_reader(const TaxonomyText& file) {
+    return IniReader(file.name, file.text, &raise_as<TaxonomyError>,
+                     "taxonomy files are UTF-8 text");
+}
 
 /// "a | b | c" -> {"a", "b", "c"}; an empty item is an error (a stray or doubled bar).
-std::vector<std::string> split_values(std::string_view value, const LineReader& reader) {
+std::vector<std::string> split_values(std::string_view value, const IniReader& reader) {
     std::vector<std::string> out;
     std::size_t start = 0;
     while (true) {
         const std::size_t bar = value.find('|', start);
         const std::string_view item =
-            trim(value.substr(start, bar == std::string_view::npos ? value.npos : bar - start));
+            ini_trim(value.substr(start, bar == std::string_view::npos ? value.npos : bar - start));
         if (item.empty()) reader.fail("empty value");
         if (!has_word(item)) reader.fail("value '" + std::string(item) + "' has no word");
         out.emplace_back(item);
@@ -110,46 +73,31 @@ struct Header {
     std::string id;  // empty for [attribution]
 };
 
-Header parse_header(std::string_view line, const LineReader& reader) {
-    if (line.back() != ']') reader.fail("unterminated section header (missing ']')");
-    std::string_view inside = trim(line.substr(1, line.size() - 2));
+Header parse_header(std::string_view line, const IniReader& reader) {
+    const std::string_view inside = reader.section(line);
     const std::size_t space = inside.find_first_of(" \t");
     Header h;
     h.kind = std::string(inside.substr(0, space));
-    if (space != std::string_view::npos) h.id = std::string(trim(inside.substr(space)));
+    if (space != std::string_view::npos) h.id = std::string(ini_trim(inside.substr(space)));
     return h;
-}
-
-struct KeyValue {
-    std::string key;
-    std::string_view value;
-};
-
-KeyValue parse_key_value(std::string_view line, const LineReader& reader) {
-    const std::size_t eq = line.find('=');
-    if (eq == std::string_view::npos) reader.fail("expected 'key = value' or '[section]'");
-    KeyValue kv{std::string(trim(line.substr(0, eq))), trim(line.substr(eq + 1))};
-    if (kv.key.empty()) reader.fail("missing key before '='");
-    if (kv.value.empty()) reader.fail("empty value for '" + kv.key + "'");
-    return kv;
 }
 
 /// Checks what a [kind id] header must satisfy, whatever the kind.
 void check_entry_id(const Header& h, std::set<std::string>& seen, std::size_t first_line,
-                    const LineReader& reader) {
+                    const IniReader& reader) {
     if (h.id.empty()) reader.fail_at(first_line, "[" + h.kind + "] needs an id");
     if (!valid_id(h.id)) reader.fail_at(first_line, "id '" + h.id + "' must match [a-z0-9-]+");
     if (!seen.insert(h.id).second)
         reader.fail_at(first_line, "duplicate " + h.kind + " id '" + h.id + "'");
 }
 
-void set_label(std::string& label, std::string_view value, const LineReader& reader) {
+void set_label(std::string& label, std::string_view value, const IniReader& reader) {
     if (!label.empty()) reader.fail("label given twice");
     label = std::string(value);
 }
 
 void parse_themes(const TaxonomyText& file, Taxonomy& tax) {
-    LineReader reader(file);
+    IniReader reader = taxonomy_reader(file);
     std::set<std::string> ids;
     std::size_t entry_line = 0;
     const auto finish = [&] {
@@ -168,7 +116,7 @@ void parse_themes(const TaxonomyText& file, Taxonomy& tax) {
             continue;
         }
         if (tax.themes.empty()) reader.fail("key outside a [theme ID] section");
-        const KeyValue kv = parse_key_value(*line, reader);
+        const IniReader::KeyValue kv = reader.key_value(*line);
         Theme& theme = tax.themes.back();
         if (kv.key == "label") {
             set_label(theme.label, kv.value, reader);
@@ -185,7 +133,7 @@ void parse_themes(const TaxonomyText& file, Taxonomy& tax) {
 }
 
 void parse_roles(const TaxonomyText& file, Taxonomy& tax) {
-    LineReader reader(file);
+    IniReader reader = taxonomy_reader(file);
     std::set<std::string> ids;
     // An alias naming two roles would make attribution depend on file order.
     std::map<std::string, std::string> alias_owner;
@@ -217,7 +165,7 @@ void parse_roles(const TaxonomyText& file, Taxonomy& tax) {
             continue;
         }
         if (in == In::Nothing) reader.fail("key outside a [role ID] or [attribution] section");
-        const KeyValue kv = parse_key_value(*line, reader);
+        const IniReader::KeyValue kv = reader.key_value(*line);
         if (in == In::Role) {
             Role& role = tax.roles.back();
             if (kv.key == "label") {
@@ -254,7 +202,7 @@ void parse_roles(const TaxonomyText& file, Taxonomy& tax) {
 }
 
 void parse_synonyms(const TaxonomyText& file, Taxonomy& tax) {
-    LineReader reader(file);
+    IniReader reader = taxonomy_reader(file);
     std::map<std::string, std::size_t> phrase_line;
     while (auto line = reader.next()) {
         if (line->front() == '[' || line->find('=') != std::string_view::npos)

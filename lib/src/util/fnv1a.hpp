@@ -12,8 +12,12 @@ class Fnv1a {
   public:
     /// Hashes `bytes` in, followed by a field separator so ("ab","c") and ("a","bc") differ.
     void add(std::string_view bytes) {
-        for (const char c : bytes) mix(static_cast<unsigned char>(c));
+        add_bytes(bytes);
         mix(0xffU);
+    }
+    /// Hashes `bytes` in with no separator: plain FNV-1a of everything added this way.
+    void add_bytes(std::string_view bytes) {
+        for (const char c : bytes) mix(static_cast<unsigned char>(c));
     }
     std::uint64_t value() const { return hash_; }
     /// 16 lower-case hex digits.

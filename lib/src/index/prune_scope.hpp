@@ -6,14 +6,9 @@
 #include <string>
 #include <vector>
 
-namespace r2p {
+#include "r2p/indexing.hpp"  // UnreadPath: the report names the paths --prune could not read
 
-/// A given path, or a folder under one, that could not be read: nothing under it is pruned.
-struct UnreadPath {
-    std::filesystem::path location;  ///< normal_location of the path
-    std::string path;                ///< as given or found, for the report
-    std::string reason;              ///< "no such file or folder", "cannot read folder: ..."
-};
+namespace r2p {
 
 /// Where a run looked for statement files, and where it could not look.
 struct PruneScope {

@@ -1,4 +1,4 @@
-// Finding statement files on disk, reading them safely, and loading one into tagged passages.
+// Finding statement files on disk and reading them (and their sidecars) safely.
 #pragma once
 
 #include <cstddef>
@@ -8,10 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "r2p/document.hpp"
-#include "r2p/passage.hpp"
-#include "r2p/prune_scope.hpp"
-#include "r2p/tagger.hpp"
+#include "index/prune_scope.hpp"
+#include "r2p/indexing.hpp"
 
 namespace r2p {
 
@@ -19,12 +17,6 @@ namespace r2p {
 struct CorpusFile {
     std::filesystem::path path;  ///< as found (given path joined with the walk)
     std::string doc_id;          ///< see assign_document_ids
-};
-
-/// A path that was not indexed, and why.
-struct SkippedFile {
-    std::string path;
-    std::string reason;  ///< the whole diagnostic line: "PATH[:LINE]: why (file skipped)"
 };
 
 /// What list_corpus_files found.
@@ -57,31 +49,11 @@ constexpr std::size_t kMaxFileBytes = 256u << 20;
 /// "PATH: reason (file skipped)".
 std::string read_file_bytes(const std::filesystem::path& path);
 
-/// A statement decoded, parsed and tagged, ready for the index writer.
-struct LoadedStatement {
-    Document doc;
-    std::vector<Passage> passages;
-    std::string encoding;    ///< encoding of the bytes ("UTF-8", "windows-1252", ...)
-    bool converted = false;  ///< bytes were not UTF-8
-    /// "PATH:LINE: byte N (0x92) is not UTF-8, read as Windows-1252" for the first
-    /// kMaxStrayByteWarnings stray bytes, then one line counting the rest.
-    std::vector<std::string> warnings;
-};
-
-/// Stray bytes named one by one per file; more are counted in one line.
-constexpr std::size_t kMaxStrayByteWarnings = 10;
-
 /// Path of the sidecar of a statement: NAME.meta.json beside NAME.txt.
 std::filesystem::path sidecar_path(const std::filesystem::path& statement);
 
-/// Applies a sidecar's JSON (title, date, event, place, source_url) to `meta`; fields the
-/// sidecar lacks or sets to null stay as they are. Throws CorpusError "SIDECAR:LINE: reason"
-/// on bad JSON, a field of the wrong type or a date that is not YYYY[-MM[-DD]].
-void apply_sidecar(std::string_view json, const std::string& sidecar_name, DocumentMeta& meta);
-
-/// Decodes `bytes` of `file`, reads its sidecar (`sidecar_bytes`, empty when none), parses
-/// and tags it. Throws CorpusError "PATH:LINE: reason (file skipped)".
-LoadedStatement load_statement(const CorpusFile& file, std::string_view bytes,
-                               std::string_view sidecar_bytes, const Tagger& tagger);
+/// The bytes of `statement`'s sidecar (sidecar_path), empty when it has none. Throws
+/// CorpusError as read_file_bytes when one exists and cannot be read.
+std::string read_sidecar_bytes(const std::filesystem::path& statement);
 
 }  // namespace r2p

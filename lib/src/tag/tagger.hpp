@@ -3,8 +3,8 @@
 
 #include <vector>
 
-#include "r2p/document.hpp"
-#include "r2p/passage.hpp"
+#include "parse/document.hpp"
+#include "parse/passage.hpp"
 #include "r2p/taxonomy.hpp"
 
 namespace r2p {
