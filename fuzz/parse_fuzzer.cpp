@@ -8,11 +8,11 @@
 #include <string_view>
 
 #include "index/index_writer.hpp"
+#include "index/stored_passage.hpp"
 #include "parse/document.hpp"
 #include "parse/parse_document.hpp"
 #include "parse/passage.hpp"
 #include "r2p/error.hpp"
-#include "index/stored_passage.hpp"
 #include "r2p/taxonomy.hpp"
 #include "tag/tagger.hpp"
 #include "text/unicode.hpp"

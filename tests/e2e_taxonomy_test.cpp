@@ -6,9 +6,9 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "bench/testkit/shard_servers.hpp"
 #include "e2e_paths.hpp"
 #include "r2p/schema.hpp"
-#include "bench/testkit/shard_servers.hpp"
 #include "test_support.hpp"
 
 namespace {

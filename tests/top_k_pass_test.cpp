@@ -5,7 +5,7 @@
 #include <doctest/doctest.h>
 
 #include "r2p/databases.hpp"
-#include "r2p/query.hpp"
+#include "r2p/search_request.hpp"
 #include "search/query_builder.hpp"
 #include "search_fixture.hpp"
 #include "test_support.hpp"

@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "r2p/facets.hpp"
-#include "r2p/query.hpp"
 #include "r2p/search_request.hpp"
 #include "r2p/table_policy.hpp"
 

@@ -2,8 +2,8 @@
 
 #include <fstream>
 
-#include "util/fnv1a.hpp"
 #include "r2p/error.hpp"
+#include "util/fnv1a.hpp"
 
 namespace fs = std::filesystem;
 

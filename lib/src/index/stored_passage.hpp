@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "r2p/stored_passage.hpp"
+#include "r2p/search_result.hpp"
 
 namespace r2p {
 

@@ -4,9 +4,9 @@
 #include <filesystem>
 #include <system_error>
 
+#include "index/shards.hpp"
 #include "r2p/error.hpp"
 #include "r2p/schema.hpp"
-#include "index/shards.hpp"
 
 namespace fs = std::filesystem;
 

@@ -9,9 +9,9 @@
 #include <string_view>
 #include <vector>
 
-#include "search/facet_table.hpp"
 #include "r2p/facets.hpp"
 #include "r2p/taxonomy.hpp"
+#include "search/facet_table.hpp"
 
 namespace r2p {
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "r2p/query.hpp"
+#include "r2p/search_request.hpp"
 #include "r2p/taxonomy.hpp"
 #include "search/snippets.hpp"
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "r2p/query.hpp"
+#include "r2p/search_request.hpp"
 #include "r2p/taxonomy.hpp"
 
 namespace r2p {

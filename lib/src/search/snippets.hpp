@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "r2p/snippets.hpp"
+#include "r2p/search_result.hpp"
 
 namespace r2p {
 

@@ -8,8 +8,8 @@
 
 #include <xapian.h>
 
-#include "tag/tag_tokens.hpp"
 #include "r2p/taxonomy.hpp"
+#include "tag/tag_tokens.hpp"
 
 namespace r2p::detail {
 

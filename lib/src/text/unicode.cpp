@@ -12,8 +12,8 @@
 #include <string>
 #include <unordered_map>
 
-#include "text/unicode_utf8.hpp"
 #include "r2p/error.hpp"
+#include "text/unicode_utf8.hpp"
 
 namespace r2p {
 namespace {
