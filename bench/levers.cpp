@@ -11,6 +11,7 @@
 #include "index/index_writer.hpp"
 #include "index/statement_loader.hpp"
 #include "r2p/error.hpp"
+#include "r2p/schema.hpp"
 #include "tag/tagger.hpp"
 
 namespace r2p::bench {
@@ -68,7 +69,7 @@ nlohmann::json measure_index_levers(const std::vector<std::string>& paths, const
     for (const Variant& v : variants) {
         log << "levers: " << v.name << " ...\n";
         Xapian::TermGenerator terms;
-        terms.set_stemmer(Xapian::Stem("english"));
+        terms.set_stemmer(r2p::schema::make_stemmer());
         terms.set_stemming_strategy(v.strategy);
         auto start = Clock::now();
         std::vector<PreparedDocument> prepared;

@@ -17,7 +17,7 @@ PeerIndexFigures index_xapian_peer(const std::vector<PeerPassage>& passages,
     try {
         Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
         Xapian::TermGenerator indexer;
-        indexer.set_stemmer(Xapian::Stem("en"));
+        indexer.set_stemmer(r2p::schema::make_stemmer());
         for (const PeerPassage& p : passages) {
             Xapian::Document doc;
             indexer.set_document(doc);
@@ -66,7 +66,7 @@ std::size_t split_counts(const Xapian::ValueCountMatchSpy& spy) {
 class XapianPeer final : public Engine {
   public:
     explicit XapianPeer(const std::filesystem::path& dir) : db_(dir.string()) {
-        parser_.set_stemmer(Xapian::Stem("en"));
+        parser_.set_stemmer(r2p::schema::make_stemmer());
         parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
         parser_.set_database(db_);
     }

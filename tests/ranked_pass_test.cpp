@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "r2p/schema.hpp"
 #include "test_support.hpp"
 
 TEST_SUITE("ranked_pass") {
@@ -20,7 +21,7 @@ TEST_SUITE("ranked_pass") {
     void write_corpus(const std::string& dir, unsigned seed, int passages) {
         Xapian::WritableDatabase db(dir, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
         Xapian::TermGenerator terms;
-        terms.set_stemmer(Xapian::Stem("english"));
+        terms.set_stemmer(r2p::schema::make_stemmer());
         terms.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
         std::uint64_t state = seed;
         auto next = [&] {
