@@ -101,6 +101,7 @@ TEST_SUITE("e2e_reliability") {
             const auto result = r2p::test::run_index(dir / ("ref" + std::to_string(variant)),
                                                      shell_quote(corpus.string()));
             clean_seconds = std::max(clean_seconds, r2p::test::seconds_since(start));
+            INFO("r2p-index stderr: ", result.err);
             REQUIRE(result.exit_code == 0);
             reference[variant] = r2p::test::passage_ids(dir / ("ref" + std::to_string(variant)));
             const std::set<std::string> distinct(reference[variant].begin(),

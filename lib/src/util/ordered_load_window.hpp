@@ -128,13 +128,13 @@ class OrderedLoadWindow {
             slot.failure = std::current_exception();
         }
         slot.ready = true;
-        {
-            std::lock_guard lock(mutex_);
-            loaded_bytes_ += slot.bytes;
-            slots_[index] = std::move(slot);
-            --in_flight_;
-            start_loads();
-        }
+        std::lock_guard lock(mutex_);
+        loaded_bytes_ += slot.bytes;
+        slots_[index] = std::move(slot);
+        --in_flight_;
+        start_loads();
+        // Notified under the lock: once in_flight_ is 0 the destructor may return and destroy
+        // changed_, so this task must not touch the window after it lets go of mutex_.
         changed_.notify_all();
     }
 
