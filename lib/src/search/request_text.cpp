@@ -102,7 +102,10 @@ SearchRequest parse_request(const std::vector<RequestField>& fields,
 
     std::map<std::string, std::vector<std::string>, std::less<>> given;
     for (const auto& [key, value] : fields) given[key].push_back(value);
-    for (const auto& [key, values] : given) {
+    for (const auto& entry : given) {
+        // Named, not a structured binding: clang 14 cannot capture those in a lambda.
+        const std::string& key = entry.first;
+        const std::vector<std::string>& values = entry.second;
         const bool is_single =
             std::find(std::begin(single), std::end(single), key) != std::end(single);
         const bool is_filter =
