@@ -41,10 +41,7 @@ Xapian::Query filter_query(const SearchFilters& filters, const Taxonomy& taxonom
         }
         groups.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
     };
-    add_group(filters.themes, schema::Field::Theme);
-    add_group(filters.roles, schema::Field::Role);
-    add_group(filters.kinds, schema::Field::Kind);
-    add_group(filters.docs, schema::Field::Doc);
+    for (const auto& [field, values] : filter_lists(filters)) add_group(*values, field);
 
     const auto date_slot = schema::slot(schema::Slot::Date);
     if (!filters.from.empty() && !filters.to.empty()) {

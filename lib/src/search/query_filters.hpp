@@ -3,13 +3,27 @@
 
 #include <xapian.h>
 
+#include <array>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
+#include "r2p/schema.hpp"
 #include "r2p/search_request.hpp"
 #include "r2p/taxonomy.hpp"
 
 namespace r2p {
+
+/// SearchFilters' id lists, each with the registry field it filters by: the one mapping that
+/// parse_request fills and filter_query reads. `Filters` is SearchFilters, const or not.
+template <typename Filters>
+auto filter_lists(Filters& filters) {
+    return std::array{std::pair{schema::Field::Theme, &filters.themes},
+                      std::pair{schema::Field::Role, &filters.roles},
+                      std::pair{schema::Field::Kind, &filters.kinds},
+                      std::pair{schema::Field::Doc, &filters.docs}};
+}
 
 /// The inclusive "YYYYMMDD" bounds of Slot::Date for a request's from / to dates ("2012" ->
 /// "20120000" as a lower bound, "20129999" as an upper one). Throws UsageError for a

@@ -91,12 +91,7 @@ SearchRequest parse_request(const std::vector<RequestField>& fields,
                             std::string_view option_prefix) {
     SearchRequest request;
     // The filter keys are the registry's; each fills one of SearchFilters' lists.
-    const std::pair<schema::Field, std::vector<std::string>*> filter_lists[] = {
-        {schema::Field::Theme, &request.filters.themes},
-        {schema::Field::Role, &request.filters.roles},
-        {schema::Field::Kind, &request.filters.kinds},
-        {schema::Field::Doc, &request.filters.docs},
-    };
+    const auto filters = filter_lists(request.filters);
     const std::string_view single[] = {kLimitKey, kOffsetKey, kFromKey,
                                        kToKey,    kSortKey,   kMatchKey};
 
@@ -108,9 +103,9 @@ SearchRequest parse_request(const std::vector<RequestField>& fields,
         const std::vector<std::string>& values = entry.second;
         const bool is_single =
             std::find(std::begin(single), std::end(single), key) != std::end(single);
-        const bool is_filter =
-            std::any_of(std::begin(filter_lists), std::end(filter_lists),
-                        [&](const auto& f) { return schema::field_spec(f.first).filter == key; });
+        const bool is_filter = std::any_of(filters.begin(), filters.end(), [&](const auto& f) {
+            return schema::field_spec(f.first).filter == key;
+        });
         if (!is_single && !is_filter && key != kQueryKey && key != kFacetKey) {
             throw UsageError("unknown option '" + shown(option_prefix, key) + "'");
         }
@@ -133,17 +128,18 @@ SearchRequest parse_request(const std::vector<RequestField>& fields,
     request.limit = parse_count(shown(option_prefix, kLimitKey), last(kLimitKey, "10"), kMaxLimit);
     request.offset =
         parse_count(shown(option_prefix, kOffsetKey), last(kOffsetKey, "0"), kMaxOffset);
-    for (const auto& [field, list] : filter_lists) *list = all(schema::field_spec(field).filter);
+    for (const auto& [field, list] : filters) *list = all(schema::field_spec(field).filter);
     request.filters.from = last(kFromKey, "");
     request.filters.to = last(kToKey, "");
     const std::string& from = request.filters.from;
     const std::string& to = request.filters.to;
-    if (!from.empty()) date_lower_bound(from);
-    if (!to.empty()) date_upper_bound(to);
+    // Checked here, so a bad date is an error before any database is opened.
+    const std::string lower = from.empty() ? std::string() : date_lower_bound(from);
+    const std::string upper = to.empty() ? std::string() : date_upper_bound(to);
     for (const auto& name : all(kFacetKey)) request.facets.push_back(parse_facet_field(name));
     request.sort = parse_sort_order(shown(option_prefix, kSortKey), last(kSortKey, "relevance"));
     request.match = parse_match_mode(shown(option_prefix, kMatchKey), last(kMatchKey, "all"));
-    if (!from.empty() && !to.empty() && date_lower_bound(from) > date_upper_bound(to)) {
+    if (!lower.empty() && !upper.empty() && lower > upper) {
         throw UsageError(date_range_error(from, to, option_prefix));
     }
     return request;
