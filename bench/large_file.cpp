@@ -7,10 +7,10 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <chrono>
 #include <cstring>
 #include <fstream>
 
+#include "bench/stopwatch.hpp"
 #include "r2p/error.hpp"
 
 namespace fs = std::filesystem;
@@ -57,7 +57,7 @@ nlohmann::json measure_large_file(const CorpusGenerator& generator, const fs::pa
     posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, report.c_str(),
                                      O_WRONLY | O_CREAT | O_TRUNC, 0644);
     log << "indexing it with " << index_tool.string() << '\n';
-    const auto start = std::chrono::steady_clock::now();
+    const auto start = bench::Clock::now();
     pid_t child = 0;
     const int spawned = posix_spawn(&child, argv[0], &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
@@ -70,8 +70,7 @@ nlohmann::json measure_large_file(const CorpusGenerator& generator, const fs::pa
     while (::wait4(child, &status, 0, &usage) < 0) {
         if (errno != EINTR) throw Error(std::string("wait4: ") + std::strerror(errno));
     }
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double seconds = bench::seconds_since(start);
     const int exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     if (exit_code != 0) {
         throw Error(index_tool.string() + " exited " + std::to_string(exit_code) + " on " +

@@ -1,11 +1,11 @@
 #include "bench/testkit/corpus_writer.hpp"
 
 #include <atomic>
-#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <mutex>
 
+#include "bench/stopwatch.hpp"
 #include "r2p/error.hpp"
 #include "util/worker_pool.hpp"
 
@@ -21,7 +21,7 @@ std::filesystem::path statement_path(const std::filesystem::path& root, std::siz
 
 GeneratedCorpus generate_corpus(const CorpusGenerator& generator, const std::filesystem::path& root,
                                 std::size_t passages, unsigned threads) {
-    const auto start = std::chrono::steady_clock::now();
+    const auto start = bench::Clock::now();
     GeneratedCorpus result;
     // Plans are cheap: count sequentially, then write in parallel.
     do {
@@ -56,8 +56,7 @@ GeneratedCorpus generate_corpus(const CorpusGenerator& generator, const std::fil
     });
     if (!error.empty()) throw CorpusError(error);
     result.bytes = bytes;
-    result.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    result.seconds = bench::seconds_since(start);
     return result;
 }
 
