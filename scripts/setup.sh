@@ -13,7 +13,8 @@ packages=(
     nlohmann-json3-dev
     libcpp-httplib-dev
     libsqlite3-dev
-    wamerican
+    libarchive-dev  # statements read straight from .tar.gz / .tar.xz / .zip archives
+    wamerican wbritish  # word lists: end-of-line hyphenation, and the bench's generator
     gnuplot-nox
     clang libclang-rt-14-dev clang-format
     # llvm-symbolizer: clang's sanitizers (fuzz.sh) symbolize only through it, and the

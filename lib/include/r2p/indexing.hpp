@@ -27,6 +27,12 @@ struct IndexRequest {
     unsigned threads = 0;  ///< loader threads; 0 = one per core
     std::size_t batch_documents =
         5000;  ///< Xapian documents per commit (measured: 5k beats 20k and 100k)
+    /// A collection profile: a name under corpus/collections/ ("ungdc") or a .conf file;
+    /// empty: none (metadata from sidecars and the text only).
+    std::string collection;
+    /// A speakers table (CSV year,session,iso3,country,speaker,post) for the profile; empty:
+    /// none.
+    std::filesystem::path speakers;
 };
 
 /// A path that was not indexed, and why.

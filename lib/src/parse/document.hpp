@@ -16,6 +16,13 @@ struct DocumentMeta {
     std::string place;
     std::string source_url;
     std::string path;  ///< path as given on the command line (for display)
+    // From a collection profile (corpus/collections/*.conf) and its speakers table; empty
+    // when the file is not read under a profile or the table has no row for it.
+    std::string country;       ///< ISO 3166-1 alpha-3, lower case ("usa")
+    std::string country_name;  ///< as the speakers table spells it ("United States of America")
+    std::string session;       ///< the collection's session number, as digits ("63")
+    std::string speaker;       ///< who gave the whole statement, as the table names them
+    std::string speaker_post;  ///< their post as the table spells it ("Prime minister")
 };
 
 /// A quotation inside a paragraph. Spans are byte offsets into Paragraph::text.
