@@ -155,6 +155,24 @@ TEST_SUITE("paragraphs") {
         CHECK(doc.meta.date == "2012-09-28");
     }
 
+    TEST_CASE("a date that a body sentence mentions is not the statement's date") {
+        const r2p::Document doc = parse(
+            "Seventy years have passed since the Charter was signed on 26 June 1945 in San "
+            "Francisco, and we meet again.\n\nWe thank you.\n");
+        CHECK(doc.meta.date.empty());
+    }
+
+    TEST_CASE("a dateline of its own gives the date") {
+        const r2p::Document doc = parse(
+            "We meet again, as every year, to take stock of our work.\n\nGeneva, 14 March "
+            "2019\n\nWe thank you.\n");
+        CHECK(doc.meta.date == "2019-03-14");
+        const r2p::Document release = parse(
+            "BERN (3 May 2016) \u2013 The Council met today, as it does in May, to hear the "
+            "reports of 1994.\n");
+        CHECK(release.meta.date == "2016-05-03");
+    }
+
     TEST_CASE("sidecar title and date win over the text") {
         r2p::DocumentMeta meta;
         meta.id = "seed";

@@ -1,8 +1,10 @@
 // parse_document: statement text -> title, date, section headings and body paragraphs.
 //
 // The text is read in three passes, each linear in its size:
-//  1. lines -> units: runs of non-blank lines, split further at markdown headings and list
-//     items, so each unit is one candidate paragraph or heading;
+//  1. lines -> units: the file's line layout (line_layout.hpp) says where paragraphs start
+//     (blank lines, a leading space, one a line, or ragged right) and which lines are page
+//     furniture; units are split further at markdown headings and list items, so each unit
+//     is one candidate paragraph or heading;
 //  2. the first unit's leading lines are the title; following short, unpunctuated units
 //     (subtitle, dateline) form the header; then each unit is a heading or a body paragraph;
 //  3. body paragraphs that a blank line broke mid-sentence are joined back, and each gets
@@ -18,6 +20,9 @@
 #include <vector>
 
 #include "parse/dates.hpp"
+#include "parse/hyphenation.hpp"
+#include "parse/line_layout.hpp"
+#include "parse/page_furniture.hpp"
 #include "parse/parse_text.hpp"
 #include "parse/quotes.hpp"
 
@@ -40,7 +45,9 @@ constexpr std::size_t kMaxHeaderWords = 30;
 constexpr std::size_t kMaxHeaderLines = 3;
 constexpr std::size_t kMaxRunInWords = 6;
 constexpr std::size_t kMaxBoldRunInWords = 10;
-constexpr std::size_t kDateSearchBytes = 1000;
+constexpr std::size_t kMaxDatelineWords = 8;
+constexpr std::size_t kDatelineSearchUnits = 10;
+constexpr std::size_t kMaxDatelineLeadBytes = 100;
 constexpr std::size_t kFrontMatterMaxLines = 40;
 
 // Words that make a short first sentence an ordinary sentence ("We agree.", "This is key.")
@@ -137,10 +144,10 @@ ListMarker list_marker(std::string_view s) {
     return {true, false, 0};
 }
 
-// Joins the next line of one paragraph: one space, except after a hyphen that ends a line.
-// "inter-" + "national" -> "international" (lower case both sides); "Secretary-" +
-// "General" -> "Secretary-General".
-void append_line(std::string& acc, std::string_view next) {
+// Joins the next line of one paragraph: one space, except after a hyphen that ends a line
+// after a letter, where `hyphens` decides between "inter-" + "national" -> "international",
+// "Secretary-" + "General" -> "Secretary-General" and "pre-" + "and" -> "pre- and".
+void append_line(std::string& acc, std::string_view next, detail::LineEndHyphens& hyphens) {
     if (acc.empty()) {
         acc.assign(next);
         return;
@@ -148,8 +155,20 @@ void append_line(std::string& acc, std::string_view next) {
     if (acc.back() == '-' && acc.size() >= 2) {
         const char32_t before = detail::code_point_before(acc, acc.size() - 1);
         if (detail::is_letter(before)) {
-            const char32_t after = detail::code_point_at(next, 0);
-            if (detail::is_lower(before) && detail::is_lower(after)) acc.pop_back();
+            const std::size_t space = acc.rfind(' ');
+            const std::string_view left =
+                std::string_view(acc).substr(space == std::string::npos ? 0 : space + 1);
+            const std::string_view right = next.substr(0, next.find(' '));
+            switch (hyphens.decide(left, right)) {
+                case detail::HyphenJoin::kDropHyphen:
+                    acc.pop_back();
+                    break;
+                case detail::HyphenJoin::kKeepHyphen:
+                    break;
+                case detail::HyphenJoin::kKeepHyphenAndSpace:
+                    acc += ' ';
+                    break;
+            }
             acc.append(next);
             return;
         }
@@ -158,14 +177,16 @@ void append_line(std::string& acc, std::string_view next) {
     acc.append(next);
 }
 
-std::string unit_text(const Unit& u) {
+std::string unit_text(const Unit& u, detail::LineEndHyphens& hyphens) {
     std::string acc;
-    for (const Line& l : u.lines) append_line(acc, l.text);
-    return detail::collapse_spaces(acc);
+    for (const Line& l : u.lines) append_line(acc, l.text, hyphens);
+    return detail::rejoin_split_words(
+        detail::collapse_spaces(detail::without_inline_furniture(acc)), hyphens);
 }
 
-// Pass 1: lines -> units.
-std::vector<Unit> split_units(std::string_view text, std::size_t first_line) {
+// Pass 1: lines -> units. Blank lines and page furniture carry no text; where a paragraph
+// starts is the layout's call.
+std::vector<Unit> split_units(const detail::LineLayout& layout) {
     std::vector<Unit> units;
     std::optional<Unit> current;
     bool after_blank = true;
@@ -176,14 +197,14 @@ std::vector<Unit> split_units(std::string_view text, std::size_t first_line) {
             current.reset();
         }
     };
-    std::size_t number = first_line;
-    std::size_t pos = 0;
-    while (pos <= text.size()) {
-        std::size_t eol = text.find('\n', pos);
-        if (eol == std::string_view::npos) eol = text.size();
-        std::string_view raw = trim(text.substr(pos, eol - pos));
-        const std::size_t line_number = number++;
-        pos = eol + 1;
+    for (const detail::LayoutLine& line : layout.lines) {
+        if (line.kind != detail::LineKind::kText) continue;
+        std::string_view raw = line.text;
+        const std::size_t line_number = line.number;
+        if (line.starts_paragraph) {
+            flush(true);
+            after_blank = true;
+        }
 
         // A quoted block ("> text") reads as plain text.
         while (!raw.empty() && raw[0] == '>') raw = trim(raw.substr(1));
@@ -303,6 +324,9 @@ std::size_t title_line_count(const Unit& u) {
     // A hard-wrapped paragraph with no title: its first line runs on in lower case.
     if (u.lines.size() > 1 && !titled0 && detail::starts_lower(u.lines[1].text)) return 0;
     if (whole_unit_is_title(u)) return u.lines.size();
+    // A first line that runs on in lower case opens a sentence, however it is capitalised:
+    // "At the" / "outset, ...", or a drop capital "I" / "would like to ...".
+    if (u.lines.size() > 1 && detail::starts_lower(u.lines[1].text)) return 0;
     std::size_t count = 1;
     std::size_t total = shape0.words;
     while (count < u.lines.size()) {
@@ -530,11 +554,31 @@ bool shares_most_words(std::string_view candidate, std::string_view title) {
     return !mine.empty() && shared * 2 >= mine.size();
 }
 
-// The first bytes of `text`, cut back to a character boundary.
-std::string_view prefix(std::string_view text, std::size_t bytes) {
-    if (text.size() <= bytes) return text;
-    while (bytes > 0 && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) --bytes;
-    return text.substr(0, bytes);
+// A dateline: a short line of its own that is mostly a place and a date ("Geneva, 14 March
+// 2019"), or such a lead before the dash that opens a press release's first sentence
+// ("GENEVA (11 March 2015) - The Council ..."), as opposed to a sentence that mentions a date
+// ("in 1946 we signed ...").
+std::string dateline_date(const Unit& u, std::string_view text) {
+    if (u.bullet || detail::starts_lower(text)) return {};
+    std::string_view lead = text;
+    if (u.lines.size() != 1 || word_shape(text, kMaxDatelineWords).truncated) {
+        const std::string_view head = text.substr(0, kMaxDatelineLeadBytes);
+        std::size_t dash = std::string_view::npos;
+        for (std::string_view mark : {"\u2013", "\u2014", " - "}) {
+            dash = std::min(dash, head.find(mark));
+        }
+        if (dash == std::string_view::npos) return {};
+        lead = text.substr(0, dash);
+    }
+    const detail::WordShape shape = word_shape(lead, kMaxDatelineWords);
+    if (shape.truncated || shape.words == 0) return {};
+    // A pronoun or finite verb makes it a sentence; the month "May" is neither.
+    std::string words(lead);
+    for (std::size_t at = 0; (at = words.find("May", at)) != std::string::npos; at += 3) {
+        words.replace(at, 3, "   ");
+    }
+    if (has_sentence_word(words)) return {};
+    return find_date(lead);
 }
 
 }  // namespace
@@ -543,7 +587,8 @@ Document parse_document(std::string_view text, DocumentMeta meta) {
     Document doc;
     std::size_t first_line = 1;
     const std::string_view body_text = front_matter(text, meta, first_line);
-    std::vector<Unit> units = split_units(body_text, first_line);
+    std::vector<Unit> units = split_units(detail::read_line_layout(body_text, first_line));
+    detail::LineEndHyphens hyphens(body_text);
 
     // Title: the leading lines of the first unit; the rest of that unit is body text.
     std::string header_text;
@@ -582,7 +627,7 @@ Document parse_document(std::string_view text, DocumentMeta meta) {
     std::string section;
     for (std::size_t i = next; i < units.size(); ++i) {
         const Unit& u = units[i];
-        const std::string text_i = unit_text(u);
+        const std::string text_i = unit_text(u, hyphens);
         if (text_i.empty()) continue;
         const bool last = i + 1 == units.size();
         const std::string plain = detail::strip_emphasis(text_i);
@@ -591,7 +636,7 @@ Document parse_document(std::string_view text, DocumentMeta meta) {
         // part of the header ("**Plenary Debate on R2P**" above "New York, 25 June 2018").
         bool header_follows = false;
         if (in_header && !u.forced_heading && !last) {
-            const std::string after = detail::strip_emphasis(unit_text(units[i + 1]));
+            const std::string after = detail::strip_emphasis(unit_text(units[i + 1], hyphens));
             header_follows =
                 is_header_line(units[i + 1], after) && !is_heading(units[i + 1], after, true);
         }
@@ -617,14 +662,15 @@ Document parse_document(std::string_view text, DocumentMeta meta) {
             Draft{text_i, u.lines[0].number, section, i, u.bullet, u.starts_block, u.ends_block});
     }
 
-    // A paragraph that a blank line broke mid-sentence continues in lower case.
+    // A paragraph that a blank line broke mid-sentence continues in lower case, or follows
+    // prose cut on a bare word.
     std::vector<Draft> joined;
     for (Draft& d : drafts) {
         if (!joined.empty()) {
             Draft& prev = joined.back();
             if (prev.unit + 1 == d.unit && prev.ends_block && d.starts_block && !prev.bullet &&
-                !d.bullet && !ends_with_any(prev.text, ".!?:") && detail::starts_lower(d.text)) {
-                append_line(prev.text, d.text);
+                !d.bullet && detail::continues_sentence(prev.text, d.text)) {
+                append_line(prev.text, d.text, hyphens);
                 prev.unit = d.unit;
                 prev.ends_block = d.ends_block;
                 continue;
@@ -639,9 +685,12 @@ Document parse_document(std::string_view text, DocumentMeta meta) {
         if (!p.text.empty()) doc.paragraphs.push_back(std::move(p));
     }
 
-    if (meta.date.empty()) {
-        meta.date = find_date(header_text);
-        if (meta.date.empty()) meta.date = find_date(prefix(body_text, kDateSearchBytes));
+    // A date from the text comes from the title, the header or a dateline only: a date that a
+    // body sentence mentions is what the speaker recalls, not when the statement was made.
+    if (meta.date.empty()) meta.date = find_date(header_text);
+    for (std::size_t i = 0; meta.date.empty() && i < units.size() && i < kDatelineSearchUnits;
+         ++i) {
+        meta.date = dateline_date(units[i], unit_text(units[i], hyphens));
     }
     doc.meta = std::move(meta);
     return doc;
