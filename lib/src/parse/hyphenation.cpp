@@ -4,6 +4,7 @@
 #include <fstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "parse/parse_text.hpp"
 
@@ -53,6 +54,31 @@ void LineEndHyphens::count_words() {
     counted_ = true;
     lower_ = ascii_lower(document_);
     const std::string_view text = lower_;
+    // Only words that open as a split word's first half does can decide anything, so first
+    // mark the first two bytes of every stem before a hyphen that ends a line or stands before
+    // a space; then count only the words that open so (hashing every word would double the
+    // cost of parsing).
+    std::vector<bool> opening(1u << 16, false);
+    auto key = [](std::string_view w) {
+        const unsigned first = static_cast<unsigned char>(w[0]);
+        const unsigned second = w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0u;
+        return (first << 8) | second;
+    };
+    for (std::size_t dash = text.find('-'); dash != std::string_view::npos;
+         dash = text.find('-', dash + 1)) {
+        if (dash == 0 || !is_word_byte(text[dash - 1])) continue;
+        std::size_t after = dash + 1;
+        while (after < text.size() &&
+               (text[after] == ' ' || text[after] == '\t' || text[after] == '\r')) {
+            ++after;
+        }
+        if (after == dash + 1 && after < text.size() && text[after] != '\n') continue;
+        std::size_t begin = dash;
+        while (begin > 0 && is_word_byte(text[begin - 1])) --begin;
+        const std::string_view stem = text.substr(begin, dash - begin);
+        opening[key(stem)] = true;
+        if (stem.size() == 1) opening[key(stem.substr(0, 1)) | 0xFFu] = true;
+    }
     std::size_t pos = 0;
     while (pos < text.size()) {
         while (pos < text.size() && !is_word_byte(text[pos])) ++pos;
@@ -64,7 +90,8 @@ void LineEndHyphens::count_words() {
             ++end;
         }
         if (end > pos && (end == text.size() || text[end] != '-')) {
-            ++counts_[text.substr(pos, end - pos)];
+            const std::string_view word = text.substr(pos, end - pos);
+            if (opening[key(word)] || opening[key(word.substr(0, 1)) | 0xFFu]) ++counts_[word];
         }
         pos = end + 1;
     }

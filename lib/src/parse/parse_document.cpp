@@ -690,7 +690,7 @@ Document parse_document(std::string_view text, DocumentMeta meta) {
     if (meta.date.empty()) meta.date = find_date(header_text);
     for (std::size_t i = 0; meta.date.empty() && i < units.size() && i < kDatelineSearchUnits;
          ++i) {
-        meta.date = dateline_date(units[i], unit_text(units[i], hyphens));
+        meta.date = dateline_date(units[i], units[i].lines[0].text);
     }
     doc.meta = std::move(meta);
     return doc;
