@@ -165,17 +165,14 @@ LineLayout read_line_layout(std::string_view text, std::size_t first_line) {
     bool furniture_run = false;
     for (std::size_t i = 0; i < n; ++i) {
         LayoutLine& l = out.lines[i];
-        if (l.kind == LineKind::kBlank) {
-            blank_run = true;
-            continue;
-        }
-        if (l.kind == LineKind::kFurniture) {
-            furniture_run = true;
-            continue;
-        }
+        blank_run = blank_run || l.kind == LineKind::kBlank;
+        furniture_run = furniture_run || l.kind == LineKind::kFurniture;
+        if (l.kind != LineKind::kText) continue;
+        l.after_blank = seen_text && blank_run;
+        l.after_page_break = seen_text && furniture_run;
         ++text_lines;
         widths.push_back(raw_lines[i].width);
-        l.after_gap = seen_text && blank_run && !furniture_run;
+        l.after_gap = l.after_blank && !l.after_page_break;
         if (l.after_gap) ++gaps;
         if (seen_text && raw_lines[i].indented && !starts_lower(l.text)) ++indents;
         seen_text = true;
@@ -202,18 +199,9 @@ LineLayout read_line_layout(std::string_view text, std::size_t first_line) {
     // Pass 4: where paragraphs start.
     const LayoutLine* prev = nullptr;
     std::size_t prev_width = 0;
-    bool blank_run2 = false;
-    bool page_break = false;
     for (std::size_t i = 0; i < n; ++i) {
         LayoutLine& l = out.lines[i];
-        if (l.kind == LineKind::kBlank) {
-            blank_run2 = true;
-            continue;
-        }
-        if (l.kind == LineKind::kFurniture) {
-            page_break = true;
-            continue;
-        }
+        if (l.kind != LineKind::kText) continue;
         if (prev != nullptr) {
             const bool goes_on = continues_sentence(prev->text, l.text);
             const bool after_long_line = prev_width >= kUnwrappedWidth && !goes_on;
@@ -223,7 +211,7 @@ LineLayout read_line_layout(std::string_view text, std::size_t first_line) {
                     // the halves; any other blank line separates, as it always has.
                     l.starts_paragraph =
                         after_long_line ||
-                        (blank_run2 && !(page_break && !ends_sentence(prev->text)));
+                        (l.after_blank && !(l.after_page_break && !ends_sentence(prev->text)));
                     break;
                 case Layout::kOneALine:
                     l.starts_paragraph = !goes_on;
@@ -243,8 +231,6 @@ LineLayout read_line_layout(std::string_view text, std::size_t first_line) {
         }
         prev = &l;
         prev_width = raw_lines[i].width;
-        blank_run2 = false;
-        page_break = false;
     }
     return out;
 }

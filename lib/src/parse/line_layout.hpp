@@ -32,6 +32,10 @@ struct LayoutLine {
     /// layout marks otherwise). Blank lines break paragraphs only in kBlankLines layout, or
     /// where `after_gap` says so.
     bool starts_paragraph = false;
+    /// For kText: blank lines come between it and the text line before it.
+    bool after_blank = false;
+    /// For kText: page furniture comes between it and the text line before it (a page break).
+    bool after_page_break = false;
     /// For kText: blank lines without furniture come before it (not a page break).
     bool after_gap = false;
 };

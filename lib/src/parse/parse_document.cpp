@@ -662,14 +662,15 @@ Document parse_document(std::string_view text, DocumentMeta meta) {
             Draft{text_i, u.lines[0].number, section, i, u.bullet, u.starts_block, u.ends_block});
     }
 
-    // A paragraph that a blank line broke mid-sentence continues in lower case, or follows
-    // prose cut on a bare word.
+    // A paragraph that a blank line broke mid-sentence continues in lower case. (A capital
+    // after a blank line starts a paragraph, however the one before ends: only page furniture
+    // among the blank lines, which the layout saw, tells a page break.)
     std::vector<Draft> joined;
     for (Draft& d : drafts) {
         if (!joined.empty()) {
             Draft& prev = joined.back();
             if (prev.unit + 1 == d.unit && prev.ends_block && d.starts_block && !prev.bullet &&
-                !d.bullet && detail::continues_sentence(prev.text, d.text)) {
+                !d.bullet && !ends_with_any(prev.text, ".!?:") && detail::starts_lower(d.text)) {
                 append_line(prev.text, d.text, hyphens);
                 prev.unit = d.unit;
                 prev.ends_block = d.ends_block;
