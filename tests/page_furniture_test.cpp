@@ -10,6 +10,18 @@
 using r2p::detail::Furniture;
 using r2p::detail::page_furniture;
 
+namespace {
+
+// Checks that each of `lines` is classified `expected`, naming the line that is not.
+void check_all(const std::vector<std::string>& lines, Furniture expected) {
+    for (const std::string& line : lines) {
+        CAPTURE(line);
+        CHECK(page_furniture(line) == expected);
+    }
+}
+
+}  // namespace
+
 TEST_SUITE("page_furniture") {
     TEST_CASE("page numbers, job numbers and record symbols are furniture wherever they stand") {
         const std::vector<std::string> lines = {
@@ -32,10 +44,7 @@ TEST_SUITE("page_furniture") {
             "General Assembly 42nd meeting",
             "(spoke in Spanish)",
         };
-        for (const std::string& line : lines) {
-            CAPTURE(line);
-            CHECK(page_furniture(line) == Furniture::kAlways);
-        }
+        check_all(lines, Furniture::kAlways);
     }
 
     TEST_CASE("a bare running head is furniture only where it stands alone") {
@@ -62,10 +71,7 @@ TEST_SUITE("page_furniture") {
             "A/66/150",
             "Fifty years ago, in 1961",
         };
-        for (const std::string& line : lines) {
-            CAPTURE(line);
-            CHECK(page_furniture(line) == Furniture::kNone);
-        }
+        check_all(lines, Furniture::kNone);
     }
 
     TEST_CASE("a job number run into text goes with its page numbers, and nothing else") {
