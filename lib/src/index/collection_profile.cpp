@@ -220,15 +220,21 @@ CollectionProfile parse_collection_profile(const std::string& name, std::string_
     return profile;
 }
 
-CollectionProfile load_collection_profile(const std::filesystem::path& path) {
+std::string read_collection_file(const std::filesystem::path& path, const std::string& what) {
     std::error_code ec;
+    // A folder opens like a file and reads as nothing: it would pass for an empty file.
     if (std::filesystem::is_directory(path, ec))
-        throw UsageError(path.string() + ": cannot read collection profile: it is a folder");
+        throw UsageError(path.string() + ": cannot read " + what + ": it is a folder");
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw UsageError(path.string() + ": cannot read collection profile");
-    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (in.bad()) throw UsageError(path.string() + ": cannot read collection profile");
-    return parse_collection_profile(path.string(), text);
+    if (!in) throw UsageError(path.string() + ": cannot read " + what);
+    std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (in.bad()) throw UsageError(path.string() + ": cannot read " + what);
+    return text;
+}
+
+CollectionProfile load_collection_profile(const std::filesystem::path& path) {
+    return parse_collection_profile(path.string(),
+                                    read_collection_file(path, "collection profile"));
 }
 
 std::filesystem::path collection_profile_path(const std::string& name_or_file,

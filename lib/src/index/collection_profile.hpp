@@ -51,6 +51,10 @@ struct CollectionProfile {
 /// [collection NAME] section or its file key is missing.
 CollectionProfile parse_collection_profile(const std::string& name, std::string_view text);
 
+/// The whole content of a collection's data file (a profile, a speakers table). Throws
+/// UsageError "PATH: cannot read WHAT" (": it is a folder" for a folder).
+std::string read_collection_file(const std::filesystem::path& path, const std::string& what);
+
 /// Reads and parses a profile file. Throws UsageError "PATH: cannot read collection profile"
 /// and what parse_collection_profile throws.
 CollectionProfile load_collection_profile(const std::filesystem::path& path);

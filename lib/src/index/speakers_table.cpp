@@ -1,8 +1,6 @@
 #include "index/speakers_table.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 
 #include "r2p/error.hpp"
 #include "util/csv_reader.hpp"
@@ -97,14 +95,7 @@ SpeakersTable::SpeakersTable(const CollectionProfile& profile, std::string name,
 
 SpeakersTable SpeakersTable::load(const CollectionProfile& profile,
                                   const std::filesystem::path& path) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
-        throw UsageError(path.string() + ": cannot read speakers table: it is a folder");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw UsageError(path.string() + ": cannot read speakers table");
-    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (in.bad()) throw UsageError(path.string() + ": cannot read speakers table");
-    return SpeakersTable(profile, path.string(), text);
+    return SpeakersTable(profile, path.string(), read_collection_file(path, "speakers table"));
 }
 
 std::string SpeakersTable::key_of(const FileFields& fields) const {
