@@ -58,11 +58,15 @@ TEST_SUITE("speakers_table") {
         CHECK(rows[1]->line == 6);
     }
 
-    TEST_CASE("a country's name is known from any of its rows") {
-        const r2p::SpeakersTable table(profile(), "s.csv", kTable);
-        CHECK(table.country_name_of("abc") == "Abcland, Republic of");
-        CHECK(table.country_name_of("XYZ") == "Xyzia");
-        CHECK(table.country_name_of("qqq").empty());
+    TEST_CASE("a country's name is the one its row of the nearest year gives") {
+        const r2p::SpeakersTable table(
+            profile(), "s.csv", std::string(kTable) + "1960,15,ABC,Old Abcland,Mr. Smith,\n");
+        CHECK(table.country_name_of({{"country", "abc"}, {"year", "2019"}}) ==
+              "Abcland, Republic of");
+        CHECK(table.country_name_of({{"country", "abc"}, {"year", "1962"}}) == "Old Abcland");
+        CHECK(table.country_name_of({{"country", "XYZ"}, {"year", "2000"}}) == "Xyzia");
+        CHECK(table.country_name_of({{"country", "qqq"}, {"year", "2000"}}).empty());
+        CHECK(table.country_name_of({{"year", "2000"}}).empty());
     }
 
     TEST_CASE("a table that does not fit the profile is an error naming the file and line") {

@@ -24,7 +24,7 @@ void take_table_row(const SpeakersTable& table, const FileFields& fields,
                     const std::string& display, CollectionEntry& entry) {
     const std::vector<const SpeakerRow*> rows = table.rows_for(fields);
     if (rows.empty()) {
-        entry.country_name = table.country_name_of(entry.country);
+        entry.country_name = table.country_name_of(fields);
         entry.warnings.push_back(display + ": no row in " + table.name() +
                                  " for this file (no speaker)");
         return;

@@ -46,8 +46,8 @@ struct CollectionEntry {
 
 /// What `collection` says of the file at `path` (display path `path.string()`). Several
 /// table rows naming the same speaker (ignoring case) count as one; naming different ones,
-/// the file gets no speaker. A file without a row takes the country name of another row
-/// with its country.
+/// the file gets no speaker. A file without a row takes its country's name from another row
+/// (SpeakersTable::country_name_of).
 CollectionEntry collection_entry(const Collection& collection, const std::filesystem::path& path);
 
 /// Copies the entry's values (those that are set) into `meta`: profile metadata wins over the

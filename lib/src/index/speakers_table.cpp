@@ -1,6 +1,7 @@
 #include "index/speakers_table.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "r2p/error.hpp"
 #include "util/csv_reader.hpp"
@@ -38,6 +39,13 @@ std::string key_value(std::string_view value) {
         out = first == std::string::npos ? "0" : out.substr(first);
     }
     return out;
+}
+
+// The year a file or row names, 0 when none: the nearest row's country name is the one of
+// its time.
+long year_of(const FileFields& fields) {
+    const auto it = fields.find("year");
+    return it == fields.end() ? 0 : std::atol(it->second.c_str());
 }
 
 }  // namespace
@@ -87,7 +95,8 @@ SpeakersTable::SpeakersTable(const CollectionProfile& profile, std::string name,
         while (!row.speaker.empty() && (row.speaker.back() == ',' || row.speaker.back() == ' '))
             row.speaker.pop_back();
         if (country_field != match_fields_.end() && !row.country_name.empty())
-            country_names_[key_value(fields["country"])] = row.country_name;
+            country_names_[key_value(fields["country"])].emplace_back(year_of(fields),
+                                                                      row.country_name);
         by_key_.emplace(key_of(fields), rows_.size());
         rows_.push_back(std::move(row));
     }
@@ -115,9 +124,17 @@ std::vector<const SpeakerRow*> SpeakersTable::rows_for(const FileFields& fields)
     return rows;
 }
 
-std::string SpeakersTable::country_name_of(const std::string& country) const {
-    const auto it = country_names_.find(key_value(country));
-    return it == country_names_.end() ? "" : it->second;
+std::string SpeakersTable::country_name_of(const FileFields& fields) const {
+    const auto country = fields.find("country");
+    if (country == fields.end()) return "";
+    const auto it = country_names_.find(key_value(country->second));
+    if (it == country_names_.end()) return "";
+    const long year = year_of(fields);
+    const auto nearest =
+        std::min_element(it->second.begin(), it->second.end(), [&](const auto& a, const auto& b) {
+            return std::labs(a.first - year) < std::labs(b.first - year);
+        });
+    return nearest->second;
 }
 
 }  // namespace r2p

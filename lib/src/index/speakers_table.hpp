@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "index/collection_profile.hpp"
@@ -38,9 +39,11 @@ class SpeakersTable {
     /// table lists the key twice.
     std::vector<const SpeakerRow*> rows_for(const FileFields& fields) const;
 
-    /// A country name some row gives for this country field value ("usa"), "" when none does
-    /// or the profile does not match on country; for files the table has no row for.
-    std::string country_name_of(const std::string& country) const;
+    /// The country name the rows of this file's country give ("" when none does, or the
+    /// profile does not match on country), for files the table has no row for: of the row
+    /// with the nearest year when the profile matches on year (RUS in 1982 is the "Union of
+    /// Soviet Socialist Republics", in 2020 the "Russian Federation"), else of the first.
+    std::string country_name_of(const FileFields& fields) const;
 
     const std::string& name() const { return name_; }
     std::size_t size() const { return rows_.size(); }
@@ -52,7 +55,9 @@ class SpeakersTable {
     std::vector<std::string> match_fields_;  ///< the profile's match fields, in order
     std::vector<SpeakerRow> rows_;
     std::multimap<std::string, std::size_t> by_key_;  ///< key_of -> index into rows_
-    std::map<std::string, std::string> country_names_;
+    /// Country key -> (year, name) of every row naming it, in table order (year 0 when the
+    /// profile does not match on year).
+    std::map<std::string, std::vector<std::pair<long, std::string>>> country_names_;
 };
 
 }  // namespace r2p
