@@ -9,6 +9,7 @@
 
 #include <xapian.h>
 
+#include "r2p/collections.hpp"
 #include "r2p/error.hpp"
 
 namespace r2p::cli {
@@ -134,6 +135,27 @@ std::filesystem::path default_taxonomy_dir() {
     const std::filesystem::path local = "corpus/taxonomy";
     if (std::filesystem::is_directory(local, ec)) return local;
     return R2P_SOURCE_TAXONOMY_DIR;
+}
+
+std::filesystem::path default_collections_dir() {
+    std::error_code ec;
+    const std::filesystem::path local = "corpus/collections";
+    if (std::filesystem::is_directory(local, ec)) return local;
+    return R2P_SOURCE_COLLECTIONS_DIR;
+}
+
+std::filesystem::path resolve_collection_profile(const std::string& name_or_file) {
+    const std::filesystem::path dir = default_collections_dir();
+    const std::filesystem::path path = collection_profile_path(name_or_file, dir);
+    std::error_code ec;
+    if (path.string() != name_or_file && !std::filesystem::is_regular_file(path, ec)) {
+        std::string known;
+        for (const std::string& name : known_collection_profiles(dir))
+            known += (known.empty() ? "" : ", ") + name;
+        throw UsageError("unknown collection profile '" + name_or_file +
+                         "' (known: " + (known.empty() ? "none in " + dir.string() : known) + ")");
+    }
+    return path;
 }
 
 bool stdout_is_terminal() { return ::isatty(STDOUT_FILENO) == 1; }

@@ -77,6 +77,14 @@ Taxonomy load_taxonomy_from(const po::variables_map& vm);
 /// corpus/taxonomy under the working directory when it exists, else the source tree's.
 std::filesystem::path default_taxonomy_dir();
 
+/// corpus/collections under the working directory when it exists, else the source tree's.
+std::filesystem::path default_collections_dir();
+
+/// The profile file --collection NAME|FILE means: FILE as given (a path ending in .conf or
+/// holding a '/'), else NAME.conf in default_collections_dir(). Throws UsageError "unknown
+/// collection profile 'NAME' (known: a, b)" when that file is not there.
+std::filesystem::path resolve_collection_profile(const std::string& name_or_file);
+
 /// True when stdout / stderr is a terminal (colour, progress bars).
 bool stdout_is_terminal();
 bool stderr_is_terminal();

@@ -38,6 +38,12 @@ int main(int argc, char* argv[]) {
             "loader threads (0: one per core)");
         add("batch", po::value<std::string>()->value_name("N")->default_value("5000"),
             "passages per commit (more: faster bulk builds, more memory)");
+        add("collection", po::value<std::string>()->value_name("NAME|FILE"),
+            "read file names (and --speakers) by a collection profile: NAME in "
+            "corpus/collections/ (ungdc) or a .conf FILE");
+        add("speakers", po::value<std::string>()->value_name("FILE"),
+            "the collection's speakers table (CSV): each statement's speaker, post and country "
+            "name");
         add("json", "print the index report as JSON instead of a table");
         add("quiet",
             "no progress bar and no report table: only errors and skipped files (--json "
@@ -73,6 +79,14 @@ int main(int argc, char* argv[]) {
         request.threads = static_cast<unsigned>(count("threads", kMaxThreads));
         request.batch_documents = count("batch", kMaxBatch);
         if (request.batch_documents < 1) throw r2p::UsageError("--batch must be at least 1");
+        if (vm.count("speakers") && !vm.count("collection"))
+            throw r2p::UsageError(
+                "--speakers needs --collection (the profile says how rows join files)");
+        if (vm.count("collection")) {
+            request.collection =
+                r2p::cli::resolve_collection_profile(vm["collection"].as<std::string>()).string();
+        }
+        if (vm.count("speakers")) request.speakers = vm["speakers"].as<std::string>();
         const r2p::Taxonomy taxonomy = r2p::cli::load_taxonomy_from(vm);
 
         const bool show_progress =

@@ -3,7 +3,9 @@
 
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "r2p/error.hpp"
 #include "taxonomy_fixture.hpp"
@@ -37,6 +39,50 @@ TEST_SUITE("statement_loader") {
             CHECK_THROWS_AS(r2p::apply_sidecar(R"({"title": 12})", "s.meta.json", meta),
                             r2p::CorpusError);
         }
+    }
+
+    TEST_CASE("a sidecar may say who gave the statement and for which country") {
+        r2p::DocumentMeta meta;
+        r2p::apply_sidecar(R"({"country": "SWE", "country_name": "Sweden",
+                               "speaker": "H.E. Ms. Anna Lindqvist",
+                               "speaker_post": "Minister for Foreign Affairs"})",
+                           "x.meta.json", meta);
+        CHECK(meta.country == "swe");
+        CHECK(meta.country_name == "Sweden");
+        CHECK(meta.speaker == "H.E. Ms. Anna Lindqvist");
+        CHECK(meta.speaker_post == "Minister for Foreign Affairs");
+        for (const char* bad : {R"({"country": "Sweden"})", R"({"country": "SE"})",
+                                R"({"country": "S1E"})", R"({"speaker": 3})"}) {
+            CAPTURE(bad);
+            CHECK_THROWS_AS(r2p::apply_sidecar(bad, "x.meta.json", meta), r2p::CorpusError);
+        }
+    }
+
+    TEST_CASE("a collection's metadata wins over the text's date, a sidecar over both") {
+        const r2p::Tagger& tagger = r2p::test::source_tagger();
+        const r2p::CorpusFile file{"TXT/ABC_70_2015.txt", "abc-70-2015"};
+        r2p::CollectionEntry entry;
+        entry.matched = true;
+        entry.date = "2015-09";
+        entry.country = "abc";
+        entry.speaker = "Mr. Alan Smithee";
+        entry.speaker_post = "Prime minister";
+        entry.warnings = {"TXT/ABC_70_2015.txt: a warning"};
+        const std::string text = "28 September 2015\n\nWe must prevent atrocity crimes.\n";
+        const auto from_collection = r2p::load_statement(file, text, {}, tagger, &entry);
+        CHECK(from_collection.doc.meta.date == "2015-09");
+        CHECK(from_collection.doc.meta.country == "abc");
+        CHECK(from_collection.warnings ==
+              std::vector<std::string>{"TXT/ABC_70_2015.txt: a warning"});
+        REQUIRE_FALSE(from_collection.passages.empty());
+        CHECK(from_collection.passages[0].speaker == std::optional<std::string>("Alan Smithee"));
+        CHECK(from_collection.passages[0].roles == std::vector<std::string>{"head-of-government"});
+
+        const auto with_sidecar = r2p::load_statement(
+            file, text, R"({"date": "2015-09-28", "speaker": "Ms. Ada Lovelace"})", tagger, &entry);
+        CHECK(with_sidecar.doc.meta.date == "2015-09-28");
+        CHECK(with_sidecar.doc.meta.speaker == "Ms. Ada Lovelace");
+        CHECK(with_sidecar.doc.meta.country == "abc");
     }
 
     TEST_CASE("a sidecar's title and date win over the text's, and passages are tagged") {

@@ -10,7 +10,9 @@
 #include "parse/document.hpp"
 #include "parse/parse_document.hpp"
 #include "parse/passage.hpp"
+#include "r2p/schema.hpp"
 #include "r2p/taxonomy.hpp"
+#include "tag/tag_speakers.hpp"
 #include "tag/tagger.hpp"
 #include "taxonomy_fixture.hpp"
 #include "test_support.hpp"
@@ -611,4 +613,89 @@ TEST_SUITE("tag") {
         }
     }
 
+    TEST_CASE("a post names the role its first alias does, as the speakers table spells it") {
+        const r2p::detail::SpeakerMatcher matcher(r2p::test::source_taxonomy(),
+                                                  r2p::schema::make_stemmer());
+        const auto role_of = [&](const char* post) -> std::string {
+            const auto role = matcher.role_of_post(post, r2p::schema::make_stemmer());
+            return role ? r2p::test::source_taxonomy().roles[*role].id : "";
+        };
+        struct Case {
+            const char* post;
+            const char* role;
+        };
+        const Case cases[] = {
+            {"Minister for Foreign Affairs", "minister"},
+            {"Minister for Foregn Affairs", "minister"},
+            {"Minister of Foreign Affairs", "minister"},
+            {"President", "head-of-government"},
+            {"Prime Minister", "head-of-government"},
+            {"Prime minister", "head-of-government"},
+            {"PRIME MINISTER", "head-of-government"},
+            {"King", "head-of-government"},
+            {"Amir", "head-of-government"},
+            {"Head of State", "head-of-government"},
+            {"Prime Minister and Minister for Foreign Affairs", "head-of-government"},
+            {"Vice-President", "deputy-head-of-government"},
+            {"vice-President", "deputy-head-of-government"},
+            {"First Vice-President", "deputy-head-of-government"},
+            {"Deputy Prime Minister", "deputy-head-of-government"},
+            {"Deputy Prime Minister and Minister for Foreign Affairs and Expatriates",
+             "deputy-head-of-government"},
+            {"Deputy Minister for Foreign Affairs", "vice-minister"},
+            {"UN Representative", "ambassador"},
+            {"Permanent Representative", "ambassador"},
+            {"Chair of the Delegation", "ambassador"},
+            {"Chair of the delegation", "ambassador"},
+            {"Delegation", "ambassador"},
+            {"Secretary for Relations with States", "minister"},
+            {"", ""},
+            {"Chairman", ""},
+        };
+        for (const Case& c : cases) {
+            CAPTURE(c.post);
+            CHECK(role_of(c.post) == c.role);
+        }
+    }
+
+    TEST_CASE("a speaker's honorifics are dropped, a name of titles alone is kept") {
+        const r2p::detail::SpeakerMatcher matcher(r2p::test::source_taxonomy(),
+                                                  r2p::schema::make_stemmer());
+        const auto stemmer = r2p::schema::make_stemmer();
+        CHECK(matcher.without_honorifics("H.E. Mr. Jan Eliasson", stemmer) == "Jan Eliasson");
+        CHECK(matcher.without_honorifics("MRS. INDIRA GANDHI", stemmer) == "INDIRA GANDHI");
+        CHECK(matcher.without_honorifics("H.M. King FREDERIK IX", stemmer) == "King FREDERIK IX");
+        CHECK(matcher.without_honorifics("Lula da Silva", stemmer) == "Lula da Silva");
+        CHECK(matcher.without_honorifics("Mr.", stemmer) == "Mr.");
+    }
+
+    TEST_CASE("a whole statement's speaker speaks every paragraph; quotes keep their own") {
+        auto doc = doc_of({
+            para("We meet in a difficult year for the Organization."),
+            para("As the Secretary-General said, “we must act together”, and we agree.",
+                 {"we must act together"}),
+            para("He reminded us of “the promise of 2005” today.", {"the promise of 2005"}),
+        });
+        doc.meta.speaker = "H.E. Mr. Alan Smithee";
+        doc.meta.speaker_post = "Minister for Foregn Affairs";
+        const auto ps = tag(doc);
+        CHECK(passage(ps, "d/p1").speaker == std::optional<std::string>("Alan Smithee"));
+        CHECK(passage(ps, "d/p1").roles == Roles{"minister"});
+        CHECK(passage(ps, "d/p2").speaker == std::optional<std::string>("Alan Smithee"));
+        CHECK(passage(ps, "d/p2").roles == Roles{"minister", "secretary-general"});
+        CHECK(passage(ps, "d/p2/q1").roles == Roles{"secretary-general"});
+        CHECK(passage(ps, "d/p2/q1").speaker != std::optional<std::string>("Alan Smithee"));
+        // An unattributed quote is not taken for the speaker's own words.
+        CHECK(passage(ps, "d/p3").speaker == std::optional<std::string>("Alan Smithee"));
+        CHECK_FALSE(passage(ps, "d/p3/q1").speaker == std::optional<std::string>("Alan Smithee"));
+    }
+
+    TEST_CASE("a whole statement's speaker without a post names no role and wins over the title") {
+        auto doc = doc_of({para("We meet in a difficult year.")},
+                          "Statement by H.E. Ms. Anna Lindqvist, Minister for Foreign Affairs");
+        doc.meta.speaker = "Mr. Jawad";
+        const auto ps = tag(doc);
+        CHECK(passage(ps, "d/p1").speaker == std::optional<std::string>("Jawad"));
+        CHECK(passage(ps, "d/p1").roles.empty());
+    }
 }  // TEST_SUITE

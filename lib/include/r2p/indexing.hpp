@@ -96,10 +96,13 @@ struct IndexReport {
 /// Called after each file is handled: files done, files in all, passages written so far.
 using ProgressCallback = std::function<void(std::size_t, std::size_t, std::size_t)>;
 
-/// A fingerprint of what a document's passages depend on: its bytes, its sidecar, its path
-/// and the taxonomy. Equal fingerprints mean re-indexing would write the same passages.
+/// A fingerprint of what a document's passages depend on: its bytes, its sidecar, its path,
+/// the taxonomy and what its collection says of it (the profile and the file's speakers-table
+/// row; "" when read under no collection). Equal fingerprints mean re-indexing would write
+/// the same passages.
 std::string content_fingerprint(std::string_view bytes, std::string_view sidecar_bytes,
-                                const std::string& path, const std::string& taxonomy_digest);
+                                const std::string& path, const std::string& taxonomy_digest,
+                                std::string_view collection_fingerprint = {});
 
 /// A digest of the taxonomy's content (changes when any id, alias or cue changes).
 std::string taxonomy_digest(const Taxonomy& taxonomy);
@@ -108,7 +111,9 @@ std::string taxonomy_digest(const Taxonomy& taxonomy);
 /// abort the run. When no statement file is found, returns at once with `nothing_to_index`
 /// set. A database that does not exist yet is created only when a document is written.
 /// Throws DatabaseLockedError / IndexError for database problems, UsageError when --shards
-/// does not fit the database already there.
+/// does not fit the database already there, when the collection profile or speakers table
+/// cannot be read or is malformed ("FILE:LINE: reason"), or for `speakers` without
+/// `collection`.
 IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
                          const ProgressCallback& progress = {});
 

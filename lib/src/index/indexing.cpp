@@ -9,6 +9,7 @@
 #include <set>
 #include <thread>
 
+#include "index/collection.hpp"
 #include "index/corpus_files.hpp"
 #include "index/database_writers.hpp"
 #include "index/index_writer.hpp"
@@ -48,18 +49,22 @@ struct LoadedFile {
 // The load stage: reads, fingerprints and (unless unchanged) loads and prepares one file.
 // A bad file is a diagnostic in `error`, never an exception.
 LoadedFile load_file(const CorpusFile& file, const std::string& old_fingerprint,
-                     const std::string& digest, const Tagger& tagger) {
+                     const std::string& digest, const Tagger& tagger,
+                     const Collection* collection) {
     LoadedFile slot;
     try {
         const std::string bytes = read_file_bytes(file.path);
         slot.bytes = bytes.size();
         const std::string sidecar = read_sidecar_bytes(file.path);
-        slot.fingerprint = content_fingerprint(bytes, sidecar, file.path.string(), digest);
+        std::optional<CollectionEntry> entry;
+        if (collection) entry = collection_entry(*collection, file.path);
+        slot.fingerprint = content_fingerprint(bytes, sidecar, file.path.string(), digest,
+                                               entry ? entry->fingerprint : "");
         if (slot.fingerprint == old_fingerprint) {
             slot.unchanged = true;
             return slot;
         }
-        slot.loaded = load_statement(file, bytes, sidecar, tagger);
+        slot.loaded = load_statement(file, bytes, sidecar, tagger, entry ? &*entry : nullptr);
         slot.streamed = bytes.size() > kStreamedFileBytes;
         if (!slot.streamed)
             slot.prepared = prepare_document(slot.loaded->doc, slot.loaded->passages);
@@ -154,7 +159,7 @@ void write_files_of(std::size_t writer, const IndexRequest& request,
 // kLoadAheadBytes bytes) up to PreparedDocument; one writer per database writes its files
 // in file order, writer 0 on this thread. The first writer failure stops every loader and
 // writer and is rethrown once all have stopped.
-void write_all(const IndexRequest& request, const Taxonomy& taxonomy,
+void write_all(const IndexRequest& request, const Taxonomy& taxonomy, const Collection* collection,
                const std::vector<CorpusFile>& files, DatabaseWriters& writers,
                ReportBuilder& builder) {
     const Tagger tagger(taxonomy);
@@ -176,7 +181,7 @@ void write_all(const IndexRequest& request, const Taxonomy& taxonomy,
     // A thread for every loader and for every writer but this one: none waits for a thread.
     WorkerPool pool(loaders + static_cast<unsigned>(writers.size() - 1));
     const OrderedLoadWindow<LoadedFile>::Load load = [&](std::size_t index) {
-        return load_file(files[index], old_fingerprints[index], digest, tagger);
+        return load_file(files[index], old_fingerprints[index], digest, tagger, collection);
     };
     const OrderedLoadWindow<LoadedFile>::Weight weight = [](const LoadedFile& loaded) {
         return loaded.bytes;
@@ -217,10 +222,13 @@ double IndexReport::passages_per_second() const {
 }
 
 std::string content_fingerprint(std::string_view bytes, std::string_view sidecar_bytes,
-                                const std::string& path, const std::string& digest) {
+                                const std::string& path, const std::string& digest,
+                                std::string_view collection_fingerprint) {
     detail::Fnv1a hash;
     hash.add(schema::kSchemaVersion);
     hash.add(digest);
+    // Only when there is one: databases built without collections keep their fingerprints.
+    if (!collection_fingerprint.empty()) hash.add(collection_fingerprint);
     hash.add(path);
     hash.add(sidecar_bytes);
     hash.add(bytes);
@@ -256,6 +264,14 @@ IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
     const auto start = std::chrono::steady_clock::now();
     IndexReport report;
     report.dry_run = request.dry_run;
+    // Read before the database is opened: a bad profile or table is a usage error.
+    if (!request.speakers.empty() && request.collection.empty())
+        throw UsageError("--speakers needs --collection (the profile says how rows join files)");
+    std::optional<Collection> collection;
+    if (!request.collection.empty()) {
+        collection = load_collection(
+            collection_profile_path(request.collection, "corpus/collections"), request.speakers);
+    }
     // Only an existing database is opened here (a locked one is reported before any work);
     // document ids depend on the files it holds.
     DatabaseWriters writers(request.db, request.shards, request.batch_documents, request.dry_run,
@@ -273,7 +289,7 @@ IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
     report.shards = writers.shard_count();
     const std::vector<CorpusFile>& files = listing.files;
     ReportBuilder builder(report, files.size(), progress);
-    write_all(request, taxonomy, files, writers, builder);
+    write_all(request, taxonomy, collection ? &*collection : nullptr, files, writers, builder);
     if (request.prune) prune(writers, files, listing.scope, request.dry_run, report);
     if (!request.dry_run) writers.commit();
     builder.sort_by_path();

@@ -60,14 +60,31 @@ void apply_sidecar(std::string_view json, const std::string& sidecar_name, Docum
     take("event", meta.event);
     take("place", meta.place);
     take("source_url", meta.source_url);
+    take("country", meta.country);
+    take("country_name", meta.country_name);
+    take("speaker", meta.speaker);
+    take("speaker_post", meta.speaker_post);
     if (!meta.date.empty() && !valid_date(meta.date)) {
         throw CorpusError(sidecar_name + ": date \"" + meta.date +
                           "\" is not YYYY, YYYY-MM or YYYY-MM-DD (file skipped)");
     }
+    if (j.contains("country") && !j["country"].is_null()) {
+        // ISO 3166-1 alpha-3, as a collection's file names give it: "USA" and "usa" are one.
+        const bool three_letters =
+            meta.country.size() == 3 &&
+            std::all_of(meta.country.begin(), meta.country.end(),
+                        [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
+        if (!three_letters) {
+            throw CorpusError(sidecar_name + ": country \"" + meta.country +
+                              "\" is not three letters (ISO 3166-1 alpha-3) (file skipped)");
+        }
+        for (char& c : meta.country) c = static_cast<char>(c | 0x20);
+    }
 }
 
 LoadedStatement load_statement(const CorpusFile& file, std::string_view bytes,
-                               std::string_view sidecar_bytes, const Tagger& tagger) {
+                               std::string_view sidecar_bytes, const Tagger& tagger,
+                               const CollectionEntry* collection) {
     const std::string name = file.path.string();
     LoadedStatement loaded;
     DecodedText decoded;
@@ -96,6 +113,11 @@ LoadedStatement load_statement(const CorpusFile& file, std::string_view bytes,
     DocumentMeta meta;
     meta.id = file.doc_id;
     meta.path = name;
+    if (collection) {
+        apply_collection_entry(*collection, meta);
+        loaded.warnings.insert(loaded.warnings.end(), collection->warnings.begin(),
+                               collection->warnings.end());
+    }
     if (!sidecar_bytes.empty())
         apply_sidecar(sidecar_bytes, sidecar_path(file.path).string(), meta);
 

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "index/collection.hpp"
 #include "index/corpus_files.hpp"
 #include "parse/document.hpp"
 #include "parse/passage.hpp"
@@ -28,15 +29,18 @@ struct LoadedStatement {
 /// Stray bytes named one by one per file; more are counted in one line.
 constexpr std::size_t kMaxStrayByteWarnings = 10;
 
-/// Applies a sidecar's JSON (title, date, event, place, source_url) to `meta`; fields the
-/// sidecar lacks or sets to null stay as they are. Throws CorpusError "SIDECAR:LINE: reason"
-/// on bad JSON, a field of the wrong type or a date that is not YYYY[-MM[-DD]].
+/// Applies a sidecar's JSON (title, date, event, place, source_url, country, country_name,
+/// speaker, speaker_post) to `meta`; fields the sidecar lacks or sets to null stay as they
+/// are. Throws CorpusError "SIDECAR:LINE: reason" on bad JSON, a field of the wrong type, a
+/// date that is not YYYY[-MM[-DD]] or a country that is not three letters (kept lower case).
 void apply_sidecar(std::string_view json, const std::string& sidecar_name, DocumentMeta& meta);
 
-/// Decodes `bytes` of `file`, applies its sidecar (`sidecar_bytes`, empty when none, named
-/// in errors by sidecar_path), parses and tags it. Throws CorpusError
-/// "PATH:LINE: reason (file skipped)".
+/// Decodes `bytes` of `file`, applies what its collection says of it (`collection`, null
+/// when read under none; its warnings join the statement's), then its sidecar
+/// (`sidecar_bytes`, empty when none, named in errors by sidecar_path), parses and tags it.
+/// Throws CorpusError "PATH:LINE: reason (file skipped)".
 LoadedStatement load_statement(const CorpusFile& file, std::string_view bytes,
-                               std::string_view sidecar_bytes, const Tagger& tagger);
+                               std::string_view sidecar_bytes, const Tagger& tagger,
+                               const CollectionEntry* collection = nullptr);
 
 }  // namespace r2p

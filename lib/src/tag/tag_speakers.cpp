@@ -369,6 +369,23 @@ void SpeakerMatcher::resolve_short_forms(const std::vector<Token>& tokens, Parag
     }
 }
 
+std::optional<std::size_t> SpeakerMatcher::role_of_post(std::string_view post,
+                                                        const Xapian::Stem& stemmer) const {
+    // The first post named is the one held: "Prime Minister and Minister for Finance".
+    const std::vector<Token> tokens = tokenize(post, stemmer);
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+        if (const auto* p = roles_.longest_at(tokens, i)) return p->value / 2;
+    return std::nullopt;
+}
+
+std::string SpeakerMatcher::without_honorifics(std::string_view name,
+                                               const Xapian::Stem& stemmer) const {
+    const std::vector<Token> tokens = tokenize(name, stemmer);
+    const std::size_t from = skip_honorifics(tokens, 0, tokens.size());
+    if (from == 0 || from == tokens.size()) return std::string(trim_spaces(name));
+    return std::string(trim_spaces(name.substr(tokens[from].begin)));
+}
+
 std::size_t SpeakerMatcher::skip_honorifics(const std::vector<Token>& tokens, std::size_t j,
                                             std::size_t end) const {
     while (j < end) {

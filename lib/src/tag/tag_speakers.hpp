@@ -73,6 +73,17 @@ class SpeakerMatcher {
     void resolve_short_forms(const std::vector<Token>& tokens, ParagraphSpeech& speech,
                              ShortForms& seen) const;
 
+    /// The role a post names ("Minister for Foregn Affairs" -> minister): the alias that
+    /// starts first in it, the longest there ("Deputy Prime Minister and Minister for Foreign
+    /// Affairs" -> the deputy's role); nullopt when no alias occurs. Index into
+    /// Taxonomy::roles.
+    std::optional<std::size_t> role_of_post(std::string_view post,
+                                            const Xapian::Stem& stemmer) const;
+
+    /// `name` without the honorifics it opens with ("H.E. Mr. Jan Eliasson" -> "Jan
+    /// Eliasson"); as given when it is nothing but honorifics.
+    std::string without_honorifics(std::string_view name, const Xapian::Stem& stemmer) const;
+
     std::size_t role_count() const { return role_count_; }
 
   private:

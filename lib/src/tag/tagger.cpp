@@ -96,6 +96,16 @@ void Tagger::tag(const Document& doc, std::vector<Passage>& passages) const {
         }
     }
 
+    // A collection's speakers table (or a sidecar) names who gave the whole statement: it
+    // speaks every paragraph, and wins over an author found in the title.
+    std::optional<std::string> statement_speaker;
+    std::optional<std::size_t> statement_role;
+    if (!doc.meta.speaker.empty()) {
+        statement_speaker = compiled_->speakers.without_honorifics(doc.meta.speaker, stemmer);
+        statement_role = compiled_->speakers.role_of_post(doc.meta.speaker_post, stemmer);
+        author.reset();
+    }
+
     std::map<std::string, std::vector<std::size_t>> heading_cache;
     const auto heading_themes = [&](const std::string& heading) -> const std::vector<std::size_t>& {
         auto it = heading_cache.find(heading);
@@ -155,8 +165,14 @@ void Tagger::tag(const Document& doc, std::vector<Passage>& passages) const {
             t.roles.push_back(taxonomy_.roles[author->role].id);
             speakers.insert(*author->name);
         }
+        if (statement_role) t.roles.push_back(taxonomy_.roles[*statement_role].id);
         sort_unique(t.roles);
-        if (speakers.size() == 1) t.speaker = *speakers.begin();
+        // The statement's speaker speaks the paragraph, whoever else it quotes.
+        if (statement_speaker) {
+            t.speaker = statement_speaker;
+        } else if (speakers.size() == 1) {
+            t.speaker = *speakers.begin();
+        }
     }
 
     for (Passage& passage : passages) {

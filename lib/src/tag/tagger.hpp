@@ -24,7 +24,11 @@ class Tagger {
     /// plus themes whose cues it contains; quotes inherit their paragraph's themes. Quote
     /// roles: from the attribution around the quote; speaker: the name the document gives
     /// for that role, when exactly one person holds it. Paragraph roles: everyone it quotes
-    /// or reports speaking.
+    /// or reports speaking. When DocumentMeta::speaker names who gave the whole statement
+    /// (a collection's speakers table, a sidecar), every paragraph's speaker is that name
+    /// without honorifics and its roles include the role DocumentMeta::speaker_post names;
+    /// quotes keep their own attribution (an unattributed quote gets no speaker: a speech
+    /// quotes documents and others more than it quotes itself).
     void tag(const Document& doc, std::vector<Passage>& passages) const;
 
   private:
