@@ -200,13 +200,46 @@ TEST_SUITE("search: country and speaker") {
         const auto tabled = run(request, dbs, r2p::TablePolicy::Always);
         const auto spied = run(request, dbs, r2p::TablePolicy::Never);
         CHECK(r2p::test::has_facet_table(tabled.stats, FacetField::Country));
-        // Speakers are never counted from a table (see schema::kFields).
-        CHECK_FALSE(r2p::test::has_facet_table(tabled.stats, FacetField::Speaker));
+        CHECK(r2p::test::has_facet_table(tabled.stats, FacetField::Speaker));
+        CHECK(r2p::test::has_facet_table(tabled.stats, FacetField::Year));
         CHECK(spied.stats.facet_tables.empty());
         CHECK(r2p::format_json(tabled).find("\"facets\":") != std::string::npos);
         CHECK(r2p::search_result_json(tabled)["facets"] ==
               r2p::search_result_json(spied)["facets"]);
         CHECK(tabled.matches.estimated == 4);
+    }
+
+    TEST_CASE("more countries than a bit set holds are counted from a table all the same") {
+        r2p::test::TempDir dir;
+        std::vector<Speech> speeches;
+        for (char a = 'a'; a <= 'c'; ++a) {
+            for (char b = 'a'; b <= 'z'; ++b) {
+                const std::string code = {a, b, 'x'};
+                speeches.push_back({code + "_1_1946",
+                                    code,
+                                    "Land " + code,
+                                    "1",
+                                    "1946-10-24",
+                                    {{"Prevention again.", nullptr}}});
+            }
+        }
+        speeches.push_back(speeches.front());
+        speeches.back().id = "twice";
+        write_speeches(dir / "db", speeches);
+        r2p::SearchRequest request;
+        request.facets = {FacetField::Country};
+        const auto tabled = run(request, {(dir / "db").string()}, r2p::TablePolicy::Always);
+        const auto spied = run(request, {(dir / "db").string()}, r2p::TablePolicy::Never);
+        CHECK(r2p::test::has_facet_table(tabled.stats, FacetField::Country));
+        CHECK(tabled.stats.counted_by != r2p::CountedBy::Spies);
+        CHECK(spied.stats.counted_by == r2p::CountedBy::Spies);
+        const auto& entries = facet_of(tabled, FacetField::Country).entries;
+        REQUIRE(entries.size() == 78);
+        CHECK(entries[0].value == "aax");
+        CHECK(entries[0].label == "Land aax");
+        CHECK(entries[0].count == 2);
+        CHECK(r2p::search_result_json(tabled)["facets"] ==
+              r2p::search_result_json(spied)["facets"]);
     }
 
     TEST_CASE("facet labels come from every shard searched") {

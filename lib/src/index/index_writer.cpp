@@ -105,8 +105,13 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
         const std::span<const std::string> values = values_of(field.field);
         for (const auto& value : values) add_boolean(xdoc, field.prefix, value);
         if (!field.slot) continue;
-        xdoc.add_value(schema::slot(*field.slot),
-                       field.multi_valued ? schema::join_ids(values) : values.front());
+        // A value whose term was dropped is not stored either where a FacetTable may count
+        // the field from its terms: counts from tables and from values must agree.
+        const bool dropped = field.facet_table && !field.multi_valued && !values.front().empty() &&
+                             !storable_term(term(field.prefix, values.front()));
+        xdoc.add_value(schema::slot(*field.slot), field.multi_valued ? schema::join_ids(values)
+                                                  : dropped          ? std::string()
+                                                                     : values.front());
     }
     xdoc.add_value(schema::slot(schema::Slot::Date), date_sort_value(doc.meta.date));
 
