@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "r2p/request_text.hpp"
+#include "r2p/schema.hpp"
 
 namespace r2p::searcher {
 
@@ -12,6 +13,15 @@ namespace {
 
 std::vector<std::string> strings(const po::variables_map& vm, const char* name) {
     return vm.count(name) ? vm[name].as<std::vector<std::string>>() : std::vector<std::string>{};
+}
+
+// "count matches by theme|role|...": the facet fields are the registry's fields with a slot.
+std::string facet_help() {
+    std::string names;
+    for (const auto& spec : schema::kFields) {
+        if (spec.slot) names += (names.empty() ? "" : "|") + std::string(spec.name);
+    }
+    return "count matches by " + names + " (repeatable; exact)";
 }
 
 }  // namespace
@@ -32,10 +42,14 @@ po::options_description request_options() {
                                            "statements dated YYYY[-MM[-DD]] or later")(
         "to", po::value<std::string>()->value_name("DATE"),
         "statements dated YYYY[-MM[-DD]] or earlier")(
-        "facet", po::value<std::vector<std::string>>()->value_name("FIELD"),
-        "count matches by theme|role|kind|doc|year (repeatable; exact)")(
+        "facet", po::value<std::vector<std::string>>()->value_name("FIELD"), facet_help().c_str())(
         "sort", po::value<std::string>()->value_name("ORDER"), "relevance (default) or date")(
         "match", po::value<std::string>()->value_name("MODE"), "all (default) or any query word");
+    options.add_options()("country", po::value<std::vector<std::string>>()->value_name("ISO3"),
+                          "only statements of this country: ISO 3166-1 alpha-3, as usa "
+                          "(repeatable)")(
+        "speaker", po::value<std::vector<std::string>>()->value_name("NAME"),
+        "only passages of this speaker: the whole name, in any case and accents (repeatable)");
     return options;
 }
 

@@ -120,7 +120,7 @@ TEST_SUITE("e2e_display") {
         }
         const auto searched = search(db, "prevention");
         CHECK(searched.exit_code == 3);
-        CHECK(searched.err.find("has schema version 3, expected 4 (re-index it)") !=
+        CHECK(searched.err.find("has schema version 3, expected 5 (re-index it)") !=
               std::string::npos);
         const auto indexed = run_command(r2p::test::kIndex + " --quiet --db " + shell_quote(db) +
                                          " " + shell_quote((dir / "corpus").string()));

@@ -310,4 +310,34 @@ TEST_SUITE("e2e_search") {
         CHECK(result.err.find("2023-02-30") != std::string::npos);
         CHECK(result.err.find("queries.txt:2:") == std::string::npos);
     }
+
+    TEST_CASE("--speaker takes a whole name in any case, on the command line and in --queries") {
+        REQUIRE(!corpus_db().empty());
+        const json found = search("--speaker 'JAN  ELIASSON' --facet speaker");
+        CHECK(has(ids(found), kSeed + "/p5/q1"));
+        REQUIRE(found["facets"]["speaker"].size() == 1);
+        CHECK(found["facets"]["speaker"][0] ==
+              json{{"value", "jan eliasson"}, {"label", "Jan Eliasson"}, {"count", 2}});
+        CHECK(search("--speaker eliasson")["results"].empty());  // a word is not the name
+
+        r2p::test::TempDir dir;
+        const auto file = dir / "queries.txt";
+        r2p::test::write_file(file, "prevention --speaker 'jan eliasson'\n--country USA\n");
+        const auto result = search_raw("--queries " + shell_quote(file.string()));
+        CHECK(result.exit_code == 0);
+        std::istringstream out(result.out);
+        std::vector<json> lines;
+        for (std::string line; std::getline(out, line);) lines.push_back(json::parse(line));
+        REQUIRE(lines.size() == 3);
+        CHECK(lines[0]["matches"] == 2);
+        CHECK(lines[1]["matches"] == 0);  // corpus/ has no country
+    }
+
+    TEST_CASE("a --country that is not three letters exits 2") {
+        REQUIRE(!corpus_db().empty());
+        const auto result = search_raw("--country us impunity");
+        CHECK(result.exit_code == 2);
+        CHECK(result.out.empty());
+        CHECK(result.err.find("bad country 'us'") != std::string::npos);
+    }
 }

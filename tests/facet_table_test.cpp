@@ -47,4 +47,30 @@ TEST_SUITE("facet_table") {
         REQUIRE(table.has_value());
         CHECK(table->values().size() == r2p::FacetTable::kMaxValues);
     }
+
+    TEST_CASE("a single-valued field's table holds a value index per passage, past 64 values") {
+        Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+        constexpr std::size_t kValues = 3 * r2p::FacetTable::kMaxValues;
+        for (std::size_t i = 0; i < kValues; ++i) {
+            Xapian::Document doc;
+            doc.add_boolean_term("XC" + std::to_string(1000 + i % (kValues / 2)));
+            db.add_document(doc);
+        }
+        db.add_document(Xapian::Document());  // no value
+        CHECK_FALSE(r2p::FacetTable::build(db, "XC").has_value());
+        const auto table = r2p::FacetTable::build(db, "XC", true);
+        REQUIRE(table.has_value());
+        CHECK(table->single_valued());
+        REQUIRE(table->values().size() == kValues / 2);
+        CHECK(table->values()[0] == "1000");
+        CHECK(table->index(1) == 1);
+        CHECK(table->index(2) == 2);
+        CHECK(table->index(kValues / 2 + 1) == 1);
+        CHECK(table->index(static_cast<Xapian::docid>(kValues + 1)) == 0);  // no value
+        CHECK(table->index(9999) == 0);  // never read out of bounds
+
+        r2p::FacetIndexCounts counts(*table);
+        for (Xapian::docid did = 1; did <= kValues + 1; ++did) counts.add(table->index(did));
+        for (std::size_t i = 0; i < table->values().size(); ++i) CHECK(counts.count(i) == 2);
+    }
 }

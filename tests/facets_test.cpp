@@ -28,7 +28,7 @@ TEST_SUITE("facets") {
 
     TEST_CASE("facet names round-trip and unknown ones are usage errors") {
         for (const auto f : {FacetField::Theme, FacetField::Role, FacetField::Kind, FacetField::Doc,
-                             FacetField::Year}) {
+                             FacetField::Year, FacetField::Country, FacetField::Speaker}) {
             CHECK(r2p::parse_facet_field(r2p::facet_name(f)) == f);
         }
         CHECK_THROWS_WITH_AS(r2p::parse_facet_field("colour"), doctest::Contains("theme"),
@@ -132,6 +132,12 @@ TEST_SUITE("facets") {
                                     case FacetField::Year:
                                         filtered.filters.from = entry.value;
                                         filtered.filters.to = entry.value;
+                                        break;
+                                    case FacetField::Country:
+                                        filtered.filters.countries = {entry.value};
+                                        break;
+                                    case FacetField::Speaker:
+                                        filtered.filters.speakers = {entry.value};
                                         break;
                                 }
                                 filtered.query = query;

@@ -238,7 +238,7 @@ TEST_SUITE("index_writer") {
             old.commit();
         }
         CHECK_THROWS_WITH_AS(r2p::IndexWriter(dir.path()),
-                             doctest::Contains("schema version 2, this r2p-index writes 4"),
+                             doctest::Contains("schema version 2, this r2p-index writes 5"),
                              r2p::IndexError);
         CHECK_THROWS_WITH_AS(r2p::open_databases({dir.path().string()}),
                              doctest::Contains("re-index"), r2p::IndexError);

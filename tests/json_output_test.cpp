@@ -89,7 +89,9 @@ TEST_SUITE("json_output") {
                                             {"line", 26},
                                             {"event", "5th Ministerial Meeting"},
                                             {"place", "New York"},
-                                            {"source_url", "https://example.org/r2p"}}));
+                                            {"source_url", "https://example.org/r2p"},
+                                            {"country", nullptr},
+                                            {"session", nullptr}}));
     }
 
     TEST_CASE("a paragraph has a null parent, a named speaker a string, an unknown date null") {

@@ -76,7 +76,7 @@ TEST_SUITE("request_text") {
               "unknown --sort 'random' (known: relevance, date)");
         CHECK(error_of({{"match", "some"}}, "") == "unknown match 'some' (known: all, any)");
         CHECK(error_of({{"facet", "colour"}}, "--") ==
-              "unknown facet 'colour' (known: theme, role, kind, doc, year)");
+              "unknown facet 'colour' (known: theme, role, kind, doc, year, country, speaker)");
         CHECK(error_of({{"from", "2014"}, {"to", "2012"}}, "--") ==
               "--from 2014 is after --to 2012");
         CHECK(error_of({{"from", "2014"}, {"to", "2012"}}, "") == "from 2014 is after to 2012");

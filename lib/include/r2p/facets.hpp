@@ -14,11 +14,11 @@
 namespace r2p {
 
 /// A field results can be counted by: schema::kFields' fields with a value slot, in its order.
-enum class FacetField { Theme, Role, Kind, Doc, Year };
+enum class FacetField { Theme, Role, Kind, Doc, Year, Country, Speaker };
 
 static_assert(
     [] {
-        constexpr std::size_t kFacets = static_cast<std::size_t>(FacetField::Year) + 1;
+        constexpr std::size_t kFacets = static_cast<std::size_t>(FacetField::Speaker) + 1;
         for (std::size_t i = 0; i < std::size(schema::kFields); ++i) {
             if (schema::kFields[i].slot.has_value() != (i < kFacets)) return false;
         }
@@ -31,13 +31,15 @@ constexpr const schema::FieldSpec& facet_spec(FacetField field) {
     return schema::field_spec(static_cast<schema::Field>(field));
 }
 
-/// "theme", "role", "kind", "doc", "year": the name in options and JSON.
+/// "theme", "role", "kind", "doc", "year", "country", "speaker": the name in options and JSON.
 constexpr std::string_view facet_name(FacetField field) { return facet_spec(field).name; }
 
 /// One value of a facet and how many matches carry it.
 struct FacetEntry {
-    std::string value;  ///< id as indexed ("accountability", "2012")
-    std::string label;  ///< taxonomy label for themes and roles, else the value itself
+    std::string value;  ///< id as indexed ("accountability", "2012", "usa", "jan eliasson")
+    /// Taxonomy label for themes and roles; the stored label for country ("United States of
+    /// America") and speaker (the name as written); else (or none stored) the value itself.
+    std::string label;
     Xapian::doccount count = 0;
 };
 

@@ -24,7 +24,8 @@ inline constexpr std::string_view kToKey = "to";
 inline constexpr std::string_view kFacetKey = "facet";  ///< repeatable
 inline constexpr std::string_view kSortKey = "sort";
 inline constexpr std::string_view kMatchKey = "match";
-// The filter keys (theme, role, kind, doc; repeatable) are schema::kFields' `filter` names.
+// The filter keys (theme, role, kind, doc, country, speaker; repeatable) are schema::kFields'
+// `filter` names.
 
 /// Parses a non-negative decimal count given for `option` ("--limit"). Throws UsageError,
 /// naming the option and the value, for a sign, non-digits, or a value above `max`.

@@ -15,12 +15,14 @@ namespace r2p::schema {
 
 /// Value slots. Facet values hold the passage's sorted ids joined by kListSeparator.
 enum class Slot : Xapian::valueno {
-    Date = 0,    ///< "YYYYMMDD" (missing parts as 00): sorting and the from/to range
-    Themes = 1,  ///< sorted theme ids joined by kListSeparator
-    Roles = 2,   ///< sorted role ids joined by kListSeparator
-    Kind = 3,    ///< "paragraph" | "quote"
-    Doc = 4,     ///< document id
-    Year = 5,    ///< "YYYY" or empty
+    Date = 0,     ///< "YYYYMMDD" (missing parts as 00): sorting and the from/to range
+    Themes = 1,   ///< sorted theme ids joined by kListSeparator
+    Roles = 2,    ///< sorted role ids joined by kListSeparator
+    Kind = 3,     ///< "paragraph" | "quote"
+    Doc = 4,      ///< document id
+    Year = 5,     ///< "YYYY" or empty
+    Country = 6,  ///< ISO 3166-1 alpha-3, lower case ("usa"), or empty
+    Speaker = 7,  ///< the speaker's whole name, folded ("jan eliasson"), or empty
 };
 
 constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }
@@ -46,6 +48,11 @@ constexpr std::string_view kKindPrefix = "K";     ///< kind:paragraph|quote
 constexpr std::string_view kDocPrefix = "XD";     ///< doc:ID
 constexpr std::string_view kYearPrefix = "Y";     ///< year:YYYY
 constexpr std::string_view kParentPrefix = "XP";  ///< a quote's paragraph id (not a field)
+
+constexpr std::string_view kCountryPrefix = "XC";  ///< country:usa
+// The whole folded name, for --speaker and the speaker facet. Not under kSpeakerPrefix:
+// "XS" + a word of a name must never read as a whole name.
+constexpr std::string_view kSpeakerNamePrefix = "XN";  ///< --speaker "jan eliasson"
 // Free-text prefix: the speaker's name, folded and stemmed like the body.
 constexpr std::string_view kSpeakerPrefix = "XS";  ///< speaker:eliasson
 // Free-text prefix: the document's title, event and place, with positions (title:"...").
@@ -60,8 +67,9 @@ constexpr std::string_view kStemLanguage = "english";
 inline Xapian::Stem make_stemmer() { return Xapian::Stem(std::string(kStemLanguage)); }
 
 /// The fields a passage is searched, filtered or counted by, in kFields' order. The first
-/// five are the facet fields (FacetField has the same enumerators in the same order).
-enum class Field { Theme, Role, Kind, Doc, Year, Speaker, Title };
+/// seven are the facet fields (FacetField has the same enumerators in the same order).
+/// Speaker is the whole name (filter and facet); SpeakerWords the words of it (speaker:).
+enum class Field { Theme, Role, Kind, Doc, Year, Country, Speaker, SpeakerWords, Title };
 
 /// How one field is indexed and what requests call it.
 struct FieldSpec {
@@ -73,6 +81,12 @@ struct FieldSpec {
     bool multi_valued;         ///< the slot holds the sorted ids joined by kListSeparator
     bool facet_table;          ///< can be counted from a FacetTable (read from `prefix`'s terms)
     std::string_view filter;   ///< the request option filtering by it ("theme"); empty: none
+    /// `name` is a query prefix ("theme:"); false where another row's name stands for it in
+    /// queries (speaker: searches the words of a name, --speaker the whole name).
+    bool queried = true;
+    /// Facet labels are stored per value in the database's metadata (label_key), written by
+    /// r2p-index; theme and role labels come from the taxonomy, other values are their label.
+    bool stored_labels = false;
 };
 
 /// Every field, once: indexing, query parsing, facets and output read them from here.
@@ -83,7 +97,14 @@ inline constexpr FieldSpec kFields[] = {
     // Doc ids are unbounded in number and need not fit in a term: no table.
     {Field::Doc, "doc", kDocPrefix, true, Slot::Doc, false, false, "doc"},
     {Field::Year, "year", kYearPrefix, true, Slot::Year, false, true, {}},
-    {Field::Speaker, "speaker", kSpeakerPrefix, false, std::nullopt, false, false, {}},
+    {Field::Country, "country", kCountryPrefix, true, Slot::Country, false, true, "country", true,
+     true},
+    // A table: UNGDC names a few thousand speakers, and a single-valued field's FacetTable
+    // holds up to 65,535 values at 2 bytes a passage (a corpus with more falls back to
+    // stored values). Unlike doc ids, names always fit in a term: they are filtered by one.
+    {Field::Speaker, "speaker", kSpeakerNamePrefix, true, Slot::Speaker, false, true, "speaker",
+     false, true},
+    {Field::SpeakerWords, "speaker", kSpeakerPrefix, false, std::nullopt, false, false, {}},
     {Field::Title, "title", kTitlePrefix, false, std::nullopt, false, false, {}},
 };
 
@@ -92,10 +113,10 @@ constexpr const FieldSpec& field_spec(Field field) {
     return kFields[static_cast<std::size_t>(field)];
 }
 
-/// The row named `name` (as in queries: "theme"), or nullptr.
+/// The row the query prefix `name` stands for ("theme"), or nullptr.
 constexpr const FieldSpec* find_field(std::string_view name) {
     for (const auto& spec : kFields) {
-        if (spec.name == name) return &spec;
+        if (spec.queried && spec.name == name) return &spec;
     }
     return nullptr;
 }
@@ -117,8 +138,28 @@ constexpr std::string_view kLocationKeyPrefix = "path:";
 /// Metadata key holding the schema version; a database of another version is refused.
 constexpr std::string_view kSchemaVersionKey = "r2p:schema";
 // 2: binary passage data; 3: no possessive 's; 4: event, place, source URL stored, title
-// terms (kTitlePrefix)
-constexpr std::string_view kSchemaVersion = "4";
+// terms (kTitlePrefix); 5: country and whole speaker name as terms (kCountryPrefix,
+// kSpeakerNamePrefix) and values (Slot::Country, Slot::Speaker), their labels
+// (kLabelKeyPrefix), country, country name and session stored
+constexpr std::string_view kSchemaVersion = "5";
+
+/// Metadata keys holding the label of one value of a field with stored_labels:
+/// "label:" + field name + ":" + value ("label:country:usa" -> "United States of America").
+/// Written by r2p-index with the passages carrying the value; never removed (a label of a
+/// value no passage carries any more is never asked for).
+constexpr std::string_view kLabelKeyPrefix = "label:";
+
+/// Longest metadata key Xapian's glass backend accepts, in bytes.
+constexpr std::size_t kMaxMetadataKeyBytes = 245;
+
+/// The metadata key of `value`'s label in `field` ("" when too long for a key: no label).
+inline std::string label_key(const FieldSpec& field, std::string_view value) {
+    std::string key(kLabelKeyPrefix);
+    key += field.name;
+    key += ':';
+    key += value;
+    return key.size() <= kMaxMetadataKeyBytes ? key : std::string();
+}
 
 /// Metadata keys holding the taxonomy the passages were tagged with, in the taxonomy files'
 /// format (format_taxonomy), rewritten by every r2p-index run: r2p-search reads it from

@@ -20,10 +20,13 @@ struct SearchFilters {
     std::vector<std::string> docs;    ///< document ids
     std::string from;                 ///< "YYYY[-MM[-DD]]" or empty: no lower bound
     std::string to;                   ///< "YYYY[-MM[-DD]]" or empty: no upper bound
+    // Where and who a statement is from (a collection profile's country, a speakers table).
+    std::vector<std::string> countries;  ///< ISO 3166-1 alpha-3 codes, any case ("USA")
+    std::vector<std::string> speakers;   ///< whole names, any case and accents ("Jan Eliasson")
 
     bool empty() const {
-        return themes.empty() && roles.empty() && kinds.empty() && docs.empty() && from.empty() &&
-               to.empty();
+        return themes.empty() && roles.empty() && kinds.empty() && docs.empty() &&
+               countries.empty() && speakers.empty() && from.empty() && to.empty();
     }
 };
 

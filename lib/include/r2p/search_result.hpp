@@ -31,6 +31,10 @@ struct StoredPassage {
     std::string doc_event;       ///< from the sidecar; empty when not given
     std::string doc_place;       ///< from the sidecar; empty when not given
     std::string doc_source_url;  ///< from the sidecar; empty when not given
+    // From a collection profile and its speakers table; empty when not read under one.
+    std::string doc_country;       ///< ISO 3166-1 alpha-3, lower case ("usa")
+    std::string doc_country_name;  ///< "United States of America"
+    std::string doc_session;       ///< the collection's session number ("63")
 };
 
 /// A piece of original text with the byte ranges [first, second) that matched.

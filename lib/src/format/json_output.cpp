@@ -15,6 +15,13 @@ nlohmann::json or_null(const std::string& s) {
 // Scores are for ordering and eyeballing; four decimals keep the JSON readable.
 double rounded(double score) { return std::round(score * 10000.0) / 10000.0; }
 
+// {"code": "usa", "name": "United States of America"}, or null when the passage's document
+// has no country (a name without a code is not shown: the code is what filters by it).
+nlohmann::json country_json(const StoredPassage& p) {
+    if (p.doc_country.empty()) return nullptr;
+    return {{"code", p.doc_country}, {"name", or_null(p.doc_country_name)}};
+}
+
 nlohmann::json hit_json(const SearchHit& hit) {
     const StoredPassage& p = hit.passage;
     return {
@@ -39,7 +46,9 @@ nlohmann::json hit_json(const SearchHit& hit) {
           {"line", p.line},
           {"event", or_null(p.doc_event)},
           {"place", or_null(p.doc_place)},
-          {"source_url", or_null(p.doc_source_url)}}},
+          {"source_url", or_null(p.doc_source_url)},
+          {"country", country_json(p)},
+          {"session", or_null(p.doc_session)}}},
     };
 }
 

@@ -112,11 +112,18 @@ std::string count_line(const SearchResult& result) {
     return line.str();
 }
 
-// "Title · 2012-09-28", then "event · place · source URL" when the sidecar gives any.
+// "Title · 2012-09-28", with " · United States of America (usa)" when the document has a
+// country, then "event · place · source URL" when the sidecar gives any.
 void print_document(std::ostream& out, const StoredPassage& p) {
     const std::string title = p.doc_title.empty() ? "(untitled)" : p.doc_title;
     const std::string date = p.doc_date.empty() ? "no date" : p.doc_date;
-    out << kIndent << terminal_safe(title + " · " + date) << '\n';
+    std::string country;
+    if (!p.doc_country.empty()) {
+        country =
+            " · " + (p.doc_country_name.empty() ? p.doc_country
+                                                : p.doc_country_name + " (" + p.doc_country + ")");
+    }
+    out << kIndent << terminal_safe(title + " · " + date + country) << '\n';
     std::vector<std::string> about;
     for (const std::string* field : {&p.doc_event, &p.doc_place, &p.doc_source_url}) {
         if (!field->empty()) about.push_back(*field);

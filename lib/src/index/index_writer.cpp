@@ -9,6 +9,7 @@
 #include "r2p/error.hpp"
 #include "r2p/schema.hpp"
 #include "r2p/stored_taxonomy.hpp"
+#include "text/names.hpp"
 #include "text/possessives.hpp"
 #include "text/unicode.hpp"
 
@@ -75,6 +76,8 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
     // empty (no term then, and an empty value).
     const std::string kind_value(kind);
     const std::string year = year_of(doc.meta.date);
+    const std::string country = fold(doc.meta.country);
+    const std::string speaker = passage.speaker ? fold_name(*passage.speaker) : std::string();
     auto values_of = [&](schema::Field field) -> std::span<const std::string> {
         switch (field) {
             case schema::Field::Theme:
@@ -87,7 +90,11 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
                 return {&doc.meta.id, 1};
             case schema::Field::Year:
                 return {&year, 1};
+            case schema::Field::Country:
+                return {&country, 1};
             case schema::Field::Speaker:
+                return {&speaker, 1};
+            case schema::Field::SpeakerWords:
             case schema::Field::Title:
                 break;  // free text, indexed above
         }
@@ -98,8 +105,13 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
         const std::span<const std::string> values = values_of(field.field);
         for (const auto& value : values) add_boolean(xdoc, field.prefix, value);
         if (!field.slot) continue;
-        xdoc.add_value(schema::slot(*field.slot),
-                       field.multi_valued ? schema::join_ids(values) : values.front());
+        // A value whose term was dropped is not stored either where a FacetTable may count
+        // the field from its terms: counts from tables and from values must agree.
+        const bool dropped = field.facet_table && !field.multi_valued && !values.front().empty() &&
+                             !storable_term(term(field.prefix, values.front()));
+        xdoc.add_value(schema::slot(*field.slot), field.multi_valued ? schema::join_ids(values)
+                                                  : dropped          ? std::string()
+                                                                     : values.front());
     }
     xdoc.add_value(schema::slot(schema::Slot::Date), date_sort_value(doc.meta.date));
 
@@ -123,8 +135,26 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
     stored.doc_event = doc.meta.event;
     stored.doc_place = doc.meta.place;
     stored.doc_source_url = doc.meta.source_url;
+    stored.doc_country = country;
+    stored.doc_country_name = doc.meta.country_name;
+    stored.doc_session = doc.meta.session;
     xdoc.set_data(encode_stored_passage(stored));
     return xdoc;
+}
+
+std::vector<std::pair<std::string, std::string>> facet_labels(
+    const Document& doc, const std::vector<Passage>& passages) {
+    std::map<std::string, std::string> labels;
+    auto label = [&](schema::Field field, const std::string& value, const std::string& text) {
+        const std::string key = schema::label_key(schema::field_spec(field), value);
+        if (!value.empty() && !text.empty() && !key.empty()) labels[key] = text;
+    };
+    label(schema::Field::Country, fold(doc.meta.country), doc.meta.country_name);
+    for (const Passage& passage : passages) {
+        if (passage.speaker)
+            label(schema::Field::Speaker, fold_name(*passage.speaker), *passage.speaker);
+    }
+    return {labels.begin(), labels.end()};
 }
 
 namespace {
@@ -167,6 +197,7 @@ PreparedDocument prepare_document(const Document& doc, const std::vector<Passage
         add_spellings(passage, prepared.passages.back(), words);
     }
     prepared.spellings.assign(words.begin(), words.end());
+    prepared.labels = facet_labels(doc, passages);
     return prepared;
 }
 
@@ -187,6 +218,12 @@ struct IndexWriter::State {
     std::size_t pending = 0;
     std::unordered_map<std::string, Xapian::termcount> spellings;
     std::size_t spelling_passages = 0;  // passages whose words are in `spellings`
+
+    // A value's label is rewritten by every document carrying it (the last spelling wins):
+    // cheaper than reading it first, and a document holds one country and few speakers.
+    void write_labels(const std::vector<std::pair<std::string, std::string>>& labels) {
+        for (const auto& [key, label] : labels) db.set_metadata(key, label);
+    }
 
     void flush_spellings() {
         for (const auto& [word, frequency] : spellings) db.add_spelling(word, frequency);
@@ -318,6 +355,7 @@ void IndexWriter::write(const PreparedDocument& prepared, const std::string& fin
             state_->spellings[word] += frequency;
         }
         state_->spelling_passages += prepared.passages.size();
+        state_->write_labels(prepared.labels);
         // Set last: a commit that holds the fingerprint holds every passage before it.
         state_->db.set_metadata(term(schema::kFileKeyPrefix, prepared.doc_id), fingerprint);
     } catch (const Xapian::Error& e) {
@@ -354,6 +392,7 @@ void IndexWriter::write_document(const Document& doc, const std::vector<Passage>
             }
             if (written && done % kWrittenTick == 0) written(done);
         }
+        state_->write_labels(facet_labels(doc, passages));
         state_->db.set_metadata(term(schema::kFileKeyPrefix, doc.meta.id), fingerprint);
     } catch (const Xapian::Error& e) {
         throw IndexError("cannot write " + doc.meta.path + " to " + state_->dir.string() + ": " +

@@ -32,7 +32,16 @@ struct PreparedDocument {
     std::vector<Xapian::Document> passages;
     /// Folded body words with their frequency, for the spelling dictionary.
     std::vector<std::pair<std::string, Xapian::termcount>> spellings;
+    /// Facet labels of the values its passages carry, as metadata (key, label): see
+    /// facet_labels.
+    std::vector<std::pair<std::string, std::string>> labels;
 };
+
+/// The labels of the facet values `doc`'s passages carry, as (schema::label_key, label)
+/// pairs, each key once: the country's name for its code, each speaker's name as written
+/// for its folded form. Values without a label, or too long for a key, are left out.
+std::vector<std::pair<std::string, std::string>> facet_labels(const Document& doc,
+                                                              const std::vector<Passage>& passages);
 
 /// Builds every passage's Xapian document of `doc` (make_passage_document with this thread's
 /// own TermGenerator). Thread-safe: loader threads call it so the writer only writes.

@@ -83,7 +83,7 @@ class Reader {
 std::string encode_stored_passage(const StoredPassage& p) {
     std::string out;
     out.reserve(p.text.size() + p.doc_title.size() + p.doc_path.size() + p.doc_event.size() +
-                p.doc_place.size() + p.doc_source_url.size() + 96);
+                p.doc_place.size() + p.doc_source_url.size() + p.doc_country_name.size() + 104);
     put_string(out, p.id);
     put_string(out, p.kind);
     put_string(out, p.text);
@@ -101,6 +101,9 @@ std::string encode_stored_passage(const StoredPassage& p) {
     put_string(out, p.doc_event);
     put_string(out, p.doc_place);
     put_string(out, p.doc_source_url);
+    put_string(out, p.doc_country);
+    put_string(out, p.doc_country_name);
+    put_string(out, p.doc_session);
     return out;
 }
 
@@ -123,6 +126,9 @@ StoredPassage decode_stored_passage(std::string_view data) {
     p.doc_event = in.string();
     p.doc_place = in.string();
     p.doc_source_url = in.string();
+    p.doc_country = in.string();
+    p.doc_country_name = in.string();
+    p.doc_session = in.string();
     in.finish();
     return p;
 }

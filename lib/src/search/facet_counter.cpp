@@ -1,6 +1,7 @@
 #include "search/facet_counter.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "r2p/schema.hpp"
 #include "search/facet_table.hpp"
@@ -91,7 +92,8 @@ struct FacetCounter::Field {
     FacetField field;
     const FacetTable* table;                          // counted from its bits when set
     std::unique_ptr<Xapian::ValueCountMatchSpy> spy;  // else from stored values
-    FacetBitCounts counts;
+    FacetBitCounts counts;                            // from a multi-valued table
+    std::optional<FacetIndexCounts> index_counts;     // from a single-valued table
 };
 
 // One spy for every table-counted field: a docid lookup per field and match.
@@ -119,6 +121,7 @@ FacetCounter::FacetCounter(const std::vector<FacetField>& fields,
         f->table = table == tables.end() ? nullptr : table->second;
         if (f->table != nullptr) {
             any_table = true;
+            if (f->table->single_valued()) f->index_counts.emplace(*f->table);
         } else {
             f->spy =
                 std::make_unique<Xapian::ValueCountMatchSpy>(schema::slot(*facet_spec(field).slot));
@@ -143,7 +146,11 @@ bool FacetCounter::all_from_tables() const {
 
 void FacetCounter::add_match(Xapian::docid did) {
     for (auto& f : fields_) {
-        if (f->table != nullptr) f->counts.add(f->table->bits(did));
+        if (f->index_counts) {
+            f->index_counts->add(f->table->index(did));
+        } else if (f->table != nullptr) {
+            f->counts.add(f->table->bits(did));
+        }
     }
 }
 
@@ -153,6 +160,12 @@ void FacetCounter::add_to(FacetTotals& totals) const {
         if (f->spy) {
             for (auto it = f->spy->values_begin(); it != f->spy->values_end(); ++it) {
                 totals.add(f->field, *it, it.get_termfreq());
+            }
+        } else if (f->index_counts) {
+            const auto& values = f->table->values();
+            for (std::size_t i = 0; i < values.size(); ++i) {
+                if (f->index_counts->count(i) > 0)
+                    totals.add(f->field, values[i], f->index_counts->count(i));
             }
         } else {
             const auto& values = f->table->values();

@@ -1,4 +1,5 @@
-// Exact facet counts (theme, role, kind, doc, year) over every match of a query.
+// Exact facet counts (theme, role, kind, doc, year, country, speaker) over every match of a
+// query.
 #pragma once
 
 #include <xapian.h>
@@ -41,7 +42,8 @@ struct FacetTotals {
 };
 
 /// The boolean term prefix under which a FacetTable can count `field` (theme, role, kind,
-/// year); empty for doc, whose ids are unbounded in number and need not fit in a term.
+/// year, country, speaker); empty for doc, whose ids are unbounded in number and need not
+/// fit in a term.
 std::string_view facet_table_prefix(FacetField field);
 
 /// Counts facets while Xapian matches. A field given a FacetTable is counted from its bits;

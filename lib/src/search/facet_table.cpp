@@ -2,12 +2,26 @@
 
 namespace r2p {
 
-std::optional<FacetTable> FacetTable::build(const Xapian::Database& db, std::string_view prefix) {
+std::optional<FacetTable> FacetTable::build(const Xapian::Database& db, std::string_view prefix,
+                                            bool single_valued) {
     const std::string p(prefix);
     FacetTable table;
+    table.single_valued_ = single_valued;
+    const std::size_t most = single_valued ? kMaxSingleValues : kMaxValues;
     for (auto term = db.allterms_begin(p); term != db.allterms_end(p); ++term) {
-        if (table.values_.size() == kMaxValues) return std::nullopt;
+        if (table.values_.size() == most) return std::nullopt;
         table.values_.push_back((*term).substr(p.size()));
+    }
+    if (single_valued) {
+        table.index_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 1, 0);
+        for (std::size_t i = 0; i < table.values_.size(); ++i) {
+            const std::string term = p + table.values_[i];
+            const auto index = static_cast<std::uint16_t>(i + 1);
+            for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+                if (*it < table.index_.size()) table.index_[*it] = index;
+            }
+        }
+        return table;
     }
     table.bits_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 1, 0);
     for (std::size_t bit = 0; bit < table.values_.size(); ++bit) {

@@ -15,35 +15,55 @@
 
 namespace r2p {
 
-/// The values of one field coded as boolean terms (theme, role, kind, year) for every
-/// passage of one open database (a snapshot: it must be built again after a reopen).
+/// The values of one field coded as boolean terms (theme, role, kind, year, country, speaker)
+/// for every passage of one open database (a snapshot: it must be built again after a
+/// reopen). A multi-valued field's table holds a bit set per passage; a single-valued
+/// field's (a passage has at most one value) holds the index of its value, so that a field
+/// with hundreds or thousands of values (UNGDC's countries, years and speakers) has one too.
 class FacetTable {
   public:
-    /// More values than bits in a mask: such a field is counted by ValueCountMatchSpy.
+    /// More values than bits in a mask: such a multi-valued field is counted by
+    /// ValueCountMatchSpy.
     static constexpr std::size_t kMaxValues = 64;
+    /// More values than a single-valued table's 16-bit index holds (0 stands for none).
+    static constexpr std::size_t kMaxSingleValues = 65535;
 
     /// Reads the posting lists of every term with `prefix` in `db`: the value of a term is
-    /// the term without its prefix. nullopt when there are more than kMaxValues values.
-    /// Cost: one posting visit per (passage, value), see postings().
-    static std::optional<FacetTable> build(const Xapian::Database& db, std::string_view prefix);
+    /// the term without its prefix. With `single_valued`, every passage is taken to carry
+    /// at most one of them (one per passage is kept). nullopt when there are more than
+    /// kMaxValues values (kMaxSingleValues when single-valued). Cost: one posting visit per
+    /// (passage, value), see postings().
+    static std::optional<FacetTable> build(const Xapian::Database& db, std::string_view prefix,
+                                           bool single_valued = false);
 
     /// How many postings build() visits for `prefix` in `db` (the sum of the terms'
     /// frequencies): what the table costs to build, read from term statistics only.
     static Xapian::doccount postings(const Xapian::Database& db, std::string_view prefix);
 
+    /// Whether built single-valued: then read index(), else bits().
+    bool single_valued() const { return single_valued_; }
+
     /// The bits of the values passage `did` carries (bit i = values()[i]); 0 for a docid the
-    /// table does not know.
+    /// table does not know. Multi-valued tables only.
     std::uint64_t bits(Xapian::docid did) const { return did < bits_.size() ? bits_[did] : 0; }
+
+    /// 1 + the index in values() of passage `did`'s value; 0 for none or a docid the table
+    /// does not know. Single-valued tables only.
+    std::uint16_t index(Xapian::docid did) const {
+        return did < index_.size() ? index_[did] : std::uint16_t{0};
+    }
 
     /// The value each bit stands for.
     const std::vector<std::string>& values() const { return values_; }
 
   private:
-    std::vector<std::uint64_t> bits_;  // by docid (0 unused)
+    bool single_valued_ = false;
+    std::vector<std::uint64_t> bits_;   // by docid (0 unused); multi-valued
+    std::vector<std::uint16_t> index_;  // by docid (0 unused); single-valued
     std::vector<std::string> values_;
 };
 
-/// Per-value match counts accumulated from FacetTable bits.
+/// Per-value match counts accumulated from a multi-valued FacetTable's bits.
 class FacetBitCounts {
   public:
     void add(std::uint64_t bits) {
@@ -56,6 +76,19 @@ class FacetBitCounts {
 
   private:
     Xapian::doccount counts_[FacetTable::kMaxValues] = {};
+};
+
+/// Per-value match counts accumulated from a single-valued FacetTable's indexes.
+class FacetIndexCounts {
+  public:
+    /// Counts for the values of `table`.
+    explicit FacetIndexCounts(const FacetTable& table) : counts_(table.values().size() + 1, 0) {}
+    void add(std::uint16_t index) { ++counts_[index]; }
+    /// The matches carrying values()[i].
+    Xapian::doccount count(std::size_t i) const { return counts_[i + 1]; }
+
+  private:
+    std::vector<Xapian::doccount> counts_;  // [0]: matches without a value
 };
 
 }  // namespace r2p

@@ -106,6 +106,7 @@ BuiltQuery QueryBuilder::build(std::string_view text, MatchMode mode, const Sear
     parser.set_max_expansion(detail::kMaxWildcardTerms,
                              Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     for (const auto& f : schema::kFields) {
+        if (!f.queried) continue;  // its name is another row's prefix in queries
         if (f.boolean) {
             parser.add_boolean_prefix(std::string(f.name), std::string(f.prefix));
         } else {

@@ -4,13 +4,14 @@
 #include <iterator>
 
 #include "r2p/error.hpp"
+#include "text/names.hpp"
 #include "text/unicode.hpp"
 
 namespace r2p::detail {
 
 namespace {
 
-constexpr std::string_view kSpeakerField = schema::field_spec(schema::Field::Speaker).name;
+constexpr std::string_view kSpeakerField = schema::field_spec(schema::Field::SpeakerWords).name;
 constexpr std::string_view kKinds[] = {"paragraph", "quote"};
 
 std::string known_list(const std::vector<std::string>& ids) {
@@ -45,7 +46,22 @@ const schema::FieldSpec* find_boolean_field(std::string_view name) {
 
 }  // namespace
 
+std::string country_code(std::string_view value) {
+    std::string folded = fold(value);
+    const bool letters =
+        folded.size() == 3 &&
+        std::all_of(folded.begin(), folded.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (!letters) {
+        throw UsageError("bad country '" + std::string(value) +
+                         "' (expected an ISO 3166-1 alpha-3 code such as usa)");
+    }
+    return folded;
+}
+
 std::string boolean_value(const Taxonomy& taxonomy, schema::Field field, std::string_view value) {
+    // A name is compared whole, as the index writer folds it.
+    if (field == schema::Field::Speaker) return fold_name(value);
+    if (field == schema::Field::Country) return country_code(value);
     std::string folded = fold(value);
     if (field == schema::Field::Theme) check_theme(taxonomy, folded);
     if (field == schema::Field::Role) check_role(taxonomy, folded);

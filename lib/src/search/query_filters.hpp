@@ -1,4 +1,5 @@
-// SearchFilters (theme, role, kind, doc, date range) as a boolean Xapian query.
+// SearchFilters (theme, role, kind, doc, country, speaker, date range) as a boolean Xapian
+// query.
 #pragma once
 
 #include <xapian.h>
@@ -22,7 +23,9 @@ auto filter_lists(Filters& filters) {
     return std::array{std::pair{schema::Field::Theme, &filters.themes},
                       std::pair{schema::Field::Role, &filters.roles},
                       std::pair{schema::Field::Kind, &filters.kinds},
-                      std::pair{schema::Field::Doc, &filters.docs}};
+                      std::pair{schema::Field::Doc, &filters.docs},
+                      std::pair{schema::Field::Country, &filters.countries},
+                      std::pair{schema::Field::Speaker, &filters.speakers}};
 }
 
 /// The inclusive "YYYYMMDD" bounds of Slot::Date for a request's from / to dates ("2012" ->
@@ -38,7 +41,7 @@ Xapian::Query match_all();
 
 /// The boolean filter of `filters` alone (match_all() when there is none): values of one
 /// filter OR-ed, filters AND-ed. Throws UsageError for an unknown theme or role id of
-/// `taxonomy`, a bad kind, a bad date, or a from date after the to date.
+/// `taxonomy`, a bad kind or country, a bad date, or a from date after the to date.
 Xapian::Query filter_query(const SearchFilters& filters, const Taxonomy& taxonomy);
 
 }  // namespace r2p

@@ -6,6 +6,7 @@
 
 #include "r2p/error.hpp"
 #include "r2p/schema.hpp"
+#include "search/query_fields.hpp"
 #include "search/query_filters.hpp"
 
 namespace r2p {
@@ -129,6 +130,9 @@ SearchRequest parse_request(const std::vector<RequestField>& fields,
     request.offset =
         parse_count(shown(option_prefix, kOffsetKey), last(kOffsetKey, "0"), kMaxOffset);
     for (const auto& [field, list] : filters) *list = all(schema::field_spec(field).filter);
+    // Checked here (they need no taxonomy), so a bad code is an error before any database
+    // is opened.
+    for (const auto& country : request.filters.countries) detail::country_code(country);
     request.filters.from = last(kFromKey, "");
     request.filters.to = last(kToKey, "");
     const std::string& from = request.filters.from;

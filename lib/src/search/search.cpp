@@ -14,6 +14,7 @@
 #include "search/query_builder.hpp"
 #include "search/search_snapshot.hpp"
 #include "search/snippets.hpp"
+#include "search/stored_labels.hpp"
 #include "search/top_k_pass.hpp"
 
 namespace r2p {
@@ -24,12 +25,20 @@ namespace {
 // rounds always get a consistent view unless the writer commits continuously.
 constexpr int kModifiedRetries = 5;
 
+// Every shard's handle, remote ones too (sharing the combined database's revision).
+std::vector<Xapian::Database> shard_handles(const std::vector<OpenedShard>& shards) {
+    std::vector<Xapian::Database> handles;
+    for (const OpenedShard& shard : shards) handles.push_back(shard.db);
+    return handles;
+}
+
 }  // namespace
 
 // The snapshot and its tables, the two ranked passes and the counting pass, composed.
 struct Searcher::Impl {
     Impl(OpenedDatabases opened, const Taxonomy& taxonomy, const SearcherOptions& options)
-        : snapshot_(opened.db, std::move(opened.parts), std::move(opened.part_paths)),
+        : labels_(shard_handles(opened.shards)),
+          snapshot_(opened.db, std::move(opened.parts), std::move(opened.part_paths)),
           counter_(snapshot_, options.counting_threads_from),
           missing_(std::move(opened.missing)),
           taxonomy_(taxonomy),
@@ -40,6 +49,7 @@ struct Searcher::Impl {
     // rank the query, else Xapian's matcher.
     TopK rank(const Xapian::Query& query, const SearchRequest& request, RankedBy& ranked_by);
 
+    StoredLabels labels_;  // of the facets of fields with stored labels
     SearchSnapshot snapshot_;
     MatchCounter counter_;  // reads snapshot_'s tables: declared after it
     std::vector<std::string> missing_;
@@ -67,7 +77,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
         try {
             // Each query sees the latest commit (cheap when nothing changed).
             impl_->counter_.wait();  // a count an earlier attempt left running
-            impl_->snapshot_.refresh(modified);
+            if (impl_->snapshot_.refresh(modified)) impl_->labels_.clear();
             modified = false;
             return impl_->run_once(request);
         } catch (const Xapian::DatabaseModifiedError& e) {
@@ -141,6 +151,7 @@ SearchResult Searcher::Impl::run_once(const SearchRequest& request) {
         CountedMatches counted = counter_.finish(taxonomy_);
         result.matches = {counted.matches, counted.matches, counted.matches};
         result.facets = std::move(counted.facets);
+        labels_.label(result.facets);
         result.stats.counted_by = counted.counted_by;
     }
     result.stats.length_table = snapshot_.has_length_table();

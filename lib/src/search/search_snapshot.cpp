@@ -92,7 +92,8 @@ std::vector<FacetField> SearchSnapshot::table_fields(const std::vector<FacetFiel
                 if (tables.counted_by_value * kValueCountCostInPostings < tables.postings) continue;
             }
             for (const Xapian::Database& shard : own_) {
-                tables.by_shard.push_back(FacetTable::build(shard, prefix));
+                tables.by_shard.push_back(
+                    FacetTable::build(shard, prefix, !facet_spec(field).multi_valued));
             }
         }
         if (tables.usable()) chosen.push_back(field);
