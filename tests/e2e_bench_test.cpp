@@ -171,6 +171,26 @@ TEST_SUITE("e2e_bench") {
         CHECK(table.out.find("user-phrase") != std::string::npos);
     }
 
+    TEST_CASE("a real-corpus query file with a mistake is refused naming its file and line") {
+        r2p::test::TempDir dir;
+        r2p::test::write_file(dir / "corpus" / "s.txt", "A statement on impunity.\n");
+        const std::pair<const char*, const char*> cases[] = {
+            {"[user-phrases]\nwar crimes\n[stopwords]\nthe\n[typo]\n",
+             ":5: unknown section [typo]"},
+            {"[user-phrases]\nWar Crimes\n[stopwords]\nthe\n", ":2: expected lower-case"},
+            {"[user-phrases]\nwar crimes\n", ": section [stopwords] is missing or empty"}};
+        for (const auto& [text, message] : cases) {
+            CAPTURE(text);
+            r2p::test::write_file(dir / "queries.conf", text);
+            const auto result =
+                run_command(kBench + " run --corpus " + shell_quote((dir / "corpus").string()) +
+                            " --work " + shell_quote((dir / "work").string()) + " --real-queries " +
+                            shell_quote((dir / "queries.conf").string()) + common_options());
+            CHECK(result.exit_code == 3);
+            CHECK(result.err.find((dir / "queries.conf").string() + message) != std::string::npos);
+        }
+    }
+
     TEST_CASE("r2p-bench run with both --corpus and --passages is a usage error") {
         const auto result = run_command(kBench + " run --corpus x --passages 100");
         CHECK(result.exit_code == 2);
