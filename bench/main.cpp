@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "bench/large_file.hpp"
+#include "bench/real_query_data.hpp"
 #include "bench/runner.hpp"
 #include "bench/testkit/corpus_generator.hpp"
 #include "bench/workspace.hpp"
@@ -84,10 +85,36 @@ int generate(int argc, const char* const argv[]) {
     return r2p::cli::kOk;
 }
 
+po::options_description real_corpus_options() {
+    po::options_description options("Real corpus (instead of a generated one)");
+    options.add_options()(
+        "corpus", po::value<std::vector<std::string>>()->value_name("PATH")->composing(),
+        "index this corpus (folder or statement files; repeatable) instead of generating one; "
+        "not with --passages")("collection", po::value<std::string>()->value_name("NAME|FILE"),
+                               "collection profile the corpus is indexed with (e.g. ungdc)")(
+        "speakers", po::value<std::string>()->value_name("FILE"),
+        "speakers table for the collection profile (CSV year,session,iso3,country,speaker,post)")(
+        "real-queries", po::value<std::string>()->value_name("FILE"),
+        "user phrases and stopwords the query set is drawn with "
+        "(default: bench/data/real-corpus-queries.conf)");
+    return options;
+}
+
+// The default work folder of a real corpus: bench-work/corpus-NAME, NAME the first path's
+// last component ("/tmp/ungdc/TXT/" -> corpus-TXT).
+std::filesystem::path real_corpus_work(const std::string& first_path) {
+    std::filesystem::path path = std::filesystem::path(first_path).lexically_normal();
+    if (path.filename().empty()) path = path.parent_path();
+    const std::string name = path.filename().string();
+    return std::filesystem::path("bench-work") / ("corpus-" + (name.empty() ? "root" : name));
+}
+
 int run(int argc, const char* const argv[]) {
     po::options_description options = corpus_options();
+    options.add(real_corpus_options());
     options.add_options()("work", po::value<std::string>()->value_name("DIR"),
-                          "working folder (default: bench-work/N under the current folder)")(
+                          "working folder (default: bench-work/N, or bench-work/corpus-NAME for "
+                          "--corpus, under the current folder)")(
         "json", "print the result as one JSON object instead of a table")(
         "threads", po::value<std::string>()->value_name("N")->default_value("2"),
         "query threads for the queries/s figure")(
@@ -101,16 +128,28 @@ int run(int argc, const char* const argv[]) {
         "build ours as N shards written in parallel (ours-compacted merges them into one)")(
         "no-compact", "skip measuring the database after xapian-compact");
     po::variables_map vm;
-    if (!r2p::cli::parse_command_line(argc, argv, "bench", "run --passages N [options]", options,
-                                      {}, vm)) {
+    if (!r2p::cli::parse_command_line(argc, argv, "bench",
+                                      "run --passages N | --corpus PATH... [options]", options, {},
+                                      vm)) {
         return r2p::cli::kOk;
     }
     r2p::bench::RunOptions run_options;
+    const bool real_corpus = vm.count("corpus") > 0;
+    if (real_corpus) {
+        if (!vm["passages"].defaulted())
+            throw r2p::UsageError("--passages generates a corpus: not with --corpus");
+        run_options.corpus_paths = vm["corpus"].as<std::vector<std::string>>();
+    } else if (vm.count("collection") || vm.count("speakers") || vm.count("real-queries")) {
+        throw r2p::UsageError("--collection, --speakers and --real-queries need --corpus");
+    }
+    if (vm.count("collection")) run_options.collection = vm["collection"].as<std::string>();
+    if (vm.count("speakers")) run_options.speakers = vm["speakers"].as<std::string>();
     run_options.passages = count_option(vm, "passages", kMaxPassages);
     if (run_options.passages == 0) throw r2p::UsageError("--passages must be at least 1");
-    run_options.work = vm.count("work") ? std::filesystem::path(vm["work"].as<std::string>())
-                                        : std::filesystem::path("bench-work") /
-                                              std::to_string(run_options.passages);
+    run_options.work =
+        vm.count("work") ? std::filesystem::path(vm["work"].as<std::string>())
+        : real_corpus    ? real_corpus_work(run_options.corpus_paths.front())
+                      : std::filesystem::path("bench-work") / std::to_string(run_options.passages);
     run_options.queries_per_class = count_option(vm, "queries-per-class", kMaxQueriesPerClass);
     if (run_options.queries_per_class == 0)
         throw r2p::UsageError("--queries-per-class must be at least 1");
@@ -138,9 +177,16 @@ int run(int argc, const char* const argv[]) {
     if (run_options.index_shards == 0) throw r2p::UsageError("--index-shards must be from 1 to 64");
 
     const r2p::Taxonomy taxonomy = r2p::cli::load_taxonomy_from(vm);
-    const r2p::CorpusGenerator generator = make_generator(vm, taxonomy);
-    const nlohmann::json result =
-        r2p::bench::run_benchmark(run_options, generator, taxonomy, std::cerr);
+    nlohmann::json result;
+    if (real_corpus) {
+        const auto data = r2p::bench::load_real_query_data(
+            vm.count("real-queries") ? std::filesystem::path(vm["real-queries"].as<std::string>())
+                                     : r2p::bench::default_real_query_file());
+        result = r2p::bench::run_real_corpus_benchmark(run_options, data, taxonomy, std::cerr);
+    } else {
+        const r2p::CorpusGenerator generator = make_generator(vm, taxonomy);
+        result = r2p::bench::run_benchmark(run_options, generator, taxonomy, std::cerr);
+    }
     if (vm.count("json")) {
         std::cout << result.dump(2) << '\n';
     } else {

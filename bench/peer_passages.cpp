@@ -11,9 +11,11 @@
 
 namespace r2p::bench {
 
-std::vector<PeerPassage> load_peer_passages(const std::vector<std::string>& paths,
-                                            const Taxonomy& taxonomy, unsigned threads) {
-    const CorpusListing listing = list_corpus_files(paths);
+std::vector<PeerPassage> load_peer_passages(const IndexRequest& request, const Taxonomy& taxonomy,
+                                            unsigned threads) {
+    // request.collection and request.speakers go to load_statement below once it takes a
+    // collection profile (issue 12); until then the peers' passages are the files as they are.
+    const CorpusListing listing = list_corpus_files(request.paths);
     const Tagger tagger(taxonomy);
     std::vector<std::vector<PeerPassage>> per_file(listing.files.size());
     WorkerPool pool(std::max(1U, threads));

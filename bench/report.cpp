@@ -49,6 +49,14 @@ void print_table(const json& r, std::ostream& out) {
     out << "r2p-bench " << r["date"].get<std::string>() << " on "
         << at(r, {"machine", "cpu"}).get<std::string>() << " (" << at(r, {"machine", "cores"})
         << " cores)\n";
+    if (at(r, {"corpus", "kind"}) == "real") {
+        out << "real corpus:";
+        for (const auto& path : at(r, {"corpus", "paths"})) out << ' ' << path.get<std::string>();
+        const json& collection = at(r, {"corpus", "collection"});
+        if (collection.is_string() && !collection.get<std::string>().empty())
+            out << " (collection " << collection.get<std::string>() << ")";
+        out << "; queries drawn from its " << at(r, {"corpus", "vocabulary"}) << " words\n";
+    }
     out << "corpus: " << at(r, {"corpus", "statements"}) << " statements, "
         << at(r, {"index", "ours", "passages"}) << " passages indexed, "
         << mb(at(r, {"corpus", "bytes"})) << "; queries: " << r["queries_per_class"]
@@ -74,15 +82,15 @@ void print_table(const json& r, std::ostream& out) {
     index_row("database", "db_bytes", 0, true);
     index_row("db compacted", "db_bytes_compacted", 0, true);
     index_row("compact s", "compact_seconds", 1, false);
-    out << std::left << std::setw(18) << "peak RSS" << std::right
-        << cell(mb(at(r, {"index", "ours", "peak_rss_bytes"})), 12) << "   (ours only)\n";
+    index_row("peak RSS", "peak_rss_bytes", 0, true);
     const json shards = at(r, {"index", "ours", "shards"});
     out << "(ours: decode+parse+tag+index from files on every core"
         << (shards.is_number() && shards.get<unsigned>() > 1
                 ? " into " + std::to_string(shards.get<unsigned>()) +
                       " shards written in parallel, compacted = merged into one database"
                 : std::string())
-        << "; peers: index only, one thread, passages already in memory)\n\n";
+        << "; peers: index only, one thread, passages already in memory;\n peak RSS: of "
+           "each engine's indexing in a child process, the peers' including the passages)\n\n";
 
     out << "Warm latency, ms: top-10 | top-10 with exact theme+role facets; cold = first query "
            "after page-cache eviction\n";
@@ -191,6 +199,8 @@ std::string write_latency_plot(const std::filesystem::path& root,
             std::ifstream in(f->path());
             try {
                 json j = json::parse(in);
+                // A real corpus is not one of the generated sizes the plot compares.
+                if (j.at("corpus").value("kind", "generated") == "real") continue;
                 const auto passages = j.at("index").at("ours").at("passages").get<std::size_t>();
                 runs[passages] = std::move(j);
             } catch (const std::exception&) {

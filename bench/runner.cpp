@@ -3,7 +3,6 @@
 #include "bench/testkit/shard_servers.hpp"
 #include "index/shards.hpp"
 
-#include <sys/resource.h>
 #include <sys/utsname.h>
 
 #include <algorithm>
@@ -19,9 +18,12 @@
 
 #include <xapian.h>
 
+#include "bench/child_process.hpp"
+#include "bench/corpus_vocabulary.hpp"
 #include "bench/disk_files.hpp"
 #include "bench/engines.hpp"
 #include "bench/levers.hpp"
+#include "bench/real_query_set.hpp"
 #include "bench/stopwatch.hpp"
 #include "bench/workspace.hpp"
 #include "cli/percentile.hpp"
@@ -85,11 +87,8 @@ json machine() {
             {"xapian", Xapian::version_string()}};
 }
 
-std::size_t peak_rss_bytes() {
-    rusage usage{};
-    ::getrusage(RUSAGE_SELF, &usage);
-    return static_cast<std::size_t>(usage.ru_maxrss) * 1024;
-}
+// The seed of a real corpus's query set: the same corpus gives the same queries.
+constexpr std::uint64_t kRealQuerySeed = 2012;
 
 /// Everything measured about one engine's queries.
 struct QueryFigures {
@@ -108,7 +107,7 @@ QueryFigures measure_queries(const std::string& name, const Opener& open,
                              std::ostream& log) {
     QueryFigures figures;
     log << "queries: " << name << " cold ...\n";
-    for (const QueryClass cls : all_query_classes()) {
+    for (const QueryClass cls : query_classes_in(queries)) {
         const auto first = std::find_if(queries.begin(), queries.end(),
                                         [&](const BenchQuery& q) { return q.cls == cls; });
         if (first == queries.end()) continue;
@@ -189,55 +188,75 @@ json figures_json(const QueryFigures& f) {
     return {{"classes", classes}, {"overall", overall}};
 }
 
-}  // namespace
+// What a generated and a real corpus run differ in.
+struct CorpusSource {
+    std::vector<std::string> paths;  ///< the statements ours and the peers index
+    /// The query set, given the passages the peers index (empty unless
+    /// queries_need_passages); may add what it learnt to the result.
+    std::function<std::vector<BenchQuery>(const std::vector<PeerPassage>&, json& result)> queries;
+    bool queries_need_passages = false;
+    std::string json_name;  ///< the result file under WORK/results
+    bool plot = false;      ///< also plot every generated size beside this one
+};
 
-json run_benchmark(const RunOptions& options, const CorpusGenerator& generator,
-                   const Taxonomy& taxonomy, std::ostream& log) {
+json peer_figures_json(const PeerIndexFigures& figures) {
+    return {{"passages", figures.passages},
+            {"text_bytes", figures.text_bytes},
+            {"seconds", figures.seconds}};
+}
+
+PeerIndexFigures peer_figures_from(const json& j) {
+    return {j.at("passages").get<std::size_t>(), j.at("text_bytes").get<std::size_t>(),
+            j.at("seconds").get<double>()};
+}
+
+// A peer indexed in a child process, so that its peak memory is its own.
+json index_peer_in_child(const std::function<PeerIndexFigures()>& index,
+                         const std::filesystem::path& db) {
+    const ChildOutcome child = run_in_child([&] { return peer_figures_json(index()); });
+    json figures = peer_index_json(peer_figures_from(child.value), db);
+    figures["peak_rss_bytes"] = child.peak_rss_bytes;
+    figures["rss_at_start_bytes"] = child.rss_at_fork_bytes;
+    return figures;
+}
+
+// Indexes `source` with ours and the peers, runs its query set against every engine and
+// writes the result file; `result` comes in with the corpus described.
+json measure_engines(const RunOptions& options, const CorpusSource& source,
+                     const Taxonomy& taxonomy, json result, std::ostream& log) {
     std::error_code ec;
-    std::filesystem::create_directories(options.work, ec);
-    if (ec) throw IndexError(options.work.string() + ": cannot create folder: " + ec.message());
-    const CorpusInfo corpus =
-        prepare_corpus(generator, options.work, options.passages, options.queries_per_class, log);
-    const std::vector<BenchQuery> queries =
-        generator.query_set(options.passages, options.queries_per_class);
-
-    json result;
-    result["date"] = today();
-    result["machine"] = machine();
-    result["passages_requested"] = options.passages;
-    result["corpus"] = {{"path", corpus.statements.string()},
-                        {"seed", corpus.seed},
-                        {"statements", corpus.generated.statements},
-                        {"generated_passages", corpus.generated.passages},
-                        {"bytes", corpus.generated.bytes},
-                        {"generate_seconds", corpus.generated.seconds},
-                        {"reused", corpus.reused},
-                        {"vocabulary", generator.vocabulary_size()}};
-    result["queries_file"] = (options.work / "queries" / "queries.txt").string();
-
-    // --- Ours: the real pipeline (decode, parse, tag, index), as r2p-index runs it.
+    // --- Ours: the real pipeline (decode, parse, tag, index), as r2p-index runs it, in a
+    // child process: its peak memory is the indexing's, not the bench's.
     const auto ours_db = options.work / "ours.db";
     std::filesystem::remove_all(ours_db, ec);
     log << "index: ours ...\n";
     IndexRequest request;
     request.db = ours_db;
-    request.paths = {corpus.statements.string()};
+    request.paths = source.paths;
+    request.collection = options.collection;
+    request.speakers = options.speakers;
     if (options.index_shards > 1) request.shards = options.index_shards;
-    const IndexReport report = index_corpus(request, taxonomy);
-    const std::size_t rss = peak_rss_bytes();
-    json ours_index = {
-        {"passages", report.passages()},
-        {"paragraphs", report.paragraphs},
-        {"quotes", report.quotes},
-        {"files_skipped", report.skipped.size()},
-        {"seconds", report.seconds},
-        {"passages_per_second", report.passages_per_second()},
-        {"mb_per_second", static_cast<double>(report.bytes_read) / 1e6 / report.seconds},
-        {"peak_rss_bytes", rss},
-        {"shards", options.index_shards},
-        {"db_bytes", disk_bytes(ours_db)}};
-    log << "index: ours " << report.passages() << " passages in " << report.seconds << " s ("
-        << report.passages_per_second() << "/s)\n";
+    const ChildOutcome indexed = run_in_child([&] {
+        const IndexReport report = index_corpus(request, taxonomy);
+        if (!report.nothing_to_index.empty()) throw CorpusError(report.nothing_to_index);
+        return json{
+            {"passages", report.passages()},
+            {"paragraphs", report.paragraphs},
+            {"quotes", report.quotes},
+            {"files", report.files_found},
+            {"files_skipped", report.skipped.size()},
+            {"bytes_read", report.bytes_read},
+            {"seconds", report.seconds},
+            {"passages_per_second", report.passages_per_second()},
+            {"mb_per_second", static_cast<double>(report.bytes_read) / 1e6 / report.seconds}};
+    });
+    json ours_index = indexed.value;
+    ours_index["peak_rss_bytes"] = indexed.peak_rss_bytes;
+    ours_index["rss_at_start_bytes"] = indexed.rss_at_fork_bytes;
+    ours_index["shards"] = options.index_shards;
+    ours_index["db_bytes"] = disk_bytes(ours_db);
+    log << "index: ours " << ours_index["passages"] << " passages in " << ours_index["seconds"]
+        << " s (" << ours_index["passages_per_second"] << "/s)\n";
     const auto ours_compact = options.work / "ours-compact.db";
     if (options.compact) {
         std::filesystem::remove_all(ours_compact, ec);
@@ -250,19 +269,23 @@ json run_benchmark(const RunOptions& options, const CorpusGenerator& generator,
     }
     result["index"]["ours"] = ours_index;
 
-    // --- Peers: the same passages, from our pipeline, held in memory so only indexing is timed.
+    // --- Peers: the same passages, from our pipeline, held in memory so only indexing is
+    // timed; each indexed in a child process (its peak includes the passages in memory).
     const auto xapian_db = options.work / "xapian-peer.db";
     const auto fts5_db = options.work / "fts5-peer.sqlite";
-    if (options.peers) {
+    std::vector<PeerPassage> passages;
+    if (options.peers || source.queries_need_passages) {
         log << "index: loading passages for the peers ...\n";
-        auto start = Clock::now();
-        std::vector<PeerPassage> passages = load_peer_passages(request.paths, taxonomy, 2);
+        const auto start = Clock::now();
+        passages = load_peer_passages(request, taxonomy, 2);
         result["index"]["peer_load_seconds"] = seconds_since(start);
-
+    }
+    if (options.peers) {
         log << "index: fts5 ...\n";
-        json fts5_index = peer_index_json(index_fts5_peer(passages, fts5_db), fts5_db);
+        json fts5_index =
+            index_peer_in_child([&] { return index_fts5_peer(passages, fts5_db); }, fts5_db);
         if (options.compact) {
-            start = Clock::now();
+            const auto start = Clock::now();
             optimize_fts5(fts5_db);
             fts5_index["compact_seconds"] = seconds_since(start);
             fts5_index["db_bytes_compacted"] = disk_bytes(fts5_db);
@@ -271,20 +294,22 @@ json run_benchmark(const RunOptions& options, const CorpusGenerator& generator,
 
         log << "index: plain xapian ...\n";
         std::filesystem::remove_all(xapian_db, ec);
-        json xapian_index = peer_index_json(index_xapian_peer(passages, xapian_db), xapian_db);
+        json xapian_index =
+            index_peer_in_child([&] { return index_xapian_peer(passages, xapian_db); }, xapian_db);
         if (options.compact) {
             const auto compacted = options.work / "xapian-peer-compact.db";
             std::filesystem::remove_all(compacted, ec);
-            start = Clock::now();
+            const auto start = Clock::now();
             Xapian::Database(xapian_db.string()).compact(compacted.string());
             xapian_index["compact_seconds"] = seconds_since(start);
             xapian_index["db_bytes_compacted"] = disk_bytes(compacted);
             std::filesystem::remove_all(compacted, ec);
         }
         result["index"]["xapian"] = xapian_index;
-        passages.clear();
-        passages.shrink_to_fit();
     }
+    const std::vector<BenchQuery> queries = source.queries(passages, result);
+    passages.clear();
+    passages.shrink_to_fit();
 
     if (options.levers)
         result["levers"] = measure_index_levers(request.paths, taxonomy, options.work, log);
@@ -348,7 +373,7 @@ json run_benchmark(const RunOptions& options, const CorpusGenerator& generator,
     for (const auto& [name, figures] : engines) query_json[name] = figures_json(figures);
     result["queries"] = query_json;
     result["query_classes"] = json::array();
-    for (const QueryClass cls : all_query_classes())
+    for (const QueryClass cls : query_classes_in(queries))
         result["query_classes"].push_back(query_class_name(cls));
     result["queries_per_class"] = options.queries_per_class;
     result["query_threads"] = options.threads;
@@ -363,7 +388,8 @@ json run_benchmark(const RunOptions& options, const CorpusGenerator& generator,
                 {"passages_per_second",
                  ratio(ours_idx["passages_per_second"], peer_idx["passages_per_second"])},
                 {"mb_per_second", ratio(ours_idx["mb_per_second"], peer_idx["mb_per_second"])},
-                {"db_bytes", ratio(ours_idx["db_bytes"], peer_idx["db_bytes"])}};
+                {"db_bytes", ratio(ours_idx["db_bytes"], peer_idx["db_bytes"])},
+                {"peak_rss_bytes", ratio(ours_idx["peak_rss_bytes"], peer_idx["peak_rss_bytes"])}};
             if (options.compact) {
                 ratios[peer]["index"]["db_bytes_compacted"] =
                     ratio(ours_idx["db_bytes_compacted"], peer_idx["db_bytes_compacted"]);
@@ -402,7 +428,7 @@ json run_benchmark(const RunOptions& options, const CorpusGenerator& generator,
     // --- Files: the JSON, and the plot of every size measured so far beside it.
     const std::filesystem::path results_dir = options.work / "results";
     std::filesystem::create_directories(results_dir, ec);
-    const auto json_file = results_dir / ("bench-" + std::to_string(options.passages) + ".json");
+    const auto json_file = results_dir / source.json_name;
     const auto png = results_dir / "latency.png";
     result["json_file"] = json_file.string();
     {
@@ -411,19 +437,91 @@ json run_benchmark(const RunOptions& options, const CorpusGenerator& generator,
     }
     // The plot gathers every size: results of other sizes sit in sibling work folders.
     const std::string why_no_plot =
-        write_latency_plot(std::filesystem::absolute(options.work).parent_path(), png);
+        source.plot ? write_latency_plot(std::filesystem::absolute(options.work).parent_path(), png)
+                    : "a real corpus is one size: the plot is of generated sizes";
     if (why_no_plot.empty()) {
         result["plot"] = png.string();
     } else {
         result["plot"] = nullptr;
         result["plot_skipped"] = why_no_plot;
-        log << "plot: skipped: " << why_no_plot << '\n';
+        if (source.plot) log << "plot: skipped: " << why_no_plot << '\n';
     }
     {
         std::ofstream out(json_file);
         out << result.dump(2) << '\n';
     }
     return result;
+}
+
+}  // namespace
+
+json run_benchmark(const RunOptions& options, const CorpusGenerator& generator,
+                   const Taxonomy& taxonomy, std::ostream& log) {
+    std::error_code ec;
+    std::filesystem::create_directories(options.work, ec);
+    if (ec) throw IndexError(options.work.string() + ": cannot create folder: " + ec.message());
+    const CorpusInfo corpus =
+        prepare_corpus(generator, options.work, options.passages, options.queries_per_class, log);
+
+    json result;
+    result["date"] = today();
+    result["machine"] = machine();
+    result["passages_requested"] = options.passages;
+    result["corpus"] = {{"kind", "generated"},
+                        {"path", corpus.statements.string()},
+                        {"seed", corpus.seed},
+                        {"statements", corpus.generated.statements},
+                        {"generated_passages", corpus.generated.passages},
+                        {"bytes", corpus.generated.bytes},
+                        {"generate_seconds", corpus.generated.seconds},
+                        {"reused", corpus.reused},
+                        {"vocabulary", generator.vocabulary_size()}};
+    result["queries_file"] = (options.work / "queries" / "queries.txt").string();
+
+    CorpusSource source;
+    source.paths = {corpus.statements.string()};
+    source.queries = [&](const std::vector<PeerPassage>&, json&) {
+        return generator.query_set(options.passages, options.queries_per_class);
+    };
+    source.json_name = "bench-" + std::to_string(options.passages) + ".json";
+    source.plot = true;
+    return measure_engines(options, source, taxonomy, std::move(result), log);
+}
+
+json run_real_corpus_benchmark(const RunOptions& options, const RealQueryData& data,
+                               const Taxonomy& taxonomy, std::ostream& log) {
+    std::error_code ec;
+    std::filesystem::create_directories(options.work, ec);
+    if (ec) throw IndexError(options.work.string() + ": cannot create folder: " + ec.message());
+
+    json result;
+    result["date"] = today();
+    result["machine"] = machine();
+    result["corpus"] = {{"kind", "real"},
+                        {"paths", options.corpus_paths},
+                        {"collection", options.collection},
+                        {"speakers", options.speakers.string()}};
+    result["queries_file"] = (options.work / "queries" / "queries.txt").string();
+
+    CorpusSource source;
+    source.paths = options.corpus_paths;
+    source.queries_need_passages = true;
+    source.queries = [&](const std::vector<PeerPassage>& passages, json& r) {
+        const json& ours = r["index"]["ours"];
+        r["corpus"]["files"] = ours["files"];
+        r["corpus"]["statements"] =
+            ours["files"].get<std::size_t>() - ours["files_skipped"].get<std::size_t>();
+        r["corpus"]["bytes"] = ours["bytes_read"];
+        log << "queries: counting the corpus's vocabulary ...\n";
+        const CorpusVocabulary vocabulary = count_vocabulary(passages, data.stopwords);
+        r["corpus"]["vocabulary"] = vocabulary.words.size();
+        std::vector<BenchQuery> queries =
+            real_query_set(vocabulary, data, taxonomy, options.queries_per_class, kRealQuerySeed);
+        write_query_files(options.work / "queries", queries);
+        return queries;
+    };
+    source.json_name = "bench-corpus.json";
+    return measure_engines(options, source, taxonomy, std::move(result), log);
 }
 
 }  // namespace r2p::bench

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bench/real_query_data.hpp"
 #include "bench/testkit/corpus_generator.hpp"
 #include "r2p/taxonomy.hpp"
 
@@ -17,8 +18,12 @@ namespace r2p::bench {
 
 /// What to measure.
 struct RunOptions {
-    std::size_t passages = 10000;
-    std::filesystem::path work;  ///< corpus, databases and results live here
+    std::size_t passages = 10000;  ///< generated corpora only
+    /// A real corpus (folders, statement files) for run_real_corpus_benchmark.
+    std::vector<std::string> corpus_paths;
+    std::string collection;          ///< its IndexRequest::collection ("" none)
+    std::filesystem::path speakers;  ///< its IndexRequest::speakers ("" none)
+    std::filesystem::path work;      ///< corpus, databases and results live here
     std::size_t queries_per_class = 20;
     unsigned threads = 2;             ///< query threads for the throughput figure
     double throughput_seconds = 2.0;  ///< how long each engine is driven for queries/s
@@ -36,6 +41,15 @@ struct RunOptions {
 /// the run (no corpus, a database that cannot be written).
 nlohmann::json run_benchmark(const RunOptions& options, const CorpusGenerator& generator,
                              const Taxonomy& taxonomy, std::ostream& log);
+
+/// Runs the benchmark on the real corpus `options.corpus_paths`, indexed as it is (no
+/// generation), with a query set drawn from its own vocabulary with `data`
+/// (real_query_set.hpp). The result has the fields of run_benchmark's; its "corpus" says
+/// "kind": "real" with the paths, files, bytes, collection and speakers, and it is written
+/// to WORK/results/bench-corpus.json (no plot: the plot is of generated sizes). Throws
+/// r2p::Error as run_benchmark does, and CorpusError when no passage was indexed.
+nlohmann::json run_real_corpus_benchmark(const RunOptions& options, const RealQueryData& data,
+                                         const Taxonomy& taxonomy, std::ostream& log);
 
 /// The readable table of a run_benchmark result.
 void print_table(const nlohmann::json& result, std::ostream& out);

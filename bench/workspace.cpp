@@ -8,12 +8,14 @@
 
 namespace r2p::bench {
 
-std::filesystem::path default_genre_file() {
+std::filesystem::path default_data_file(const std::string& name) {
     std::error_code ec;
-    const std::filesystem::path local = "bench/data/genre.conf";
+    const std::filesystem::path local = std::filesystem::path("bench/data") / name;
     if (std::filesystem::is_regular_file(local, ec)) return local;
-    return std::filesystem::path(R2P_SOURCE_BENCH_DIR) / "data" / "genre.conf";
+    return std::filesystem::path(R2P_SOURCE_BENCH_DIR) / "data" / name;
 }
+
+std::filesystem::path default_genre_file() { return default_data_file("genre.conf"); }
 
 namespace {
 
@@ -49,7 +51,7 @@ void write_query_files(const std::filesystem::path& dir, const std::vector<Bench
     std::filesystem::create_directories(dir, ec);
     if (ec) throw CorpusError(dir.string() + ": cannot create folder: " + ec.message());
     std::string all;
-    for (const QueryClass cls : all_query_classes()) {
+    for (const QueryClass cls : query_classes_in(queries)) {
         std::string lines;
         for (const BenchQuery& q : queries) {
             if (q.cls == cls) lines += q.line() + "\n";

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <ostream>
+#include <string>
 #include <vector>
 
 #include "bench/testkit/corpus_generator.hpp"
@@ -15,6 +16,9 @@ namespace r2p::bench {
 
 /// Bumped whenever the generator's output for a seed changes: old corpora are regenerated.
 inline constexpr int kGeneratorVersion = 1;
+
+/// bench/data/NAME under the working directory when present, else the source tree's.
+std::filesystem::path default_data_file(const std::string& name);
 
 /// bench/data/genre.conf under the working directory when present, else the source tree's.
 std::filesystem::path default_genre_file();

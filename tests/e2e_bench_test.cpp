@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "e2e_paths.hpp"
+#include "skip.hpp"
 #include "test_support.hpp"
 
 #ifndef R2P_BENCH_SMOKE_PASSAGES
@@ -27,6 +28,19 @@ std::string common_options() {
     return " --themes " + shell_quote(kSource + "/corpus/taxonomy/themes.conf") + " --roles " +
            shell_quote(kSource + "/corpus/taxonomy/roles.conf") + " --genre " +
            shell_quote(kSource + "/bench/data/genre.conf");
+}
+
+// The query classes of a real corpus's set, in report order.
+const std::vector<std::string> kRealClasses = {
+    "frequent-term", "mid-term",     "rare-term", "and",      "or",       "phrase",
+    "user-phrase",   "theme-filter", "facets",    "wildcard", "sort-date"};
+
+// The UN General Debate Corpus beside the project (/work/shared/corpora/ungdc), or "".
+std::filesystem::path ungdc_folder() {
+    const auto folder = std::filesystem::path(kSource) / ".." / "shared" / "corpora" / "ungdc";
+    std::error_code ec;
+    return std::filesystem::is_directory(folder, ec) ? folder.lexically_normal()
+                                                     : std::filesystem::path();
 }
 
 void check_latency(const json& j) {
@@ -98,6 +112,91 @@ TEST_SUITE("e2e_bench") {
         CHECK(json::parse(r2p::test::read_file(r["json_file"].get<std::string>())) == r);
         CHECK(std::filesystem::exists(dir / "work" / "queries" / "queries.txt"));
         CHECK(std::filesystem::exists(dir / "work" / "queries" / "phrase.txt"));
+    }
+
+    TEST_CASE(
+        "r2p-bench run --corpus indexes a real folder with every engine and queries it by its own "
+        "vocabulary") {
+        r2p::test::TempDir dir;
+        // A few hand-written statements: words repeat across them so every band has some.
+        const std::string body =
+            "The Council must act when a government fails to protect its population from "
+            "genocide, war crimes, ethnic cleansing and crimes against humanity.\n\n"
+            "We call for accountability and an end to impunity; the responsibility to protect "
+            "is a commitment of every member state.\n\n"
+            "Humanitarian access and the protection of civilians remain urgent in the region.\n";
+        for (int i = 0; i < 6; ++i) {
+            r2p::test::write_file(dir / "corpus" / ("s" + std::to_string(i) + ".txt"),
+                                  body + "Statement number " + std::to_string(i) +
+                                      " closes with thanks to the delegations.\n");
+        }
+        const auto result =
+            run_command(kBench + " run --json --corpus " + shell_quote((dir / "corpus").string()) +
+                        " --work " + shell_quote((dir / "work").string()) +
+                        " --queries-per-class 2 --throughput-seconds 0.2" + common_options());
+        INFO(result.err);
+        REQUIRE(result.exit_code == 0);
+        const json r = json::parse(result.out);
+        CHECK(r["corpus"]["kind"] == "real");
+        CHECK(r["corpus"]["files"].get<std::size_t>() == 6);
+        CHECK(r["corpus"]["vocabulary"].get<std::size_t>() > 20);
+        CHECK(r["index"]["ours"]["passages"].get<std::size_t>() >= 6);
+        for (const char* engine : {"ours", "xapian", "fts5"}) {
+            CAPTURE(engine);
+            CHECK(r["index"][engine]["passages"].get<std::size_t>() > 0);
+            CHECK(r["index"][engine]["peak_rss_bytes"].get<double>() > 0);
+        }
+        CHECK(r["query_classes"].get<std::vector<std::string>>() == kRealClasses);
+        for (const char* engine : {"ours", "xapian", "fts5"}) {
+            CAPTURE(engine);
+            for (const auto& cls : kRealClasses) {
+                CAPTURE(cls);
+                REQUIRE(r["queries"][engine]["classes"].contains(cls));
+                check_latency(r["queries"][engine]["classes"][cls]["facets"]);
+            }
+        }
+        for (const char* peer : {"xapian", "fts5"}) {
+            for (const auto& cls : kRealClasses) CHECK(r["ratios"][peer]["classes"].contains(cls));
+        }
+        // The users' phrases are asked as typed, first ones first.
+        const std::string phrases =
+            r2p::test::read_file(dir / "work" / "queries" / "user-phrase.txt");
+        CHECK(phrases == "'\"responsibility to protect\"'\nimpunity\n");
+        CHECK(json::parse(r2p::test::read_file(dir / "work" / "results" / "bench-corpus.json")) ==
+              r);
+        // r2p-bench table reads it as it reads a generated run.
+        const auto table =
+            run_command(kBench + " table " + shell_quote(r["json_file"].get<std::string>()));
+        CHECK(table.exit_code == 0);
+        CHECK(table.out.find("user-phrase") != std::string::npos);
+    }
+
+    TEST_CASE("a real-corpus query file with a mistake is refused naming its file and line") {
+        r2p::test::TempDir dir;
+        r2p::test::write_file(dir / "corpus" / "s.txt", "A statement on impunity.\n");
+        const std::pair<const char*, const char*> cases[] = {
+            {"[user-phrases]\nwar crimes\n[stopwords]\nthe\n[typo]\n",
+             ":5: unknown section [typo]"},
+            {"[user-phrases]\nWar Crimes\n[stopwords]\nthe\n", ":2: expected lower-case"},
+            {"[user-phrases]\nwar crimes\n", ": section [stopwords] is missing or empty"}};
+        for (const auto& [text, message] : cases) {
+            CAPTURE(text);
+            r2p::test::write_file(dir / "queries.conf", text);
+            const auto result =
+                run_command(kBench + " run --corpus " + shell_quote((dir / "corpus").string()) +
+                            " --work " + shell_quote((dir / "work").string()) + " --real-queries " +
+                            shell_quote((dir / "queries.conf").string()) + common_options());
+            CHECK(result.exit_code == 3);
+            CHECK(result.err.find((dir / "queries.conf").string() + message) != std::string::npos);
+        }
+    }
+
+    TEST_CASE("r2p-bench run with both --corpus and --passages is a usage error") {
+        const auto result = run_command(kBench + " run --corpus x --passages 100");
+        CHECK(result.exit_code == 2);
+        CHECK(result.out.empty());
+        CHECK(result.err.find("r2p-bench: error:") == 0);
+        CHECK(result.err.find("--corpus") != std::string::npos);
     }
 
     TEST_CASE("r2p-bench generate is prefix-stable and refuses a folder it did not make") {
@@ -176,5 +275,36 @@ TEST_SUITE("e2e_bench") {
                 CHECK(result.err.find("r2p-bench: error:") == 0);
             }
         }
+    }
+}
+
+TEST_SUITE("optional_e2e_bench_ungdc") {
+    TEST_CASE("r2p-bench run --corpus on the 1946 UN General Debate speeches draws every class") {
+        const std::filesystem::path ungdc = ungdc_folder();
+        if (ungdc.empty()) {
+            r2p::test::skip("the UN General Debate Corpus is not at ../shared/corpora/ungdc");
+            return;
+        }
+        r2p::test::TempDir dir;
+        // Until r2p-index reads archives, the first session's speeches are unpacked here.
+        const auto unpacked = run_command(
+            "tar -xJf " + shell_quote((ungdc / "ungdc-1946-2024.tar.xz").string()) + " -C " +
+            shell_quote(dir.path().string()) + " --wildcards 'TXT/Session 01 - 1946/*'");
+        INFO(unpacked.err);
+        REQUIRE(unpacked.exit_code == 0);
+        const auto result =
+            run_command(kBench + " run --json --corpus " +
+                        shell_quote((dir / "TXT" / "Session 01 - 1946").string()) + " --work " +
+                        shell_quote((dir / "work").string()) + " --collection ungdc --speakers " +
+                        shell_quote((ungdc / "speakers.csv").string()) +
+                        " --queries-per-class 3 --throughput-seconds 0.2" + common_options());
+        INFO(result.err);
+        REQUIRE(result.exit_code == 0);
+        const json r = json::parse(result.out);
+        CHECK(r["corpus"]["files"].get<std::size_t>() >= 30);
+        CHECK(r["query_classes"].get<std::vector<std::string>>() == kRealClasses);
+        // Real speeches repeat their phrases: the phrase class holds corpus bigrams.
+        CHECK(r["queries"]["ours"]["classes"]["phrase"]["mean_matches"].get<double>() > 0);
+        CHECK(r["queries"]["ours"]["classes"]["frequent-term"]["mean_matches"].get<double>() > 0);
     }
 }

@@ -66,6 +66,7 @@ Path meant_path(r2p::QueryClass cls) {
     using C = r2p::QueryClass;
     switch (cls) {
         case C::FrequentTerm:
+        case C::MidTerm:
         case C::RareTerm:
         case C::TwoTermAnd:
         case C::TwoTermOr:
@@ -74,7 +75,8 @@ Path meant_path(r2p::QueryClass cls) {
             return {r2p::RankedBy::PostingWalk, r2p::CountedBy::None};
         case C::TermFacets:
             return {r2p::RankedBy::PostingWalk, r2p::CountedBy::PostingWalk};
-        case C::Phrase:    // positions: Xapian's matcher
+        case C::Phrase:  // positions: Xapian's matcher
+        case C::UserPhrase:
         case C::SortDate:  // value order, not weight
             return {r2p::RankedBy::Xapian, r2p::CountedBy::None};
     }

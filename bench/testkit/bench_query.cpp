@@ -1,5 +1,6 @@
 #include "bench/testkit/bench_query.hpp"
 
+#include <algorithm>
 #include <string_view>
 
 namespace r2p {
@@ -10,6 +11,24 @@ const std::vector<QueryClass>& all_query_classes() {
         QueryClass::TwoTermOr,    QueryClass::Phrase,   QueryClass::TermThemeFilter,
         QueryClass::TermFacets,   QueryClass::Wildcard, QueryClass::SortDate};
     return kAll;
+}
+
+const std::vector<QueryClass>& real_corpus_query_classes() {
+    static const std::vector<QueryClass> kReal = {
+        QueryClass::FrequentTerm, QueryClass::MidTerm,         QueryClass::RareTerm,
+        QueryClass::TwoTermAnd,   QueryClass::TwoTermOr,       QueryClass::Phrase,
+        QueryClass::UserPhrase,   QueryClass::TermThemeFilter, QueryClass::TermFacets,
+        QueryClass::Wildcard,     QueryClass::SortDate};
+    return kReal;
+}
+
+std::vector<QueryClass> query_classes_in(const std::vector<BenchQuery>& queries) {
+    std::vector<QueryClass> classes;
+    for (const BenchQuery& q : queries) {
+        if (std::find(classes.begin(), classes.end(), q.cls) == classes.end())
+            classes.push_back(q.cls);
+    }
+    return classes;
 }
 
 std::string query_class_name(QueryClass cls) {
@@ -32,6 +51,10 @@ std::string query_class_name(QueryClass cls) {
             return "wildcard";
         case QueryClass::SortDate:
             return "sort-date";
+        case QueryClass::MidTerm:
+            return "mid-term";
+        case QueryClass::UserPhrase:
+            return "user-phrase";
     }
     return "unknown";
 }

@@ -17,13 +17,21 @@ enum class QueryClass {
     TermFacets,
     Wildcard,
     SortDate,
+    // Drawn from a real corpus only (bench/real_query_set.hpp), never generated:
+    MidTerm,     ///< a word of middling document frequency
+    UserPhrase,  ///< what R2P researchers type ("responsibility to protect", impunity)
 };
 
-/// Every class, in report order.
+/// The classes of a generated corpus's query set, in report order (MidTerm and UserPhrase
+/// are not among them).
 const std::vector<QueryClass>& all_query_classes();
 
+/// The classes of a real corpus's query set, in report order: the generated ones plus
+/// MidTerm after FrequentTerm and UserPhrase after Phrase.
+const std::vector<QueryClass>& real_corpus_query_classes();
+
 /// "frequent-term", "rare-term", "and", "or", "phrase", "theme-filter", "facets",
-/// "wildcard", "sort-date".
+/// "wildcard", "sort-date", "mid-term", "user-phrase".
 std::string query_class_name(QueryClass cls);
 
 /// How the words of a BenchQuery combine.
@@ -47,5 +55,8 @@ struct BenchQuery {
 
     bool operator==(const BenchQuery&) const = default;
 };
+
+/// The classes `queries` holds, in the order they first appear there.
+std::vector<QueryClass> query_classes_in(const std::vector<BenchQuery>& queries);
 
 }  // namespace r2p

@@ -619,6 +619,9 @@ std::vector<BenchQuery> CorpusGenerator::query_set(std::size_t passages,
                     q.words = {mid()};
                     q.sort_date = true;
                     break;
+                case QueryClass::MidTerm:
+                case QueryClass::UserPhrase:
+                    continue;  // real corpora only: not in all_query_classes()
             }
             queries.push_back(std::move(q));
         }
