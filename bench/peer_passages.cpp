@@ -5,6 +5,7 @@
 #include "index/corpus_files.hpp"
 #include "index/index_writer.hpp"
 #include "index/statement_loader.hpp"
+#include "index/statement_reader.hpp"
 #include "r2p/error.hpp"
 #include "tag/tagger.hpp"
 #include "util/worker_pool.hpp"
@@ -15,13 +16,14 @@ std::vector<PeerPassage> load_peer_passages(const std::vector<std::string>& path
                                             const Taxonomy& taxonomy, unsigned threads) {
     const CorpusListing listing = list_corpus_files(paths);
     const Tagger tagger(taxonomy);
+    StatementReader reader(listing.files);
     std::vector<std::vector<PeerPassage>> per_file(listing.files.size());
     WorkerPool pool(std::max(1U, threads));
     pool.run_all(listing.files.size(), [&](std::size_t i) {
         const CorpusFile& file = listing.files[i];
         try {
-            const LoadedStatement loaded = load_statement(file, read_file_bytes(file.path),
-                                                          read_sidecar_bytes(file.path), tagger);
+            const auto [bytes, sidecar] = reader.read(file);
+            const LoadedStatement loaded = load_statement(file, bytes, sidecar, tagger);
             const std::string date = date_sort_value(loaded.doc.meta.date);
             for (const Passage& p : loaded.passages) {
                 per_file[i].push_back({p.id, std::string(kind_name(p.kind)), p.text, date,

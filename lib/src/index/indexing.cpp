@@ -14,6 +14,7 @@
 #include "index/index_writer.hpp"
 #include "index/report_builder.hpp"
 #include "index/statement_loader.hpp"
+#include "index/statement_reader.hpp"
 #include "r2p/error.hpp"
 #include "r2p/schema.hpp"
 #include "tag/tagger.hpp"
@@ -47,13 +48,13 @@ struct LoadedFile {
 
 // The load stage: reads, fingerprints and (unless unchanged) loads and prepares one file.
 // A bad file is a diagnostic in `error`, never an exception.
-LoadedFile load_file(const CorpusFile& file, const std::string& old_fingerprint,
-                     const std::string& digest, const Tagger& tagger) {
+LoadedFile load_file(const CorpusFile& file, StatementReader& reader,
+                     const std::string& old_fingerprint, const std::string& digest,
+                     const Tagger& tagger) {
     LoadedFile slot;
     try {
-        const std::string bytes = read_file_bytes(file.path);
+        const auto [bytes, sidecar] = reader.read(file);
         slot.bytes = bytes.size();
-        const std::string sidecar = read_sidecar_bytes(file.path);
         slot.fingerprint = content_fingerprint(bytes, sidecar, file.path.string(), digest);
         if (slot.fingerprint == old_fingerprint) {
             slot.unchanged = true;
@@ -124,7 +125,7 @@ void write_files_of(std::size_t writer, const IndexRequest& request,
         const auto stored = writers.stored().find(file.doc_id);
         const bool is_stored = stored != writers.stored().end();
         if (slot.error.empty() && !request.dry_run) {
-            const std::filesystem::path location = normal_location(file.path);
+            const std::filesystem::path location = corpus_location(file);
             if (!is_stored || stored->second.location != location) {
                 writers.at(writer).record_location(file.doc_id, location);
             }
@@ -173,10 +174,12 @@ void write_all(const IndexRequest& request, const Taxonomy& taxonomy,
     unsigned loaders = request.threads ? request.threads : std::thread::hardware_concurrency();
     loaders = std::clamp(loaders, 1U, 64U);
 
+    // Before the pool and the window: loads in flight read through it until they stop.
+    StatementReader reader(files);
     // A thread for every loader and for every writer but this one: none waits for a thread.
     WorkerPool pool(loaders + static_cast<unsigned>(writers.size() - 1));
     const OrderedLoadWindow<LoadedFile>::Load load = [&](std::size_t index) {
-        return load_file(files[index], old_fingerprints[index], digest, tagger);
+        return load_file(files[index], reader, old_fingerprints[index], digest, tagger);
     };
     const OrderedLoadWindow<LoadedFile>::Weight weight = [](const LoadedFile& loaded) {
         return loaded.bytes;
