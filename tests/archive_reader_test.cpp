@@ -47,6 +47,15 @@ std::vector<ArchiveEntrySpec> many_statements(std::size_t count) {
     return entries;
 }
 
+// A stream over `archive` for the first `count` statements of its listing.
+r2p::ArchiveStream stream_of(const fs::path& archive, const r2p::ArchiveListing& listing,
+                             std::size_t count) {
+    std::map<std::size_t, std::string> wanted;
+    for (std::size_t i = 0; i < count && i < listing.statements.size(); ++i)
+        wanted.emplace(listing.statements[i].ordinal, listing.statements[i].name);
+    return r2p::ArchiveStream(archive, wanted);
+}
+
 }  // namespace
 
 TEST_SUITE("archive_reader") {
@@ -105,9 +114,7 @@ TEST_SUITE("archive_reader") {
         r2p::test::write_archive(dir / "s.tar.xz", ArchiveKind::TarXz, entries);
         const r2p::ArchiveListing listing = r2p::list_archive(dir / "s.tar.xz");
         REQUIRE(listing.statements.size() == 5);
-        std::map<std::size_t, std::string> wanted;
-        for (const auto& m : listing.statements) wanted.emplace(m.ordinal, m.name);
-        r2p::ArchiveStream stream(dir / "s.tar.xz", wanted);
+        r2p::ArchiveStream stream = stream_of(dir / "s.tar.xz", listing, 5);
         // 1 before 0 (a loader overtaking another), then 4, 2, 3.
         for (const std::size_t i : {1, 0, 4, 2, 3}) {
             CAPTURE(i);
@@ -121,7 +128,8 @@ TEST_SUITE("archive_reader") {
         r2p::test::write_archive(dir / "s.tgz", ArchiveKind::TarGz, entries);
         const r2p::ArchiveListing listing = r2p::list_archive(dir / "s.tgz");
         REQUIRE(listing.statements.size() == 3);
-        r2p::ArchiveStream stream(dir / "s.tgz", {{listing.statements[2].ordinal, "s/1002.txt"}});
+        r2p::ArchiveStream stream(dir / "s.tgz",
+                                  {{listing.statements[2].ordinal, entries[2].name}});
         CHECK(stream.read(listing.statements[2]) == entries[2].bytes);
         CHECK(stream.read(listing.statements[0]) == entries[0].bytes);
     }
@@ -140,9 +148,8 @@ TEST_SUITE("archive_reader") {
         CHECK_FALSE(listing.unread_reason.empty());
         CHECK(skipped_with(listing, "cut.tar.gz", "damaged after"));
 
-        std::map<std::size_t, std::string> wanted;
-        for (const auto& m : listing.statements) wanted.emplace(m.ordinal, m.name);
-        r2p::ArchiveStream stream(dir / "cut.tar.gz", wanted);
+        r2p::ArchiveStream stream =
+            stream_of(dir / "cut.tar.gz", listing, listing.statements.size());
         CHECK(stream.read(listing.statements[0]) == entries[0].bytes);
         // The last member listed runs into the cut: skipped with the archive's reason.
         CHECK_THROWS_WITH_AS(stream.read(listing.statements.back()),
@@ -222,10 +229,7 @@ TEST_SUITE("optional_archive_reader_ungdc") {
         CHECK(listing.skipped.empty());
         CHECK(listing.unread_reason.empty());
         REQUIRE(listing.statements.size() > 20);
-        std::map<std::size_t, std::string> wanted;
-        for (std::size_t i = 0; i < 20; ++i)
-            wanted.emplace(listing.statements[i].ordinal, listing.statements[i].name);
-        r2p::ArchiveStream stream(archive, wanted);
+        r2p::ArchiveStream stream = stream_of(archive, listing, 20);
         for (std::size_t i = 0; i < 20; ++i) {
             CAPTURE(listing.statements[i].name);
             CHECK(listing.statements[i].name.rfind("TXT/Session ", 0) == 0);
