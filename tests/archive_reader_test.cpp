@@ -47,6 +47,13 @@ std::vector<ArchiveEntrySpec> many_statements(std::size_t count) {
     return entries;
 }
 
+// `entries` written to `archive` as `kind`, then listed.
+r2p::ArchiveListing write_and_list(const fs::path& archive, ArchiveKind kind,
+                                   const std::vector<ArchiveEntrySpec>& entries) {
+    r2p::test::write_archive(archive, kind, entries);
+    return r2p::list_archive(archive);
+}
+
 // A stream over `archive` for the first `count` statements of its listing.
 r2p::ArchiveStream stream_of(const fs::path& archive, const r2p::ArchiveListing& listing,
                              std::size_t count) {
@@ -96,8 +103,7 @@ TEST_SUITE("archive_reader") {
              {std::pair{ArchiveKind::TarGz, "c.tar.gz"}, std::pair{ArchiveKind::TarXz, "c.tar.xz"},
               std::pair{ArchiveKind::Zip, "c.zip"}, std::pair{ArchiveKind::Tar, "c.tar"}}) {
             CAPTURE(name);
-            r2p::test::write_archive(dir / name, kind, entries);
-            const r2p::ArchiveListing listing = r2p::list_archive(dir / name);
+            const r2p::ArchiveListing listing = write_and_list(dir / name, kind, entries);
             CHECK(member_names(listing) == std::vector<std::string>{"corpus/b.txt", "corpus/a.md"});
             CHECK(listing.skipped.empty());
             CHECK(listing.unread_reason.empty());
@@ -111,8 +117,7 @@ TEST_SUITE("archive_reader") {
     TEST_CASE("a stream gives each member's bytes, asked in or out of archive order") {
         r2p::test::TempDir dir;
         const auto entries = many_statements(5);
-        r2p::test::write_archive(dir / "s.tar.xz", ArchiveKind::TarXz, entries);
-        const r2p::ArchiveListing listing = r2p::list_archive(dir / "s.tar.xz");
+        const auto listing = write_and_list(dir / "s.tar.xz", ArchiveKind::TarXz, entries);
         REQUIRE(listing.statements.size() == 5);
         r2p::ArchiveStream stream = stream_of(dir / "s.tar.xz", listing, 5);
         // 1 before 0 (a loader overtaking another), then 4, 2, 3.
@@ -125,8 +130,7 @@ TEST_SUITE("archive_reader") {
     TEST_CASE("a member asked for again after the stream passed it is read by starting over") {
         r2p::test::TempDir dir;
         const auto entries = many_statements(3);
-        r2p::test::write_archive(dir / "s.tgz", ArchiveKind::TarGz, entries);
-        const r2p::ArchiveListing listing = r2p::list_archive(dir / "s.tgz");
+        const auto listing = write_and_list(dir / "s.tgz", ArchiveKind::TarGz, entries);
         REQUIRE(listing.statements.size() == 3);
         r2p::ArchiveStream stream(dir / "s.tgz",
                                   {{listing.statements[2].ordinal, entries[2].name}});
