@@ -10,6 +10,7 @@
 #include "index/corpus_files.hpp"
 #include "index/index_writer.hpp"
 #include "index/statement_loader.hpp"
+#include "index/statement_reader.hpp"
 #include "r2p/error.hpp"
 #include "r2p/schema.hpp"
 #include "tag/tagger.hpp"
@@ -48,12 +49,13 @@ nlohmann::json measure_index_levers(const std::vector<std::string>& paths, const
     log << "levers: loading statements ...\n";
     const CorpusListing listing = list_corpus_files(paths);
     const Tagger tagger(taxonomy);
+    StatementReader reader(listing.files);
     std::vector<LoadedStatement> statements;
     std::size_t passages = 0;
     for (const CorpusFile& file : listing.files) {
         try {
-            statements.push_back(load_statement(file, read_file_bytes(file.path),
-                                                read_sidecar_bytes(file.path), tagger));
+            const auto [bytes, sidecar] = reader.read(file);
+            statements.push_back(load_statement(file, bytes, sidecar, tagger));
             passages += statements.back().passages.size();
         } catch (const Error&) {
             // Skipped as r2p-index skips it.

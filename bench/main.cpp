@@ -142,7 +142,11 @@ int run(int argc, const char* const argv[]) {
     } else if (vm.count("collection") || vm.count("speakers") || vm.count("real-queries")) {
         throw r2p::UsageError("--collection, --speakers and --real-queries need --corpus");
     }
-    if (vm.count("collection")) run_options.collection = vm["collection"].as<std::string>();
+    if (vm.count("collection")) {
+        // As r2p-index resolves it: a bare name is a profile of corpus/collections/.
+        run_options.collection =
+            r2p::cli::resolve_collection_profile(vm["collection"].as<std::string>()).string();
+    }
     if (vm.count("speakers")) run_options.speakers = vm["speakers"].as<std::string>();
     run_options.passages = count_option(vm, "passages", kMaxPassages);
     if (run_options.passages == 0) throw r2p::UsageError("--passages must be at least 1");

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 
+#include "index/collection.hpp"
 #include "index/corpus_files.hpp"
 #include "index/index_writer.hpp"
 #include "index/statement_loader.hpp"
+#include "index/statement_reader.hpp"
 #include "r2p/error.hpp"
 #include "tag/tagger.hpp"
 #include "util/worker_pool.hpp"
@@ -13,17 +15,21 @@ namespace r2p::bench {
 
 std::vector<PeerPassage> load_peer_passages(const IndexRequest& request, const Taxonomy& taxonomy,
                                             unsigned threads) {
-    // request.collection and request.speakers go to load_statement below once it takes a
-    // collection profile (issue 12); until then the peers' passages are the files as they are.
+    // The same profile and speakers table as ours: the peers index the same passages.
+    const std::optional<Collection> collection = load_request_collection(request);
     const CorpusListing listing = list_corpus_files(request.paths);
     const Tagger tagger(taxonomy);
+    StatementReader reader(listing.files);
     std::vector<std::vector<PeerPassage>> per_file(listing.files.size());
     WorkerPool pool(std::max(1U, threads));
     pool.run_all(listing.files.size(), [&](std::size_t i) {
         const CorpusFile& file = listing.files[i];
         try {
-            const LoadedStatement loaded = load_statement(file, read_file_bytes(file.path),
-                                                          read_sidecar_bytes(file.path), tagger);
+            const auto [bytes, sidecar] = reader.read(file);
+            std::optional<CollectionEntry> entry;
+            if (collection) entry = collection_entry(*collection, file.path);
+            const LoadedStatement loaded =
+                load_statement(file, bytes, sidecar, tagger, entry ? &*entry : nullptr);
             const std::string date = date_sort_value(loaded.doc.meta.date);
             for (const Passage& p : loaded.passages) {
                 per_file[i].push_back({p.id, std::string(kind_name(p.kind)), p.text, date,

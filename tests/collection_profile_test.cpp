@@ -50,8 +50,35 @@ TEST_SUITE("collection_profile") {
         CHECK(fields->at("year") == "2015");
         CHECK(r2p::collection_date(profile, *fields) == "2015-09");
         CHECK(profile.table_columns() ==
-              std::vector<std::string>{"iso3", "year", "country", "speaker", "post"});
+              std::vector<std::string>{"iso3 | ISO Code", "year | Year", "country | Country",
+                                       "speaker | Name of Person Speaking", "post | Post"});
         CHECK_FALSE(profile.digest.empty());
+        // The speech gives no title: the profile's names the country and year.
+        r2p::FileFields display = *fields;
+        display["country_name"] = "United States of America";
+        CHECK(r2p::expand_template(profile.title, display) ==
+              "United States of America at the General Debate, 2015");
+        CHECK(r2p::expand_template(profile.place, display) == "New York");
+    }
+
+    TEST_CASE("title, event and place templates may name {country_name} and the file's fields") {
+        const auto with = [](const char* line) {
+            return std::string("[collection demo]\nfile = {country}_{session}_{year}\n") + line;
+        };
+        const auto profile =
+            r2p::parse_collection_profile("p.conf", with("title = {country_name}, {year}\n"));
+        r2p::FileFields fields{{"country", "fra"}, {"year", "1999"}, {"country_name", "France"}};
+        CHECK(r2p::expand_template(profile.title, fields) == "France, 1999");
+        CHECK(r2p::expand_template(profile.event, fields).empty());
+        CHECK_THROWS_WITH_AS(r2p::parse_collection_profile("p.conf", with("title = {month}\n")),
+                             doctest::Contains("p.conf:3: title: field '{month}' is not in the "
+                                               "file pattern"),
+                             r2p::UsageError);
+        CHECK_THROWS_WITH_AS(r2p::parse_collection_profile("p.conf", with("event = {speaker}\n")),
+                             doctest::Contains("unknown field '{speaker}'"), r2p::UsageError);
+        CHECK_THROWS_WITH_AS(
+            r2p::parse_collection_profile("p.conf", with("place = A\nplace = B\n")),
+            doctest::Contains("'place' given twice"), r2p::UsageError);
     }
 
     TEST_CASE("a file name matches only when every field has the form it names") {

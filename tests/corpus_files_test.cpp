@@ -7,6 +7,9 @@
 
 #include <algorithm>
 
+#include "archive_fixture.hpp"
+#include "index/prune_scope.hpp"
+#include "index/statement_reader.hpp"
 #include "r2p/error.hpp"
 #include "test_support.hpp"
 
@@ -76,6 +79,71 @@ TEST_SUITE("corpus_files") {
         CHECK(listing.skipped.empty());
         CHECK(listing.files[0].doc_id == "x-statement-1");
         CHECK(listing.files[1].doc_id == "y-statement-1");
+    }
+
+    TEST_CASE("an archive's members are listed with display paths, stem ids and locations") {
+        r2p::test::TempDir dir;
+        r2p::test::write_archive(dir / "ungdc.tar.xz", r2p::test::ArchiveKind::TarXz,
+                                 {{"TXT/Session 63 - 2008/USA_63_2008.txt", "Speech.\n"},
+                                  {"TXT/Session 62 - 2007/FRA_62_2007.txt", "Discours.\n"}});
+        r2p::test::write_file(dir / "a.txt", "On disk.\n");
+        const auto listing = r2p::list_corpus_files({dir.path().string()});
+        REQUIRE(listing.files.size() == 3);
+        CHECK(listing.skipped.empty());
+        CHECK(listing.files[0].path == dir / "a.txt");
+        CHECK_FALSE(listing.files[0].member);
+        // Archive order, not path order: the order its stream reads them in.
+        const auto& usa = listing.files[1];
+        CHECK(usa.path.string() ==
+              (dir / "ungdc.tar.xz").string() + "!/TXT/Session 63 - 2008/USA_63_2008.txt");
+        CHECK(usa.doc_id == "usa-63-2008");
+        CHECK(r2p::corpus_location(usa) ==
+              r2p::normal_location(dir / "ungdc.tar.xz/TXT/Session 63 - 2008/USA_63_2008.txt"));
+        CHECK(listing.files[2].doc_id == "fra-62-2007");
+    }
+
+    TEST_CASE("members whose stems collide take ids from their folders inside the archive") {
+        r2p::test::TempDir dir;
+        r2p::test::write_archive(
+            dir / "s.zip", r2p::test::ArchiveKind::Zip,
+            {{"2021/statement.txt", "One.\n"}, {"2022/statement.txt", "Two.\n"}});
+        const auto listing = r2p::list_corpus_files({(dir / "s.zip").string()});
+        REQUIRE(listing.files.size() == 2);
+        CHECK(listing.files[0].doc_id == "2021-statement");
+        CHECK(listing.files[1].doc_id == "2022-statement");
+    }
+
+    TEST_CASE("a damaged archive is skipped and unread, so nothing inside it is pruned") {
+        r2p::test::TempDir dir;
+        r2p::test::write_file(dir / "bad.tgz", "not gzip at all");
+        const auto listing = r2p::list_corpus_files({dir.path().string()});
+        CHECK(listing.files.empty());
+        CHECK(skipped_with(listing, "bad.tgz", "not a readable archive"));
+        REQUIRE(listing.scope.unread.size() == 1);
+        CHECK(listing.scope.unread[0].location == r2p::normal_location(dir / "bad.tgz"));
+        CHECK_FALSE(r2p::may_prune(r2p::normal_location(dir / "bad.tgz/x.txt"), listing.scope));
+    }
+
+    TEST_CASE("a statement reader gives files and archive members with their sidecars") {
+        r2p::test::TempDir dir;
+        r2p::test::write_archive(dir / "c.tar.gz", r2p::test::ArchiveKind::TarGz,
+                                 {{"x/a.meta.json", R"({"title": "A"})"},
+                                  {"x/a.txt", "Alpha.\n"},
+                                  {"x/b.txt", "Beta.\n"}});
+        r2p::test::write_file(dir / "d.txt", "Delta.\n");
+        r2p::test::write_file(dir / "d.meta.json", R"({"title": "D"})");
+        const auto listing = r2p::list_corpus_files({dir.path().string()});
+        REQUIRE(listing.files.size() == 3);
+        r2p::StatementReader reader(listing.files);
+        const auto a = reader.read(listing.files[0]);
+        CHECK(a.statement == "Alpha.\n");
+        CHECK(a.sidecar == R"({"title": "A"})");
+        const auto b = reader.read(listing.files[1]);
+        CHECK(b.statement == "Beta.\n");
+        CHECK(b.sidecar.empty());
+        const auto d = reader.read(listing.files[2]);
+        CHECK(d.statement == "Delta.\n");
+        CHECK(d.sidecar == R"({"title": "D"})");
     }
 
     TEST_CASE("reading a FIFO fails at once instead of blocking") {

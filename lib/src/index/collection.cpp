@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "r2p/collections.hpp"
 #include "r2p/error.hpp"
 #include "util/fnv1a.hpp"
 
@@ -68,6 +69,14 @@ Collection load_collection(const std::filesystem::path& profile_path,
     return collection;
 }
 
+std::optional<Collection> load_request_collection(const IndexRequest& request) {
+    if (!request.speakers.empty() && request.collection.empty())
+        throw UsageError("--speakers needs --collection (the profile says how rows join files)");
+    if (request.collection.empty()) return std::nullopt;
+    return load_collection(collection_profile_path(request.collection, "corpus/collections"),
+                           request.speakers);
+}
+
 CollectionEntry collection_entry(const Collection& collection, const std::filesystem::path& path) {
     CollectionEntry entry;
     const std::string display = path.string();
@@ -78,14 +87,25 @@ CollectionEntry collection_entry(const Collection& collection, const std::filesy
         entry.country = field_or_empty(*fields, "country");
         entry.session = field_or_empty(*fields, "session");
         if (collection.speakers) take_table_row(*collection.speakers, *fields, display, entry);
+        FileFields display_fields = *fields;
+        std::string country_name = entry.country_name;
+        if (country_name.empty()) {  // no table, or no row: the code, as the file name has it
+            for (const char c : entry.country)
+                country_name += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+        }
+        display_fields["country_name"] = country_name;
+        entry.title = expand_template(collection.profile.title, display_fields);
+        entry.event = expand_template(collection.profile.event, display_fields);
+        entry.place = expand_template(collection.profile.place, display_fields);
     } else {
         entry.warnings.push_back(display + ": name does not match collection " +
                                  collection.profile.name + "'s file pattern");
     }
     detail::Fnv1a hash;
     hash.add(collection.profile.digest);
-    for (const std::string* value : {&entry.date, &entry.country, &entry.country_name,
-                                     &entry.session, &entry.speaker, &entry.speaker_post})
+    for (const std::string* value :
+         {&entry.date, &entry.country, &entry.country_name, &entry.session, &entry.speaker,
+          &entry.speaker_post, &entry.title, &entry.event, &entry.place})
         hash.add(*value);
     entry.fingerprint = hash.hex();
     return entry;
@@ -101,6 +121,9 @@ void apply_collection_entry(const CollectionEntry& entry, DocumentMeta& meta) {
     take(entry.session, meta.session);
     take(entry.speaker, meta.speaker);
     take(entry.speaker_post, meta.speaker_post);
+    take(entry.title, meta.title);
+    take(entry.event, meta.event);
+    take(entry.place, meta.place);
 }
 
 }  // namespace r2p

@@ -10,6 +10,7 @@
 #include "index/collection_profile.hpp"
 #include "index/speakers_table.hpp"
 #include "parse/document.hpp"
+#include "r2p/indexing.hpp"
 
 namespace r2p {
 
@@ -26,6 +27,11 @@ struct Collection {
 Collection load_collection(const std::filesystem::path& profile_path,
                            const std::filesystem::path& speakers_path);
 
+/// The collection `request` names (its `collection` resolved under corpus/collections/ when a
+/// bare name, and its `speakers` table), or nullopt when it names none. Throws UsageError as
+/// load_collection does, and when `speakers` is given without `collection`.
+std::optional<Collection> load_request_collection(const IndexRequest& request);
+
 /// What a collection says of one file.
 struct CollectionEntry {
     bool matched = false;  ///< the file name matched the profile's pattern
@@ -35,6 +41,9 @@ struct CollectionEntry {
     std::string session;
     std::string speaker;  ///< as the table gives it, white space made single
     std::string speaker_post;
+    std::string title;  ///< from the profile's templates; empty: none
+    std::string event;
+    std::string place;
     /// "PATH: name does not match collection NAME's file pattern", "PATH: no row in TABLE for
     /// this file (no speaker)", "PATH: TABLE lines A and B both match this file (no speaker)".
     std::vector<std::string> warnings;

@@ -44,9 +44,15 @@ bool field_value_fits(std::string_view field, std::string_view value) {
     return value.size() == 2 && all_of_class(value, is_digit);  // month, day
 }
 
-// "{country}_{session}_{year}" -> parts; `what` names the key in errors.
+// The one field a title, event or place template may use beyond the file name's: the
+// country's name from the speakers table.
+constexpr std::string_view kCountryNameField = "country_name";
+
+// "{country}_{session}_{year}" -> parts; `what` names the key in errors; `country_name`
+// also allows {country_name} (display templates).
 std::vector<CollectionProfile::Part> parse_pattern(std::string_view pattern, const char* what,
-                                                   const IniReader& reader) {
+                                                   const IniReader& reader,
+                                                   bool country_name = false) {
     std::vector<CollectionProfile::Part> parts;
     std::size_t pos = 0;
     while (pos < pattern.size()) {
@@ -61,7 +67,7 @@ std::vector<CollectionProfile::Part> parse_pattern(std::string_view pattern, con
         const std::size_t close = pattern.find('}', open);
         if (close == std::string_view::npos) reader.fail(std::string(what) + ": '{' without '}'");
         const std::string name(pattern.substr(open + 1, close - open - 1));
-        if (!is_field(name)) {
+        if (!is_field(name) && !(country_name && name == kCountryNameField)) {
             reader.fail(std::string(what) + ": unknown field '{" + name +
                         "}' (fields: " + field_list() + ")");
         }
@@ -161,8 +167,21 @@ CollectionProfile parse_collection_profile(const std::string& name, std::string_
             } else if (kv.key == "date") {
                 set_once(date_template, kv.value, kv.key, reader);
                 date_line = reader.line();
+            } else if (kv.key == "title" || kv.key == "event" || kv.key == "place") {
+                auto& parts = kv.key == "title"   ? profile.title
+                              : kv.key == "event" ? profile.event
+                                                  : profile.place;
+                if (!parts.empty()) reader.fail("'" + kv.key + "' given twice");
+                parts = parse_pattern(kv.value, kv.key.c_str(), reader, true);
+                for (const auto& part : parts) {
+                    if (part.field && part.text != kCountryNameField &&
+                        !pattern_has(profile.file, part.text))
+                        reader.fail(kv.key + ": field '{" + part.text +
+                                    "}' is not in the file pattern (give 'file' first)");
+                }
             } else {
-                reader.fail("unknown key '" + kv.key + "' (collection keys: label, file, date)");
+                reader.fail("unknown key '" + kv.key +
+                            "' (collection keys: label, file, date, title, event, place)");
             }
             continue;
         }
@@ -285,6 +304,11 @@ std::optional<FileFields> match_file_name(const CollectionProfile& profile, std:
 
 std::string collection_date(const CollectionProfile& profile, const FileFields& fields) {
     return expand(profile.date, fields);
+}
+
+std::string expand_template(const std::vector<CollectionProfile::Part>& parts,
+                            const FileFields& fields) {
+    return expand(parts, fields);
 }
 
 }  // namespace r2p

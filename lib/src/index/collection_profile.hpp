@@ -33,6 +33,11 @@ struct CollectionProfile {
     std::string label;       ///< "UN General Debate Corpus"
     std::vector<Part> file;  ///< the file-name stem pattern, "{country}_{session}_{year}"
     std::vector<Part> date;  ///< the date template over the fields, "{year}-09"; empty: none
+    /// Templates of the document's title, event and place over the fields and
+    /// {country_name} (the table's, else the code in capitals); empty: none, the text's own.
+    std::vector<Part> title;
+    std::vector<Part> event;
+    std::vector<Part> place;
     /// The speakers table: (file field, table column) pairs a row must match the file on.
     std::vector<std::pair<std::string, std::string>> match;
     std::string country_name_column;  ///< column giving DocumentMeta::country_name
@@ -65,5 +70,10 @@ std::optional<FileFields> match_file_name(const CollectionProfile& profile, std:
 
 /// The profile's date for these fields ("{year}-09" -> "2015-09"); empty without a template.
 std::string collection_date(const CollectionProfile& profile, const FileFields& fields);
+
+/// `parts` (a title, event or place template) filled from `fields`; "{country_name}" from
+/// `fields`' "country_name" entry. Empty for an empty template.
+std::string expand_template(const std::vector<CollectionProfile::Part>& parts,
+                            const FileFields& fields);
 
 }  // namespace r2p

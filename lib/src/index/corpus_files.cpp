@@ -17,13 +17,22 @@ namespace fs = std::filesystem;
 
 namespace r2p {
 
-namespace {
-
 bool is_statement_name(const fs::path& path) {
     const std::string name = path.filename().string();
     if (name.empty() || name.front() == '.') return false;
     const std::string ext = path.extension().string();
     return ext == ".txt" || ext == ".md";
+}
+
+fs::path corpus_location(const CorpusFile& file) {
+    return file.member ? member_location(*file.member) : normal_location(file.path);
+}
+
+namespace {
+
+// Where a listed file sorts: an archive's members together, at the archive's path.
+const fs::path& sort_path(const CorpusFile& file) {
+    return file.member ? file.member->archive : file.path;
 }
 
 // What stat() says a path is; dangling links and FIFOs must be named, not opened.
@@ -67,14 +76,18 @@ class Walker {
             walk(path);
         } else if (is_statement_name(path)) {
             add_file(path);
+        } else if (is_archive_name(path)) {
+            add_archive(path);
         } else {
-            skip(given, "not a .txt or .md file");
+            skip(given, "not a .txt, .md or archive file");
         }
     }
 
     CorpusListing finish() {
-        std::sort(listing_.files.begin(), listing_.files.end(),
-                  [](const CorpusFile& a, const CorpusFile& b) { return a.path < b.path; });
+        // Stable: an archive's members stay in archive order, the order its stream reads.
+        std::stable_sort(
+            listing_.files.begin(), listing_.files.end(),
+            [](const CorpusFile& a, const CorpusFile& b) { return sort_path(a) < sort_path(b); });
         return std::move(listing_);
     }
 
@@ -115,6 +128,8 @@ class Walker {
                 walk(entry);
             } else if (named_like_statement) {
                 add_file(entry);
+            } else if (is_archive_name(entry)) {
+                add_archive(entry);
             }
         }
     }
@@ -124,6 +139,20 @@ class Walker {
         const fs::path real = fs::canonical(path, ec);
         if (!seen_files_.insert(ec ? path : real).second) return;  // same file by another way
         listing_.files.push_back({path, {}});                      // ids once every file is known
+    }
+
+    void add_archive(const fs::path& path) {
+        std::error_code ec;
+        const fs::path real = fs::canonical(path, ec);
+        if (!seen_files_.insert(ec ? path : real).second) return;
+        ArchiveListing archive = list_archive(path);
+        for (ArchiveMember& member : archive.statements) {
+            fs::path shown = member_display_path(path, member.name);
+            listing_.files.emplace_back(std::move(shown), std::string(), std::move(member));
+        }
+        for (SkippedFile& skipped : archive.skipped) listing_.skipped.push_back(std::move(skipped));
+        // Members past the damage are unknown: none of the archive's documents may be pruned.
+        if (!archive.unread_reason.empty()) unread(path, archive.unread_reason);
     }
 
     void unreadable_folder(const fs::path& folder, const std::error_code& ec) {

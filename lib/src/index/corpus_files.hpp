@@ -1,33 +1,57 @@
-// Finding statement files on disk and reading them (and their sidecars) safely.
+// Finding statement files on disk and in archives, and reading files (and their sidecars)
+// safely.
 #pragma once
 
 #include <cstddef>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "index/archive_reader.hpp"
 #include "index/prune_scope.hpp"
 #include "r2p/indexing.hpp"
 
 namespace r2p {
 
-/// A statement file to index.
+/// A statement file to index, on disk or inside an archive.
 struct CorpusFile {
-    std::filesystem::path path;  ///< as found (given path joined with the walk)
-    std::string doc_id;          ///< see assign_document_ids
+    CorpusFile() = default;
+    CorpusFile(std::filesystem::path found, std::string id,
+               std::optional<ArchiveMember> in_archive = std::nullopt)
+        : path(std::move(found)), doc_id(std::move(id)), member(std::move(in_archive)) {}
+
+    /// As found (given path joined with the walk); for an archive member its display path
+    /// "ARCHIVE!/MEMBER" (member_display_path), which is no file: read it with
+    /// StatementReader and locate it with corpus_location.
+    std::filesystem::path path;
+    std::string doc_id;                   ///< see assign_document_ids
+    std::optional<ArchiveMember> member;  ///< set for a member of an archive
 };
+
+/// Where `file` lies for document ids and --prune: normal_location of a file on disk,
+/// member_location of an archive member.
+std::filesystem::path corpus_location(const CorpusFile& file);
+
+/// True for a name r2p-index reads as a statement: *.txt or *.md, not hidden.
+bool is_statement_name(const std::filesystem::path& path);
 
 /// What list_corpus_files found.
 struct CorpusListing {
-    std::vector<CorpusFile> files;     ///< sorted by path, each real file once
+    /// Sorted by path (an archive's members by the archive's path, then in archive order),
+    /// each real file once.
+    std::vector<CorpusFile> files;
     std::vector<SkippedFile> skipped;  ///< given paths and found entries that cannot be used
     PruneScope scope;  ///< given paths read, and paths (given or found) that could not be read
 };
 
-/// Expands command-line PATHs: a file is taken as given (.txt or .md); a folder is searched
-/// recursively for .txt and .md files (sidecars and other files ignored). Symlinks are
+/// Expands command-line PATHs: a file is taken as given (.txt or .md); a file named like an
+/// archive (is_archive_name) is listed by list_archive, its statement members in archive
+/// order, its damage in `skipped` and, when it could not be read to its end, in
+/// `scope.unread`; a folder is searched recursively for .txt and .md files and archives
+/// (sidecars and other files ignored). Symlinks are
 /// followed, each real file is listed once, symlink loops end; FIFOs, devices, sockets,
 /// dangling links, missing paths and a file no document id can be found for are reported
 /// in `skipped`. Never blocks on a FIFO and never throws for one bad entry. Document ids

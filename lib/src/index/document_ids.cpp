@@ -35,7 +35,7 @@ std::size_t depth(const fs::path& location) {
 void assign_document_ids(CorpusListing& listing, const KnownDocuments& known) {
     std::vector<CorpusFile>& files = listing.files;
     std::vector<fs::path> locations;
-    for (const CorpusFile& file : files) locations.push_back(normal_location(file.path));
+    for (const CorpusFile& file : files) locations.push_back(corpus_location(file));
     std::map<fs::path, std::string> known_by_location;
     for (const auto& [id, location] : known) {
         if (!location.empty()) known_by_location.emplace(location, id);

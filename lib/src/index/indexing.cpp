@@ -15,6 +15,7 @@
 #include "index/index_writer.hpp"
 #include "index/report_builder.hpp"
 #include "index/statement_loader.hpp"
+#include "index/statement_reader.hpp"
 #include "r2p/error.hpp"
 #include "r2p/schema.hpp"
 #include "tag/tagger.hpp"
@@ -48,14 +49,13 @@ struct LoadedFile {
 
 // The load stage: reads, fingerprints and (unless unchanged) loads and prepares one file.
 // A bad file is a diagnostic in `error`, never an exception.
-LoadedFile load_file(const CorpusFile& file, const std::string& old_fingerprint,
-                     const std::string& digest, const Tagger& tagger,
-                     const Collection* collection) {
+LoadedFile load_file(const CorpusFile& file, StatementReader& reader,
+                     const std::string& old_fingerprint, const std::string& digest,
+                     const Tagger& tagger, const Collection* collection) {
     LoadedFile slot;
     try {
-        const std::string bytes = read_file_bytes(file.path);
+        const auto [bytes, sidecar] = reader.read(file);
         slot.bytes = bytes.size();
-        const std::string sidecar = read_sidecar_bytes(file.path);
         std::optional<CollectionEntry> entry;
         if (collection) entry = collection_entry(*collection, file.path);
         slot.fingerprint = content_fingerprint(bytes, sidecar, file.path.string(), digest,
@@ -129,7 +129,7 @@ void write_files_of(std::size_t writer, const IndexRequest& request,
         const auto stored = writers.stored().find(file.doc_id);
         const bool is_stored = stored != writers.stored().end();
         if (slot.error.empty() && !request.dry_run) {
-            const std::filesystem::path location = normal_location(file.path);
+            const std::filesystem::path location = corpus_location(file);
             if (!is_stored || stored->second.location != location) {
                 writers.at(writer).record_location(file.doc_id, location);
             }
@@ -178,10 +178,12 @@ void write_all(const IndexRequest& request, const Taxonomy& taxonomy, const Coll
     unsigned loaders = request.threads ? request.threads : std::thread::hardware_concurrency();
     loaders = std::clamp(loaders, 1U, 64U);
 
+    // Before the pool and the window: loads in flight read through it until they stop.
+    StatementReader reader(files);
     // A thread for every loader and for every writer but this one: none waits for a thread.
     WorkerPool pool(loaders + static_cast<unsigned>(writers.size() - 1));
     const OrderedLoadWindow<LoadedFile>::Load load = [&](std::size_t index) {
-        return load_file(files[index], old_fingerprints[index], digest, tagger, collection);
+        return load_file(files[index], reader, old_fingerprints[index], digest, tagger, collection);
     };
     const OrderedLoadWindow<LoadedFile>::Weight weight = [](const LoadedFile& loaded) {
         return loaded.bytes;
@@ -265,13 +267,7 @@ IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
     IndexReport report;
     report.dry_run = request.dry_run;
     // Read before the database is opened: a bad profile or table is a usage error.
-    if (!request.speakers.empty() && request.collection.empty())
-        throw UsageError("--speakers needs --collection (the profile says how rows join files)");
-    std::optional<Collection> collection;
-    if (!request.collection.empty()) {
-        collection = load_collection(
-            collection_profile_path(request.collection, "corpus/collections"), request.speakers);
-    }
+    const std::optional<Collection> collection = load_request_collection(request);
     // Only an existing database is opened here (a locked one is reported before any work);
     // document ids depend on the files it holds.
     DatabaseWriters writers(request.db, request.shards, request.batch_documents, request.dry_run,

@@ -58,8 +58,16 @@ SpeakersTable::SpeakersTable(const CollectionProfile& profile, std::string name,
     const CsvRow& header = records.front();
     const auto column_of = [&](const std::string& column) -> std::size_t {
         if (column.empty()) return header.fields.size();  // not used: reads as ""
-        for (std::size_t i = 0; i < header.fields.size(); ++i)
-            if (ini_trim(header.fields[i]) == column) return i;
+        // "iso3 | ISO Code": the first of the alternatives the header has.
+        for (std::size_t from = 0; from <= column.size();) {
+            std::size_t bar = column.find('|', from);
+            if (bar == std::string::npos) bar = column.size();
+            const std::string_view alternative =
+                ini_trim(std::string_view(column).substr(from, bar - from));
+            for (std::size_t i = 0; i < header.fields.size(); ++i)
+                if (ini_trim(header.fields[i]) == alternative) return i;
+            from = bar + 1;
+        }
         std::string needed;
         for (const auto& c : profile.table_columns()) needed += (needed.empty() ? "" : ", ") + c;
         throw UsageError(name_ + ":" + std::to_string(header.line) + ": no column '" + column +
