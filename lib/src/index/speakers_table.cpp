@@ -3,29 +3,13 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "parse/parse_text.hpp"
 #include "r2p/error.hpp"
 #include "util/csv_reader.hpp"
 #include "util/ini_reader.hpp"
 
 namespace r2p {
 namespace {
-
-// Values as the table gives them, but a name the source wrapped over two lines
-// ("Sheikh Ahmad Nawaf Al-Ahmad\nAl-Sabah") reads as one line.
-std::string single_spaced(std::string_view value) {
-    std::string out;
-    bool space = false;
-    for (const char c : value) {
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
-}
 
 // File fields and table cells compare case-insensitively and as numbers ("07" is "7"):
 // country codes are upper case in the table and lower case in DocumentMeta.
@@ -91,8 +75,9 @@ SpeakersTable::SpeakersTable(const CollectionProfile& profile, std::string name,
                              std::to_string(record.fields.size()) + " fields, the header has " +
                              std::to_string(header.fields.size()));
         }
+        // A name the source wrapped over two lines ("... Al-Ahmad\nAl-Sabah") reads as one.
         const auto cell = [&](std::size_t column) {
-            return column < record.fields.size() ? single_spaced(record.fields[column])
+            return column < record.fields.size() ? detail::collapse_spaces(record.fields[column])
                                                  : std::string();
         };
         FileFields fields;
