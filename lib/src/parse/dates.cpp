@@ -1,6 +1,7 @@
 // find_date: the first calendar date written in English or ISO form in a piece of text.
 #include "parse/dates.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -257,6 +258,11 @@ class DateScanner {
 };
 
 }  // namespace
+
+bool is_month_name(std::string_view lower_word) {
+    return std::any_of(kMonthNames.begin(), kMonthNames.end(),
+                       [&](const MonthName& m) { return !m.abbreviation && m.name == lower_word; });
+}
 
 std::string find_date(std::string_view text) { return DateScanner(text).first_date(); }
 

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "parse/dates.hpp"
 #include "parse/parse_text.hpp"
 
 namespace r2p::detail {
@@ -35,10 +36,6 @@ constexpr std::array<std::string_view, 27> kOrdinals = {
     "eighth",    "ninth",     "tenth",       "eleventh",   "twelfth",    "thirteenth", "fourteenth",
     "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",  "thirtieth",
     "fortieth",  "fiftieth",  "sixtieth",    "seventieth", "eightieth",  "ninetieth",
-};
-constexpr std::array<std::string_view, 12> kMonths = {
-    "january", "february", "march",     "april",   "may",      "june",
-    "july",    "august",   "september", "october", "november", "december",
 };
 
 template <std::size_t N>
@@ -98,11 +95,9 @@ bool is_page_token(std::string_view t) {
            is_record_symbol(t);
 }
 
-std::string lower(std::string_view s) { return ascii_lower(s); }
-
 // "Forty-eighth", "Fiftieth", "Sixty-third".
 bool is_ordinal_word(std::string_view word) {
-    const std::string w = lower(word);
+    const std::string w = ascii_lower(word);
     const std::size_t dash = w.find('-');
     if (dash == std::string::npos) return is_one_of(kOrdinals, w);
     return is_one_of(kTens, std::string_view(w).substr(0, dash)) &&
@@ -170,7 +165,7 @@ bool running_head_words(const std::vector<std::string_view>& w, bool& isolated_o
     if (assembly) return false;
     // "Forty-eighth session - 9 October l999", "Fiftieth session 12 October 1995"
     if (w[i] == "-" || w[i] == "\u2013" || w[i] == "\u2014") ++i;
-    return i + 3 == w.size() && all_digits(w[i], 1, 2) && is_one_of(kMonths, lower(w[i + 1])) &&
+    return i + 3 == w.size() && all_digits(w[i], 1, 2) && is_month_name(ascii_lower(w[i + 1])) &&
            is_year(w[i + 2]);
 }
 
