@@ -130,19 +130,21 @@ Taxonomy load_taxonomy_from(const po::variables_map& vm) {
     return resolve_taxonomy(read_named_taxonomy_files(vm), std::nullopt);
 }
 
-std::filesystem::path default_taxonomy_dir() {
+namespace {
+
+// corpus/FOLDER under the working directory when there, else the source tree's.
+std::filesystem::path corpus_data_dir(const char* folder) {
     std::error_code ec;
-    const std::filesystem::path local = "corpus/taxonomy";
+    const std::filesystem::path local = std::filesystem::path("corpus") / folder;
     if (std::filesystem::is_directory(local, ec)) return local;
-    return R2P_SOURCE_TAXONOMY_DIR;
+    return std::filesystem::path(R2P_SOURCE_CORPUS_DIR) / folder;
 }
 
-std::filesystem::path default_collections_dir() {
-    std::error_code ec;
-    const std::filesystem::path local = "corpus/collections";
-    if (std::filesystem::is_directory(local, ec)) return local;
-    return R2P_SOURCE_COLLECTIONS_DIR;
-}
+}  // namespace
+
+std::filesystem::path default_taxonomy_dir() { return corpus_data_dir("taxonomy"); }
+
+std::filesystem::path default_collections_dir() { return corpus_data_dir("collections"); }
 
 std::filesystem::path resolve_collection_profile(const std::string& name_or_file) {
     const std::filesystem::path dir = default_collections_dir();
