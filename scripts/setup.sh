@@ -14,6 +14,8 @@ packages=(
     libcpp-httplib-dev
     libsqlite3-dev
     libarchive-dev  # statements read straight from .tar.gz / .tar.xz / .zip archives
+    libpoppler-cpp-dev  # PDF statements
+    libxml2-dev  # HTML and DOCX statements
     wamerican wbritish  # word lists: end-of-line hyphenation, and the bench's generator
     gnuplot-nox
     clang libclang-rt-14-dev clang-format

@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 
+#include "convert/source_format.hpp"
 #include "index/document_ids.hpp"
 #include "r2p/error.hpp"
 
@@ -18,10 +19,7 @@ namespace fs = std::filesystem;
 namespace r2p {
 
 bool is_statement_name(const fs::path& path) {
-    const std::string name = path.filename().string();
-    if (name.empty() || name.front() == '.') return false;
-    const std::string ext = path.extension().string();
-    return ext == ".txt" || ext == ".md";
+    return is_readable_format(source_format_of(path));
 }
 
 fs::path corpus_location(const CorpusFile& file) {
@@ -79,7 +77,7 @@ class Walker {
         } else if (is_archive_name(path)) {
             add_archive(path);
         } else {
-            skip(given, "not a .txt, .md or archive file");
+            skip(given, "not a statement (.txt, .md, .pdf, .html, .docx) or archive file");
         }
     }
 

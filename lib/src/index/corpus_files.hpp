@@ -35,7 +35,8 @@ struct CorpusFile {
 /// member_location of an archive member.
 std::filesystem::path corpus_location(const CorpusFile& file);
 
-/// True for a name r2p-index reads as a statement: *.txt or *.md, not hidden.
+/// True for a name r2p-index reads as a statement (convert/source_format: .txt, .md, .pdf,
+/// .html, .docx, ...), not hidden.
 bool is_statement_name(const std::filesystem::path& path);
 
 /// What list_corpus_files found.

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "convert/convert_statement.hpp"
 #include "parse/parse_document.hpp"
 #include "r2p/error.hpp"
 #include "text/unicode.hpp"
@@ -87,6 +88,21 @@ LoadedStatement load_statement(const CorpusFile& file, std::string_view bytes,
                                const CollectionEntry* collection) {
     const std::string name = file.path.string();
     LoadedStatement loaded;
+    // PDF, HTML and DOCX are first read into structured text (convert/structured_text.hpp),
+    // which is UTF-8 and then decoded (normalised) like a text file.
+    const SourceFormat format =
+        source_format_of(file.member ? std::filesystem::path(file.member->name) : file.path);
+    ConvertedStatement converted;
+    if (format != SourceFormat::Text && format != SourceFormat::Markdown) {
+        try {
+            converted = convert_statement(format, bytes);
+        } catch (const CorpusError& e) {
+            throw CorpusError(name + ": " + e.what() + " (file skipped)");
+        }
+        for (const std::string& warning : converted.warnings)
+            loaded.warnings.push_back(name + ": " + warning);
+        bytes = converted.text;
+    }
     DecodedText decoded;
     try {
         decoded = decode_text(bytes);
@@ -122,6 +138,8 @@ LoadedStatement load_statement(const CorpusFile& file, std::string_view bytes,
         apply_sidecar(sidecar_bytes, sidecar_path(file.path).string(), meta);
 
     loaded.doc = parse_document(decoded.text, std::move(meta));
+    // The file's own title (PDF Title, <title>) only where neither sidecar nor text gives one.
+    if (loaded.doc.meta.title.empty()) loaded.doc.meta.title = converted.title;
     loaded.passages = make_passages(loaded.doc);
     tagger.tag(loaded.doc, loaded.passages);
     return loaded;

@@ -23,6 +23,9 @@ struct DocumentMeta {
     std::string session;       ///< the collection's session number, as digits ("63")
     std::string speaker;       ///< who gave the whole statement, as the table names them
     std::string speaker_post;  ///< their post as the table spells it ("Prime minister")
+    /// The document's UN symbol as its header prints it ("A/73/898-S/2019/463", "GA/12519",
+    /// "S/PV.8185"); empty when it has none.
+    std::string symbol;
 };
 
 /// A quotation inside a paragraph. Spans are byte offsets into Paragraph::text.
@@ -31,6 +34,9 @@ struct Quote {
     std::size_t end = 0;    ///< one past the last quoted byte (before the closing mark)
     std::string text;       ///< the quoted words, marks excluded
     bool speech = false;    ///< a statement by someone, not a scare quote or a concept's name
+    /// The whole paragraph is a quoted block (Markdown "> ", HTML <blockquote>): attributed
+    /// by the sentence that introduces it in the paragraph before.
+    bool block = false;
 };
 
 /// One body paragraph: hard-wrapped lines joined, split paragraphs rejoined.
@@ -39,6 +45,9 @@ struct Paragraph {
     std::size_t line = 0;        ///< 1-based line where the paragraph starts in the file
     std::string section;         ///< heading of the section it stands in (may be empty)
     std::string run_in_heading;  ///< "Ending impunity" for "Ending impunity. Several ..."
+    /// The paragraph's own number as the statement prints it ("12", "3 bis", "(a)"), taken
+    /// out of `text`; empty for unnumbered paragraphs. JSON "label".
+    std::string label;
     std::vector<Quote> quotes;   ///< top-level quotes in order of appearance
 };
 
