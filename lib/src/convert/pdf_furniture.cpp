@@ -63,6 +63,8 @@ bool is_furniture_token(std::string_view t) {
     if (parts.size() >= 2 && parts.size() <= 3 && t.front() != '/' && t.back() != '/' &&
         std::all_of(parts.begin(), parts.end(), all_digits))
         return true;
+    // Front matter's page numbers: "i", "iv", "xii".
+    if (t.size() <= 5 && t.find_first_not_of("ivxl") == std::string_view::npos) return true;
     return t == "Page" || t == "page" || t == "of" || t == "-" || t == "|";
 }
 

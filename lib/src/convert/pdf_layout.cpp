@@ -97,6 +97,8 @@ PdfLine make_line(const std::vector<const PdfWord*>& words, int page_index) {
                                  [](const auto& a, const auto& b) { return a.second < b.second; })
                     ->first;
     line.bold = bold_chars * 2 > all_chars;
+    // A hanging label ("12.", "•"): the text, and the lines that follow it, start after it.
+    if (words.size() > 1 && is_paragraph_label(words.front()->text)) line.text_x0 = words[1]->x0;
     return line;
 }
 
@@ -120,18 +122,20 @@ void sort_by_rows(std::vector<PdfLine>& lines) {
 }  // namespace
 
 bool is_paragraph_label(std::string_view word) {
+    if (word.empty()) return false;
     if (word == "\xE2\x80\xA2" || word == "\xE2\x80\x93" || word == "-") return true;  // •, –
     if (word.size() >= 3 && word.front() == '(' && word.back() == ')') {
         const std::string_view inner = word.substr(1, word.size() - 2);
         return inner.size() <= 4 && (all_of(inner, is_digit) || all_of(inner, is_lower));
     }
-    if (word.size() < 2 || word.back() != '.') return false;
-    const std::string_view body = word.substr(0, word.size() - 1);
+    const bool dot = word.size() >= 2 && word.back() == '.';
+    const std::string_view body = dot ? word.substr(0, word.size() - 1) : word;
+    // "12.", "1.2." or "1.2"
+    const bool numbered = body.size() <= 7 && is_digit(body.front()) && is_digit(body.back()) &&
+                          body.find_first_not_of("0123456789.") == std::string_view::npos;
+    if (!dot) return numbered && body.find('.') != std::string_view::npos;
     if (body.size() == 1 && (is_upper(body[0]) || is_lower(body[0]))) return true;
-    if (is_roman(body)) return true;
-    // "12." or "1.2."
-    return body.size() <= 7 && is_digit(body.front()) && is_digit(body.back()) &&
-           body.find_first_not_of("0123456789.") == std::string_view::npos;
+    return is_roman(body) || numbered;
 }
 
 std::vector<PdfLine> page_lines(const PdfPage& page, int page_index) {
@@ -170,13 +174,9 @@ std::vector<PdfLine> page_lines(const PdfPage& page, int page_index) {
             if (pieces[i].size() == 1 && i + 1 < pieces.size() &&
                 is_paragraph_label(pieces[i].front()->text) &&
                 pieces[i + 1].front()->x0 - pieces[i].front()->x1 < 8 * pieces[i].front()->size) {
-                PdfLine line = make_line(pieces[i], page_index);
                 std::vector<const PdfWord*> joined = pieces[i];
                 joined.insert(joined.end(), pieces[i + 1].begin(), pieces[i + 1].end());
-                PdfLine whole = make_line(joined, page_index);
-                whole.text = line.text + ' ' + make_line(pieces[i + 1], page_index).text;
-                whole.text_x0 = pieces[i + 1].front()->x0;
-                lines.push_back(std::move(whole));
+                lines.push_back(make_line(joined, page_index));
                 ++i;
                 continue;
             }

@@ -1,0 +1,81 @@
+// End-to-end: r2p-index over the PDF statements of tests/data/formats/, then r2p-search, by JSON.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "e2e_paths.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+using nlohmann::json;
+using r2p::test::kIndex;
+using r2p::test::kSearch;
+using r2p::test::run_command;
+using r2p::test::shell_quote;
+
+const std::string kPdfs = std::string(R2P_SOURCE_DIR) + "/tests/data/formats/pdf";
+const std::string kBrokenPdfs = std::string(R2P_SOURCE_DIR) + "/tests/data/formats/pdf_broken";
+
+json search(const std::string& db, const std::string& args) {
+    const auto result = run_command(kSearch + " --json --db " + shell_quote(db) + " " + args);
+    INFO("r2p-search ", args, ": ", result.err);
+    REQUIRE(result.exit_code == 0);
+    return json::parse(result.out);
+}
+
+}  // namespace
+
+TEST_SUITE("e2e_pdf") {
+    TEST_CASE("the PDF folder indexes with no file skipped and its passages are searchable") {
+        r2p::test::TempDir dir;
+        const std::string db = (dir / "db").string();
+        const auto result = run_command(kIndex + " --quiet --json --db " + shell_quote(db) + " " +
+                                        shell_quote(kPdfs));
+        INFO(result.err);
+        REQUIRE(result.exit_code == 0);
+        const json report = json::parse(result.out);
+        CHECK(report["files"]["found"] == 3);
+        CHECK(report["files"]["indexed"] == 3);
+        CHECK(report["files"]["skipped"].empty());
+        CHECK(report["passages"]["paragraphs"].get<int>() >= 25);
+
+        // A sentence over the record's page break, as a phrase.
+        const json lebanon = search(db, "'\"what it means for a society\"'");
+        REQUIRE(lebanon["results"].size() == 1);
+        CHECK(lebanon["results"][0]["doc"]["id"] == "ga-verbatim-record-two-columns");
+        // A word the typesetter hyphenated at a line end.
+        const json perpetrators = search(db, "perpetrators");
+        REQUIRE(perpetrators["results"].size() >= 1);
+        CHECK(perpetrators["results"][0]["doc"]["id"] == "sg-report-atrocity-prevention");
+        // Footnote bodies and job numbers are not passages.
+        CHECK(search(db, "'\"Plan of Action on Hate Speech\"'")["results"].empty());
+        CHECK(search(db, "2207114")["results"].empty());
+        // The statement's PDF Title names it.
+        const json palau = search(db, "vulnerability");
+        REQUIRE(palau["results"].size() >= 1);
+        CHECK(palau["results"][0]["doc"]["id"] == "palau-delegation-statement");
+    }
+
+    TEST_CASE("damaged, encrypted and scanned PDFs are skipped, each with its reason on one line") {
+        r2p::test::TempDir dir;
+        const auto result =
+            run_command(kIndex + " --quiet --json --db " + shell_quote((dir / "db").string()) +
+                        " " + shell_quote(kBrokenPdfs));
+        CHECK(result.exit_code == 1);
+        for (const char* reason :
+             {"truncated.pdf: not a readable PDF file (file skipped)",
+              "encrypted.pdf: encrypted PDF (needs a password) (file skipped)",
+              "scanned_no_text.pdf: no text in the PDF (scanned pages need OCR) (file skipped)"}) {
+            CAPTURE(reason);
+            CHECK(result.err.find(reason) != std::string::npos);
+        }
+        // Nothing from poppler itself: one line per skipped file.
+        CHECK(result.err.find("poppler") == std::string::npos);
+        CHECK(result.err.find("Syntax Error") == std::string::npos);
+        const json report = json::parse(result.out);
+        CHECK(report["files"]["skipped"].size() == 3);
+    }
+}
