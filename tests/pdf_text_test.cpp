@@ -105,16 +105,25 @@ TEST_SUITE("pdf_text") {
         CHECK(lessons < warning);
         CHECK(warning < accountability);
         CHECK(accountability < recommendations);
-        // Numbered paragraphs 1-9 in order, each its own paragraph, number kept.
+        // Numbered paragraphs 1-10 in order, each its own paragraph, number kept.
         long previous = intro;
-        for (int n = 1; n <= 9; ++n) {
+        for (int n = 1; n <= 10; ++n) {
             CAPTURE(n);
             const long at = find_starting(ps, std::to_string(n) + ". ");
             CHECK(at > previous);
             previous = at;
         }
         CHECK(find_starting(ps, "3. ") > warning);
-        CHECK(find_starting(ps, "8. ") > recommendations);
+        CHECK(find_starting(ps, "9. ") > recommendations);
+        // The quotation set in from both margins is a block quote after the sentence that
+        // introduces it.
+        const long quote = find_starting(ps, "> Incitement rarely announces itself as such.");
+        CHECK(quote == find_starting(ps, "5. ") + 1);
+        CHECK(ps[static_cast<std::size_t>(quote)].find(
+                  "ends as a list of names. Each step can be named and each step can be "
+                  "interrupted.") != std::string::npos);
+        CHECK(std::count_if(ps.begin(), ps.end(),
+                            [](const std::string& p) { return p.rfind("> ", 0) == 0; }) == 1);
         // The header lines stay lines of their own; "Report of the Secretary-General" is not a
         // heading over the whole report.
         CHECK(find_starting(ps, "Distr.: General") > 0);
@@ -145,11 +154,10 @@ TEST_SUITE("pdf_text") {
         const long six = find_starting(ps, "6. ");
         REQUIRE(six >= 0);
         CHECK(contains(ps[static_cast<std::size_t>(six)],
-                       "I encourage all Member States to support the collection and preservation "
-                       "of evidence."));
-        CHECK(find_starting(ps, "support the collection") < 0);
+                       "should trigger a response from the international community."));
+        CHECK(find_starting(ps, "international community.") < 0);
         // The typesetter's hyphens are gone, compounds keep theirs.
-        for (const char* word : {" situations ", " civilians.", " perpetrators ", " experience ",
+        for (const char* word : {" situations ", " civilians, ", " perpetrators ", " experience ",
                                  " incitement ", "fact-finding", "Secretary-General"}) {
             CAPTURE(word);
             CHECK(contains(c.text, word));
@@ -196,6 +204,12 @@ TEST_SUITE("pdf_text") {
         CHECK(contains(c.text, "work with technology companies to identify and remove content"));
         CHECK(contains(c.text, "Lebanon has known what it means for a society to be torn apart"));
         CHECK(contains(c.text, "Where a State manifestly fails to protect"));
+        // Words hyphenated at the column's edge are whole again.
+        for (const char* word : {" responsibility ", " international ", " commitment ",
+                                 " situations ", " principle,", " generation ", " humanitarian "}) {
+            CAPTURE(word);
+            CHECK(contains(c.text, word));
+        }
         // No disclaimer box, job number, barcode, running head date or page number.
         for (const char* furniture :
              {"This record contains", "22-39876", "*2239876*", "29/06/2022", "2/3"}) {
@@ -231,6 +245,7 @@ TEST_SUITE("pdf_text") {
         // The paragraph over the page break, and no page number.
         CHECK(contains(c.text, "keep the responsibility to protect on its formal agenda"));
         CHECK(contains(c.text, "vulnerability is not only a matter of size"));
+        CHECK(contains(c.text, "is not an abstraction; it is a promise"));
         CHECK(std::none_of(ps.begin(), ps.end(),
                            [](const std::string& p) { return p == "1" || p == "2"; }));
         CHECK(ps.size() == 11);

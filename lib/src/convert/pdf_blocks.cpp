@@ -170,6 +170,7 @@ std::vector<PdfBlock> join_paragraphs(const std::vector<PdfLine>& lines, double 
 
     std::vector<PdfBlock> blocks;
     std::size_t first_of_block = 0;
+    double block_right = 0;  // where the current block's longest line ends
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const PdfLine& b = lines[i];
         bool starts = i == 0;
@@ -179,9 +180,14 @@ std::vector<PdfBlock> join_paragraphs(const std::vector<PdfLine>& lines, double 
             const Margins& mb = margins.at({b.page, b.column});
             const double em = std::max(a.size, b.size);
             const bool same_column = a.page == b.page && a.column == b.column;
-            const bool both_centred = centred(a, ma) && centred(b, mb);
-            // Would b's first word have fitted at the end of a? Then a ended by choice.
-            const double room = both_centred ? ma.right - ma.left : ma.right - a.x0;
+            // Centred lines start at different places; lines that start at one x are set in.
+            const bool both_centred =
+                centred(a, ma) && centred(b, mb) && std::abs(b.x0 - a.x0) >= 1;
+            // Would b's first word have fitted at the end of a? Then a ended by choice. Lines
+            // set in from the column's edges (a quotation) end at the block's own right edge.
+            const bool set_in = a.x0 >= ma.left + 1.5 * a.size && std::abs(b.x0 - a.x0) < 1;
+            const double right = set_in ? std::max(block_right, b.x1) : ma.right;
+            const double room = both_centred ? ma.right - ma.left : right - a.x0;
             const bool ended_early = (a.x1 - a.x0) + 0.3 * a.size + b.first_word_width < room - 1;
             if (std::abs(a.size - b.size) > 0.6 || a.bold != b.bold)
                 starts = true;
@@ -208,6 +214,7 @@ std::vector<PdfBlock> join_paragraphs(const std::vector<PdfLine>& lines, double 
         }
         if (starts) {
             first_of_block = i;
+            block_right = 0;
             PdfBlock block;
             block.size = b.size;
             block.bold = b.bold;
@@ -216,7 +223,14 @@ std::vector<PdfBlock> join_paragraphs(const std::vector<PdfLine>& lines, double 
         }
         PdfBlock& block = blocks.back();
         append_line(block.text, b.text, words);
+        block_right = std::max(block_right, b.x1);
         block.bold = block.bold && b.bold;
+        // Set in from both edges, the lines after the first starting at one x (centred lines
+        // do not).
+        const Margins& m = margins.at({b.page, b.column});
+        const bool set_in = b.x0 >= m.left + 1.5 * b.size && b.x1 <= m.right - b.size;
+        const bool aligned = block.lines < 2 || std::abs(b.x0 - lines[i - 1].x0) < 1;
+        block.indented = (block.lines == 0 || block.indented) && set_in && aligned;
         ++block.lines;
     }
     return blocks;

@@ -18,6 +18,8 @@ struct PdfBlock {
     bool bold = false;  ///< every line bold
     int page = 0;       ///< where it starts, 0-based
     std::size_t lines = 0;
+    /// Every line set in from both edges of its column, and not centred: a block quotation.
+    bool indented = false;
 };
 
 /// Joins `lines` (every page's lines in reading order, furniture removed) into paragraphs.

@@ -140,10 +140,14 @@ std::string structured_text(const std::vector<PdfBlock>& blocks, const std::stri
         if (i >= title_from && i < title_to) continue;
         const PdfBlock& b = blocks[i];
         const bool heading = heading_like(b, body_size);
+        // A set-in block quotes only inside the body (a header's lines are set in too).
+        const bool quotation = body && b.indented && b.lines >= 2 && !heading;
         if (!heading && b.text.size() >= 100) body = true;
         if (heading && has_label(b.text)) body = true;
         if (heading && body) {
             emit(larger_headings && b.size <= body_size + 0.5 ? "### " : "## ", b.text);
+        } else if (quotation) {
+            emit("> ", b.text);
         } else if (starts_with(b.text, "\xE2\x80\xA2 ")) {  // "• item"
             emit("- ", std::string_view(b.text).substr(4));
         } else {

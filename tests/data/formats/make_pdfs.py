@@ -140,15 +140,18 @@ class Flow:
             cx += space
 
     def para(self, text, font=ROMAN, size=10, leading=12, after=6, indent=0, first=0,
-             label=None, label_x=0, justify=True, align="left", hyphenate=False):
+             label=None, label_x=0, justify=True, align="left", hyphenate=False,
+             right_indent=0):
         """One paragraph: `first` indents its first line, `indent` all lines, `label` hangs
         `label_x` points right of the frame's left edge ("12.", "II.")."""
         x, w, _, _ = self.frames(self.page)[self.frame]
+        w -= right_indent
         lines = split_lines(text, font, size, w - indent - first, w - indent, hyphenate)
         for i, line in enumerate(lines):
             if self.y - leading < self.bottom():
                 self.next_frame()
             x, w, _, _ = self.frames(self.page)[self.frame]
+            w -= right_indent
             self.y -= leading
             lx = x + indent + (first if i == 0 else 0)
             lw = w - indent - (first if i == 0 else 0)
@@ -204,6 +207,11 @@ REPORT = [
      "minorities followed within months.^2 National human rights institutions played a "
      "decisive role in documenting such incitement and in bringing it to the attention of "
      "the authorities before it esca|lated into violence against civil|ians."),
+    ("p", "4.", "The Special Adviser on the Prevention of Genocide described the pattern to the "
+     "Human Rights Council in these terms:"),
+    ("q", "Incitement rarely announces itself as such. It begins as a grievance repeated on "
+     "the radio, becomes a label for a whole community, and ends as a list of names. Each "
+     "step can be named and each step can be interrupted."),
     ("p", "5.", "The protection of civilians depends on the respect of international "
      "humanitarian law by all parties. Attacks on hospitals, schools and humanitarian "
      "workers are not only violations of that law; they are often precursors of "
@@ -305,6 +313,9 @@ def write_report(path, repeat=1):
             elif item[0] == "h2":
                 flow.para(item[1].split(". ", 1)[1], font=BOLD, size=10, leading=12,
                           after=6, label=item[1].split(" ")[0], label_x=-30)
+            elif item[0] == "q":  # a quotation set in from both margins
+                flow.para(item[1], size=10, leading=12, after=6, indent=28, right_indent=28,
+                          hyphenate=True)
             else:
                 number += 1
                 text = item[2] if repeat == 1 else item[2].replace("^1", "").replace("^2", "")
@@ -559,8 +570,8 @@ def write_truncated(source, path, keep=700):
 def main(argv):
     if len(argv) >= 3 and argv[1] == "--large":
         pages = int(argv[3]) if len(argv) > 3 else 200
-        # About 2.3 pages per copy of the report's body.
-        write_report(argv[2], repeat=max(1, pages * 10 // 23))
+        # About 0.93 pages per copy of the report body.
+        write_report(argv[2], repeat=max(1, pages * 100 // 93))
         return
     os.makedirs(BROKEN, exist_ok=True)
     write_report(os.path.join(OUT, "sg_report_atrocity_prevention.pdf"))
