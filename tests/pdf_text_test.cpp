@@ -216,10 +216,16 @@ TEST_SUITE("pdf_text") {
             CAPTURE(furniture);
             CHECK_FALSE(contains(c.text, furniture));
         }
-        // The agenda item above the columns is a header line, not a heading over every turn.
+        // The agenda item's title above the columns, broken over two centred lines, is the one
+        // heading; "Agenda item 129" and the meeting's lines are header lines.
         CHECK(find_starting(ps, "Agenda item 129") >= 0);
-        CHECK(find_starting(ps, "Agenda item 129") < find_starting(ps, "The President: In"));
-        CHECK_FALSE(contains(c.text, "## "));
+        const long agenda = find_starting(ps,
+                                          "## The responsibility to protect and the "
+                                          "prevention of genocide, war crimes, ethnic "
+                                          "cleansing and crimes against humanity");
+        CHECK(agenda > find_starting(ps, "Agenda item 129"));
+        CHECK(agenda + 1 == find_starting(ps, "The President: In"));
+        CHECK(c.text.find("## ") == c.text.rfind("## "));
     }
 
     TEST_CASE("a delegation statement: byline and salutation lines kept apart, pages joined") {
@@ -364,5 +370,42 @@ TEST_SUITE("pdf_text") {
         CHECK(blocks[2].text ==
               "After a wider gap the third paragraph ends here, with a "
               "hyphenated word.");
+    }
+
+    TEST_CASE("list items: each bullet starts an item, its wrapped lines stay with it") {
+        using r2p::detail::PdfLine;
+        PdfLine first = line_at("\xE2\x80\xA2 First point that runs over", 72, 540, 112);
+        PdfLine second = line_at("\xE2\x80\xA2 Second point.", 72, 200, 136);
+        first.text_x0 = second.text_x0 = 86;
+        const std::vector<PdfLine> lines = {line_at("The main points are:", 72, 200, 100), first,
+                                            line_at("two lines.", 86, 150, 124), second};
+        const auto blocks = r2p::detail::join_paragraphs(lines, 10);
+        REQUIRE(blocks.size() == 3);
+        CHECK(blocks[1].text == "\xE2\x80\xA2 First point that runs over two lines.");
+        CHECK(blocks[2].text == "\xE2\x80\xA2 Second point.");
+    }
+
+    TEST_CASE("a line repeated at the top of most pages is a running head, numbers aside") {
+        std::vector<r2p::detail::PdfPage> pages(3);
+        std::vector<std::vector<r2p::detail::PdfLine>> lines(3);
+        for (std::size_t p = 0; p < 3; ++p) {
+            pages[p].width = 612;
+            pages[p].height = 792;
+            lines[p].push_back(line_at("R2P Monitor | Issue 61", 72, 300, 40));
+            lines[p].push_back(
+                line_at("Populations at risk: page " + std::to_string(p + 1) + " of the bulletin",
+                        72, 400, 60));
+            lines[p].push_back(line_at("Body text of page " + std::to_string(p + 1), 72, 540, 300));
+            lines[p].push_back(line_at("Page " + std::to_string(p + 1) + " of 3", 280, 330, 760));
+            lines[p].back().page = lines[p][0].page = lines[p][1].page = lines[p][2].page =
+                static_cast<int>(p);
+        }
+        const std::string symbol = r2p::detail::remove_page_furniture(lines, pages, 10);
+        CHECK(symbol.empty());
+        for (std::size_t p = 0; p < 3; ++p) {
+            CAPTURE(p);
+            REQUIRE(lines[p].size() == 1);
+            CHECK(lines[p][0].text == "Body text of page " + std::to_string(p + 1));
+        }
     }
 }

@@ -101,6 +101,14 @@ bool ends_sentence(std::string_view text) {
 
 std::string_view first_word(std::string_view text) { return text.substr(0, text.find(' ')); }
 
+// Whether `line` opens with a list item's mark: a bullet, a number, or a dash set apart from
+// the text by a tab (a dash at a line's start is often only a dash).
+bool item_mark(const PdfLine& line, double em) {
+    const std::string_view mark = first_word(line.text);
+    if (mark != "-" && mark != "\xE2\x80\x93") return true;
+    return line.text_x0 - line.x0 >= em;
+}
+
 // The words used inside lines (not split at a line end), lower-cased: a hyphenated line end
 // is joined the way the document spells the word elsewhere.
 std::unordered_set<std::string> vocabulary(const std::vector<PdfLine>& lines) {
@@ -203,6 +211,9 @@ std::vector<PdfBlock> join_paragraphs(const std::vector<PdfLine>& lines, double 
                     starts = true;  // indent
                 else if (!both_centred && i - first_of_block >= 2 && b.x0 < a.x0 - 0.6 * em)
                     starts = true;  // a hanging label starts the next one
+                else if (b.text_x0 > b.x0 && b.x0 < a.x0 + 0.6 * em && item_mark(b, em) &&
+                         (is_list_bullet(first_word(b.text)) || ends_sentence(a.text)))
+                    starts = true;  // the next item of a list at the same indent
             } else {
                 // A new column or page: the paragraph goes on unless the new one is indented
                 // or numbered.

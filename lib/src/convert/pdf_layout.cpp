@@ -121,9 +121,14 @@ void sort_by_rows(std::vector<PdfLine>& lines) {
 
 }  // namespace
 
+bool is_list_bullet(std::string_view word) {
+    return word == "\xE2\x80\xA2" || word == "\xE2\x80\x93" || word == "-" ||
+           word == "\xE2\x96\xAA" || word == "\xE2\x97\xA6";
+}
+
 bool is_paragraph_label(std::string_view word) {
     if (word.empty()) return false;
-    if (word == "\xE2\x80\xA2" || word == "\xE2\x80\x93" || word == "-") return true;  // •, –
+    if (is_list_bullet(word)) return true;
     if (word.size() >= 3 && word.front() == '(' && word.back() == ')') {
         const std::string_view inner = word.substr(1, word.size() - 2);
         return inner.size() <= 4 && (all_of(inner, is_digit) || all_of(inner, is_lower));

@@ -23,8 +23,11 @@ struct PdfLine {
     int column = 0;               ///< 0: single column or full width; 1: left; 2: right
 };
 
+/// Whether `word` is a list item's mark: "•", "–", "-", "▪", "◦".
+bool is_list_bullet(std::string_view word);
+
 /// Whether `word` is a paragraph or heading label as printed before the text: "12.", "1.2",
-/// "II.", "A.", "(a)", "(iv)", "•".
+/// "II.", "A.", "(a)", "(iv)", or a list bullet.
 bool is_paragraph_label(std::string_view word);
 
 /// The lines of `page` (page number `page_index`), in no particular order.

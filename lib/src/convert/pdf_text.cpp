@@ -92,6 +92,26 @@ bool heading_like(const PdfBlock& block, double body_size) {
     return block.bold || block.size >= body_size * 1.15;
 }
 
+// A heading the author broke over two lines by hand ("... genocide, war" / "crimes, ethnic
+// cleansing ..."): the second part, in the same type and starting in lower case, goes on.
+std::vector<PdfBlock> with_continued_headings(std::vector<PdfBlock> blocks, double body_size) {
+    std::vector<PdfBlock> out;
+    for (PdfBlock& b : blocks) {
+        const bool continues =
+            !out.empty() && heading_like(out.back(), body_size) && heading_like(b, body_size) &&
+            b.page == out.back().page && std::abs(b.size - out.back().size) < 0.1 &&
+            b.bold == out.back().bold && !b.text.empty() && b.text[0] >= 'a' && b.text[0] <= 'z';
+        if (continues) {
+            out.back().text += ' ';
+            out.back().text += b.text;
+            out.back().lines += b.lines;
+        } else {
+            out.push_back(std::move(b));
+        }
+    }
+    return out;
+}
+
 std::string structured_text(const std::vector<PdfBlock>& blocks, const std::string& symbol,
                             double body_size) {
     // The title: the largest type of the first page, with the lines in that type right after
@@ -135,6 +155,9 @@ std::string structured_text(const std::vector<PdfBlock>& blocks, const std::stri
         emit("# ", title);
     }
     if (!symbol.empty()) emit("", symbol);
+    auto prose = [&](const PdfBlock& b) {
+        return !heading_like(b, body_size) && b.text.size() >= 100;
+    };
     bool body = false;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         if (i >= title_from && i < title_to) continue;
@@ -142,14 +165,17 @@ std::string structured_text(const std::vector<PdfBlock>& blocks, const std::stri
         const bool heading = heading_like(b, body_size);
         // A set-in block quotes only inside the body (a header's lines are set in too).
         const bool quotation = body && b.indented && b.lines >= 2 && !heading;
-        if (!heading && b.text.size() >= 100) body = true;
-        if (heading && has_label(b.text)) body = true;
+        if (prose(b)) body = true;
+        // The body starts at its first prose paragraph, or at the heading right above it.
+        if (heading && (has_label(b.text) || (i + 1 < blocks.size() && prose(blocks[i + 1]))))
+            body = true;
         if (heading && body) {
             emit(larger_headings && b.size <= body_size + 0.5 ? "### " : "## ", b.text);
         } else if (quotation) {
             emit("> ", b.text);
-        } else if (starts_with(b.text, "\xE2\x80\xA2 ")) {  // "• item"
-            emit("- ", std::string_view(b.text).substr(4));
+        } else if (const std::size_t space = b.text.find(' ');
+                   space != std::string::npos && detail::is_list_bullet(b.text.substr(0, space))) {
+            emit("- ", std::string_view(b.text).substr(space + 1));  // "• item"
         } else {
             emit("", b.text);
         }
@@ -173,10 +199,11 @@ ConvertedStatement pdf_text(std::string_view bytes) {
         detail::order_for_reading(pages[p], pdf.pages[p].width);
         for (PdfLine& line : pages[p]) lines.push_back(std::move(line));
     }
-    const std::vector<PdfBlock> blocks = detail::join_paragraphs(lines, body_size);
+    std::vector<PdfBlock> blocks = detail::join_paragraphs(lines, body_size);
 
     ConvertedStatement converted;
-    converted.text = structured_text(blocks, symbol, body_size);
+    converted.text =
+        structured_text(with_continued_headings(std::move(blocks), body_size), symbol, body_size);
     converted.title = human_title(pdf.info_title);
     converted.warnings = std::move(pdf.warnings);
     return converted;
