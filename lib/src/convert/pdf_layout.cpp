@@ -35,9 +35,23 @@ bool looks_like_reference_mark(const PdfWord& w) {
 std::vector<PdfWord> without_reference_marks(const std::vector<PdfWord>& words) {
     std::vector<PdfWord> kept = words;
     std::vector<bool> mark(words.size(), false);
-    for (std::size_t i = 0; i < words.size(); ++i) {
+    // Marks are set smaller than the page's common type; each is looked for among all words,
+    // so a page of thousands of small numbers (a table) is not searched at all.
+    std::map<double, std::size_t> chars_by_size;
+    for (const PdfWord& w : words) chars_by_size[w.size] += w.text.size();
+    const double common =
+        chars_by_size.empty()
+            ? 0
+            : std::max_element(chars_by_size.begin(), chars_by_size.end(),
+                               [](const auto& a, const auto& b) { return a.second < b.second; })
+                  ->first;
+    std::vector<std::size_t> candidates;
+    for (std::size_t i = 0; i < words.size(); ++i)
+        if (words[i].size <= 0.8 * common && looks_like_reference_mark(words[i]))
+            candidates.push_back(i);
+    if (candidates.size() > 1000) candidates.clear();
+    for (std::size_t i : candidates) {
         const PdfWord& w = words[i];
-        if (!looks_like_reference_mark(w)) continue;
         for (PdfWord& v : kept) {
             if (v.size < w.size * 1.25) continue;
             const bool right_after = w.x0 >= v.x1 - 0.5 && w.x0 - v.x1 < 0.3 * v.size;

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <climits>
+#include <cmath>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -61,20 +63,26 @@ bool is_bold_font(std::string name) {
 PdfPage read_page(const poppler::page& page) {
     PdfPage out;
     const poppler::rectf box = page.page_rect();
-    out.width = box.width();
-    out.height = box.height();
+    out.width = std::isfinite(box.width()) ? std::clamp(box.width(), 0.0, 1e5) : 0.0;
+    out.height = std::isfinite(box.height()) ? std::clamp(box.height(), 0.0, 1e5) : 0.0;
     for (const poppler::text_box& word : page.text_list(poppler::page::text_list_include_font)) {
         if (word.rotation() != 0) continue;  // vertical margin notes are not the statement
         PdfWord w;
         w.text = plain_letters(utf8(word.text()));
         if (w.text.empty()) continue;
         const poppler::rectf b = word.bbox();
+        // Crafted files may place text anywhere; no page is larger than this (PDF 1.7: 200
+        // inches a side).
+        const double coordinates[] = {b.left(), b.right(), b.top(), b.bottom()};
+        if (!std::all_of(std::begin(coordinates), std::end(coordinates),
+                         [](double v) { return std::isfinite(v) && std::abs(v) < 1e5; }))
+            continue;
         w.x0 = b.left();
         w.x1 = b.right();
         w.top = b.top();
         w.bottom = b.bottom();
         w.size = word.get_font_size();
-        if (w.size <= 0) w.size = std::max(1.0, w.bottom - w.top);
+        if (!(w.size > 0 && w.size < 1e4)) w.size = std::max(1.0, w.bottom - w.top);
         w.bold = word.has_font_info() && is_bold_font(word.get_font_name());
         w.space_after = word.has_space_after();
         out.words.push_back(std::move(w));
