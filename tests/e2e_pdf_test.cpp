@@ -37,10 +37,10 @@ TEST_SUITE("e2e_pdf") {
         INFO(result.err);
         REQUIRE(result.exit_code == 0);
         const json report = json::parse(result.out);
-        CHECK(report["files"]["found"] == 3);
-        CHECK(report["files"]["indexed"] == 3);
+        CHECK(report["files"]["found"] == 4);
+        CHECK(report["files"]["indexed"] == 4);
         CHECK(report["files"]["skipped"].empty());
-        CHECK(report["passages"]["paragraphs"].get<int>() >= 25);
+        CHECK(report["passages"]["paragraphs"].get<int>() >= 35);
 
         // A sentence over the record's page break, as a phrase.
         const json lebanon = search(db, "'\"what it means for a society\"'");

@@ -257,6 +257,30 @@ TEST_SUITE("pdf_text") {
         CHECK(ps.size() == 11);
     }
 
+    TEST_CASE("a bulletin laid out by another writer: two columns, a running head on each page") {
+        // platypus sets whole lines justified by word spacing, where the other files here
+        // place every word: the reader must not depend on how a writer draws its text.
+        const r2p::ConvertedStatement c = convert("bulletin_two_columns_platypus.pdf");
+        const std::vector<std::string> ps = paragraphs(c.text);
+        REQUIRE(ps.size() == 12);
+        CHECK(ps[0] == "# Northern border districts: populations at risk");
+        CHECK(ps[1] == "## Situation overview");
+        CHECK(ps[4] == "## Analysis");
+        CHECK(ps[8] == "## Necessary action");
+        CHECK(ps[2].rfind("Populations in the northern border districts", 0) == 0);
+        // Over the column break and over the page break.
+        CHECK(contains(ps[5],
+                       "respect international humanitarian law and human rights law, "
+                       "and that those responsible for abuses are held accountable"));
+        CHECK(contains(ps[10], "the eventual response more costly, in lives and in resources."));
+        CHECK(ps[11].rfind("Donors should fund", 0) == 0);
+        for (const char* furniture : {"R2P Monitor", "Issue 61", "Page 1", "Page 2"}) {
+            CAPTURE(furniture);
+            CHECK_FALSE(contains(c.text, furniture));
+        }
+        CHECK(c.title == "R2P Monitor, Issue 61");
+    }
+
     TEST_CASE("unreadable PDFs give one-line reasons") {
         CHECK(error_of(read_bytes(kFormats / "pdf_broken/truncated.pdf")) ==
               "not a readable PDF file");

@@ -531,6 +531,80 @@ def write_statement(path):
     c.save()
 
 
+# --- A civil-society bulletin: two columns laid out by reportlab's platypus ----------------
+# (another way of writing PDF text: whole lines, justified by word spacing, Helvetica)
+
+BULLETIN = [
+    ("h", "Situation overview"),
+    ("p", "Populations in the northern border districts face a serious risk of atrocity "
+     "crimes as armed groups expand their operations and target communities perceived as "
+     "supporting the government. Reports received in recent weeks describe the burning of "
+     "villages, the abduction of teachers and health workers, and the forced displacement "
+     "of more than forty thousand people."),
+    ("p", "Local monitors have recorded a sharp rise in hate speech on community radio "
+     "stations and messaging groups, much of it directed at pastoralist communities. In two "
+     "districts, lists of names circulated before attacks on market towns, a pattern that "
+     "has preceded mass killings elsewhere."),
+    ("h", "Analysis"),
+    ("p", "The government has a responsibility to protect all populations within its "
+     "borders, regardless of ethnicity or religion. It must ensure that its own security "
+     "forces respect international humanitarian law and human rights law, and that those "
+     "responsible for abuses are held accountable through independent and credible "
+     "investigations."),
+    ("p", "Regional organizations have called for dialogue, but their mediation efforts "
+     "have so far failed to halt the violence. The deployment of human rights monitors, "
+     "agreed in principle in March, has not yet taken place because of restrictions on "
+     "access imposed by the authorities."),
+    ("p", "Humanitarian agencies report that access to the most affected districts has "
+     "been denied on at least eleven occasions since January. Without access, neither "
+     "assistance nor independent reporting can reach the populations most at risk, and "
+     "the international community is left to act on partial information."),
+    ("h", "Necessary action"),
+    ("p", "The international community should support the national human rights "
+     "commission, press for unhindered humanitarian access, and ensure that early warning "
+     "leads to early action. The Security Council should remain seized of the situation "
+     "and be prepared to take timely and decisive action."),
+    ("p", "Member States with influence over the parties should use it now, before the "
+     "rainy season ends and the fighting resumes. Every week of delay makes prevention "
+     "harder and the eventual response more costly, in lives and in resources."),
+    ("p", "Donors should fund the community early warning networks that first reported "
+     "the lists of names, and protect the monitors who run them, several of whom have "
+     "received threats for their work."),
+]
+
+
+def write_bulletin(path):
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+    w, h = A4
+    body = ParagraphStyle("body", fontName="Helvetica", fontSize=9.5, leading=12,
+                          alignment=TA_JUSTIFY, spaceAfter=7)
+    head = ParagraphStyle("head", fontName="Helvetica-Bold", fontSize=12, leading=15,
+                          spaceBefore=6, spaceAfter=4)
+    title = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=20, leading=24,
+                           spaceAfter=10)
+
+    def on_page(c, doc):
+        c.setFont("Helvetica", 8)
+        c.drawString(40, h - 30, "R2P Monitor | Issue 61 | 1 June 2022")
+        c.drawRightString(w - 40, 30, "Page %d" % doc.page)
+
+    gutter = 14
+    col = (w - 80 - gutter) / 2
+    # Short columns (the lower half of the page holds a map in the printed bulletin), so that
+    # the text runs over to a second page.
+    frames = [Frame(40, 420, col, h - 490, id="left"),
+              Frame(40 + col + gutter, 420, col, h - 490, id="right")]
+    doc = BaseDocTemplate(path, pagesize=A4, title="R2P Monitor, Issue 61",
+                          author="Atrocity Prevention Network", invariant=1)
+    doc.addPageTemplates([PageTemplate(id="two", frames=frames, onPage=on_page)])
+    story = [Paragraph("Northern border districts: populations at risk", title)]
+    for kind, text in BULLETIN:
+        story.append(Paragraph(text, head if kind == "h" else body))
+    doc.build(story)
+
+
 # --- Files that cannot be read ---------------------------------------------------------------
 
 def write_scanned(path):
@@ -577,6 +651,7 @@ def main(argv):
     write_report(os.path.join(OUT, "sg_report_atrocity_prevention.pdf"))
     write_record(os.path.join(OUT, "ga_verbatim_record_two_columns.pdf"))
     write_statement(os.path.join(OUT, "palau_delegation_statement.pdf"))
+    write_bulletin(os.path.join(OUT, "bulletin_two_columns_platypus.pdf"))
     write_truncated(os.path.join(OUT, "sg_report_atrocity_prevention.pdf"),
                     os.path.join(BROKEN, "truncated.pdf"))
     write_scanned(os.path.join(BROKEN, "scanned_no_text.pdf"))
