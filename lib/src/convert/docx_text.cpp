@@ -110,11 +110,12 @@ class DocxBody {
     void paragraph(const xmlNode* p) {
         std::string text;
         run_text(p, text);
+        if (collapse_whitespace(text).empty()) return;  // empty paragraphs are not list items
         const xmlNode* properties = child_element(p, "pPr");
         const std::string style = attribute(child_element(properties, "pStyle"), "val");
-        const DocxBlock block = styles_.block_of(style);
-        if (collapse_whitespace(text).empty()) return;  // empty paragraphs are not list items
-        switch (block) {
+        // Asked for every paragraph, numbered headings too, so list counters stay in step.
+        const std::string mark = styles_.list_mark(properties, style);
+        switch (styles_.block_of(style)) {
             case DocxBlock::Title:
                 out_.title(text);
                 return;
@@ -122,12 +123,11 @@ class DocxBody {
                 out_.heading(text);
                 return;
             case DocxBlock::Quote:
-                out_.paragraph(text, "> " + styles_.list_mark(properties, style));
+                out_.paragraph(text, "> " + mark);
                 return;
             case DocxBlock::Body:
                 break;
         }
-        const std::string mark = styles_.list_mark(properties, style);
         if (mark.size() > 2 && mark.front() == '(') {
             out_.paragraph(mark + text);  // "(a) ": a lettered item reads as its label
         } else {

@@ -31,6 +31,10 @@ constexpr std::array<std::string_view, 26> kFurnitureWords = {
     "footer",  "copyright", "sharethis",  "addthis",    "masthead",
 };
 
+// Words of a class or id that name a page's header block, which is furniture unless it
+// holds a headline (Drupal's "page-header" holds the page's <h1>).
+constexpr std::array<std::string_view, 2> kHeaderWords = {"header", "banner"};
+
 // Endings of run-together words ("mainmenu", "sitenav", "leftsidebar").
 constexpr std::array<std::string_view, 5> kFurnitureEndings = {"menu", "nav", "navigation",
                                                                "sidebar", "breadcrumb"};
@@ -77,6 +81,29 @@ bool names_furniture(std::string_view value) {
         const std::string_view word = std::string_view(lower).substr(begin, end - begin);
         if (!word.empty() && names_furniture_word(word)) return true;
         begin = end + 1;
+    }
+    return false;
+}
+
+bool names_header(std::string_view value) {
+    const std::string lower = ascii_lower_copy(value);
+    std::size_t begin = 0;
+    while (begin <= lower.size()) {
+        std::size_t end = lower.find_first_of("-_ \t", begin);
+        if (end == std::string::npos) end = lower.size();
+        const std::string_view word = std::string_view(lower).substr(begin, end - begin);
+        for (std::string_view header : kHeaderWords) {
+            if (word == header) return true;
+        }
+        begin = end + 1;
+    }
+    return false;
+}
+
+bool holds_headline(const xmlNode* node) {
+    for (const xmlNode* child = node->children; child; child = child->next) {
+        if (is_element(child, "h1") || is_element(child, "h2") || holds_headline(child))
+            return true;
     }
     return false;
 }
@@ -162,9 +189,11 @@ xmlNode* html_main_content(xmlDoc* doc) {
     return body ? body : root;
 }
 
-bool is_page_furniture(const xmlNode* element, const xmlNode* root) {
+PageFurniture::PageFurniture(const xmlNode* root) : root_(root), root_bytes_(text_bytes(root)) {}
+
+bool PageFurniture::contains(const xmlNode* element) const {
     if (!element || element->type != XML_ELEMENT_NODE) return false;
-    if (is_ancestor_or_self(element, root)) return false;
+    if (is_ancestor_or_self(element, root_)) return false;
     const std::string_view name = node_name(element);
     for (std::string_view never : kNeverText) {
         if (name == never) return true;
@@ -181,9 +210,13 @@ bool is_page_furniture(const xmlNode* element, const xmlNode* root) {
         furniture = names_furniture(attribute(element, "class")) ||
                     names_furniture(attribute(element, "id"));
     }
+    if (!furniture &&
+        (names_header(attribute(element, "class")) || names_header(attribute(element, "id")))) {
+        furniture = !holds_headline(element);
+    }
     // A wrapper named for a layout ("content-with-sidebar") holding most of the statement
     // is not furniture.
-    return furniture && text_bytes(element) * 2 < text_bytes(root);
+    return furniture && text_bytes(element) * 2 < root_bytes_;
 }
 
 }  // namespace r2p

@@ -1,6 +1,7 @@
 #include "convert/html_text.hpp"
 
 #include <libxml/HTMLparser.h>
+#include <libxml/xmlerror.h>
 
 #include <cstdint>
 #include <string>
@@ -76,7 +77,7 @@ long list_number(const std::string& value) {
 // Walks the main content and writes its blocks as structured text.
 class HtmlBlocks {
   public:
-    explicit HtmlBlocks(const xmlNode* root) : root_(root) {}
+    explicit HtmlBlocks(const xmlNode* root) : furniture_(root) {}
 
     void walk(const xmlNode* node) {
         for (const xmlNode* child = node->children; child; child = child->next) visit(child);
@@ -98,7 +99,7 @@ class HtmlBlocks {
             run_ += node_text(node);
             return;
         }
-        if (node->type != XML_ELEMENT_NODE || is_page_furniture(node, root_)) return;
+        if (node->type != XML_ELEMENT_NODE || furniture_.contains(node)) return;
         const std::string_view name = node_name(node);
         if (name == "br") {
             run_ += ' ';
@@ -172,7 +173,7 @@ class HtmlBlocks {
     // One paragraph a row, its non-empty cells joined by "; ".
     void table_rows(const xmlNode* node) {
         for (const xmlNode* child = node->children; child; child = child->next) {
-            if (child->type != XML_ELEMENT_NODE || is_page_furniture(child, root_)) continue;
+            if (child->type != XML_ELEMENT_NODE || furniture_.contains(child)) continue;
             const std::string_view name = node_name(child);
             if (name == "tr") {
                 std::string row;
@@ -200,7 +201,7 @@ class HtmlBlocks {
         for (const xmlNode* child = node->children; child; child = child->next) {
             if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
                 text += node_text(child);
-            } else if (child->type == XML_ELEMENT_NODE && !is_page_furniture(child, root_)) {
+            } else if (child->type == XML_ELEMENT_NODE && !furniture_.contains(child)) {
                 const std::string_view name = node_name(child);
                 const bool spaced = name == "br" || is_block(name);
                 if (spaced) text += ' ';
@@ -224,7 +225,7 @@ class HtmlBlocks {
         run_.clear();
     }
 
-    const xmlNode* root_;
+    const PageFurniture furniture_;
     StructuredTextWriter out_;
     std::string run_;
     int quote_depth_ = 0;
@@ -241,18 +242,33 @@ ConvertedStatement html_text(std::string_view bytes) {
     if (bytes.size() > static_cast<std::size_t>(INT32_MAX))
         throw CorpusError("HTML file too large");
     init_libxml();
+    xmlResetLastError();
     const XmlDocPtr doc(htmlReadMemory(
         bytes.data(), static_cast<int>(bytes.size()), nullptr, undeclared_encoding(bytes),
         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET));
     if (!doc || !xmlDocGetRootElement(doc.get())) throw CorpusError("not readable as HTML");
+    // libxml2 stops reading at 256 nested elements and keeps what it read: say so, since the
+    // rest of the page is lost.
+    std::vector<std::string> warnings;
+    const xmlError* error = xmlGetLastError();
+    if (error && error->message &&
+        std::string_view(error->message).find("Excessive depth") != std::string_view::npos) {
+        warnings.push_back("line " + std::to_string(error->line) +
+                           ": elements nested too deep (over 256): the rest of the page was "
+                           "not read");
+    }
     const xmlNode* root = html_main_content(doc.get());
     HtmlBlocks blocks(root);
     blocks.walk(root);
     ConvertedStatement converted;
     converted.text = blocks.finish();
-    if (converted.text.empty()) throw CorpusError("HTML page holds no text");
+    if (converted.text.empty()) {
+        throw CorpusError(warnings.empty() ? "HTML page holds no text"
+                                           : "HTML page holds no text before " + warnings[0]);
+    }
     converted.title = html_title(doc.get());
     converted.date = html_date(doc.get());
+    converted.warnings = std::move(warnings);
     return converted;
 }
 
