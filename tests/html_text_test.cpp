@@ -155,6 +155,13 @@ TEST_SUITE("html_text") {
               "kept\n\nkept too\n");
     }
 
+    TEST_CASE("footnote marks and footnote bodies are not text; other superscripts are") {
+        CHECK(body_text("<p>As the report says<sup><a href=\"#fn1\">1</a></sup>, the 1<sup>st"
+                        "</sup> pillar holds.</p><div class=\"footnotes\"><p>1 A/77/910."
+                        "</p></div><section role=\"doc-endnotes\"><p>2 More.</p></section>") ==
+              "As the report says, the 1st pillar holds.\n");
+    }
+
     TEST_CASE("title: <title> without the site's name, else og:title, else <h1>; date") {
         const auto press = r2p::html_text(r2p::test::read_file(kPages / "press-release-ga.html"));
         CHECK(press.title ==
@@ -185,6 +192,17 @@ TEST_SUITE("html_text") {
         CHECK(r2p::iso_date_prefix("2022") == "2022");
         CHECK(r2p::iso_date_prefix("20220627").empty());
         CHECK(r2p::iso_date_prefix("June 2022").empty());
+    }
+
+    TEST_CASE("markup nested deeper than libxml2 reads is reported, not silently cut") {
+        std::string page = "<html><body><p>before</p>";
+        for (int i = 0; i < 400; ++i) page += "<div>";
+        page += "deep</body></html>";
+        const auto converted = r2p::html_text(page);
+        CHECK(converted.text == "before\n");
+        REQUIRE(converted.warnings.size() == 1);
+        CHECK(converted.warnings[0].find("nested too deep") != std::string::npos);
+        CHECK(r2p::html_text("<p>fine</p>").warnings.empty());
     }
 
     TEST_CASE("empty, binary and textless files are refused with a one-line reason") {

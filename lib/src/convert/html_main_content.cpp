@@ -19,16 +19,18 @@ constexpr std::array<std::string_view, 22> kNeverText = {
 };
 
 // ARIA landmark roles of page furniture.
-constexpr std::array<std::string_view, 8> kFurnitureRoles = {
-    "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog",
+constexpr std::array<std::string_view, 12> kFurnitureRoles = {
+    "navigation", "banner", "contentinfo", "complementary", "search",       "menu",
+    "menubar",    "dialog", "doc-noteref", "doc-endnotes",  "doc-footnote", "doc-endnote",
 };
 
 // Words of a class or id (split at '-', '_' and spaces) that name page furniture.
-constexpr std::array<std::string_view, 26> kFurnitureWords = {
-    "nav",     "navbar",    "navigation", "breadcrumb", "breadcrumbs", "menu",   "cookie",
-    "cookies", "consent",   "gdpr",       "share",      "sharing",     "social", "related",
-    "sidebar", "skip",      "pager",      "pagination", "toolbar",     "topbar", "newsletter",
-    "footer",  "copyright", "sharethis",  "addthis",    "masthead",
+constexpr std::array<std::string_view, 29> kFurnitureWords = {
+    "footnote",   "footnotes",   "endnotes",   "nav",     "navbar",   "navigation",
+    "breadcrumb", "breadcrumbs", "menu",       "cookie",  "cookies",  "consent",
+    "gdpr",       "share",       "sharing",    "social",  "related",  "sidebar",
+    "skip",       "pager",       "pagination", "toolbar", "topbar",   "newsletter",
+    "footer",     "copyright",   "sharethis",  "addthis", "masthead",
 };
 
 // Words of a class or id that name a page's header block, which is furniture unless it
@@ -106,6 +108,21 @@ bool holds_headline(const xmlNode* node) {
             return true;
     }
     return false;
+}
+
+// A footnote mark: <sup><a href="#fn3">3</a></sup>, a few characters linking within the page.
+bool is_note_mark(const xmlNode* element) {
+    if (!is_element(element, "sup")) return false;
+    std::string text;
+    bool links_within = false;
+    for (const xmlNode* child = element->children; child; child = child->next) {
+        text += node_text(child);
+        if (is_element(child, "a")) {
+            links_within = attribute(child, "href").rfind('#', 0) == 0;
+            for (const xmlNode* t = child->children; t; t = t->next) text += node_text(t);
+        }
+    }
+    return links_within && text.size() <= 6;
 }
 
 bool is_hidden(const xmlNode* element) {
@@ -198,7 +215,7 @@ bool PageFurniture::contains(const xmlNode* element) const {
     for (std::string_view never : kNeverText) {
         if (name == never) return true;
     }
-    if (is_hidden(element)) return true;
+    if (is_hidden(element) || is_note_mark(element)) return true;
     if ((name == "header" || name == "footer") && !in_article_or_main(element)) return true;
     if (name == "main" || name == "article") return false;
     const std::string role = ascii_lower_copy(attribute(element, "role"));

@@ -23,7 +23,8 @@ class PageFurniture {
     /// forms, embedded frames and images, <nav>, <aside>, the page's own <header> and
     /// <footer> (not those of an <article> or <main>), hidden elements, and blocks whose
     /// role, class or id marks them as navigation, breadcrumb, menu, cookie notice, share
-    /// buttons, related links or sidebar. The root and its ancestors are never furniture,
+    /// buttons, related links, sidebar or footnotes, and footnote marks (<sup><a
+    /// href="#fn1">1</a></sup>). The root and its ancestors are never furniture,
     /// nor is a block holding most of the root's text (a layout wrapper named
     /// "with-sidebar").
     bool contains(const xmlNode* element) const;
