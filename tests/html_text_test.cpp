@@ -123,6 +123,10 @@ TEST_SUITE("html_text") {
               "Pr\u00e9vention \u2014 \u201cnow\u201d\n");
         CHECK(r2p::html_text("<html><body><p>Ren\xE9\x65</p></body></html>").text ==
               "Ren\u00e9e\n");
+        // The word "charset" in a script is no declaration.
+        CHECK(r2p::html_text("<html><head><script>var charset;</script></head><body>" + utf8_words +
+                             "</body></html>")
+                  .text == "Pr\u00e9vention \u2014 \u201cnow\u201d\n");
     }
 
     TEST_CASE("headings, block quotes and paragraphs map to the structured text's marks") {

@@ -34,8 +34,14 @@ const char* undeclared_encoding(std::string_view bytes) {
         return nullptr;
     }
     const std::string head = ascii_lower_copy(bytes.substr(0, kCharsetSearchBytes));
-    if (head.find("charset") != std::string::npos || head.find("encoding=") != std::string::npos)
-        return nullptr;
+    // "charset=" of <meta charset> or http-equiv content, "encoding=" of an XML declaration.
+    for (const std::string_view key : {std::string_view("charset"), std::string_view("encoding")}) {
+        for (std::size_t at = head.find(key); at != std::string::npos;
+             at = head.find(key, at + 1)) {
+            const std::size_t next = head.find_first_not_of(" \t\r\n", at + key.size());
+            if (next != std::string::npos && head[next] == '=') return nullptr;
+        }
+    }
     return detail::first_invalid_utf8(bytes) == std::string_view::npos ? "UTF-8" : "windows-1252";
 }
 
