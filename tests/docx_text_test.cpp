@@ -99,7 +99,7 @@ TEST_SUITE("docx_text") {
         CHECK_THROWS_WITH_AS(r2p::docx_text("These are plain words, not a Word document at all."),
                              "not a DOCX file (not a zip archive)", r2p::CorpusError);
         CHECK_THROWS_WITH_AS(
-            r2p::docx_text(r2p::test::read_file(kDocx / "../broken/no-document-xml.docx")),
+            r2p::docx_text(r2p::test::read_file(kDocx / "../docx_broken/no-document-xml.docx")),
             "not a DOCX file (no word/document.xml)", r2p::CorpusError);
         const std::string whole = statement_bytes();
         for (const std::size_t keep : {whole.size() / 2, whole.size() / 5}) {

@@ -11,7 +11,7 @@ import pathlib
 import zipfile
 
 OUT = pathlib.Path(__file__).resolve().parent / "docx"
-BROKEN = pathlib.Path(__file__).resolve().parent / "broken"
+BROKEN = pathlib.Path(__file__).resolve().parent / "docx_broken"
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 DATE = (2023, 9, 20, 10, 0, 0)
 
