@@ -47,10 +47,10 @@ TEST_SUITE("corpus_files") {
         r2p::test::write_file(dir / ".DS_Store", "x");
         const auto listing = r2p::list_corpus_files({dir.path().string()});
         CHECK(file_names(listing) ==
-              std::vector<std::string>{"b.txt", "notes.pdf", "page.HTML", "talk.docx", "a.md"});
+              std::vector<std::string>{"b.txt", "notes.pdf", "page.HTML", "a.md", "talk.docx"});
         CHECK(listing.skipped.empty());
         CHECK(listing.ignored.empty());
-        CHECK(listing.files[4].doc_id == "a");
+        CHECK(listing.files[3].doc_id == "a");
     }
 
     TEST_CASE(
