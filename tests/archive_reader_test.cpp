@@ -88,13 +88,17 @@ TEST_SUITE("archive_reader") {
         CHECK(r2p::member_location(member) == fs::path("/data/x.tar.gz/TXT/a.txt"));
     }
 
-    TEST_CASE("statement members are listed in archive order with their sidecars, others ignored") {
+    TEST_CASE(
+        "statement members are listed in archive order with their sidecars; unread "
+        "formats skipped, other files counted as ignored") {
         const std::vector<ArchiveEntrySpec> entries = {
             {"corpus/", "", ArchiveEntrySpec::Type::Folder},
             {"corpus/b.txt", "Beta statement.\n"},
             {"corpus/a.meta.json", R"({"title": "Alpha"})"},
             {"corpus/a.md", "Alpha statement.\n"},
             {"corpus/notes.pdf", "%PDF"},
+            {"corpus/old.doc", "binary"},
+            {"corpus/figures.csv", "a,b\n"},
             {"corpus/.hidden.txt", "hidden"},
             {"corpus/link.txt", "", ArchiveEntrySpec::Type::Symlink, "b.txt"},
         };
@@ -104,10 +108,17 @@ TEST_SUITE("archive_reader") {
               std::pair{ArchiveKind::Zip, "c.zip"}, std::pair{ArchiveKind::Tar, "c.tar"}}) {
             CAPTURE(name);
             const r2p::ArchiveListing listing = write_and_list(dir / name, kind, entries);
-            CHECK(member_names(listing) == std::vector<std::string>{"corpus/b.txt", "corpus/a.md"});
-            CHECK(listing.skipped.empty());
+            CHECK(member_names(listing) ==
+                  std::vector<std::string>{"corpus/b.txt", "corpus/a.md", "corpus/notes.pdf"});
+            REQUIRE(listing.skipped.size() == 1);
+            CHECK(listing.skipped[0].reason ==
+                  (dir / name).string() +
+                      "!/corpus/old.doc: .doc files are not read (save it as .docx, .pdf or "
+                      ".txt) (file skipped)");
+            CHECK(listing.ignored ==
+                  std::vector<std::string>{(dir / name).string() + "!/corpus/figures.csv"});
             CHECK(listing.unread_reason.empty());
-            REQUIRE(listing.statements.size() == 2);
+            REQUIRE(listing.statements.size() == 3);
             CHECK(listing.statements[0].sidecar.empty());
             CHECK(listing.statements[1].sidecar == R"({"title": "Alpha"})");
             CHECK(listing.statements[0].ordinal < listing.statements[1].ordinal);

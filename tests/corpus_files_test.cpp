@@ -33,17 +33,63 @@ bool skipped_with(const r2p::CorpusListing& listing, const std::string& name,
 }  // namespace
 
 TEST_SUITE("corpus_files") {
-    TEST_CASE("a folder is searched recursively for .txt and .md files, sidecars ignored") {
+    TEST_CASE(
+        "a folder is searched recursively for statements, sidecars and hidden files "
+        "passed over") {
         r2p::test::TempDir dir;
         r2p::test::write_file(dir / "b.txt", "b");
         r2p::test::write_file(dir / "sub/a.md", "a");
         r2p::test::write_file(dir / "sub/a.meta.json", "{}");
         r2p::test::write_file(dir / "notes.pdf", "x");
+        r2p::test::write_file(dir / "page.HTML", "x");
+        r2p::test::write_file(dir / "talk.docx", "x");
         r2p::test::write_file(dir / ".hidden.txt", "x");
+        r2p::test::write_file(dir / ".DS_Store", "x");
         const auto listing = r2p::list_corpus_files({dir.path().string()});
-        CHECK(file_names(listing) == std::vector<std::string>{"b.txt", "a.md"});
+        CHECK(file_names(listing) ==
+              std::vector<std::string>{"b.txt", "notes.pdf", "page.HTML", "a.md", "talk.docx"});
         CHECK(listing.skipped.empty());
-        CHECK(listing.files[1].doc_id == "a");
+        CHECK(listing.ignored.empty());
+        CHECK(listing.files[3].doc_id == "a");
+    }
+
+    TEST_CASE(
+        "files of a format we do not read are skipped with a reason, others counted as "
+        "ignored") {
+        r2p::test::TempDir dir;
+        r2p::test::write_file(dir / "s.txt", "text");
+        r2p::test::write_file(dir / "old.doc", "x");
+        r2p::test::write_file(dir / "memo.RTF", "x");
+        r2p::test::write_file(dir / "notes.csv", "x");
+        r2p::test::write_file(dir / "logo.png", "x");
+        r2p::test::write_file(dir / "s.meta.json", "{}");
+        r2p::test::write_archive(dir / "bundle.zip", r2p::test::ArchiveKind::Zip,
+                                 {{"in.txt", "text"}, {"draft.odt", "x"}, {"data.csv", "x"}});
+        r2p::test::write_file(dir / "given.doc", "x");
+        const auto listing = r2p::list_corpus_files(
+            {(dir / "given.doc").string(), dir.path().string(), (dir / "s.meta.json").string()});
+        CHECK(file_names(listing) == std::vector<std::string>{"in.txt", "s.txt"});
+        CHECK(skipped_with(listing, "old.doc",
+                           "old.doc: .doc files are not read (save it as .docx, .pdf or .txt) "
+                           "(file skipped)"));
+        CHECK(skipped_with(listing, "memo.RTF", ": .rtf files are not read"));
+        CHECK(skipped_with(listing, "bundle.zip!/draft.odt", ": .odt files are not read"));
+        CHECK(skipped_with(listing, "given.doc", "given.doc: .doc files are not read"));
+        // A sidecar given by name is not a statement: skipped as before, never "ignored".
+        CHECK(skipped_with(listing, "s.meta.json", "not a statement"));
+        CHECK(listing.skipped.size() == 5);  // given.doc given and found once each
+        CHECK(listing.ignored ==
+              std::vector<std::string>{(dir / "bundle.zip").string() + "!/data.csv",
+                                       (dir / "logo.png").string(), (dir / "notes.csv").string()});
+        CHECK(r2p::ignored_summary(listing.ignored) ==
+              "ignored 3 files that are not statements: data.csv, logo.png, notes.csv");
+    }
+
+    TEST_CASE("the ignored line names at most three files") {
+        CHECK(r2p::ignored_summary({}).empty());
+        CHECK(r2p::ignored_summary({"a/x.csv"}) == "ignored 1 file that is not a statement: x.csv");
+        CHECK(r2p::ignored_summary({"a", "b", "c", "d", "e"}) ==
+              "ignored 5 files that are not statements: a, b, c and 2 more");
     }
 
     TEST_CASE("FIFOs, dangling links and missing paths are skipped with a reason") {

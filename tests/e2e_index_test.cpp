@@ -195,7 +195,7 @@ TEST_SUITE("e2e_index") {
             CHECK(result.exit_code == 1);
             CHECK(result.out.empty());
             CHECK(result.err == "r2p-index: error: nothing to index: " + (dir / "empty").string() +
-                                    " holds no .txt or .md files\n");
+                                    " holds no statements (.txt, .md, .pdf, .html, .docx)\n");
         }
         SUBCASE("missing path") {
             const auto result = index(dir / "out/db", shell_quote((dir / "emtpy").string()));
@@ -499,12 +499,23 @@ TEST_SUITE("e2e_index_archive") {
     TEST_CASE(
         "an archive with no statements, or no archive at all: exit 1, one line, no database") {
         r2p::test::TempDir dir;
-        SUBCASE("no .txt or .md member") {
-            r2p::test::write_archive(dir / "e.tar.gz", ArchiveKind::TarGz, {{"only.pdf", "%PDF"}});
+        SUBCASE("no statement member") {
+            r2p::test::write_archive(dir / "e.tar.gz", ArchiveKind::TarGz, {{"only.csv", "a,b"}});
             const auto result = index(dir / "out/db", shell_quote((dir / "e.tar.gz").string()));
             CHECK(result.exit_code == 1);
-            CHECK(result.err == "r2p-index: error: nothing to index: " +
-                                    (dir / "e.tar.gz").string() + " holds no .txt or .md files\n");
+            CHECK(result.err ==
+                  "r2p-index: error: nothing to index: " + (dir / "e.tar.gz").string() +
+                      " holds no statements (.txt, .md, .pdf, .html, .docx); "
+                      "ignored 1 file that is not a statement: only.csv\n");
+        }
+        SUBCASE("only a member of a format we do not read") {
+            r2p::test::write_archive(dir / "e.tar.gz", ArchiveKind::TarGz, {{"only.doc", "x"}});
+            const auto result = index(dir / "out/db", shell_quote((dir / "e.tar.gz").string()));
+            CHECK(result.exit_code == 1);
+            CHECK(result.err ==
+                  "r2p-index: error: nothing to index: " + (dir / "e.tar.gz").string() +
+                      "!/only.doc: .doc files are not read (save it as .docx, "
+                      ".pdf or .txt)\n");
         }
         SUBCASE("text named .tgz") {
             r2p::test::write_file(dir / "fake.tgz", "Plain words, no gzip here.\n");

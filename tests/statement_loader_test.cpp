@@ -141,4 +141,29 @@ TEST_SUITE("statement_loader") {
             CHECK(what.find("(file skipped)") != std::string::npos);
         }
     }
+
+    TEST_CASE("an HTML page's own title and date fill only what sidecar and text leave empty") {
+        const r2p::Tagger& tagger = r2p::test::source_tagger();
+        const r2p::CorpusFile file{"web/page.html", "page"};
+        const std::string page =
+            "<html><head><title>Early Warning Matters | Mission of X</title>"
+            "<meta name=\"date\" content=\"2021-06-30\"></head><body><main><p>We call for "
+            "early warning and early action to prevent atrocity crimes.</p></main></body></html>";
+        const auto from_page = r2p::load_statement(file, page, {}, tagger);
+        CHECK(from_page.doc.meta.title == "Early Warning Matters");
+        CHECK(from_page.doc.meta.date == "2021-06-30");
+        REQUIRE(from_page.passages.size() == 1);
+        CHECK(from_page.passages[0].text ==
+              "We call for early warning and early action to prevent atrocity crimes.");
+        const auto with_sidecar = r2p::load_statement(
+            file, page, R"({"date": "2021-07-01", "title": "Sidecar"})", tagger);
+        CHECK(with_sidecar.doc.meta.title == "Sidecar");
+        CHECK(with_sidecar.doc.meta.date == "2021-07-01");
+    }
+
+    TEST_CASE("a page that cannot be read is skipped with the file's name and the reason") {
+        const r2p::CorpusFile file{"web/empty.html", "empty"};
+        CHECK_THROWS_WITH_AS(r2p::load_statement(file, "", {}, r2p::test::source_tagger()),
+                             "web/empty.html: empty HTML file (file skipped)", r2p::CorpusError);
+    }
 }

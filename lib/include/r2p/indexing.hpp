@@ -71,6 +71,9 @@ struct IndexReport {
     std::size_t files_unchanged = 0;  ///< already indexed with the same content
     std::vector<ConvertedFile> converted;
     std::vector<SkippedFile> skipped;
+    /// Files found in folders and archives that are not statements (notes.csv, logo.png;
+    /// not sidecars, not hidden), by path: counted, not indexed, the exit code unchanged.
+    std::vector<std::string> ignored;
     /// Files kept with a repair, one line each ("PATH:LINE: byte N (0x92) is not UTF-8, read
     /// as Windows-1252"), in path order.
     std::vector<std::string> warnings;
@@ -92,6 +95,11 @@ struct IndexReport {
     std::size_t passages() const { return paragraphs + quotes; }
     double passages_per_second() const;
 };
+
+/// The one line a report gives its ignored files: "ignored 2 files that are not statements:
+/// notes.csv, logo.png" (file or member names, at most three, then "and N more"); "" when
+/// `ignored` is empty.
+std::string ignored_summary(const std::vector<std::string>& ignored);
 
 /// Called after each file is handled: files done, files in all, passages written so far.
 using ProgressCallback = std::function<void(std::size_t, std::size_t, std::size_t)>;

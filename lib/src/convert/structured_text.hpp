@@ -20,6 +20,9 @@ namespace r2p {
 struct ConvertedStatement {
     std::string text;   ///< structured text as described above
     std::string title;  ///< the file's own title (PDF Title, <title>, docProps); may be empty
+    /// The file's own date (<meta name="date">, <time datetime>) as YYYY-MM-DD, YYYY-MM or
+    /// YYYY; may be empty. Used only when neither sidecar nor text gives one.
+    std::string date;
     /// "page 3: ..." / "line 40: ..." notes on what was read oddly; the statement still
     /// indexes. Without the file name (the loader adds it).
     std::vector<std::string> warnings;

@@ -44,7 +44,8 @@ nlohmann::json report_to_json(const IndexReport& report) {
           {"indexed", report.files_indexed},
           {"unchanged", report.files_unchanged},
           {"converted", converted},
-          {"skipped", skipped}}},
+          {"skipped", skipped},
+          {"ignored", report.ignored}}},
         {"passages",
          {{"paragraphs", report.paragraphs},
           {"quotes", report.quotes},
@@ -86,11 +87,13 @@ void print_report_table(const IndexReport& report, std::ostream& out) {
     row("unchanged", report.files_unchanged);
     row("converted to UTF-8", report.converted.size());
     row("skipped", report.skipped.size());
+    if (!report.ignored.empty()) row("ignored (not statements)", report.ignored.size());
     if (report.documents_pruned > 0) row("pruned (files gone)", report.documents_pruned);
     if (report.shards > 0) row("shards", report.shards);
     for (const auto& file : report.converted)
         out << "    converted " << file.path << " from " << file.encoding << '\n';
     for (const auto& file : report.skipped) out << "    " << file.reason << '\n';
+    if (!report.ignored.empty()) out << "    " << ignored_summary(report.ignored) << '\n';
     for (const auto& warning : report.warnings) out << "    " << warning << '\n';
     for (const auto& unread : report.prune_limited) {
         out << "    not pruned under " << unread.path << ": " << unread.reason << '\n';

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "convert/source_format.hpp"
 #include "index/corpus_files.hpp"
 #include "index/prune_scope.hpp"
 #include "r2p/error.hpp"
@@ -170,7 +171,18 @@ ArchiveListing list_archive(const fs::path& archive) {
         const std::string name = entry_name(entry);
         const std::string display = member_display_path(archive, name);
         const bool sidecar = is_sidecar_name(name);
-        if (!sidecar && !is_statement_name(fs::path(name))) continue;
+        if (!sidecar && !is_statement_name(fs::path(name))) {
+            // Named in the report, never silently dropped: an unread format is skipped, any
+            // other file counted as ignored.
+            if (source_format_of(fs::path(name)) == SourceFormat::Unread) {
+                listing.skipped.push_back(
+                    {display,
+                     display + ": " + unread_format_reason(fs::path(name)) + " (file skipped)"});
+            } else if (is_ignored_name(fs::path(name))) {
+                listing.ignored.push_back(display);
+            }
+            continue;
+        }
         if (detail::first_invalid_utf8(name) != std::string_view::npos) {
             skip(display, "member name is not UTF-8");
             continue;

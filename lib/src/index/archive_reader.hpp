@@ -43,14 +43,18 @@ std::filesystem::path member_location(const ArchiveMember& member);
 struct ArchiveListing {
     std::vector<ArchiveMember> statements;  ///< regular .txt/.md members, in archive order
     std::vector<SkippedFile> skipped;       ///< statement members that cannot be used, damage
+    /// Display paths of members that are not statements (is_ignored_name), in archive order.
+    std::vector<std::string> ignored;
     /// Why the archive could not be read to its end ("" when it was): members after that
     /// point are unknown, so nothing inside it may be pruned.
     std::string unread_reason;
 };
 
 /// Reads the member names (and the small sidecars) of `archive`, skipping the statements'
-/// bytes. Statements are regular members named *.txt / *.md (not hidden); NAME.meta.json
-/// members are their sidecars; directories, links, devices and other files are ignored.
+/// bytes. Statements are regular members named like statements (is_statement_name);
+/// NAME.meta.json members are their sidecars; members of a format we do not read (.doc) are
+/// skipped with unread_format_reason; other regular members are listed in `ignored`;
+/// directories, links and devices are passed over.
 /// Skipped, each with a reason naming archive and member: an encrypted member, one larger
 /// than kMaxFileBytes, one whose name is not UTF-8 or leaves the archive ("../x.txt"), one
 /// whose sidecar cannot be read. A file that is not an archive, or damage part way, ends the

@@ -18,8 +18,24 @@ namespace fs = std::filesystem;
 
 namespace r2p {
 
-bool is_statement_name(const fs::path& path) {
-    return is_readable_format(source_format_of(path));
+bool is_statement_name(const fs::path& path) { return is_readable_format(source_format_of(path)); }
+
+std::string unread_format_reason(const fs::path& path) {
+    std::string ext = path.extension().string();
+    for (char& c : ext) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return ext + " files are not read (save it as .docx, .pdf or .txt)";
+}
+
+bool is_ignored_name(const fs::path& path) {
+    const std::string name = path.filename().string();
+    const std::string sidecar = ".meta.json";
+    const bool is_sidecar =
+        name.size() > sidecar.size() &&
+        name.compare(name.size() - sidecar.size(), sidecar.size(), sidecar) == 0;
+    return !name.empty() && name.front() != '.' && !is_sidecar &&
+           source_format_of(path) == SourceFormat::Other && !is_archive_name(path);
 }
 
 fs::path corpus_location(const CorpusFile& file) {
@@ -76,6 +92,8 @@ class Walker {
             add_file(path);
         } else if (is_archive_name(path)) {
             add_archive(path);
+        } else if (source_format_of(path) == SourceFormat::Unread) {
+            skip_unread(path);
         } else {
             skip(given, "not a statement (.txt, .md, .pdf, .html, .docx) or archive file");
         }
@@ -128,6 +146,10 @@ class Walker {
                 add_file(entry);
             } else if (is_archive_name(entry)) {
                 add_archive(entry);
+            } else if (source_format_of(entry) == SourceFormat::Unread) {
+                skip_unread(entry);
+            } else if (is_ignored_name(entry)) {
+                listing_.ignored.push_back(entry.string());
             }
         }
     }
@@ -149,8 +171,17 @@ class Walker {
             listing_.files.emplace_back(std::move(shown), std::string(), std::move(member));
         }
         for (SkippedFile& skipped : archive.skipped) listing_.skipped.push_back(std::move(skipped));
+        for (std::string& ignored : archive.ignored) listing_.ignored.push_back(std::move(ignored));
         // Members past the damage are unknown: none of the archive's documents may be pruned.
         if (!archive.unread_reason.empty()) unread(path, archive.unread_reason);
+    }
+
+    // A file we do not read, given and also found, is named once.
+    void skip_unread(const fs::path& path) {
+        std::error_code ec;
+        const fs::path real = fs::canonical(path, ec);
+        if (!seen_files_.insert(ec ? path : real).second) return;
+        skip(path.string(), unread_format_reason(path), " (file skipped)");
     }
 
     void unreadable_folder(const fs::path& folder, const std::error_code& ec) {
@@ -163,8 +194,8 @@ class Walker {
         listing_.scope.unread.push_back({normal_location(path), path.string(), reason});
     }
 
-    void skip(const std::string& path, const std::string& why) {
-        listing_.skipped.push_back({path, path + ": " + why + " (skipped)"});
+    void skip(const std::string& path, const std::string& why, const char* tail = " (skipped)") {
+        listing_.skipped.push_back({path, path + ": " + why + tail});
     }
 
     CorpusListing listing_;

@@ -39,20 +39,34 @@ std::filesystem::path corpus_location(const CorpusFile& file);
 /// .html, .docx, ...), not hidden.
 bool is_statement_name(const std::filesystem::path& path);
 
+/// Why a file of a kind we know and do not read (SourceFormat::Unread) is skipped: ".doc files
+/// are not read (save it as .docx, .pdf or .txt)".
+std::string unread_format_reason(const std::filesystem::path& path);
+
+/// True for a file found in a folder or archive that is counted as ignored in the report: not
+/// a statement, an archive or a format we do not read, not a sidecar (NAME.meta.json) and
+/// not hidden.
+bool is_ignored_name(const std::filesystem::path& path);
+
 /// What list_corpus_files found.
 struct CorpusListing {
     /// Sorted by path (an archive's members by the archive's path, then in archive order),
     /// each real file once.
     std::vector<CorpusFile> files;
     std::vector<SkippedFile> skipped;  ///< given paths and found entries that cannot be used
+    /// Files found in folders and archives that are not statements (is_ignored_name), by
+    /// path as found; in walk order.
+    std::vector<std::string> ignored;
     PruneScope scope;  ///< given paths read, and paths (given or found) that could not be read
 };
 
-/// Expands command-line PATHs: a file is taken as given (.txt or .md); a file named like an
-/// archive (is_archive_name) is listed by list_archive, its statement members in archive
-/// order, its damage in `skipped` and, when it could not be read to its end, in
-/// `scope.unread`; a folder is searched recursively for .txt and .md files and archives
-/// (sidecars and other files ignored). Symlinks are
+/// Expands command-line PATHs: a file is taken as given (a statement: .txt, .md, .pdf, .html,
+/// .docx); a file named like an archive (is_archive_name) is listed by list_archive, its
+/// statement members in archive order, its damage in `skipped` and, when it could not be read
+/// to its end, in `scope.unread`; a folder is searched recursively for statements and
+/// archives. A given or found file of a format we do not read (.doc, .rtf, ...) is in
+/// `skipped` (unread_format_reason); other found files are in `ignored` (sidecars and hidden
+/// files are neither). Symlinks are
 /// followed, each real file is listed once, symlink loops end; FIFOs, devices, sockets,
 /// dangling links, missing paths and a file no document id can be found for are reported
 /// in `skipped`. Never blocks on a FIFO and never throws for one bad entry. Document ids

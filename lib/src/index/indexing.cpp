@@ -88,15 +88,18 @@ std::string nothing_to_index(const std::vector<std::string>& paths, const Corpus
     };
     for (const SkippedFile& skipped : listing.skipped) {
         std::string why = skipped.reason;
-        const std::string tail = " (skipped)";
-        if (why.size() > tail.size() &&
-            why.compare(why.size() - tail.size(), tail.size(), tail) == 0)
-            why.resize(why.size() - tail.size());
+        for (const std::string tail : {" (skipped)", " (file skipped)"}) {
+            if (why.size() > tail.size() &&
+                why.compare(why.size() - tail.size(), tail.size(), tail) == 0)
+                why.resize(why.size() - tail.size());
+        }
         add(why);
     }
     if (reason.empty()) {
-        for (const std::string& path : paths) add(path + " holds no .txt or .md files");
+        for (const std::string& path : paths)
+            add(path + " holds no statements (.txt, .md, .pdf, .html, .docx)");
     }
+    if (!listing.ignored.empty()) add(ignored_summary(listing.ignored));
     return reason;
 }
 
@@ -223,6 +226,25 @@ double IndexReport::passages_per_second() const {
     return seconds > 0 ? static_cast<double>(passages()) / seconds : 0.0;
 }
 
+std::string ignored_summary(const std::vector<std::string>& ignored) {
+    constexpr std::size_t kNamesShown = 3;
+    if (ignored.empty()) return {};
+    std::string line = "ignored " + std::to_string(ignored.size()) +
+                       (ignored.size() == 1 ? " file that is not a statement: "
+                                            : " files that are not statements: ");
+    for (std::size_t i = 0; i < ignored.size() && i < kNamesShown; ++i) {
+        // The name alone: "notes.csv" says what it is; an archive member keeps its member name.
+        const std::string& path = ignored[i];
+        const std::size_t bang = path.rfind("!/");
+        line += (i > 0 ? ", " : "") + (bang != std::string::npos
+                                           ? path.substr(bang + 2)
+                                           : std::filesystem::path(path).filename().string());
+    }
+    if (ignored.size() > kNamesShown)
+        line += " and " + std::to_string(ignored.size() - kNamesShown) + " more";
+    return line;
+}
+
 std::string content_fingerprint(std::string_view bytes, std::string_view sidecar_bytes,
                                 const std::string& path, const std::string& digest,
                                 std::string_view collection_fingerprint) {
@@ -278,8 +300,10 @@ IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
     if (listing.files.empty()) {
         // An emptied or mistyped folder changes nothing.
         report.nothing_to_index = nothing_to_index(request.paths, listing);
+        report.ignored = std::move(listing.ignored);
         return report;
     }
+    report.ignored = std::move(listing.ignored);
     report.files_found = listing.files.size();
     report.skipped = std::move(listing.skipped);
     report.shards = writers.shard_count();

@@ -138,8 +138,10 @@ LoadedStatement load_statement(const CorpusFile& file, std::string_view bytes,
         apply_sidecar(sidecar_bytes, sidecar_path(file.path).string(), meta);
 
     loaded.doc = parse_document(decoded.text, std::move(meta));
-    // The file's own title (PDF Title, <title>) only where neither sidecar nor text gives one.
+    // The file's own title (PDF Title, <title>) and date (<meta name="date">) only where
+    // neither sidecar nor text gives one.
     if (loaded.doc.meta.title.empty()) loaded.doc.meta.title = converted.title;
+    if (loaded.doc.meta.date.empty()) loaded.doc.meta.date = converted.date;
     loaded.passages = make_passages(loaded.doc);
     tagger.tag(loaded.doc, loaded.passages);
     return loaded;
