@@ -271,6 +271,20 @@ TEST_SUITE("quotes") {
         }
     }
 
+    TEST_CASE("a mark before a full stop opens nothing; before an ellipsis it opens a quote") {
+        CHECK(texts_of(r2p::find_quotes("He recalled that \"... in respect of territorial "
+                                        "disputes there can be no two opinions\" today.")) ==
+              Texts{"... in respect of territorial disputes there can be no two opinions"});
+        CHECK(texts_of(r2p::find_quotes("It said \". . .we have come to the point where "
+                                        "safety cannot be assumed\" then.")) ==
+              Texts{". . .we have come to the point where safety cannot be assumed"});
+        // An opinion on " 'the legal consequences'". The rest is not a quote.
+        CHECK(texts_of(r2p::find_quotes(
+                  "An opinion on \" 'the legal consequences for States of the presence'\". The "
+                  "position which the Court has now taken flows from earlier decisions.")) ==
+              Texts{"the legal consequences for States of the presence"});
+    }
+
     TEST_CASE("a quote left open at the paragraph's end says so, and still ends there") {
         const std::string open =
             "The Special Adviser told the Council: \u201CWe have seen the warning signs before.";

@@ -677,6 +677,16 @@ TEST_SUITE("tag") {
             CHECK(passage(others, "d/p3/q1").speaker == std::nullopt);
             CHECK(passage(others, "d/p4/q1").speaker == std::optional<std::string>("Nana Asante"));
         }
+        SUBCASE("the Minister of your country is not the Minister the document names") {
+            const auto yours = tag(doc_of({
+                found("Secretary of State Mr. Kissinger spoke yesterday in the general "
+                      "debate."),
+                found("As Foreign Minister of your country, you said that \u201Cthe Assembly "
+                      "must find its voice again\u201D."),
+            }));
+            CHECK(passage(yours, "d/p2/q1").roles == Roles{"minister"});
+            CHECK(passage(yours, "d/p2/q1").speaker == std::nullopt);
+        }
     }
 
     TEST_CASE("a quote's own sentence naming its speaker wins over the sentence before") {

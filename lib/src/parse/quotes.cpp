@@ -87,9 +87,13 @@ class QuoteScanner {
                                     prev == U'\u2014' || prev == U'/' ||
                                     detail::is_quote_mark(prev);
         const char32_t next = code_point_at(text_, end);
-        // A mark before a full stop or comma closes something (" '…'". ) and opens nothing.
+        // A mark before a full stop or comma closes something (" '…'". ) and opens nothing;
+        // before an ellipsis ("... in respect of", ". . .we") it opens an elided quotation.
+        const char32_t after = next == U'.' ? code_point_at(text_, end + 1) : 0;
+        const bool ellipsis = after == U'.' || after == U',' ||
+                              (after == U' ' && code_point_at(text_, end + 2) == U'.');
         const bool before_punctuation =
-            next == U'.' || next == U',' || next == U';' || next == U':';
+            (next == U'.' && !ellipsis) || next == U',' || next == U';' || next == U':';
         return after_boundary && next != 0 && !is_space(next) && !before_punctuation;
     }
 

@@ -55,6 +55,14 @@ std::string_view trim_spaces(std::string_view g) {
     return g;
 }
 
+bool is_possessive_determiner(std::string_view word) {
+    static constexpr std::string_view kWords[] = {"my",  "your",  "our", "his",
+                                                  "her", "their", "its"};
+    for (std::string_view w : kWords)
+        if (word == w) return true;
+    return false;
+}
+
 /// Whether tokens x-1 and x can stand in one name: "Jan Eliasson", "Ki-moon", "T. C.".
 bool name_link(std::string_view text, const std::vector<Token>& tokens, std::size_t x) {
     if (tokens[x - 1].possessive) return false;
@@ -433,6 +441,11 @@ ParagraphSpeech SpeakerMatcher::analyze(std::string_view text, const std::vector
 }
 
 bool qualifiers_agree(std::string_view a, std::string_view b) {
+    // "of your country" is the addressee's or the speaker's: only the same words agree.
+    const auto pronominal = [](std::string_view q) {
+        return is_possessive_determiner(q.substr(0, q.find(' ')));
+    };
+    if (pronominal(a) || pronominal(b)) return a == b;
     if (a.empty() || b.empty()) return true;
     if (a.size() < b.size()) std::swap(a, b);
     return a.substr(a.size() - b.size()) == b &&
@@ -448,6 +461,11 @@ std::string SpeakerMatcher::qualifier_of(std::string_view text, const std::vecto
     if (m.last + 1 < n && only_spaces(gap(text, tokens, m.last)) &&
         (tokens[m.last].norm == "of" || tokens[m.last].norm == "for")) {
         std::size_t j = m.last + 1;
+        // "Foreign Minister of your country": someone the document does not name; a
+        // qualifier that agrees with no named holder's.
+        if (j + 1 < n && is_possessive_determiner(tokens[j].norm) &&
+            only_spaces(gap(text, tokens, j + 1)))
+            return tokens[j].norm + " " + tokens[j + 1].norm;
         if (j < n && tokens[j].norm == "the" && only_spaces(gap(text, tokens, j))) ++j;
         std::size_t end = j;
         for (std::size_t k = j; k < n && k - j < kMaxQualifier; ++k) {

@@ -67,7 +67,8 @@ struct Holder {
 using RoleNames = std::vector<std::vector<Holder>>;
 
 /// Whether two qualifiers may name the same place or body: either is empty, or one ends
-/// with the other ("kingdom of the netherlands" and "netherlands").
+/// with the other ("kingdom of the netherlands" and "netherlands"). A qualifier opening
+/// with a possessive ("your country") agrees only with the same words.
 bool qualifiers_agree(std::string_view a, std::string_view b);
 
 /// Compiled role taxonomy and attribution rules.
