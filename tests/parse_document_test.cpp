@@ -511,8 +511,9 @@ TEST_SUITE("paragraphs") {
             const QuoteSummary q = quotes_of(doc);
             CHECK(q.other == std::vector<std::string>{"Human Rights Up Front"});
             REQUIRE(q.speech.size() == 6);
+            // The comma inside the closing mark is the sentence's, not the quote's.
             CHECK(q.speech[0] ==
-                  "We have spent too long debating whether to act, and too little time acting,");
+                  "We have spent too long debating whether to act, and too little time acting");
             CHECK(q.speech[2] ==
                   "Le veto n\u2019est pas un privil\u00E8ge, c\u2019est une "
                   "responsabilit\u00E9");

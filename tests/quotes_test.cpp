@@ -112,7 +112,7 @@ TEST_SUITE("quotes") {
             {"inch mark", "A 5\" screen.", {}},
             {"apostrophes inside a quote",
              "\u201CThe community\u2019s duty isn\u2019t optional,\u201D he said.",
-             {"The community\u2019s duty isn\u2019t optional,"}},
+             {"The community\u2019s duty isn\u2019t optional"}},
             {"possessive after a single quote closes",
              "The \u2018R2P\u2019 idea and the states\u2019 role.",
              {"R2P"}},
@@ -199,6 +199,114 @@ TEST_SUITE("quotes") {
                 CHECK(quotes[0].speech == c.speech);
             }
         }
+    }
+
+    TEST_CASE("a quote's text leaves out the punctuation of the sentence around it") {
+        struct Case {
+            const char* name;
+            std::string paragraph;
+            Texts expected;
+        };
+        const std::vector<Case> cases = {
+            {"comma inside the closing mark",
+             "\u201CWe must act,\u201D she said.",
+             {"We must act"}},
+            {"semicolon and colon",
+             "He listed \u201Cearly warning;\u201D and \u201Cearly action:\u201D both.",
+             {"early warning", "early action"}},
+            {"comma and spaces", "\u00AB Words kill, \u00BB he said.", {"Words kill"}},
+            {"full stop of the quoted sentence stays",
+             "She said: \u201CNever again.\u201D",
+             {"Never again."}},
+            {"question mark stays",
+             "\u2018Where was the world?\u2019 she asked.",
+             {"Where was the world?"}},
+            {"only a comma is no quote", "A stray \u201C,\u201D here.", {}},
+        };
+        for (const Case& c : cases) {
+            SUBCASE(c.name) {
+                const auto quotes = r2p::find_quotes(c.paragraph);
+                CHECK(texts_of(quotes) == c.expected);
+                // The span is the text: no comma left between end and the closing mark.
+                for (const auto& q : quotes)
+                    CHECK(c.paragraph.substr(q.begin, q.end - q.begin) == q.text);
+            }
+        }
+    }
+
+    TEST_CASE("single-quoted speech is found; apostrophes never open a quote") {
+        struct Case {
+            const char* name;
+            std::string paragraph;
+            Texts expected;
+        };
+        const std::vector<Case> cases = {
+            {"straight single quotes, attribution after",
+             "'Silence is a choice,' said the representative of Ireland.",
+             {"Silence is a choice"}},
+            {"typographic single quotes, subject before the verb",
+             "\u2018Early warning without early action is only a record,\u2019 the High "
+             "Commissioner said.",
+             {"Early warning without early action is only a record"}},
+            {"straight single quotes after a colon",
+             "The Special Adviser was blunt: 'The atrocities in the '90s were not a surprise.'",
+             {"The atrocities in the '90s were not a surprise."}},
+            {"apostrophes of a name, a plural possessive and a decade",
+             "In C\u00F4te d'Ivoire the States' obligations were clear by the '90s.",
+             {}},
+            {"apostrophes around speech do not pair with it",
+             "Recalling the States' duty in C\u00F4te d'Ivoire, 'we cannot look away,' she said.",
+             {"we cannot look away"}},
+            {"a straight-single scare quote is not kept", "The 'third pillar' was discussed.", {}},
+            {"an unclosed straight single quote is dropped",
+             "He said 'we must act and left the room.",
+             {}},
+        };
+        for (const Case& c : cases) {
+            SUBCASE(c.name) {
+                const auto quotes = r2p::find_quotes(c.paragraph);
+                CHECK(texts_of(quotes) == c.expected);
+                for (const auto& q : quotes) CHECK(q.speech);
+            }
+        }
+    }
+
+    TEST_CASE("a mark before a full stop opens nothing; before an ellipsis it opens a quote") {
+        CHECK(texts_of(r2p::find_quotes("He recalled that \"... in respect of territorial "
+                                        "disputes there can be no two opinions\" today.")) ==
+              Texts{"... in respect of territorial disputes there can be no two opinions"});
+        CHECK(texts_of(r2p::find_quotes("It said \". . .we have come to the point where "
+                                        "safety cannot be assumed\" then.")) ==
+              Texts{". . .we have come to the point where safety cannot be assumed"});
+        // An opinion on " 'the legal consequences'". The rest is not a quote.
+        CHECK(texts_of(r2p::find_quotes(
+                  "An opinion on \" 'the legal consequences for States of the presence'\". The "
+                  "position which the Court has now taken flows from earlier decisions.")) ==
+              Texts{"the legal consequences for States of the presence"});
+    }
+
+    TEST_CASE("a quote left open at the paragraph's end says so, and still ends there") {
+        const std::string open =
+            "The Special Adviser told the Council: \u201CWe have seen the warning signs before.";
+        const auto unclosed = r2p::find_quotes(open);
+        REQUIRE(unclosed.size() == 1);
+        CHECK_FALSE(unclosed[0].closed);
+        CHECK(unclosed[0].end == open.size());
+        CHECK(unclosed[0].text == "We have seen the warning signs before.");
+
+        const auto closed = r2p::find_quotes(
+            "\u201CWe have seen it before,\u201D she said, \u201Cand we will see it again.\u201D");
+        REQUIRE(closed.size() == 2);
+        CHECK(closed[0].closed);
+        CHECK(closed[1].closed);
+
+        // A closed quote, then one opened and never closed: only the last is open.
+        const auto mixed = r2p::find_quotes(
+            "\u201CNo one is immune,\u201D she said. \u201CThen came the killings, and each "
+            "time");
+        REQUIRE(mixed.size() == 2);
+        CHECK(mixed[0].closed);
+        CHECK_FALSE(mixed[1].closed);
     }
 
     TEST_CASE("ten thousand quotes in one paragraph are found in linear time") {

@@ -10,6 +10,7 @@
 #include "parse/document.hpp"
 #include "parse/parse_document.hpp"
 #include "parse/passage.hpp"
+#include "parse/quotes.hpp"
 #include "r2p/schema.hpp"
 #include "r2p/taxonomy.hpp"
 #include "tag/tag_speakers.hpp"
@@ -82,6 +83,24 @@ std::vector<r2p::Passage> tag(const r2p::Document& doc) {
     }
     r2p::test::source_tagger().tag(doc, out);
     return out;
+}
+
+/// A paragraph whose quotes find_quotes finds, as the parser would give it.
+r2p::Paragraph found(const std::string& text) {
+    r2p::Paragraph p;
+    p.text = text;
+    p.quotes = r2p::find_quotes(text);
+    return p;
+}
+
+/// A paragraph that is one block quotation (Markdown "> ", HTML <blockquote>).
+r2p::Paragraph block(const std::string& text) {
+    r2p::Paragraph p;
+    p.text = text;
+    r2p::Quote q{0, text.size(), text, true};
+    q.block = true;
+    p.quotes.push_back(q);
+    return p;
 }
 
 r2p::Document doc_of(std::vector<r2p::Paragraph> paragraphs, const std::string& title = "") {
@@ -535,6 +554,217 @@ TEST_SUITE("tag") {
             CHECK(passage(ps, "d/p1/q1").roles == Roles{"special-adviser"});
             CHECK(passage(ps, "d/p1/q1").speaker == std::optional<std::string>("Joseph Mwangi"));
         }
+    }
+
+    TEST_CASE("a person the document named with a role speaks again by surname alone") {
+        const auto intro = found(
+            "Nigeria\u2019s Minister for Foreign Affairs, Amina Okafor, opened the debate on the "
+            "tenth anniversary of the World Summit Outcome.");
+        const auto ps = tag(doc_of({
+            intro,
+            found("\u201CPrevention begins at home,\u201D Okafor said, pointing to the national "
+                  "early-warning office."),
+            found("Ms. Okafor added that \u201Cno State can hide atrocity crimes behind its "
+                  "borders\u201D."),
+            found("According to Okafor, \u201Cthe third pillar is a last resort, never a first "
+                  "reflex\u201D."),
+            found("Minister Okafor closed with a plea: \u201Cfund the prevention offices "
+                  "now.\u201D"),
+        }));
+        for (const char* id : {"d/p2/q1", "d/p3/q1", "d/p4/q1", "d/p5/q1"}) {
+            CAPTURE(id);
+            CHECK(passage(ps, id).roles == Roles{"minister"});
+            CHECK(passage(ps, id).speaker == std::optional<std::string>("Amina Okafor"));
+        }
+        CHECK(passage(ps, "d/p3").speaker == std::optional<std::string>("Amina Okafor"));
+        CHECK(passage(ps, "d/p3").roles == Roles{"minister"});
+
+        SUBCASE("a surname two people share resolves to neither") {
+            const auto two = tag(doc_of({
+                found("The Minister for Foreign Affairs, Amina Okafor, and the Permanent "
+                      "Representative, Daniel Okafor, led the delegation."),
+                found("\u201CPrevention begins at home,\u201D Okafor said."),
+            }));
+            CHECK(passage(two, "d/p2/q1").roles.empty());
+            CHECK(passage(two, "d/p2/q1").speaker == std::nullopt);
+        }
+        SUBCASE("a surname the document never introduced resolves to no one") {
+            const auto unknown = tag(doc_of({
+                found("The Minister for Foreign Affairs, Amina Okafor, opened the debate."),
+                found("\u201CWe have waited too long for this debate,\u201D Mensah said."),
+            }));
+            CHECK(passage(unknown, "d/p2/q1").roles.empty());
+            CHECK(passage(unknown, "d/p2/q1").speaker == std::nullopt);
+        }
+        SUBCASE("another first name before the surname is someone else") {
+            const auto other = tag(doc_of({
+                intro,
+                found("\u201CPrevention begins at home and in the region,\u201D said John "
+                      "Okafor."),
+            }));
+            CHECK(passage(other, "d/p2/q1").speaker == std::nullopt);
+        }
+    }
+
+    TEST_CASE("a quote over several paragraphs keeps its speaker in every paragraph") {
+        const auto ps = tag(doc_of({
+            found("The Special Adviser on the Prevention of Genocide, Mr. Tomas Varga, told the "
+                  "Council: \u201CWe have seen the warning signs before. Hate speech came first, "
+                  "then the lists of names."),
+            found("\u201CThen came the killings, and each time the world said it had not known."),
+            found("\u201CThis time we know. The only question is whether we act.\u201D"),
+            found("\u201CThe Council has heard enough briefings this year,\u201D one delegate "
+                  "replied."),
+        }));
+        for (const char* id : {"d/p1/q1", "d/p2/q1", "d/p3/q1"}) {
+            CAPTURE(id);
+            CHECK(passage(ps, id).roles == Roles{"special-adviser"});
+            CHECK(passage(ps, id).speaker == std::optional<std::string>("Tomas Varga"));
+        }
+        CHECK(passage(ps, "d/p2").speaker == std::optional<std::string>("Tomas Varga"));
+        // The chain ended with the closing mark: the next quote has its own speaker.
+        CHECK(passage(ps, "d/p4/q1").roles == Roles{"ambassador"});
+        CHECK(passage(ps, "d/p4/q1").speaker == std::nullopt);
+
+        SUBCASE("a closed quote does not go on into a paragraph that opens with a quote") {
+            const auto closed = tag(doc_of({
+                found("The Special Adviser, Mr. Tomas Varga, said: \u201CWe have seen the "
+                      "warning signs before.\u201D"),
+                found("\u201CEvery atrocity was preceded by a decision not to act.\u201D"),
+            }));
+            CHECK(passage(closed, "d/p2/q1").speaker == std::nullopt);
+        }
+        SUBCASE("an open quote does not go on into a paragraph that opens otherwise") {
+            const auto plain = tag(doc_of({
+                found("The Special Adviser, Mr. Tomas Varga, said: \u201CWe have seen the "
+                      "warning signs before."),
+                found("Delegates then heard that \u201Cthe lists of names are being drawn up "
+                      "again\u201D."),
+            }));
+            CHECK(passage(plain, "d/p2/q1").speaker == std::nullopt);
+        }
+    }
+
+    TEST_CASE("a qualifier that differs blocks the one named holder of a role") {
+        const auto ps = tag(doc_of({
+            found("The representative of Norway, Ms. Ingrid Solberg, said that \u201Cthe Council "
+                  "must hear early warnings while they are still early\u201D."),
+            found("The representative of Kenya said that \u201Cregional mediation had prevented "
+                  "far worse in the past decade\u201D."),
+            found("Norway\u2019s representative said that \u201Cthe Council should meet in the "
+                  "region next year\u201D."),
+            found("The representative said that \u201Cno veto should block action on atrocity "
+                  "crimes\u201D."),
+        }));
+        CHECK(passage(ps, "d/p2/q1").roles == Roles{"ambassador"});
+        CHECK(passage(ps, "d/p2/q1").speaker == std::nullopt);
+        CHECK(passage(ps, "d/p3/q1").speaker == std::optional<std::string>("Ingrid Solberg"));
+        CHECK(passage(ps, "d/p4/q1").speaker == std::optional<std::string>("Ingrid Solberg"));
+
+        SUBCASE("the Minister of X and the President of Y") {
+            const auto others = tag(doc_of({
+                found("The Minister of Health of Ghana, Dr. Kwame Mensah, and the President of "
+                      "Ghana, Nana Asante, opened the conference."),
+                found("The Minister of Justice said that \u201Ctrials must follow every "
+                      "atrocity, at home first\u201D."),
+                found("The President of Kenya said that \u201Cno region can be left to face "
+                      "this alone\u201D."),
+                found("The President of Ghana said that \u201Cprevention is a national "
+                      "duty first of all\u201D."),
+            }));
+            CHECK(passage(others, "d/p2/q1").roles == Roles{"minister"});
+            CHECK(passage(others, "d/p2/q1").speaker == std::nullopt);
+            CHECK(passage(others, "d/p3/q1").speaker == std::nullopt);
+            CHECK(passage(others, "d/p4/q1").speaker == std::optional<std::string>("Nana Asante"));
+        }
+        SUBCASE("the Minister of your country is not the Minister the document names") {
+            const auto yours = tag(doc_of({
+                found("Secretary of State Mr. Kissinger spoke yesterday in the general "
+                      "debate."),
+                found("As Foreign Minister of your country, you said that \u201Cthe Assembly "
+                      "must find its voice again\u201D."),
+            }));
+            CHECK(passage(yours, "d/p2/q1").roles == Roles{"minister"});
+            CHECK(passage(yours, "d/p2/q1").speaker == std::nullopt);
+        }
+    }
+
+    TEST_CASE("a quote's own sentence naming its speaker wins over the sentence before") {
+        const auto ps = tag(doc_of(
+            {found("All Heads of Government had agreed in 2005 that the responsibility was theirs. "
+                   "\u201CWe will act,\u201D said Ms. Leila Haddad, the Foreign Minister.")}));
+        CHECK(passage(ps, "d/p1/q1").roles == Roles{"minister"});
+        CHECK(passage(ps, "d/p1/q1").speaker == std::optional<std::string>("Leila Haddad"));
+
+        const auto unroled = tag(doc_of(
+            {found("All Heads of Government had agreed in 2005 that the responsibility was theirs. "
+                   "\u201CWe will act,\u201D said Ms. Leila Haddad.")}));
+        CHECK(passage(unroled, "d/p1/q1").roles.empty());
+
+        // With no one named in its own sentence, the sentence before still attributes it.
+        const auto before = tag(doc_of({found(
+            "The Secretary-General spoke next. \u201CWe will act before the next crisis, not "
+            "after it.\u201D")}));
+        CHECK(passage(before, "d/p1/q1").roles == Roles{"secretary-general"});
+    }
+
+    TEST_CASE("single-quoted speech is attributed like double-quoted speech") {
+        const auto ps = tag(doc_of({
+            found("'Silence is a choice,' said the Special Rapporteur on the situation in "
+                  "C\u00F4te d'Ivoire."),
+            found("\u2018Early warning without early action is only a record,\u2019 the High "
+                  "Commissioner said."),
+        }));
+        CHECK(passage(ps, "d/p1/q1").text == "Silence is a choice");
+        CHECK(passage(ps, "d/p1/q1").roles == Roles{"special-rapporteur"});
+        CHECK(passage(ps, "d/p2/q1").roles == Roles{"high-commissioner"});
+    }
+
+    TEST_CASE("a name in apposition keeps its name and the role beside it") {
+        const auto ps = tag(doc_of({found(
+            "As Ms. Paauwe, the ICRtoP representative, stated, \u201Cthe populations of Sudan "
+            "cannot wait for another report\u201D.")}));
+        CHECK(passage(ps, "d/p1/q1").speaker == std::optional<std::string>("Paauwe"));
+        CHECK(passage(ps, "d/p1/q1").roles == Roles{"civil-society"});
+    }
+
+    TEST_CASE("titles are not part of a speaker's name") {
+        const auto ps = tag(doc_of({
+            found("Executive Director Savita Pawnday said the Council had \u201Cfailed the "
+                  "people of Myanmar once already\u201D."),
+            found("Speaking for the Global Centre, Executive Director Savita Pawnday, the civil "
+                  "society representative on the panel, warned that \u201Cimpunity is the "
+                  "strongest predictor of recurrence\u201D."),
+        }));
+        CHECK(passage(ps, "d/p1/q1").speaker == std::optional<std::string>("Savita Pawnday"));
+        CHECK(passage(ps, "d/p1/q1").roles == Roles{"executive-director"});
+        CHECK(passage(ps, "d/p2/q1").speaker == std::optional<std::string>("Savita Pawnday"));
+        CHECK(passage(ps, "d/p2").speaker == std::optional<std::string>("Savita Pawnday"));
+    }
+
+    TEST_CASE("a block quote is attributed by the sentence that introduces it") {
+        const auto ps = tag(doc_of({
+            found("The Secretary-General, Mr. Ant\u00F3nio Guterres, opened the meeting. As the "
+                  "Secretary-General reminded us:"),
+            block("Prevention is not a slogan; it is the daily work of governments, parliaments "
+                  "and courts."),
+            block("It is cheaper, too, than any peacekeeping mission we have ever deployed."),
+            found("The Minister for Foreign Affairs, Amina Okafor, spoke next. Ms. Okafor told "
+                  "the Council:"),
+            block("We did not wait for the Council to tell us what our own early-warning office "
+                  "had already seen."),
+            found("The debate then turned to the budget."),
+            block("Every prevention dollar saves seven in response."),
+        }));
+        CHECK(passage(ps, "d/p2/q1").roles == Roles{"secretary-general"});
+        CHECK(passage(ps, "d/p2/q1").speaker ==
+              std::optional<std::string>("Ant\u00F3nio Guterres"));
+        CHECK(passage(ps, "d/p3/q1").roles == Roles{"secretary-general"});
+        CHECK(passage(ps, "d/p5/q1").roles == Roles{"minister"});
+        CHECK(passage(ps, "d/p5/q1").speaker == std::optional<std::string>("Amina Okafor"));
+        // A paragraph that introduces nothing gives the block after it no speaker.
+        CHECK(passage(ps, "d/p7/q1").roles.empty());
+        CHECK(passage(ps, "d/p7/q1").speaker == std::nullopt);
     }
 
     TEST_CASE("a role in another role's title takes no name and tags no theme") {

@@ -37,6 +37,9 @@ struct Quote {
     /// The whole paragraph is a quoted block (Markdown "> ", HTML <blockquote>): attributed
     /// by the sentence that introduces it in the paragraph before.
     bool block = false;
+    /// False when the paragraph ended before the quote's closing mark: a quotation that goes
+    /// on in the next paragraph (which opens with a quotation mark) or an unbalanced mark.
+    bool closed = true;
 };
 
 /// One body paragraph: hard-wrapped lines joined, split paragraphs rejoined.
@@ -48,7 +51,7 @@ struct Paragraph {
     /// The paragraph's own number as the statement prints it ("12", "3 bis", "(a)"), taken
     /// out of `text`; empty for unnumbered paragraphs. JSON "label".
     std::string label;
-    std::vector<Quote> quotes;   ///< top-level quotes in order of appearance
+    std::vector<Quote> quotes;  ///< top-level quotes in order of appearance
 };
 
 /// A parsed statement.

@@ -16,18 +16,22 @@ namespace {
 using detail::code_point_at;
 using detail::code_point_before;
 using detail::is_alnum;
+using detail::is_letter;
 using detail::is_space;
 
-// Families of marks that pair with each other. Straight single quotes (') are not a family:
-// they are apostrophes far more often than quotation marks, so they are never paired.
-enum class Family { Double, Straight, Guillemet, Single, SingleGuillemet };
-constexpr std::size_t kFamilies = 5;
+// Families of marks that pair with each other. A straight single quote (') is an apostrophe
+// far more often than a quotation mark, so it opens only before a letter after a boundary
+// ('Silence is a choice,' not d'Ivoire or '90s) and closes only outside a word.
+enum class Family { Double, Straight, Guillemet, Single, SingleGuillemet, StraightSingle };
+constexpr std::size_t kFamilies = 6;
 
 std::size_t family_index(Family f) { return static_cast<std::size_t>(f); }
 
 // An unbalanced opener of these families runs to the paragraph's end; single quotes do not,
 // because a stray ‘ is far more often a misplaced apostrophe (‘90s) than an opened quote.
-bool runs_to_end(Family f) { return f != Family::Single && f != Family::SingleGuillemet; }
+bool runs_to_end(Family f) {
+    return f != Family::Single && f != Family::SingleGuillemet && f != Family::StraightSingle;
+}
 
 struct Open {
     Family family;
@@ -40,6 +44,8 @@ struct Span {
     std::size_t begin;
     std::size_t end;
     std::size_t after_close;  // first byte after the closing mark (== end when unbalanced)
+    bool closed;              // false: the paragraph ended first
+    Family family;
 };
 
 // Words that, right before a quotation, say it names a concept or a title rather than
@@ -81,7 +87,14 @@ class QuoteScanner {
                                     prev == U'\u2014' || prev == U'/' ||
                                     detail::is_quote_mark(prev);
         const char32_t next = code_point_at(text_, end);
-        return after_boundary && next != 0 && !is_space(next);
+        // A mark before a full stop or comma closes something (" '…'". ) and opens nothing;
+        // before an ellipsis ("... in respect of", ". . .we") it opens an elided quotation.
+        const char32_t after = next == U'.' ? code_point_at(text_, end + 1) : 0;
+        const bool ellipsis = after == U'.' || after == U',' ||
+                              (after == U' ' && code_point_at(text_, end + 2) == U'.');
+        const bool before_punctuation =
+            (next == U'.' && !ellipsis) || next == U',' || next == U';' || next == U':';
+        return after_boundary && next != 0 && !is_space(next) && !before_punctuation;
     }
 
     void handle(char32_t c, std::size_t start, std::size_t end, char32_t prev) {
@@ -131,8 +144,16 @@ class QuoteScanner {
                     close(Family::Single, start, end);
                 }
                 break;
+            case U'\'':
+                if (is_alnum(prev) && is_alnum(code_point_at(text_, end))) break;  // d'Ivoire
+                if (is_open(Family::StraightSingle) && start > 0 && !is_space(prev)) {
+                    close(Family::StraightSingle, start, end);
+                } else if (may_open(start, end, prev) && is_letter(code_point_at(text_, end))) {
+                    open(Family::StraightSingle, start, end);
+                }
+                break;
             default:
-                break;  // straight ' and anything else: ignored
+                break;
         }
     }
 
@@ -158,13 +179,14 @@ class QuoteScanner {
         while (stack_.back().family != f) pop();  // unbalanced inner marks
         const Open o = stack_.back();
         pop();
-        spans_.push_back(Span{o.mark_begin, o.content_begin, start, end});
+        spans_.push_back(Span{o.mark_begin, o.content_begin, start, end, true, f});
     }
 
     void finish() {
         for (const Open& o : stack_) {
             if (runs_to_end(o.family)) {
-                spans_.push_back(Span{o.mark_begin, o.content_begin, text_.size(), text_.size()});
+                spans_.push_back(Span{o.mark_begin, o.content_begin, text_.size(), text_.size(),
+                                      false, o.family});
                 break;
             }
         }
@@ -257,6 +279,15 @@ bool is_speech(std::string_view text, const Span& span, std::string_view words) 
     return opens_sentence || before == ',';
 }
 
+// "“We must act,” she said": the comma inside the marks is the surrounding sentence's
+// (the American convention), so the quote ends before it; a full stop, question or
+// exclamation mark ends the quoted sentence itself and stays.
+std::string_view without_sentence_punctuation(std::string_view words) {
+    while (!words.empty() && (words.back() == ',' || words.back() == ';' || words.back() == ':'))
+        words = detail::trim(words.substr(0, words.size() - 1));
+    return words;
+}
+
 }  // namespace
 
 std::vector<Quote> find_quotes(std::string_view paragraph) {
@@ -264,12 +295,17 @@ std::vector<Quote> find_quotes(std::string_view paragraph) {
     for (const Span& span : top_level(QuoteScanner(paragraph).scan())) {
         const std::string_view inner = paragraph.substr(span.begin, span.end - span.begin);
         const std::string_view words = detail::trim(inner);
-        if (words.empty()) continue;
+        const std::string_view kept = without_sentence_punctuation(words);
+        if (kept.empty()) continue;
         Quote q;
         q.begin = span.begin + static_cast<std::size_t>(words.data() - inner.data());
-        q.end = q.begin + words.size();
-        q.text = std::string(words);
+        q.end = q.begin + kept.size();
+        q.text = std::string(kept);
         q.speech = is_speech(paragraph, span, words);
+        // A straight-single pair that is not speech is as likely two apostrophes ("the
+        // States' and the peoples' duty") as a scare quote: not worth a quote.
+        if (span.family == Family::StraightSingle && !q.speech) continue;
+        q.closed = span.closed;
         quotes.push_back(std::move(q));
     }
     return quotes;

@@ -55,6 +55,42 @@ std::string_view trim_spaces(std::string_view g) {
     return g;
 }
 
+bool is_possessive_determiner(std::string_view word) {
+    static constexpr std::string_view kWords[] = {"my",  "your",  "our", "his",
+                                                  "her", "their", "its"};
+    for (std::string_view w : kWords)
+        if (word == w) return true;
+    return false;
+}
+
+/// Whether tokens x-1 and x can stand in one name: "Jan Eliasson", "Ki-moon", "T. C.".
+bool name_link(std::string_view text, const std::vector<Token>& tokens, std::size_t x) {
+    if (tokens[x - 1].possessive) return false;
+    const std::string_view g = gap(text, tokens, x);
+    if (only_spaces(g) || g == "-") return true;
+    // "d’Escoto", "O'Brien": one letter and an apostrophe.
+    if ((g == "'" || g == "\u2019") && tokens[x - 1].norm.size() == 1) return true;
+    return (g == ". " || g == ".") && tokens[x - 1].norm.size() <= 4 && tokens[x - 1].capitalized;
+}
+
+/// Lower-case words inside names ("Javier Pérez de Cuéllar", "Miguel d’Escoto", "Ruud van
+/// Nistelrooy"): particles of names in many languages, not vocabulary of any domain.
+bool name_particle(const Token& t) {
+    static constexpr std::string_view kParticles[] = {
+        "de",  "da",  "do",  "dos", "das", "del", "della", "di", "du", "la", "le",
+        "van", "von", "der", "den", "ter", "bin", "ibn",   "al", "el", "d",  "y"};
+    if (t.capitalized) return false;
+    for (std::string_view p : kParticles)
+        if (t.norm == p) return true;
+    return false;
+}
+
+bool name_word(std::string_view text, const std::vector<Token>& tokens, std::size_t x, bool first) {
+    if (tokens[x].capitalized || (!first && gap(text, tokens, x) == "-")) return true;
+    // A particle inside a name: a capitalized word follows it ("de Cuéllar", "d’Escoto").
+    return !first && name_particle(tokens[x]) && x + 1 < tokens.size() && tokens[x + 1].capitalized;
+}
+
 }  // namespace
 
 SpeakerMatcher::SpeakerMatcher(const Taxonomy& taxonomy, const Xapian::Stem& stemmer)
@@ -85,6 +121,7 @@ SpeakerMatcher::SpeakerMatcher(const Taxonomy& taxonomy, const Xapian::Stem& ste
             const std::string key = key_of(tokenize(a, stemmer), length);
             const bool plural = length > shortest[key];
             roles_.add(a, r * 2 + (plural ? 1 : 0), stemmer);
+            for (const Token& w : tokenize(a, stemmer)) title_words_.insert(w.norm);
         }
     }
     // Short aliases that begin a longer alias of another role ("president" and "president
@@ -124,6 +161,7 @@ SpeakerMatcher::SpeakerMatcher(const Taxonomy& taxonomy, const Xapian::Stem& ste
     for (const auto& v : rules.indefinites) indefinites_.add(v, 0, stemmer);
     for (const auto& v : rules.honorifics) {
         honorifics_.add(v, 0, stemmer);
+        for (const Token& w : tokenize(v, stemmer)) title_words_.insert(w.norm);
         // "Mr." is written with a period that does not end a sentence.
         if (!v.empty() && v.back() == '.') {
             const auto words = tokenize(v, stemmer);
@@ -138,7 +176,8 @@ bool SpeakerMatcher::is_abbreviation(const Token& t) const {
 }
 
 ParagraphSpeech SpeakerMatcher::analyze(std::string_view text, const std::vector<Token>& tokens,
-                                        const std::vector<Quote>& quotes) const {
+                                        const std::vector<Quote>& quotes,
+                                        const std::vector<Mention>& by_name) const {
     ParagraphSpeech out;
     out.quote_mention.assign(quotes.size(), std::nullopt);
     out.quote_continues.assign(quotes.size(), false);
@@ -180,8 +219,32 @@ ParagraphSpeech SpeakerMatcher::analyze(std::string_view text, const std::vector
             lead_in_end[j + p->words.size()] = true;
     }
 
-    // Role mentions outside quotes, longest alias first.
+    // "In the words of one Minister", "According to Okafor": a lead-in just before.
+    const auto after_lead_in = [&](std::size_t i) {
+        for (std::size_t d = 0; d <= kLeadInGap && d <= i; ++d) {
+            if (sentence[i - d] != sentence[i]) break;
+            if (lead_in_end[i - d]) return true;
+        }
+        return false;
+    };
+
+    // Role mentions outside quotes, longest alias first; people named before, by name.
+    std::size_t next_named = 0;
     for (std::size_t i = 0; i < n;) {
+        while (next_named < by_name.size() && by_name[next_named].first < i) ++next_named;
+        if (next_named < by_name.size() && by_name[next_named].first == i &&
+            by_name[next_named].last <= n && in_quote[i] == kNone) {
+            Mention m = by_name[next_named++];
+            m.by_name = true;
+            m.reported = after_lead_in(i);
+            // "President Duarte": the title right before names the same person.
+            if (!out.mentions.empty() && out.mentions.back().last == i &&
+                !out.mentions.back().name && only_spaces(gap(text, tokens, i)))
+                out.mentions.back().name = m.name;
+            out.mentions.push_back(m);
+            i = m.last;
+            continue;
+        }
         const PhraseTable::Phrase* p =
             in_quote[i] == kNone ? roles_.longest_at(tokens, i) : nullptr;
         bool ok = p != nullptr;
@@ -209,13 +272,8 @@ ParagraphSpeech SpeakerMatcher::analyze(std::string_view text, const std::vector
             }
         }
         // ...or a lead-in stands just before ("In the words of one Minister").
-        for (std::size_t d = 0; d <= kLeadInGap && d <= i; ++d) {
-            if (sentence[i - d] != sentence[i]) break;
-            if (lead_in_end[i - d]) {
-                m.reported = true;
-                break;
-            }
-        }
+        m.reported = after_lead_in(i);
+        m.qualifier = qualifier_of(text, tokens, m);
         out.mentions.push_back(m);
         i = m.last;
     }
@@ -232,7 +290,16 @@ ParagraphSpeech SpeakerMatcher::analyze(std::string_view text, const std::vector
                 pending.push_back(next++);
             if (!verb_at[j]) continue;
             if (!pending.empty()) {
-                Mention& m = out.mentions[pending.front()];
+                // "Mr. Luns' own party, Professor Duynstee, stated": an owner is not the
+                // subject when someone after it can be.
+                std::size_t subject = pending.front();
+                for (std::size_t mi : pending) {
+                    if (!out.mentions[mi].possessive) {
+                        subject = mi;
+                        break;
+                    }
+                }
+                Mention& m = out.mentions[subject];
                 if (j >= m.last && j - m.last <= kVerbWindow) m.reported = true;
             }
             pending.clear();
@@ -268,14 +335,34 @@ ParagraphSpeech SpeakerMatcher::analyze(std::string_view text, const std::vector
                 const Mention& m = out.mentions[mi];
                 if (m.first < qafter || sentence[m.first] != s) continue;
                 bool plain = m.first - qafter <= kCloseAfter;
-                for (std::size_t k = qafter + 1; plain && k <= m.first; ++k)
-                    plain = joins_phrase(gap(text, tokens, k));
+                // "“…,” said Ms. Okafor": an honorific's period joins too.
+                for (std::size_t k = qafter + 1; plain && k <= m.first; ++k) {
+                    const std::string_view g = gap(text, tokens, k);
+                    plain = joins_phrase(g) ||
+                            (trim_spaces(g) == "." && is_abbreviation(tokens[k - 1]));
+                }
+                // "“…,” said Ms. Leila Haddad, the Foreign Minister": the role stands in
+                // apposition to the person named right after the speech verb.
+                if (!plain && verb_at[qafter] && qafter + 1 < m.first &&
+                    m.first - qafter <= kCloseAfter + kMaxNameWords &&
+                    names_person_after(text, tokens, qafter + 1, m.first))
+                    plain = true;
                 if (plain) pick = mi;
                 break;
             }
         }
+        // Someone named right after the quote ("“…,” said Ms. Haddad", "“…,” Ghana said")
+        // is its speaker, even when no role names them: the previous sentence is not.
+        // Only words joined to the quote count: not "“…”, he said, recalling the Secretary-
+        // General's warning".
+        bool named_after = false;
+        for (std::size_t j = qafter; j < n && j - qafter <= kCloseAfter && sentence[j] == s; ++j) {
+            const std::string_view g = j > qafter ? trim_spaces(gap(text, tokens, j)) : "";
+            if (!g.empty() && g != "." && g != "-") break;
+            named_after = named_after || (in_quote[j] == kNone && tokens[j].capitalized);
+        }
         // A quote opening its sentence may be by whoever the previous sentence names.
-        if (!pick && qfirst == sentence_start[s] && s > 0) {
+        if (!pick && !named_after && qfirst == sentence_start[s] && s > 0) {
             std::optional<std::size_t> last;
             for (std::size_t mi = 0; mi < out.mentions.size(); ++mi) {
                 const Mention& m = out.mentions[mi];
@@ -288,7 +375,7 @@ ParagraphSpeech SpeakerMatcher::analyze(std::string_view text, const std::vector
         // "Early action, he said, “…”", "“…,” she added", or a quote standing alone after
         // an attributed one: a sentence that names no one (no role, no capitalized word but
         // its first) and speaks continues whoever spoke last before it.
-        if (!pick) {
+        if (!pick && !named_after) {
             bool verb = false, anonymous = true, verb_after = false;
             // Only the words before the quote and just after it can be its subject.
             const auto near = [&](std::size_t j) {
@@ -336,7 +423,81 @@ ParagraphSpeech SpeakerMatcher::analyze(std::string_view text, const std::vector
         if (out.quote_mention[q] && quotes[q].begin >= tokens[at].begin)
             out.last_speaking = out.quote_mention[q];
     }
+
+    // "As the Secretary-General reminded us:" closing the paragraph introduces the block
+    // quote after it: the speaking mention of that last sentence, else its last mention.
+    const std::string_view ending = trim_spaces(text.substr(tokens.back().end));
+    if (!ending.empty() && ending.front() == ':' && in_quote[n - 1] == kNone) {
+        std::optional<std::size_t> speaking, last;
+        for (std::size_t mi = 0; mi < out.mentions.size(); ++mi) {
+            const Mention& m = out.mentions[mi];
+            if (sentence[m.first] != sentence[n - 1] || m.plural) continue;
+            if (m.reported || m.possessive) speaking = mi;
+            last = mi;
+        }
+        out.introduces = speaking ? speaking : last;
+    }
     return out;
+}
+
+bool qualifiers_agree(std::string_view a, std::string_view b) {
+    // "of your country" is the addressee's or the speaker's: only the same words agree.
+    const auto pronominal = [](std::string_view q) {
+        return is_possessive_determiner(q.substr(0, q.find(' ')));
+    };
+    if (pronominal(a) || pronominal(b)) return a == b;
+    if (a.empty() || b.empty()) return true;
+    if (a.size() < b.size()) std::swap(a, b);
+    return a.substr(a.size() - b.size()) == b &&
+           (a.size() == b.size() || a[a.size() - b.size() - 1] == ' ');
+}
+
+std::string SpeakerMatcher::qualifier_of(std::string_view text, const std::vector<Token>& tokens,
+                                         const Mention& m) const {
+    const std::size_t n = tokens.size();
+    std::string out;
+    // "the representative of Kenya", "the Minister of Health of Ghana": the capitalized run
+    // after "of"/"for" (small joining words inside: "Bosnia and Herzegovina").
+    if (m.last + 1 < n && only_spaces(gap(text, tokens, m.last)) &&
+        (tokens[m.last].norm == "of" || tokens[m.last].norm == "for")) {
+        std::size_t j = m.last + 1;
+        // "Foreign Minister of your country": someone the document does not name; a
+        // qualifier that agrees with no named holder's.
+        if (j + 1 < n && is_possessive_determiner(tokens[j].norm) &&
+            only_spaces(gap(text, tokens, j + 1)))
+            return tokens[j].norm + " " + tokens[j + 1].norm;
+        if (j < n && tokens[j].norm == "the" && only_spaces(gap(text, tokens, j))) ++j;
+        std::size_t end = j;
+        for (std::size_t k = j; k < n && k - j < kMaxQualifier; ++k) {
+            if (k > j && !joins_phrase(gap(text, tokens, k))) break;
+            if (tokens[k].capitalized) {
+                end = k + 1;
+            } else if (tokens[k].norm != "of" && tokens[k].norm != "and" &&
+                       tokens[k].norm != "the") {
+                break;
+            }
+        }
+        for (std::size_t k = j; k < end; ++k) out += (k > j ? " " : "") + tokens[k].norm;
+        if (!out.empty()) return out;
+    }
+    // "Kenya's representative", "Nigeria's Minister for Foreign Affairs".
+    if (m.first > 0 && tokens[m.first - 1].possessive && tokens[m.first - 1].capitalized &&
+        only_spaces(text.substr(end_of(text, tokens[m.first - 1]),
+                                tokens[m.first].begin - end_of(text, tokens[m.first - 1]))) &&
+        roles_.longest_at(tokens, m.first - 1) == nullptr)
+        out = tokens[m.first - 1].norm;
+    return out;
+}
+
+bool SpeakerMatcher::names_person_after(std::string_view text, const std::vector<Token>& tokens,
+                                        std::size_t from, std::size_t to) const {
+    // tokens [from, to) are "Ms. Leila Haddad, the": a name (capitalized words, honorifics
+    // first) ended by a comma, then at most one short word ("the", "a").
+    std::size_t k = from;
+    while (k < to && tokens[k].capitalized && (k == from || name_link(text, tokens, k))) ++k;
+    if (k == from || k > to) return false;
+    if (trim_spaces(gap(text, tokens, k)) != ",") return false;
+    return to - k <= 1 && (to == k || tokens[k].norm.size() <= 3);
 }
 
 void SpeakerMatcher::resolve_short_forms(const std::vector<Token>& tokens, ParagraphSpeech& speech,
@@ -396,10 +557,29 @@ std::size_t SpeakerMatcher::skip_honorifics(const std::vector<Token>& tokens, st
     return j;
 }
 
+std::size_t SpeakerMatcher::skip_titles(const std::vector<Token>& tokens, std::size_t j,
+                                        std::size_t end) const {
+    // "H.E. Executive Director Ms.": honorifics and role titles in any order.
+    for (;;) {
+        const std::size_t before = j;
+        j = skip_honorifics(tokens, j, end);
+        if (const auto* p = roles_.longest_at(tokens, j); p && j + p->words.size() < end)
+            j += p->words.size();
+        if (j == before) return j;
+    }
+}
+
 std::optional<std::string> SpeakerMatcher::name_from_run(std::string_view text,
                                                          const std::vector<Token>& tokens,
-                                                         std::size_t from, std::size_t to) const {
-    if (to <= from || to - from < 2 || to - from > kMaxNameWords) return std::nullopt;
+                                                         std::size_t from, std::size_t to,
+                                                         bool titled) const {
+    // "Executive Director Savita Pawnday": the title is not part of the name.
+    const std::size_t untitled = skip_titles(tokens, from, to);
+    titled = titled || untitled > from;
+    from = untitled;
+    // "Ms. Paauwe": one word is a name only after an honorific or a title.
+    const std::size_t least = titled ? 1 : 2;
+    if (to <= from || to - from < least || to - from > kMaxNameWords) return std::nullopt;
     if (tokens[to - 1].norm.size() < 2) return std::nullopt;
     for (std::size_t k = from; k < to; ++k) {
         if (roles_.longest_at(tokens, k) != nullptr) return std::nullopt;
@@ -408,27 +588,12 @@ std::optional<std::string> SpeakerMatcher::name_from_run(std::string_view text,
         if (tokens[k].norm.size() <= 2) {
             const bool initial = tokens[k].end < text.size() && text[tokens[k].end] == '.';
             const bool hyphened = k + 1 < to && gap(text, tokens, k + 1) == "-";
-            if (!initial && !hyphened) return std::nullopt;
+            if (!initial && !hyphened && !(k > from && name_particle(tokens[k])))
+                return std::nullopt;
         }
     }
     return std::string(text.substr(tokens[from].begin, tokens[to - 1].end - tokens[from].begin));
 }
-
-namespace {
-
-/// Whether tokens x-1 and x can stand in one name: "Jan Eliasson", "Ki-moon", "T. C.".
-bool name_link(std::string_view text, const std::vector<Token>& tokens, std::size_t x) {
-    if (tokens[x - 1].possessive) return false;
-    const std::string_view g = gap(text, tokens, x);
-    if (only_spaces(g) || g == "-") return true;
-    return (g == ". " || g == ".") && tokens[x - 1].norm.size() <= 4 && tokens[x - 1].capitalized;
-}
-
-bool name_word(std::string_view text, const std::vector<Token>& tokens, std::size_t x, bool first) {
-    return tokens[x].capitalized || (!first && gap(text, tokens, x) == "-");
-}
-
-}  // namespace
 
 std::optional<std::string> SpeakerMatcher::name_after(std::string_view text,
                                                       const std::vector<Token>& tokens,
@@ -441,7 +606,7 @@ std::optional<std::string> SpeakerMatcher::name_after(std::string_view text,
         if (k < n && !name_link(text, tokens, k)) break;
     }
     const std::size_t from = skip_honorifics(tokens, j, k);
-    return name_from_run(text, tokens, from, k);
+    return name_from_run(text, tokens, from, k, from > j);
 }
 
 std::optional<std::string> SpeakerMatcher::name_before(std::string_view text,
@@ -460,6 +625,13 @@ std::optional<std::string> SpeakerMatcher::name_before(std::string_view text,
         --b;
     }
     if (!name_word(text, tokens, b, true)) return std::nullopt;
+    // "As Ms. Paauwe, the ICRtoP representative": the name starts at its honorific.
+    for (std::size_t h = b; h < j; ++h) {
+        if (honorifics_.longest_at(tokens, h) != nullptr) {
+            b = h;
+            break;
+        }
+    }
     // "of the European Union, the representative": a capitalized run after a lowercase
     // word is a place or a body. A name starts a clause or carries a title.
     const std::size_t from = skip_honorifics(tokens, b, j);
@@ -467,16 +639,17 @@ std::optional<std::string> SpeakerMatcher::name_before(std::string_view text,
     const bool starts_clause =
         b == 0 || gap(text, tokens, b).find_first_of(".,;:(\n") != std::string_view::npos;
     if (!titled && !starts_clause) return std::nullopt;
-    return name_from_run(text, tokens, from, j);
+    return name_from_run(text, tokens, from, j, titled);
 }
 
 void SpeakerMatcher::collect_names(std::string_view text, const std::vector<Token>& tokens,
-                                   ParagraphSpeech& speech, RoleNames& names) const {
+                                   ParagraphSpeech& speech, RoleNames& names,
+                                   std::size_t paragraph) const {
     const std::size_t n = tokens.size();
     std::size_t qualifier_end = 0;  // "the Special Adviser of the Secretary-General on ..., Mr. X"
     for (Mention& m : speech.mentions) {
         const bool qualifies_previous = m.first < qualifier_end;
-        if (m.plural || m.possessive || qualifies_previous) continue;
+        if (m.plural || m.possessive || qualifies_previous || m.by_name) continue;
         std::optional<std::string> name;
         // "Secretary-General Ban Ki-moon"
         if (m.last < n && only_spaces(gap(text, tokens, m.last)) && tokens[m.last].capitalized)
@@ -497,7 +670,9 @@ void SpeakerMatcher::collect_names(std::string_view text, const std::vector<Toke
         // "the former Secretary-General Kofi Annan" is not who holds the role now.
         if (m.indefinite) continue;
         auto& list = names[m.role];
-        if (std::find(list.begin(), list.end(), *name) == list.end()) list.push_back(*name);
+        const auto same = [&](const Holder& h) { return h.name == *name; };
+        if (std::find_if(list.begin(), list.end(), same) == list.end())
+            list.push_back(Holder{*name, m.qualifier, paragraph});
     }
 }
 

@@ -9,6 +9,8 @@
 #include <xapian.h>
 
 #include "r2p/schema.hpp"
+#include "tag/name_references.hpp"
+#include "tag/quote_chains.hpp"
 #include "tag/tag_speakers.hpp"
 #include "tag/tag_themes.hpp"
 #include "tag/tag_tokens.hpp"
@@ -65,17 +67,46 @@ void Tagger::tag(const Document& doc, std::vector<Passage>& passages) const {
         speech[p] = compiled_->speakers.analyze(para.text, tokens, para.quotes);
         compiled_->speakers.resolve_short_forms(tokens, speech[p], short_forms);
         // Names are given once, often before the role is used alone: scan them all first.
-        compiled_->speakers.collect_names(para.text, tokens, speech[p], names);
+        compiled_->speakers.collect_names(para.text, tokens, speech[p], names, p);
         titles.clear();
         for (const detail::Mention& m : speech[p].mentions) titles.emplace_back(m.first, m.last);
         cue_hits[p].assign(taxonomy_.themes.size(), false);
         compiled_->themes.cue_themes(tokens, titles, cue_hits[p]);
     }
-    // The name given at the attribution itself, else the one holder the document names.
+    // "Okafor said" after "the Minister for Foreign Affairs, Amina Okafor": people named
+    // with their role speak again by surname. Only paragraphs that hold a known surname are
+    // analysed again; their role mentions keep what the first pass found for them (short
+    // forms resolved, names given).
+    const detail::NameReferences references(names, stemmer);
+    for (std::size_t p = 0; p < count && !references.empty(); ++p) {
+        const Paragraph& para = doc.paragraphs[p];
+        if (!references.may_occur(para.text)) continue;
+        const std::vector<detail::Token> tokens = detail::tokenize(para.text, stemmer);
+        const auto by_name = references.find(para.text, tokens, p, compiled_->speakers);
+        if (by_name.empty()) continue;
+        detail::ParagraphSpeech again =
+            compiled_->speakers.analyze(para.text, tokens, para.quotes, by_name);
+        std::size_t old = 0;
+        for (detail::Mention& m : again.mentions) {
+            if (m.by_name) continue;
+            const auto& before = speech[p].mentions;
+            while (old < before.size() && before[old].first < m.first) ++old;
+            if (old == before.size() || before[old].first != m.first) continue;
+            m.role = before[old].role;
+            if (before[old].name) m.name = before[old].name;
+        }
+        speech[p] = std::move(again);
+    }
+
+    // The name given at the attribution itself, else the one holder the document names,
+    // unless the attribution qualifies the role otherwise ("the representative of Kenya" is
+    // not the representative of Norway the document names).
     const auto name_for = [&](const detail::Mention& m) -> std::optional<std::string> {
         if (m.name) return m.name;
         if (!m.definite() || names[m.role].size() != 1) return std::nullopt;
-        return names[m.role].front();
+        const detail::Holder& holder = names[m.role].front();
+        if (!detail::qualifiers_agree(m.qualifier, holder.qualifier)) return std::nullopt;
+        return holder.name;
     };
 
     // "Statement by H.E. Ms. Anna Lindqvist, Minister for Foreign Affairs of Sweden": the
@@ -115,6 +146,7 @@ void Tagger::tag(const Document& doc, std::vector<Passage>& passages) const {
         return it->second;
     };
 
+    const std::vector<bool> continued = detail::continued_quotes(doc);
     std::vector<ParagraphTags> tags(count);
     // The last attributed speaker so far: "“…,” she added" opening a paragraph continues it.
     std::optional<std::size_t> last_role;
@@ -140,8 +172,25 @@ void Tagger::tag(const Document& doc, std::vector<Passage>& passages) const {
         for (std::size_t q = 0; q < para.quotes.size(); ++q) {
             if (!para.quotes[q].speech) continue;
             const auto& mi = speech[p].quote_mention[q];
+            // A quote going on from the paragraph before, by its typographic marks, or a
+            // block quote that paragraph introduced ("As the Secretary-General reminded us:").
+            const bool goes_on = q == 0 && continued[p];
+            const std::optional<std::size_t> introducer =
+                p > 0 ? speech[p - 1].introduces : std::nullopt;
             if (mi) {
                 const detail::Mention& m = mentions[*mi];
+                last_role = m.role;
+                last_name = name_for(m);
+            } else if (goes_on) {
+                const ParagraphTags& before = tags[p - 1];
+                if (before.quote_role.empty() || !before.quote_role.back()) continue;
+                t.quote_role[q] = before.quote_role.back();
+                t.quote_speaker[q] = before.quote_speaker.back();
+                t.roles.push_back(*t.quote_role[q]);
+                if (t.quote_speaker[q]) speakers.insert(*t.quote_speaker[q]);
+                continue;
+            } else if (para.quotes[q].block && q == 0 && introducer) {
+                const detail::Mention& m = speech[p - 1].mentions[*introducer];
                 last_role = m.role;
                 last_name = name_for(m);
             } else if (!speech[p].quote_continues[q] || !last_role) {

@@ -22,8 +22,13 @@ class Tagger {
     /// Sets themes, roles and speaker of every passage of `doc` (as made by make_passages).
     /// Paragraph themes: from its run-in heading or section heading when that names a theme,
     /// plus themes whose cues it contains; quotes inherit their paragraph's themes. Quote
-    /// roles: from the attribution around the quote; speaker: the name the document gives
-    /// for that role, when exactly one person holds it. Paragraph roles: everyone it quotes
+    /// roles: from the attribution around the quote (a role, or a person the document named
+    /// with a role and now calls by surname); speaker: the name given there, else the name
+    /// the document gives for that role when exactly one person holds it and no qualifier
+    /// ("of Kenya") says otherwise. A quote going on from the paragraph before (an open
+    /// quote and an opening mark, or consecutive block quotes) keeps that quote's speaker; a
+    /// block quote is spoken by whoever the paragraph before introduces ("…reminded us:").
+    /// Paragraph roles: everyone it quotes
     /// or reports speaking. When DocumentMeta::speaker names who gave the whole statement
     /// (a collection's speakers table, a sidecar), every paragraph's speaker is that name
     /// without honorifics and its roles include the role DocumentMeta::speaker_post names;
