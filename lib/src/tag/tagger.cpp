@@ -70,6 +70,7 @@ void Tagger::tag(const Document& doc, std::vector<Passage>& passages) const {
         for (const detail::Mention& m : speech[p].mentions) titles.emplace_back(m.first, m.last);
         cue_hits[p].assign(taxonomy_.themes.size(), false);
         compiled_->themes.cue_themes(tokens, titles, cue_hits[p]);
+        compiled_->themes.weak_themes(tokens, titles, cue_hits[p]);
     }
     // The name given at the attribution itself, else the one holder the document names.
     const auto name_for = [&](const detail::Mention& m) -> std::optional<std::string> {
@@ -123,7 +124,8 @@ void Tagger::tag(const Document& doc, std::vector<Passage>& passages) const {
         const Paragraph& para = doc.paragraphs[p];
         ParagraphTags& t = tags[p];
 
-        // Themes: the run-in heading if it names one, else the section heading; plus cues.
+        // Themes: the run-in heading if it names one, else the section heading; plus cues
+        // and weak cues.
         std::vector<bool>& hit = cue_hits[p];
         const auto* named = &heading_themes(para.run_in_heading);
         if (named->empty()) named = &heading_themes(para.section);
