@@ -107,6 +107,52 @@ TEST_SUITE("index_writer") {
         CHECK(db.spellings_begin() != db.spellings_end());
     }
 
+    TEST_CASE("a paragraph's label and the document's symbol are stored; the symbol is a term") {
+        r2p::test::TempDir dir;
+        Document doc = make_doc("report", {"Prevention is a daily task.", "Unnumbered."});
+        doc.meta.symbol = "A/73/898\u2013S/2019/463";  // an en dash, as reports print it
+        doc.paragraphs[0].label = "12";
+        doc.paragraphs[0].quotes.push_back(r2p::Quote{0, 10, "Prevention", true});
+        std::vector<Passage> passages = paragraph_passages(doc);
+        Passage quote;
+        quote.id = "report/p1/q1";
+        quote.kind = PassageKind::Quote;
+        quote.text = "Prevention";
+        quote.parent_id = "report/p1";
+        quote.paragraph_index = 0;
+        quote.quote_index = 0;
+        passages.push_back(quote);
+        {
+            r2p::IndexWriter writer(dir.path());
+            writer.write_document(doc, passages, "fp1");
+            writer.commit();
+        }
+        Xapian::Database db(dir.path().string());
+        const auto stored = [&](const std::string& id) {
+            return r2p::decode_stored_passage(
+                db.get_document(*db.postlist_begin("Q" + id)).get_data());
+        };
+        CHECK(stored("report/p1").label == "12");
+        CHECK(stored("report/p1/q1").label == "12");  // a quote shows its paragraph's number
+        CHECK(stored("report/p2").label.empty());
+        CHECK(stored("report/p2").doc_symbol == "A/73/898\u2013S/2019/463");
+        // Folded whole, the dash made ASCII: symbol:a/73/898-s/2019/463 finds every passage.
+        CHECK(db.get_termfreq("XUa/73/898-s/2019/463") == 3);
+    }
+
+    TEST_CASE("a document without a symbol gets no symbol term") {
+        r2p::test::TempDir dir;
+        const Document doc = make_doc("plain", {"Text."});
+        {
+            r2p::IndexWriter writer(dir.path());
+            writer.write_document(doc, paragraph_passages(doc), "fp1");
+            writer.commit();
+        }
+        Xapian::Database db(dir.path().string());
+        const std::string prefix(r2p::schema::kSymbolPrefix);
+        CHECK(db.allterms_begin(prefix) == db.allterms_end(prefix));
+    }
+
     TEST_CASE("a document written passage by passage reports progress and replaces itself") {
         r2p::test::TempDir dir;
         std::vector<std::string> paragraphs(2500, "A paragraph about prevention.");

@@ -33,6 +33,8 @@ TEST_SUITE("json_output") {
         quote.passage.doc_event = "5th Ministerial Meeting";
         quote.passage.doc_place = "New York";
         quote.passage.doc_source_url = "https://example.org/r2p";
+        quote.passage.label = "12";
+        quote.passage.doc_symbol = "A/73/898-S/2019/463";
         quote.snippet.text = quote.passage.text;
         quote.snippet.marks = {{7, 15}};
         r2p::SearchHit paragraph = quote;
@@ -45,6 +47,8 @@ TEST_SUITE("json_output") {
         paragraph.passage.doc_event.clear();
         paragraph.passage.doc_place.clear();
         paragraph.passage.doc_source_url.clear();
+        paragraph.passage.label.clear();
+        paragraph.passage.doc_symbol.clear();
         r.hits = {quote, paragraph};
         r.facets = {{r2p::FacetField::Theme, {{"accountability", "Ending impunity", 3}}}};
         return r;
@@ -68,7 +72,7 @@ TEST_SUITE("json_output") {
         CHECK(j["suggestion"].is_null());
         REQUIRE(j["results"].size() == 2);
         const auto& hit = j["results"][0];
-        CHECK(hit.size() == 14);
+        CHECK(hit.size() == 15);
         CHECK(hit["rank"] == 1);
         CHECK(hit["score"].get<double>() == doctest::Approx(7.9123));
         CHECK(hit["id"] == "doc/p7/q1");
@@ -82,6 +86,7 @@ TEST_SUITE("json_output") {
         CHECK(hit["speaker"].is_null());
         CHECK(hit["parent"] == "doc/p7");
         CHECK(hit["section"] == "Key Themes");
+        CHECK(hit["label"] == "12");
         CHECK(hit["doc"] == nlohmann::json({{"id", "doc"},
                                             {"title", "A statement"},
                                             {"date", "2012-09-28"},
@@ -91,7 +96,8 @@ TEST_SUITE("json_output") {
                                             {"place", "New York"},
                                             {"source_url", "https://example.org/r2p"},
                                             {"country", nullptr},
-                                            {"session", nullptr}}));
+                                            {"session", nullptr},
+                                            {"symbol", "A/73/898-S/2019/463"}}));
     }
 
     TEST_CASE("a paragraph has a null parent, a named speaker a string, an unknown date null") {
@@ -103,6 +109,8 @@ TEST_SUITE("json_output") {
         CHECK(hit["doc"]["event"].is_null());
         CHECK(hit["doc"]["place"].is_null());
         CHECK(hit["doc"]["source_url"].is_null());
+        CHECK(hit["label"].is_null());
+        CHECK(hit["doc"]["symbol"].is_null());
     }
 
     TEST_CASE("facets hold only those asked for, with value, label and count") {
@@ -136,7 +144,7 @@ TEST_SUITE("json_output") {
         CHECK(text.find("ending impunity is both") != std::string::npos);
         CHECK(text.find("Ending impunity") != std::string::npos);
         CHECK(text.find("Did you mean: impunity") != std::string::npos);
-        CHECK(text.find("A statement · 2012-09-28") != std::string::npos);
+        CHECK(text.find("A statement · A/73/898-S/2019/463 · 2012-09-28") != std::string::npos);
         CHECK(text.find("A statement · no date") != std::string::npos);
         CHECK(text.find("5th Ministerial Meeting · New York · https://example.org/r2p") !=
               std::string::npos);
@@ -144,6 +152,15 @@ TEST_SUITE("json_output") {
         std::ostringstream bold;
         r2p::print_table(bold, r, r2p::TableStyle{true, 100});
         CHECK(bold.str().find("\x1b[1mimpunity\x1b[0m") != std::string::npos);
+    }
+
+    TEST_CASE("the table shows a paragraph's printed number by its id, none when it has none") {
+        std::ostringstream out;
+        r2p::print_table(out, sample(), r2p::TableStyle{false, 100});
+        const std::string text = out.str();
+        CHECK(text.find("doc/p7/q1  ¶12  quote") != std::string::npos);
+        CHECK(text.find("doc/p7  paragraph") != std::string::npos);
+        CHECK(text.find("¶") == text.rfind("¶"));  // only the labelled one
     }
 
     TEST_CASE("an estimated count is marked so in JSON and table alike, an exact one is not") {
@@ -222,14 +239,14 @@ TEST_SUITE("json_output") {
         };
         p.roles = {"ambassador"};
         p.speaker = "Mona Juul";
-        CHECK(head() == "  1. doc/p7/q1  quote  [ambassador] Mona Juul  7.91");
+        CHECK(head() == "  1. doc/p7/q1  ¶12  quote  [ambassador] Mona Juul  7.91");
         // Whose the name is among several roles the index does not say: it stands apart.
         p.roles = {"ambassador", "secretary-general"};
-        CHECK(
-            head() ==
-            "  1. doc/p7/q1  quote  [ambassador] · [secretary-general] · speaker: Mona Juul  7.91");
+        CHECK(head() ==
+              "  1. doc/p7/q1  ¶12  quote  [ambassador] · [secretary-general] · speaker: Mona Juul "
+              " 7.91");
         p.speaker.reset();
-        CHECK(head() == "  1. doc/p7/q1  quote  [ambassador] · [secretary-general]  7.91");
+        CHECK(head() == "  1. doc/p7/q1  ¶12  quote  [ambassador] · [secretary-general]  7.91");
     }
 
     TEST_CASE("the table shows no score when the query ranked nothing") {
@@ -238,7 +255,7 @@ TEST_SUITE("json_output") {
         std::ostringstream out;
         r2p::print_table(out, r, r2p::TableStyle{false, 100});
         CHECK(out.str().find("0.00") == std::string::npos);
-        CHECK(out.str().find("  1. doc/p7/q1  quote  [minister]\n") != std::string::npos);
+        CHECK(out.str().find("  1. doc/p7/q1  ¶12  quote  [minister]\n") != std::string::npos);
     }
 
     TEST_CASE("the table lists years in order and undated passages under no date") {

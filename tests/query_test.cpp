@@ -266,6 +266,13 @@ TEST_SUITE("query") {
         }
     }
 
+    TEST_CASE("symbol: filters by the whole UN symbol, folded as the index writes it") {
+        CHECK(contains(described("symbol:A/73/898-S/2019/463"), "XUa/73/898-s/2019/463"));
+        CHECK(contains(described("symbol:GA/12519 prevention"), "XUga/12519"));
+        CHECK(contains(described("symbol:\"S/PV.8185\""), "XUs/pv.8185"));
+        CHECK(contains(described("symbol:A/73/898\u2013S/2019/463"), "XUa/73/898-s/2019/463"));
+    }
+
     TEST_CASE("a query of excluded words only means every passage but those") {
         for (const char* q : {"-syria", "-syria -myanmar", "-\"ban ki-moon\"", "NOT syria"}) {
             CAPTURE(q);

@@ -26,6 +26,7 @@ TEST_SUITE("schema") {
         CHECK(field_spec(Field::Speaker).prefix == "XN");
         CHECK(field_spec(Field::SpeakerWords).prefix == "XS");
         CHECK(field_spec(Field::Title).prefix == "S");
+        CHECK(field_spec(Field::Symbol).prefix == "XU");
         CHECK(field_spec(Field::Theme).slot == Slot::Themes);
         CHECK(field_spec(Field::Role).slot == Slot::Roles);
         CHECK(field_spec(Field::Kind).slot == Slot::Kind);

@@ -118,7 +118,8 @@ TEST_SUITE("taxonomy") {
             {"unknown section kind", "[topic x]\nlabel = X\n", roles, "",
              "themes.conf:1: unknown section kind 'topic' (themes file holds [theme ID])"},
             {"unknown key", "[theme x]\nlabel = X\nparent = y\n", roles, "",
-             "themes.conf:3: unknown key 'parent' (theme keys: label, heading, cue)"},
+             "themes.conf:3: unknown key 'parent' (theme keys: label, heading, cue, weak, "
+             "weak-min)"},
             {"missing label", "[theme x]\ncue = a\n[theme y]\nlabel = Y\n", roles, "",
              "themes.conf:1: theme 'x' has no label"},
             {"missing label at the end", themes + "\n[theme y]\ncue = a\n", roles, "",

@@ -57,6 +57,8 @@ constexpr std::string_view kSpeakerNamePrefix = "XN";  ///< --speaker "jan elias
 constexpr std::string_view kSpeakerPrefix = "XS";  ///< speaker:eliasson
 // Free-text prefix: the document's title, event and place, with positions (title:"...").
 constexpr std::string_view kTitlePrefix = "S";  ///< title:ministerial (Omega's S: subject)
+// The document's UN symbol, folded whole ("a/73/898-s/2019/463"): symbol:A/73/898-S/2019/463.
+constexpr std::string_view kSymbolPrefix = "XU";  ///< symbol:ga/12519
 
 /// The prefix Xapian's TermGenerator and QueryParser (STEM_SOME) give stemmed terms.
 constexpr std::string_view kStemPrefix = "Z";
@@ -69,7 +71,7 @@ inline Xapian::Stem make_stemmer() { return Xapian::Stem(std::string(kStemLangua
 /// The fields a passage is searched, filtered or counted by, in kFields' order. The first
 /// seven are the facet fields (FacetField has the same enumerators in the same order).
 /// Speaker is the whole name (filter and facet); SpeakerWords the words of it (speaker:).
-enum class Field { Theme, Role, Kind, Doc, Year, Country, Speaker, SpeakerWords, Title };
+enum class Field { Theme, Role, Kind, Doc, Year, Country, Speaker, SpeakerWords, Title, Symbol };
 
 /// How one field is indexed and what requests call it.
 struct FieldSpec {
@@ -106,6 +108,8 @@ inline constexpr FieldSpec kFields[] = {
      false, true},
     {Field::SpeakerWords, "speaker", kSpeakerPrefix, false, std::nullopt, false, false, {}},
     {Field::Title, "title", kTitlePrefix, false, std::nullopt, false, false, {}},
+    // A query prefix only: no value slot (not a facet), no request option.
+    {Field::Symbol, "symbol", kSymbolPrefix, true, std::nullopt, false, false, {}},
 };
 
 /// The row of `field`.
@@ -140,7 +144,10 @@ constexpr std::string_view kSchemaVersionKey = "r2p:schema";
 // 2: binary passage data; 3: no possessive 's; 4: event, place, source URL stored, title
 // terms (kTitlePrefix); 5: country and whole speaker name as terms (kCountryPrefix,
 // kSpeakerNamePrefix) and values (Slot::Country, Slot::Speaker), their labels
-// (kLabelKeyPrefix), country, country name and session stored
+// (kLabelKeyPrefix), country, country name and session stored.
+// Still 5: paragraph labels, document symbols (stored after the fields above, read as empty
+// from older data) and symbol terms (kSymbolPrefix; older passages have none until
+// re-indexed) came without a new version: databases of version 5 stay readable.
 constexpr std::string_view kSchemaVersion = "5";
 
 /// Metadata keys holding the label of one value of a field with stored_labels:

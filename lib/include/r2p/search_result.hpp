@@ -35,6 +35,9 @@ struct StoredPassage {
     std::string doc_country;       ///< ISO 3166-1 alpha-3, lower case ("usa")
     std::string doc_country_name;  ///< "United States of America"
     std::string doc_session;       ///< the collection's session number ("63")
+    // Stored after the fields above; empty when not given or read from older data.
+    std::string label;       ///< the paragraph's printed number ("12"), also on its quotes
+    std::string doc_symbol;  ///< the document's UN symbol ("A/73/898-S/2019/463")
 };
 
 /// A piece of original text with the byte ranges [first, second) that matched.

@@ -1,11 +1,16 @@
 // The theme and speaker-role taxonomies, loaded from the data files in corpus/taxonomy/.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 namespace r2p {
+
+/// How many distinct weak cues of a theme a paragraph needs when themes.conf gives no
+/// `weak-min`: one weak cue alone ("civilians") says little, two together say more.
+inline constexpr std::size_t kDefaultWeakMin = 2;
 
 /// A theme: what passages are about.
 struct Theme {
@@ -13,6 +18,10 @@ struct Theme {
     std::string label;                  ///< "Ending impunity"
     std::vector<std::string> headings;  ///< heading / run-in heading aliases naming the theme
     std::vector<std::string> cues;      ///< cue phrases; matched stemmed and folded
+    /// Weak cue phrases, matched as cues are: the theme follows from `weak_min` distinct
+    /// ones in a paragraph ("hospitals" and "humanitarian law"), never from one.
+    std::vector<std::string> weak{};         // {}: brace-initialised Themes need not name it
+    std::size_t weak_min = kDefaultWeakMin;  ///< distinct weak cues needed (1..9)
 
     bool operator==(const Theme&) const = default;
 };

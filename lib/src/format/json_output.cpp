@@ -38,6 +38,7 @@ nlohmann::json hit_json(const SearchHit& hit) {
         {"speaker", p.speaker ? nlohmann::json(*p.speaker) : nlohmann::json(nullptr)},
         {"parent", or_null(p.parent)},
         {"section", p.section},
+        {"label", or_null(p.label)},
         {"doc",
          {{"id", p.doc_id},
           {"title", p.doc_title},
@@ -48,7 +49,8 @@ nlohmann::json hit_json(const SearchHit& hit) {
           {"place", or_null(p.doc_place)},
           {"source_url", or_null(p.doc_source_url)},
           {"country", country_json(p)},
-          {"session", or_null(p.doc_session)}}},
+          {"session", or_null(p.doc_session)},
+          {"symbol", or_null(p.doc_symbol)}}},
     };
 }
 

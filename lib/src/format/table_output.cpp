@@ -112,10 +112,12 @@ std::string count_line(const SearchResult& result) {
     return line.str();
 }
 
-// "Title · 2012-09-28", with " · United States of America (usa)" when the document has a
-// country, then "event · place · source URL" when the sidecar gives any.
+// "Title · 2012-09-28", with the UN symbol after the title ("Title · A/73/898 · 2019-06-10")
+// and " · United States of America (usa)" when the document has them, then "event · place ·
+// source URL" when the sidecar gives any.
 void print_document(std::ostream& out, const StoredPassage& p) {
-    const std::string title = p.doc_title.empty() ? "(untitled)" : p.doc_title;
+    std::string title = p.doc_title.empty() ? "(untitled)" : p.doc_title;
+    if (!p.doc_symbol.empty()) title += " · " + p.doc_symbol;
     const std::string date = p.doc_date.empty() ? "no date" : p.doc_date;
     std::string country;
     if (!p.doc_country.empty()) {
@@ -146,7 +148,10 @@ std::string who_speaks(const StoredPassage& p) {
 void print_hit(std::ostream& out, const SearchHit& hit, bool scored, const TableStyle& style) {
     const StoredPassage& p = hit.passage;
     std::ostringstream head;
-    head << std::setw(3) << hit.rank << ". " << p.id << "  " << p.kind;
+    head << std::setw(3) << hit.rank << ". " << p.id;
+    // The number the statement prints: what a reader citing the document looks for.
+    if (!p.label.empty()) head << "  ¶" << p.label;
+    head << "  " << p.kind;
     const std::string who = who_speaks(p);
     if (!who.empty()) head << "  " << who;
     if (scored) head << "  " << std::fixed << std::setprecision(2) << hit.score;

@@ -78,6 +78,7 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
     const std::string year = year_of(doc.meta.date);
     const std::string country = fold(doc.meta.country);
     const std::string speaker = passage.speaker ? fold_name(*passage.speaker) : std::string();
+    const std::string symbol = fold(doc.meta.symbol);
     auto values_of = [&](schema::Field field) -> std::span<const std::string> {
         switch (field) {
             case schema::Field::Theme:
@@ -94,6 +95,8 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
                 return {&country, 1};
             case schema::Field::Speaker:
                 return {&speaker, 1};
+            case schema::Field::Symbol:
+                return {&symbol, 1};
             case schema::Field::SpeakerWords:
             case schema::Field::Title:
                 break;  // free text, indexed above
@@ -127,6 +130,7 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
         const Paragraph& paragraph = doc.paragraphs[passage.paragraph_index];
         stored.section = paragraph.section;
         stored.line = paragraph.line;
+        stored.label = paragraph.label;  // a quote shows its paragraph's number
     }
     stored.doc_id = doc.meta.id;
     stored.doc_title = doc.meta.title;
@@ -138,6 +142,7 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
     stored.doc_country = country;
     stored.doc_country_name = doc.meta.country_name;
     stored.doc_session = doc.meta.session;
+    stored.doc_symbol = doc.meta.symbol;
     xdoc.set_data(encode_stored_passage(stored));
     return xdoc;
 }

@@ -48,6 +48,10 @@ TaxonomyTexts format_taxonomy(const Taxonomy& taxonomy) {
         put_section(texts.themes.text, "theme", theme.id, theme.label);
         put_list(texts.themes.text, "heading", theme.headings);
         put_list(texts.themes.text, "cue", theme.cues);
+        put_list(texts.themes.text, "weak", theme.weak);
+        // Only when not the default: a taxonomy without weak cues writes what it always did.
+        if (theme.weak_min != kDefaultWeakMin)
+            texts.themes.text += "weak-min = " + std::to_string(theme.weak_min) + "\n";
     }
     for (const Role& role : taxonomy.roles) {
         put_section(texts.roles.text, "role", role.id, role.label);

@@ -1,4 +1,4 @@
-// Theme matching for the tagger: heading aliases and cue phrases, compiled once.
+// Theme matching for the tagger: heading aliases, cue phrases and weak cues, compiled once.
 #pragma once
 
 #include <cstddef>
@@ -31,9 +31,20 @@ class ThemeMatcher {
                     const std::vector<std::pair<std::size_t, std::size_t>>& titles,
                     std::vector<bool>& hit) const;
 
+    /// Sets hit[theme] for every theme with at least its weak_min distinct weak cues in
+    /// `tokens` (titles excluded as for cue_themes). Distinct means different stemmed words
+    /// ("civilian" and "civilians" are one), and a weak cue inside a longer one of the same
+    /// theme that matched counts once ("international humanitarian law" holds "humanitarian
+    /// law").
+    void weak_themes(const std::vector<Token>& tokens,
+                     const std::vector<std::pair<std::size_t, std::size_t>>& titles,
+                     std::vector<bool>& hit) const;
+
   private:
     PhraseTable headings_{MatchOn::Stem};
     PhraseTable cues_{MatchOn::Stem};
+    PhraseTable weak_{MatchOn::Stem};
+    std::vector<std::size_t> weak_min_;  // per theme
 };
 
 }  // namespace r2p::detail

@@ -72,6 +72,7 @@ void Tagger::tag(const Document& doc, std::vector<Passage>& passages) const {
         for (const detail::Mention& m : speech[p].mentions) titles.emplace_back(m.first, m.last);
         cue_hits[p].assign(taxonomy_.themes.size(), false);
         compiled_->themes.cue_themes(tokens, titles, cue_hits[p]);
+        compiled_->themes.weak_themes(tokens, titles, cue_hits[p]);
     }
     // "Okafor said" after "the Minister for Foreign Affairs, Amina Okafor": people named
     // with their role speak again by surname. Only paragraphs that hold a known surname are
@@ -155,7 +156,8 @@ void Tagger::tag(const Document& doc, std::vector<Passage>& passages) const {
         const Paragraph& para = doc.paragraphs[p];
         ParagraphTags& t = tags[p];
 
-        // Themes: the run-in heading if it names one, else the section heading; plus cues.
+        // Themes: the run-in heading if it names one, else the section heading; plus cues
+        // and weak cues.
         std::vector<bool>& hit = cue_hits[p];
         const auto* named = &heading_themes(para.run_in_heading);
         if (named->empty()) named = &heading_themes(para.section);

@@ -96,11 +96,22 @@ void set_label(std::string& label, std::string_view value, const IniReader& read
     label = std::string(value);
 }
 
+/// `weak-min = N`: one digit, 1 to 9. More would never be reached by a paragraph; 1 makes
+/// every weak cue a cue, which is allowed but is better written as `cue`.
+std::size_t parse_weak_min(std::string_view value, const IniReader& reader) {
+    if (value.size() != 1 || value[0] < '1' || value[0] > '9')
+        reader.fail("weak-min must be a whole number from 1 to 9, not '" + std::string(value) +
+                    "'");
+    return static_cast<std::size_t>(value[0] - '0');
+}
+
 void parse_themes(const TaxonomyText& file, Taxonomy& tax) {
     IniReader reader = taxonomy_reader(file);
     std::set<std::string> ids;
     std::size_t entry_line = 0;
+    bool weak_min_given = false;
     const auto finish = [&] {
+        weak_min_given = false;
         if (!tax.themes.empty() && tax.themes.back().label.empty())
             reader.fail_at(entry_line, "theme '" + tax.themes.back().id + "' has no label");
     };
@@ -112,7 +123,9 @@ void parse_themes(const TaxonomyText& file, Taxonomy& tax) {
                 reader.fail("unknown section kind '" + h.kind + "' (themes file holds [theme ID])");
             entry_line = reader.line();
             check_entry_id(h, ids, entry_line, reader);
-            tax.themes.push_back(Theme{h.id, {}, {}, {}});
+            Theme theme;
+            theme.id = h.id;
+            tax.themes.push_back(std::move(theme));
             continue;
         }
         if (tax.themes.empty()) reader.fail("key outside a [theme ID] section");
@@ -124,8 +137,15 @@ void parse_themes(const TaxonomyText& file, Taxonomy& tax) {
             for (auto& v : split_values(kv.value, reader)) theme.headings.push_back(std::move(v));
         } else if (kv.key == "cue") {
             for (auto& v : split_values(kv.value, reader)) theme.cues.push_back(std::move(v));
+        } else if (kv.key == "weak") {
+            for (auto& v : split_values(kv.value, reader)) theme.weak.push_back(std::move(v));
+        } else if (kv.key == "weak-min") {
+            if (weak_min_given) reader.fail("weak-min given twice");
+            weak_min_given = true;
+            theme.weak_min = parse_weak_min(kv.value, reader);
         } else {
-            reader.fail("unknown key '" + kv.key + "' (theme keys: label, heading, cue)");
+            reader.fail("unknown key '" + kv.key +
+                        "' (theme keys: label, heading, cue, weak, weak-min)");
         }
     }
     finish();
