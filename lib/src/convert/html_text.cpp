@@ -18,9 +18,9 @@ namespace r2p {
 
 namespace {
 
-// How far into the page a charset declaration is looked for (HTML asks for the first 1024
-// bytes; pages with long <head>s put it later).
-constexpr std::size_t kCharsetSearchBytes = 4096;
+// How far into the file NUL bytes are looked for: text pages have none, images and
+// executables named .html have them early.
+constexpr std::size_t kBinarySniffBytes = 4096;
 
 bool starts_with(std::string_view s, std::string_view prefix) {
     return s.substr(0, prefix.size()) == prefix;
@@ -28,7 +28,7 @@ bool starts_with(std::string_view s, std::string_view prefix) {
 
 bool looks_binary(std::string_view bytes) {
     if (starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF")) return false;  // UTF-16
-    return bytes.substr(0, kCharsetSearchBytes).find('\0') != std::string_view::npos;
+    return bytes.substr(0, kBinarySniffBytes).find('\0') != std::string_view::npos;
 }
 
 bool is_heading(std::string_view name) {
