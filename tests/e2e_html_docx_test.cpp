@@ -50,7 +50,9 @@ TEST_SUITE("e2e_html_docx") {
         CHECK(report["files"]["indexed"] == 5);
         CHECK(report["files"]["skipped"].empty());
         CHECK(report["files"]["ignored"].empty());
-        CHECK(report["passages"]["paragraphs"].get<int>() >= 40);
+        // 52 with main's parser; header lines and salutations the structure work drops stay
+        // above 30.
+        CHECK(report["passages"]["paragraphs"].get<int>() >= 30);
         CHECK(report["passages"]["quotes"].get<int>() >= 4);
 
         const json graves = search(dir / "db", "mass graves");

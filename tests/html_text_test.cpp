@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 
+#include "convert/html_charset.hpp"
 #include "convert/html_metadata.hpp"
 #include "r2p/error.hpp"
 #include "test_support.hpp"
@@ -127,6 +128,23 @@ TEST_SUITE("html_text") {
         CHECK(r2p::html_text("<html><head><script>var charset;</script></head><body>" + utf8_words +
                              "</body></html>")
                   .text == "Pr\u00e9vention \u2014 \u201cnow\u201d\n");
+    }
+
+    TEST_CASE("a byte that does not fit the page's charset loses nothing after it") {
+        // libxml2's own converter stops at such a byte and drops the rest of the page.
+        const auto stray = r2p::html_text(
+            "<html><head><meta charset=\"utf-8\"></head><body><p>before</p><p>It\x92s "
+            "here.</p><p>after</p></body></html>");
+        CHECK(stray.text == "before\n\nIt\u2019s here.\n\nafter\n");
+        REQUIRE(stray.warnings.size() == 1);
+        CHECK(stray.warnings[0] == "1 byte that is not UTF-8 read as Windows-1252");
+        const auto undefined = r2p::html_text(
+            "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+            "charset=windows-1252\"></head><body><p>bad \x81 byte</p><p>after</p></body></html>");
+        CHECK(has(undefined.text, "\n\nafter\n"));
+        CHECK(r2p::declared_charset("<meta charset = 'ISO-8859-1'>") == "iso-8859-1");
+        CHECK(r2p::declared_charset("<?xml version=\"1.0\" encoding=\"UTF-8\"?>") == "utf-8");
+        CHECK(r2p::declared_charset("<script>var charset;</script>").empty());
     }
 
     TEST_CASE("headings, block quotes and paragraphs map to the structured text's marks") {

@@ -7,47 +7,28 @@
 #include <string>
 #include <vector>
 
+#include "convert/html_charset.hpp"
 #include "convert/html_main_content.hpp"
 #include "convert/html_metadata.hpp"
 #include "convert/libxml_support.hpp"
 #include "convert/structured_text_writer.hpp"
 #include "r2p/error.hpp"
-#include "text/unicode_utf8.hpp"
 
 namespace r2p {
 
 namespace {
 
-// How far into the page a charset declaration is looked for (HTML asks for the first 1024
-// bytes; pages with long <head>s put it later).
-constexpr std::size_t kCharsetSearchBytes = 4096;
+// How far into the file NUL bytes are looked for: text pages have none, images and
+// executables named .html have them early.
+constexpr std::size_t kBinarySniffBytes = 4096;
 
 bool starts_with(std::string_view s, std::string_view prefix) {
     return s.substr(0, prefix.size()) == prefix;
 }
 
-// The encoding to hand libxml2, or nullptr to let it follow the page's BOM or declaration.
-// Without either libxml2 reads bytes as ISO-8859-1, which breaks every undeclared UTF-8 page.
-const char* undeclared_encoding(std::string_view bytes) {
-    if (starts_with(bytes, "\xEF\xBB\xBF") || starts_with(bytes, "\xFF\xFE") ||
-        starts_with(bytes, "\xFE\xFF")) {
-        return nullptr;
-    }
-    const std::string head = ascii_lower_copy(bytes.substr(0, kCharsetSearchBytes));
-    // "charset=" of <meta charset> or http-equiv content, "encoding=" of an XML declaration.
-    for (const std::string_view key : {std::string_view("charset"), std::string_view("encoding")}) {
-        for (std::size_t at = head.find(key); at != std::string::npos;
-             at = head.find(key, at + 1)) {
-            const std::size_t next = head.find_first_not_of(" \t\r\n", at + key.size());
-            if (next != std::string::npos && head[next] == '=') return nullptr;
-        }
-    }
-    return detail::first_invalid_utf8(bytes) == std::string_view::npos ? "UTF-8" : "windows-1252";
-}
-
 bool looks_binary(std::string_view bytes) {
     if (starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF")) return false;  // UTF-16
-    return bytes.substr(0, kCharsetSearchBytes).find('\0') != std::string_view::npos;
+    return bytes.substr(0, kBinarySniffBytes).find('\0') != std::string_view::npos;
 }
 
 bool is_heading(std::string_view name) {
@@ -245,17 +226,26 @@ ConvertedStatement html_text(std::string_view bytes) {
     if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos)
         throw CorpusError("empty HTML file");
     if (looks_binary(bytes)) throw CorpusError("not an HTML file (binary data)");
-    if (bytes.size() > static_cast<std::size_t>(INT32_MAX))
+    // Decoded here, not by libxml2, whose converters stop at the first bad byte and would
+    // drop the rest of the page.
+    const HtmlBytes page = html_to_utf8(bytes);
+    if (page.utf8.size() > static_cast<std::size_t>(INT32_MAX))
         throw CorpusError("HTML file too large");
     init_libxml();
     xmlResetLastError();
-    const XmlDocPtr doc(htmlReadMemory(
-        bytes.data(), static_cast<int>(bytes.size()), nullptr, undeclared_encoding(bytes),
-        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET));
+    const XmlDocPtr doc(
+        htmlReadMemory(page.utf8.data(), static_cast<int>(page.utf8.size()), nullptr, "UTF-8",
+                       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                           HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC));
     if (!doc || !xmlDocGetRootElement(doc.get())) throw CorpusError("not readable as HTML");
     // libxml2 stops reading at 256 nested elements and keeps what it read: say so, since the
     // rest of the page is lost.
     std::vector<std::string> warnings;
+    if (page.replaced > 0) {
+        warnings.push_back(std::to_string(page.replaced) +
+                           (page.replaced == 1 ? " byte that is" : " bytes that are") +
+                           " not UTF-8 read as Windows-1252");
+    }
     const xmlError* error = xmlGetLastError();
     if (error && error->message &&
         std::string_view(error->message).find("Excessive depth") != std::string_view::npos) {
