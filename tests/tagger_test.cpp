@@ -740,6 +740,25 @@ TEST_SUITE("tag") {
         CHECK(passage(ps, "d/p1/q1").roles == Roles{"executive-director"});
         CHECK(passage(ps, "d/p2/q1").speaker == std::optional<std::string>("Savita Pawnday"));
         CHECK(passage(ps, "d/p2").speaker == std::optional<std::string>("Savita Pawnday"));
+
+        // An address is no apposition, a determiner opens no name.
+        const std::string quoted =
+            "The Prime Minister said that \u201Cour islands cannot wait for another decade\u201D.";
+        for (const std::string first :
+             {"However, Mr. President, Saint Lucia cannot pretend to be unaffected.",
+              "The President, The Kingdom of Tonga, opened the session."}) {
+            CAPTURE(first);
+            const auto address = tag(doc_of({found(first), found(quoted)}));
+            CHECK(passage(address, "d/p2/q1").speaker == std::nullopt);
+            CHECK(passage(address, "d/p2/q1").roles == Roles{"head-of-government"});
+        }
+
+        // Titles with nothing after them (a salutation cut off at "Mr.") name no one.
+        const auto cut = tag(doc_of({found("To the Secretary-General of the United Nations, "
+                                           "Mr."),
+                                     found("To the Executive Director, H.E.")}));
+        CHECK(passage(cut, "d/p1").speaker == std::nullopt);
+        CHECK(passage(cut, "d/p2").speaker == std::nullopt);
     }
 
     TEST_CASE("a block quote is attributed by the sentence that introduces it") {

@@ -563,6 +563,7 @@ std::size_t SpeakerMatcher::skip_titles(const std::vector<Token>& tokens, std::s
     for (;;) {
         const std::size_t before = j;
         j = skip_honorifics(tokens, j, end);
+        if (j >= end) return j;  // "…, Mr." ending the text: nothing after the titles
         if (const auto* p = roles_.longest_at(tokens, j); p && j + p->words.size() < end)
             j += p->words.size();
         if (j == before) return j;
@@ -580,6 +581,10 @@ std::optional<std::string> SpeakerMatcher::name_from_run(std::string_view text,
     // "Ms. Paauwe": one word is a name only after an honorific or a title.
     const std::size_t least = titled ? 1 : 2;
     if (to <= from || to - from < least || to - from > kMaxNameWords) return std::nullopt;
+    // "The Kingdom", "This Assembly": a determiner opens no name.
+    if (tokens[from].norm == "the" || tokens[from].norm == "this" || tokens[from].norm == "a" ||
+        tokens[from].norm == "an")
+        return std::nullopt;
     if (tokens[to - 1].norm.size() < 2) return std::nullopt;
     for (std::size_t k = from; k < to; ++k) {
         if (roles_.longest_at(tokens, k) != nullptr) return std::nullopt;
@@ -661,7 +666,9 @@ void SpeakerMatcher::collect_names(std::string_view text, const std::vector<Toke
                    (tokens[j].capitalized || tokens[j].norm.size() <= 3))
                 ++j;
             qualifier_end = j;
-            if (j < n && j > 0 && trim_spaces(gap(text, tokens, j)) == ",")
+            // "Mr. President, Saint Lucia cannot...": an address, not an apposition.
+            const bool vocative = m.first > 0 && honorifics_.longest_at(tokens, m.first - 1);
+            if (j < n && j > 0 && !vocative && trim_spaces(gap(text, tokens, j)) == ",")
                 name = name_after(text, tokens, j, true);
         }
         if (!name && m.first > 0) name = name_before(text, tokens, m.first);
