@@ -606,6 +606,20 @@ TEST_SUITE("tag") {
         }
     }
 
+    TEST_CASE("a person named twice with a role speaks by the mention the verb can reach") {
+        // The name is a surname reference too (introduced in the paragraph before) but stands
+        // too far from the verb; the role in apposition does not.
+        const auto ps = tag(doc_of({
+            found("We heard Mr. Gordon Brown, Prime Minister of the United Kingdom, on Monday."),
+            found("That imperative was articulated by Mr. Gordon Brown, Prime Minister of the "
+                  "United Kingdom, on 26 September in this very Hall, when he stated: "
+                  "\u201Cno country can face these crises alone\u201D."),
+        }));
+        CHECK(passage(ps, "d/p2/q1").roles == Roles{"head-of-government"});
+        CHECK(passage(ps, "d/p2/q1").speaker == std::optional<std::string>("Gordon Brown"));
+        CHECK(passage(ps, "d/p2").speaker == std::optional<std::string>("Gordon Brown"));
+    }
+
     TEST_CASE("a quote over several paragraphs keeps its speaker in every paragraph") {
         const auto ps = tag(doc_of({
             found("The Special Adviser on the Prevention of Genocide, Mr. Tomas Varga, told the "

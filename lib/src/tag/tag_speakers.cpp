@@ -290,17 +290,23 @@ ParagraphSpeech SpeakerMatcher::analyze(std::string_view text, const std::vector
                 pending.push_back(next++);
             if (!verb_at[j]) continue;
             if (!pending.empty()) {
-                // "Mr. Luns' own party, Professor Duynstee, stated": an owner is not the
-                // subject when someone after it can be.
-                std::size_t subject = pending.front();
+                // The first mention in reach is the subject; "Mr. Luns' own party, Professor
+                // Duynstee, stated": an owner only when no one after it can be; "Mr. Gordon
+                // Brown, Prime Minister of the United Kingdom, ... stated": the role in
+                // apposition when the name stands too far from the verb.
+                const auto in_reach = [&](std::size_t mi) {
+                    const Mention& m = out.mentions[mi];
+                    return j >= m.last && j - m.last <= kVerbWindow;
+                };
+                std::optional<std::size_t> subject;
                 for (std::size_t mi : pending) {
-                    if (!out.mentions[mi].possessive) {
+                    if (!out.mentions[mi].possessive && in_reach(mi)) {
                         subject = mi;
                         break;
                     }
                 }
-                Mention& m = out.mentions[subject];
-                if (j >= m.last && j - m.last <= kVerbWindow) m.reported = true;
+                if (!subject && in_reach(pending.front())) subject = pending.front();
+                if (subject) out.mentions[*subject].reported = true;
             }
             pending.clear();
         }
