@@ -157,29 +157,45 @@ std::string without_comments(std::string_view line, bool& open) {
     return out;
 }
 
+// Whether `body` holds any mark of the blocks resolved here; most statements hold none.
+bool may_hold_blocks(std::string_view body) {
+    for (std::string_view mark : {"```", "~~~", "<!--", "]:", "|"}) {
+        if (body.find(mark) != std::string_view::npos) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 MarkdownBlocks read_markdown_blocks(std::string_view text, DocumentMeta& meta) {
     MarkdownBlocks blocks;
     const std::string_view body = front_matter(text, meta, blocks.first_line);
+    blocks.body = body;
+    if (!may_hold_blocks(body)) return blocks;
+    blocks.was_rewritten = true;
     const std::vector<std::string_view> lines = split_lines(body);
-    std::vector<std::string> out(lines.size());
+    std::string& out = blocks.rewritten;
+    out.reserve(body.size());
     bool in_fence = false;
     bool in_comment = false;
     bool in_table = false;
     for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (i > 0) out += '\n';
         const std::string_view line = lines[i];
         if (is_fence(line)) {
             in_fence = !in_fence;
             continue;  // the fence's marks go, its lines stay text
         }
         if (in_fence) {
-            out[i] = std::string(line);
+            out.append(line);
             continue;
         }
-        const bool had_comment = in_comment || line.find("<!--") != std::string_view::npos;
-        const std::string clean =
-            had_comment ? without_comments(line, in_comment) : std::string(line);
+        std::string uncommented;
+        std::string_view clean = line;
+        if (in_comment || line.find("<!--") != std::string_view::npos) {
+            uncommented = without_comments(line, in_comment);
+            clean = uncommented;
+        }
         if (is_reference_definition(clean)) continue;
         // A table: a row with pipes above a rule, and the rows with pipes below it.
         if (!in_table && has_pipe(clean) && i + 1 < lines.size() && is_table_rule(lines[i + 1]) &&
@@ -189,17 +205,10 @@ MarkdownBlocks read_markdown_blocks(std::string_view text, DocumentMeta& meta) {
             in_table = false;
         }
         if (in_table) {
-            if (!is_table_rule(clean)) out[i] = table_row(clean);
+            if (!is_table_rule(clean)) out += table_row(clean);
             continue;
         }
-        out[i] = clean;
-    }
-    std::size_t size = 0;
-    for (const std::string& l : out) size += l.size() + 1;
-    blocks.text.reserve(size);
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        if (i > 0) blocks.text += '\n';
-        blocks.text += out[i];
+        out.append(clean);
     }
     return blocks;
 }

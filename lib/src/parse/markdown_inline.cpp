@@ -83,9 +83,14 @@ class InlineReader {
             }
         }
         if (c == '*' || c == '_') return delimiter_run(i);
-        out_ += c;
-        return i + 1;
+        // Plain text up to the next character that may open markup, in one piece.
+        std::size_t end = s_.find_first_of(kMarkupStarts, i + 1);
+        if (end == std::string_view::npos) end = s_.size();
+        out_.append(s_.substr(i, end - i));
+        return end;
     }
+
+    static constexpr std::string_view kMarkupStarts = "\\`<![*_";
 
     // "[text](url)" or "[text][ref]" starting at `open`: one past its end, or npos.
     std::size_t link_end(std::size_t open) const {
@@ -163,6 +168,7 @@ class InlineReader {
     }
 
     std::string resolve_emphasis() {
+        if (runs_.empty()) return std::move(out_);
         std::vector<bool> drop(out_.size(), false);
         std::vector<std::size_t> openers;
         for (std::size_t r = 0; r < runs_.size(); ++r) {
@@ -195,6 +201,7 @@ class InlineReader {
                 for (std::size_t j = 0; j < run.remaining; ++j) drop[from + j] = true;
             }
         }
+        if (std::find(drop.begin(), drop.end(), true) == drop.end()) return std::move(out_);
         std::string result;
         result.reserve(out_.size());
         for (std::size_t i = 0; i < out_.size(); ++i) {

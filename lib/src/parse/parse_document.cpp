@@ -748,7 +748,7 @@ std::string heading_name(const Unit& u, const std::string& text) {
 Document parse_document(std::string_view text, DocumentMeta meta) {
     Document doc;
     const detail::MarkdownBlocks blocks = detail::read_markdown_blocks(text, meta);
-    const std::string_view body_text = blocks.text;
+    const std::string_view body_text = blocks.text();
     const detail::LineLayout layout = detail::read_line_layout(body_text, blocks.first_line);
     std::vector<Unit> units = split_units(layout);
     if (meta.symbol.empty()) meta.symbol = symbol_above_text(layout, body_text);
@@ -824,7 +824,8 @@ Document parse_document(std::string_view text, DocumentMeta meta) {
                 header_text += text_i;
                 if (n == u.lines.size()) continue;
                 u.lines.erase(u.lines.begin(), u.lines.begin() + static_cast<std::ptrdiff_t>(n));
-                --i;  // read the rest of the unit again
+                u.starts_block = true;
+                --i;  // read the rest of the unit again (unsigned wrap: the loop adds it back)
                 continue;
             }
         }
