@@ -818,6 +818,27 @@ TEST_SUITE("statement structure") {
         CHECK(doc.paragraphs[1].text.substr(q.begin, q.end - q.begin) == "act now");
         CHECK(doc.paragraphs[2].label == "12 bis");
         CHECK(doc.paragraphs[2].text == "An inserted paragraph.");
+
+        SUBCASE("a numbered paragraph broken by a page break goes on unnumbered") {
+            const r2p::Document broken = parse(
+                "The Title\n\n7. The Council must act on early warning, and it must do so "
+                "well before the\n\nviolence begins, not after it.\n\n8. A new paragraph.\n");
+            REQUIRE(broken.paragraphs.size() == 2);
+            CHECK(broken.paragraphs[0].label == "7");
+            CHECK(broken.paragraphs[0].text ==
+                  "The Council must act on early warning, and it must do so well before the "
+                  "violence begins, not after it.");
+        }
+        SUBCASE("a number set down mid-sentence by a scanned page break numbers nothing") {
+            const r2p::Document scanned = parse(
+                "The Title\n\nThe Assembly has learned that the first duty of\n"
+                "12.\tevery State is to protect its own people.\n");
+            REQUIRE(scanned.paragraphs.size() == 1);
+            CHECK(scanned.paragraphs[0].label.empty());
+            CHECK(scanned.paragraphs[0].text ==
+                  "The Assembly has learned that the first duty of 12. every State is to protect "
+                  "its own people.");
+        }
     }
 
     TEST_CASE("a Markdown statement: front matter, inline marks, table, block quote") {

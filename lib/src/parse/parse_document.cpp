@@ -145,6 +145,19 @@ ListMarker list_marker(std::string_view s) {
     return {};
 }
 
+// "41.<TAB>it is true that ..." after a line that stops mid-sentence: a scanned record's
+// paragraph number set down where a page broke the sentence, not a new paragraph. A number
+// opening lower-case text after a line that ends a sentence or a clause ("Sweden will:",
+// "...;") does number an item.
+bool misplaced_number(const ListMarker& marker, std::string_view line, std::string_view previous) {
+    const bool numeric =
+        !marker.label.empty() && (detail::is_digit(static_cast<unsigned char>(marker.label[0])) ||
+                                  (marker.label.size() > 1 && marker.label[0] == '(' &&
+                                   detail::is_digit(static_cast<unsigned char>(marker.label[1]))));
+    return numeric && !previous.empty() && !ends_with_any(previous, ".!?:;") &&
+           detail::starts_lower(line.substr(marker.length));
+}
+
 // Joins the next line of one paragraph: one space, except after a hyphen that ends a line
 // after a letter, where `hyphens` decides between "inter-" + "national" -> "international",
 // "Secretary-" + "General" -> "Secretary-General" and "pre-" + "and" -> "pre- and".
@@ -189,6 +202,7 @@ std::string unit_text(const Unit& u, detail::LineEndHyphens& hyphens) {
 // starts is the layout's call.
 std::vector<Unit> split_units(const detail::LineLayout& layout) {
     std::vector<Unit> units;
+    std::string_view last_text;  // the text line before, for telling misplaced numbers
     std::optional<Unit> current;
     bool after_blank = true;
     auto flush = [&](bool block_ends) {
@@ -247,8 +261,12 @@ std::vector<Unit> split_units(const detail::LineLayout& layout) {
             after_blank = true;  // what follows a heading starts afresh
             continue;
         }
-        const ListMarker marker = list_marker(raw);
+        ListMarker marker = list_marker(raw);
+        if (marker.found && !marker.symbol && misplaced_number(marker, raw, last_text)) {
+            marker = ListMarker{};
+        }
         const bool item = marker.found;
+        last_text = raw;
         if (item) {
             flush(false);
             raw = trim(raw.substr(marker.length));
@@ -884,9 +902,13 @@ Document parse_document(std::string_view text, DocumentMeta meta) {
     for (Draft& d : drafts) {
         if (!joined.empty()) {
             Draft& prev = joined.back();
-            if (prev.unit + 1 == d.unit && prev.ends_block && d.starts_block && !prev.bullet &&
-                !d.bullet && !prev.quote_block && !d.quote_block &&
-                !ends_with_any(prev.text, ".!?:") && detail::starts_lower(d.text)) {
+            // A numbered paragraph of prose goes on after a page break as an unnumbered one.
+            const bool numbered_prose =
+                !prev.label.empty() && word_shape(prev.text, kMaxHeadingWords).truncated;
+            if (prev.unit + 1 == d.unit && prev.ends_block && d.starts_block &&
+                (!prev.bullet || numbered_prose) && !d.bullet && !prev.quote_block &&
+                !d.quote_block && !ends_with_any(prev.text, ".!?:") &&
+                detail::starts_lower(d.text)) {
                 append_line(prev.text, d.text, hyphens);
                 prev.unit = d.unit;
                 prev.ends_block = d.ends_block;
