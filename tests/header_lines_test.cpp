@@ -57,7 +57,9 @@ TEST_SUITE("header_lines") {
               "Seventy-fourth year", "Agenda items 14 and 123", "Agenda item 68 (b)",
               "Item 4 of the provisional agenda",
               "Seventy-sixth session, 95th & 96th Meetings (AM & PM)", "Press Release",
-              "Check against delivery", "Meetings Coverage and Press Releases"}) {
+              "Check against delivery", "Meetings Coverage and Press Releases",
+              "General Assembly          Distr.: General",
+              "Security Council Seventy-fourth year"}) {
             INFO(line);
             CHECK(is_masthead_line(line));
         }

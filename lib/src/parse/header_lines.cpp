@@ -269,6 +269,13 @@ bool is_masthead_line(std::string_view line) {
     if (words.size() > kMaxMastheadWords) return false;
     const std::string lower = ascii_lower(strip_end_punctuation(line));
     if (listed(kOrgans, lower)) return true;
+    // Two masthead columns read as one line: "General Assembly   Distr.: General".
+    for (std::string_view organ : kOrgans) {
+        if (lower.size() > organ.size() && lower.starts_with(organ) && lower[organ.size()] == ' ' &&
+            is_masthead_line(line.substr(organ.size()))) {
+            return true;
+        }
+    }
     for (std::string_view prefix : kNoticePrefixes) {
         if (lower.starts_with(prefix)) return true;
     }

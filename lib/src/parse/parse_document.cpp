@@ -432,6 +432,10 @@ bool is_header_line(const Unit& u, std::string_view text) {
         detail::is_report_anchor(text)) {
         return true;
     }
+    // A line that ends a sentence with more lines after it is prose run into the next line.
+    for (std::size_t i = 0; i + 1 < u.lines.size(); ++i) {
+        if (ends_with_any(u.lines[i].text, ".!?")) return false;
+    }
     const detail::WordShape shape = word_shape(text, kMaxHeaderWords);
     if (shape.truncated || shape.words == 0) return false;
     if (has_word(text, "by") || detail::starts_lower(text)) return false;
