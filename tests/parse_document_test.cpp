@@ -654,6 +654,23 @@ TEST_SUITE("statement structure") {
         }
     }
 
+    TEST_CASE("a report whose title is \"Report of ...\" under an agenda item's name") {
+        const r2p::Document doc = parse(
+            "A/HRC/19/23\n\nGeneral Assembly\n\nDistr.: General\n10 February 2012\n\n"
+            "Human Rights Council\nNineteenth session\nAgenda item 3\n\n"
+            "Promotion and protection of all human rights, civil, political, economic, social "
+            "and cultural rights, including the right to development\n\n"
+            "Report of the Special Adviser on the Prevention of Genocide\n\nSummary\n\n"
+            "The present report is submitted pursuant to Human Rights Council resolution 7/25.\n");
+        CHECK(doc.meta.symbol == "A/HRC/19/23");
+        CHECK(doc.meta.date == "2012-02-10");
+        CHECK(doc.meta.title == "Report of the Special Adviser on the Prevention of Genocide");
+        CHECK(doc.sections == std::vector<std::string>{"Summary"});
+        CHECK(paragraph_texts(doc) ==
+              std::vector<std::string>{"The present report is submitted pursuant to Human Rights "
+                                       "Council resolution 7/25."});
+    }
+
     TEST_CASE("a symbol line above a title is never the title, whatever the symbol") {
         for (const char* symbol : {"A/RES/60/1", "S/PV.8185", "A/63/PV.97", "S/2019/463",
                                    "SC/14937", "SG/SM/21345", "HRC/19/23"}) {

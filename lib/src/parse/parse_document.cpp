@@ -678,8 +678,10 @@ std::size_t byline_lines(const Unit& u, std::size_t first, DocumentMeta& meta) {
 
 // Masthead lines above the title (a report's symbol block, organ, "Distr.: General", date,
 // "Original: English", session and agenda lines; a press release's date and symbol) are
-// header: taken off the front of `units` into `header`, the symbol into meta.
-void take_masthead(std::vector<Unit>& units, DocumentMeta& meta, std::string& header) {
+// header: taken off the front of `units` into `header`, the symbol into meta. Returns whether
+// the last of them is an agenda item line, whose item's name follows.
+bool take_masthead(std::vector<Unit>& units, DocumentMeta& meta, std::string& header) {
+    bool agenda_last = false;
     std::size_t whole_units = 0;
     for (; whole_units < units.size(); ++whole_units) {
         Unit& u = units[whole_units];
@@ -694,6 +696,7 @@ void take_masthead(std::vector<Unit>& units, DocumentMeta& meta, std::string& he
             }
             header += line;
             header += '\n';
+            agenda_last = detail::ascii_lower(line).find("agenda") != std::string::npos;
         }
         if (k < u.lines.size()) {
             if (k > 0) {
@@ -704,13 +707,14 @@ void take_masthead(std::vector<Unit>& units, DocumentMeta& meta, std::string& he
         }
     }
     units.erase(units.begin(), units.begin() + static_cast<std::ptrdiff_t>(whole_units));
+    return agenda_last;
 }
 
 // A UN report prints agenda items' names between its masthead and its title, and "Report of
 // the Secretary-General" under the title: when that line comes within the first units, the
 // lines right above it are the title and those before them header.
 void find_title_above_anchor(std::vector<Unit>& units, std::string& header,
-                             detail::LineEndHyphens& hyphens) {
+                             detail::LineEndHyphens& hyphens, bool agenda_name_first) {
     const std::size_t limit = std::min(units.size(), kReportAnchorUnits);
     for (std::size_t k = 0; k < limit; ++k) {
         const Unit& u = units[k];
@@ -732,12 +736,18 @@ void find_title_above_anchor(std::vector<Unit>& units, std::string& header,
             units.insert(units.begin() + static_cast<std::ptrdiff_t>(k), std::move(title));
             ++k;
         }
-        if (k < 2) return;  // nothing above the title
-        for (std::size_t i = 0; i + 1 < k; ++i) {
+        if (k == 0) return;
+        // Above the anchor stands the title, unless what stands there is the name of the agenda
+        // item printed just above it: then the anchor ("Report of the Special Adviser on ...")
+        // is the title itself.
+        const bool titled = title_line_count(units[k - 1]) == units[k - 1].lines.size() &&
+                            !(agenda_name_first && k == 1);
+        const std::size_t header_units = titled ? k - 1 : k;
+        for (std::size_t i = 0; i < header_units; ++i) {
             header += unit_text(units[i], hyphens);
             header += '\n';
         }
-        units.erase(units.begin(), units.begin() + static_cast<std::ptrdiff_t>(k - 1));
+        units.erase(units.begin(), units.begin() + static_cast<std::ptrdiff_t>(header_units));
         return;
     }
 }
@@ -778,8 +788,8 @@ Document parse_document(std::string_view text, DocumentMeta meta) {
 
     // Header above the title: masthead, symbol, dateline; then a report's agenda items.
     std::string header_text;
-    take_masthead(units, meta, header_text);
-    find_title_above_anchor(units, header_text, hyphens);
+    const bool agenda_name_first = take_masthead(units, meta, header_text);
+    find_title_above_anchor(units, header_text, hyphens, agenda_name_first);
 
     // Title: the leading lines of the first unit; the rest of that unit is body text.
     std::size_t next = 0;
