@@ -2,6 +2,7 @@
 // lists, robustness, and the seed and sample statements in other conventions.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <sstream>
@@ -236,8 +237,8 @@ TEST_SUITE("paragraphs") {
              "the Group of Friends\n\nNew York, 6 September 2016\n\nExcellencies,\n\nWe act.\n",
              "Statement by Ambassador Jane Doe Permanent Representative of Canada on behalf of the "
              "Group of Friends",
-             2},
-            {"a salutation is no title", "Mr. President,\n\nWe thank you.\n", "", 2},
+             1},
+            {"a salutation is no title", "Mr. President,\n\nWe thank you.\n", "", 1},
             {"front matter", "---\ntitle: \"Front Title\"\ndate: 2014-02-03\n---\nBody text.\n",
              "Front Title", 1},
         };
@@ -260,7 +261,7 @@ TEST_SUITE("paragraphs") {
         CHECK(doc.paragraphs[0].text.substr(0, 26) == "The Security Council met t");
     }
 
-    TEST_CASE("header lines are not paragraphs but a speaker line is") {
+    TEST_CASE("header lines, speaker lines and salutations are not paragraphs") {
         const std::string text =
             "Title of the Statement\n\n"
             "Ministerial Meeting, New York, 28 September 2012\n\n"
@@ -270,11 +271,9 @@ TEST_SUITE("paragraphs") {
             "Norway welcomes this debate.\n";
         const r2p::Document doc = parse(text);
         CHECK(doc.meta.date == "2012-09-28");
-        CHECK(paragraph_texts(doc) ==
-              std::vector<std::string>{
-                  "Statement by H.E. Ms. Anna Berg, Minister for Foreign Affairs of Norway",
-                  "Check against delivery", "Mr. President,", "Norway welcomes this debate."});
-        CHECK(doc.paragraphs[0].run_in_heading.empty());
+        CHECK(paragraph_texts(doc) == std::vector<std::string>{"Norway welcomes this debate."});
+        CHECK(doc.meta.speaker == "H.E. Ms. Anna Berg");
+        CHECK(doc.meta.speaker_post == "Minister for Foreign Affairs of Norway");
         CHECK(doc.sections.empty());
     }
 
@@ -423,8 +422,11 @@ TEST_SUITE("paragraphs") {
         CHECK(paragraph_texts(doc) ==
               std::vector<std::string>{"Sweden will:", "support the Special Adviser;",
                                        "appoint a Focal Point, and fund early warning;",
-                                       "promote accountability.", "1. first numbered item;",
-                                       "2) second numbered item.", "(a) lettered item."});
+                                       "promote accountability.", "first numbered item;",
+                                       "second numbered item.", "lettered item."});
+        std::vector<std::string> labels;
+        for (const r2p::Paragraph& p : doc.paragraphs) labels.push_back(p.label);
+        CHECK(labels == std::vector<std::string>{"", "", "", "", "1", "2", "(a)"});
         CHECK(doc.paragraphs[3].line == 8);
     }
 
@@ -548,12 +550,18 @@ TEST_SUITE("paragraphs") {
             CHECK(doc.sections == std::vector<std::string>{"Introduction",
                                                            "From early warning to early action",
                                                            "Our commitments", "Conclusion"});
-            REQUIRE(doc.paragraphs.size() == 9);
-            CHECK(doc.paragraphs[0].text == "Mr. President,");
-            CHECK(doc.paragraphs[3].run_in_heading == "Prevention first");
-            CHECK(doc.paragraphs[3].text.substr(0, 25) == "Prevention first. Sweden ");
-            CHECK(doc.paragraphs[4].text == "Sweden will:");
-            CHECK(doc.paragraphs[4].section == "Our commitments");
+            CHECK(doc.meta.speaker == "H.E. Ms. Anna Lindqvist");
+            CHECK(doc.meta.speaker_post == "Minister for Foreign Affairs of Sweden");
+            REQUIRE(doc.paragraphs.size() == 8);  // "Mr. President," is no passage
+            CHECK(doc.paragraphs[0].text.substr(0, 36) == "I thank you for convening this debat");
+            CHECK(doc.paragraphs[2].run_in_heading == "Prevention first");
+            CHECK(doc.paragraphs[2].text.substr(0, 25) == "Prevention first. Sweden ");
+            CHECK(doc.paragraphs[3].text == "Sweden will:");
+            CHECK(doc.paragraphs[3].section == "Our commitments");
+            CHECK(doc.paragraphs[4].label == "1");
+            CHECK(doc.paragraphs[4].text ==
+                  "continue to support the Joint Office of the Special "
+                  "Advisers;");
             CHECK(quotes_of(doc).speech.size() == 2);
             CHECK(lost_words(read_source_file(path), doc,
                              {"General Assembly Plenary Debate on the Responsibility to Protect",
@@ -602,5 +610,318 @@ TEST_SUITE("paragraphs") {
         SUBCASE("an empty document has no passages") {
             CHECK(r2p::make_passages(parse("")).empty());
         }
+    }
+}
+
+TEST_SUITE("statement structure") {
+    TEST_CASE("a UN report's masthead is header: symbol to meta, the title found below it") {
+        const std::string path = "tests/data/statements/sg-report-lessons-prevention-2019.txt";
+        const r2p::Document doc = parse_file(path, "report");
+        CHECK(doc.meta.symbol == "A/73/898-S/2019/463");
+        CHECK(doc.meta.title == "Responsibility to protect: lessons learned for prevention");
+        CHECK(doc.meta.date == "2019-06-10");
+        CHECK(doc.sections == std::vector<std::string>{"Summary", "I. Introduction",
+                                                       "II. Lessons learned for prevention",
+                                                       "A. Early warning and assessment",
+                                                       "III. THE WAY FORWARD"});
+        std::vector<std::string> labels;
+        for (const r2p::Paragraph& p : doc.paragraphs) labels.push_back(p.label);
+        CHECK(labels ==
+              std::vector<std::string>{"", "1", "2", "3", "4", "(a)", "(b)", "4 bis", "5"});
+        REQUIRE(doc.paragraphs.size() == 9);
+        CHECK(doc.paragraphs[0].text.substr(0, 19) == "The present report ");
+        CHECK(doc.paragraphs[1].text.substr(0, 18) == "In paragraphs 138 ");
+        CHECK(doc.paragraphs[1].section == "I. Introduction");
+        // A hard-wrapped numbered paragraph is joined, its number out of its text.
+        CHECK(doc.paragraphs[3].text ==
+              "Atrocity crimes are processes, not events. They are preceded by warning signs "
+              "that can be read and acted upon well before violence reaches its peak.");
+        CHECK(doc.paragraphs[3].section == "II. Lessons learned for prevention");
+        CHECK(doc.paragraphs[4].section == "A. Early warning and assessment");
+        CHECK(doc.paragraphs[5].text ==
+              "designate national focal points for the responsibility "
+              "to protect;");
+        CHECK(doc.paragraphs[8].section == "III. THE WAY FORWARD");
+        // Quote offsets are into the text without its number.
+        const r2p::Paragraph& bis = doc.paragraphs[7];
+        REQUIRE(bis.quotes.size() == 1);
+        CHECK(bis.text.substr(bis.quotes[0].begin, bis.quotes[0].end - bis.quotes[0].begin) ==
+              bis.quotes[0].text);
+        CHECK(bis.quotes[0].text.substr(0, 24) == "warning without action i");
+        for (const r2p::Paragraph& p : doc.paragraphs) {
+            CHECK_FALSE(contains(p.text, "A/73/898"));
+            CHECK_FALSE(contains(p.text, "Distr."));
+            CHECK_FALSE(contains(p.text, "Report of the Secretary-General"));
+        }
+    }
+
+    TEST_CASE("a report whose title is \"Report of ...\" under an agenda item's name") {
+        const r2p::Document doc = parse(
+            "A/HRC/19/23\n\nGeneral Assembly\n\nDistr.: General\n10 February 2012\n\n"
+            "Human Rights Council\nNineteenth session\nAgenda item 3\n\n"
+            "Promotion and protection of all human rights, civil, political, economic, social "
+            "and cultural rights, including the right to development\n\n"
+            "Report of the Special Adviser on the Prevention of Genocide\n\nSummary\n\n"
+            "The present report is submitted pursuant to Human Rights Council resolution 7/25.\n");
+        CHECK(doc.meta.symbol == "A/HRC/19/23");
+        CHECK(doc.meta.date == "2012-02-10");
+        CHECK(doc.meta.title == "Report of the Special Adviser on the Prevention of Genocide");
+        CHECK(doc.sections == std::vector<std::string>{"Summary"});
+        CHECK(paragraph_texts(doc) ==
+              std::vector<std::string>{"The present report is submitted pursuant to Human Rights "
+                                       "Council resolution 7/25."});
+    }
+
+    TEST_CASE("a symbol line above a title is never the title, whatever the symbol") {
+        for (const char* symbol : {"A/RES/60/1", "S/PV.8185", "A/63/PV.97", "S/2019/463",
+                                   "SC/14937", "SG/SM/21345", "HRC/19/23"}) {
+            INFO(symbol);
+            const r2p::Document doc = parse(std::string(symbol) +
+                                            "\n\nProtecting Civilians in Armed Conflict\n\n"
+                                            "The Council met to discuss the protection of "
+                                            "civilians.\n");
+            CHECK(doc.meta.symbol == symbol);
+            CHECK(doc.meta.title == "Protecting Civilians in Armed Conflict");
+            CHECK(doc.sections.empty());
+            CHECK(paragraph_texts(doc) ==
+                  std::vector<std::string>{
+                      "The Council met to discuss the protection of civilians."});
+        }
+    }
+
+    TEST_CASE("a symbol from the sidecar is kept") {
+        r2p::DocumentMeta meta;
+        meta.symbol = "A/74/1";
+        const r2p::Document doc = r2p::parse_document("GA/12519\n\nThe Title\n\nBody.\n", meta);
+        CHECK(doc.meta.symbol == "A/74/1");
+        CHECK(doc.meta.title == "The Title");
+    }
+
+    TEST_CASE("a press release's symbol and date are header, its headline the title") {
+        const std::string path = "tests/data/statements/ga-press-release-r2p-debate-2022.txt";
+        const r2p::Document doc = parse_file(path, "press");
+        CHECK(doc.meta.symbol == "GA/12519");
+        CHECK(doc.meta.date == "2022-06-27");
+        CHECK(doc.meta.title ==
+              "Responsibility to Protect Must Move from Words to Deeds, Secretary-General Tells "
+              "General Assembly");
+        CHECK(doc.meta.speaker.empty());  // a headline is no byline
+        CHECK(doc.sections.empty());
+        REQUIRE(doc.paragraphs.size() == 3);
+        CHECK(doc.paragraphs[0].text.substr(0, 22) == "NEW YORK, 27 June (UN)");
+        for (const r2p::Paragraph& p : doc.paragraphs) CHECK(p.section.empty());
+    }
+
+    TEST_CASE("a symbol and a dateline after the title are header, never a section") {
+        const r2p::Document doc = parse(
+            "Secretary-General Urges Prevention\n\nSG/SM/21345\n\nNew York, 27 June 2022\n\n"
+            "The Secretary-General said today that prevention saves lives.\n\nHe added that "
+            "early warning must lead to early action.\n");
+        CHECK(doc.meta.symbol == "SG/SM/21345");
+        CHECK(doc.meta.date == "2022-06-27");
+        CHECK(doc.sections.empty());
+        REQUIRE(doc.paragraphs.size() == 2);
+        CHECK(doc.paragraphs[1].section.empty());
+    }
+
+    TEST_CASE("Roman-numeral and lettered headings head sections, long-ish and sentence case") {
+        const r2p::Document doc = parse(
+            "The Title\n\nOpening paragraph.\n\nII. Lessons learned for prevention in the "
+            "decade since the World Summit\n\nA paragraph on lessons.\n\nA. Early warning and "
+            "assessment\n\nA paragraph on warning.\n\nIII. THE WAY FORWARD\n\nA closing "
+            "paragraph.\n");
+        CHECK(doc.sections ==
+              std::vector<std::string>{
+                  "II. Lessons learned for prevention in the decade since the World Summit",
+                  "A. Early warning and assessment", "III. THE WAY FORWARD"});
+        REQUIRE(doc.paragraphs.size() == 4);
+        CHECK(doc.paragraphs[0].section.empty());
+        CHECK(doc.paragraphs[1].section == doc.sections[0]);
+        CHECK(doc.paragraphs[2].section == doc.sections[1]);
+        CHECK(doc.paragraphs[3].section == doc.sections[2]);
+    }
+
+    TEST_CASE("a byline is header and names the speaker; salutations are no passages") {
+        const std::string body =
+            "Mr. President,\n\n"
+            "Chile thanks you for convening this debate on the responsibility to protect.\n\n"
+            "Excellencies,\n\nDistinguished delegates, ladies and gentlemen,\n\n"
+            "Mr. President, prevention is the first duty of every State.\n\n"
+            "Thank you, Mr. President.\n";
+        const std::string titled =
+            "General Assembly Plenary Debate on the Responsibility to "
+            "Protect\n\nNew York, 27 June 2022\n\n";
+        const std::string byline =
+            "Statement by H.E. Ambassador Ana Ruiz, Permanent Representative of Chile to the "
+            "United Nations\n\n";
+        const r2p::Document with = parse(titled + byline + body);
+        CHECK(with.meta.title ==
+              "General Assembly Plenary Debate on the Responsibility to Protect");
+        CHECK(with.meta.speaker == "H.E. Ambassador Ana Ruiz");
+        CHECK(with.meta.speaker_post == "Permanent Representative of Chile to the United Nations");
+        CHECK(with.meta.date == "2022-06-27");
+        CHECK(paragraph_texts(with) ==
+              std::vector<std::string>{
+                  "Chile thanks you for convening this debate on the responsibility to protect.",
+                  "Mr. President, prevention is the first duty of every State."});
+
+        SUBCASE("ids and texts do not depend on the byline or the salutations") {
+            const r2p::Document without = parse(
+                titled +
+                "Chile thanks you for convening this debate on the responsibility to protect.\n\n"
+                "Mr. President, prevention is the first duty of every State.\n");
+            const std::vector<r2p::Passage> a = r2p::make_passages(with);
+            const std::vector<r2p::Passage> b = r2p::make_passages(without);
+            REQUIRE(a.size() == b.size());
+            for (std::size_t i = 0; i < a.size(); ++i) {
+                CHECK(a[i].id == b[i].id);
+                CHECK(a[i].text == b[i].text);
+            }
+            CHECK(without.meta.speaker.empty());
+        }
+        SUBCASE("a sidecar's speaker wins over the byline's") {
+            r2p::DocumentMeta meta;
+            meta.id = "doc";
+            meta.speaker = "Ana Ruiz Tagle";
+            const r2p::Document doc = r2p::parse_document(titled + byline + body, meta);
+            CHECK(doc.meta.speaker == "Ana Ruiz Tagle");
+            CHECK(doc.meta.speaker_post.empty());
+            CHECK(doc.paragraphs.size() == 2);
+        }
+        SUBCASE("a byline over two lines, opening the statement") {
+            const r2p::Document doc = parse(
+                "Remarks by Mr. Tomas Varga\nSpecial Adviser on the Prevention of Genocide\n\n" +
+                body);
+            CHECK(doc.meta.speaker == "Mr. Tomas Varga");
+            CHECK(doc.meta.speaker_post == "Special Adviser on the Prevention of Genocide");
+            CHECK(doc.paragraphs.size() == 2);
+        }
+        SUBCASE("a joint statement on behalf of a group names no speaker") {
+            const r2p::Document doc =
+                parse(titled +
+                      "Joint statement on behalf of the Group of Friends of the Responsibility to "
+                      "Protect\n\n" +
+                      body);
+            CHECK(doc.meta.speaker.empty());
+            CHECK(doc.paragraphs.size() == 2);
+        }
+    }
+
+    TEST_CASE("a headline that ends in what someone tells or says is a title, not a byline") {
+        for (const char* headline :
+             {"Prevention Must Come First, Secretary-General Tells General Assembly",
+              "Atrocity Prevention Is Everyone's Duty, Says Secretary-General",
+              "Speakers Urge Council to Act Early on Warning Signs"}) {
+            INFO(headline);
+            const r2p::Document doc =
+                parse(std::string(headline) + "\n\nThe Assembly met today to debate R2P.\n");
+            CHECK(doc.meta.title == headline);
+            CHECK(doc.meta.speaker.empty());
+            CHECK(doc.paragraphs.size() == 1);
+        }
+    }
+
+    TEST_CASE("numbered paragraphs carry their number as a label, not in their text") {
+        const r2p::Document doc = parse(
+            "The Title\n\n1.\tThe first paragraph, which runs on over two lines of the\n"
+            "printed page.\n\n2. The second paragraph says \"act now\", he said.\n\n"
+            "12 bis. An inserted paragraph.\n");
+        REQUIRE(doc.paragraphs.size() == 3);
+        CHECK(doc.paragraphs[0].label == "1");
+        CHECK(doc.paragraphs[0].text ==
+              "The first paragraph, which runs on over two lines of the printed page.");
+        CHECK(doc.paragraphs[1].label == "2");
+        REQUIRE(doc.paragraphs[1].quotes.size() == 1);
+        const r2p::Quote& q = doc.paragraphs[1].quotes[0];
+        CHECK(doc.paragraphs[1].text.substr(q.begin, q.end - q.begin) == "act now");
+        CHECK(doc.paragraphs[2].label == "12 bis");
+        CHECK(doc.paragraphs[2].text == "An inserted paragraph.");
+
+        SUBCASE("a numbered paragraph broken by a page break goes on unnumbered") {
+            const r2p::Document broken = parse(
+                "The Title\n\n7. The Council must act on early warning, and it must do so "
+                "well before the\n\nviolence begins, not after it.\n\n8. A new paragraph.\n");
+            REQUIRE(broken.paragraphs.size() == 2);
+            CHECK(broken.paragraphs[0].label == "7");
+            CHECK(broken.paragraphs[0].text ==
+                  "The Council must act on early warning, and it must do so well before the "
+                  "violence begins, not after it.");
+        }
+        SUBCASE("a number set down mid-sentence by a scanned page break numbers nothing") {
+            const r2p::Document scanned = parse(
+                "The Title\n\nThe Assembly has learned that the first duty of\n"
+                "12.\tevery State is to protect its own people.\n");
+            REQUIRE(scanned.paragraphs.size() == 1);
+            CHECK(scanned.paragraphs[0].label.empty());
+            CHECK(scanned.paragraphs[0].text ==
+                  "The Assembly has learned that the first duty of 12. every State is to protect "
+                  "its own people.");
+        }
+    }
+
+    TEST_CASE("a Markdown statement: front matter, inline marks, table, block quote") {
+        const std::string path = "tests/data/statements/joint-ngo-statement-hrc-2023.md";
+        const r2p::Document doc = parse_file(path, "ngo");
+        CHECK(doc.meta.title == "Joint NGO Statement on Atrocity Prevention");
+        CHECK(doc.meta.date == "2023-03-21");
+        CHECK(doc.meta.speaker == "Ms. Amara Okafor");
+        CHECK(doc.meta.speaker_post == "Executive Director, Atrocity Watch Network");
+        CHECK(doc.meta.event == "Human Rights Council, 52nd session");
+        CHECK(doc.meta.place == "Geneva");
+        CHECK(doc.meta.symbol == "A/HRC/52/L.12");
+        CHECK(doc.meta.source_url == "https://example.org/statements/hrc52");
+        CHECK(doc.sections == std::vector<std::string>{"What we documented"});
+        CHECK(paragraph_texts(doc) ==
+              std::vector<std::string>{
+                  "We speak on behalf of thirty-two civil society organisations from five "
+                  "regions. The full list of signatories is on our website and at .",
+                  "Our monitors recorded attacks on hospitals, schools and markets in the "
+                  "northern provinces between January and March:",
+                  "Province; Attacks; Civilians killed", "Northern; 14; 212",
+                  "Eastern | Lakes; 9; 87", "As the Special Adviser told this Council last year:",
+                  "Warning signs do not stay silent; it is we who choose not to hear them.",
+                  "Recommendation 1: renew the mandate of the Commission of Inquiry.",
+                  "We ask the Council to act on these findings.[^1]",
+                  "[^1]: See the report of the Commission of Inquiry, A/HRC/51/27."});
+        const r2p::Paragraph& block = doc.paragraphs[6];
+        REQUIRE(block.quotes.size() == 1);
+        CHECK(block.quotes[0].block);
+        CHECK(block.quotes[0].speech);
+        CHECK(block.quotes[0].begin == 0);
+        CHECK(block.quotes[0].end == block.text.size());
+        CHECK(block.quotes[0].text == block.text);
+        const std::vector<r2p::Passage> passages = r2p::make_passages(doc);
+        CHECK(std::count_if(passages.begin(), passages.end(),
+                            [](const r2p::Passage& p) { return p.id == "ngo/p7/q1"; }) == 1);
+    }
+
+    TEST_CASE("the structured text of the PDF, HTML and DOCX readers parses as intended") {
+        const std::string text =
+            "# Responsibility to Protect: Lessons Learned for Prevention\n\n"
+            "A/73/898-S/2019/463\n\n"
+            "## I. Introduction\n\n"
+            "1. The first numbered paragraph of the report, on one line as the reader writes "
+            "it.\n\n"
+            "2. The second, which quotes the Special Adviser:\n\n"
+            "> Prevention is a duty, not an option.\n\n"
+            "## II. Lessons learned\n\n"
+            "Member States should:\n\n"
+            "- designate focal points;\n\n"
+            "- share assessments.\n\n"
+            "An unnumbered closing paragraph.\n";
+        const r2p::Document doc = parse(text);
+        CHECK(doc.meta.title == "Responsibility to Protect: Lessons Learned for Prevention");
+        CHECK(doc.meta.symbol == "A/73/898-S/2019/463");
+        CHECK(doc.sections == std::vector<std::string>{"I. Introduction", "II. Lessons learned"});
+        REQUIRE(doc.paragraphs.size() == 7);
+        CHECK(doc.paragraphs[0].label == "1");
+        CHECK(doc.paragraphs[1].label == "2");
+        CHECK(doc.paragraphs[1].text == "The second, which quotes the Special Adviser:");
+        REQUIRE(doc.paragraphs[2].quotes.size() == 1);
+        CHECK(doc.paragraphs[2].quotes[0].block);
+        CHECK(doc.paragraphs[2].section == "I. Introduction");
+        CHECK(doc.paragraphs[4].text == "designate focal points;");
+        CHECK(doc.paragraphs[6].text == "An unnumbered closing paragraph.");
+        CHECK(doc.paragraphs[6].section == "II. Lessons learned");
     }
 }

@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "parse/header_lines.hpp"
 #include "parse/hyphenation.hpp"
 #include "parse/parse_document.hpp"
 #include "skip.hpp"
@@ -52,7 +53,8 @@ bool is_text_line(std::string_view line) {
 
 // How many paragraphs the file itself marks, counted from its lines without the parser:
 // lines opening with a space (plus the first) in indented files, lines that do not go on in
-// lower case in files of long lines; 0 when the file marks none this way.
+// lower case in files of long lines; 0 when the file marks none this way. A salutation alone
+// on its line is no paragraph.
 std::size_t marked_paragraphs(const std::string& text) {
     std::size_t indented = 0;
     std::size_t lines = 0;
@@ -64,6 +66,7 @@ std::size_t marked_paragraphs(const std::string& text) {
     while (std::getline(in, raw)) {
         const std::string_view line = trim(raw);
         if (!is_text_line(line)) continue;
+        if (r2p::detail::is_salutation(line)) continue;  // "Excellencies,": no passage
         ++lines;
         bytes += line.size();
         if (line.size() > kLongLine) long_bytes += line.size();

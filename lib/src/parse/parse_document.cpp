@@ -20,9 +20,13 @@
 #include <vector>
 
 #include "parse/dates.hpp"
+#include "parse/header_lines.hpp"
 #include "parse/hyphenation.hpp"
 #include "parse/line_layout.hpp"
+#include "parse/markdown_blocks.hpp"
+#include "parse/markdown_inline.hpp"
 #include "parse/page_furniture.hpp"
+#include "parse/paragraph_numbers.hpp"
 #include "parse/parse_text.hpp"
 #include "parse/quotes.hpp"
 
@@ -48,7 +52,12 @@ constexpr std::size_t kMaxBoldRunInWords = 10;
 constexpr std::size_t kMaxDatelineWords = 8;
 constexpr std::size_t kDatelineSearchUnits = 10;
 constexpr std::size_t kMaxDatelineLeadBytes = 100;
-constexpr std::size_t kFrontMatterMaxLines = 40;
+constexpr std::size_t kMaxEnumeratedHeadingWords = 20;
+// How far down a report's masthead the line under its title ("Report of the
+// Secretary-General") is looked for.
+constexpr std::size_t kReportAnchorUnits = 10;
+constexpr std::size_t kMaxBylineLines = 4;
+constexpr std::size_t kMinDeckWords = 8;
 
 // Words that make a short first sentence an ordinary sentence ("We agree.", "This is key.")
 // rather than a run-in heading ("Ending impunity."): pronouns, determiners and finite verbs.
@@ -81,8 +90,10 @@ struct Line {
 struct Unit {
     std::vector<Line> lines;
     bool forced_heading = false;  // markdown "## ..." or a setext underline
-    bool bullet = false;          // a list item
+    bool bullet = false;          // a list item or numbered paragraph
     bool symbol_bullet = false;   // a list item marked "- ", "• " (never a heading)
+    bool quote_block = false;     // lines marked "> ": a block quotation
+    std::string label;            // the printed number of a numbered paragraph ("12", "(a)")
     bool starts_block = false;    // a blank line (or the start) comes before it
     bool ends_block = false;      // a blank line (or the end) comes after it
 };
@@ -112,11 +123,12 @@ std::optional<std::string> markdown_heading(std::string_view s) {
 }
 
 // A list marker at the start of a line: "- ", "• ", "1. ", "(a) ". A bare symbol carries
-// nothing and is dropped from the text; numbers and letters are kept.
+// nothing and is dropped; a number becomes the paragraph's label.
 struct ListMarker {
     bool found = false;
     bool symbol = false;
-    std::size_t length = 0;  // bytes to drop (symbols only)
+    std::size_t length = 0;  // bytes to drop from the line
+    std::string label;       // numbers only
 };
 
 ListMarker list_marker(std::string_view s) {
@@ -125,23 +137,25 @@ ListMarker list_marker(std::string_view s) {
     };
     for (std::string_view sym : kSymbols) {
         if (s.substr(0, sym.size()) == sym && s.size() > sym.size())
-            return {true, true, sym.size()};
+            return {true, true, sym.size(), {}};
     }
-    std::size_t i = 0;
-    const bool paren = !s.empty() && s[0] == '(';
-    if (paren) ++i;
-    const std::size_t digits_begin = i;
-    while (i < s.size() && i - digits_begin < 3 && s[i] >= '0' && s[i] <= '9') ++i;
-    bool numbered = i > digits_begin;
-    if (!numbered && i + 1 < s.size() && s[i] >= 'a' && s[i] <= 'z' && s[i + 1] == ')') {
-        ++i;  // "a)" or "(a)"
-        numbered = true;
+    if (auto number = detail::paragraph_number(s)) {
+        return {true, false, number->length, std::move(number->label)};
     }
-    if (!numbered || i >= s.size()) return {};
-    if (paren ? s[i] != ')' : (s[i] != '.' && s[i] != ')')) return {};
-    ++i;
-    if (i + 1 >= s.size() || s[i] != ' ') return {};
-    return {true, false, 0};
+    return {};
+}
+
+// "41.<TAB>it is true that ..." after a line that stops mid-sentence: a scanned record's
+// paragraph number set down where a page broke the sentence, not a new paragraph. A number
+// opening lower-case text after a line that ends a sentence or a clause ("Sweden will:",
+// "...;") does number an item.
+bool misplaced_number(const ListMarker& marker, std::string_view line, std::string_view previous) {
+    const bool numeric =
+        !marker.label.empty() && (detail::is_digit(static_cast<unsigned char>(marker.label[0])) ||
+                                  (marker.label.size() > 1 && marker.label[0] == '(' &&
+                                   detail::is_digit(static_cast<unsigned char>(marker.label[1]))));
+    return numeric && !previous.empty() && !ends_with_any(previous, ".!?:;") &&
+           detail::starts_lower(line.substr(marker.length));
 }
 
 // Joins the next line of one paragraph: one space, except after a hyphen that ends a line
@@ -188,6 +202,7 @@ std::string unit_text(const Unit& u, detail::LineEndHyphens& hyphens) {
 // starts is the layout's call.
 std::vector<Unit> split_units(const detail::LineLayout& layout) {
     std::vector<Unit> units;
+    std::string_view last_text;  // the text line before, for telling misplaced numbers
     std::optional<Unit> current;
     bool after_blank = true;
     auto flush = [&](bool block_ends) {
@@ -206,8 +221,16 @@ std::vector<Unit> split_units(const detail::LineLayout& layout) {
             after_blank = true;
         }
 
-        // A quoted block ("> text") reads as plain text.
-        while (!raw.empty() && raw[0] == '>') raw = trim(raw.substr(1));
+        // A quoted block ("> text") is a paragraph of its own, apart from the lines around it.
+        bool quoted = false;
+        while (!raw.empty() && raw[0] == '>') {
+            raw = trim(raw.substr(1));
+            quoted = true;
+        }
+        if (current && current->quote_block != quoted) {
+            flush(true);
+            after_blank = true;
+        }
 
         if (raw.empty()) {
             flush(true);
@@ -238,8 +261,12 @@ std::vector<Unit> split_units(const detail::LineLayout& layout) {
             after_blank = true;  // what follows a heading starts afresh
             continue;
         }
-        const ListMarker marker = list_marker(raw);
+        ListMarker marker = list_marker(raw);
+        if (marker.found && !marker.symbol && misplaced_number(marker, raw, last_text)) {
+            marker = ListMarker{};
+        }
         const bool item = marker.found;
+        last_text = raw;
         if (item) {
             flush(false);
             raw = trim(raw.substr(marker.length));
@@ -248,42 +275,15 @@ std::vector<Unit> split_units(const detail::LineLayout& layout) {
             current = Unit{};
             current->bullet = item;
             current->symbol_bullet = marker.symbol;
-            current->starts_block = after_blank;
+            current->label = marker.label;
+            current->quote_block = quoted;
+            current->starts_block = after_blank || quoted;
         }
         current->lines.push_back(Line{std::string(raw), line_number});
         after_blank = false;
     }
     flush(true);
     return units;
-}
-
-// Skips a leading YAML front matter block ("---" ... "---"), taking title and date from it
-// when they are not known yet. Returns the text after it.
-std::string_view front_matter(std::string_view text, DocumentMeta& meta, std::size_t& line) {
-    if (text.substr(0, 4) != "---\n") return text;
-    std::size_t pos = 4;
-    for (std::size_t n = 0; n < kFrontMatterMaxLines && pos < text.size(); ++n) {
-        std::size_t eol = text.find('\n', pos);
-        if (eol == std::string_view::npos) eol = text.size();
-        const std::string_view l = trim(text.substr(pos, eol - pos));
-        if (l == "---" || l == "...") {
-            line += n + 2;
-            return eol >= text.size() ? std::string_view{} : text.substr(eol + 1);
-        }
-        const std::size_t colon = l.find(':');
-        if (colon != std::string_view::npos) {
-            const std::string key = detail::ascii_lower(trim(l.substr(0, colon)));
-            std::string_view value = trim(l.substr(colon + 1));
-            if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
-                value.back() == value.front()) {
-                value = value.substr(1, value.size() - 2);
-            }
-            if (key == "title" && meta.title.empty()) meta.title = detail::collapse_spaces(value);
-            if (key == "date" && meta.date.empty()) meta.date = find_date(value);
-        }
-        pos = eol + 1;
-    }
-    return text;  // no closing fence: not front matter after all
 }
 
 bool opens_bold(std::string_view s) { return s.substr(0, 2) == "**" || s.substr(0, 2) == "__"; }
@@ -305,7 +305,7 @@ bool whole_unit_is_title(const Unit& u) {
 
 // Pass 2a: how many leading lines of the first unit make the title.
 std::size_t title_line_count(const Unit& u) {
-    if (u.bullet) return 0;
+    if (u.bullet || u.quote_block) return 0;
     if (u.forced_heading) return 1;
     const std::string_view first = u.lines[0].text;
     if (opens_bold(first)) {
@@ -344,7 +344,7 @@ std::size_t title_line_count(const Unit& u) {
 
 // Strips markdown marks from a title or heading and trims a trailing colon.
 std::string clean_heading(std::string_view s) {
-    std::string out = detail::strip_emphasis(detail::collapse_spaces(s));
+    std::string out = detail::strip_inline_markdown(detail::collapse_spaces(s));
     while (!out.empty() && out.front() == '#') out.erase(0, 1);
     std::string_view t = trim(out);
     if (!t.empty() && t.back() == ':') t.remove_suffix(1);
@@ -365,16 +365,41 @@ std::size_t enumerator_length(std::string_view s) {
     return 0;
 }
 
+// "II. Lessons learned for prevention", "III. THE WAY FORWARD", "A. Early warning and
+// assessment": a report numbers its sections with capital Roman numerals and its
+// sub-sections with capital letters, so such a line heads a section whatever its case.
+bool is_enumerated_heading(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size() && i < 6 &&
+           std::string_view("IVXLC").find(text[i]) != std::string_view::npos) {
+        ++i;
+    }
+    if (i == 0 && !text.empty() && text[0] >= 'A' && text[0] <= 'Z') i = 1;
+    if (i == 0 || i + 2 >= text.size() || (text[i] != '.' && text[i] != ')') ||
+        text[i + 1] != ' ') {
+        return false;
+    }
+    const std::string_view body = trim(text.substr(i + 2));
+    if (body.empty() || !(detail::is_upper(detail::code_point_at(body, 0)) ||
+                          detail::is_digit(detail::code_point_at(body, 0)))) {
+        return false;
+    }
+    const detail::WordShape shape = word_shape(body, kMaxEnumeratedHeadingWords);
+    return !shape.truncated && shape.words > 0;
+}
+
 bool is_heading(const Unit& u, std::string_view text, bool in_header) {
     if (u.forced_heading) {
         const detail::WordShape shape = word_shape(text, kMaxMarkdownHeadingWords);
         return shape.words > 0 && !shape.truncated;
     }
-    if (u.symbol_bullet) return false;
+    if (u.symbol_bullet || u.quote_block) return false;
     if (u.lines.size() != 1 || !u.starts_block || !u.ends_block) return false;
     if (ends_with_any(text, ".,;!?")) return false;
+    if (detail::symbol_line(text)) return false;  // "GA/12519" heads nothing
     const std::string_view body = text.substr(enumerator_length(text));
     if (body.find(". ") != std::string_view::npos) return false;  // "Mr. President"
+    if (u.label.empty() && is_enumerated_heading(text)) return true;
     const detail::WordShape shape = word_shape(body, kMaxHeadingWords);
     if (shape.truncated || shape.words == 0) return false;
     if (!is_title_case(shape) && !is_all_caps(shape)) return false;
@@ -402,7 +427,15 @@ bool has_word(std::string_view text, std::string_view word) {
 // and not punctuated as prose. A speaker line ("Statement by H.E. ...") stays a paragraph so
 // that the words naming the speaker are searchable and taggable.
 bool is_header_line(const Unit& u, std::string_view text) {
-    if (u.bullet || u.lines.size() > kMaxHeaderLines) return false;
+    if (u.bullet || u.quote_block || u.lines.size() > kMaxHeaderLines) return false;
+    if (detail::symbol_line(text) || detail::is_masthead_line(text) ||
+        detail::is_report_anchor(text)) {
+        return true;
+    }
+    // A line that ends a sentence with more lines after it is prose run into the next line.
+    for (std::size_t i = 0; i + 1 < u.lines.size(); ++i) {
+        if (ends_with_any(u.lines[i].text, ".!?")) return false;
+    }
     const detail::WordShape shape = word_shape(text, kMaxHeaderWords);
     if (shape.truncated || shape.words == 0) return false;
     if (has_word(text, "by") || detail::starts_lower(text)) return false;
@@ -419,6 +452,8 @@ struct Draft {
     bool bullet = false;
     bool starts_block = false;
     bool ends_block = false;
+    bool quote_block = false;
+    std::string label;
 };
 
 bool only_letters_word(std::string_view w, std::string& out) {
@@ -517,8 +552,20 @@ Paragraph finish_paragraph(const Draft& d) {
     Paragraph p;
     p.line = d.line;
     p.section = d.section;
+    p.label = d.label;
+    p.text = detail::collapse_spaces(detail::strip_inline_markdown(d.text));
+    if (d.quote_block) {
+        // The block is the quotation, whoever the paragraph before says gives it.
+        Quote q;
+        q.begin = 0;
+        q.end = p.text.size();
+        q.text = p.text;
+        q.speech = true;
+        q.block = true;
+        p.quotes.push_back(std::move(q));
+        return p;
+    }
     p.run_in_heading = bold_run_in(d.text);
-    p.text = detail::collapse_spaces(detail::strip_emphasis(d.text));
     if (p.run_in_heading.empty()) p.run_in_heading = plain_run_in(p.text);
     p.quotes = find_quotes(p.text);
     return p;
@@ -554,6 +601,8 @@ bool shares_most_words(std::string_view candidate, std::string_view title) {
     return !mine.empty() && shared * 2 >= mine.size();
 }
 
+std::string dateline_lead_date(std::string_view lead);
+
 // A dateline: a short line of its own that is mostly a place and a date ("Geneva, 14 March
 // 2019"), or such a lead before the dash that opens a press release's first sentence
 // ("GENEVA (11 March 2015) - The Council ..."), as opposed to a sentence that mentions a date
@@ -570,6 +619,12 @@ std::string dateline_date(const Unit& u, std::string_view text) {
         if (dash == std::string_view::npos) return {};
         lead = text.substr(0, dash);
     }
+    return dateline_lead_date(lead);
+}
+
+// The date of a dateline's lead ("Geneva, 14 March 2019", "GENEVA (11 March 2015)"): a few
+// words that are no sentence, holding a date; empty otherwise.
+std::string dateline_lead_date(std::string_view lead) {
     const detail::WordShape shape = word_shape(lead, kMaxDatelineWords);
     if (shape.truncated || shape.words == 0) return {};
     // A pronoun or finite verb makes it a sentence; the month "May" is neither.
@@ -581,18 +636,164 @@ std::string dateline_date(const Unit& u, std::string_view text) {
     return find_date(lead);
 }
 
+// A short line that is a place and a date and nothing else ("New York, 27 June 2022").
+// It ends with the date ("..., 27 June 2022" or "... 2022."), not with a clause after it.
+bool is_dateline(std::string_view line) {
+    std::string_view t = trim(line);
+    if (!t.empty() && t.back() == '.') t.remove_suffix(1);
+    if (t.empty() || t.back() < '0' || t.back() > '9') return false;
+    return !detail::starts_lower(t) && !dateline_lead_date(t).empty();
+}
+
+// Fills the statement's speaker from a byline, unless a sidecar or collection named one.
+void take_byline(const detail::Byline& b, DocumentMeta& meta) {
+    if (!meta.speaker.empty() || b.speaker.empty()) return;
+    meta.speaker = b.speaker;
+    if (meta.speaker_post.empty()) meta.speaker_post = b.post;
+}
+
+// How many lines from `first` of `u` a byline takes ("Statement by H.E. Ambassador X" /
+// "Permanent Representative of Y" / "on behalf of the Group of Friends"), filling the speaker;
+// 0 when line `first` is no byline.
+std::size_t byline_lines(const Unit& u, std::size_t first, DocumentMeta& meta) {
+    if (u.bullet || u.quote_block || first >= u.lines.size()) return 0;
+    const std::optional<detail::Byline> b = detail::byline(u.lines[first].text);
+    if (!b) return 0;
+    detail::Byline found = *b;
+    std::size_t n = 1;
+    if (found.post.empty() && !found.speaker.empty() && first + n < u.lines.size() &&
+        detail::is_post_line(u.lines[first + n].text)) {
+        found.post =
+            detail::collapse_spaces(detail::strip_inline_markdown(u.lines[first + n].text));
+        ++n;
+    }
+    // Lower-case lines go on with the byline ("on behalf of the Group of Friends").
+    while (first + n < u.lines.size() && n < kMaxBylineLines &&
+           detail::starts_lower(u.lines[first + n].text)) {
+        ++n;
+    }
+    take_byline(found, meta);
+    return n;
+}
+
+// Masthead lines above the title (a report's symbol block, organ, "Distr.: General", date,
+// "Original: English", session and agenda lines; a press release's date and symbol) are
+// header: taken off the front of `units` into `header`, the symbol into meta. Returns whether
+// the last of them is an agenda item line, whose item's name follows.
+bool take_masthead(std::vector<Unit>& units, DocumentMeta& meta, std::string& header) {
+    bool agenda_last = false;
+    std::size_t whole_units = 0;
+    for (; whole_units < units.size(); ++whole_units) {
+        Unit& u = units[whole_units];
+        if (u.bullet || u.quote_block || u.forced_heading) break;
+        std::size_t k = 0;
+        for (; k < u.lines.size(); ++k) {
+            const std::string line = detail::strip_inline_markdown(u.lines[k].text);
+            if (auto symbol = detail::symbol_line(line)) {
+                if (meta.symbol.empty()) meta.symbol = *symbol;
+            } else if (!detail::is_masthead_line(line) && !is_dateline(line)) {
+                break;
+            }
+            header += line;
+            header += '\n';
+            agenda_last = detail::ascii_lower(line).find("agenda") != std::string::npos;
+        }
+        if (k < u.lines.size()) {
+            if (k > 0) {
+                u.lines.erase(u.lines.begin(), u.lines.begin() + static_cast<std::ptrdiff_t>(k));
+                u.starts_block = true;
+            }
+            break;
+        }
+    }
+    units.erase(units.begin(), units.begin() + static_cast<std::ptrdiff_t>(whole_units));
+    return agenda_last;
+}
+
+// A UN report prints agenda items' names between its masthead and its title, and "Report of
+// the Secretary-General" under the title: when that line comes within the first units, the
+// lines right above it are the title and those before them header.
+void find_title_above_anchor(std::vector<Unit>& units, std::string& header,
+                             detail::LineEndHyphens& hyphens, bool agenda_name_first) {
+    const std::size_t limit = std::min(units.size(), kReportAnchorUnits);
+    for (std::size_t k = 0; k < limit; ++k) {
+        const Unit& u = units[k];
+        if (u.bullet || u.quote_block) return;
+        std::size_t j = 0;
+        while (j < u.lines.size() && !detail::is_report_anchor(u.lines[j].text)) {
+            if (ends_with_any(u.lines[j].text, ".!?;")) return;  // prose before any anchor
+            ++j;
+        }
+        if (j == u.lines.size()) continue;
+        if (j > 0) {
+            // The title shares the anchor's block: it becomes a unit of its own.
+            Unit title = u;
+            title.lines.resize(j);
+            title.ends_block = true;
+            units[k].lines.erase(units[k].lines.begin(),
+                                 units[k].lines.begin() + static_cast<std::ptrdiff_t>(j));
+            units[k].starts_block = true;
+            units.insert(units.begin() + static_cast<std::ptrdiff_t>(k), std::move(title));
+            ++k;
+        }
+        if (k == 0) return;
+        // Above the anchor stands the title, unless what stands there is the name of the agenda
+        // item printed just above it: then the anchor ("Report of the Special Adviser on ...")
+        // is the title itself.
+        const bool titled = title_line_count(units[k - 1]) == units[k - 1].lines.size() &&
+                            !(agenda_name_first && k == 1);
+        const std::size_t header_units = titled ? k - 1 : k;
+        for (std::size_t i = 0; i < header_units; ++i) {
+            header += unit_text(units[i], hyphens);
+            header += '\n';
+        }
+        units.erase(units.begin(), units.begin() + static_cast<std::ptrdiff_t>(header_units));
+        return;
+    }
+}
+
+// A verbatim record's symbol ("A/63/PV.97") above its first text line reads as a running
+// head, which the layout drops as furniture; it is the record's symbol all the same.
+std::string symbol_above_text(const detail::LineLayout& layout, std::string_view text) {
+    std::size_t pos = 0;
+    for (const detail::LayoutLine& line : layout.lines) {
+        std::size_t eol = text.find('\n', pos);
+        if (eol == std::string_view::npos) eol = text.size();
+        const std::string_view raw = text.substr(pos, eol - pos);
+        pos = eol + 1;
+        if (line.kind == detail::LineKind::kText || pos > text.size()) break;
+        if (line.kind != detail::LineKind::kFurniture) continue;
+        if (auto symbol = detail::symbol_line(raw)) return *symbol;
+    }
+    return {};
+}
+
+// The section name of a heading unit: its printed number, if any, and its words.
+std::string heading_name(const Unit& u, const std::string& text) {
+    std::string name = clean_heading(text);
+    if (u.label.empty() || name.empty()) return name;
+    return u.label + (u.label.back() == ')' ? " " : ". ") + name;
+}
+
 }  // namespace
 
 Document parse_document(std::string_view text, DocumentMeta meta) {
     Document doc;
-    std::size_t first_line = 1;
-    const std::string_view body_text = front_matter(text, meta, first_line);
-    std::vector<Unit> units = split_units(detail::read_line_layout(body_text, first_line));
+    const detail::MarkdownBlocks blocks = detail::read_markdown_blocks(text, meta);
+    const std::string_view body_text = blocks.text();
+    const detail::LineLayout layout = detail::read_line_layout(body_text, blocks.first_line);
+    std::vector<Unit> units = split_units(layout);
+    if (meta.symbol.empty()) meta.symbol = symbol_above_text(layout, body_text);
     detail::LineEndHyphens hyphens(body_text);
 
-    // Title: the leading lines of the first unit; the rest of that unit is body text.
+    // Header above the title: masthead, symbol, dateline; then a report's agenda items.
     std::string header_text;
+    const bool agenda_name_first = take_masthead(units, meta, header_text);
+    find_title_above_anchor(units, header_text, hyphens, agenda_name_first);
+
+    // Title: the leading lines of the first unit; the rest of that unit is body text.
     std::size_t next = 0;
+    bool title_found = false;
     if (!units.empty()) {
         Unit& first = units[0];
         const std::size_t n = title_line_count(first);
@@ -607,8 +808,11 @@ Document parse_document(std::string_view text, DocumentMeta meta) {
         // With a sidecar title, plain lines that do not repeat it are not the title (a text
         // may open straight with its body): keep them. Marked-up titles are titles anyway.
         const bool marked_up = first.forced_heading || opens_bold(first.lines[0].text);
-        if (n > 0 && (meta.title.empty() || marked_up || shares_most_words(title, meta.title))) {
-            header_text = title;
+        const bool is_byline = n > 0 && byline_lines(first, 0, meta) > 0;
+        if (n > 0 && (meta.title.empty() || marked_up || is_byline ||
+                      shares_most_words(title, meta.title))) {
+            title_found = true;
+            header_text += title;
             if (meta.title.empty()) meta.title = title;
             if (n == first.lines.size()) {
                 next = 1;
@@ -623,29 +827,72 @@ Document parse_document(std::string_view text, DocumentMeta meta) {
 
     // Headings, header lines and body paragraphs.
     std::vector<Draft> drafts;
-    bool in_header = next > 0 || !header_text.empty();
+    bool in_header = next > 0 || title_found || !header_text.empty();
     std::string section;
+    // A press release's deck ("Speakers Urge Early Action as Risk Grows") stands right under
+    // its headline: a long title-case line there is a subtitle, not a section heading.
+    std::optional<std::size_t> deck_unit;
+    if (title_found) deck_unit = next;
     for (std::size_t i = next; i < units.size(); ++i) {
-        const Unit& u = units[i];
+        Unit& u = units[i];
         const std::string text_i = unit_text(u, hyphens);
         if (text_i.empty()) continue;
+        if (deck_unit == i && !u.forced_heading && !u.bullet && u.lines.size() <= 2) {
+            const detail::WordShape shape = word_shape(text_i, kMaxHeaderWords);
+            if (!shape.truncated && shape.words >= kMinDeckWords && is_title_case(shape) &&
+                !ends_with_any(text_i, ".!?") && !is_enumerated_heading(text_i)) {
+                header_text += '\n';
+                header_text += text_i;
+                continue;
+            }
+        }
         const bool last = i + 1 == units.size();
-        const std::string plain = detail::strip_emphasis(text_i);
+        const std::string plain = detail::strip_inline_markdown(text_i);
         if (trim(plain).empty()) continue;  // markup only ("**", "__")
+        if (!u.forced_heading && drafts.empty()) {
+            // A byline before the body says who speaks; it is no paragraph (ids stay put).
+            if (const std::size_t n = byline_lines(u, 0, meta); n > 0) {
+                header_text += '\n';
+                header_text += text_i;
+                if (n == u.lines.size()) continue;
+                u.lines.erase(u.lines.begin(), u.lines.begin() + static_cast<std::ptrdiff_t>(n));
+                u.starts_block = true;
+                --i;  // read the rest of the unit again (unsigned wrap: the loop adds it back)
+                continue;
+            }
+        }
+        // "Mr. President," alone: an address, not a passage. One that a lower-case line goes
+        // on from opens that paragraph and stays.
+        if (!u.forced_heading && !u.bullet && !u.quote_block && detail::is_salutation(plain) &&
+            (last || !detail::starts_lower(unit_text(units[i + 1], hyphens)))) {
+            in_header = false;
+            continue;
+        }
         // Before the body starts, a heading-like line followed by a subtitle or dateline is
         // part of the header ("**Plenary Debate on R2P**" above "New York, 25 June 2018").
         bool header_follows = false;
         if (in_header && !u.forced_heading && !last) {
-            const std::string after = detail::strip_emphasis(unit_text(units[i + 1], hyphens));
+            const std::string after =
+                detail::strip_inline_markdown(unit_text(units[i + 1], hyphens));
             header_follows =
                 is_header_line(units[i + 1], after) && !is_heading(units[i + 1], after, true);
         }
         // "Sweden will:" or "Our priorities:" above a list introduces it; it heads nothing.
         const bool introduces_list = !plain.empty() && plain.back() == ':' && !last &&
                                      (units[i + 1].bullet || has_sentence_word(plain));
+        if (in_header && !u.forced_heading &&
+            (detail::symbol_line(plain) || detail::is_masthead_line(plain) ||
+             detail::is_report_anchor(plain))) {
+            if (auto symbol = detail::symbol_line(plain); symbol && meta.symbol.empty()) {
+                meta.symbol = *symbol;
+            }
+            header_text += '\n';
+            header_text += text_i;
+            continue;
+        }
         if ((u.forced_heading || !last) && !header_follows && !introduces_list &&
             is_heading(u, plain, in_header)) {
-            section = clean_heading(text_i);
+            section = heading_name(u, text_i);
             if (!section.empty()) {
                 doc.sections.push_back(section);
                 in_header = false;
@@ -658,8 +905,8 @@ Document parse_document(std::string_view text, DocumentMeta meta) {
             continue;
         }
         in_header = false;
-        drafts.push_back(
-            Draft{text_i, u.lines[0].number, section, i, u.bullet, u.starts_block, u.ends_block});
+        drafts.push_back(Draft{text_i, u.lines[0].number, section, i, u.bullet, u.starts_block,
+                               u.ends_block, u.quote_block, u.label});
     }
 
     // A paragraph that a blank line broke mid-sentence continues in lower case. (A capital
@@ -669,8 +916,13 @@ Document parse_document(std::string_view text, DocumentMeta meta) {
     for (Draft& d : drafts) {
         if (!joined.empty()) {
             Draft& prev = joined.back();
-            if (prev.unit + 1 == d.unit && prev.ends_block && d.starts_block && !prev.bullet &&
-                !d.bullet && !ends_with_any(prev.text, ".!?:") && detail::starts_lower(d.text)) {
+            // A numbered paragraph of prose goes on after a page break as an unnumbered one.
+            const bool numbered_prose =
+                !prev.label.empty() && word_shape(prev.text, kMaxHeadingWords).truncated;
+            if (prev.unit + 1 == d.unit && prev.ends_block && d.starts_block &&
+                (!prev.bullet || numbered_prose) && !d.bullet && !prev.quote_block &&
+                !d.quote_block && !ends_with_any(prev.text, ".!?:") &&
+                detail::starts_lower(d.text)) {
                 append_line(prev.text, d.text, hyphens);
                 prev.unit = d.unit;
                 prev.ends_block = d.ends_block;
@@ -691,7 +943,7 @@ Document parse_document(std::string_view text, DocumentMeta meta) {
     if (meta.date.empty()) meta.date = find_date(header_text);
     for (std::size_t i = 0; meta.date.empty() && i < units.size() && i < kDatelineSearchUnits;
          ++i) {
-        meta.date = dateline_date(units[i], units[i].lines[0].text);
+        if (!units[i].lines.empty()) meta.date = dateline_date(units[i], units[i].lines[0].text);
     }
     doc.meta = std::move(meta);
     return doc;
