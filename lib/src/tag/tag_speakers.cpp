@@ -612,6 +612,8 @@ std::optional<std::string> SpeakerMatcher::name_after(std::string_view text,
     const std::size_t n = tokens.size();
     std::size_t k = j;
     while (k < n && k - j < kMaxNameWords + 4) {  // room for honorifics
+        // A headline capitalises its verb: "Deputy Secretary-General Tells General Assembly".
+        if (verbs_.longest_at(tokens, k) != nullptr) break;
         if (!name_word(text, tokens, k, k == j)) break;
         ++k;
         if (k < n && !name_link(text, tokens, k)) break;
