@@ -231,8 +231,13 @@ const std::vector<StatementCase>& statements() {
            Ids{"civil-society"},
            {"pillar-two", "civil-society"},
            {}},
-          {2, "In the words of", Ids{"secretary-general"}, {"civil-society"}, {}},
-          {3, "When the Special Adviser", Ids{"special-adviser"}, {}, {"atrocity-crimes"}}}},
+          // The byline's speaker (ICRtoP: civil society) speaks every paragraph.
+          {2, "In the words of", Ids{"civil-society", "secretary-general"}, {"civil-society"}, {}},
+          {3,
+           "When the Special Adviser",
+           Ids{"civil-society", "special-adviser"},
+           {},
+           {"atrocity-crimes"}}}},
 
         {"sweden-press-release-2016.txt",
          false,

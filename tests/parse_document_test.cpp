@@ -895,6 +895,54 @@ TEST_SUITE("statement structure") {
                             [](const r2p::Passage& p) { return p.id == "ngo/p7/q1"; }) == 1);
     }
 
+    TEST_CASE("a reader's marked title stays the title above a report's masthead and agenda") {
+        // As the PDF reader writes a report: the title it found by type size first, then the
+        // masthead, the agenda item's name and "Report of the Secretary-General".
+        const std::string text =
+            "# Advancing atrocity prevention\n\nA/76/844\u2013S/2022/401\n\n"
+            "Distr.: General\n\nGeneral Assembly\n\n10 May 2022\n\nSeventy-sixth session\n\n"
+            "Agenda item 129\n\nThe responsibility to protect and the prevention of genocide,\n\n"
+            "war crimes, ethnic cleansing and crimes against humanity\n\n"
+            "Report of the Secretary-General\n\n## I. Introduction\n\n"
+            "1. The present report reviews the year.\n";
+        const r2p::Document doc = parse(text);
+        CHECK(doc.meta.title == "Advancing atrocity prevention");
+        CHECK(doc.meta.symbol == "A/76/844-S/2022/401");
+        CHECK(doc.meta.date == "2022-05-10");
+        REQUIRE(doc.paragraphs.size() == 1);
+        CHECK(doc.paragraphs[0].text == "The present report reviews the year.");
+        CHECK(doc.paragraphs[0].section == "I. Introduction");
+    }
+
+    TEST_CASE(
+        "a letterhead is header, and a byline under a title is no deck: it names the "
+        "speaker") {
+        const std::string text =
+            "Permanent Mission of the Republic of Palau to the United Nations\n\n"
+            "# Statement at the General Assembly Plenary Debate on the Responsibility to "
+            "Protect\n\n"
+            "Statement by H.E. Ambassador Miriam Tellei, Permanent Representative of Palau to the "
+            "United Nations\n\nNew York, 29 June 2022\n\nMr. President,\n\n"
+            "Palau thanks the Secretary-General for his report.\n";
+        const r2p::Document doc = parse(text);
+        CHECK(doc.meta.title ==
+              "Statement at the General Assembly Plenary Debate on the Responsibility to Protect");
+        CHECK(doc.meta.speaker.find("Miriam Tellei") != std::string::npos);
+        CHECK(doc.meta.speaker_post == "Permanent Representative of Palau to the United Nations");
+        REQUIRE(doc.paragraphs.size() == 1);
+        CHECK(doc.paragraphs[0].text == "Palau thanks the Secretary-General for his report.");
+    }
+
+    TEST_CASE("a table row of numbers or cells heads no section") {
+        const r2p::Document doc = parse(
+            "The Vote\n\nThe Assembly voted as follows.\n\nIn favour; Against; Abstentions\n\n"
+            "115; 28; 21\n\nThe Assembly will meet again tomorrow.\n");
+        CHECK(doc.sections.empty());
+        REQUIRE(doc.paragraphs.size() == 4);
+        CHECK(doc.paragraphs[2].text == "115; 28; 21");
+        CHECK(doc.paragraphs[3].section.empty());
+    }
+
     TEST_CASE("the structured text of the PDF, HTML and DOCX readers parses as intended") {
         const std::string text =
             "# Responsibility to Protect: Lessons Learned for Prevention\n\n"

@@ -932,6 +932,23 @@ TEST_SUITE("tag") {
         CHECK(matcher.without_honorifics("Mr.", stemmer) == "Mr.");
     }
 
+    TEST_CASE("a headline's role is the subject of its verb: no name from the words around it") {
+        auto doc = doc_of(
+            {para("The responsibility to protect is no courtesy, the Deputy Secretary-General told "
+                  "the Assembly."),
+             para("Opening the debate, Deputy Secretary-General Helena Marsh said that the signs "
+                  "were plain.")},
+            "Preventing Atrocities Is Shared Duty, Not Optional Courtesy, Deputy "
+            "Secretary-General Tells General Assembly");
+        const auto ps = tag(doc);
+        for (const r2p::Passage& p : ps) {
+            CAPTURE(p.id);
+            CHECK(p.speaker != std::optional<std::string>("Tells General Assembly"));
+            CHECK(p.speaker != std::optional<std::string>("Not Optional Courtesy"));
+        }
+        CHECK(passage(ps, "d/p1").speaker == std::optional<std::string>("Helena Marsh"));
+    }
+
     TEST_CASE("a whole statement's speaker speaks every paragraph; quotes keep their own") {
         auto doc = doc_of({
             para("We meet in a difficult year for the Organization."),

@@ -279,6 +279,13 @@ bool is_masthead_line(std::string_view line) {
     for (std::string_view prefix : kNoticePrefixes) {
         if (lower.starts_with(prefix)) return true;
     }
+    // A delegation's letterhead: "Permanent Mission of the Republic of Palau to the United
+    // Nations", "Permanent Mission of Kenya".
+    if ((lower.starts_with("permanent mission of ") || lower.starts_with("mission permanente ") ||
+         lower.starts_with("delegation of ")) &&
+        !ends_with_any(line, ".,;:")) {
+        return true;
+    }
     if (lower.starts_with("distr.") || lower.starts_with("distr:") ||
         lower.starts_with("original:") || lower.starts_with("original :")) {
         return true;

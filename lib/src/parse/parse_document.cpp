@@ -400,8 +400,10 @@ bool is_heading(const Unit& u, std::string_view text, bool in_header) {
     const std::string_view body = text.substr(enumerator_length(text));
     if (body.find(". ") != std::string_view::npos) return false;  // "Mr. President"
     if (u.label.empty() && is_enumerated_heading(text)) return true;
+    // A table row ("115; 28; 21", "Year; Contribution") heads nothing.
+    if (body.find("; ") != std::string_view::npos) return false;
     const detail::WordShape shape = word_shape(body, kMaxHeadingWords);
-    if (shape.truncated || shape.words == 0) return false;
+    if (shape.truncated || shape.words == 0 || shape.number_words == shape.words) return false;
     if (!is_title_case(shape) && !is_all_caps(shape)) return false;
     // Before the first heading, a line with a comma or a date is a subtitle or dateline:
     // "5th Annual R2P Ministerial Meeting, New York, 28 September 2012".
@@ -714,7 +716,8 @@ bool take_masthead(std::vector<Unit>& units, DocumentMeta& meta, std::string& he
 // the Secretary-General" under the title: when that line comes within the first units, the
 // lines right above it are the title and those before them header.
 void find_title_above_anchor(std::vector<Unit>& units, std::string& header,
-                             detail::LineEndHyphens& hyphens, bool agenda_name_first) {
+                             detail::LineEndHyphens& hyphens, bool agenda_name_first,
+                             bool title_known) {
     const std::size_t limit = std::min(units.size(), kReportAnchorUnits);
     for (std::size_t k = 0; k < limit; ++k) {
         const Unit& u = units[k];
@@ -740,7 +743,8 @@ void find_title_above_anchor(std::vector<Unit>& units, std::string& header,
         // Above the anchor stands the title, unless what stands there is the name of the agenda
         // item printed just above it: then the anchor ("Report of the Special Adviser on ...")
         // is the title itself.
-        const bool titled = title_line_count(units[k - 1]) == units[k - 1].lines.size() &&
+        const bool titled = !title_known &&
+                            title_line_count(units[k - 1]) == units[k - 1].lines.size() &&
                             !(agenda_name_first && k == 1);
         const std::size_t header_units = titled ? k - 1 : k;
         for (std::size_t i = 0; i < header_units; ++i) {
@@ -786,10 +790,20 @@ Document parse_document(std::string_view text, DocumentMeta meta) {
     if (meta.symbol.empty()) meta.symbol = symbol_above_text(layout, body_text);
     detail::LineEndHyphens hyphens(body_text);
 
-    // Header above the title: masthead, symbol, dateline; then a report's agenda items.
+    // Header above the title: masthead, symbol, dateline; then a report's agenda items. A
+    // title marked as such ("# Title", as the PDF, HTML and DOCX readers write it) stays first:
+    // the masthead and agenda lines printed around it are header all the same.
     std::string header_text;
+    const bool marked_title_first = !units.empty() && units[0].forced_heading;
+    std::vector<Unit> marked_title;
+    if (marked_title_first) {
+        marked_title.push_back(std::move(units[0]));
+        units.erase(units.begin());
+    }
     const bool agenda_name_first = take_masthead(units, meta, header_text);
-    find_title_above_anchor(units, header_text, hyphens, agenda_name_first);
+    find_title_above_anchor(units, header_text, hyphens, agenda_name_first, marked_title_first);
+    units.insert(units.begin(), std::make_move_iterator(marked_title.begin()),
+                 std::make_move_iterator(marked_title.end()));
 
     // Title: the leading lines of the first unit; the rest of that unit is body text.
     std::size_t next = 0;
@@ -837,7 +851,8 @@ Document parse_document(std::string_view text, DocumentMeta meta) {
         Unit& u = units[i];
         const std::string text_i = unit_text(u, hyphens);
         if (text_i.empty()) continue;
-        if (deck_unit == i && !u.forced_heading && !u.bullet && u.lines.size() <= 2) {
+        if (deck_unit == i && !u.forced_heading && !u.bullet && u.lines.size() <= 2 &&
+            !detail::byline(u.lines[0].text)) {
             const detail::WordShape shape = word_shape(text_i, kMaxHeaderWords);
             if (!shape.truncated && shape.words >= kMinDeckWords && is_title_case(shape) &&
                 !ends_with_any(text_i, ".!?") && !is_enumerated_heading(text_i)) {

@@ -679,7 +679,12 @@ void SpeakerMatcher::collect_names(std::string_view text, const std::vector<Toke
             if (j < n && j > 0 && !vocative && trim_spaces(gap(text, tokens, j)) == ",")
                 name = name_after(text, tokens, j, true);
         }
-        if (!name && m.first > 0) name = name_before(text, tokens, m.first);
+        // "Jan Eliasson, the Deputy Secretary-General, said"; not a headline's "..., Not
+        // Optional Courtesy, Deputy Secretary-General Tells Assembly", whose role is the
+        // subject of the verb right after it, not an apposition to the words before.
+        const bool subject_of_verb = m.last < n && only_spaces(gap(text, tokens, m.last)) &&
+                                     verbs_.longest_at(tokens, m.last) != nullptr;
+        if (!name && m.first > 0 && !subject_of_verb) name = name_before(text, tokens, m.first);
         if (!name) continue;
         m.name = name;
         // "the former Secretary-General Kofi Annan" is not who holds the role now.
