@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-60}
 dir=build-fuzz
 configure=(cmake -S . -B "$dir" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo
-    -DR2P_FUZZ=ON -DR2P_SANITIZERS=ON -DR2P_BUILD_TESTS=OFF)
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" -DR2P_FUZZ=ON -DR2P_SANITIZERS=ON
+    -DR2P_BUILD_TESTS=OFF)
 
 source scripts/sanitizers.sh
 "${configure[@]}" >/dev/null
