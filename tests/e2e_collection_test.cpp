@@ -8,13 +8,13 @@
 #include <nlohmann/json.hpp>
 
 #include "e2e_paths.hpp"
+#include "e2e_search_json.hpp"
 #include "test_support.hpp"
 
 namespace {
 
 using nlohmann::json;
 using r2p::test::kIndex;
-using r2p::test::kSearch;
 using r2p::test::run_command;
 using r2p::test::shell_quote;
 
@@ -43,11 +43,7 @@ r2p::test::CommandResult index(const r2p::test::TempDir& dir, const std::string&
 }
 
 json search(const r2p::test::TempDir& dir, const std::string& query) {
-    const auto result = run_command(kSearch + " --json --db " + shell_quote((dir / "db").string()) +
-                                    " " + shell_quote(query));
-    INFO(result.err);
-    REQUIRE(result.exit_code == 0);
-    return json::parse(result.out);
+    return r2p::test::search_json((dir / "db").string(), shell_quote(query));
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "e2e_paths.hpp"
+#include "e2e_search_json.hpp"
 #include "r2p/schema.hpp"
 #include "test_support.hpp"
 
@@ -17,6 +18,7 @@ namespace {
 
 using nlohmann::json;
 using r2p::test::run_command;
+using r2p::test::search_json;
 using r2p::test::shell_quote;
 using r2p::test::TempDir;
 using r2p::test::write_file;
@@ -33,13 +35,6 @@ std::string index_corpus(const TempDir& dir) {
 
 r2p::test::CommandResult search(const std::string& db, const std::string& args) {
     return run_command(r2p::test::kSearch + " --db " + shell_quote(db) + " " + args);
-}
-
-json search_json(const std::string& db, const std::string& args) {
-    const auto result = search(db, "--json " + args);
-    INFO(result.err);
-    REQUIRE(result.exit_code == 0);
-    return json::parse(result.out);
 }
 
 }  // namespace

@@ -11,13 +11,13 @@
 #include <nlohmann/json.hpp>
 
 #include "e2e_paths.hpp"
+#include "e2e_search_json.hpp"
 #include "test_support.hpp"
 
 namespace {
 
 using nlohmann::json;
 using r2p::test::kIndex;
-using r2p::test::kSearch;
 using r2p::test::run_command;
 using r2p::test::shell_quote;
 
@@ -25,11 +25,7 @@ const std::string kGenres = std::string(R2P_SOURCE_DIR) + "/tests/data/genres";
 
 // Every passage of the index by id, from one search for everything.
 std::map<std::string, json> all_passages(const std::string& db) {
-    const auto result =
-        run_command(kSearch + " --json --limit 1000 --db " + shell_quote(db) + " ''");
-    INFO(result.err);
-    REQUIRE(result.exit_code == 0);
-    const json found = json::parse(result.out);
+    const json found = r2p::test::search_json(db, "--limit 1000 ''");
     std::map<std::string, json> by_id;
     for (const json& hit : found["results"]) by_id[hit["id"]] = hit;
     return by_id;

@@ -8,24 +8,20 @@
 #include <nlohmann/json.hpp>
 
 #include "e2e_paths.hpp"
+#include "e2e_search_json.hpp"
 #include "test_support.hpp"
 
 namespace {
 
 using nlohmann::json;
 using r2p::test::kIndex;
-using r2p::test::kSearch;
 using r2p::test::run_command;
 using r2p::test::shell_quote;
 
 const std::string kFormats = std::string(R2P_SOURCE_DIR) + "/tests/data/formats";
 
 json search(const std::filesystem::path& db, const std::string& words) {
-    const auto result =
-        run_command(kSearch + " --json --db " + shell_quote(db.string()) + " " + words);
-    INFO(result.err);
-    REQUIRE(result.exit_code == 0);
-    return json::parse(result.out);
+    return r2p::test::search_json(db.string(), words);
 }
 
 // The results' document ids, in rank order.

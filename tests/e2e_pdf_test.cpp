@@ -6,25 +6,19 @@
 #include <nlohmann/json.hpp>
 
 #include "e2e_paths.hpp"
+#include "e2e_search_json.hpp"
 #include "test_support.hpp"
 
 namespace {
 
 using nlohmann::json;
 using r2p::test::kIndex;
-using r2p::test::kSearch;
 using r2p::test::run_command;
+using r2p::test::search_json;
 using r2p::test::shell_quote;
 
 const std::string kPdfs = std::string(R2P_SOURCE_DIR) + "/tests/data/formats/pdf";
 const std::string kBrokenPdfs = std::string(R2P_SOURCE_DIR) + "/tests/data/formats/pdf_broken";
-
-json search(const std::string& db, const std::string& args) {
-    const auto result = run_command(kSearch + " --json --db " + shell_quote(db) + " " + args);
-    INFO("r2p-search ", args, ": ", result.err);
-    REQUIRE(result.exit_code == 0);
-    return json::parse(result.out);
-}
 
 }  // namespace
 
@@ -43,18 +37,18 @@ TEST_SUITE("e2e_pdf") {
         CHECK(report["passages"]["paragraphs"].get<int>() >= 35);
 
         // A sentence over the record's page break, as a phrase.
-        const json lebanon = search(db, "'\"what it means for a society\"'");
+        const json lebanon = search_json(db, "'\"what it means for a society\"'");
         REQUIRE(lebanon["results"].size() == 1);
         CHECK(lebanon["results"][0]["doc"]["id"] == "ga-verbatim-record-two-columns");
         // A word the typesetter hyphenated at a line end.
-        const json perpetrators = search(db, "perpetrators");
+        const json perpetrators = search_json(db, "perpetrators");
         REQUIRE(perpetrators["results"].size() >= 1);
         CHECK(perpetrators["results"][0]["doc"]["id"] == "sg-report-atrocity-prevention");
         // Footnote bodies and job numbers are not passages.
-        CHECK(search(db, "'\"Plan of Action on Hate Speech\"'")["results"].empty());
-        CHECK(search(db, "2207114")["results"].empty());
+        CHECK(search_json(db, "'\"Plan of Action on Hate Speech\"'")["results"].empty());
+        CHECK(search_json(db, "2207114")["results"].empty());
         // The statement's PDF Title names it.
-        const json palau = search(db, "vulnerability");
+        const json palau = search_json(db, "vulnerability");
         REQUIRE(palau["results"].size() >= 1);
         CHECK(palau["results"][0]["doc"]["id"] == "palau-delegation-statement");
     }
