@@ -147,4 +147,19 @@ TEST_SUITE("header_lines") {
             CHECK_FALSE(is_salutation(line));
         }
     }
+
+    TEST_CASE("a press release's tail is told from its last sentences") {
+        for (const char* tail :
+             {"For information media. Not an official record.", "ENDS", "\u2014 ENDS \u2014",
+              "- END -", "* *** *", "###", "Media contact: press@example.org | +1 212 000 0000"}) {
+            CAPTURE(tail);
+            CHECK(r2p::detail::is_release_end_line(tail));
+        }
+        for (const char* text : {"The meeting ended at 1 p.m.", "End impunity now.",
+                                 "Ends and means of prevention were discussed at length.",
+                                 "Media freedom is part of prevention."}) {
+            CAPTURE(text);
+            CHECK_FALSE(r2p::detail::is_release_end_line(text));
+        }
+    }
 }

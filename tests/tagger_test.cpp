@@ -932,6 +932,21 @@ TEST_SUITE("tag") {
         CHECK(matcher.without_honorifics("Mr.", stemmer) == "Mr.");
     }
 
+    TEST_CASE("a byline title naming a role alone authors every paragraph by that role") {
+        auto doc = doc_of({para("Young people are partners in prevention."),
+                           para("I call on Member States to include youth in their plans.")},
+                          "Remarks by the Deputy Secretary-General at the Youth Forum");
+        const auto ps = tag(doc);
+        CHECK(passage(ps, "d/p1").roles == Roles{"deputy-secretary-general"});
+        CHECK(passage(ps, "d/p2").roles == Roles{"deputy-secretary-general"});
+        CHECK_FALSE(passage(ps, "d/p1").speaker.has_value());
+        // A headline's role is no author of the release.
+        auto release =
+            doc_of({para("The Assembly opened its debate today.")},
+                   "Atrocity Prevention Is a Duty, Deputy Secretary-General Tells Assembly");
+        CHECK(passage(tag(release), "d/p1").roles.empty());
+    }
+
     TEST_CASE("a headline's role is the subject of its verb: no name from the words around it") {
         auto doc = doc_of(
             {para("The responsibility to protect is no courtesy, the Deputy Secretary-General told "

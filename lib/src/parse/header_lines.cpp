@@ -379,6 +379,27 @@ bool is_post_line(std::string_view line) {
     return words.size() <= kMaxPostWords;
 }
 
+bool is_release_end_line(std::string_view line) {
+    if (line.size() > kMaxHeaderLineBytes) return false;
+    const std::string plain = strip_emphasis(line);
+    const std::string lower = ascii_lower(trim(plain));
+    // Only marks: "* *** *", "###", "-- 30 --" aside, "- END -" once its word is set aside.
+    std::string word;
+    for (char c : lower) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) word += c;
+    }
+    if (word.empty() && !lower.empty()) return true;
+    if (word == "end" || word == "ends") return true;
+    static constexpr std::array<std::string_view, 6> kEndings = {
+        "for information media", "not an official record", "media contact",
+        "press contact",         "for media enquiries",    "for media inquiries",
+    };
+    for (std::string_view ending : kEndings) {
+        if (lower.starts_with(ending)) return split_words(lower).size() <= kMaxSalutationWords;
+    }
+    return false;
+}
+
 bool is_salutation(std::string_view line) {
     if (line.size() > kMaxHeaderLineBytes) return false;
     const std::string plain = strip_emphasis(line);

@@ -48,4 +48,8 @@ bool is_post_line(std::string_view line);
 /// address only, at most a dozen or so; a sentence that merely opens with one is not.
 bool is_salutation(std::string_view line);
 
+/// What a press release prints after its text: "For information media. Not an official
+/// record.", "ENDS", "* *** *", "###", "Media contact: ...". Not a passage.
+bool is_release_end_line(std::string_view line);
+
 }  // namespace r2p::detail

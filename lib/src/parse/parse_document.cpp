@@ -878,6 +878,10 @@ Document parse_document(std::string_view text, DocumentMeta meta) {
         }
         // "Mr. President," alone: an address, not a passage. One that a lower-case line goes
         // on from opens that paragraph and stays.
+        // "For information media. Not an official record.", "ENDS": a release's tail.
+        if (!u.forced_heading && !u.quote_block && detail::is_release_end_line(plain)) {
+            continue;
+        }
         if (!u.forced_heading && !u.bullet && !u.quote_block && detail::is_salutation(plain) &&
             (last || !detail::starts_lower(unit_text(units[i + 1], hyphens)))) {
             in_header = false;

@@ -8,6 +8,7 @@
 
 #include <xapian.h>
 
+#include "parse/header_lines.hpp"
 #include "r2p/schema.hpp"
 #include "tag/name_references.hpp"
 #include "tag/quote_chains.hpp"
@@ -118,9 +119,13 @@ void Tagger::tag(const Document& doc, std::vector<Passage>& passages) const {
         auto title_speech = compiled_->speakers.analyze(doc.meta.title, title_tokens, {});
         detail::RoleNames title_names(names.size());
         compiled_->speakers.collect_names(doc.meta.title, title_tokens, title_speech, title_names);
+        // "Remarks by the Deputy Secretary-General at ...": a title that is a byline names
+        // its author by role alone (the name is the one the document gives that role, if
+        // any); a headline's roles ("..., Minister Tells Assembly") author nothing.
+        const bool title_is_byline = detail::byline(doc.meta.title).has_value();
         for (const auto& m : title_speech.mentions) {
-            if (!m.name || !m.definite()) continue;
-            if (author && author->name != m.name) {
+            if (!m.definite() || m.possessive || (!m.name && !title_is_byline)) continue;
+            if (author && (author->name != m.name || (!m.name && author->role != m.role))) {
                 author.reset();  // two people in the title: not one author
                 break;
             }
@@ -214,7 +219,7 @@ void Tagger::tag(const Document& doc, std::vector<Passage>& passages) const {
         }
         if (author) {
             t.roles.push_back(taxonomy_.roles[author->role].id);
-            speakers.insert(*author->name);
+            if (auto name = name_for(*author)) speakers.insert(*name);
         }
         if (statement_role) t.roles.push_back(taxonomy_.roles[*statement_role].id);
         sort_unique(t.roles);
