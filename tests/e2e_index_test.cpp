@@ -396,7 +396,7 @@ TEST_SUITE("e2e_index_archive") {
                                   {"TXT/One_1.txt", kOne},
                                   {"TXT/Two_2.meta.json", kTwoSidecar},
                                   {"TXT/Two_2.txt", kTwo},
-                                  {"README.pdf", "%PDF"}});
+                                  {"cover.png", "\x89PNG"}});
         const auto planned = index(dir / "db", shell_quote(archive.string()), "--dry-run");
         INFO(planned.err);
         REQUIRE(planned.exit_code == 0);
