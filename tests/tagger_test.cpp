@@ -993,4 +993,72 @@ TEST_SUITE("tag") {
         CHECK(passage(ps, "d/p1").speaker == std::optional<std::string>("Jawad"));
         CHECK(passage(ps, "d/p1").roles.empty());
     }
+    TEST_CASE("a record's speaker turns speak their paragraphs until the next turn") {
+        auto doc = doc_of({
+            para("Provisional verbatim record of the ninety-first plenary meeting."),
+            para("The President: I now give the floor to the representative of Nigeria."),
+            para("Mr. Okafor (Nigeria): Nigeria aligns itself with the statement of the Group."),
+            para("As the Secretary-General said, “prevention is the best protection”, and we "
+                 "agree.",
+                 {"prevention is the best protection"}),
+            para("The Secretary-General: I thank the Assembly for its support."),
+            para("Ms. Lindqvist (Sweden) (spoke in French): We share the concern."),
+            para("Our second point is about early warning."),
+        });
+        doc.meta.speaker = "Mr. Jawad";  // a sidecar naming one speaker for the whole record
+        const auto ps = tag(doc);
+        // Before the first turn the statement's speaker still speaks.
+        CHECK(passage(ps, "d/p1").speaker == std::optional<std::string>("Jawad"));
+        // The President is the organ's, named by no one.
+        CHECK(passage(ps, "d/p2").speaker == std::nullopt);
+        CHECK(passage(ps, "d/p2").roles == Roles{"president-general-assembly"});
+        CHECK(passage(ps, "d/p3").speaker == std::optional<std::string>("Okafor"));
+        CHECK(passage(ps, "d/p3").roles == Roles{"ambassador"});
+        // A paragraph without a turn goes on with the last one; its quote keeps its own.
+        CHECK(passage(ps, "d/p4").speaker == std::optional<std::string>("Okafor"));
+        CHECK(passage(ps, "d/p4").roles == Roles{"ambassador", "secretary-general"});
+        CHECK(passage(ps, "d/p4/q1").roles == Roles{"secretary-general"});
+        CHECK(passage(ps, "d/p4/q1").speaker != std::optional<std::string>("Okafor"));
+        CHECK(passage(ps, "d/p5").speaker == std::nullopt);
+        CHECK(passage(ps, "d/p5").roles == Roles{"secretary-general"});
+        CHECK(passage(ps, "d/p6").speaker == std::optional<std::string>("Lindqvist"));
+        CHECK(passage(ps, "d/p6").roles == Roles{"ambassador"});
+        CHECK(passage(ps, "d/p7").speaker == std::optional<std::string>("Lindqvist"));
+        CHECK(passage(ps, "d/p7").roles == Roles{"ambassador"});
+    }
+
+    TEST_CASE("the President of a Security Council record presides over the Council") {
+        auto doc = doc_of({
+            // "spoke" is a speech verb: the turn still reports no head of state speaking.
+            para("The President (spoke in French): I give the floor to the representative of "
+                 "the Russian Federation."),
+            para("Mr. Nebenzia (Russian Federation) (spoke in Russian): We listened carefully."),
+        });
+        doc.meta.symbol = "S/PV.8185";
+        const auto ps = tag(doc);
+        CHECK(passage(ps, "d/p1").roles == Roles{"president-security-council"});
+        CHECK(passage(ps, "d/p2").speaker == std::optional<std::string>("Nebenzia"));
+        CHECK(passage(ps, "d/p2").roles == Roles{"ambassador"});
+    }
+
+    TEST_CASE("one turn-like opening, or titles naming no role, do not make a record") {
+        auto one = doc_of({
+            para("Mr. Okafor (Nigeria): a case study in prevention."),
+            para("The lessons of that year are many."),
+        });
+        one.meta.speaker = "Mr. Jawad";
+        const auto ps = tag(one);
+        CHECK(passage(ps, "d/p1").speaker == std::optional<std::string>("Jawad"));
+        CHECK(passage(ps, "d/p2").speaker == std::optional<std::string>("Jawad"));
+        CHECK(passage(ps, "d/p2").roles.empty());
+
+        auto headings = doc_of({
+            para("The Way Forward: we must act early."),
+            para("The Second Pillar: assistance to States."),
+        });
+        headings.meta.speaker = "Mr. Jawad";
+        const auto hs = tag(headings);
+        CHECK(passage(hs, "d/p1").speaker == std::optional<std::string>("Jawad"));
+        CHECK(passage(hs, "d/p2").speaker == std::optional<std::string>("Jawad"));
+    }
 }  // TEST_SUITE

@@ -12,6 +12,7 @@
 #include "r2p/schema.hpp"
 #include "tag/name_references.hpp"
 #include "tag/quote_chains.hpp"
+#include "tag/speaker_turns.hpp"
 #include "tag/tag_speakers.hpp"
 #include "tag/tag_themes.hpp"
 #include "tag/tag_tokens.hpp"
@@ -54,6 +55,58 @@ void Tagger::tag(const Document& doc, std::vector<Passage>& passages) const {
     const Xapian::Stem stemmer = schema::make_stemmer();
     const std::size_t count = doc.paragraphs.size();
 
+    // A verbatim or meeting record: "Mr. Okafor (Nigeria): ..." opens a turn that speaks
+    // every paragraph until the next turn, with the representative's role; "The President:"
+    // is the president of the organ the record is of, named by no one. A document with one
+    // such opening is prose, not a record. In a record the turns win over the statement's
+    // speaker (a sidecar or table names one speaker for a document that has several) and
+    // over the author in the title; paragraphs before the first turn keep those.
+    struct Turn {
+        std::optional<std::string> name;
+        std::optional<std::size_t> role;
+        std::size_t length = 0;  ///< bytes of the turn at the paragraph's start
+    };
+    std::vector<std::optional<Turn>> turns(count);
+    {
+        const bool council = doc.meta.symbol.rfind("S/", 0) == 0 ||
+                             (doc.meta.title.find("Security Council") != std::string::npos &&
+                              doc.meta.title.find("General Assembly") == std::string::npos);
+        const std::string organ = council ? " of the Security Council" : " of the General Assembly";
+        std::size_t found = 0;
+        for (std::size_t p = 0; p < count; ++p) {
+            const auto turn =
+                detail::find_speaker_turn(doc.paragraphs[p].text, taxonomy_.attribution.honorifics);
+            if (!turn) continue;
+            Turn& t = turns[p].emplace();
+            t.length = turn->length;
+            if (turn->title.empty()) {
+                t.name = turn->name;
+                t.role =
+                    compiled_->speakers.role_of_post("representative of " + turn->country, stemmer);
+            } else {
+                t.role = compiled_->speakers.role_of_post(turn->title + organ, stemmer);
+                if (!t.role) t.role = compiled_->speakers.role_of_post(turn->title, stemmer);
+                // "The Way Forward:" is a run-in heading: a title names a role or no one.
+                if (!t.role) turns[p].reset();
+            }
+            if (turns[p]) ++found;
+        }
+        if (found < 2) turns.assign(count, std::nullopt);
+    }
+
+    // The turn is who speaks, not a mention that speaks: "The President (spoke in
+    // French):" is no head of state reported speaking.
+    const auto quiet_turn = [&](std::size_t p, const std::vector<detail::Token>& tokens,
+                                detail::ParagraphSpeech& sp) {
+        if (!turns[p]) return;
+        for (std::size_t i = 0; i < sp.mentions.size(); ++i) {
+            detail::Mention& m = sp.mentions[i];
+            if (m.first >= tokens.size() || tokens[m.first].begin >= turns[p]->length) continue;
+            m.reported = false;
+            if (sp.last_speaking == i) sp.last_speaking.reset();
+        }
+    };
+
     // Words of one paragraph at a time: a token takes about 15 times the bytes of its text,
     // so holding every paragraph's tokens made a large file need 20 times its size. What
     // the second pass needs of them (the cue themes) is taken here.
@@ -66,6 +119,7 @@ void Tagger::tag(const Document& doc, std::vector<Passage>& passages) const {
         const Paragraph& para = doc.paragraphs[p];
         const std::vector<detail::Token> tokens = detail::tokenize(para.text, stemmer);
         speech[p] = compiled_->speakers.analyze(para.text, tokens, para.quotes);
+        quiet_turn(p, tokens, speech[p]);
         compiled_->speakers.resolve_short_forms(tokens, speech[p], short_forms);
         // Names are given once, often before the role is used alone: scan them all first.
         compiled_->speakers.collect_names(para.text, tokens, speech[p], names, p);
@@ -98,6 +152,7 @@ void Tagger::tag(const Document& doc, std::vector<Passage>& passages) const {
             if (before[old].name) m.name = before[old].name;
         }
         speech[p] = std::move(again);
+        quiet_turn(p, tokens, speech[p]);
     }
 
     // The name given at the attribution itself, else the one holder the document names,
@@ -157,9 +212,11 @@ void Tagger::tag(const Document& doc, std::vector<Passage>& passages) const {
     // The last attributed speaker so far: "“…,” she added" opening a paragraph continues it.
     std::optional<std::size_t> last_role;
     std::optional<std::string> last_name;
+    const Turn* turn = nullptr;  // the record's turn the paragraph belongs to
     for (std::size_t p = 0; p < count; ++p) {
         const Paragraph& para = doc.paragraphs[p];
         ParagraphTags& t = tags[p];
+        if (turns[p]) turn = &*turns[p];
 
         // Themes: the run-in heading if it names one, else the section heading; plus cues
         // and weak cues.
@@ -217,14 +274,20 @@ void Tagger::tag(const Document& doc, std::vector<Passage>& passages) const {
             t.roles.push_back(taxonomy_.roles[m.role].id);
             if (auto name = name_for(m)) speakers.insert(*name);
         }
-        if (author) {
-            t.roles.push_back(taxonomy_.roles[author->role].id);
-            if (auto name = name_for(*author)) speakers.insert(*name);
+        if (turn) {
+            if (turn->role) t.roles.push_back(taxonomy_.roles[*turn->role].id);
+        } else {
+            if (author) {
+                t.roles.push_back(taxonomy_.roles[author->role].id);
+                if (auto name = name_for(*author)) speakers.insert(*name);
+            }
+            if (statement_role) t.roles.push_back(taxonomy_.roles[*statement_role].id);
         }
-        if (statement_role) t.roles.push_back(taxonomy_.roles[*statement_role].id);
         sort_unique(t.roles);
-        // The statement's speaker speaks the paragraph, whoever else it quotes.
-        if (statement_speaker) {
+        // The turn's or the statement's speaker speaks the paragraph, whoever else it quotes.
+        if (turn) {
+            t.speaker = turn->name;
+        } else if (statement_speaker) {
             t.speaker = statement_speaker;
         } else if (speakers.size() == 1) {
             t.speaker = *speakers.begin();

@@ -33,7 +33,11 @@ class Tagger {
     /// (a collection's speakers table, a sidecar), every paragraph's speaker is that name
     /// without honorifics and its roles include the role DocumentMeta::speaker_post names;
     /// quotes keep their own attribution (an unattributed quote gets no speaker: a speech
-    /// quotes documents and others more than it quotes itself).
+    /// quotes documents and others more than it quotes itself). A record (at least two
+    /// paragraphs opening with a speaker turn, find_speaker_turn) is spoken turn by turn:
+    /// from a turn to the next, the speaker is the turn's name (none for "The President:")
+    /// and the roles include the turn's role; there the turns win over DocumentMeta::speaker
+    /// and the title's author, which keep the paragraphs before the first turn.
     void tag(const Document& doc, std::vector<Passage>& passages) const;
 
   private:
