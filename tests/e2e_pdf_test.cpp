@@ -54,12 +54,12 @@ TEST_SUITE("e2e_pdf") {
 
         // The record's speaker turns: a paragraph with no turn of its own is spoken by the
         // delegate whose turn it goes on ("Ms. Lindqvist (Sweden): ...", one column over).
-        const json concern = search(db, "'\"We share the concern of the Secretary-General\"'");
+        const json concern = search_json(db, "'\"We share the concern of the Secretary-General\"'");
         REQUIRE(concern["results"].size() == 1);
         CHECK(concern["results"][0]["speaker"] == "Lindqvist");
         CHECK(concern["results"][0]["roles"].dump() == R"(["ambassador"])");
         // The President's turn names no one and is the Assembly's President.
-        const json heard = search(db, "'\"We have heard the last speaker\"'");
+        const json heard = search_json(db, "'\"We have heard the last speaker\"'");
         REQUIRE(heard["results"].size() == 1);
         CHECK(heard["results"][0]["speaker"].is_null());
         CHECK(heard["results"][0]["roles"].dump() == R"(["president-general-assembly"])");
