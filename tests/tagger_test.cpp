@@ -932,6 +932,16 @@ TEST_SUITE("tag") {
         CHECK(matcher.without_honorifics("Mr.", stemmer) == "Mr.");
     }
 
+    TEST_CASE("a name in apposition after the word opening the clause keeps the name") {
+        auto doc =
+            doc_of({para("As Leila Haddad, the Executive Director of the Coalition, put "
+                         "it: \u201cprevention is cheaper than response.\u201d",
+                         {"prevention is cheaper than response."})});
+        const auto ps = tag(doc);
+        CHECK(passage(ps, "d/p1/q1").speaker == std::optional<std::string>("Leila Haddad"));
+        CHECK(passage(ps, "d/p1/q1").roles == Roles{"executive-director"});
+    }
+
     TEST_CASE("a byline title naming a role alone authors every paragraph by that role") {
         auto doc = doc_of({para("Young people are partners in prevention."),
                            para("I call on Member States to include youth in their plans.")},

@@ -1,6 +1,7 @@
 #include "tag/tag_speakers.hpp"
 
 #include <algorithm>
+#include <array>
 #include <unordered_map>
 
 namespace r2p::detail {
@@ -645,12 +646,24 @@ std::optional<std::string> SpeakerMatcher::name_before(std::string_view text,
             break;
         }
     }
+    // "As Leila Haddad, the Executive Director": the word opening the clause is no part of
+    // the name that follows it.
+    static constexpr std::array<std::string_view, 9> kClauseOpeners = {
+        "as", "when", "while", "like", "since", "but", "and", "yet", "because"};
+    const bool opens_sentence =
+        b == 0 || gap(text, tokens, b).find_first_of(".,;:(\n") != std::string_view::npos;
+    bool after_opener = false;
+    if (opens_sentence && b + 2 < j &&
+        std::find(kClauseOpeners.begin(), kClauseOpeners.end(), tokens[b].norm) !=
+            kClauseOpeners.end()) {
+        ++b;
+        after_opener = true;
+    }
     // "of the European Union, the representative": a capitalized run after a lowercase
     // word is a place or a body. A name starts a clause or carries a title.
     const std::size_t from = skip_honorifics(tokens, b, j);
     const bool titled = from > b;
-    const bool starts_clause =
-        b == 0 || gap(text, tokens, b).find_first_of(".,;:(\n") != std::string_view::npos;
+    const bool starts_clause = after_opener || opens_sentence;
     if (!titled && !starts_clause) return std::nullopt;
     return name_from_run(text, tokens, from, j, titled);
 }
