@@ -108,7 +108,7 @@ std::optional<SpeakerTurn> find_speaker_turn(std::string_view paragraph,
         if (title.size() < 2 || title.size() > kMaxTitleWords + 1) return std::nullopt;
         if (!plain_words(title)) return std::nullopt;
         if (!std::all_of(title.begin() + 1, title.end(), capitalised)) return std::nullopt;
-        const std::size_t from = title[1].data() - rest.data();
+        const auto from = static_cast<std::size_t>(title[1].data() - rest.data());
         turn.title = std::string(rest.substr(from));
         return turn;
     }
@@ -125,7 +125,7 @@ std::optional<SpeakerTurn> find_speaker_turn(std::string_view paragraph,
     const std::vector<std::string_view> name(words.begin() + static_cast<std::ptrdiff_t>(i),
                                              words.end());
     if (!plain_words(name) || !capitalised(name.back())) return std::nullopt;
-    const std::size_t from = name.front().data() - rest.data();
+    const auto from = static_cast<std::size_t>(name.front().data() - rest.data());
     turn.name = std::string(rest.substr(from));
     return turn;
 }
