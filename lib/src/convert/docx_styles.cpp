@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "convert/libxml_support.hpp"
+#include "text/ascii_case.hpp"
 
 namespace r2p {
 
@@ -66,7 +67,7 @@ DocxStyles::DocxStyles(xmlDoc* styles, xmlDoc* numbering) {
         for (const xmlNode* style = root->children; style; style = style->next) {
             if (!is_element(style, "style")) continue;
             const std::string id = attribute(style, "styleId");
-            style_names_[id] = ascii_lower_copy(attribute(child_element(style, "name"), "val"));
+            style_names_[id] = detail::ascii_lower(attribute(child_element(style, "name"), "val"));
             auto numbered = numbering_of(child_element(style, "pPr"));
             if (!numbered.first.empty()) style_numbers_[id] = std::move(numbered);
         }
@@ -97,7 +98,7 @@ DocxBlock DocxStyles::block_of(const std::string& style_id) const {
     const auto named = style_names_.find(style_id);
     const std::string name = named != style_names_.end() && !named->second.empty()
                                  ? named->second
-                                 : ascii_lower_copy(style_id);
+                                 : detail::ascii_lower(style_id);
     if (name == "title") return DocxBlock::Title;
     if (name == "subtitle") return DocxBlock::Heading;
     if (name.rfind("heading", 0) == 0) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "convert/libxml_support.hpp"
+#include "text/ascii_case.hpp"
 #include "text/unicode_utf8.hpp"
 
 namespace r2p {
@@ -65,7 +66,7 @@ bool is_charset_char(char c) {
 }  // namespace
 
 std::string declared_charset(std::string_view bytes) {
-    const std::string head = ascii_lower_copy(bytes.substr(0, kCharsetSearchBytes));
+    const std::string head = detail::ascii_lower(bytes.substr(0, kCharsetSearchBytes));
     for (const std::string_view key : {std::string_view("charset"), std::string_view("encoding")}) {
         for (std::size_t at = head.find(key); at != std::string::npos;
              at = head.find(key, at + 1)) {

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "convert/libxml_support.hpp"
+#include "text/ascii_case.hpp"
 
 namespace r2p {
 
@@ -65,7 +66,7 @@ bool names_furniture_word(std::string_view word) {
 // True when a class or id value names furniture by one of its words ("site-nav", "menu") or
 // by its words run together ("top-bar" as "topbar").
 bool names_furniture(std::string_view value) {
-    const std::string lower = ascii_lower_copy(value);
+    const std::string lower = detail::ascii_lower(value);
     std::string joined;
     for (char c : lower) {
         if (c == ' ' || c == '\t') {
@@ -88,7 +89,7 @@ bool names_furniture(std::string_view value) {
 }
 
 bool names_header(std::string_view value) {
-    const std::string lower = ascii_lower_copy(value);
+    const std::string lower = detail::ascii_lower(value);
     std::size_t begin = 0;
     while (begin <= lower.size()) {
         std::size_t end = lower.find_first_of("-_ \t", begin);
@@ -127,8 +128,8 @@ bool is_note_mark(const xmlNode* element) {
 
 bool is_hidden(const xmlNode* element) {
     if (has_attribute(element, "hidden")) return true;
-    if (ascii_lower_copy(attribute(element, "aria-hidden")) == "true") return true;
-    std::string style = ascii_lower_copy(attribute(element, "style"));
+    if (detail::ascii_lower(attribute(element, "aria-hidden")) == "true") return true;
+    std::string style = detail::ascii_lower(attribute(element, "style"));
     std::erase(style, ' ');
     return style.find("display:none") != std::string::npos ||
            style.find("visibility:hidden") != std::string::npos;
@@ -218,7 +219,7 @@ bool PageFurniture::contains(const xmlNode* element) const {
     if (is_hidden(element) || is_note_mark(element)) return true;
     if ((name == "header" || name == "footer") && !in_article_or_main(element)) return true;
     if (name == "main" || name == "article") return false;
-    const std::string role = ascii_lower_copy(attribute(element, "role"));
+    const std::string role = detail::ascii_lower(attribute(element, "role"));
     bool furniture = false;
     for (std::string_view r : kFurnitureRoles) {
         if (role == r) furniture = true;

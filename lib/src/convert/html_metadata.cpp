@@ -5,6 +5,7 @@
 
 #include "convert/libxml_support.hpp"
 #include "convert/structured_text_writer.hpp"
+#include "text/ascii_case.hpp"
 
 namespace r2p {
 
@@ -33,8 +34,8 @@ std::string meta_content(xmlNode* root, const std::array<std::string_view, N>& k
     std::array<std::string, N> found;
     for_each_element(root, [&](xmlNode* element) {
         if (!is_element(element, "meta")) return true;
-        std::string key = ascii_lower_copy(attribute(element, "name"));
-        if (key.empty()) key = ascii_lower_copy(attribute(element, "property"));
+        std::string key = detail::ascii_lower(attribute(element, "name"));
+        if (key.empty()) key = detail::ascii_lower(attribute(element, "property"));
         for (std::size_t i = 0; i < N; ++i) {
             if (key == keys[i] && found[i].empty())
                 found[i] = collapse_whitespace(attribute(element, "content"));

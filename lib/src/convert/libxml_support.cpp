@@ -54,12 +54,4 @@ std::string_view node_text(const xmlNode* node) {
     return as_view(node->content);
 }
 
-std::string ascii_lower_copy(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
-
 }  // namespace r2p

@@ -35,7 +35,4 @@ bool has_attribute(const xmlNode* node, std::string_view name);
 /// The text of a text or CDATA node; "" for others.
 std::string_view node_text(const xmlNode* node);
 
-/// ASCII lower case of `s`.
-std::string ascii_lower_copy(std::string_view s);
-
 }  // namespace r2p

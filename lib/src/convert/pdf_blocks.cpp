@@ -7,6 +7,8 @@
 #include <unordered_set>
 #include <utility>
 
+#include "text/ascii_case.hpp"
+
 namespace r2p::detail {
 
 namespace {
@@ -14,13 +16,6 @@ namespace {
 bool is_letter(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
            static_cast<unsigned char>(c) >= 0x80;
-}
-
-std::string ascii_lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
-    return out;
 }
 
 // Where a column's text sits on one page: its left edge (where most lines start) and its

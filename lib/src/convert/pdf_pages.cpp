@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "r2p/error.hpp"
+#include "text/ascii_case.hpp"
 
 namespace r2p::detail {
 
@@ -52,9 +53,8 @@ std::string plain_letters(std::string text) {
     return text;
 }
 
-bool is_bold_font(std::string name) {
-    std::transform(name.begin(), name.end(), name.begin(),
-                   [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c; });
+bool is_bold_font(std::string_view font) {
+    const std::string name = detail::ascii_lower(font);
     for (const char* mark : {"bold", "black", "heavy", "demi", "semibold"})
         if (name.find(mark) != std::string::npos) return true;
     return false;

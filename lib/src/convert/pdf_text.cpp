@@ -12,6 +12,7 @@
 #include "convert/pdf_furniture.hpp"
 #include "convert/pdf_layout.hpp"
 #include "convert/pdf_pages.hpp"
+#include "text/ascii_case.hpp"
 
 namespace r2p {
 
@@ -26,13 +27,6 @@ bool starts_with(std::string_view s, std::string_view prefix) {
 
 bool ends_with(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-std::string ascii_lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
-    return out;
 }
 
 std::string trimmed(std::string_view s) {
@@ -57,7 +51,7 @@ double body_size_of(const std::vector<std::vector<PdfLine>>& pages) {
 // ("Microsoft Word - 2207114E.docx", "statement_final_v2"), or the document symbol.
 std::string human_title(std::string_view info_title) {
     const std::string title = trimmed(info_title);
-    const std::string lower = ascii_lower(title);
+    const std::string lower = detail::ascii_lower(title);
     if (title.empty() || title.find(' ') == std::string::npos) return {};
     if (starts_with(lower, "microsoft ") || starts_with(lower, "untitled")) return {};
     for (std::string_view ext : {".doc", ".docx", ".pdf", ".rtf", ".odt", ".txt", ".indd", ".wpd"})
@@ -75,7 +69,7 @@ bool is_organ_name(std::string_view text) {
 
 // A byline printed large is the speaker, not the title (the parser reads bylines).
 bool is_byline(std::string_view text) {
-    const std::string lower = ascii_lower(text);
+    const std::string lower = detail::ascii_lower(text);
     for (std::string_view opener : {"statement by", "statement delivered by", "remarks by",
                                     "intervention by", "joint statement", "address by"})
         if (starts_with(lower, opener)) return true;

@@ -4,16 +4,10 @@
 #include <string>
 #include <utility>
 
+#include "text/ascii_case.hpp"
+
 namespace r2p {
 namespace {
-
-std::string lower_extension(const std::filesystem::path& path) {
-    std::string ext = path.extension().string();
-    for (char& c : ext) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return ext;
-}
 
 // Word-processor, e-book and page formats users keep statements in that we cannot read:
 // named in the run's report as skipped, so that none is lost without a word.
@@ -27,7 +21,7 @@ constexpr std::array<std::string_view, 12> kUnreadDocuments = {
 SourceFormat source_format_of(const std::filesystem::path& path) {
     const std::string name = path.filename().string();
     if (name.empty() || name.front() == '.') return SourceFormat::Other;
-    const std::string ext = lower_extension(path);
+    const std::string ext = detail::ascii_lower(path.extension().string());
     if (ext == ".txt") return SourceFormat::Text;
     if (ext == ".md" || ext == ".markdown") return SourceFormat::Markdown;
     if (ext == ".pdf") return SourceFormat::Pdf;

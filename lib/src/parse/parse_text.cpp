@@ -182,14 +182,6 @@ std::string strip_emphasis(std::string_view s) {
     return std::string(trimmed);
 }
 
-std::string ascii_lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
-
 bool ends_with_any(std::string_view s, std::string_view marks) {
     std::size_t end = s.size();
     while (end > 0) {

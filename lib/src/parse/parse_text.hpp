@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "text/ascii_case.hpp"  // ascii_lower, used with these helpers throughout parse
+
 namespace r2p::detail {
 
 /// Decodes the code point starting at byte `pos` of `s` and moves `pos` past it. A malformed
@@ -40,9 +42,6 @@ std::string_view trim(std::string_view s);
 /// Removes markdown strong/underline emphasis (`**`, `__`) anywhere, and a single `*` or `_`
 /// that wraps the whole of `s`.
 std::string strip_emphasis(std::string_view s);
-
-/// ASCII lower-case copy (other bytes unchanged).
-std::string ascii_lower(std::string_view s);
 
 /// Whether `s`, once trailing closing quotes and brackets are set aside, ends with one of
 /// `marks` (ASCII punctuation characters).

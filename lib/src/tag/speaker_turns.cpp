@@ -4,6 +4,8 @@
 #include <array>
 #include <cstddef>
 
+#include "text/ascii_case.hpp"
+
 namespace r2p::detail {
 
 namespace {
@@ -19,13 +21,6 @@ std::string_view trim(std::string_view s) {
     while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
     while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
     return s;
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
 }
 
 /// Starts with a capital letter; a non-ASCII first byte counts ("Ökland", "Émile").
@@ -68,7 +63,7 @@ std::optional<std::string_view> take_bracket(std::string_view& head) {
 }
 
 bool is_honorific(std::string_view word, const std::vector<std::string>& honorifics) {
-    const std::string w = lower(word);
+    const std::string w = ascii_lower(word);
     return std::find(honorifics.begin(), honorifics.end(), w) != honorifics.end();
 }
 
@@ -93,7 +88,7 @@ std::optional<SpeakerTurn> find_speaker_turn(std::string_view paragraph,
     turn.length = colon + 1;
     std::string_view rest = head;
     if (auto inside = take_bracket(rest)) {
-        const std::string folded = lower(*inside);
+        const std::string folded = ascii_lower(*inside);
         bool language = false;
         for (std::string_view lead : kLanguageLeads) {
             if (folded.rfind(lead, 0) != 0) continue;
