@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
     build-essential cmake g++ pkg-config
+    ccache  # scripts/build.sh: rebuilds and second builds reuse what was compiled
     git  # test.sh lists the sources to check with git ls-files
     libxapian-dev xapian-tools
     libicu-dev
@@ -18,6 +19,8 @@ packages=(
     libxml2-dev  # HTML and DOCX statements
     wamerican wbritish  # word lists: end-of-line hyphenation, and the bench's generator
     gnuplot-nox
+    # r2p-serve's browser tests (Selenium driving headless Chromium) and its load benchmark
+    chromium chromium-driver python3-selenium wrk
     clang libclang-rt-14-dev clang-format
     # llvm-symbolizer: clang's sanitizers (fuzz.sh) symbolize only through it, and the
     # suppressions in tests/lsan.supp name functions (scripts/sanitizers.sh says why).

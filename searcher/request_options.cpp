@@ -50,6 +50,14 @@ po::options_description request_options() {
                           "(repeatable)")(
         "speaker", po::value<std::vector<std::string>>()->value_name("NAME"),
         "only passages of this speaker: the whole name, in any case and accents (repeatable)");
+    options.add_options()("group", po::value<std::string>()->value_name("BY"),
+                          "fold hits: none (default), paragraph (a quote into its paragraph) "
+                          "or doc")(
+        "facet-mode", po::value<std::string>()->value_name("MODE"),
+        "filtered (default: counts within every filter) or disjunctive (each facet counted "
+        "without its own filter)")(
+        "correct", po::value<std::string>()->value_name("WHEN"),
+        "auto (default: a query matching nothing runs its spelling suggestion) or off");
     return options;
 }
 

@@ -18,6 +18,10 @@ namespace r2p {
 /// the fields asked for, suggestion (null or a string).
 nlohmann::json search_result_json(const SearchResult& result);
 
+/// A PassageContext as JSON: {passage, parent (null for a paragraph), quotes, before, after},
+/// each passage as a result's fields without rank, score and snippet.
+nlohmann::json passage_context_json(const PassageContext& context);
+
 /// search_result_json as one line of text (invalid UTF-8 replaced, never thrown on).
 std::string format_json(const SearchResult& result);
 

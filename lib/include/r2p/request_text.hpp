@@ -24,6 +24,9 @@ inline constexpr std::string_view kToKey = "to";
 inline constexpr std::string_view kFacetKey = "facet";  ///< repeatable
 inline constexpr std::string_view kSortKey = "sort";
 inline constexpr std::string_view kMatchKey = "match";
+inline constexpr std::string_view kGroupKey = "group";           ///< none|paragraph|doc
+inline constexpr std::string_view kFacetModeKey = "facet-mode";  ///< filtered|disjunctive
+inline constexpr std::string_view kCorrectKey = "correct";       ///< auto|off
 // The filter keys (theme, role, kind, doc, country, speaker; repeatable) are schema::kFields'
 // `filter` names.
 
@@ -37,6 +40,15 @@ SortOrder parse_sort_order(std::string_view option, std::string_view text);
 
 /// "all" / "any" -> MatchMode. Throws UsageError naming `option` ("--match") for anything else.
 MatchMode parse_match_mode(std::string_view option, std::string_view text);
+
+/// "none" / "paragraph" / "doc" -> GroupBy. Throws UsageError naming `option` for anything else.
+GroupBy parse_group_by(std::string_view option, std::string_view text);
+
+/// "filtered" / "disjunctive" -> FacetMode. Throws UsageError naming `option` for anything else.
+FacetMode parse_facet_mode(std::string_view option, std::string_view text);
+
+/// "auto" / "off" -> Correction. Throws UsageError naming `option` for anything else.
+Correction parse_correction(std::string_view option, std::string_view text);
 
 /// "auto" / "always" / "never" -> TablePolicy. Throws UsageError naming `option` ("--tables")
 /// for anything else.
@@ -60,7 +72,8 @@ using RequestField = std::pair<std::string, std::string>;
 
 /// The request that `fields` give: q (words, joined by spaces in their order), limit
 /// (default 10), offset (default 0), theme, role, kind, doc (repeatable), from, to, facet
-/// (repeatable), sort (default relevance), match (default all); databases and allow_partial
+/// (repeatable), sort (default relevance), match (default all), group (default none),
+/// facet-mode (default filtered), correct (default auto); databases and allow_partial
 /// keep their defaults. Dates and their order are checked here, so a bad one is an error
 /// before any database is opened. Throws UsageError, naming keys as `option_prefix` + key,
 /// for an unknown key, a single-valued key given twice, or a bad value: the first in the

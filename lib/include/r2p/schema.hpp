@@ -23,6 +23,9 @@ enum class Slot : Xapian::valueno {
     Year = 5,     ///< "YYYY" or empty
     Country = 6,  ///< ISO 3166-1 alpha-3, lower case ("usa"), or empty
     Speaker = 7,  ///< the speaker's whole name, folded ("jan eliasson"), or empty
+    /// The paragraph id a passage belongs to (a paragraph's own, a quote's parent): the
+    /// collapse key of GroupBy::Paragraph. Not a facet. Absent from passages indexed before it.
+    Paragraph = 8,
 };
 
 constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }

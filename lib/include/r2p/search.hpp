@@ -3,7 +3,9 @@
 
 #include <xapian.h>
 
+#include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,6 +53,11 @@ class Searcher {
     /// query retried. Throws UsageError
     /// for a bad query, filter, limit or offset; IndexError when the database fails.
     SearchResult run(const SearchRequest& request);
+
+    /// The passage `id` with the `around` paragraphs before and after it (or its paragraph,
+    /// for a quote) and its quotes or its paragraph, from the latest commit; nullopt when no
+    /// passage has that id. Throws IndexError when the database fails.
+    std::optional<PassageContext> passage(const std::string& id, std::size_t around = 2);
 
     /// The combined database searched.
     const Xapian::Database& database() const;

@@ -33,6 +33,20 @@ struct SearchFilters {
 /// Result order: BM25 relevance, or newest first with relevance breaking ties.
 enum class SortOrder { Relevance, Date };
 
+/// How ranked hits fold (Xapian's collapse keys): not at all; a quote into its paragraph (a
+/// paragraph and its own quotes show once, by the best of them); every passage into its
+/// document. Counts and facets still count passages.
+enum class GroupBy { None, Paragraph, Doc };
+
+/// How facets count: within every filter (drilling down), or each facet without its own
+/// field's filter (disjunctive: with two themes chosen, the other themes keep their counts;
+/// the year facet leaves out from/to).
+enum class FacetMode { Filtered, Disjunctive };
+
+/// A query that matches nothing and has a spelling suggestion: runs the suggestion instead
+/// (Auto; the result says so in corrected_query), or stays as asked (Off).
+enum class Correction { Auto, Off };
+
 /// Largest limit and offset accepted: more is a usage error, never a silent wrap.
 inline constexpr std::size_t kMaxLimit = 10000;
 inline constexpr std::size_t kMaxOffset = 100'000'000;
@@ -47,6 +61,9 @@ struct SearchRequest {
     std::vector<FacetField> facets;  ///< counted exactly when not empty
     SortOrder sort = SortOrder::Relevance;
     MatchMode match = MatchMode::All;
+    GroupBy group = GroupBy::None;
+    FacetMode facet_mode = FacetMode::Filtered;
+    Correction correct = Correction::Auto;
     bool allow_partial = false;  ///< search the shards that answer (used by search())
 };
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "r2p/facets.hpp"
+#include "r2p/search_request.hpp"
 
 namespace r2p {
 
@@ -52,6 +53,8 @@ struct SearchHit {
     double score = 0;      ///< BM25 weight (0 for a query of filters only)
     StoredPassage passage;
     Snippet snippet;  ///< marks where the query matched the original text
+    /// With a GroupBy: how many other matching passages of its group this hit stands for.
+    std::size_t folded = 0;
 };
 
 /// Match counts are exact (every match checked) whenever a query has at most this many
@@ -94,10 +97,24 @@ struct SearchResult {
     std::size_t offset = 0;
     std::size_t limit = 0;
     std::vector<SearchHit> hits;
-    std::vector<Facet> facets;                ///< only those asked for, in the order asked
-    std::optional<std::string> suggestion;    ///< "did you mean" when a word is unknown
+    std::vector<Facet> facets;              ///< only those asked for, in the order asked
+    std::optional<std::string> suggestion;  ///< "did you mean" when a word is unknown
+    /// The suggestion run instead of `query`, which matched nothing (Correction::Auto).
+    std::optional<std::string> corrected_query;
+    GroupBy group = GroupBy::None;            ///< how the hits were folded
     std::vector<std::string> missing_shards;  ///< not searched (only with allow_partial)
     SearchStats stats;                        ///< which paths ran
+};
+
+/// A passage where it stands in its statement (Searcher::passage).
+struct PassageContext {
+    StoredPassage passage;
+    std::optional<StoredPassage> parent;  ///< a quote's paragraph
+    std::vector<StoredPassage>
+        quotes;  ///< a paragraph's quotes (a quote's: its paragraph's), in order
+    std::vector<StoredPassage>
+        before;  ///< paragraphs before it (a quote's: its paragraph's), in order
+    std::vector<StoredPassage> after;  ///< paragraphs after it, in order
 };
 
 }  // namespace r2p

@@ -118,6 +118,12 @@ nlohmann::json search_result_json(const SearchResult& result) {
     };
 }
 
+nlohmann::json passage_context_json(const PassageContext& context) {
+    // Groundwork for issue 14: implemented on the library branch.
+    (void)context;
+    return nullptr;
+}
+
 std::string format_json(const SearchResult& result) {
     return search_result_json(result).dump(-1, ' ', false,
                                            nlohmann::json::error_handler_t::replace);

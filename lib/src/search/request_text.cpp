@@ -53,6 +53,25 @@ MatchMode parse_match_mode(std::string_view option, std::string_view text) {
     unknown(option, text, "all, any");
 }
 
+GroupBy parse_group_by(std::string_view option, std::string_view text) {
+    if (text == "none") return GroupBy::None;
+    if (text == "paragraph") return GroupBy::Paragraph;
+    if (text == "doc") return GroupBy::Doc;
+    unknown(option, text, "none, paragraph, doc");
+}
+
+FacetMode parse_facet_mode(std::string_view option, std::string_view text) {
+    if (text == "filtered") return FacetMode::Filtered;
+    if (text == "disjunctive") return FacetMode::Disjunctive;
+    unknown(option, text, "filtered, disjunctive");
+}
+
+Correction parse_correction(std::string_view option, std::string_view text) {
+    if (text == "auto") return Correction::Auto;
+    if (text == "off") return Correction::Off;
+    unknown(option, text, "auto, off");
+}
+
 TablePolicy parse_table_policy(std::string_view option, std::string_view text) {
     if (text == "auto") return TablePolicy::Auto;
     if (text == "always") return TablePolicy::Always;
@@ -93,8 +112,8 @@ SearchRequest parse_request(const std::vector<RequestField>& fields,
     SearchRequest request;
     // The filter keys are the registry's; each fills one of SearchFilters' lists.
     const auto filters = filter_lists(request.filters);
-    const std::string_view single[] = {kLimitKey, kOffsetKey, kFromKey,
-                                       kToKey,    kSortKey,   kMatchKey};
+    const std::string_view single[] = {kLimitKey, kOffsetKey, kFromKey,      kToKey,     kSortKey,
+                                       kMatchKey, kGroupKey,  kFacetModeKey, kCorrectKey};
 
     std::map<std::string, std::vector<std::string>, std::less<>> given;
     for (const auto& [key, value] : fields) given[key].push_back(value);
@@ -143,6 +162,11 @@ SearchRequest parse_request(const std::vector<RequestField>& fields,
     for (const auto& name : all(kFacetKey)) request.facets.push_back(parse_facet_field(name));
     request.sort = parse_sort_order(shown(option_prefix, kSortKey), last(kSortKey, "relevance"));
     request.match = parse_match_mode(shown(option_prefix, kMatchKey), last(kMatchKey, "all"));
+    request.group = parse_group_by(shown(option_prefix, kGroupKey), last(kGroupKey, "none"));
+    request.facet_mode =
+        parse_facet_mode(shown(option_prefix, kFacetModeKey), last(kFacetModeKey, "filtered"));
+    request.correct =
+        parse_correction(shown(option_prefix, kCorrectKey), last(kCorrectKey, "auto"));
     if (!lower.empty() && !upper.empty() && lower > upper) {
         throw UsageError(date_range_error(from, to, option_prefix));
     }

@@ -68,6 +68,13 @@ Searcher::~Searcher() = default;
 
 const Xapian::Database& Searcher::database() const { return impl_->snapshot_.db(); }
 
+std::optional<PassageContext> Searcher::passage(const std::string& id, std::size_t around) {
+    // Groundwork for issue 14: implemented on the library branch.
+    (void)id;
+    (void)around;
+    throw UsageError("passage context is not implemented yet");
+}
+
 void Searcher::set_table_policy(TablePolicy policy) { impl_->snapshot_.set_policy(policy); }
 
 SearchResult Searcher::run(const SearchRequest& request) {
