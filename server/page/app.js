@@ -1,0 +1,1043 @@
+// The search page of r2p-serve: reads its state from the URL, asks the JSON API, draws the
+// results, facets, timeline and passage context. Nothing from a statement is ever parsed as
+// HTML: every text goes in through textContent or text nodes (the CSP forbids inline script
+// and style; styles are set through classes).
+"use strict";
+
+(() => {
+  // ---------------------------------------------------------------------------------------
+  // State: everything the page shows follows from the URL's query string.
+  // ---------------------------------------------------------------------------------------
+
+  const LIST_FILTERS = ["theme", "role", "kind", "country", "speaker"];
+  const FACETS = ["theme", "role", "kind", "year", "country", "speaker"];
+  const FACET_TITLES = {
+    theme: "Theme", role: "Speaker's role", kind: "Passage kind", year: "Year",
+    country: "Country", speaker: "Speaker",
+  };
+  // Facets with a filter box (they can hold hundreds of names).
+  const FILTERABLE = new Set(["speaker", "country"]);
+  const FACET_SHOWN = 8;  // values shown before "Show all"
+  const DEFAULTS = { q: "", from: "", to: "", sort: "relevance", group: "none", offset: 0,
+                     limit: 10, correct: "auto", passage: "" };
+  const KIND_LABELS = { paragraph: "Paragraph", quote: "Quote" };
+  const SERIES_COLOURS = 6;  // style.css defines .series-0 ... .series-5
+
+  function emptyState() {
+    const s = { ...DEFAULTS };
+    for (const key of LIST_FILTERS) s[key] = [];
+    return s;
+  }
+
+  function clampCount(text, fallback, max) {
+    const n = Number.parseInt(text, 10);
+    if (!Number.isFinite(n) || n < 0 || String(n) !== String(text).trim()) return fallback;
+    return Math.min(n, max);
+  }
+
+  function stateFromUrl(search) {
+    const params = new URLSearchParams(search);
+    const s = emptyState();
+    for (const key of LIST_FILTERS) {
+      s[key] = [...new Set(params.getAll(key).filter((v) => v !== ""))];
+    }
+    s.q = params.get("q") || "";
+    s.from = params.get("from") || "";
+    s.to = params.get("to") || "";
+    s.sort = params.get("sort") === "date" ? "date" : "relevance";
+    const group = params.get("group");
+    s.group = group === "paragraph" || group === "doc" ? group : DEFAULTS.group;
+    s.offset = clampCount(params.get("offset") || "0", 0, 1000000);
+    s.limit = clampCount(params.get("limit") || String(DEFAULTS.limit), DEFAULTS.limit, 100) ||
+              DEFAULTS.limit;
+    s.correct = params.get("correct") === "off" ? "off" : "auto";
+    s.passage = params.get("passage") || "";
+    return s;
+  }
+
+  // The page's own URL for a state: only what differs from the defaults.
+  function urlFromState(s) {
+    const params = new URLSearchParams();
+    if (s.q) params.set("q", s.q);
+    for (const key of LIST_FILTERS) for (const v of s[key]) params.append(key, v);
+    if (s.from) params.set("from", s.from);
+    if (s.to) params.set("to", s.to);
+    if (s.sort !== DEFAULTS.sort) params.set("sort", s.sort);
+    if (s.group !== DEFAULTS.group) params.set("group", s.group);
+    if (s.offset) params.set("offset", String(s.offset));
+    if (s.limit !== DEFAULTS.limit) params.set("limit", String(s.limit));
+    if (s.correct !== DEFAULTS.correct) params.set("correct", s.correct);
+    if (s.passage) params.set("passage", s.passage);
+    const text = params.toString();
+    return text ? `/?${text}` : "/";
+  }
+
+  // The API's query string for the search a state shows (overrides for the timeline).
+  function apiSearchUrl(s, overrides = {}) {
+    const t = { ...s, ...overrides };
+    const params = new URLSearchParams();
+    if (t.q) params.set("q", t.q);
+    for (const key of LIST_FILTERS) for (const v of t[key]) params.append(key, v);
+    if (t.from) params.set("from", t.from);
+    if (t.to) params.set("to", t.to);
+    for (const f of t.facets || FACETS) params.append("facet", f);
+    params.set("facet-mode", "disjunctive");
+    params.set("sort", t.sort);
+    params.set("offset", String(t.offset));
+    params.set("limit", String(t.limit));
+    params.set("group", t.group);
+    params.set("correct", t.correct);
+    return `/api/search?${params.toString()}`;
+  }
+
+  function hasSearch(s) {
+    return s.q !== "" || LIST_FILTERS.some((k) => s[k].length > 0) || s.from !== "" ||
+           s.to !== "";
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Small DOM helpers (text only: no innerHTML anywhere).
+  // ---------------------------------------------------------------------------------------
+
+  const $ = (id) => document.getElementById(id);
+
+  function el(tag, props = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(props)) {
+      if (value === undefined || value === null || value === false) continue;
+      if (key === "class") node.className = value;
+      else if (key === "text") node.textContent = value;
+      else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+      else if (key in node && typeof value !== "string") node[key] = value;
+      else node.setAttribute(key, value === true ? "" : value);
+    }
+    for (const child of children) {
+      if (child === null || child === undefined || child === false) continue;
+      node.append(child);
+    }
+    return node;
+  }
+
+  const SVG_NS = "http://www.w3.org/2000/svg";
+  function svg(tag, attrs = {}) {
+    const node = document.createElementNS(SVG_NS, tag);
+    for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, String(value));
+    return node;
+  }
+
+  // Text with [start, end) code-point ranges wrapped in <mark>.
+  function highlighted(text, ranges) {
+    const fragment = document.createDocumentFragment();
+    const points = Array.from(text || "");
+    const sorted = (Array.isArray(ranges) ? ranges : [])
+      .filter((r) => Array.isArray(r) && r.length === 2 && r[0] < r[1])
+      .sort((a, b) => a[0] - b[0]);
+    let at = 0;
+    for (const [start, end] of sorted) {
+      if (start < at || start >= points.length) continue;
+      if (start > at) fragment.append(points.slice(at, start).join(""));
+      fragment.append(el("mark", { text: points.slice(start, end).join("") }));
+      at = Math.min(end, points.length);
+    }
+    if (at < points.length) fragment.append(points.slice(at).join(""));
+    return fragment;
+  }
+
+  const numberFormat = new Intl.NumberFormat("en");
+  const formatCount = (n) => numberFormat.format(n);
+
+  // "2012-09-28" -> "28 September 2012"; "2012-09" -> "September 2012".
+  function formatDate(date) {
+    if (!date) return "no date";
+    const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(date);
+    if (!m) return date;
+    const months = ["January", "February", "March", "April", "May", "June", "July", "August",
+                    "September", "October", "November", "December"];
+    const parts = [];
+    if (m[3]) parts.push(String(Number(m[3])));
+    if (m[2]) parts.push(months[Number(m[2]) - 1] || m[2]);
+    parts.push(m[1]);
+    return parts.join(" ");
+  }
+
+  // Case- and accent-insensitive text for the facet filter boxes.
+  const fold = (text) => String(text).normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+
+  // ---------------------------------------------------------------------------------------
+  // The API.
+  // ---------------------------------------------------------------------------------------
+
+  class ApiError extends Error {
+    constructor(message, status) {
+      super(message);
+      this.status = status;
+    }
+  }
+
+  const responseCache = new Map();  // API URL -> JSON: Back shows the previous page at once
+  const CACHE_SIZE = 40;
+
+  async function getJson(url, { cache = true } = {}) {
+    if (cache && responseCache.has(url)) return responseCache.get(url);
+    let response;
+    try {
+      response = await fetch(url, { headers: { Accept: "application/json" } });
+    } catch (error) {
+      throw new ApiError(`the server cannot be reached (${error.message})`, 0);
+    }
+    let body = null;
+    try {
+      body = await response.json();
+    } catch {
+      body = null;
+    }
+    if (!response.ok || body === null || (body && typeof body.error === "string")) {
+      const message = body && body.error ? body.error
+                                         : `${response.status} ${response.statusText}`.trim();
+      throw new ApiError(message, body && body.status ? body.status : response.status);
+    }
+    if (cache) {
+      responseCache.set(url, body);
+      if (responseCache.size > CACHE_SIZE) {
+        responseCache.delete(responseCache.keys().next().value);
+      }
+    }
+    return body;
+  }
+
+  function showError(what, error) {
+    const box = $("error");
+    box.replaceChildren(
+      el("strong", { text: `${what}: ` }),
+      error.message,
+      error.status ? ` (HTTP ${error.status})` : "",
+    );
+    box.hidden = false;
+  }
+
+  function clearError() {
+    $("error").hidden = true;
+    $("error").replaceChildren();
+  }
+
+  // Labels of themes and roles (the taxonomy), and of countries and speakers (learnt from facets).
+  const labels = { theme: new Map(), role: new Map(), country: new Map(), speaker: new Map(),
+                   kind: new Map(Object.entries(KIND_LABELS)), year: new Map() };
+  const labelOf = (facet, value) => labels[facet]?.get(value) || value;
+
+  function learnTaxonomy(kind, entries) {
+    if (Array.isArray(entries)) {
+      for (const e of entries) {
+        if (e && typeof e === "object" && e.id) labels[kind].set(e.id, e.label || e.id);
+      }
+    } else if (entries && typeof entries === "object") {
+      for (const [id, value] of Object.entries(entries)) {
+        labels[kind].set(id, typeof value === "string" ? value : value?.label || id);
+      }
+    }
+  }
+
+  const taxonomyLoaded = getJson("/api/taxonomy")
+    .then((taxonomy) => {
+      learnTaxonomy("theme", taxonomy.themes);
+      learnTaxonomy("role", taxonomy.roles);
+    })
+    .catch((error) => showError("Theme and role labels could not be loaded", error));
+
+  // ---------------------------------------------------------------------------------------
+  // Navigation: every change is a new URL (pushState), so Back and links work.
+  // ---------------------------------------------------------------------------------------
+
+  let state = stateFromUrl(location.search);
+  let renderToken = 0;
+  let openedFrom = null;   // the result id the context view was opened from
+
+  function navigate(next, { replace = false } = {}) {
+    const url = urlFromState(next);
+    // Marks a context view entered from the results: its Back link can then go back.
+    const entry = { fromResults: Boolean(next.passage) && !state.passage };
+    if (replace) history.replaceState(entry, "", url);
+    else history.pushState(entry, "", url);
+    state = next;
+    render();
+  }
+
+  function update(changes) {
+    navigate({ ...state, passage: "", offset: 0, ...changes });
+  }
+
+  function toggleValue(list, value) {
+    return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+  }
+
+  // A link that navigates inside the page but still works opened in a new tab.
+  function pageLink(next, text, props = {}) {
+    return el("a", {
+      href: urlFromState(next),
+      text,
+      ...props,
+      onclick: (event) => {
+        if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey ||
+            event.altKey) return;
+        event.preventDefault();
+        navigate(next);
+      },
+    });
+  }
+
+  window.addEventListener("popstate", () => {
+    state = stateFromUrl(location.search);
+    render();
+  });
+
+  async function render() {
+    const token = ++renderToken;
+    $("q").value = state.q;
+    $("sort").value = state.sort;
+    $("group").value = state.group;
+    document.title = state.q ? `${state.q} – R2P statements search` : "R2P statements search";
+    if (state.passage) {
+      $("search-view").hidden = true;
+      $("sidebar").hidden = true;
+      $("context-view").hidden = false;
+      await renderContext(token);
+    } else {
+      $("context-view").hidden = true;
+      $("search-view").hidden = false;
+      $("sidebar").hidden = false;
+      await renderSearch(token);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // The search view.
+  // ---------------------------------------------------------------------------------------
+
+  async function renderSearch(token) {
+    const s = state;
+    document.body.classList.toggle("has-search", hasSearch(s));
+    $("main").setAttribute("aria-busy", "true");
+    let result;
+    try {
+      [result] = await Promise.all([getJson(apiSearchUrl(s)), taxonomyLoaded]);
+    } catch (error) {
+      if (token !== renderToken) return;
+      $("main").removeAttribute("aria-busy");
+      showError("The search failed", error);
+      $("status").textContent = "No results: the search failed.";
+      $("results").replaceChildren();
+      $("pager").hidden = true;
+      $("correction").hidden = true;
+      renderActiveFilters(s);
+      return;
+    }
+    if (token !== renderToken) return;
+    $("main").removeAttribute("aria-busy");
+    clearError();
+    for (const [facet, values] of Object.entries(result.facets || {})) {
+      for (const v of values) {
+        if (v.label && facet !== "kind" && (facet !== "theme" && facet !== "role" || !labels[facet].has(v.value))) {
+          labels[facet]?.set(v.value, v.label);
+        }
+      }
+    }
+    renderCorrection(s, result);
+    renderStatus(s, result);
+    renderActiveFilters(s);
+    renderResults(s, result);
+    renderPager(s, result);
+    renderFacets(s, result);
+    renderTimeline(s, result, token);
+    if (openedFrom) {
+      const item = document.querySelector(`.result[data-id="${CSS.escape(openedFrom)}"]`);
+      openedFrom = null;
+      if (item) item.focus();
+    }
+  }
+
+  function matchCount(result) {
+    const m = result.matches || {};
+    return { count: m.estimated ?? m.lower ?? 0, exact: m.exact !== false };
+  }
+
+  // Paging counts groups when results are grouped and the API says how many there are.
+  function pagedTotal(s, result) {
+    if (s.group !== "none" && Number.isFinite(result.groups)) return result.groups;
+    return matchCount(result).count;
+  }
+
+  function renderStatus(s, result) {
+    const { count, exact } = matchCount(result);
+    const shown = (result.results || []).length;
+    let text;
+    if (count === 0) {
+      text = "No passages match.";
+    } else {
+      const total = `${exact ? "" : "about "}${formatCount(count)} ${count === 1 ? "passage" : "passages"}`;
+      text = shown === 0 ? `${total} match; this page is past the last one.`
+                         : `${formatCount(s.offset + 1)}–${formatCount(s.offset + shown)} of ${total}`;
+      if (s.group !== "none" && Number.isFinite(result.groups)) {
+        text += ` in ${formatCount(result.groups)} ${s.group === "doc" ? "documents" : "paragraphs"}`;
+      }
+    }
+    $("status").textContent = text;
+  }
+
+  function renderCorrection(s, result) {
+    const box = $("correction");
+    box.replaceChildren();
+    if (result.corrected_query) {
+      box.append(
+        "Showing results for ",
+        el("strong", { class: "corrected", text: result.corrected_query }),
+        "; search instead for ",
+        pageLink({ ...s, correct: "off", offset: 0, passage: "" }, s.q, { class: "original" }),
+      );
+      box.hidden = false;
+    } else if (result.suggestion) {
+      box.append(
+        "Did you mean ",
+        pageLink({ ...s, q: result.suggestion, correct: "auto", offset: 0, passage: "" },
+                 result.suggestion, { class: "suggestion" }),
+        "?",
+      );
+      box.hidden = false;
+    } else {
+      box.hidden = true;
+    }
+  }
+
+  function renderActiveFilters(s) {
+    const box = $("active-filters");
+    box.replaceChildren();
+    const chips = [];
+    for (const key of LIST_FILTERS) {
+      for (const value of s[key]) {
+        chips.push([`${FACET_TITLES[key]}: ${labelOf(key, value)}`,
+                    { [key]: s[key].filter((v) => v !== value) }]);
+      }
+    }
+    if (s.from || s.to) {
+      const range = s.from === s.to ? s.from : `${s.from || "…"}–${s.to || "…"}`;
+      chips.push([`Year: ${range}`, { from: "", to: "" }]);
+    }
+    if (chips.length === 0) return;
+    const list = el("ul", { class: "filter-chips", "aria-label": "Active filters" });
+    for (const [text, change] of chips) {
+      list.append(el("li", {}, el("button", {
+        type: "button", class: "filter-chip", text: `${text} ×`,
+        "aria-label": `Remove filter ${text}`, onclick: () => update(change),
+      })));
+    }
+    const cleared = {};
+    for (const key of LIST_FILTERS) cleared[key] = [];
+    list.append(el("li", {}, el("button", {
+      type: "button", class: "link-button", text: "Clear all filters",
+      onclick: () => update({ ...cleared, from: "", to: "" }),
+    })));
+    box.append(list);
+  }
+
+  function badge(text, kind, title) {
+    return el("span", { class: `badge badge-${kind}`, text, title });
+  }
+
+  function renderResults(s, result) {
+    const list = $("results");
+    list.replaceChildren();
+    const hits = result.results || [];
+    if (hits.length === 0 && matchCount(result).count === 0) {
+      list.append(el("li", { class: "no-results" },
+        el("p", { text: s.q ? `Nothing matches “${s.q}”${hasFilters(s) ? " with these filters" : ""}.`
+                            : "Nothing matches these filters." }),
+        el("p", { text: "Try fewer words, another spelling, or remove a filter." })));
+      return;
+    }
+    for (const hit of hits) list.append(resultItem(s, hit));
+  }
+
+  function hasFilters(s) {
+    return LIST_FILTERS.some((k) => s[k].length > 0) || s.from !== "" || s.to !== "";
+  }
+
+  function resultItem(s, hit) {
+    const doc = hit.doc || {};
+    const contextState = { ...s, passage: hit.id };
+    const head = el("div", { class: "result-head" },
+      badge(KIND_LABELS[hit.kind] || hit.kind, hit.kind === "quote" ? "quote" : "paragraph"),
+      hit.label ? el("span", { class: "para-label", text: `¶${hit.label}`,
+                               title: "Paragraph number as printed" }) : null);
+    for (const role of hit.roles || []) head.append(badge(labelOf("role", role), "role", "Speaker's role"));
+    if (hit.speaker) head.append(badge(hit.speaker, "speaker", "Speaker"));
+
+    const title = el("h3", { class: "result-title" },
+      pageLink(contextState, doc.title || doc.id || hit.id, { class: "result-link" }));
+
+    const snippet = el("p", { class: "snippet" });
+    if (typeof hit.snippet_text === "string") {
+      snippet.append(highlighted(hit.snippet_text, hit.highlights));
+    } else {
+      snippet.textContent = hit.text || "";
+    }
+
+    const chips = el("ul", { class: "chips", "aria-label": "Themes" });
+    for (const theme of hit.themes || []) {
+      const selected = s.theme.includes(theme);
+      chips.append(el("li", {}, el("button", {
+        type: "button", class: `chip${selected ? " chip-selected" : ""}`,
+        text: labelOf("theme", theme), "aria-pressed": selected ? "true" : "false",
+        title: selected ? "Remove this theme filter" : "Filter by this theme",
+        onclick: () => update({ theme: toggleValue(s.theme, theme) }),
+      })));
+    }
+
+    const meta = el("p", { class: "doc-meta" }, ...docMeta(doc),
+                    el("span", { class: "passage-id", text: hit.id }));
+
+    const actions = el("div", { class: "result-actions" },
+      pageLink(contextState, "In context", { class: "context-link",
+                                               "aria-label": `Open ${hit.id} in its context` }),
+      el("button", { type: "button", class: "cite-button", text: "Cite",
+                     "aria-label": `Cite ${hit.id}`, onclick: () => openCite(hit) }));
+    if (hit.folded > 0) {
+      const what = s.group === "doc" ? "in this document" : "in this paragraph";
+      actions.append(el("span", { class: "folded",
+        text: `+${formatCount(hit.folded)} more ${hit.folded === 1 ? "match" : "matches"} ${what}` }));
+    }
+
+    return el("li", { class: `result result-${hit.kind}`, tabindex: "0", "data-id": hit.id,
+                      onkeydown: (event) => {
+                        if (event.key === "Enter" && event.target === event.currentTarget) {
+                          event.preventDefault();
+                          openedFrom = hit.id;
+                          navigate(contextState);
+                        }
+                      } },
+              head, title, snippet, chips.childElementCount ? chips : null, meta, actions);
+  }
+
+  // The document's date, event, place, country and symbol as spans.
+  function docMeta(doc) {
+    const parts = [el("time", { datetime: doc.date || null, text: formatDate(doc.date) })];
+    if (doc.symbol) parts.push(el("span", { text: doc.symbol }));
+    if (doc.event) parts.push(el("span", { text: doc.event }));
+    if (doc.place) parts.push(el("span", { text: doc.place }));
+    if (doc.country && doc.country.code) {
+      parts.push(el("span", { text: doc.country.name ? `${doc.country.name} (${doc.country.code.toUpperCase()})`
+                                                     : doc.country.code.toUpperCase() }));
+    }
+    if (doc.source_url && /^https?:\/\//i.test(doc.source_url)) {
+      parts.push(el("a", { href: doc.source_url, text: "source", rel: "noopener noreferrer" }));
+    }
+    return parts;
+  }
+
+  function renderPager(s, result) {
+    const pager = $("pager");
+    pager.replaceChildren();
+    const total = pagedTotal(s, result);
+    const pages = Math.ceil(total / s.limit);
+    const current = Math.floor(s.offset / s.limit);
+    if (pages <= 1 && s.offset === 0) {
+      pager.hidden = true;
+      return;
+    }
+    const list = el("ul");
+    const pageItem = (page, text, rel, label) => {
+      if (page === current && !rel) {
+        return el("li", {}, el("span", { class: "current", "aria-current": "page", text }));
+      }
+      return el("li", {}, pageLink({ ...s, offset: page * s.limit, passage: "" }, text,
+                                   { rel, "aria-label": label }));
+    };
+    if (current > 0) list.append(pageItem(current - 1, "‹ Previous", "prev", "Previous page"));
+    const first = Math.max(0, Math.min(current - 3, pages - 7));
+    const last = Math.min(pages - 1, first + 6);
+    if (first > 0) list.append(pageItem(0, "1", null, "Page 1"));
+    if (first > 1) list.append(el("li", { class: "gap", text: "…" }));
+    for (let page = first; page <= last; page++) {
+      list.append(pageItem(page, String(page + 1), null, `Page ${page + 1}`));
+    }
+    if (last < pages - 2) list.append(el("li", { class: "gap", text: "…" }));
+    if (last < pages - 1) list.append(pageItem(pages - 1, String(pages), null, `Page ${pages}`));
+    if (current < pages - 1) list.append(pageItem(current + 1, "Next ›", "next", "Next page"));
+    pager.append(list);
+    pager.hidden = false;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Facets (disjunctive: each facet's counts leave out its own selection, so choosing a
+  // second theme keeps the counts of the others).
+  // ---------------------------------------------------------------------------------------
+
+  const facetExpanded = new Set();
+  const facetFilterText = new Map();
+
+  function selectedValues(s, facet) {
+    if (facet === "year") return s.from && s.from === s.to ? [s.from] : [];
+    return s[facet];
+  }
+
+  function renderFacets(s, result) {
+    const box = $("facets");
+    const focusedId = document.activeElement && box.contains(document.activeElement)
+                      ? document.activeElement.id : null;
+    box.replaceChildren();
+    const facets = result.facets || {};
+    for (const facet of FACETS) {
+      let values = (facets[facet] || []).slice();
+      const selected = selectedValues(s, facet);
+      for (const value of selected) {
+        if (!values.some((v) => v.value === value)) values.push({ value, count: 0 });
+      }
+      if (facet === "year") values.sort((a, b) => String(b.value).localeCompare(String(a.value)));
+      if (values.length === 0) continue;
+      box.append(facetSection(s, facet, values, selected));
+    }
+    if (!box.childElementCount) box.append(el("p", { class: "muted", text: "No filters for these results." }));
+    if (focusedId && $(focusedId)) $(focusedId).focus();
+  }
+
+  function facetSection(s, facet, values, selected) {
+    const headingId = `facet-${facet}-heading`;
+    const section = el("section", { class: `facet facet-${facet}`, "aria-labelledby": headingId });
+    section.append(el("h2", { id: headingId, text: FACET_TITLES[facet] }));
+    const filterText = facetFilterText.get(facet) || "";
+    const list = el("ul", { class: "facet-values" });
+    const filterable = FILTERABLE.has(facet) && values.length > FACET_SHOWN;
+    if (filterable) {
+      const inputId = `facet-${facet}-filter`;
+      section.append(
+        el("label", { for: inputId, class: "visually-hidden", text: `Filter ${FACET_TITLES[facet]} values` }),
+        el("input", { id: inputId, type: "search", class: "facet-filter", value: filterText,
+                      placeholder: `Find a ${FACET_TITLES[facet].toLowerCase()}…`,
+                      autocomplete: "off",
+                      oninput: (event) => {
+                        facetFilterText.set(facet, event.target.value);
+                        fillFacetList(s, facet, list, values, selected, more);
+                      } }));
+    }
+    const more = el("button", { type: "button", class: "link-button facet-more" });
+    more.addEventListener("click", () => {
+      if (facetExpanded.has(facet)) facetExpanded.delete(facet);
+      else facetExpanded.add(facet);
+      fillFacetList(s, facet, list, values, selected, more);
+    });
+    section.append(list, more);
+    fillFacetList(s, facet, list, values, selected, more);
+    return section;
+  }
+
+  function fillFacetList(s, facet, list, values, selected, more) {
+    const needle = fold(facetFilterText.get(facet) || "");
+    const matching = needle ? values.filter((v) => fold(v.label || labelOf(facet, v.value)).includes(needle) ||
+                                                   fold(v.value).includes(needle))
+                            : values;
+    const expanded = facetExpanded.has(facet) || needle !== "";
+    // Selected values always stay in view, whatever the cut.
+    const shown = expanded ? matching
+                           : matching.filter((v, i) => i < FACET_SHOWN || selected.includes(String(v.value)));
+    list.replaceChildren();
+    for (const v of shown) {
+      const value = String(v.value);
+      const id = `facet-${facet}-${value.replace(/[^a-z0-9]+/gi, "_")}`;
+      const checked = selected.includes(value);
+      const label = facet === "kind" ? labelOf(facet, value) : v.label || labelOf(facet, value);
+      list.append(el("li", { class: checked ? "checked" : null },
+        el("input", { type: "checkbox", id, checked, "data-facet": facet, "data-value": value,
+                      onchange: () => chooseFacetValue(s, facet, value) }),
+        el("label", { for: id },
+          el("span", { class: "facet-label", text: label }),
+          el("span", { class: "count", text: formatCount(v.count),
+                       "aria-label": `${formatCount(v.count)} passages` }))));
+    }
+    if (matching.length === 0) list.append(el("li", { class: "muted", text: "No value matches." }));
+    more.hidden = needle !== "" || matching.length <= FACET_SHOWN;
+    more.textContent = facetExpanded.has(facet) ? "Show fewer" : `Show all ${formatCount(matching.length)}`;
+    more.setAttribute("aria-expanded", facetExpanded.has(facet) ? "true" : "false");
+  }
+
+  function chooseFacetValue(s, facet, value) {
+    if (facet === "year") {
+      const chosen = s.from === value && s.to === value;
+      update(chosen ? { from: "", to: "" } : { from: value, to: value });
+    } else {
+      update({ [facet]: toggleValue(s[facet], value) });
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Timeline: matches per year as SVG bars, one series per selected theme.
+  // ---------------------------------------------------------------------------------------
+
+  async function renderTimeline(s, result, token) {
+    const box = $("timeline");
+    const base = { from: "", to: "", offset: 0, limit: 0, facets: ["year"], sort: "relevance",
+                   group: "none", correct: "auto" };
+    // The query the results show (corrected or not) is the one to count.
+    if (result.corrected_query) base.q = result.corrected_query;
+    let series;
+    try {
+      if (s.theme.length === 0) {
+        const counts = s.from || s.to ? (await getJson(apiSearchUrl(s, base))).facets?.year
+                                      : result.facets?.year;
+        series = [{ name: "All matches", counts: counts || [] }];
+      } else {
+        const answers = await Promise.all(
+          s.theme.map((theme) => getJson(apiSearchUrl(s, { ...base, theme: [theme] }))));
+        series = s.theme.map((theme, i) => ({ name: labelOf("theme", theme),
+                                              counts: answers[i].facets?.year || [] }));
+      }
+    } catch (error) {
+      if (token === renderToken) showError("The timeline could not be drawn", error);
+      return;
+    }
+    if (token !== renderToken) return;
+    lastTimeline = { s, series };
+    drawTimeline(box, s, series);
+  }
+
+  // Redrawn when the window changes width, so its labels keep their size.
+  let lastTimeline = null;
+  let resizeTimer = 0;
+  window.addEventListener("resize", () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => {
+      if (lastTimeline && !$("timeline").hidden) {
+        drawTimeline($("timeline"), lastTimeline.s, lastTimeline.series);
+      }
+    }, 150);
+  });
+
+  function drawTimeline(box, s, series) {
+    const years = new Set();
+    for (const one of series) for (const c of one.counts) if (/^\d{4}$/.test(c.value)) years.add(Number(c.value));
+    box.replaceChildren();
+    if (years.size === 0) {
+      box.hidden = true;
+      return;
+    }
+    let lo = Math.min(...years);
+    let hi = Math.max(...years);
+    if (hi - lo < 4) {  // a few bars look like a chart, one alone like a block
+      lo -= Math.floor((4 - (hi - lo)) / 2);
+      hi = lo + 4;
+    }
+    const maps = series.map((one) => new Map(one.counts.map((c) => [Number(c.value), c.count])));
+    const max = Math.max(1, ...maps.flatMap((m) => [...m.values()]));
+    // Drawn at the box's own width in pixels: text and bars keep their size on a phone.
+    box.hidden = false;
+    const width = Math.max(260, Math.min(1200, box.clientWidth - 24 || 720));
+    const height = width < 500 ? 120 : 150;
+    const top = 12;
+    const bottom = 22;
+    const left = 36;
+    const plotHeight = height - top - bottom;
+    const span = hi - lo + 1;
+    const column = (width - left - 4) / span;
+    const barWidth = Math.max(1, (column * 0.8) / series.length);
+
+    const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "timeline-chart",
+                               role: "group", "aria-label": "Matches per year; activate a bar to filter by its year" });
+    // Horizontal grid and the scale's top value.
+    for (const fraction of [0, 0.5, 1]) {
+      const y = top + plotHeight * (1 - fraction);
+      chart.append(svg("line", { x1: left, x2: width, y1: y, y2: y, class: "grid" }));
+      const label = svg("text", { x: left - 4, y: y + 4, class: "axis-label", "text-anchor": "end" });
+      label.textContent = formatCount(Math.round(max * fraction));
+      chart.append(label);
+    }
+    const selectedYear = s.from && s.from === s.to ? Number(s.from) : null;
+    const labelEvery = Math.ceil(span / Math.max(2, Math.floor((width - left) / 48)));
+    for (let year = lo; year <= hi; year++) {
+      const x = left + (year - lo) * column;
+      const counts = maps.map((m) => m.get(year) || 0);
+      const total = counts.reduce((a, b) => a + b, 0);
+      const description = series.map((one, i) => `${one.name}: ${formatCount(counts[i])}`).join(", ");
+      const group = svg("g", { class: `year${year === selectedYear ? " selected" : ""}` });
+      if (total > 0) {
+        group.setAttribute("tabindex", "0");
+        group.setAttribute("role", "button");
+        group.setAttribute("aria-label", `${year}: ${description}${year === selectedYear ? " (filtering; activate to clear)" : ""}`);
+        const choose = () => update(year === selectedYear ? { from: "", to: "" }
+                                                          : { from: String(year), to: String(year) });
+        group.addEventListener("click", choose);
+        group.addEventListener("keydown", (event) => {
+          if (event.key === "Enter" || event.key === " ") {
+            event.preventDefault();
+            choose();
+          }
+        });
+      }
+      // A full-height target: thin bars are still easy to click.
+      group.append(svg("rect", { x, y: top, width: column, height: plotHeight, class: "hit" }));
+      counts.forEach((count, i) => {
+        if (!count) return;
+        const h = Math.max(1.5, (count / max) * plotHeight);
+        group.append(svg("rect", { x: x + column * 0.1 + i * barWidth, y: top + plotHeight - h,
+                                   width: barWidth, height: h,
+                                   class: `bar series-${i % SERIES_COLOURS}` }));
+      });
+      const tip = svg("title");
+      tip.textContent = `${year}: ${description}`;
+      group.append(tip);
+      chart.append(group);
+      if ((year - lo) % labelEvery === 0) {
+        const label = svg("text", { x: x + column / 2, y: height - 6, class: "axis-label",
+                                    "text-anchor": "middle" });
+        label.textContent = String(year);
+        chart.append(label);
+      }
+    }
+    const heading = el("h2", { class: "timeline-title", text: "Matches per year" });
+    const legend = el("ul", { class: "legend" });
+    series.forEach((one, i) => legend.append(el("li", {},
+      el("span", { class: `swatch series-${i % SERIES_COLOURS}`, "aria-hidden": "true" }), one.name)));
+    box.append(heading, chart, legend);
+    box.hidden = false;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // The passage in its context.
+  // ---------------------------------------------------------------------------------------
+
+  function passageApiUrl(id) {
+    return `/api/passage/${id.split("/").map(encodeURIComponent).join("/")}`;
+  }
+
+  async function renderContext(token) {
+    const s = state;
+    $("context-back").href = urlFromState({ ...s, passage: "" });
+    $("context-title").textContent = "Loading…";
+    $("context-meta").replaceChildren();
+    $("context-body").replaceChildren();
+    let context;
+    try {
+      [context] = await Promise.all([getJson(passageApiUrl(s.passage)), taxonomyLoaded]);
+    } catch (error) {
+      if (token !== renderToken) return;
+      showError(`Passage ${s.passage} could not be shown`, error);
+      $("context-title").textContent = "Passage not available";
+      return;
+    }
+    if (token !== renderToken) return;
+    clearError();
+    const passage = context.passage || {};
+    const doc = passage.doc || {};
+    const paragraph = passage.kind === "quote" ? context.parent || passage : passage;
+    const quotes = context.quotes || [];
+    $("context-title").textContent = doc.title || doc.id || passage.id;
+    $("context-meta").replaceChildren(...docMeta(doc));
+    document.title = `${passage.id} – R2P statements search`;
+
+    const body = $("context-body");
+    for (const before of context.before || []) body.append(contextParagraph(before, "before"));
+    const focus = contextParagraph(paragraph, "focus", passage.kind === "quote" ? [passage] : quotes,
+                                   passage.kind === "quote" ? passage.id : null);
+    body.append(focus);
+    for (const after of context.after || []) body.append(contextParagraph(after, "after"));
+
+    const details = el("section", { class: "passage-details", "aria-label": "This passage" },
+      el("div", { class: "result-head" },
+        badge(KIND_LABELS[passage.kind] || passage.kind, passage.kind === "quote" ? "quote" : "paragraph"),
+        passage.label ? el("span", { class: "para-label", text: `¶${passage.label}` }) : null,
+        ...(passage.roles || []).map((r) => badge(labelOf("role", r), "role")),
+        passage.speaker ? badge(passage.speaker, "speaker") : null,
+        el("span", { class: "passage-id", text: passage.id })),
+      el("ul", { class: "chips", "aria-label": "Themes" },
+        ...(passage.themes || []).map((t) => el("li", {}, el("span", { class: "chip static", text: labelOf("theme", t) })))),
+      el("div", { class: "result-actions" },
+        el("button", { type: "button", class: "cite-button", text: "Cite",
+                       onclick: () => openCite(passage) })));
+    body.prepend(details);
+    $("context-title").focus();
+    focus.scrollIntoView({ block: "center" });
+  }
+
+  // A paragraph of the context; its quotes marked, the chosen one (the passage) strongly.
+  function contextParagraph(p, where, quotes = [], chosenQuote = null) {
+    const text = p.text || "";
+    const block = el("div", { class: `context-paragraph ${where}`, "data-id": p.id });
+    block.append(el("span", { class: "context-label", title: p.id,
+                             text: p.label ? `¶${p.label}` : (p.id || "").split("/").pop() }));
+    const para = el("p", {});
+    const marks = [];
+    for (const quote of quotes) {
+      const at = quote.text ? text.indexOf(quote.text) : -1;
+      if (at >= 0) marks.push({ start: at, end: at + quote.text.length, quote });
+    }
+    marks.sort((a, b) => a.start - b.start);
+    let pos = 0;
+    for (const m of marks) {
+      if (m.start < pos) continue;
+      para.append(text.slice(pos, m.start));
+      const chosen = m.quote.id === chosenQuote;
+      para.append(el("mark", { class: chosen ? "quote chosen" : "quote", "data-id": m.quote.id,
+                               text: text.slice(m.start, m.end),
+                               title: m.quote.speaker ? `Quote: ${m.quote.speaker}` : "Quote" }));
+      pos = m.end;
+    }
+    para.append(text.slice(pos));
+    block.append(para);
+    // A quote its paragraph does not hold word for word is still shown, beside it.
+    for (const quote of quotes) {
+      if (!marks.some((m) => m.quote === quote)) {
+        block.append(el("blockquote", { class: quote.id === chosenQuote ? "quote chosen" : "quote",
+                                        text: quote.text }));
+      }
+    }
+    if (where === "focus") {
+      block.setAttribute("aria-current", "true");
+      block.prepend(el("span", { class: "visually-hidden", text: "The passage: " }));
+    }
+    return block;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Cite: a plain-text citation and CSL-JSON.
+  // ---------------------------------------------------------------------------------------
+
+  function citation(hit) {
+    const doc = hit.doc || {};
+    const roles = (hit.roles || []).map((r) => labelOf("role", r));
+    const who = hit.speaker ? (roles.length ? `${hit.speaker} (${roles.join(", ")})` : hit.speaker)
+                            : roles.join(", ");
+    const parts = [];
+    if (who) parts.push(who);
+    parts.push(`“${doc.title || doc.id || "Untitled statement"}”`);
+    if (doc.symbol) parts.push(doc.symbol);
+    if (doc.event) parts.push(doc.event);
+    if (doc.place) parts.push(doc.place);
+    parts.push(doc.date ? formatDate(doc.date) : "n.d.");
+    parts.push(hit.label ? `¶${hit.label} (${hit.id})` : hit.id);
+    let text = `${parts.join(", ")}.`;
+    if (doc.source_url) text += ` ${doc.source_url}`;
+
+    const item = { id: hit.id, type: "speech", title: doc.title || doc.id || hit.id };
+    if (hit.speaker) item.author = [{ literal: hit.speaker }];
+    if (doc.date) {
+      const dateParts = doc.date.split("-").map(Number).filter(Number.isFinite);
+      item.issued = { "date-parts": [dateParts] };
+    }
+    if (doc.event) item["event-title"] = doc.event;
+    if (doc.place) item["event-place"] = doc.place;
+    if (doc.symbol) item.number = doc.symbol;
+    if (doc.source_url) item.URL = doc.source_url;
+    if (roles.length) item.genre = roles.join(", ");
+    item.note = [hit.label ? `Paragraph ${hit.label}` : null, `Passage ${hit.id}`,
+                 hit.kind === "quote" && hit.parent ? `quoted in ${hit.parent}` : null]
+      .filter(Boolean).join("; ");
+    return { text, csl: JSON.stringify([item], null, 2) };
+  }
+
+  function openCite(hit) {
+    const { text, csl } = citation(hit);
+    $("cite-text").value = text;
+    $("cite-csl").value = csl;
+    $("cite-status").textContent = "";
+    const dialog = $("cite-dialog");
+    if (typeof dialog.showModal === "function") dialog.showModal();
+    else dialog.setAttribute("open", "");
+    $("copy-text").focus();
+  }
+
+  async function copy(textarea, what) {
+    const status = $("cite-status");
+    try {
+      if (!navigator.clipboard || !window.isSecureContext) throw new Error("no clipboard API");
+      await navigator.clipboard.writeText(textarea.value);
+    } catch {
+      // Plain http on another host has no clipboard API: copy the selection instead.
+      textarea.focus();
+      textarea.select();
+      let copied = false;
+      try {
+        copied = document.execCommand("copy");
+      } catch {
+        copied = false;
+      }
+      if (!copied) {
+        status.textContent = `Copying is blocked here: ${what} is selected, press Ctrl+C (⌘C).`;
+        return;
+      }
+    }
+    status.textContent = `${what} copied.`;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Controls and keys.
+  // ---------------------------------------------------------------------------------------
+
+  $("search-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    update({ q: $("q").value.trim(), correct: "auto" });
+  });
+  $("sort").addEventListener("change", (event) => update({ sort: event.target.value }));
+  $("group").addEventListener("change", (event) => update({ group: event.target.value }));
+  $("help-toggle").addEventListener("click", () => {
+    const help = $("syntax-help");
+    help.hidden = !help.hidden;
+    $("help-toggle").setAttribute("aria-expanded", help.hidden ? "false" : "true");
+  });
+  $("filters-toggle").addEventListener("click", () => {
+    const open = document.body.classList.toggle("filters-open");
+    $("filters-toggle").setAttribute("aria-expanded", open ? "true" : "false");
+  });
+  $("context-back").addEventListener("click", (event) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    event.preventDefault();
+    openedFrom = state.passage;
+    // Came from the results: go back in history, so Forward works too.
+    if (history.state && history.state.fromResults) history.back();
+    else navigate({ ...state, passage: "" });
+  });
+  $("home-link").addEventListener("click", (event) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey) return;
+    event.preventDefault();
+    navigate(emptyState());
+  });
+  $("copy-text").addEventListener("click", () => copy($("cite-text"), "The citation"));
+  $("copy-csl").addEventListener("click", () => copy($("cite-csl"), "CSL-JSON"));
+
+  const typing = (node) => node && (node.isContentEditable ||
+                                    ["INPUT", "TEXTAREA", "SELECT"].includes(node.tagName));
+
+  document.addEventListener("keydown", (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === "/" && !typing(document.activeElement)) {
+      event.preventDefault();
+      $("q").focus();
+      $("q").select();
+      return;
+    }
+    if (event.key === "Escape" && state.passage && !$("cite-dialog").open) {
+      event.preventDefault();
+      $("context-back").click();
+      return;
+    }
+    if ((event.key === "ArrowDown" || event.key === "ArrowUp") && !state.passage) {
+      const inSearchBox = document.activeElement === $("q");
+      if (typing(document.activeElement) && !(inSearchBox && event.key === "ArrowDown")) return;
+      const items = [...document.querySelectorAll("#results .result")];
+      if (items.length === 0) return;
+      const current = items.findIndex((item) => item.contains(document.activeElement));
+      let next = event.key === "ArrowDown" ? current + 1 : current - 1;
+      if (current < 0) next = 0;
+      if (next < 0) {
+        $("q").focus();
+      } else {
+        items[Math.min(next, items.length - 1)].focus();
+      }
+      event.preventDefault();
+    }
+  });
+
+  // Remember where a result was opened from, for focus on the way back.
+  $("results").addEventListener("click", (event) => {
+    const item = event.target.closest(".result");
+    if (item && event.target.closest(".result-link, .context-link")) openedFrom = item.dataset.id;
+  });
+
+  history.replaceState(null, "", urlFromState(state));
+  render();
+})();
