@@ -307,6 +307,8 @@
       $("sidebar").hidden = false;
       await renderSearch(token);
     }
+    // Says the page shows the current URL's state (scripts and the browser tests wait on it).
+    if (token === renderToken) document.body.dataset.rendered = String(token);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -347,12 +349,12 @@
     renderResults(s, result);
     renderPager(s, result);
     renderFacets(s, result);
-    renderTimeline(s, result, token);
     if (openedFrom) {
       const item = document.querySelector(`.result[data-id="${CSS.escape(openedFrom)}"]`);
       openedFrom = null;
       if (item) item.focus();
     }
+    await renderTimeline(s, result, token);
   }
 
   function matchCount(result) {
@@ -360,25 +362,36 @@
     return { count: m.estimated ?? m.lower ?? 0, exact: m.exact !== false };
   }
 
-  // Paging counts groups when results are grouped and the API says how many there are.
+  // With grouping, how many groups match ({lower, estimated, upper, exact} like matches).
+  function groupCount(result) {
+    const g = result.groups;
+    if (g && typeof g === "object") return { count: g.estimated ?? g.lower ?? 0, exact: g.exact !== false };
+    if (Number.isFinite(g)) return { count: g, exact: true };
+    return null;
+  }
+
+  // Paging counts groups when results are grouped (offset and limit page through groups).
   function pagedTotal(s, result) {
-    if (s.group !== "none" && Number.isFinite(result.groups)) return result.groups;
-    return matchCount(result).count;
+    const groups = s.group !== "none" ? groupCount(result) : null;
+    return groups ? groups.count : matchCount(result).count;
   }
 
   function renderStatus(s, result) {
     const { count, exact } = matchCount(result);
     const shown = (result.results || []).length;
+    const about = (known) => (known ? "" : "about ");
+    const plural = (n, noun) => `${formatCount(n)} ${noun}${n === 1 ? "" : "s"}`;
+    const passages = `${about(exact)}${plural(count, "passage")}`;
+    const groups = s.group !== "none" ? groupCount(result) : null;
     let text;
     if (count === 0) {
       text = "No passages match.";
+    } else if (shown === 0) {
+      text = `${passages} match; this page is past the last one.`;
     } else {
-      const total = `${exact ? "" : "about "}${formatCount(count)} ${count === 1 ? "passage" : "passages"}`;
-      text = shown === 0 ? `${total} match; this page is past the last one.`
-                         : `${formatCount(s.offset + 1)}–${formatCount(s.offset + shown)} of ${total}`;
-      if (s.group !== "none" && Number.isFinite(result.groups)) {
-        text += ` in ${formatCount(result.groups)} ${s.group === "doc" ? "documents" : "paragraphs"}`;
-      }
+      const range = `${formatCount(s.offset + 1)}–${formatCount(s.offset + shown)}`;
+      text = groups ? `${range} of ${about(groups.exact)}${plural(groups.count, s.group === "doc" ? "document" : "paragraph")} (${passages} match)`
+                    : `${range} of ${passages}`;
     }
     $("status").textContent = text;
   }
@@ -832,7 +845,10 @@
 
     const body = $("context-body");
     for (const before of context.before || []) body.append(contextParagraph(before, "before"));
-    const focus = contextParagraph(paragraph, "focus", passage.kind === "quote" ? [passage] : quotes,
+    // A quote is marked inside its paragraph among its siblings, itself most strongly.
+    const marked = passage.kind === "quote" && !quotes.some((q) => q.id === passage.id)
+                   ? [...quotes, passage] : quotes;
+    const focus = contextParagraph(paragraph, "focus", marked,
                                    passage.kind === "quote" ? passage.id : null);
     body.append(focus);
     for (const after of context.after || []) body.append(contextParagraph(after, "after"));

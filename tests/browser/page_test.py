@@ -1,0 +1,436 @@
+#!/usr/bin/env python3
+"""Browser tests of r2p-serve's search page: one case per ctest test (tests/CMakeLists.txt).
+
+    page_test.py --case NAME --bin-dir build/bin --source-dir . --screenshots build/screenshots
+
+Each case indexes corpus/ plus tests/data/browser/ (a press release quoting <script> and
+<img onerror> tags) into its own temporary database, starts r2p-serve on a free port and
+drives headless chromium. Exit 0 passed, 1 failed, 77 skipped (no chromium, chromedriver or
+python3-selenium).
+"""
+
+import json
+import os
+import re
+import sys
+import urllib.parse
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from harness import Failure, check, run, wait_for  # noqa: E402
+
+HAGUE = "The Hague is the final link"
+HAGUE_ID = "r2p-ministerial-meeting-2012/p7/q1"
+SEED_TITLE = "The Responsibility to Protect: Deepening our Commitment to Mass Atrocity Prevention"
+XSS_SCRIPT = "<script>alert(1)</script>"
+XSS_IMG = "<img src=x onerror=alert(document.domain)>"
+
+
+# ------------------------------------------------------------------------------------------
+# Reading and driving the page
+# ------------------------------------------------------------------------------------------
+
+def by_css(driver, selector):
+    from selenium.webdriver.common.by import By
+    return driver.find_elements(By.CSS_SELECTOR, selector)
+
+
+def one(driver, selector):
+    found = by_css(driver, selector)
+    check(found, f"nothing on the page matches {selector}")
+    return found[0]
+
+
+def rendered(driver):
+    """The page's count of finished renders (body[data-rendered]), None before the first."""
+    return driver.execute_script("return document.body.dataset.rendered || null")
+
+
+def load(driver, url):
+    driver.get(url)
+    wait_for(f"the page at {url} to render", lambda: rendered(driver))
+
+
+def then_rendered(driver, action, what):
+    """Runs action and waits until the page has rendered the state it leads to."""
+    before = rendered(driver)
+    action()
+    wait_for(what, lambda: rendered(driver) not in (None, before))
+
+
+def search(driver, text):
+    from selenium.webdriver.common.keys import Keys
+    box = one(driver, "#q")
+    box.clear()
+    then_rendered(driver, lambda: box.send_keys(text + Keys.ENTER), f"the results for {text!r}")
+
+
+def press(driver, *keys):
+    from selenium.webdriver.common.action_chains import ActionChains
+    chain = ActionChains(driver)
+    for key in keys:
+        chain.send_keys(key)
+    chain.perform()
+
+
+def url_params(driver):
+    return urllib.parse.parse_qs(urllib.parse.urlparse(driver.current_url).query)
+
+
+def status(driver):
+    return one(driver, "#status").text
+
+
+def passage_count(driver):
+    """The number of matching passages the status line states (0 for "No passages match")."""
+    text = status(driver)
+    if text.startswith("No passages"):
+        return 0
+    match = re.search(r"([\d,]+) passages?", text)
+    check(match, f"no passage count in the status line {text!r}")
+    return int(match.group(1).replace(",", ""))
+
+
+def result_ids(driver):
+    return [item.get_attribute("data-id") for item in by_css(driver, "#results .result")]
+
+
+def result_with(driver, words):
+    for item in by_css(driver, "#results .result"):
+        if words in one_text(item, ".snippet"):
+            return item
+    raise Failure(f"no result's snippet holds {words!r}; results: {result_ids(driver)}")
+
+
+def one_text(element, selector):
+    from selenium.webdriver.common.by import By
+    found = element.find_elements(By.CSS_SELECTOR, selector)
+    return found[0].get_attribute("textContent") if found else ""
+
+
+def facet_counts(driver, facet):
+    """{value: count} of a facet's values in the sidebar (all of them: "Show all" is clicked)."""
+    more = by_css(driver, f"#facets .facet-{facet} .facet-more")
+    if more and more[0].is_displayed() and more[0].get_attribute("aria-expanded") == "false":
+        more[0].click()  # redraws the list only (no request)
+    return driver.execute_script("""
+        const counts = {};
+        for (const box of document.querySelectorAll(`#facets input[data-facet="${arguments[0]}"]`)) {
+          const count = box.parentElement.querySelector('.count').textContent.replace(/,/g, '');
+          counts[box.dataset.value] = Number(count);
+        }
+        return counts;""", facet)
+
+
+def choose_facet(driver, facet, value):
+    box = one(driver, f'#facets input[data-facet="{facet}"][data-value="{value}"]')
+    then_rendered(driver, box.click, f"the results filtered by {facet} {value}")
+
+
+def checked(driver, facet, value):
+    found = by_css(driver, f'#facets input[data-facet="{facet}"][data-value="{value}"]')
+    return bool(found) and found[0].is_selected()
+
+
+def no_alert(driver):
+    from selenium.common.exceptions import NoAlertPresentException
+    try:
+        text = driver.switch_to.alert.text
+    except NoAlertPresentException:
+        return
+    raise Failure(f"a statement's text ran as script: an alert said {text!r}")
+
+
+# ------------------------------------------------------------------------------------------
+# Cases
+# ------------------------------------------------------------------------------------------
+
+def case_search(driver, base, _):
+    """Search "impunity": the seed's Hague quote, "impunity" in <mark>, badges and chips."""
+    load(driver, base + "/")
+    press(driver, "/")
+    check(driver.switch_to.active_element.get_attribute("id") == "q", "'/' did not focus the search box")
+    search(driver, "impunity")
+    check(url_params(driver).get("q") == ["impunity"], f"the URL lacks q=impunity: {driver.current_url}")
+    check(passage_count(driver) > 0, f"no results for impunity: {status(driver)!r}")
+    hague = result_with(driver, HAGUE)
+    marks = [m.text.lower() for m in hague.find_elements("css selector", ".snippet mark")]
+    check("impunity" in marks, f"'impunity' is not highlighted in the Hague quote: marks {marks}")
+    check(one_text(hague, ".badge-quote") == "Quote", "the Hague quote has no Quote badge")
+    check(one_text(hague, ".result-title") == SEED_TITLE, "the Hague quote's document title is missing")
+    check("28 September 2012" in one_text(hague, ".doc-meta"), "the Hague quote's date is missing")
+    chips = [c.text for c in hague.find_elements("css selector", ".chips .chip")]
+    check("Ending impunity" in chips, f"the accountability chip is not labelled from the taxonomy: {chips}")
+
+
+def case_facets(driver, base, _):
+    """A theme drills down; a second theme is an OR and every theme keeps its count."""
+    load(driver, base + "/")
+    search(driver, "atrocity")
+    total = passage_count(driver)
+    themes = facet_counts(driver, "theme")
+    kinds = facet_counts(driver, "kind")
+    years = facet_counts(driver, "year")
+    check(themes.get("accountability", 0) > 0 and themes.get("prevention", 0) > 0,
+          f"'atrocity' should find accountability and prevention passages: {themes}")
+    check(themes["accountability"] < total, f"every match is about accountability: {themes}, {total}")
+
+    choose_facet(driver, "theme", "accountability")
+    check(url_params(driver).get("theme") == ["accountability"], f"URL: {driver.current_url}")
+    one_theme = passage_count(driver)
+    check(one_theme == themes["accountability"],
+          f"the accountability filter found {one_theme} passages, its facet said {themes['accountability']}")
+    check((facet_counts(driver, "kind"), facet_counts(driver, "year")) != (kinds, years),
+          f"choosing a theme changed no other facet's counts: {kinds}, {years}")
+    themes_one = facet_counts(driver, "theme")
+    check(themes_one == themes,
+          f"disjunctive: the theme facet's counts leave out its own selection: {themes_one} != {themes}")
+
+    choose_facet(driver, "theme", "prevention")
+    check(url_params(driver).get("theme") == ["accountability", "prevention"], f"URL: {driver.current_url}")
+    check(checked(driver, "theme", "accountability") and checked(driver, "theme", "prevention"),
+          "both chosen themes should stay ticked")
+    two_themes = passage_count(driver)
+    check(one_theme < two_themes <= themes["accountability"] + themes["prevention"],
+          f"two themes are an OR: {two_themes} passages after {one_theme}")
+    themes_two = facet_counts(driver, "theme")
+    check(themes_two == themes_one,
+          f"the first theme's siblings lost their counts: {themes_two} != {themes_one}")
+    check(len(by_css(driver, ".active-filters .filter-chip")) == 2, "two active-filter chips expected")
+
+
+def case_timeline(driver, base, _):
+    """The timeline: one series per chosen theme; a bar filters its year, again un-filters."""
+    load(driver, base + "/?q=atrocity&theme=accountability&theme=prevention")
+    legend = [li.text for li in by_css(driver, "#timeline .legend li")]
+    check(legend == ["Ending impunity", "Prevention"], f"the timeline's series: {legend}")
+    check(by_css(driver, "#timeline rect.bar.series-0") and by_css(driver, "#timeline rect.bar.series-1"),
+          "the timeline has no bars of both themes")
+    before = passage_count(driver)
+    bars = [g for g in by_css(driver, "#timeline g.year[role=button]")
+            if (g.get_attribute("aria-label") or "").startswith("2021:")]
+    check(bars, "no timeline bar for 2021")
+    then_rendered(driver, bars[0].click, "the results of 2021")
+    params = url_params(driver)
+    check(params.get("from") == ["2021"] and params.get("to") == ["2021"], f"URL: {driver.current_url}")
+    check(0 < passage_count(driver) < before, f"2021 alone should narrow {before} passages: {status(driver)!r}")
+    check(checked(driver, "year", "2021"), "the year facet does not show 2021 chosen")
+    selected = by_css(driver, "#timeline g.year.selected")
+    check(selected, "the chosen year's bar is not marked")
+    then_rendered(driver, selected[0].click, "the year filter removed")
+    check("from" not in url_params(driver), f"clicking the chosen year again keeps it: {driver.current_url}")
+    check(passage_count(driver) == before, "removing the year filter did not restore the results")
+
+
+def case_context(driver, base, _):
+    """A passage in its context; Back restores query, filters and results; keys work."""
+    load(driver, base + "/")
+    search(driver, "impunity")
+    choose_facet(driver, "theme", "accountability")
+    ids, state_status = result_ids(driver), status(driver)
+    hague = result_with(driver, HAGUE)
+    link = hague.find_element("css selector", ".context-link")
+    then_rendered(driver, link.click, "the Hague quote in its context")
+    check(url_params(driver).get("passage") == [HAGUE_ID], f"URL: {driver.current_url}")
+    check(not one(driver, "#context-view").get_attribute("hidden") and one(driver, "#context-view").is_displayed(),
+          "the context view is not shown")
+    check(one(driver, "#context-title").text == SEED_TITLE, "the context names another document")
+    chosen = one(driver, "#context-body .context-paragraph.focus mark.quote.chosen")
+    check(chosen.text.startswith(HAGUE), f"the quote is not marked inside its paragraph: {chosen.text!r}")
+    focus_text = one(driver, "#context-body .context-paragraph.focus p").text
+    check(focus_text.startswith("Ending impunity."), f"the quote's paragraph is not the one shown: {focus_text[:60]!r}")
+    check(by_css(driver, "#context-body .context-paragraph.before")
+          and by_css(driver, "#context-body .context-paragraph.after"),
+          "no paragraphs before and after the passage")
+
+    then_rendered(driver, driver.back, "the results after Back")
+    check(one(driver, "#context-view").get_attribute("hidden") is not None, "Back left the context view shown")
+    check(one(driver, "#q").get_attribute("value") == "impunity", "Back lost the query")
+    check(checked(driver, "theme", "accountability"), "Back lost the theme filter")
+    check(result_ids(driver) == ids and status(driver) == state_status,
+          f"Back did not restore the results: {result_ids(driver)} != {ids}")
+
+    # Keys: '/' search box, arrows through results, Enter opens, Escape comes back.
+    from selenium.webdriver.common.keys import Keys
+    press(driver, "/")
+    press(driver, Keys.ARROW_DOWN, Keys.ARROW_DOWN)
+    focused = driver.switch_to.active_element.get_attribute("data-id")
+    check(focused == ids[1], f"two arrow presses should reach the second result, not {focused}")
+    then_rendered(driver, lambda: press(driver, Keys.ENTER), "the second result in context")
+    check(url_params(driver).get("passage") == [ids[1]], f"Enter opened {driver.current_url}")
+    then_rendered(driver, lambda: press(driver, Keys.ESCAPE), "the results after Escape")
+    check("passage" not in url_params(driver), "Escape did not close the context view")
+    check(driver.switch_to.active_element.get_attribute("data-id") == ids[1],
+          "focus did not return to the result that was opened")
+
+    # A link reproduces the page: the context view's URL opened afresh.
+    load(driver, f"{base}/?q=impunity&passage={urllib.parse.quote(HAGUE_ID, safe='')}")
+    check(one(driver, "#context-body mark.quote.chosen").text.startswith(HAGUE), "a context link does not reproduce")
+
+
+def case_xss(driver, base, _):
+    """A statement holding <script> and <img onerror> shows them as text and runs nothing."""
+    load(driver, base + "/")
+    search(driver, "attackers portal")
+    no_alert(driver)
+    item = one(driver, "#results .result")
+    snippet = one_text(item, ".snippet")
+    check("<script>alert(1)</script>" in snippet or "<script>" in snippet,
+          f"the statement's <script> is not shown as text: {snippet!r}")
+    check(driver.execute_script(
+        "return document.querySelectorAll('#results script, #results img, #results [onerror]').length") == 0,
+          "a statement's markup became elements in the results")
+    then_rendered(driver, item.find_element("css selector", ".context-link").click, "the statement in context")
+    no_alert(driver)
+    text = one(driver, "#context-body .context-paragraph.focus p").get_attribute("textContent")
+    check(XSS_SCRIPT in text and XSS_IMG in text, f"the context does not show the tags as text: {text!r}")
+    check(driver.execute_script("return document.querySelectorAll('#context-body script, #context-body img').length") == 0,
+          "a statement's markup became elements in the context view")
+    # The query itself is echoed as text too.
+    load(driver, base + "/?q=" + urllib.parse.quote("<img src=x onerror=alert(2)>"))
+    no_alert(driver)
+    check(driver.execute_script("return document.images.length") == 0, "the query became an <img> element")
+    check(driver.execute_script("return document.body.textContent.includes('<img src=x onerror=alert(2)>') "
+                                "|| !document.getElementById('error').hidden"),
+          "the query is neither echoed as text nor reported")
+
+
+def case_correction(driver, base, _):
+    """'impunty' shows the results for 'impunity' at once; 'search instead' and 'Did you mean'."""
+    load(driver, base + "/")
+    search(driver, "impunty")
+    box = one(driver, "#correction")
+    check(box.is_displayed(), "no correction line for 'impunty'")
+    check(box.text == "Showing results for impunity; search instead for impunty", f"correction line: {box.text!r}")
+    check(passage_count(driver) > 0, "the corrected query's results are not shown")
+    marks = {m.text.lower() for m in by_css(driver, "#results .snippet mark")}
+    check("impunity" in marks, f"the corrected word is not highlighted: {marks}")
+    then_rendered(driver, one(driver, "#correction a.original").click, "the uncorrected search")
+    check(url_params(driver).get("correct") == ["off"], f"URL: {driver.current_url}")
+    check(passage_count(driver) == 0, f"'impunty' itself should match nothing: {status(driver)!r}")
+    check(one(driver, "#correction").text == "Did you mean impunity?", f"did-you-mean line: {one(driver, '#correction').text!r}")
+    then_rendered(driver, one(driver, "#correction a.suggestion").click, "the suggestion's results")
+    check(url_params(driver).get("q") == ["impunity"] and passage_count(driver) > 0, "the suggestion link failed")
+    check(not one(driver, "#correction").is_displayed(), "a correction line for a word the index has")
+
+
+def case_group(driver, base, _):
+    """Grouping by paragraph folds the Hague quote into its paragraph and says so."""
+    from selenium.webdriver.support.ui import Select
+    load(driver, base + "/?q=impunity")
+    ungrouped = result_ids(driver)
+    check(HAGUE_ID in ungrouped and "r2p-ministerial-meeting-2012/p7" in ungrouped,
+          f"the paragraph and its quote should both match: {ungrouped}")
+    then_rendered(driver, lambda: Select(one(driver, "#group")).select_by_value("paragraph"), "grouped results")
+    check(url_params(driver).get("group") == ["paragraph"], f"URL: {driver.current_url}")
+    grouped = result_ids(driver)
+    check(len(grouped) < len(ungrouped), f"grouping folded nothing: {grouped}")
+    check(not ({HAGUE_ID, "r2p-ministerial-meeting-2012/p7"} <= set(grouped)),
+          f"the paragraph and its own quote both fill the top: {grouped}")
+    folded = [f.text for f in by_css(driver, "#results .folded")]
+    check(any(re.match(r"\+1 more match in this paragraph", f) for f in folded), f"folded counts shown: {folded}")
+    check("paragraph" in status(driver), f"the status does not count paragraphs: {status(driver)!r}")
+
+
+def case_cite(driver, base, _):
+    """Cite: the citation and CSL-JSON name speaker, role, title, date, paragraph, source."""
+    load(driver, base + "/?q=impunity")
+    result_with(driver, HAGUE).find_element("css selector", ".cite-button").click()
+    wait_for("the Cite dialog", lambda: one(driver, "#cite-dialog").is_displayed())
+    text = one(driver, "#cite-text").get_attribute("value")
+    for part in ("Minister", SEED_TITLE, "28 September 2012", HAGUE_ID):
+        check(part in text, f"the citation lacks {part!r}: {text!r}")
+    item = json.loads(one(driver, "#cite-csl").get_attribute("value"))[0]
+    check(item["type"] == "speech" and item["id"] == HAGUE_ID and item["title"] == SEED_TITLE,
+          f"CSL-JSON: {item}")
+    check(item["issued"] == {"date-parts": [[2012, 9, 28]]}, f"CSL-JSON date: {item.get('issued')}")
+    one(driver, "#copy-text").click()
+    wait_for("the copy to be confirmed", lambda: one(driver, "#cite-status").text)
+    check(re.search(r"copied|selected", one(driver, "#cite-status").text),
+          f"copying said {one(driver, '#cite-status').text!r}")
+    one(driver, "#cite-close").click()
+    wait_for("the dialog to close", lambda: not one(driver, "#cite-dialog").is_displayed())
+
+    # A speaker and a source URL (the press release's sidecar).
+    quote = [i for i in by_css(driver, "#results .result")
+             if i.get_attribute("data-id") == "coalition-press-release-2021/p3/q1"]
+    check(quote, "the press release's quote is not among the results")
+    quote[0].find_element("css selector", ".cite-button").click()
+    wait_for("the Cite dialog", lambda: one(driver, "#cite-dialog").is_displayed())
+    text = one(driver, "#cite-text").get_attribute("value")
+    check(text.startswith("Amara Lindqvist-Okoro (Executive Director)"), f"citation: {text!r}")
+    check(text.endswith("https://example.org/press/2021/atrocity-documentation-portal"), f"citation: {text!r}")
+    item = json.loads(one(driver, "#cite-csl").get_attribute("value"))[0]
+    check(item.get("author") == [{"literal": "Amara Lindqvist-Okoro"}]
+          and item.get("URL") == "https://example.org/press/2021/atrocity-documentation-portal",
+          f"CSL-JSON: {item}")
+
+
+def case_errors(driver, base, _):
+    """The API's errors are shown in the page, not swallowed."""
+    load(driver, base + "/?q=" + urllib.parse.quote('"unclosed AND ('))
+    load(driver, base + "/?passage=no-such-document/p1")
+    box = one(driver, "#error")
+    check(box.is_displayed() and "no-such-document/p1" in box.text, f"a missing passage: {box.text!r}")
+    check("404" in box.text, f"the error does not give its status: {box.text!r}")
+    load(driver, base + "/?q=impunity&limit=5&offset=0&from=2030&to=2020")
+    box = one(driver, "#error")
+    check(box.is_displayed() and box.text, "a bad date range is not reported")
+    check("400" in box.text, f"the error does not give its status: {box.text!r}")
+    # The console errors of these failed requests are expected here.
+    driver.get_log("browser")
+
+
+def case_screenshots(driver, base, arguments):
+    """Desktop and phone screenshots; no sideways scrolling on a phone; every control labelled."""
+    folder = arguments.screenshots
+    os.makedirs(folder, exist_ok=True)
+    shots = []
+
+    def shoot(name):
+        path = os.path.join(folder, name)
+        driver.save_screenshot(path)
+        shots.append(path)
+
+    driver.set_window_size(1280, 900)
+    load(driver, base + "/?q=atrocity&theme=accountability&theme=prevention")
+    shoot("page-desktop.png")
+    unlabelled = driver.execute_script("""
+        return [...document.querySelectorAll('input, select, textarea, button')]
+          .filter((e) => e.type !== 'hidden' && !(e.labels && e.labels.length) &&
+                         !e.getAttribute('aria-label') && !e.textContent.trim())
+          .map((e) => e.outerHTML.slice(0, 80));""")
+    check(not unlabelled, f"controls without a label: {unlabelled}")
+    load(driver, f"{base}/?q=impunity&passage={urllib.parse.quote(HAGUE_ID, safe='')}")
+    shoot("page-context.png")
+
+    driver.set_window_size(390, 844)
+    load(driver, base + "/?q=impunity")
+    shoot("page-phone.png")
+    overflow = driver.execute_script(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    check(overflow <= 0, f"the phone layout scrolls sideways by {overflow} px")
+    one(driver, "#filters-toggle").click()
+    wait_for("the filters to open", lambda: one(driver, "#facets").is_displayed())
+    shoot("page-phone-filters.png")
+    for path in shots:
+        check(os.path.getsize(path) > 10000, f"{path} is (nearly) empty")
+    print("screenshots: " + ", ".join(shots))
+
+
+CASES = {
+    "search": case_search,
+    "facets": case_facets,
+    "timeline": case_timeline,
+    "context": case_context,
+    "xss": case_xss,
+    "correction": case_correction,
+    "group": case_group,
+    "cite": case_cite,
+    "errors": case_errors,
+    "screenshots": case_screenshots,
+}
+
+if __name__ == "__main__":
+    run(CASES)
