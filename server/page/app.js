@@ -870,6 +870,38 @@
     focus.scrollIntoView({ block: "center" });
   }
 
+  // The query's plain words as a pattern for the context view: each word's start, so that
+  // "atrocity" also marks "atrocities" (the index stems; this is a reader's aid, not a match).
+  function queryTermPattern(query) {
+    const words = [];
+    for (const token of query.split(/\s+/)) {
+      if (token === "" || /^[-]/.test(token) || /^(AND|OR|NOT|NEAR|XOR)$/.test(token) ||
+          /^[a-z]+:/i.test(token)) continue;
+      for (const word of token.match(/[\p{L}\p{N}]+/gu) || []) {
+        if (word.length < 3) continue;
+        const stem = word.length > 5 ? word.slice(0, word.length - 2) : word;
+        words.push(stem);  // letters and digits only: nothing to escape
+      }
+    }
+    return words.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join("|")})[\\p{L}\\p{N}]*`, "giu") : null;
+  }
+
+  // Text with the query's words in <mark class="term">.
+  function withTerms(text, pattern) {
+    const fragment = document.createDocumentFragment();
+    if (!pattern) {
+      fragment.append(text);
+      return fragment;
+    }
+    let pos = 0;
+    for (const match of text.matchAll(pattern)) {
+      fragment.append(text.slice(pos, match.index), el("mark", { class: "term", text: match[0] }));
+      pos = match.index + match[0].length;
+    }
+    fragment.append(text.slice(pos));
+    return fragment;
+  }
+
   // A paragraph of the context; its quotes marked, the chosen one (the passage) strongly.
   function contextParagraph(p, where, quotes = [], chosenQuote = null) {
     const text = p.text || "";
@@ -883,17 +915,19 @@
       if (at >= 0) marks.push({ start: at, end: at + quote.text.length, quote });
     }
     marks.sort((a, b) => a.start - b.start);
+    const terms = queryTermPattern(state.q);
     let pos = 0;
     for (const m of marks) {
       if (m.start < pos) continue;
-      para.append(text.slice(pos, m.start));
+      para.append(withTerms(text.slice(pos, m.start), terms));
       const chosen = m.quote.id === chosenQuote;
-      para.append(el("mark", { class: chosen ? "quote chosen" : "quote", "data-id": m.quote.id,
-                               text: text.slice(m.start, m.end),
-                               title: m.quote.speaker ? `Quote: ${m.quote.speaker}` : "Quote" }));
+      const quoteMark = el("mark", { class: chosen ? "quote chosen" : "quote", "data-id": m.quote.id,
+                                     title: m.quote.speaker ? `Quote: ${m.quote.speaker}` : "Quote" });
+      quoteMark.append(withTerms(text.slice(m.start, m.end), terms));
+      para.append(quoteMark);
       pos = m.end;
     }
-    para.append(text.slice(pos));
+    para.append(withTerms(text.slice(pos), terms));
     block.append(para);
     // A quote its paragraph does not hold word for word is still shown, beside it.
     for (const quote of quotes) {
