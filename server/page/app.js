@@ -90,11 +90,6 @@
     return `/api/search?${params.toString()}`;
   }
 
-  function hasSearch(s) {
-    return s.q !== "" || LIST_FILTERS.some((k) => s[k].length > 0) || s.from !== "" ||
-           s.to !== "";
-  }
-
   // ---------------------------------------------------------------------------------------
   // Small DOM helpers (text only: no innerHTML anywhere).
   // ---------------------------------------------------------------------------------------
@@ -251,6 +246,7 @@
   let state = stateFromUrl(location.search);
   let renderToken = 0;
   let openedFrom = null;   // the result id the context view was opened from
+  let scrollToResults = false;  // set by the pager
 
   function navigate(next, { replace = false } = {}) {
     const url = urlFromState(next);
@@ -271,7 +267,7 @@
   }
 
   // A link that navigates inside the page but still works opened in a new tab.
-  function pageLink(next, text, props = {}) {
+  function pageLink(next, text, props = {}, beforeNavigate = null) {
     return el("a", {
       href: urlFromState(next),
       text,
@@ -280,6 +276,7 @@
         if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey ||
             event.altKey) return;
         event.preventDefault();
+        if (beforeNavigate) beforeNavigate();
         navigate(next);
       },
     });
@@ -317,7 +314,6 @@
 
   async function renderSearch(token) {
     const s = state;
-    document.body.classList.toggle("has-search", hasSearch(s));
     $("main").setAttribute("aria-busy", "true");
     let result;
     try {
@@ -328,6 +324,8 @@
       showError("The search failed", error);
       $("status").textContent = "No results: the search failed.";
       $("results").replaceChildren();
+      $("facets").replaceChildren();
+      $("timeline").hidden = true;
       $("pager").hidden = true;
       $("correction").hidden = true;
       renderActiveFilters(s);
@@ -349,6 +347,11 @@
     renderResults(s, result);
     renderPager(s, result);
     renderFacets(s, result);
+    if (scrollToResults) {
+      scrollToResults = false;
+      $("search-view").scrollIntoView({ block: "start" });
+      $("results").focus({ preventScroll: true });
+    }
     if (openedFrom) {
       const item = document.querySelector(`.result[data-id="${CSS.escape(openedFrom)}"]`);
       openedFrom = null;
@@ -560,8 +563,9 @@
       if (page === current && !rel) {
         return el("li", {}, el("span", { class: "current", "aria-current": "page", text }));
       }
+      // A new page starts at its top (the pager sits below the results).
       return el("li", {}, pageLink({ ...s, offset: page * s.limit, passage: "" }, text,
-                                   { rel, "aria-label": label }));
+                                   { rel, "aria-label": label }, () => { scrollToResults = true; }));
     };
     if (current > 0) list.append(pageItem(current - 1, "‹ Previous", "prev", "Previous page"));
     const first = Math.max(0, Math.min(current - 3, pages - 7));

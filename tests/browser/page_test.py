@@ -163,6 +163,21 @@ def case_search(driver, base, _):
     chips = [c.text for c in hague.find_elements("css selector", ".chips .chip")]
     check("Ending impunity" in chips, f"the accountability chip is not labelled from the taxonomy: {chips}")
 
+    # Pages and sort order, each in the URL.
+    from selenium.webdriver.support.ui import Select
+    load(driver, base + "/?q=atrocity&limit=4")
+    first_page = result_ids(driver)
+    check(len(first_page) == 4 and one(driver, "#pager").is_displayed(), "no pager for 4 of many results")
+    then_rendered(driver, one(driver, "#pager a[rel=next]").click, "the second page")
+    check(url_params(driver).get("offset") == ["4"], f"URL: {driver.current_url}")
+    check(status(driver).startswith("5–") and not set(result_ids(driver)) & set(first_page),
+          f"the second page repeats the first: {status(driver)!r}")
+    then_rendered(driver, lambda: Select(one(driver, "#sort")).select_by_value("date"), "results by date")
+    check(url_params(driver).get("sort") == ["date"] and "offset" not in url_params(driver),
+          f"sorting should restart at the first page: {driver.current_url}")
+    dates = [t.get_attribute("datetime") for t in by_css(driver, "#results .result .doc-meta time")]
+    check(dates == sorted(dates, reverse=True), f"sort by date is not newest first: {dates}")
+
 
 def case_facets(driver, base, _):
     """A theme drills down; a second theme is an OR and every theme keeps its count."""
@@ -369,7 +384,13 @@ def case_cite(driver, base, _):
 
 def case_errors(driver, base, _):
     """The API's errors are shown in the page, not swallowed."""
-    load(driver, base + "/?q=" + urllib.parse.quote('"unclosed AND ('))
+    load(driver, base + "/?q=" + urllib.parse.quote("impunity AND"))
+    box = one(driver, "#error")
+    check(box.is_displayed() and "malformed query" in box.text and "400" in box.text,
+          f"a malformed query's error is not shown: {box.text!r}")
+    check(not by_css(driver, "#results .result"), "results are shown beside the error")
+    search(driver, "impunity")
+    check(not one(driver, "#error").is_displayed(), "the error stays after a good search")
     load(driver, base + "/?passage=no-such-document/p1")
     box = one(driver, "#error")
     check(box.is_displayed() and "no-such-document/p1" in box.text, f"a missing passage: {box.text!r}")
