@@ -657,7 +657,7 @@
     list.replaceChildren();
     for (const v of shown) {
       const value = String(v.value);
-      const id = `facet-${facet}-${value.replace(/[^a-z0-9]+/gi, "_")}`;
+      const id = `facet-${facet}-${idSafe(value)}`;
       const checked = selected.includes(value);
       const label = facet === "kind" ? labelOf(facet, value) : v.label || labelOf(facet, value);
       list.append(el("li", { class: checked ? "checked" : null },
@@ -672,6 +672,12 @@
     more.hidden = needle !== "" || matching.length <= FACET_SHOWN;
     more.textContent = facetExpanded.has(facet) ? "Show fewer" : `Show all ${formatCount(matching.length)}`;
     more.setAttribute("aria-expanded", facetExpanded.has(facet) ? "true" : "false");
+  }
+
+  // A value as an element id, one to one ("jan eliasson" and "jan-eliasson" stay apart), so
+  // focus returns to the same box after the sidebar is redrawn.
+  function idSafe(value) {
+    return Array.from(value, (c) => (/[a-z0-9]/i.test(c) ? c : `_${c.codePointAt(0).toString(16)}_`)).join("");
   }
 
   function chooseFacetValue(s, facet, value) {

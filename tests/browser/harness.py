@@ -82,7 +82,7 @@ class Server:
     def __enter__(self):
         check(os.access(self.binary, os.X_OK), f"{self.binary} is not built")
         self.process = subprocess.Popen(
-            [self.binary, "--db", self.db, "--listen", "127.0.0.1:0", "--threads", "2"],
+            [self.binary, "--db", self.db, "--listen", "127.0.0.1:0"],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         found = threading.Event()
 
