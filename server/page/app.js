@@ -218,7 +218,12 @@
   // Labels of themes and roles (the taxonomy), and of countries and speakers (learnt from facets).
   const labels = { theme: new Map(), role: new Map(), country: new Map(), speaker: new Map(),
                    kind: new Map(Object.entries(KIND_LABELS)), year: new Map() };
-  const labelOf = (facet, value) => labels[facet]?.get(value) || value;
+  // A country without a name (no speakers table) is shown by its upper-case ISO code.
+  const labelOf = (facet, value) => {
+    const label = labels[facet]?.get(value);
+    if (facet === "country" && (!label || label === value)) return String(value).toUpperCase();
+    return label || value;
+  };
 
   function learnTaxonomy(kind, entries) {
     if (Array.isArray(entries)) {
@@ -659,7 +664,8 @@
       const value = String(v.value);
       const id = `facet-${facet}-${idSafe(value)}`;
       const checked = selected.includes(value);
-      const label = facet === "kind" ? labelOf(facet, value) : v.label || labelOf(facet, value);
+      const label = facet === "kind" || facet === "country" ? labelOf(facet, value)
+                                                            : v.label || labelOf(facet, value);
       list.append(el("li", { class: checked ? "checked" : null },
         el("input", { type: "checkbox", id, checked, "data-facet": facet, "data-value": value,
                       onchange: () => chooseFacetValue(s, facet, value) }),
