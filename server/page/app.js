@@ -1004,6 +1004,8 @@
     const dialog = $("cite-dialog");
     if (typeof dialog.showModal === "function") dialog.showModal();
     else dialog.setAttribute("open", "");
+    $("cite-text").scrollTop = 0;
+    $("cite-csl").scrollTop = 0;
     $("copy-text").focus();
   }
 
