@@ -63,8 +63,8 @@ struct SearchHit {
 inline constexpr Xapian::doccount kExactMatchesUpTo = 100'000;
 
 /// How many passages match: exact (all three equal) up to kExactMatchesUpTo matches and
-/// whenever facets were asked for; otherwise Xapian's bounds and estimate. Never fewer than
-/// the hits shown (offset counted).
+/// whenever facets or a GroupBy were asked for; otherwise Xapian's bounds and estimate. Never fewer
+/// than the hits shown (offset counted).
 struct MatchCounts {
     Xapian::doccount lower = 0;
     Xapian::doccount estimated = 0;

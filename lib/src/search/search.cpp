@@ -185,7 +185,9 @@ SearchResult Searcher::Impl::run_text(const SearchRequest& request, const std::s
     // this one ranks), so the ranked pass keeps Xapian's early termination and the counting
     // pass scores nothing. Counting apart also keeps spies off value-sorted matches, which
     // Xapian 1.4 over-counts on remote shards.
-    const bool counting = !request.facets.empty();
+    // Grouped, the ranked pass's passage counts are Xapian's uncollapsed ones, which remote
+    // shards only estimate: the counting pass makes them exact on every layout.
+    const bool counting = !request.facets.empty() || collapse.has_value();
     const std::vector<FacetField> own_filtered =
         request.facet_mode == FacetMode::Disjunctive
             ? self_filtered_facets(request.facets, request.filters)
