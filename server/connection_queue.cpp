@@ -11,8 +11,8 @@ thread_local bool tl_rejecting = false;
 
 ConnectionQueue::ConnectionQueue(std::size_t threads, std::size_t max_pending,
                                  std::size_t rejecting_threads)
-    : max_pending_(max_pending) {
-    for (std::size_t i = 0; i < std::max<std::size_t>(threads, 1); ++i) {
+    : max_pending_(max_pending), free_threads_(std::max<std::size_t>(threads, 1)) {
+    for (std::size_t i = 0; i < free_threads_; ++i) {
         serving_.threads.emplace_back([this] { work(serving_, false); });
     }
     for (std::size_t i = 0; i < std::max<std::size_t>(rejecting_threads, 1); ++i) {
@@ -25,8 +25,8 @@ ConnectionQueue::~ConnectionQueue() { shutdown(); }
 void ConnectionQueue::enqueue(std::function<void()> task) {
     {
         std::lock_guard lock(mutex_);
-        // A task waits for a thread only when all idle ones already have one waiting.
-        const bool fits = serving_.tasks.size() < idle_ + max_pending_;
+        // Queued tasks go to free threads first; max_pending more may wait for a busy one.
+        const bool fits = serving_.tasks.size() < free_threads_ + max_pending_;
         Line& line = fits ? serving_ : rejecting_;
         line.tasks.push_back(std::move(task));
     }
@@ -60,14 +60,17 @@ void ConnectionQueue::work(Line& line, bool rejecting) {
         std::function<void()> task;
         {
             std::unique_lock lock(mutex_);
-            if (!rejecting) ++idle_;
             ready_.wait(lock, [&] { return shutdown_ || !line.tasks.empty(); });
-            if (!rejecting) --idle_;
             if (line.tasks.empty()) return;  // shut down, nothing left
             task = std::move(line.tasks.front());
             line.tasks.pop_front();
+            if (!rejecting) --free_threads_;
         }
         task();
+        if (!rejecting) {
+            std::lock_guard lock(mutex_);
+            ++free_threads_;
+        }
     }
 }
 

@@ -47,7 +47,7 @@ class ConnectionQueue : public httplib::TaskQueue {
     std::size_t max_pending_;
     Line serving_;
     Line rejecting_;
-    std::size_t idle_ = 0;  ///< serving threads waiting for a task
+    std::size_t free_threads_;  ///< serving threads not running a task
     bool shutdown_ = false;
     mutable std::mutex mutex_;
     std::condition_variable ready_;

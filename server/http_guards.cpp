@@ -37,6 +37,7 @@ Handled check_request(const Service& service, const httplib::Request& request,
     }
     if (request.method != "GET" && request.method != "HEAD") {
         response.set_header("Allow", "GET, HEAD");
+        response.set_header("Connection", "close");  // whatever body it sent stays unread
         set_json_error(response, 405, "method not allowed: use GET or HEAD");
         return Handled::Handled;
     }

@@ -135,10 +135,11 @@ void health(const Service& service, httplib::Response& response) {
                             {"passages", opened.db.get_doccount()},
                             {"revisions", revisions},
                             {"waiting", service.pool.waiting()}});
-    } catch (const Error& e) {
-        database_failed(service, response, e.what());
-    } catch (const Xapian::Error& e) {
-        database_failed(service, response, e.get_description());
+    } catch (const Error&) {
+        // A probe polls: its failures are not logged (a search's are, once per run).
+        set_json_error(response, 503, "database unavailable");
+    } catch (const Xapian::Error&) {
+        set_json_error(response, 503, "database unavailable");
     }
 }
 

@@ -15,8 +15,10 @@ struct ServerLimits {
     std::size_t max_around = 10;
     /// Request body bytes (the API takes none): more is a 413.
     std::size_t max_body_bytes = 1024;
-    /// Bytes of all request headers together: more is a 431. (cpp-httplib answers a single
-    /// header line or request URI above 8 KiB itself, with 400 and 414.)
+    /// Bytes of all request headers together: more is a 431. cpp-httplib answers a single
+    /// header line or a request URI above 8 KiB itself, with 400 and 414: Debian's package
+    /// compiles its server into libcpp-httplib.so, so CPPHTTPLIB_HEADER_MAX_LENGTH and
+    /// CPPHTTPLIB_REQUEST_URI_MAX_LENGTH defined before the include would change nothing.
     std::size_t max_header_bytes = 16 * 1024;
     /// How long a request waits for a free searcher before a 503.
     std::chrono::milliseconds max_searcher_wait{2000};
