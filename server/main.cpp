@@ -19,6 +19,7 @@
 #include "server/connection_queue.hpp"
 #include "server/http_guards.hpp"
 #include "server/listen_address.hpp"
+#include "server/listen_backlog.hpp"
 #include "server/routes.hpp"
 #include "server/searcher_opener.hpp"
 #include "server/searcher_pool.hpp"
@@ -107,6 +108,9 @@ int run(int argc, const char* const argv[]) {
     server.set_keep_alive_timeout(limits.keep_alive_timeout.count());
     server.set_keep_alive_max_count(limits.keep_alive_max_requests);
     server.set_payload_max_length(limits.max_body_bytes);
+    // A response goes out as headers, then body: with Nagle's algorithm the body waits for
+    // the client's delayed ACK of the headers (40 ms on Linux) on every kept-alive request.
+    server.set_tcp_nodelay(true);
     r2p::serve::install_guards(server, service, [&service](const auto& request, auto& response) {
         return r2p::serve::serve_prefix_routes(service, request, response);
     });
@@ -130,6 +134,9 @@ int run(int argc, const char* const argv[]) {
     if (port < 0) {
         throw r2p::Error("cannot listen on " + address.to_string() +
                          " (address in use, or not this machine's?)");
+    }
+    if (!r2p::serve::raise_listen_backlog(port)) {
+        log_line("could not raise the listen backlog: bursts of connections may wait 1 s");
     }
     const r2p::serve::ListenAddress bound{address.host, port};
     {

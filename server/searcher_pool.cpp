@@ -41,16 +41,22 @@ SearcherPool::Lease SearcherPool::borrow() {
     OpenSearcher* slot = nullptr;
     {
         std::unique_lock lock(mutex_);
-        if (free_.empty()) {
-            if (waiting_ >= limits_.max_waiting) throw Overloaded("server busy: too many requests");
-            ++waiting_;
-            const bool got =
-                returned_.wait_for(lock, limits_.max_wait, [&] { return !free_.empty(); });
-            --waiting_;
-            if (!got) throw Overloaded("server busy: no searcher free in time");
+        if (!free_.empty()) {
+            slot = free_.back();
+            free_.pop_back();
+        } else {
+            if (waiters_.size() >= limits_.max_waiting) {
+                throw Overloaded("server busy: too many requests");
+            }
+            Waiter waiter;
+            waiters_.push_back(&waiter);
+            if (!waiter.handed.wait_for(lock, limits_.max_wait,
+                                        [&] { return waiter.slot != nullptr; })) {
+                waiters_.erase(std::find(waiters_.begin(), waiters_.end(), &waiter));
+                throw Overloaded("server busy: no searcher free in time");
+            }
+            slot = waiter.slot;
         }
-        slot = free_.back();
-        free_.pop_back();
     }
     Lease lease(*this, slot);
     if (!slot->searcher) open_slot(*slot);
@@ -58,11 +64,15 @@ SearcherPool::Lease SearcherPool::borrow() {
 }
 
 void SearcherPool::give_back(OpenSearcher* slot) {
-    {
-        std::lock_guard lock(mutex_);
+    std::lock_guard lock(mutex_);
+    if (waiters_.empty()) {
         free_.push_back(slot);
+        return;
     }
-    returned_.notify_one();
+    Waiter* first = waiters_.front();
+    waiters_.pop_front();
+    first->slot = slot;
+    first->handed.notify_one();
 }
 
 void SearcherPool::open_slot(OpenSearcher& slot) {
@@ -138,7 +148,7 @@ std::shared_ptr<const Taxonomy> SearcherPool::taxonomy() const {
 
 std::size_t SearcherPool::waiting() const {
     std::lock_guard lock(mutex_);
-    return waiting_;
+    return waiters_.size();
 }
 
 }  // namespace r2p::serve

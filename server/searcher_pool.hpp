@@ -5,6 +5,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -45,9 +46,9 @@ struct SearcherPoolLimits {
     std::chrono::milliseconds reopen_interval{500};  ///< after a failed open, no retry before
 };
 
-/// Lends searchers. Thread-safe. A searcher that could not be opened is opened again when
-/// it is next borrowed, at most once per reopen_interval for the whole pool (a missing
-/// database costs one attempt per interval, not one per request).
+/// Lends searchers, to waiting requests in their order of arrival. Thread-safe. A searcher that
+/// could not be opened is opened again when it is next borrowed, at most once per reopen_interval
+/// for the whole pool (a missing database costs one attempt per interval, not one per request).
 class SearcherPool {
   public:
     SearcherPool(SearcherOpener opener, SearcherPoolLimits limits);
@@ -92,6 +93,12 @@ class SearcherPool {
     std::size_t waiting() const;
 
   private:
+    // A borrower waiting in line; give_back hands a searcher to the first one.
+    struct Waiter {
+        OpenSearcher* slot = nullptr;
+        std::condition_variable handed;
+    };
+
     void give_back(OpenSearcher* slot);
     void open_slot(OpenSearcher& slot);
 
@@ -99,9 +106,10 @@ class SearcherPool {
     SearcherPoolLimits limits_;
     std::vector<std::unique_ptr<OpenSearcher>> slots_;
     std::vector<OpenSearcher*> free_;
-    std::size_t waiting_ = 0;
+    // First come, first served: a condition variable wakes waiters in no set order, and
+    // under load some would wait out max_wait while later ones are served.
+    std::deque<Waiter*> waiters_;
     mutable std::mutex mutex_;
-    std::condition_variable returned_;
     // Reopening: guarded by open_mutex_, never held while waiting for a searcher.
     mutable std::mutex open_mutex_;
     std::chrono::steady_clock::time_point last_failure_{};

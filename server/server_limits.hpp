@@ -30,9 +30,10 @@ struct ServerLimits {
     std::chrono::seconds read_timeout{5};
     std::chrono::seconds write_timeout{5};
     /// An idle kept-alive connection is closed after this; a connection serves at most
-    /// keep_alive_max_requests requests.
+    /// keep_alive_max_requests requests (httplib's 5, or 100, make busy clients reconnect
+    /// often, and a reconnect waits for a free connection thread).
     std::chrono::seconds keep_alive_timeout{5};
-    std::size_t keep_alive_max_requests = 100;
+    std::size_t keep_alive_max_requests = 10000;
     /// After a database failed to open, no new attempt before this.
     std::chrono::milliseconds reopen_interval{500};
 };

@@ -361,7 +361,7 @@ TEST_SUITE("e2e_serve") {
         }));
     }
 
-    TEST_CASE("a missing database answers 503 until it is written, then searches") {
+    TEST_CASE("a missing or removed database answers 503 until it is written, then searches") {
         r2p::test::TempDir dir;
         const std::string db = (dir / "later.db").string();
         ServeProcess server(serve_args(db));
@@ -382,7 +382,22 @@ TEST_SUITE("e2e_serve") {
         CHECK(api_json(get(server, "/api/search?q=impunity"), 200)["matches"]["estimated"] > 0);
         CHECK(api_json(get(server, "/healthz"), 200)["status"] == "ok");
         CHECK(api_json(get(server, "/api/taxonomy"), 200)["themes"].size() > 0);
-        // The server's stderr names no internal detail to the client, only to its log.
+        // Removed while serving: 503 again (never the old passages), then back once rewritten.
+        std::filesystem::remove_all(db);
+        CHECK(eventually([&] {
+            const auto result = get(server, "/api/search?q=impunity");
+            return result && result->status == 503;
+        }));
+        check_error(get(server, "/healthz"), 503);
+        REQUIRE(run_command(r2p::test::kIndex + " --quiet --db " + shell_quote(db) + " " +
+                            shell_quote(r2p::test::kCorpus))
+                    .exit_code == 0);
+        CHECK(eventually([&] {
+            const auto result = get(server, "/api/search?q=impunity");
+            return result && result->status == 200;
+        }));
+        // The reason is in the server's log, never in an answer.
+        CHECK(server.err().find("no database at") != std::string::npos);
         CHECK(server.stop(SIGINT) == 0);
     }
 

@@ -98,6 +98,32 @@ TEST_SUITE("passage_context") {
         CHECK_THROWS_AS(searcher().passage("alpha/p1", r2p::kMaxAround + 1), r2p::UsageError);
     }
 
+    TEST_CASE("a passage is read from the latest commit, as searches are") {
+        r2p::test::TempDir dir;
+        const auto db = dir / "db";
+        r2p::test::write_search_fixture(db);
+        r2p::Searcher fresh(std::vector<std::string>{db.string()}, r2p::test::source_taxonomy());
+        CHECK(fresh.passage("alpha/p2").has_value());
+        CHECK_FALSE(fresh.passage("delta/p1").has_value());
+        {
+            r2p::IndexWriter writer(db);
+            const auto d = r2p::test::fixture_document("delta", "2020", 2);
+            writer.write_document(
+                d,
+                {r2p::test::fixture_passage("delta/p1", r2p::PassageKind::Paragraph,
+                                            "Early warning saves lives.", 0, {}, {}),
+                 r2p::test::fixture_passage("delta/p2", r2p::PassageKind::Paragraph,
+                                            "Atrocity prevention is a daily task.", 1, {}, {})},
+                "fp-delta");
+            writer.remove("alpha");
+            writer.commit();
+        }
+        const auto added = fresh.passage("delta/p1");
+        REQUIRE(added.has_value());
+        CHECK(ids(added->after) == Ids{"delta/p2"});
+        CHECK_FALSE(fresh.passage("alpha/p2").has_value());
+    }
+
     TEST_CASE("the context as JSON: passages with a result's passage fields") {
         const auto context = searcher().passage("alpha/p1/q1", 1);
         REQUIRE(context.has_value());

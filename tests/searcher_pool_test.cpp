@@ -6,7 +6,10 @@
 #include <chrono>
 #include <filesystem>
 #include <future>
+#include <mutex>
+#include <optional>
 #include <thread>
+#include <vector>
 
 #include "r2p/error.hpp"
 #include "search_fixture.hpp"
@@ -93,6 +96,37 @@ TEST_SUITE("searcher_pool") {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
         held.reset();
         CHECK(waiter.get() > 0);
+    }
+
+    TEST_CASE("waiting borrowers are served in their order of arrival") {
+        r2p::test::TempDir dir;
+        r2p::test::write_search_fixture(dir / "db");
+        std::atomic<int> attempts = 0;
+        SearcherPoolLimits limits;
+        limits.searchers = 1;
+        limits.max_wait = std::chrono::milliseconds(5000);
+        SearcherPool pool(counting_opener(dir / "db", attempts), limits);
+        std::optional<SearcherPool::Lease> held(pool.borrow());
+        std::mutex order_mutex;
+        std::vector<int> order;
+        std::vector<std::thread> borrowers;
+        for (int i = 0; i < 4; ++i) {
+            borrowers.emplace_back([&, i] {
+                auto lease = pool.borrow();
+                std::lock_guard lock(order_mutex);
+                order.push_back(i);
+            });
+            // The next one comes only once this one is in line.
+            for (int spin = 0; spin < 500 && pool.waiting() < static_cast<std::size_t>(i + 1);
+                 ++spin) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            }
+            REQUIRE(pool.waiting() == static_cast<std::size_t>(i + 1));
+        }
+        held.reset();
+        for (auto& borrower : borrowers) borrower.join();
+        CHECK(order == std::vector<int>{0, 1, 2, 3});
+        CHECK(pool.waiting() == 0);
     }
 
     TEST_CASE("a missing database is unavailable, retried at most once an interval, then found") {

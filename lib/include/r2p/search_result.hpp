@@ -62,6 +62,12 @@ struct SearchHit {
 /// matches, whatever the table policy; above, they may be estimates (see MatchCounts).
 inline constexpr Xapian::doccount kExactMatchesUpTo = 100'000;
 
+/// Grouped (GroupBy), the groups are counted exactly whenever a query has at most this many
+/// matching passages; above, SearchResult::groups may be Xapian's estimate (the passages
+/// are still counted exactly). Checking every match would read every match's collapse key:
+/// at 100k passages a grouped query of 16k matches took 32 ms instead of 4.
+inline constexpr Xapian::doccount kExactGroupsUpTo = 2'000;
+
 /// How many passages match: exact (all three equal) up to kExactMatchesUpTo matches and
 /// whenever facets or a GroupBy were asked for; otherwise Xapian's bounds and estimate. Never fewer
 /// than the hits shown (offset counted).
@@ -104,7 +110,8 @@ struct SearchResult {
     std::optional<std::string> corrected_query;
     GroupBy group = GroupBy::None;  ///< how the hits were folded
     /// With a GroupBy: how many groups match (Xapian's collapsed counts, exact up to
-    /// kExactMatchesUpTo passages); offset and limit page through groups then. Else nullopt.
+    /// kExactGroupsUpTo matching passages, else bounds and an estimate); offset and limit
+    /// page through groups then. Else nullopt.
     std::optional<MatchCounts> groups;
     std::vector<std::string> missing_shards;  ///< not searched (only with allow_partial)
     SearchStats stats;                        ///< which paths ran

@@ -16,9 +16,12 @@ std::optional<TopK> XapianTopK::run(const Xapian::Query& query, std::size_t offs
     // Checking up to kExactMatchesUpTo matches makes the count exact below it, as the
     // posting walk's and the counting pass's always are: the same number whatever the
     // table policy, at the cost of Xapian's early termination on smaller result sets.
-    const Xapian::MSet mset =
-        enquire.get_mset(static_cast<Xapian::doccount>(offset),
-                         static_cast<Xapian::doccount>(limit), kExactMatchesUpTo);
+    // Collapsing, every match checked also reads its collapse key (8x slower at 100k
+    // passages): groups are counted exactly up to kExactGroupsUpTo matches only, and the
+    // searcher counts the passages in its counting pass.
+    const Xapian::doccount check = collapse_ ? kExactGroupsUpTo : kExactMatchesUpTo;
+    const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(offset),
+                                               static_cast<Xapian::doccount>(limit), check);
     TopK out;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         out.hits.push_back({it.get_weight(), it.get_document().get_data()});
