@@ -160,6 +160,9 @@ def run(cases):
         sys.exit(2)
     started = time.monotonic()
     driver = None
+    failed_shot = os.path.join(arguments.screenshots, f"failed-{arguments.case}.png")
+    if os.path.exists(failed_shot):
+        os.remove(failed_shot)  # an earlier run's failure, not this one's
     try:
         with tempfile.TemporaryDirectory(prefix="r2p-browser-") as folder:
             db = index_database(arguments, folder)
@@ -171,7 +174,6 @@ def run(cases):
                     check(not errors, "the browser console reported errors: " + " | ".join(errors))
                 except Exception:
                     os.makedirs(arguments.screenshots, exist_ok=True)
-                    failed_shot = os.path.join(arguments.screenshots, f"failed-{arguments.case}.png")
                     driver.save_screenshot(failed_shot)
                     print(f"screenshot of the failure: {failed_shot}")
                     if server.stderr_lines:
