@@ -38,7 +38,12 @@ int run(int argc, const char* const argv[]) {
         "worth building), always, never")(
         "queries", po::value<std::string>()->value_name("FILE"),
         "run one query per line of FILE (words and query options), one JSON line each")(
-        "json", "print the result as JSON")("quiet", "print nothing but errors");
+        "passage", po::value<std::string>()->value_name("ID"),
+        "show the passage ID in its context (paragraphs around it, its quotes or its "
+        "paragraph) instead of searching")(
+        "around", po::value<std::string>()->value_name("N")->default_value("2"),
+        "with --passage: paragraphs shown before and after it")("json", "print the result as JSON")(
+        "quiet", "print nothing but errors");
     options.add(r2p::searcher::request_options());
     options.add(r2p::cli::taxonomy_options(r2p::cli::TaxonomyDefault::Database));
 
@@ -69,9 +74,15 @@ int run(int argc, const char* const argv[]) {
     if (vm.count("queries") && vm.count("query")) {
         throw r2p::UsageError("give QUERY words or --queries FILE, not both");
     }
+    const bool passage = vm.count("passage") > 0;
+    if (passage && (vm.count("query") || vm.count("queries"))) {
+        throw r2p::UsageError("--passage shows one passage: give no QUERY words or --queries");
+    }
+    const std::size_t around =
+        r2p::parse_count("--around", vm["around"].as<std::string>(), r2p::kMaxAround);
     // Usage errors come before the database is opened.
     r2p::SearchRequest request;
-    if (!vm.count("queries")) r2p::searcher::read_request(vm, request);
+    if (!vm.count("queries") && !passage) r2p::searcher::read_request(vm, request);
     r2p::OpenedDatabases opened = r2p::open_databases(databases, allow_partial);
     // The taxonomy the databases were indexed with, unless files given here replace it.
     std::optional<r2p::TaxonomyTexts> stored;
@@ -88,12 +99,25 @@ int run(int argc, const char* const argv[]) {
         return failed == 0 ? r2p::cli::kOk : r2p::cli::kPartial;
     }
 
+    r2p::TableStyle style;
+    style.bold = r2p::cli::stdout_may_use_colour();
+    style.search_as_asked = "--correct off";
+    if (passage) {
+        const std::string id = vm["passage"].as<std::string>();
+        const std::optional<r2p::PassageContext> context = searcher.passage(id, around);
+        if (!context) throw r2p::UsageError("no passage has the id '" + id + "'");
+        if (vm.count("json")) {
+            out << r2p::format_json(*context) << '\n';
+        } else {
+            r2p::print_passage_context(out, *context, style);
+        }
+        return r2p::cli::kOk;
+    }
+
     const r2p::SearchResult result = searcher.run(request);
     if (vm.count("json")) {
         out << r2p::format_json(result) << '\n';
     } else {
-        r2p::TableStyle style;
-        style.bold = r2p::cli::stdout_may_use_colour();
         r2p::print_table(out, result, style);
     }
     // Shards left out make the answer partial: say so in the exit code too.

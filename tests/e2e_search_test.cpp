@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -339,5 +340,157 @@ TEST_SUITE("e2e_search") {
         CHECK(result.exit_code == 2);
         CHECK(result.out.empty());
         CHECK(result.err.find("bad country 'us'") != std::string::npos);
+    }
+
+    TEST_CASE("--group paragraph shows the Ending impunity paragraph once, folding its quote") {
+        const auto plain = search("impunity");
+        const auto grouped = search("--group paragraph impunity");
+        CHECK(grouped["group"] == "paragraph");
+        CHECK(plain["group"] == "none");
+        CHECK(plain["groups"].is_null());
+        int p7_group = 0;
+        for (const auto& hit : grouped["results"]) {
+            const std::string id = hit["id"].get<std::string>();
+            if (id == kSeed + "/p7" || id == kSeed + "/p7/q1") {
+                ++p7_group;
+                CHECK(hit["folded"] == 1);
+            }
+        }
+        CHECK(p7_group == 1);
+        CHECK(grouped["matches"] == plain["matches"]);
+        CHECK(grouped["results"].size() + 1 == plain["results"].size());
+        CHECK(grouped["groups"]["lower"].get<std::size_t>() == grouped["results"].size());
+        CHECK(grouped["groups"]["exact"] == true);
+        for (const auto& hit : plain["results"]) CHECK(hit["folded"] == 0);
+
+        // One statement: grouped by document, one hit standing for every match.
+        const auto by_doc = search("--group doc --facet theme impunity");
+        REQUIRE(by_doc["results"].size() == 1);
+        CHECK(by_doc["results"][0]["folded"].get<int>() + 1 ==
+              by_doc["matches"]["lower"].get<int>());
+        CHECK(by_doc["groups"]["lower"] == 1);
+        CHECK(by_doc["facets"]["theme"] == search("--facet theme impunity")["facets"]["theme"]);
+    }
+
+    TEST_CASE("--group pages through groups with --offset and --limit") {
+        const auto all = search("--group paragraph --limit 100 prevention");
+        const std::size_t groups = all["groups"]["lower"].get<std::size_t>();
+        REQUIRE(groups >= 3);
+        CHECK(all["results"].size() == groups);
+        std::vector<std::string> paged;
+        for (std::size_t offset = 0; offset < groups; offset += 2) {
+            const auto page = search("--group paragraph --limit 2 --offset " +
+                                     std::to_string(offset) + " prevention");
+            CHECK(page["groups"] == all["groups"]);
+            for (const auto& hit : page["results"]) paged.push_back(hit["id"].get<std::string>());
+        }
+        CHECK(paged == ids(all));
+        const auto table = search_raw("--group paragraph --limit 2 prevention");
+        CHECK(table.exit_code == 0);
+        CHECK(table.out.find("in " + std::to_string(groups) + " paragraphs (showing 1-2)") !=
+              std::string::npos);
+    }
+
+    TEST_CASE("a misspelt query shows the suggestion's results, --correct off as asked") {
+        const auto corrected = search("--facet theme impunty");
+        CHECK(corrected["query"] == "impunty");
+        CHECK(corrected["corrected_query"] == "impunity");
+        CHECK(corrected["suggestion"] == "impunity");
+        const auto meant = search("--facet theme impunity");
+        CHECK(corrected["results"] == meant["results"]);
+        CHECK(corrected["facets"] == meant["facets"]);
+        CHECK(corrected["matches"] == meant["matches"]);
+        CHECK(meant["corrected_query"].is_null());
+
+        const auto as_asked = search("--correct off --facet theme impunty");
+        CHECK(as_asked["results"].empty());
+        CHECK(as_asked["matches"]["upper"] == 0);
+        CHECK(as_asked["corrected_query"].is_null());
+        CHECK(as_asked["suggestion"] == "impunity");
+
+        const auto table = search_raw("impunty");
+        CHECK(table.exit_code == 0);
+        CHECK(table.out.rfind(
+                  "Showing results for impunity; search instead for impunty (--correct off)\n",
+                  0) == 0);
+        CHECK(table.out.find("Did you mean") == std::string::npos);
+        CHECK(search_raw("--correct off impunty").out.find("Did you mean: impunity") !=
+              std::string::npos);
+    }
+
+    TEST_CASE("--facet-mode disjunctive: two themes chosen, the other themes keep their counts") {
+        const auto theme_counts = [](const json& result) {
+            std::map<std::string, int> out;
+            for (const auto& e : result["facets"]["theme"]) {
+                out[e["value"].get<std::string>()] = e["count"].get<int>();
+            }
+            return out;
+        };
+        const std::string chosen = "--theme accountability --theme prevention --kind paragraph";
+        const auto disjunctive = search("--facet-mode disjunctive --facet theme --facet kind " +
+                                        chosen + " --limit 100 mass");
+        const auto drilled = search("--facet theme --facet kind " + chosen + " --limit 100 mass");
+        // The theme facet counts the query under the other filters (kind), not the themes.
+        const auto without_themes = search("--facet theme --kind paragraph mass");
+        CHECK(theme_counts(disjunctive) == theme_counts(without_themes));
+        // Kind: the query under the themes, not the kind.
+        const auto without_kind =
+            search("--facet kind --theme accountability --theme prevention mass");
+        CHECK(disjunctive["facets"]["kind"] == without_kind["facets"]["kind"]);
+        // Matches and hits are the filtered query's.
+        CHECK(disjunctive["matches"] == drilled["matches"]);
+        CHECK(disjunctive["results"] == drilled["results"]);
+        // Themes that are not chosen keep their counts, where drilling down shrinks them.
+        const auto all = theme_counts(disjunctive);
+        const auto shrunk = theme_counts(drilled);
+        CHECK(all.size() >= shrunk.size());
+        for (const auto& [theme, count] : shrunk) CHECK(all.at(theme) >= count);
+    }
+
+    TEST_CASE("--passage shows a passage in context, as JSON and as a table") {
+        REQUIRE(!corpus_db().empty());
+        const auto p7 = search("--passage " + kSeed + "/p7");
+        CHECK(p7["passage"]["id"] == kSeed + "/p7");
+        CHECK(p7["parent"].is_null());
+        REQUIRE_FALSE(p7["quotes"].empty());
+        CHECK(p7["quotes"][0]["id"] == kSeed + "/p7/q1");
+        REQUIRE(p7["before"].size() == 2);
+        CHECK(p7["before"][0]["id"] == kSeed + "/p5");
+        CHECK(p7["before"][1]["id"] == kSeed + "/p6");
+        REQUIRE_FALSE(p7["after"].empty());
+        CHECK(p7["after"][0]["id"] == kSeed + "/p8");
+
+        const auto quote = search("--passage " + kSeed + "/p7/q1 --around 1");
+        CHECK(quote["passage"]["kind"] == "quote");
+        CHECK(quote["parent"]["id"] == kSeed + "/p7");
+        CHECK(quote["quotes"] == p7["quotes"]);
+        REQUIRE(quote["before"].size() == 1);
+        CHECK(quote["before"][0]["id"] == kSeed + "/p6");
+
+        const auto first = search("--passage " + kSeed + "/p1 --around 50");
+        CHECK(first["before"].empty());
+        REQUIRE_FALSE(first["after"].empty());
+        const std::string last_id = first["after"].back()["id"].get<std::string>();
+        const auto last = search("--passage " + shell_quote(last_id));
+        CHECK(last["after"].empty());
+        CHECK(last["before"].size() == 2);
+
+        const auto table = search_raw("--passage " + kSeed + "/p7/q1 --around 1");
+        CHECK(table.exit_code == 0);
+        const auto p6 = table.out.find("   " + kSeed + "/p6");
+        const auto marked = table.out.find(">    " + kSeed + "/p7/q1");
+        const auto p8 = table.out.find("   " + kSeed + "/p8");
+        CHECK(p6 != std::string::npos);
+        CHECK(marked != std::string::npos);
+        CHECK(p8 != std::string::npos);
+        CHECK((p6 < marked && marked < p8));
+        CHECK(table.out.find("The Hague is the final link") != std::string::npos);
+
+        const auto unknown = search_raw("--passage " + kSeed + "/p999");
+        CHECK(unknown.exit_code == 2);
+        CHECK(unknown.err.find("no passage has the id") != std::string::npos);
+        CHECK(search_raw("--passage " + kSeed + "/p1 impunity").exit_code == 2);
+        CHECK(search_raw("--passage " + kSeed + "/p1 --around 51").exit_code == 2);
+        CHECK(search_raw("--passage " + kSeed + "/p1 --around -1").exit_code == 2);
     }
 }

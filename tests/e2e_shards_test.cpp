@@ -167,7 +167,50 @@ const std::vector<std::pair<std::string, bool>> kQueries = {
     {"--limit 10000 --facet year --match any genocide sanctions", false},
     {"--limit 10000 --facet theme --theme accountability --kind quote", false},
     {"--limit 10000 --facet role 'protect*'", false},
+    {"--limit 10000 --facet theme --facet role --facet year --facet-mode disjunctive --theme "
+     "accountability --theme prevention --role minister --from 2012 prevent",
+     false},
 };
+
+// Grouped queries: a group may be stood for by any of its passages that tie, so groups are
+// compared by their keys (paragraph or document) and folded counts.
+const std::vector<std::pair<std::string, bool>> kGroupedQueries = {
+    {"--limit 10000 --group paragraph --facet theme impunity", false},
+    {"--limit 10000 --group paragraph prevent", false},
+    {"--limit 10000 --group doc --facet kind prevent", false},
+    {"--limit 10000 --group paragraph --sort date genocide", true},
+};
+
+// tie_groups with each hit named by its group and what it folds.
+std::vector<std::set<std::string>> group_ties(const json& result, bool by_date) {
+    std::vector<std::set<std::string>> groups;
+    double last_score = NAN;
+    std::string last_date;
+    const bool docs = result["group"] == "doc";
+    for (const auto& hit : result["results"]) {
+        const double score = hit["score"].get<double>();
+        const std::string date =
+            hit["doc"]["date"].is_string() ? hit["doc"]["date"].get<std::string>() : "";
+        const bool tie = !groups.empty() && std::fabs(score - last_score) <= 1e-3 &&
+                         (!by_date || date == last_date);
+        if (!tie) groups.emplace_back();
+        const std::string key = docs                      ? hit["doc"]["id"].get<std::string>()
+                                : hit["parent"].is_null() ? hit["id"].get<std::string>()
+                                                          : hit["parent"].get<std::string>();
+        groups.back().insert(key + " +" + std::to_string(hit["folded"].get<int>()));
+        last_score = score;
+        last_date = date;
+    }
+    return groups;
+}
+
+void check_same_grouped(const json& expected, const json& actual, bool by_date) {
+    CHECK(actual["matches"] == expected["matches"]);
+    CHECK(actual["groups"] == expected["groups"]);
+    CHECK(actual["facets"] == expected["facets"]);
+    CHECK(same_scores(scores(actual), scores(expected)));
+    CHECK(group_ties(actual, by_date) == group_ties(expected, by_date));
+}
 
 }  // namespace
 
@@ -228,6 +271,27 @@ TEST_SUITE("e2e_shards") {
                 CAPTURE(mode);
                 CAPTURE(args);
                 check_same(expected, search(specs, "--tables always " + args), by_date);
+            }
+        }
+    }
+
+    TEST_CASE("grouped results are the same on every layout as on one database") {
+        Layouts& l = layouts();
+        REQUIRE_MESSAGE(l.ready, "building the layouts or starting xapian-tcpsrv failed");
+        const std::vector<std::pair<std::string, std::vector<std::string>>> modes = {
+            {"2 local", {l.sharded.at(2)}},
+            {"4 local in 4 --db", {l.shard(4, 0), l.shard(4, 1), l.shard(4, 2), l.shard(4, 3)}},
+            {"2 remote", {l.remote(2, 0), l.remote(2, 1)}},
+            {"4 mixed", {l.shard(4, 0), l.remote(4, 1), l.shard(4, 2), l.remote(4, 3)}},
+        };
+        for (const auto& [args, by_date] : kGroupedQueries) {
+            const json expected = search({l.one}, args);
+            CHECK(expected["groups"]["lower"].get<int>() > 0);
+            CHECK(expected["groups"]["lower"].get<int>() < expected["matches"]["lower"].get<int>());
+            for (const auto& [mode, specs] : modes) {
+                CAPTURE(mode);
+                CAPTURE(args);
+                check_same_grouped(expected, search(specs, args), by_date);
             }
         }
     }

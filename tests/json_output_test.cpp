@@ -58,7 +58,10 @@ TEST_SUITE("json_output") {
 
     TEST_CASE("the JSON has exactly the interface's fields and types") {
         const auto j = r2p::search_result_json(sample());
-        CHECK(j.size() == 9);
+        CHECK(j.size() == 12);
+        CHECK(j["group"] == "none");
+        CHECK(j["groups"].is_null());
+        CHECK(j["corrected_query"].is_null());
         CHECK(j["missing_shards"] == nlohmann::json::array());
         CHECK(j["stats"] == nlohmann::json({{"ranked_by", "xapian"},
                                             {"counted_by", "none"},
@@ -72,7 +75,8 @@ TEST_SUITE("json_output") {
         CHECK(j["suggestion"].is_null());
         REQUIRE(j["results"].size() == 2);
         const auto& hit = j["results"][0];
-        CHECK(hit.size() == 15);
+        CHECK(hit.size() == 16);
+        CHECK(hit["folded"] == 0);
         CHECK(hit["rank"] == 1);
         CHECK(hit["score"].get<double>() == doctest::Approx(7.9123));
         CHECK(hit["id"] == "doc/p7/q1");
@@ -122,6 +126,78 @@ TEST_SUITE("json_output") {
         r2p::SearchResult none = sample();
         none.facets.clear();
         CHECK(r2p::search_result_json(none)["facets"] == nlohmann::json::object());
+    }
+
+    TEST_CASE("a grouped result gives its group, the group counts and each hit's folded") {
+        r2p::SearchResult r = sample();
+        r.group = r2p::GroupBy::Paragraph;
+        r.groups = r2p::MatchCounts{2, 2, 2};
+        r.hits[0].folded = 1;
+        const auto j = r2p::search_result_json(r);
+        CHECK(j["group"] == "paragraph");
+        CHECK(j["groups"] ==
+              nlohmann::json({{"lower", 2}, {"estimated", 2}, {"upper", 2}, {"exact", true}}));
+        CHECK(j["results"][0]["folded"] == 1);
+        CHECK(j["results"][1]["folded"] == 0);
+        r.group = r2p::GroupBy::Doc;
+        CHECK(r2p::search_result_json(r)["group"] == "doc");
+
+        std::ostringstream table;
+        r2p::print_table(table, r, {});
+        CHECK(table.str().rfind("3 passages match, in 2 documents (showing 1-2)", 0) == 0);
+        CHECK(table.str().find("+1 more matching in this document") != std::string::npos);
+        CHECK(table.str().find("+0") == std::string::npos);
+    }
+
+    TEST_CASE("a corrected query: JSON names it, the table shows it first, no Did you mean") {
+        r2p::SearchResult r = sample();
+        r.query = "impunty";
+        r.suggestion = "impunity";
+        r.corrected_query = "impunity";
+        const auto j = r2p::search_result_json(r);
+        CHECK(j["query"] == "impunty");
+        CHECK(j["corrected_query"] == "impunity");
+        CHECK(j["suggestion"] == "impunity");
+        std::ostringstream table;
+        r2p::TableStyle style;
+        style.search_as_asked = "--correct off";
+        r2p::print_table(table, r, style);
+        CHECK(table.str().rfind(
+                  "Showing results for impunity; search instead for impunty (--correct off)\n",
+                  0) == 0);
+        CHECK(table.str().find("Did you mean") == std::string::npos);
+    }
+
+    TEST_CASE("a passage in context: before, the passage marked, its quotes, after") {
+        r2p::PassageContext context;
+        const r2p::SearchResult r = sample();
+        context.passage = r.hits[1].passage;  // doc/p7
+        context.quotes = {r.hits[0].passage};
+        context.before = {r.hits[1].passage};
+        context.before[0].id = "doc/p6";
+        context.after = {r.hits[1].passage};
+        context.after[0].id = "doc/p8";
+        std::ostringstream table;
+        r2p::print_passage_context(table, context, {});
+        const std::string text = table.str();
+        const auto p6 = text.find("   doc/p6  paragraph");
+        const auto p7 = text.find(">  doc/p7  paragraph");
+        const auto q1 = text.find("     doc/p7/q1  ¶12  quote");
+        const auto p8 = text.find("   doc/p8  paragraph");
+        CHECK(p6 != std::string::npos);
+        CHECK(p7 != std::string::npos);
+        CHECK(q1 != std::string::npos);
+        CHECK(p8 != std::string::npos);
+        CHECK((p6 < p7 && p7 < q1 && q1 < p8));
+        CHECK(text.find("ending impunity is both") != std::string::npos);
+
+        // A quote asked for: its paragraph unmarked, the quote marked.
+        context.parent = context.passage;
+        context.passage = r.hits[0].passage;
+        std::ostringstream quoted;
+        r2p::print_passage_context(quoted, context, {});
+        CHECK(quoted.str().find(">    doc/p7/q1") != std::string::npos);
+        CHECK(quoted.str().find("   doc/p7  paragraph") != std::string::npos);
     }
 
     TEST_CASE("a suggestion is a string and the output parses back") {

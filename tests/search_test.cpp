@@ -193,6 +193,51 @@ TEST_SUITE("search") {
         CHECK_FALSE(run("impunity").suggestion.has_value());
     }
 
+    TEST_CASE("a query matching nothing runs its suggestion instead, unless correction is off") {
+        r2p::SearchRequest faceted;
+        faceted.facets = {r2p::FacetField::Theme, r2p::FacetField::Kind};
+        const auto corrected = run("impunty", faceted);
+        CHECK(corrected.query == "impunty");
+        CHECK(corrected.corrected_query == std::optional<std::string>("impunity"));
+        CHECK(corrected.suggestion == std::optional<std::string>("impunity"));
+        const auto meant = run("impunity", faceted);
+        CHECK(ids(corrected) == ids(meant));
+        CHECK(corrected.matches.lower == meant.matches.lower);
+        // Facets count the corrected query.
+        REQUIRE(corrected.facets.size() == meant.facets.size());
+        const auto counts = [](const r2p::Facet& facet) {
+            std::map<std::string, Xapian::doccount> out;
+            for (const auto& e : facet.entries) out[e.value] = e.count;
+            return out;
+        };
+        for (std::size_t i = 0; i < meant.facets.size(); ++i) {
+            CHECK(corrected.facets[i].field == meant.facets[i].field);
+            CHECK(counts(corrected.facets[i]) == counts(meant.facets[i]));
+            CHECK_FALSE(counts(meant.facets[i]).empty());
+        }
+        // Highlights mark what the corrected query matched.
+        REQUIRE_FALSE(corrected.hits.empty());
+        CHECK_FALSE(corrected.hits.front().snippet.marks.empty());
+
+        r2p::SearchRequest off = faceted;
+        off.correct = r2p::Correction::Off;
+        const auto as_asked = run("impunty", off);
+        CHECK(as_asked.hits.empty());
+        CHECK(as_asked.matches.upper == 0);
+        CHECK_FALSE(as_asked.corrected_query.has_value());
+        CHECK(as_asked.suggestion == std::optional<std::string>("impunity"));
+
+        // A query that matches is never corrected, nor one whose suggestion finds nothing
+        // either (under the same filters).
+        CHECK_FALSE(meant.corrected_query.has_value());
+        r2p::SearchRequest filtered;
+        filtered.filters.docs = {"beta"};
+        const auto nowhere = run("impunty", filtered);
+        CHECK(nowhere.hits.empty());
+        CHECK_FALSE(nowhere.corrected_query.has_value());
+        CHECK(nowhere.query == "impunty");
+    }
+
     TEST_CASE("a missing database is an IndexError telling how to make one") {
         r2p::test::TempDir dir;
         CHECK_THROWS_WITH_AS(r2p::open_databases({(dir / "nothing").string()}),

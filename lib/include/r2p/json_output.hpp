@@ -8,19 +8,26 @@
 
 namespace r2p {
 
-/// The result as the interface's JSON: query, matches{lower,estimated,upper}, offset, limit,
-/// results[{rank, score, id, kind, text, snippet (HTML: the text escaped, matches in
-/// <mark>…</mark>), snippet_text (the same plain), highlights ([[first, end], ...] code point
-/// offsets of the matches in snippet_text), themes, roles,
-/// speaker (null when none), parent (null for a paragraph), section, doc{id, title, date
-/// (null when unknown), path, line, event, place, source_url (each null when the sidecar
-/// gives none)}}], facets{<field>: [{value, label, count}]} holding only
-/// the fields asked for, suggestion (null or a string).
+/// The result as the interface's JSON: query, corrected_query (null, or the suggestion run
+/// instead of a query that matched nothing), matches{lower,estimated,upper,exact} (passages),
+/// group ("none" | "paragraph" | "doc"), groups{lower,estimated,upper,exact} (matching groups,
+/// what offset and limit page through; null when not grouped), offset, limit, results[{rank,
+/// score, folded (other matches of its group it stands for; 0 when not grouped), snippet
+/// (HTML: the text escaped, matches in <mark>…</mark>), snippet_text (the same plain),
+/// highlights ([[first, end], ...] code point offsets of the matches in snippet_text), and
+/// the passage's fields: id, kind, text, themes, roles, speaker (null when none), parent (null
+/// for a paragraph), section, label, doc{id, title, date (null when unknown), path, line,
+/// event, place, source_url, country, session, symbol (each null when not given)}}],
+/// facets{<field>: [{value, label, count}]} holding only the fields asked for, suggestion
+/// (null or a string), missing_shards, stats.
 nlohmann::json search_result_json(const SearchResult& result);
 
 /// A PassageContext as JSON: {passage, parent (null for a paragraph), quotes, before, after},
-/// each passage as a result's fields without rank, score and snippet.
+/// each passage with the passage fields of a result (no rank, score, folded or snippet).
 nlohmann::json passage_context_json(const PassageContext& context);
+
+/// passage_context_json as one line of text (invalid UTF-8 replaced, never thrown on).
+std::string format_json(const PassageContext& context);
 
 /// search_result_json as one line of text (invalid UTF-8 replaced, never thrown on).
 std::string format_json(const SearchResult& result);

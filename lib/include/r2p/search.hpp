@@ -17,6 +17,9 @@
 
 namespace r2p {
 
+/// Most paragraphs Searcher::passage shows each side of a passage: more is a UsageError.
+inline constexpr std::size_t kMaxAround = 50;
+
 /// How a Searcher runs its passes; the defaults suit every tool.
 struct SearcherOptions {
     /// The counting pass of a faceted query runs on threads the searcher keeps (one per
@@ -56,7 +59,9 @@ class Searcher {
 
     /// The passage `id` with the `around` paragraphs before and after it (or its paragraph,
     /// for a quote) and its quotes or its paragraph, from the latest commit; nullopt when no
-    /// passage has that id. Throws IndexError when the database fails.
+    /// passage has that id. Neighbours go by the dense "DOCID/pN" ids and stop at the
+    /// document's ends. Throws UsageError when `around` exceeds kMaxAround, IndexError when
+    /// the database fails.
     std::optional<PassageContext> passage(const std::string& id, std::size_t around = 2);
 
     /// The combined database searched.

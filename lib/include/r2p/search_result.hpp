@@ -53,7 +53,8 @@ struct SearchHit {
     double score = 0;      ///< BM25 weight (0 for a query of filters only)
     StoredPassage passage;
     Snippet snippet;  ///< marks where the query matched the original text
-    /// With a GroupBy: how many other matching passages of its group this hit stands for.
+    /// With a GroupBy: how many other matching passages of its group this hit stands for,
+    /// exact (counted per hit: the query AND its group's id terms); 0 when not grouped.
     std::size_t folded = 0;
 };
 
@@ -62,8 +63,8 @@ struct SearchHit {
 inline constexpr Xapian::doccount kExactMatchesUpTo = 100'000;
 
 /// How many passages match: exact (all three equal) up to kExactMatchesUpTo matches and
-/// whenever facets were asked for; otherwise Xapian's bounds and estimate. Never fewer than
-/// the hits shown (offset counted).
+/// whenever facets or a GroupBy were asked for; otherwise Xapian's bounds and estimate. Never fewer
+/// than the hits shown (offset counted).
 struct MatchCounts {
     Xapian::doccount lower = 0;
     Xapian::doccount estimated = 0;
@@ -101,7 +102,10 @@ struct SearchResult {
     std::optional<std::string> suggestion;  ///< "did you mean" when a word is unknown
     /// The suggestion run instead of `query`, which matched nothing (Correction::Auto).
     std::optional<std::string> corrected_query;
-    GroupBy group = GroupBy::None;            ///< how the hits were folded
+    GroupBy group = GroupBy::None;  ///< how the hits were folded
+    /// With a GroupBy: how many groups match (Xapian's collapsed counts, exact up to
+    /// kExactMatchesUpTo passages); offset and limit page through groups then. Else nullopt.
+    std::optional<MatchCounts> groups;
     std::vector<std::string> missing_shards;  ///< not searched (only with allow_partial)
     SearchStats stats;                        ///< which paths ran
 };

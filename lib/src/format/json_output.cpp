@@ -22,17 +22,12 @@ nlohmann::json country_json(const StoredPassage& p) {
     return {{"code", p.doc_country}, {"name", or_null(p.doc_country_name)}};
 }
 
-nlohmann::json hit_json(const SearchHit& hit) {
-    const StoredPassage& p = hit.passage;
+// A passage's own fields: the same in search results and in a passage's context.
+nlohmann::json passage_json(const StoredPassage& p) {
     return {
-        {"rank", hit.rank},
-        {"score", rounded(hit.score)},
         {"id", p.id},
         {"kind", p.kind},
         {"text", p.text},
-        {"snippet", render_snippet_html(hit.snippet)},
-        {"snippet_text", hit.snippet.text},
-        {"highlights", code_point_marks(hit.snippet)},
         {"themes", p.themes},
         {"roles", p.roles},
         {"speaker", p.speaker ? nlohmann::json(*p.speaker) : nlohmann::json(nullptr)},
@@ -52,6 +47,43 @@ nlohmann::json hit_json(const SearchHit& hit) {
           {"session", or_null(p.doc_session)},
           {"symbol", or_null(p.doc_symbol)}}},
     };
+}
+
+// A hit: its passage and where and how it matched.
+nlohmann::json hit_json(const SearchHit& hit) {
+    nlohmann::json out = passage_json(hit.passage);
+    out["rank"] = hit.rank;
+    out["score"] = rounded(hit.score);
+    out["snippet"] = render_snippet_html(hit.snippet);
+    out["snippet_text"] = hit.snippet.text;
+    out["highlights"] = code_point_marks(hit.snippet);
+    out["folded"] = hit.folded;
+    return out;
+}
+
+nlohmann::json passages_json(const std::vector<StoredPassage>& passages) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& p : passages) out.push_back(passage_json(p));
+    return out;
+}
+
+std::string_view group_name(GroupBy group) {
+    switch (group) {
+        case GroupBy::None:
+            return "none";
+        case GroupBy::Paragraph:
+            return "paragraph";
+        case GroupBy::Doc:
+            return "doc";
+    }
+    return "none";
+}
+
+nlohmann::json counts_json(const MatchCounts& counts) {
+    return {{"lower", counts.lower},
+            {"estimated", counts.estimated},
+            {"upper", counts.upper},
+            {"exact", counts.exact()}};
 }
 
 std::string_view ranked_by_name(RankedBy by) {
@@ -102,26 +134,35 @@ nlohmann::json search_result_json(const SearchResult& result) {
     }
     return {
         {"query", result.query},
-        {"matches",
-         {{"lower", result.matches.lower},
-          {"estimated", result.matches.estimated},
-          {"upper", result.matches.upper},
-          {"exact", result.matches.exact()}}},
+        {"matches", counts_json(result.matches)},
+        {"group", group_name(result.group)},
+        {"groups", result.groups ? counts_json(*result.groups) : nlohmann::json(nullptr)},
         {"offset", result.offset},
         {"limit", result.limit},
         {"results", std::move(results)},
         {"facets", std::move(facets)},
         {"suggestion",
          result.suggestion ? nlohmann::json(*result.suggestion) : nlohmann::json(nullptr)},
+        {"corrected_query", result.corrected_query ? nlohmann::json(*result.corrected_query)
+                                                   : nlohmann::json(nullptr)},
         {"missing_shards", result.missing_shards},
         {"stats", stats_json(result.stats)},
     };
 }
 
 nlohmann::json passage_context_json(const PassageContext& context) {
-    // Groundwork for issue 14: implemented on the library branch.
-    (void)context;
-    return nullptr;
+    return {
+        {"passage", passage_json(context.passage)},
+        {"parent", context.parent ? passage_json(*context.parent) : nlohmann::json(nullptr)},
+        {"quotes", passages_json(context.quotes)},
+        {"before", passages_json(context.before)},
+        {"after", passages_json(context.after)},
+    };
+}
+
+std::string format_json(const PassageContext& context) {
+    return passage_context_json(context).dump(-1, ' ', false,
+                                              nlohmann::json::error_handler_t::replace);
 }
 
 std::string format_json(const SearchResult& result) {

@@ -106,6 +106,13 @@ std::string count_line(const SearchResult& result) {
     } else {
         line << "about " << m.estimated << " passages match";
     }
+    if (result.groups) {
+        const auto& g = *result.groups;
+        const bool docs = result.group == GroupBy::Doc;
+        line << ", in " << (g.exact() ? "" : "about ") << g.estimated << ' '
+             << (docs ? (g.estimated == 1 ? "document" : "documents")
+                      : (g.estimated == 1 ? "paragraph" : "paragraphs"));
+    }
     if (!result.hits.empty()) {
         line << " (showing " << result.hits.front().rank << "-" << result.hits.back().rank << ")";
     }
@@ -145,7 +152,8 @@ std::string who_speaks(const StoredPassage& p) {
     return join(roles, " · ");
 }
 
-void print_hit(std::ostream& out, const SearchHit& hit, bool scored, const TableStyle& style) {
+void print_hit(std::ostream& out, const SearchHit& hit, GroupBy group, bool scored,
+               const TableStyle& style) {
     const StoredPassage& p = hit.passage;
     std::ostringstream head;
     head << std::setw(3) << hit.rank << ". " << p.id;
@@ -161,6 +169,24 @@ void print_hit(std::ostream& out, const SearchHit& hit, bool scored, const Table
         out << kIndent << "themes: " << terminal_safe(join(p.themes, ", ")) << '\n';
     }
     print_snippet(out, hit.snippet, style);
+    if (hit.folded > 0) {
+        out << kIndent << "+" << hit.folded << " more matching in this "
+            << (group == GroupBy::Doc ? "document" : "paragraph") << '\n';
+    }
+}
+
+// One passage of a context: its head ("> " marking the passage asked for), then its whole
+// text wrapped.
+void print_context_passage(std::ostream& out, const StoredPassage& p, bool marked,
+                           const TableStyle& style) {
+    std::ostringstream head;
+    head << (marked ? ">" : " ") << (p.kind == "quote" ? "    " : "  ") << p.id;
+    if (!p.label.empty()) head << "  ¶" << p.label;
+    head << "  " << p.kind;
+    const std::string who = who_speaks(p);
+    if (!who.empty()) head << "  " << who;
+    out << terminal_safe(head.str()) << '\n';
+    print_snippet(out, Snippet{p.text, {}}, style);
 }
 
 // Years read best in order, and passages without a date belong in the table too: with them
@@ -209,19 +235,51 @@ void print_table(std::ostream& out, const SearchResult& result, const TableStyle
         for (const auto& shard : result.missing_shards) out << ' ' << terminal_safe(shard);
         out << '\n';
     }
+    if (result.corrected_query) {
+        out << "Showing results for " << terminal_safe(*result.corrected_query)
+            << "; search instead for " << terminal_safe(result.query);
+        if (!style.search_as_asked.empty()) out << " (" << style.search_as_asked << ")";
+        out << '\n';
+    }
     out << count_line(result) << '\n';
     // A query of filters only ranks nothing: every score is 0, and showing it says otherwise.
     const bool scored = std::any_of(result.hits.begin(), result.hits.end(),
                                     [](const SearchHit& hit) { return hit.score > 0; });
     for (const auto& hit : result.hits) {
         out << '\n';
-        print_hit(out, hit, scored, style);
+        print_hit(out, hit, result.group, scored, style);
     }
     for (const auto& facet : result.facets) {
         print_facet(
             out, facet.field == FacetField::Year ? years_in_order(facet, result.matches) : facet);
     }
-    if (result.suggestion) out << "\nDid you mean: " << terminal_safe(*result.suggestion) << '\n';
+    // A corrected query says so at the top already.
+    if (result.suggestion && !result.corrected_query) {
+        out << "\nDid you mean: " << terminal_safe(*result.suggestion) << '\n';
+    }
+}
+
+void print_passage_context(std::ostream& out, const PassageContext& context,
+                           const TableStyle& style) {
+    const StoredPassage& p = context.passage;
+    print_document(out, p);
+    const auto quotes = [&] {
+        for (const auto& quote : context.quotes) {
+            out << '\n';
+            print_context_passage(out, quote, quote.id == p.id, style);
+        }
+    };
+    for (const auto& before : context.before) {
+        out << '\n';
+        print_context_passage(out, before, false, style);
+    }
+    out << '\n';
+    print_context_passage(out, context.parent ? *context.parent : p, !context.parent, style);
+    quotes();
+    for (const auto& after : context.after) {
+        out << '\n';
+        print_context_passage(out, after, false, style);
+    }
 }
 
 }  // namespace r2p

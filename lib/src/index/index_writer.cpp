@@ -117,6 +117,9 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
                                                                      : values.front());
     }
     xdoc.add_value(schema::slot(schema::Slot::Date), date_sort_value(doc.meta.date));
+    // The collapse key of grouping by paragraph: a quote folds into its own paragraph.
+    xdoc.add_value(schema::slot(schema::Slot::Paragraph),
+                   passage.parent_id.empty() ? passage.id : passage.parent_id);
 
     StoredPassage stored;
     stored.id = passage.id;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include <string_view>
 
 #include "index/stored_passage.hpp"
 #include "r2p/databases.hpp"
@@ -10,8 +11,11 @@
 #include "r2p/request_text.hpp"
 #include "r2p/schema.hpp"
 #include "r2p/search_request.hpp"
+#include "search/disjunctive_facets.hpp"
 #include "search/match_counter.hpp"
+#include "search/passage_context.hpp"
 #include "search/query_builder.hpp"
+#include "search/result_groups.hpp"
 #include "search/search_snapshot.hpp"
 #include "search/snippets.hpp"
 #include "search/stored_labels.hpp"
@@ -32,6 +36,14 @@ std::vector<Xapian::Database> shard_handles(const std::vector<OpenedShard>& shar
     return handles;
 }
 
+// A count never below what is shown: an estimate above kExactMatchesUpTo may undercut it.
+void at_least_shown(MatchCounts& counts, Xapian::doccount shown) {
+    if (counts.lower >= shown) return;
+    counts.lower = shown;
+    counts.estimated = std::max(counts.estimated, shown);
+    counts.upper = std::max(counts.upper, shown);
+}
+
 }  // namespace
 
 // The snapshot and its tables, the two ranked passes and the counting pass, composed.
@@ -44,10 +56,24 @@ struct Searcher::Impl {
           taxonomy_(taxonomy),
           builder_(taxonomy) {}
 
+    // Runs `attempt` on the latest commit, reopening and retrying when a writer replaced
+    // the revision read; Xapian's other errors become IndexError("<what> failed: ...").
+    template <typename Attempt>
+    auto on_latest_commit(std::string_view what, Attempt attempt);
+
+    // The request, corrected (Correction::Auto) when it matches nothing as asked.
     SearchResult run_once(const SearchRequest& request);
+    // The request with `text` as its query.
+    SearchResult run_text(const SearchRequest& request, const std::string& text);
     // The ranked pass: the posting walk where the snapshot has lengths and the walk can
-    // rank the query, else Xapian's matcher.
-    TopK rank(const Xapian::Query& query, const SearchRequest& request, RankedBy& ranked_by);
+    // rank the query, else Xapian's matcher (always when collapsing on a slot).
+    TopK rank(const Xapian::Query& query, const SearchRequest& request,
+              std::optional<Xapian::valueno> collapse, RankedBy& ranked_by);
+    // The exact counts of the request's facets and matches; under FacetMode::Disjunctive a
+    // facet with a filter of its own is counted by a pass without that filter. The main
+    // pass was started with `shared_fields` (the others).
+    CountedMatches finish_counts(const SearchRequest& request, const std::string& text,
+                                 const std::vector<FacetField>& own_filtered);
 
     StoredLabels labels_;  // of the facets of fields with stored labels
     SearchSnapshot snapshot_;
@@ -68,41 +94,49 @@ Searcher::~Searcher() = default;
 
 const Xapian::Database& Searcher::database() const { return impl_->snapshot_.db(); }
 
+template <typename Attempt>
+auto Searcher::Impl::on_latest_commit(std::string_view what, Attempt attempt) {
+    bool modified = false;
+    for (int tries = 1;; ++tries) {
+        try {
+            // Each call sees the latest commit (cheap when nothing changed).
+            counter_.wait();  // a count an earlier attempt left running
+            if (snapshot_.refresh(modified)) labels_.clear();
+            modified = false;
+            return attempt();
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (tries == kModifiedRetries) {
+                throw IndexError("database keeps changing while searched: " + e.get_msg() +
+                                 " (try again)");
+            }
+            modified = true;  // reopened at the top of the next attempt
+        } catch (const Xapian::Error& e) {
+            throw IndexError(std::string(what) + " failed: " + e.get_description());
+        }
+    }
+}
+
 std::optional<PassageContext> Searcher::passage(const std::string& id, std::size_t around) {
-    // Groundwork for issue 14: implemented on the library branch.
-    (void)id;
-    (void)around;
-    throw UsageError("passage context is not implemented yet");
+    if (around > kMaxAround) {
+        throw UsageError("around: " + std::to_string(around) + " paragraphs is too many (at most " +
+                         std::to_string(kMaxAround) + ")");
+    }
+    return impl_->on_latest_commit(
+        "passage lookup", [&] { return read_passage_context(impl_->snapshot_.db(), id, around); });
 }
 
 void Searcher::set_table_policy(TablePolicy policy) { impl_->snapshot_.set_policy(policy); }
 
 SearchResult Searcher::run(const SearchRequest& request) {
     check_paging(request.limit, request.offset);
-    bool modified = false;
-    for (int attempt = 1;; ++attempt) {
-        try {
-            // Each query sees the latest commit (cheap when nothing changed).
-            impl_->counter_.wait();  // a count an earlier attempt left running
-            if (impl_->snapshot_.refresh(modified)) impl_->labels_.clear();
-            modified = false;
-            return impl_->run_once(request);
-        } catch (const Xapian::DatabaseModifiedError& e) {
-            if (attempt == kModifiedRetries) {
-                throw IndexError("database keeps changing while searched: " + e.get_msg() +
-                                 " (try again)");
-            }
-            modified = true;  // reopened at the top of the next attempt
-        } catch (const Xapian::Error& e) {
-            throw IndexError("search failed: " + e.get_description());
-        }
-    }
+    return impl_->on_latest_commit("search", [&] { return impl_->run_once(request); });
 }
 
 TopK Searcher::Impl::rank(const Xapian::Query& query, const SearchRequest& request,
-                          RankedBy& ranked_by) {
+                          std::optional<Xapian::valueno> collapse, RankedBy& ranked_by) {
     const Xapian::Database& db = snapshot_.db();
-    if (request.sort == SortOrder::Relevance) {
+    // The posting walk does not collapse: grouped queries are Xapian's.
+    if (request.sort == SortOrder::Relevance && !collapse) {
         if (const LengthTable* lengths = snapshot_.length_table()) {
             const PostingWalkTopK walk(db, *lengths);
             if (auto top = walk.run(query, request.offset, request.limit, request.sort)) {
@@ -111,7 +145,7 @@ TopK Searcher::Impl::rank(const Xapian::Query& query, const SearchRequest& reque
             }
         }
     }
-    const XapianTopK xapian(db);
+    const XapianTopK xapian(db, collapse);
     TopK top = *xapian.run(query, request.offset, request.limit, request.sort);
     ranked_by = xapian.kind();
     if (request.sort == SortOrder::Relevance) snapshot_.ranked_by_xapian(top.matches.estimated);
@@ -119,43 +153,82 @@ TopK Searcher::Impl::rank(const Xapian::Query& query, const SearchRequest& reque
 }
 
 SearchResult Searcher::Impl::run_once(const SearchRequest& request) {
+    SearchResult asked = run_text(request, request.query);
+    const bool nothing = asked.matches.upper == 0;
+    if (request.correct == Correction::Off || !nothing || !asked.suggestion ||
+        *asked.suggestion == request.query) {
+        return asked;
+    }
+    // What the user most likely meant, shown at once; kept as asked when it finds nothing
+    // either (or cannot be run: a suggestion is never the user's fault).
+    SearchResult corrected;
+    try {
+        corrected = run_text(request, *asked.suggestion);
+    } catch (const UsageError&) {
+        return asked;
+    }
+    if (corrected.matches.upper == 0) return asked;
+    corrected.query = request.query;
+    corrected.corrected_query = asked.suggestion;
+    corrected.suggestion = asked.suggestion;
+    return corrected;
+}
+
+SearchResult Searcher::Impl::run_text(const SearchRequest& request, const std::string& text) {
     const Xapian::Database& db = snapshot_.db();
-    const BuiltQuery built = builder_.build(request.query, request.match, request.filters, db);
+    const BuiltQuery built = builder_.build(text, request.match, request.filters, db);
+    const std::optional<Xapian::valueno> collapse = collapse_slot(request.group);
+    if (collapse) check_groupable(db, request.group);
 
     // Facets and match counts are exact only when every match is looked at. That happens in
     // a pass of its own without BM25 (on other threads when the shards are local, while
     // this one ranks), so the ranked pass keeps Xapian's early termination and the counting
     // pass scores nothing. Counting apart also keeps spies off value-sorted matches, which
     // Xapian 1.4 over-counts on remote shards.
-    const bool counting = !request.facets.empty();
-    if (counting) counter_.start(built.query, request.facets);
+    // Grouped, the ranked pass's passage counts are Xapian's uncollapsed ones, which remote
+    // shards only estimate: the counting pass makes them exact on every layout.
+    const bool counting = !request.facets.empty() || collapse.has_value();
+    const std::vector<FacetField> own_filtered =
+        request.facet_mode == FacetMode::Disjunctive
+            ? self_filtered_facets(request.facets, request.filters)
+            : std::vector<FacetField>{};
+    if (counting) {
+        std::vector<FacetField> shared_fields;
+        for (const FacetField field : request.facets) {
+            if (std::find(own_filtered.begin(), own_filtered.end(), field) == own_filtered.end()) {
+                shared_fields.push_back(field);
+            }
+        }
+        counter_.start(built.query, shared_fields);
+    }
 
     SearchResult result;
-    result.query = request.query;
+    result.query = text;
     result.offset = request.offset;
     result.limit = request.limit;
-    TopK top = rank(built.query, request, result.stats.ranked_by);
+    result.group = request.group;
+    TopK top = rank(built.query, request, collapse, result.stats.ranked_by);
     for (TopKHit& h : top.hits) {
         SearchHit hit;
         hit.rank = request.offset + result.hits.size() + 1;
         hit.score = h.weight;
         hit.passage = decode_stored_passage(h.data);
         hit.snippet = make_snippet(hit.passage.text, built.highlight);
+        hit.folded = folded_matches(db, built.query, hit.passage, request.group);
         result.hits.push_back(std::move(hit));
     }
     result.matches = top.matches;
-    // An estimate above kExactMatchesUpTo may still not undercut what is shown.
+    result.groups = top.groups;
     const auto shown = static_cast<Xapian::doccount>(request.offset + result.hits.size());
-    if (!result.hits.empty() && result.matches.lower < shown) {
-        result.matches.lower = shown;
-        result.matches.estimated = std::max(result.matches.estimated, shown);
-        result.matches.upper = std::max(result.matches.upper, shown);
+    if (!result.hits.empty()) {
+        at_least_shown(result.matches, shown);
+        if (result.groups) at_least_shown(*result.groups, shown);
     }
-    if (!request.query.empty()) result.suggestion = builder_.suggest(request.query, db);
+    if (!text.empty()) result.suggestion = builder_.suggest(text, db);
     result.missing_shards = missing_;
 
     if (counting) {
-        CountedMatches counted = counter_.finish(taxonomy_);
+        CountedMatches counted = finish_counts(request, text, own_filtered);
         result.matches = {counted.matches, counted.matches, counted.matches};
         result.facets = std::move(counted.facets);
         labels_.label(result.facets);
@@ -164,6 +237,31 @@ SearchResult Searcher::Impl::run_once(const SearchRequest& request) {
     result.stats.length_table = snapshot_.has_length_table();
     result.stats.facet_tables = snapshot_.facet_tables();
     return result;
+}
+
+CountedMatches Searcher::Impl::finish_counts(const SearchRequest& request, const std::string& text,
+                                             const std::vector<FacetField>& own_filtered) {
+    CountedMatches counted = counter_.finish(taxonomy_);
+    if (own_filtered.empty()) return counted;
+    std::vector<Facet> facets = std::move(counted.facets);
+    counted.facets.clear();
+    for (const FacetField field : own_filtered) {
+        const BuiltQuery without = builder_.build(
+            text, request.match, without_own_filter(request.filters, field), snapshot_.db());
+        counter_.start(without.query, {field});
+        CountedMatches own = counter_.finish(taxonomy_);
+        counted.counted_by = std::max(counted.counted_by, own.counted_by);
+        facets.push_back(std::move(own.facets.front()));
+    }
+    // In the order asked, each field once.
+    for (const FacetField field : request.facets) {
+        const auto it = std::find_if(facets.begin(), facets.end(),
+                                     [&](const Facet& f) { return f.field == field; });
+        if (it == facets.end()) continue;
+        counted.facets.push_back(std::move(*it));
+        facets.erase(it);
+    }
+    return counted;
 }
 
 SearchResult search(const SearchRequest& request, const Taxonomy& taxonomy) {

@@ -12,6 +12,7 @@ std::optional<TopK> XapianTopK::run(const Xapian::Query& query, std::size_t offs
     if (sort == SortOrder::Date) {
         enquire.set_sort_by_value_then_relevance(schema::slot(schema::Slot::Date), true);
     }
+    if (collapse_) enquire.set_collapse_key(*collapse_);
     // Checking up to kExactMatchesUpTo matches makes the count exact below it, as the
     // posting walk's and the counting pass's always are: the same number whatever the
     // table policy, at the cost of Xapian's early termination on smaller result sets.
@@ -22,8 +23,16 @@ std::optional<TopK> XapianTopK::run(const Xapian::Query& query, std::size_t offs
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         out.hits.push_back({it.get_weight(), it.get_document().get_data()});
     }
-    out.matches = {mset.get_matches_lower_bound(), mset.get_matches_estimated(),
-                   mset.get_matches_upper_bound()};
+    const MatchCounts counted = {mset.get_matches_lower_bound(), mset.get_matches_estimated(),
+                                 mset.get_matches_upper_bound()};
+    out.matches = counted;
+    if (collapse_) {
+        // Collapsed, get_matches_* count groups; the uncollapsed counts are of passages.
+        out.groups = counted;
+        out.matches = {mset.get_uncollapsed_matches_lower_bound(),
+                       mset.get_uncollapsed_matches_estimated(),
+                       mset.get_uncollapsed_matches_upper_bound()};
+    }
     return out;
 }
 

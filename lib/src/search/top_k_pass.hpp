@@ -26,6 +26,8 @@ struct TopKHit {
 struct TopK {
     std::vector<TopKHit> hits;  ///< best first
     MatchCounts matches;        ///< exact from the walk; Xapian's bounds from the matcher
+    /// Collapsed: how many groups match (the hits page through groups); else nullopt.
+    std::optional<MatchCounts> groups;
 };
 
 /// A ranked pass over one database.
@@ -43,18 +45,23 @@ class TopKPass {
     virtual RankedBy kind() const = 0;
 };
 
-/// Xapian::Enquire with BM25Weight: ranks every query, in either order. Match counts are
-/// exact up to kExactMatchesUpTo (it checks that many matches).
+/// Xapian::Enquire with BM25Weight: ranks every query, in either order, optionally
+/// collapsing on a value slot (one hit per value, the best; passages without the value are
+/// never collapsed). Match counts (passages, also when collapsed) and group counts are exact
+/// up to kExactMatchesUpTo (it checks that many matches).
 class XapianTopK final : public TopKPass {
   public:
     /// `db` must outlive the pass.
-    explicit XapianTopK(const Xapian::Database& db) : db_(db) {}
+    explicit XapianTopK(const Xapian::Database& db,
+                        std::optional<Xapian::valueno> collapse = std::nullopt)
+        : db_(db), collapse_(collapse) {}
     std::optional<TopK> run(const Xapian::Query& query, std::size_t offset, std::size_t limit,
                             SortOrder sort) const override;
     RankedBy kind() const override { return RankedBy::Xapian; }
 
   private:
     const Xapian::Database& db_;
+    std::optional<Xapian::valueno> collapse_;
 };
 
 /// rank_bm25 over a LengthTable: the same hits and weights as XapianTopK by relevance, for
