@@ -185,8 +185,30 @@ WrkFigures load_level(const fs::path& wrk, const WrkRun& base, unsigned connecti
     return median_figures(figures);
 }
 
-// One corpus: its database served, driven at every connection count, then once more while
-// r2p-index rewrites it.
+// Copies of up to kWriterFiles statement files under `source` (a folder) into `to`, each
+// with a last paragraph naming this moment, so that r2p-index finds them all changed.
+fs::path changed_copies(const fs::path& source, const fs::path& to) {
+    constexpr std::size_t kWriterFiles = 2000;
+    std::error_code ec;
+    fs::remove_all(to, ec);
+    fs::create_directories(to);
+    if (!fs::is_directory(source)) throw Error(source.string() + ": the writer run needs a folder");
+    const auto stamp = std::chrono::system_clock::now().time_since_epoch().count();
+    std::size_t copied = 0;
+    for (auto it = fs::recursive_directory_iterator(source);
+         it != fs::recursive_directory_iterator() && copied < kWriterFiles; ++it) {
+        if (!it->is_regular_file() || it->path().extension() != ".txt") continue;
+        const fs::path target = to / fs::relative(it->path(), source);
+        fs::create_directories(target.parent_path());
+        fs::copy_file(it->path(), target, fs::copy_options::overwrite_existing);
+        std::ofstream(target, std::ios::app) << "\n\nRewritten while served (" << stamp << ").\n";
+        ++copied;
+    }
+    return to;
+}
+
+// One corpus: its database served// One corpus: its database served, driven at every connection
+// count, then once more while r2p-index rewrites it.
 json measure_corpus(const ServeOptions& options, const std::string& name, const fs::path& db,
                     const std::vector<std::string>& inputs,
                     const std::vector<ServeRequest>& requests, const Taxonomy& taxonomy,
@@ -231,7 +253,11 @@ json measure_corpus(const ServeOptions& options, const std::string& name, const 
         const unsigned connections = std::min(16U, options.connections.back());
         log << "serve: " << name << ": " << connections
             << " connections while r2p-index writes ...\n";
-        IndexProcess writer(options.bin_dir / "r2p-index", db, inputs, dir / "writer.log");
+        // r2p-index skips files it has indexed unchanged: the writer gets copies that differ
+        // from every earlier run's, so it really rewrites passages while the server answers.
+        std::vector<std::string> writer_inputs(inputs.begin(), inputs.end() - 1);
+        writer_inputs.push_back(changed_copies(inputs.back(), dir / "writes").string());
+        IndexProcess writer(options.bin_dir / "r2p-index", db, writer_inputs, dir / "writer.log");
         std::this_thread::sleep_for(std::chrono::milliseconds(300));  // past opening the db
         json runs = json::array();
         json level = figures_json(load_level(wrk, base, connections, 1, runs));
