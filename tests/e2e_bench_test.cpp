@@ -180,7 +180,8 @@ TEST_SUITE("e2e_bench") {
             {"[user-phrases]\nWar Crimes\n[stopwords]\nthe\n", ":2: expected lower-case"},
             {"[user-phrases]\nwar crimes\n", ": section [stopwords] is missing or empty"}};
         for (const auto& [text, message] : cases) {
-            CAPTURE(text);
+            const auto& text_ = text;  // clang 14 cannot capture a structured binding
+            CAPTURE(text_);
             r2p::test::write_file(dir / "queries.conf", text);
             const auto result =
                 run_command(kBench + " run --corpus " + shell_quote((dir / "corpus").string()) +

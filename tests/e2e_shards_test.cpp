@@ -262,14 +262,18 @@ TEST_SUITE("e2e_shards") {
             CHECK(expected["matches"]["lower"].get<int>() > 0);
             for (const auto& [mode, specs] : modes) {
                 if (!runs(mode)) continue;
-                CAPTURE(mode);
-                CAPTURE(args);
+                const auto& mode_ = mode;  // clang 14 cannot capture a structured binding
+                CAPTURE(mode_);
+                const auto& args_ = args;  // clang 14 cannot capture a structured binding
+                CAPTURE(args_);
                 check_same(expected, search(specs, args), by_date);
             }
             for (const auto& [mode, specs] : table_modes) {
                 if (!runs(mode)) continue;
-                CAPTURE(mode);
-                CAPTURE(args);
+                const auto& mode_ = mode;  // clang 14 cannot capture a structured binding
+                CAPTURE(mode_);
+                const auto& args_ = args;  // clang 14 cannot capture a structured binding
+                CAPTURE(args_);
                 check_same(expected, search(specs, "--tables always " + args), by_date);
             }
         }
@@ -291,8 +295,10 @@ TEST_SUITE("e2e_shards") {
             CHECK(expected["groups"]["lower"].get<int>() > 0);
             CHECK(expected["groups"]["lower"].get<int>() < expected["matches"]["lower"].get<int>());
             for (const auto& [mode, specs] : modes) {
-                CAPTURE(mode);
-                CAPTURE(args);
+                const auto& mode_ = mode;  // clang 14 cannot capture a structured binding
+                CAPTURE(mode_);
+                const auto& args_ = args;  // clang 14 cannot capture a structured binding
+                CAPTURE(args_);
                 check_same_grouped(expected, search(specs, args), by_date);
             }
         }
