@@ -10,6 +10,7 @@
 #include "bench/large_file.hpp"
 #include "bench/real_query_data.hpp"
 #include "bench/runner.hpp"
+#include "bench/serve_bench.hpp"
 #include "bench/testkit/corpus_generator.hpp"
 #include "bench/workspace.hpp"
 #include "cli/app.hpp"
@@ -22,8 +23,8 @@ namespace po = boost::program_options;
 
 namespace {
 
-constexpr const char* kCommands = "generate, run, table or large-file";
-constexpr const char* kUsage = "generate|run|table|large-file [options]  (COMMAND --help)";
+constexpr const char* kCommands = "generate, run, table, large-file or serve";
+constexpr const char* kUsage = "generate|run|table|large-file|serve [options]  (COMMAND --help)";
 
 // Counts are read as text and checked by parse_count: Boost would wrap "-1" to a huge
 // unsigned number. These bounds are far above any run a machine can do.
@@ -247,6 +248,97 @@ int large_file(int argc, const char* const argv[]) {
     return r2p::cli::kOk;
 }
 
+// "1,16,64" -> {1, 16, 64}: each from 1 to `max`, at least one.
+std::vector<unsigned> count_list(const std::string& option, const std::string& list,
+                                 std::size_t max) {
+    std::vector<unsigned> counts;
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        const std::size_t end = std::min(list.find(',', start), list.size());
+        const auto n = static_cast<unsigned>(
+            r2p::parse_count(option, std::string_view(list).substr(start, end - start), max));
+        if (n == 0) throw r2p::UsageError(option + ": each count must be at least 1");
+        counts.push_back(n);
+        start = end + 1;
+    }
+    return counts;
+}
+
+int serve(int argc, const char* const argv[]) {
+    po::options_description options = corpus_options();
+    options.add_options()("work", po::value<std::string>()->value_name("DIR"),
+                          "working folder (default: bench-work/N)")(
+        "ungdc", po::value<std::string>()->value_name("PATH"),
+        "UN General Debate speeches (folder or archive; default: /tmp/ungdc/TXT, else "
+        "../shared/corpora/ungdc/ungdc-1946-2024.tar.xz, skipped when neither is there)")(
+        "ungdc-speakers", po::value<std::string>()->value_name("FILE"),
+        "speakers table of --ungdc (default: speakers.csv beside the archive)")(
+        "ungdc-db", po::value<std::string>()->value_name("DIR"),
+        "a database of the --ungdc speeches indexed before, copied into --work instead of "
+        "indexing them again")("no-ungdc", "measure the generated corpus only")(
+        "connections", po::value<std::string>()->value_name("LIST")->default_value("1,16,64"),
+        "wrk connection counts, comma-separated")(
+        "seconds", po::value<std::string>()->value_name("S")->default_value("3"),
+        "length of each wrk run")("repeats",
+                                  po::value<std::string>()->value_name("N")->default_value("3"),
+                                  "wrk runs per connection count; the figures are their medians")(
+        "server-threads", po::value<std::string>()->value_name("N")->default_value("2"),
+        "r2p-serve --threads")("no-writer", "skip the run while r2p-index rewrites the database")(
+        "json", "print the result as one JSON object instead of a table");
+    po::variables_map vm;
+    if (!r2p::cli::parse_command_line(argc, argv, "bench", "serve [--passages N] [options]",
+                                      options, {}, vm)) {
+        return r2p::cli::kOk;
+    }
+    r2p::bench::ServeOptions serve_options;
+    serve_options.passages = count_option(vm, "passages", kMaxPassages);
+    serve_options.queries_per_class = count_option(vm, "queries-per-class", kMaxQueriesPerClass);
+    if (serve_options.passages == 0 || serve_options.queries_per_class == 0)
+        throw r2p::UsageError("--passages and --queries-per-class must be at least 1");
+    serve_options.work = vm.count("work") ? std::filesystem::path(vm["work"].as<std::string>())
+                                          : std::filesystem::path("bench-work") /
+                                                std::to_string(serve_options.passages);
+    serve_options.connections =
+        count_list("--connections", vm["connections"].as<std::string>(), 10'000);
+    serve_options.seconds = static_cast<double>(count_option(vm, "seconds", 3600));
+    if (serve_options.seconds < 1) throw r2p::UsageError("--seconds must be at least 1");
+    serve_options.repeats = std::max(1U, static_cast<unsigned>(count_option(vm, "repeats", 1000)));
+    serve_options.server_threads =
+        std::max(1U, static_cast<unsigned>(count_option(vm, "server-threads", kMaxThreads)));
+    serve_options.writer = !vm.count("no-writer");
+    serve_options.bin_dir = index_tool().parent_path();
+    serve_options.lua_script = r2p::bench::default_data_file("wrk-rotate.lua");
+    if (!vm.count("no-ungdc")) {
+        std::filesystem::path speakers;
+        const std::filesystem::path shared =
+            std::filesystem::path(R2P_SOURCE_BENCH_DIR).parent_path().parent_path() / "shared";
+        serve_options.ungdc = vm.count("ungdc")
+                                  ? std::filesystem::path(vm["ungdc"].as<std::string>())
+                                  : r2p::bench::find_ungdc(shared, speakers);
+        serve_options.ungdc_speakers =
+            vm.count("ungdc-speakers")
+                ? std::filesystem::path(vm["ungdc-speakers"].as<std::string>())
+                : speakers;
+        if (vm.count("ungdc-db")) serve_options.ungdc_db = vm["ungdc-db"].as<std::string>();
+    }
+    if (serve_options.ungdc.empty()) {
+        serve_options.ungdc_skipped =
+            vm.count("no-ungdc") ? "not asked for (--no-ungdc)"
+                                 : "the UN General Debate Corpus is neither at /tmp/ungdc/TXT nor "
+                                   "at ../shared/corpora/ungdc";
+    }
+    const r2p::Taxonomy taxonomy = r2p::cli::load_taxonomy_from(vm);
+    const r2p::CorpusGenerator generator = make_generator(vm, taxonomy);
+    const nlohmann::json result =
+        r2p::bench::run_serve_benchmark(serve_options, generator, taxonomy, std::cerr);
+    if (vm.count("json")) {
+        std::cout << result.dump(2) << '\n';
+    } else {
+        r2p::bench::print_serve_table(result, std::cout);
+    }
+    return r2p::cli::kOk;
+}
+
 int table(int argc, const char* const argv[]) {
     po::options_description options("Options");
     options.add_options()("file", po::value<std::string>()->value_name("FILE")->required(),
@@ -279,6 +371,7 @@ int main(int argc, char* argv[]) {
         if (command == "run") return run(argc - 1, argv + 1);
         if (command == "table") return table(argc - 1, argv + 1);
         if (command == "large-file") return large_file(argc - 1, argv + 1);
+        if (command == "serve") return serve(argc - 1, argv + 1);
         if (command == "--help" || command == "-h") {
             std::cout << "usage: r2p-bench " << kUsage << '\n';
             return static_cast<int>(r2p::cli::kOk);

@@ -69,11 +69,13 @@ TEST_SUITE("archive_reader") {
     TEST_CASE("archive names are told by their endings, whatever their case") {
         for (const char* name : {"a.tar", "a.tgz", "A.TAR.GZ", "a.tar.xz", "a.txz", "a.tar.bz2",
                                  "a.tbz2", "a.tar.zst", "a.zip"}) {
-            CAPTURE(name);
+            const auto& name_ = name;  // clang 14 cannot capture a structured binding
+            CAPTURE(name_);
             CHECK(r2p::is_archive_name(name));
         }
         for (const char* name : {"a.txt", "a.gz", "tar", ".zip", "a.xz", "a.tar.md"}) {
-            CAPTURE(name);
+            const auto& name_ = name;  // clang 14 cannot capture a structured binding
+            CAPTURE(name_);
             CHECK_FALSE(r2p::is_archive_name(name));
         }
     }
@@ -106,7 +108,8 @@ TEST_SUITE("archive_reader") {
         for (const auto& [kind, name] :
              {std::pair{ArchiveKind::TarGz, "c.tar.gz"}, std::pair{ArchiveKind::TarXz, "c.tar.xz"},
               std::pair{ArchiveKind::Zip, "c.zip"}, std::pair{ArchiveKind::Tar, "c.tar"}}) {
-            CAPTURE(name);
+            const auto& name_ = name;  // clang 14 cannot capture a structured binding
+            CAPTURE(name_);
             const r2p::ArchiveListing listing = write_and_list(dir / name, kind, entries);
             CHECK(member_names(listing) ==
                   std::vector<std::string>{"corpus/b.txt", "corpus/a.md", "corpus/notes.pdf"});
@@ -132,7 +135,7 @@ TEST_SUITE("archive_reader") {
         REQUIRE(listing.statements.size() == 5);
         r2p::ArchiveStream stream = stream_of(dir / "s.tar.xz", listing, 5);
         // 1 before 0 (a loader overtaking another), then 4, 2, 3.
-        for (const std::size_t i : {1, 0, 4, 2, 3}) {
+        for (const std::size_t i : {1UL, 0UL, 4UL, 2UL, 3UL}) {
             CAPTURE(i);
             CHECK(stream.read(listing.statements[i]) == entries[i].bytes);
         }
@@ -221,7 +224,8 @@ TEST_SUITE("archive_reader") {
         r2p::test::write_archive(dir / "empty.tar.gz", ArchiveKind::TarGz, {});
         r2p::test::write_file(dir / "zero.tgz", "");
         for (const char* name : {"empty.tar.gz", "zero.tgz"}) {
-            CAPTURE(name);
+            const auto& name_ = name;  // clang 14 cannot capture a structured binding
+            CAPTURE(name_);
             const r2p::ArchiveListing listing = r2p::list_archive(dir / name);
             CHECK(listing.statements.empty());
             CHECK(listing.skipped.empty());

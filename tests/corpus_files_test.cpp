@@ -223,7 +223,8 @@ TEST_SUITE("corpus_files") {
             {"???", "doc"},
         };
         for (const auto& [stem, slug] : cases) {
-            CAPTURE(stem);
+            const auto& stem_ = stem;  // clang 14 cannot capture a structured binding
+            CAPTURE(stem_);
             CHECK(r2p::slugify(stem) == slug);
         }
         CHECK(r2p::slugify(std::string(500, 'a')).size() == 100);

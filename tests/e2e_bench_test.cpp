@@ -180,7 +180,8 @@ TEST_SUITE("e2e_bench") {
             {"[user-phrases]\nWar Crimes\n[stopwords]\nthe\n", ":2: expected lower-case"},
             {"[user-phrases]\nwar crimes\n", ": section [stopwords] is missing or empty"}};
         for (const auto& [text, message] : cases) {
-            CAPTURE(text);
+            const auto& text_ = text;  // clang 14 cannot capture a structured binding
+            CAPTURE(text_);
             r2p::test::write_file(dir / "queries.conf", text);
             const auto result =
                 run_command(kBench + " run --corpus " + shell_quote((dir / "corpus").string()) +
@@ -244,6 +245,45 @@ TEST_SUITE("e2e_bench") {
 #endif
     }
 
+    TEST_CASE("r2p-bench serve on a small corpus: no request fails and every figure is there") {
+        r2p::test::TempDir dir;
+        // Not a timed check: a loaded machine (or the sanitizers) may serve slowly, never wrongly.
+        const auto result =
+            run_command(kBench + " serve --json --no-ungdc --passages 1500 --queries-per-class 3" +
+                        " --connections 1,4 --seconds 1 --repeats 2 --work " +
+                        shell_quote((dir / "work").string()) + common_options());
+        INFO(result.err);
+        REQUIRE(result.exit_code == 0);
+        const json r = json::parse(result.out);
+        CHECK(r["ungdc_skipped"] == "not asked for (--no-ungdc)");
+        const json& g = r["corpora"]["generated"];
+        CHECK(g["passages"].get<std::size_t>() >= 1500 * 9 / 10);
+        CHECK(g["distinct_requests"].get<std::size_t>() > 0);
+        CHECK(g["library"]["queries"].get<std::size_t>() > 0);
+        check_latency(g["library"]);
+        const auto check_level = [](const json& level) {
+            CHECK(level["requests"].get<std::size_t>() > 0);
+            CHECK(level["requests_per_second"].get<double>() > 0);
+            check_latency(level);
+            CHECK(level["status_errors"] == 0);
+            CHECK(level["socket_errors"] == 0);
+        };
+        REQUIRE(g["levels"].size() == 2);
+        for (const json& level : g["levels"]) {
+            CAPTURE(level.dump());
+            check_level(level);
+            CHECK(level["runs"].size() == 2);
+        }
+        CHECK(g["levels"][0]["connections"] == 1);
+        CHECK(g["levels"][1]["connections"] == 4);
+        CAPTURE(g["while_indexing"].dump());
+        check_level(g["while_indexing"]);
+        CHECK(g["server_adds_to_p50_ms"].is_number());
+        // The request list the server was driven with, and the result file.
+        CHECK(std::filesystem::file_size(g["requests_file"].get<std::string>()) > 0);
+        CHECK(std::filesystem::exists(r["json_file"].get<std::string>()));
+    }
+
     TEST_CASE("r2p-bench without a command or with an unknown one is a usage error naming all") {
         for (const std::string args : {"", " frobnicate"}) {
             CAPTURE(args);
@@ -251,7 +291,8 @@ TEST_SUITE("e2e_bench") {
             CHECK(result.exit_code == 2);
             CHECK(result.out.empty());
             CHECK(result.err.find("r2p-bench: error:") == 0);
-            CHECK(result.err.find("generate, run, table or large-file") != std::string::npos);
+            CHECK(result.err.find("generate, run, table, large-file or serve") !=
+                  std::string::npos);
         }
     }
 

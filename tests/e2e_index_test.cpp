@@ -311,7 +311,10 @@ TEST_SUITE("e2e_index") {
             {"--threads 99999999999999999999", "--threads '99999999999999999999' is too large"},
             {"--batch 12x", "--batch '12x'"},
         };
-        for (const auto& [option, message] : bad) {
+        for (const auto& entry : bad) {
+            // Not a structured binding: clang 14 cannot capture one (CAPTURE is a lambda).
+            const auto& option = entry.first;
+            const auto& message = entry.second;
             CAPTURE(option);
             const auto result = index(dir / "db", shell_quote(kCorpus), option);
             CHECK(result.exit_code == 2);

@@ -124,8 +124,11 @@ TEST_SUITE("ranked_pass") {
         for (const Q& q : queries()) {
             CAPTURE(q.get_description());
             const auto all = xapian(db, q, 0, db.get_doccount());
-            for (const auto& [offset, limit] :
+            for (const auto& page :
                  {std::pair<std::size_t, std::size_t>{0, 20}, {7, 10}, {0, 0}, {0, 100000}}) {
+                // Not a structured binding: clang 14 cannot capture one (CAPTURE is a lambda).
+                const std::size_t offset = page.first;
+                const std::size_t limit = page.second;
                 CAPTURE(offset);
                 CAPTURE(limit);
                 const auto ours = r2p::rank_bm25(db, lengths, q, offset, limit);

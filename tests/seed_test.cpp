@@ -108,8 +108,9 @@ TEST_SUITE("seed") {
         };
         for (const auto& [id, theme] : cases) {
             SUBCASE(id.c_str()) {
+                const auto& wanted = id;  // clang 14 cannot capture a structured binding
                 const auto p = std::find_if(seed.passages.begin(), seed.passages.end(),
-                                            [&](const auto& x) { return x.id == id; });
+                                            [&](const auto& x) { return x.id == wanted; });
                 REQUIRE(p != seed.passages.end());
                 CHECK(has(p->themes, theme));
             }

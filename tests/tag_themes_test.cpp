@@ -263,7 +263,8 @@ TEST_SUITE("tag_themes") {
         CHECK(micro.recall() >= kMicroRecallFloor);
         // The core themes each keep their own floor: a micro figure can hide one theme.
         for (const auto& [id, floor] : kThemeFloors) {
-            CAPTURE(id);
+            const auto& id_ = id;  // clang 14 cannot capture a structured binding
+            CAPTURE(id_);
             const Counts& c = per_theme[id];
             CHECK(c.precision() >= floor.first);
             CHECK(c.recall() >= floor.second);
