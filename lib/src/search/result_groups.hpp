@@ -21,10 +21,13 @@ std::optional<Xapian::valueno> collapse_slot(GroupBy group);
 /// the results would look grouped without being so.
 void check_groupable(const Xapian::Database& db, GroupBy group);
 
-/// The exact number of other matches of `query` in the group of `passage` (a hit of that
-/// query): those with its paragraph id as their own (Q) or parent (XP) id, or with its
-/// document id (XD). One unscored count over the group's postings per hit.
-std::size_t folded_matches(const Xapian::Database& db, const Xapian::Query& query,
-                           const StoredPassage& passage, GroupBy group);
+/// Sets each hit's `folded` (the other matches of `query` in its group) exactly, and makes
+/// `result.groups` exact when `result.matches` (exact: the counting pass ran) is at most
+/// kExactGroupsUpTo, else keeps Xapian's estimate within [shown, matches]. One unscored pass
+/// reading the collapse keys: of every match up to kExactGroupsUpTo matches, else only of the
+/// matches in the hits' groups (their Q/XP or XD terms), so a broad query is expanded once,
+/// not once per hit.
+void count_groups(const Xapian::Database& db, const Xapian::Query& query, GroupBy group,
+                  SearchResult& result);
 
 }  // namespace r2p

@@ -214,7 +214,6 @@ SearchResult Searcher::Impl::run_text(const SearchRequest& request, const std::s
         hit.score = h.weight;
         hit.passage = decode_stored_passage(h.data);
         hit.snippet = make_snippet(hit.passage.text, built.highlight);
-        hit.folded = folded_matches(db, built.query, hit.passage, request.group);
         result.hits.push_back(std::move(hit));
     }
     result.matches = top.matches;
@@ -234,6 +233,8 @@ SearchResult Searcher::Impl::run_text(const SearchRequest& request, const std::s
         labels_.label(result.facets);
         result.stats.counted_by = counted.counted_by;
     }
+    // After the counting pass: it gives the exact passage count that bounds the groups.
+    count_groups(db, built.query, request.group, result);
     result.stats.length_table = snapshot_.has_length_table();
     result.stats.facet_tables = snapshot_.facet_tables();
     return result;
