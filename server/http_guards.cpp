@@ -55,6 +55,10 @@ void install_guards(httplib::Server& server, const Service& service, PrefixRoute
     server.set_pre_routing_handler(
         [&service, prefix_routes = std::move(prefix_routes)](const httplib::Request& request,
                                                              httplib::Response& response) {
+            // httplib would cut every answer to a Range header's bytes, under status 200 for
+            // a JSON answer (`{"corrected`): our answers are whole or nothing. The request is
+            // the server's own, non-const object, handed to handlers as const.
+            const_cast<httplib::Request&>(request).ranges.clear();
             if (check_request(service, request, response) == Handled::Handled)
                 return Handled::Handled;
             return prefix_routes(request, response) ? Handled::Handled : Handled::Unhandled;

@@ -1,6 +1,7 @@
 // r2p-serve: options -> searcher pool -> HTTP routes, until SIGINT or SIGTERM.
 #include <pthread.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <atomic>
@@ -112,6 +113,14 @@ int run(int argc, const char* const argv[]) {
     // algorithm holds the body until the client's delayed ACK, 40 ms on Linux, per request
     // on a kept-alive connection (r2p-bench serve: p50 48 ms against the library's 0.2 ms).
     server.set_tcp_nodelay(true);
+    // httplib's default also sets SO_REUSEPORT, with which a second r2p-serve on the same port
+    // binds without an error and the kernel shares the connections between the two servers
+    // (two databases answering at random). SO_REUSEADDR alone still allows a restart while
+    // the old connections are in TIME_WAIT.
+    server.set_socket_options([](socket_t socket) {
+        int yes = 1;
+        ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     r2p::serve::install_guards(server, service, [&service](const auto& request, auto& response) {
         return r2p::serve::serve_prefix_routes(service, request, response);
     });

@@ -312,6 +312,26 @@ TEST_SUITE("e2e_serve") {
         check_error(get(server, "/api/search?q=" + std::string(9000, 'a')), 414);
     }
 
+    TEST_CASE("a Range header never cuts an answer: JSON and the page come whole") {
+        REQUIRE_FALSE(shared_db().empty());
+        ServeProcess server(serve_args(shared_db()));
+        REQUIRE(server.port() > 0);
+        httplib::Client client("127.0.0.1", server.port());
+        const auto whole = client.Get("/api/search?q=impunity");
+        REQUIRE(whole);
+        for (const std::string target : {"/api/search?q=impunity", "/"}) {
+            CAPTURE(target);
+            const auto cut = client.Get(target.c_str(), {{"Range", "bytes=0-10"}});
+            REQUIRE(cut);
+            CHECK(cut->status == 200);
+            CHECK_FALSE(cut->has_header("Content-Range"));
+            CHECK(cut->body.size() > 11);
+        }
+        const auto again = client.Get("/api/search?q=impunity", {{"Range", "bytes=0-10"}});
+        REQUIRE(again);
+        CHECK(json::parse(again->body)["matches"] == json::parse(whole->body)["matches"]);
+    }
+
     TEST_CASE("passages are found by ids holding slashes, escaped or not") {
         REQUIRE_FALSE(shared_db().empty());
         ServeProcess server(serve_args(shared_db()));
@@ -474,6 +494,17 @@ TEST_SUITE("e2e_serve") {
                        std::string::npos;
             }));
             CHECK(server.stop(SIGINT) == 0);
+        }
+        {
+            // A port in use is an error, never a second server sharing it (SO_REUSEPORT).
+            ServeProcess first(serve_args(shared_db()));
+            REQUIRE(first.port() > 0);
+            const auto second =
+                run_command(r2p::test::kServe + " --db " + shell_quote(shared_db()) +
+                            " --listen 127.0.0.1:" + std::to_string(first.port()));
+            CHECK(second.exit_code == 3);
+            CHECK(second.err.find("cannot listen on 127.0.0.1:" + std::to_string(first.port())) !=
+                  std::string::npos);
         }
         const auto bad = run_command(r2p::test::kServe + " --db " + shell_quote(shared_db()) +
                                      " --listen nowhere");
