@@ -1,7 +1,5 @@
 #include "bench/large_file.hpp"
 
-#include <fcntl.h>
-#include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -10,6 +8,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "bench/spawn_to_file.hpp"
 #include "bench/stopwatch.hpp"
 #include "r2p/error.hpp"
 
@@ -49,21 +48,9 @@ nlohmann::json measure_large_file(const CorpusGenerator& generator, const fs::pa
     std::vector<std::string> args = {index_tool.string(), "--quiet", "--json", "--db", db.string()};
     args.insert(args.end(), index_options.begin(), index_options.end());
     args.push_back(statement.string());
-    std::vector<char*> argv;
-    for (auto& arg : args) argv.push_back(arg.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, report.c_str(),
-                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
     log << "indexing it with " << index_tool.string() << '\n';
     const auto start = bench::Clock::now();
-    pid_t child = 0;
-    const int spawned = posix_spawn(&child, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (spawned != 0) {
-        throw Error("cannot start " + index_tool.string() + ": " + std::strerror(spawned));
-    }
+    const pid_t child = spawn_to_file(args, report, SpawnOutput::StdoutOnly);
     int status = 0;
     struct rusage usage {};
     // The child's own peak resident set, not this process's (ru_maxrss is in KiB on Linux).

@@ -1,8 +1,6 @@
 #include "bench/serve_bench.hpp"
 
-#include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -17,14 +15,13 @@
 #include "bench/real_query_data.hpp"
 #include "bench/serve_requests.hpp"
 #include "bench/server_process.hpp"
+#include "bench/spawn_to_file.hpp"
 #include "bench/stopwatch.hpp"
 #include "bench/workspace.hpp"
 #include "bench/wrk_runner.hpp"
 #include "cli/percentile.hpp"
 #include "r2p/error.hpp"
 #include "r2p/search.hpp"
-
-extern char** environ;
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -40,18 +37,7 @@ class IndexProcess {
                  const fs::path& log_file) {
         std::vector<std::string> args = {tool.string(), "--quiet", "--db", db.string()};
         args.insert(args.end(), inputs.begin(), inputs.end());
-        std::vector<char*> argv;
-        for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
-        argv.push_back(nullptr);
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log_file.c_str(),
-                                         O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
-        const int spawned = ::posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ);
-        posix_spawn_file_actions_destroy(&actions);
-        if (spawned != 0)
-            throw Error("cannot start " + tool.string() + ": " + std::strerror(spawned));
+        pid_ = spawn_to_file(args, log_file, SpawnOutput::StdoutAndStderr);
     }
     ~IndexProcess() {
         if (pid_ > 0) stop();

@@ -5,7 +5,6 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -16,9 +15,8 @@
 #include <sstream>
 #include <thread>
 
+#include "bench/spawn_to_file.hpp"
 #include "r2p/error.hpp"
-
-extern char** environ;
 
 namespace r2p::bench {
 
@@ -97,20 +95,7 @@ ServerProcess::ServerProcess(const std::filesystem::path& binary,
     }
     args.insert(args.end(), {"--listen", "127.0.0.1:" + std::to_string(port_), "--threads",
                              std::to_string(threads)});
-    std::vector<char*> argv;
-    for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log_file.c_str(),
-                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
-    const int spawned = ::posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (spawned != 0) {
-        pid_ = -1;
-        throw Error("cannot start " + binary.string() + ": " + std::strerror(spawned));
-    }
+    pid_ = spawn_to_file(args, log_file, SpawnOutput::StdoutAndStderr);
     const auto deadline = std::chrono::steady_clock::now() + ready_within;
     while (std::chrono::steady_clock::now() < deadline) {
         int status = 0;

@@ -13,17 +13,8 @@
 TEST_SUITE("disjunctive_facets") {
     namespace {
 
-    const std::string& fixture_db() {
-        static r2p::test::TempDir dir;
-        static const std::string path = [] {
-            r2p::test::write_search_fixture(dir / "db");
-            return (dir / "db").string();
-        }();
-        return path;
-    }
-
     r2p::SearchResult run(r2p::SearchRequest request) {
-        request.databases = {fixture_db()};
+        request.databases = {r2p::test::search_fixture_db()};
         return r2p::search(request, r2p::test::source_taxonomy());
     }
 

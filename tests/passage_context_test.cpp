@@ -14,17 +14,8 @@
 TEST_SUITE("passage_context") {
     namespace {
 
-    const std::string& fixture_db() {
-        static r2p::test::TempDir dir;
-        static const std::string path = [] {
-            r2p::test::write_search_fixture(dir / "db");
-            return (dir / "db").string();
-        }();
-        return path;
-    }
-
     r2p::Searcher& searcher() {
-        static r2p::Searcher instance(std::vector<std::string>{fixture_db()},
+        static r2p::Searcher instance(std::vector<std::string>{r2p::test::search_fixture_db()},
                                       r2p::test::source_taxonomy());
         return instance;
     }

@@ -11,6 +11,7 @@
 #include "index/index_writer.hpp"
 #include "r2p/search_result.hpp"
 #include "r2p/taxonomy.hpp"
+#include "test_support.hpp"
 
 namespace r2p::test {
 
@@ -115,6 +116,17 @@ inline void write_search_fixture(const std::filesystem::path& dir) {
             "fp-gamma");
     }
     writer.commit();
+}
+
+/// The fixture index, written once per test binary and read by every suite that only reads it
+/// (search, result_groups, disjunctive_facets, passage_context): never write to it.
+inline const std::string& search_fixture_db() {
+    static TempDir dir;
+    static const std::string path = [] {
+        write_search_fixture(dir / "db");
+        return (dir / "db").string();
+    }();
+    return path;
 }
 
 }  // namespace r2p::test

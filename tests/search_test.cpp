@@ -34,18 +34,8 @@ TEST_SUITE("search") {
 
     namespace {
 
-    // One fixture index for the whole suite: built once, read by every case.
-    const std::string& fixture_db() {
-        static r2p::test::TempDir dir;
-        static const std::string path = [] {
-            r2p::test::write_search_fixture(dir / "db");
-            return (dir / "db").string();
-        }();
-        return path;
-    }
-
     r2p::SearchResult run(const std::string& query, r2p::SearchRequest request = {}) {
-        request.databases = {fixture_db()};
+        request.databases = {r2p::test::search_fixture_db()};
         request.query = query;
         return r2p::search(request, r2p::test::source_taxonomy());
     }
