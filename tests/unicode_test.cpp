@@ -86,6 +86,16 @@ TEST_SUITE("unicode") {
         }
     }
 
+    TEST_CASE("a doubled byte order mark leaves no U+FEFF at the start of the text") {
+        // Found by parse_fuzzer: FF FE FF FE "[[" decoded to U+FEFF "[[".
+        const std::string utf16_twice = bytes({0xFF, 0xFE, 0xFF, 0xFE, '[', 0, '[', 0});
+        CHECK(r2p::decode_text(utf16_twice).text == "[[");
+        CHECK(r2p::decode_text("\xEF\xBB\xBF\xEF\xBB\xBFR2P").text == "R2P");
+        CHECK(r2p::decode_text("\xEF\xBB\xBF\xEF\xBB\xBF").text.empty());
+        // Inside the text a U+FEFF is a character like any other and stays.
+        CHECK(r2p::decode_text("R2P \xEF\xBB\xBF").text == "R2P \xEF\xBB\xBF");
+    }
+
     TEST_CASE("undecodable bytes are reported with their byte offset and line") {
         struct Case {
             const char* name;

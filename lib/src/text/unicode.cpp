@@ -408,6 +408,12 @@ DecodedText decode_text(std::string_view bytes) {
             result.converted = true;
         }
     }
+    // A second BOM after the first (a file saved twice by tools that each add one) is a
+    // U+FEFF at the start of the text: no reader sees it, and no passage may begin with it.
+    constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+    std::size_t boms = 0;
+    while (std::string_view(utf8).substr(boms).starts_with(kUtf8Bom)) boms += kUtf8Bom.size();
+    utf8.erase(0, boms);
     result.text = to_nfc(normalize_line_endings(utf8));
     return result;
 }
