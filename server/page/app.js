@@ -21,7 +21,10 @@
   const DEFAULTS = { q: "", from: "", to: "", sort: "relevance", group: "none", offset: 0,
                      limit: 10, correct: "auto", passage: "" };
   const KIND_LABELS = { paragraph: "Paragraph", quote: "Quote" };
-  const SERIES_COLOURS = 6;  // style.css defines .series-0 ... .series-5
+  // The timeline's series: 6 colours (style.css's .series-0 ... .series-5) times 5 fills
+  // (solid, then patterns drawn over the colour) tell 30 themes apart, the taxonomy's count.
+  const SERIES_COLOURS = 6;
+  const SERIES_FILLS = 5;
 
   function emptyState() {
     const s = { ...DEFAULTS };
@@ -155,8 +158,14 @@
     return parts.join(" ");
   }
 
-  // Case- and accent-insensitive text for the facet filter boxes.
-  const fold = (text) => String(text).normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  // Case-, accent- and apostrophe-insensitive text for the facet filter boxes: "d’ivoire"
+  // (curly), "dʼivoire" (modifier letter) and "d'ivoire" find the same country.
+  const fold = (text) => String(text).normalize("NFD").replace(/\p{M}/gu, "")
+    .replace(/[\u2018\u2019\u02bc\uff07]/g, "'").toLowerCase();
+
+  // A URL that may be shown, linked or cited: http(s) only (never javascript: or data:).
+  const safeUrl = (url) => (typeof url === "string" && /^https?:\/\/[^\s]+$/i.test(url.trim())
+                            ? url.trim() : null);
 
   // ---------------------------------------------------------------------------------------
   // The API.
@@ -547,8 +556,8 @@
       parts.push(el("span", { text: doc.country.name ? `${doc.country.name} (${doc.country.code.toUpperCase()})`
                                                      : doc.country.code.toUpperCase() }));
     }
-    if (doc.source_url && /^https?:\/\//i.test(doc.source_url)) {
-      parts.push(el("a", { href: doc.source_url, text: "source", rel: "noopener noreferrer" }));
+    if (safeUrl(doc.source_url)) {
+      parts.push(el("a", { href: safeUrl(doc.source_url), text: "source", rel: "noopener noreferrer" }));
     }
     return parts;
   }
@@ -746,14 +755,12 @@
       box.hidden = true;
       return;
     }
-    let lo = Math.min(...years);
-    let hi = Math.max(...years);
-    if (hi - lo < 4) {  // a few bars look like a chart, one alone like a block
-      lo -= Math.floor((4 - (hi - lo)) / 2);
-      hi = lo + 4;
-    }
+    // Only the years the data spans: a year outside it would read as "0 matches".
+    const lo = Math.min(...years);
+    const hi = Math.max(...years);
     const maps = series.map((one) => new Map(one.counts.map((c) => [Number(c.value), c.count])));
-    const max = Math.max(1, ...maps.flatMap((m) => [...m.values()]));
+    const ticks = scaleTicks(Math.max(1, ...maps.flatMap((m) => [...m.values()])));
+    const max = ticks[ticks.length - 1];
     // Drawn at the box's own width in pixels: text and bars keep their size on a phone.
     box.hidden = false;
     const width = Math.max(260, Math.min(1200, box.clientWidth - 24 || 720));
@@ -763,17 +770,19 @@
     const left = 36;
     const plotHeight = height - top - bottom;
     const span = hi - lo + 1;
-    const column = (width - left - 4) / span;
+    // At least five columns' room each: one year alone is a bar, not a block.
+    const column = (width - left - 4) / Math.max(span, 5);
     const barWidth = Math.max(1, (column * 0.8) / series.length);
 
     const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "timeline-chart",
                                role: "group", "aria-label": "Matches per year; activate a bar to filter by its year" });
-    // Horizontal grid and the scale's top value.
-    for (const fraction of [0, 0.5, 1]) {
-      const y = top + plotHeight * (1 - fraction);
+    chart.append(seriesPatterns(series.length));
+    // Horizontal grid lines at whole counts, each labelled with the count it stands at.
+    for (const tick of ticks) {
+      const y = top + plotHeight * (1 - tick / max);
       chart.append(svg("line", { x1: left, x2: width, y1: y, y2: y, class: "grid" }));
       const label = svg("text", { x: left - 4, y: y + 4, class: "axis-label", "text-anchor": "end" });
-      label.textContent = formatCount(Math.round(max * fraction));
+      label.textContent = formatCount(tick);
       chart.append(label);
     }
     const selectedYear = s.from && s.from === s.to ? Number(s.from) : null;
@@ -803,9 +812,9 @@
       counts.forEach((count, i) => {
         if (!count) return;
         const h = Math.max(1.5, (count / max) * plotHeight);
-        group.append(svg("rect", { x: x + column * 0.1 + i * barWidth, y: top + plotHeight - h,
-                                   width: barWidth, height: h,
-                                   class: `bar series-${i % SERIES_COLOURS}` }));
+        const bar = { x: x + column * 0.1 + i * barWidth, y: top + plotHeight - h, width: barWidth, height: h };
+        group.append(svg("rect", { ...bar, class: `bar series-${i % SERIES_COLOURS}` }));
+        if (seriesFill(i)) group.append(svg("rect", { ...bar, class: "bar-pattern", fill: `url(#${seriesFill(i)})` }));
       });
       const tip = svg("title");
       tip.textContent = `${year}: ${description}`;
@@ -820,18 +829,69 @@
     }
     const heading = el("h2", { class: "timeline-title", text: "Matches per year" });
     const legend = el("ul", { class: "legend" });
-    series.forEach((one, i) => legend.append(el("li", {},
-      el("span", { class: `swatch series-${i % SERIES_COLOURS}`, "aria-hidden": "true" }), one.name)));
+    series.forEach((one, i) => legend.append(el("li", {}, swatch(i), one.name)));
     box.append(heading, chart, legend);
     box.hidden = false;
+  }
+
+  // Grid values: 0 and whole-number steps of 1, 2 or 5 times a power of ten, at most 5 lines,
+  // the last at or above max (the chart's top).
+  function scaleTicks(max) {
+    let step = 0;
+    for (let power = 1; !step; power *= 10) {
+      step = [1, 2, 5].map((m) => m * power).find((candidate) => max / candidate <= 4) || 0;
+    }
+    const ticks = [];
+    for (let value = 0; value < max + step; value += step) ticks.push(value);
+    return ticks.length > 1 && ticks[ticks.length - 2] >= max ? ticks.slice(0, -1) : ticks;
+  }
+
+  // A series' pattern over its colour (none for the first six), cycling after 30 series.
+  function seriesFill(i) {
+    const fill = Math.floor(i / SERIES_COLOURS) % SERIES_FILLS;
+    return fill ? `timeline-fill-${fill}` : null;
+  }
+
+  // The patterns as SVG <defs>: white strokes (stripes, cross-hatch, dots, bands) over the bar.
+  function seriesPatterns(count) {
+    const defs = svg("defs");
+    const shapes = {
+      1: [["path", { d: "M0,6 L6,0", class: "pattern-stroke" }]],
+      2: [["path", { d: "M0,0 L6,6 M0,6 L6,0", class: "pattern-stroke" }]],
+      3: [["circle", { cx: 3, cy: 3, r: 1.4, class: "pattern-dot" }]],
+      4: [["path", { d: "M0,3 L6,3", class: "pattern-stroke" }]],
+    };
+    for (let fill = 1; fill < SERIES_FILLS && fill * SERIES_COLOURS < count; fill++) {
+      const pattern = svg("pattern", { id: `timeline-fill-${fill}`, width: 6, height: 6,
+                                       patternUnits: "userSpaceOnUse" });
+      for (const [tag, attrs] of shapes[fill]) pattern.append(svg(tag, attrs));
+      defs.append(pattern);
+    }
+    return defs;
+  }
+
+  // A legend's swatch: the series' colour and pattern, as its bars are drawn.
+  function swatch(i) {
+    const box = svg("svg", { class: "swatch", viewBox: "0 0 12 12", "aria-hidden": "true",
+                             "data-series": i });
+    box.append(svg("rect", { width: 12, height: 12, class: `series-${i % SERIES_COLOURS}` }));
+    if (seriesFill(i)) box.append(svg("rect", { width: 12, height: 12, class: "bar-pattern", fill: `url(#${seriesFill(i)})` }));
+    return box;
   }
 
   // ---------------------------------------------------------------------------------------
   // The passage in its context.
   // ---------------------------------------------------------------------------------------
 
+  // A passage id is DOCID/pN or DOCID/pN/qM: no empty, "." or ".." part, so that it can never
+  // name another path of the server; the whole id is one escaped path segment (%2F).
+  function validPassageId(id) {
+    const parts = id.split("/");
+    return parts.length >= 2 && parts.every((part) => part !== "" && part !== "." && part !== "..");
+  }
+
   function passageApiUrl(id) {
-    return `/api/passage/${id.split("/").map(encodeURIComponent).join("/")}`;
+    return `/api/passage/${encodeURIComponent(id)}`;
   }
 
   async function renderContext(token) {
@@ -842,6 +902,9 @@
     $("context-body").replaceChildren();
     let context;
     try {
+      if (!validPassageId(s.passage)) {
+        throw new ApiError("not a passage id (DOCID/pN or DOCID/pN/qM)", 0);
+      }
       [context] = await Promise.all([getJson(passageApiUrl(s.passage)), taxonomyLoaded]);
     } catch (error) {
       if (token !== renderToken) return;
@@ -963,24 +1026,40 @@
   // Cite: a plain-text citation and CSL-JSON.
   // ---------------------------------------------------------------------------------------
 
+  // What kind of work a passage is cited as: a speech only when someone is known to have
+  // delivered it (a quote with its speaker, or a statement a country's delegation gave at a
+  // session, as in the UN General Debate); a press release or report quoting someone is a
+  // document, and the person it reports is not its author.
+  function citedAsSpeech(hit) {
+    const doc = hit.doc || {};
+    return (hit.kind === "quote" && Boolean(hit.speaker)) || Boolean(doc.country?.code && doc.session);
+  }
+
   function citation(hit) {
     const doc = hit.doc || {};
     const roles = (hit.roles || []).map((r) => labelOf("role", r));
     const who = hit.speaker ? (roles.length ? `${hit.speaker} (${roles.join(", ")})` : hit.speaker)
                             : roles.join(", ");
+    const speech = citedAsSpeech(hit);
+    const delegation = doc.country?.code ? doc.country.name || doc.country.code.toUpperCase() : null;
+    const author = hit.speaker || (speech ? delegation : null);
+    const url = safeUrl(doc.source_url);
     const parts = [];
-    if (who) parts.push(who);
+    if (speech && who) parts.push(who);
+    else if (speech && author) parts.push(author);
     parts.push(`“${doc.title || doc.id || "Untitled statement"}”`);
     if (doc.symbol) parts.push(doc.symbol);
     if (doc.event) parts.push(doc.event);
     if (doc.place) parts.push(doc.place);
     parts.push(doc.date ? formatDate(doc.date) : "n.d.");
     parts.push(hit.label ? `¶${hit.label} (${hit.id})` : hit.id);
+    // A document reporting someone names them after the work, not as its author.
+    if (!speech && who) parts.push(`speaker: ${who}`);
     let text = `${parts.join(", ")}.`;
-    if (doc.source_url) text += ` ${doc.source_url}`;
+    if (url) text += ` ${url}`;
 
-    const item = { id: hit.id, type: "speech", title: doc.title || doc.id || hit.id };
-    if (hit.speaker) item.author = [{ literal: hit.speaker }];
+    const item = { id: hit.id, type: speech ? "speech" : "document", title: doc.title || doc.id || hit.id };
+    if (speech && author) item.author = [{ literal: author }];
     if (doc.date) {
       const dateParts = doc.date.split("-").map(Number).filter(Number.isFinite);
       item.issued = { "date-parts": [dateParts] };
@@ -988,10 +1067,9 @@
     if (doc.event) item["event-title"] = doc.event;
     if (doc.place) item["event-place"] = doc.place;
     if (doc.symbol) item.number = doc.symbol;
-    if (doc.source_url) item.URL = doc.source_url;
-    if (roles.length) item.genre = roles.join(", ");
-    item.note = [hit.label ? `Paragraph ${hit.label}` : null, `Passage ${hit.id}`,
-                 hit.kind === "quote" && hit.parent ? `quoted in ${hit.parent}` : null]
+    if (url) item.URL = url;
+    item.note = [who ? `Speaker: ${who}` : null, hit.label ? `Paragraph ${hit.label}` : null,
+                 `Passage ${hit.id}`, hit.kind === "quote" && hit.parent ? `quoted in ${hit.parent}` : null]
       .filter(Boolean).join("; ");
     return { text, csl: JSON.stringify([item], null, 2) };
   }

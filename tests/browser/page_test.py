@@ -74,6 +74,36 @@ def press(driver, *keys):
     chain.perform()
 
 
+def rewrite_api(driver, edit):
+    """From the next page load on, every JSON answer of /api/... passes through edit, the body
+    of a JavaScript function (url, body) that changes body in place: statements with a shape
+    the test corpus lacks (a javascript: source, a 150-letter word, ten countries)."""
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": """
+(() => {
+  const realFetch = window.fetch.bind(window);
+  const walk = (node, visit) => {
+    if (Array.isArray(node)) node.forEach((item) => walk(item, visit));
+    else if (node && typeof node === "object") {
+      visit(node);
+      Object.values(node).forEach((item) => walk(item, visit));
+    }
+  };
+  const edit = (url, body) => { %s };
+  window.fetch = async (url, options) => {
+    const response = await realFetch(url, options);
+    if (!String(url).startsWith("/api/") || !response.ok) return response;
+    const body = await response.clone().json();
+    edit(String(url), body, walk);
+    return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+  };
+})();""" % edit})
+
+
+def sideways_overflow(driver):
+    return driver.execute_script(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+
+
 def url_params(driver):
     return urllib.parse.parse_qs(urllib.parse.urlparse(driver.current_url).query)
 
@@ -214,6 +244,20 @@ def case_facets(driver, base, _):
           f"the first theme's siblings lost their counts: {themes_two} != {themes_one}")
     check(len(by_css(driver, ".active-filters .filter-chip")) == 2, "two active-filter chips expected")
 
+    # The country filter box folds case, accents and apostrophes (’ ‘ ʼ are ').
+    countries = [["civ", "Côte d'Ivoire"], ["caf", "Central African Republic"], ["cod", "Congo (DRC)"],
+                 ["gha", "Ghana"], ["ken", "Kenya"], ["mli", "Mali"], ["nga", "Nigeria"],
+                 ["sen", "Senegal"], ["ssd", "South Sudan"], ["uga", "Uganda"]]
+    rewrite_api(driver, "if (body.facets) body.facets.country = %s.map(([value, label]) => "
+                        "({ value, label, count: 1 }));" % json.dumps(countries))
+    load(driver, base + "/?q=atrocity")
+    box = one(driver, "#facet-country-filter")
+    for typed in ("d’ivoire", "D‘IVOIRE", "dʼivoire", "d'ivoire", "cote d"):
+        box.clear()
+        box.send_keys(typed)
+        shown = [e.text for e in by_css(driver, ".facet-country .facet-label")]
+        check(shown == ["Côte d'Ivoire"], f"the country box given {typed!r} shows {shown}")
+
 
 def case_timeline(driver, base, _):
     """The timeline: one series per chosen theme; a bar filters its year, again un-filters."""
@@ -236,6 +280,39 @@ def case_timeline(driver, base, _):
     then_rendered(driver, selected[0].click, "the year filter removed")
     check("from" not in url_params(driver), f"clicking the chosen year again keeps it: {driver.current_url}")
     check(passage_count(driver) == before, "removing the year filter did not restore the results")
+
+    # Grid lines stand at whole counts and each is labelled with the count it stands at ('impunity'
+    # peaks at 3 a year: no line at 1.5 labelled "2").
+    for query in ("atrocity", "impunity"):
+        load(driver, f"{base}/?q={query}")
+        grid = driver.execute_script("""
+            const chart = document.querySelector('#timeline svg.timeline-chart');
+            const labels = [...chart.querySelectorAll('text.axis-label[text-anchor=end]')];
+            return [...chart.querySelectorAll('line.grid')].map((line, i) =>
+              [Number(line.getAttribute('y1')), labels[i].textContent]);""")
+        check(len(grid) >= 2 and all(re.fullmatch(r"\d+", label) for _, label in grid), f"grid labels: {grid}")
+        (zero_y, zero), (top_y, top) = grid[0], grid[-1]
+        check(zero == "0" and int(top) > 0, f"the grid should run from 0 up: {grid}")
+        for y, label in grid:
+            expected = zero_y + (top_y - zero_y) * int(label) / int(top)
+            check(abs(y - expected) < 0.01, f"{query}: grid line {label} drawn at y={y}, its value is at {expected}: {grid}")
+
+    # A search within one year shows that year only: no padding years read as "0 matches".
+    load(driver, base + "/?q=portal")
+    years = [(g.get_attribute("textContent") or "")[:4] for g in by_css(driver, "#timeline g.year")]
+    check(years == ["2021"], f"the timeline of a 2021-only search shows the years {years}")
+
+    # Seven themes and more: each series has its own colour and pattern in bars and legend.
+    themes = ["prevention", "focal-points", "response", "accountability", "pillar-one", "pillar-two",
+              "early-warning", "regional-arrangements"]
+    load(driver, base + "/?q=atrocity&" + "&".join(f"theme={t}" for t in themes))
+    looks = driver.execute_script("""
+        return [...document.querySelectorAll('#timeline .legend .swatch')].map((swatch) =>
+          [...swatch.querySelectorAll('rect')].map((r) => r.getAttribute('class') + ' ' +
+                                                         (r.getAttribute('fill') || '')).join('|'));""")
+    check(len(looks) == len(themes) and len(set(looks)) == len(themes),
+          f"the legend's {len(themes)} series do not look different: {looks}")
+    check(by_css(driver, "#timeline pattern#timeline-fill-1"), "no pattern for the seventh series")
 
 
 def case_context(driver, base, _):
@@ -282,6 +359,18 @@ def case_context(driver, base, _):
     # A link reproduces the page: the context view's URL opened afresh.
     load(driver, f"{base}/?q=impunity&passage={urllib.parse.quote(HAGUE_ID, safe='')}")
     check(one(driver, "#context-body mark.quote.chosen").text.startswith(HAGUE), "a context link does not reproduce")
+
+    # A 150-letter word in a title, a passage and a snippet wraps: no sideways scrolling at 500 px.
+    long_word = "Responsibilitytoprotect" * 6 + "ab"
+    rewrite_api(driver, "walk(body, (o) => { for (const key of ['text', 'snippet_text', 'title', 'label']) "
+                        "if (typeof o[key] === 'string') o[key] += ' %s'; });" % long_word)
+    driver.set_window_size(500, 900)
+    load(driver, f"{base}/?q=impunity&passage={urllib.parse.quote(HAGUE_ID, safe='')}")
+    check(long_word in one(driver, "#context-body .context-paragraph.focus p").text, "the long word is not shown")
+    check(sideways_overflow(driver) <= 0, f"the context view scrolls sideways by {sideways_overflow(driver)} px")
+    load(driver, f"{base}/?q=impunity")
+    check(long_word in one(driver, "#results .snippet").text, "the long word is not in the snippet")
+    check(sideways_overflow(driver) <= 0, f"the results scroll sideways by {sideways_overflow(driver)} px")
 
 
 def case_xss(driver, base, _):
@@ -357,7 +446,9 @@ def case_cite(driver, base, _):
     for part in ("Minister", SEED_TITLE, "28 September 2012", HAGUE_ID):
         check(part in text, f"the citation lacks {part!r}: {text!r}")
     item = json.loads(one(driver, "#cite-csl").get_attribute("value"))[0]
-    check(item["type"] == "speech" and item["id"] == HAGUE_ID and item["title"] == SEED_TITLE,
+    # A quote of a minister the document does not name: cited as the document, no author.
+    check(item["type"] == "document" and item["id"] == HAGUE_ID and item["title"] == SEED_TITLE
+          and "author" not in item and "genre" not in item and "Minister" in item.get("note", ""),
           f"CSL-JSON: {item}")
     check(item["issued"] == {"date-parts": [[2012, 9, 28]]}, f"CSL-JSON date: {item.get('issued')}")
     one(driver, "#copy-text").click()
@@ -378,8 +469,35 @@ def case_cite(driver, base, _):
     check(text.endswith("https://example.org/press/2021/atrocity-documentation-portal"), f"citation: {text!r}")
     item = json.loads(one(driver, "#cite-csl").get_attribute("value"))[0]
     check(item.get("author") == [{"literal": "Amara Lindqvist-Okoro"}]
-          and item.get("URL") == "https://example.org/press/2021/atrocity-documentation-portal",
-          f"CSL-JSON: {item}")
+          and item.get("URL") == "https://example.org/press/2021/atrocity-documentation-portal"
+          and item["type"] == "speech" and "genre" not in item
+          and "Executive Director" in item.get("note", ""), f"CSL-JSON: {item}")
+    one(driver, "#cite-close").click()
+
+    # The press release's paragraph reporting her is the organisation's document, not her speech.
+    def cite_of(passage_id):
+        found = [i for i in by_css(driver, "#results .result") if i.get_attribute("data-id") == passage_id]
+        check(found, f"{passage_id} is not among the results")
+        found[0].find_element("css selector", ".cite-button").click()
+        wait_for("the Cite dialog", lambda: one(driver, "#cite-dialog").is_displayed())
+        cited = (one(driver, "#cite-text").get_attribute("value"),
+                 json.loads(one(driver, "#cite-csl").get_attribute("value"))[0])
+        one(driver, "#cite-close").click()
+        return cited
+
+    text, item = cite_of("coalition-press-release-2021/p3")
+    check(item["type"] == "document" and "author" not in item and "genre" not in item
+          and "Amara Lindqvist-Okoro (Executive Director)" in item.get("note", ""), f"CSL-JSON: {item}")
+    check(text.startswith("“Coalition Condemns") and "speaker: Amara Lindqvist-Okoro" in text,
+          f"citation: {text!r}")
+
+    # Only http(s) sources are cited or linked: a javascript: URL is left out.
+    rewrite_api(driver, "walk(body, (o) => { if ('source_url' in o) o.source_url = 'javascript:alert(1)'; });")
+    load(driver, base + "/?q=impunity")
+    text, item = cite_of("coalition-press-release-2021/p3/q1")
+    check("javascript" not in text and "URL" not in item, f"a javascript: source is cited: {text!r} {item}")
+    check(driver.execute_script("return document.querySelectorAll('a[href^=\"javascript\" i]').length") == 0,
+          "a javascript: source is linked")
 
 
 def case_errors(driver, base, _):
@@ -395,6 +513,15 @@ def case_errors(driver, base, _):
     box = one(driver, "#error")
     check(box.is_displayed() and "no-such-document/p1" in box.text, f"a missing passage: {box.text!r}")
     check("404" in box.text, f"the error does not give its status: {box.text!r}")
+    # An id with ".." parts names no other path of the server: it is refused, not fetched.
+    load(driver, base + "/?passage=..%2F..%2Fhealthz")
+    box = one(driver, "#error")
+    check(box.is_displayed() and "not a passage id" in box.text, f"an id with '..' parts: {box.text!r}")
+    asked = driver.execute_script("return performance.getEntriesByType('resource').map((e) => e.name)")
+    check(not any("healthz" in url and "/api/passage/" not in url for url in asked),
+          f"the page fetched another path for a passage: {asked}")
+    load(driver, base + "/?passage=" + urllib.parse.quote("r2p-ministerial-meeting-2012/p7/../p1", safe=""))
+    check("not a passage id" in one(driver, "#error").text, "an id with a '..' part inside is not refused")
     load(driver, base + "/?q=impunity&limit=5&offset=0&from=2030&to=2020")
     box = one(driver, "#error")
     check(box.is_displayed() and box.text, "a bad date range is not reported")
