@@ -21,6 +21,9 @@ packages=(
     gnuplot-nox
     # r2p-serve's browser tests (Selenium driving headless Chromium) and its load benchmark
     chromium chromium-driver python3-selenium wrk
+    # chromedriver reaches Chromium at "localhost", which a minimal Debian root without
+    # /etc/hosts cannot resolve; this NSS module always resolves it
+    libnss-myhostname
     clang libclang-rt-14-dev clang-format
     # llvm-symbolizer: clang's sanitizers (fuzz.sh) symbolize only through it, and the
     # suppressions in tests/lsan.supp name functions (scripts/sanitizers.sh says why).
