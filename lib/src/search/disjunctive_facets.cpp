@@ -2,41 +2,24 @@
 
 #include <algorithm>
 #include <string>
-#include <type_traits>
+
+#include "r2p/schema.hpp"
+#include "search/query_filters.hpp"
 
 namespace r2p {
 
 namespace {
 
-// The filter list of a facet field; nullptr for the year, filtered by from / to instead.
+// The filter list of a facet field (query_filters' pairing of fields and lists); nullptr for
+// the year, filtered by from / to instead.
 template <typename Filters>
 auto* own_list(Filters& filters, FacetField field) {
-    using List = std::conditional_t<std::is_const_v<Filters>, const std::vector<std::string>,
-                                    std::vector<std::string>>;
-    List* list = nullptr;
-    switch (field) {
-        case FacetField::Theme:
-            list = &filters.themes;
-            break;
-        case FacetField::Role:
-            list = &filters.roles;
-            break;
-        case FacetField::Kind:
-            list = &filters.kinds;
-            break;
-        case FacetField::Doc:
-            list = &filters.docs;
-            break;
-        case FacetField::Country:
-            list = &filters.countries;
-            break;
-        case FacetField::Speaker:
-            list = &filters.speakers;
-            break;
-        case FacetField::Year:
-            break;
+    const auto lists = filter_lists(filters);
+    const auto wanted = static_cast<schema::Field>(field);  // FacetField follows schema::Field
+    for (const auto& entry : lists) {
+        if (entry.first == wanted) return entry.second;
     }
-    return list;
+    return decltype(lists[0].second){nullptr};
 }
 
 }  // namespace
