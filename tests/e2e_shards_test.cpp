@@ -115,9 +115,16 @@ json search(const std::vector<std::string>& specs, const std::string& args) {
     return json::parse(result.out);
 }
 
+// How a hit is named when results are compared: by its passage id, or (grouped) by its group
+// and what it folds.
+using HitName = std::string (*)(const json& result, const json& hit);
+
+std::string passage_id(const json&, const json& hit) { return hit["id"].get<std::string>(); }
+
 // Results as groups of equal rank keys: passages that tie (same score, and same date under
 // --sort date) may come in any order, since document numbers differ between layouts.
-std::vector<std::set<std::string>> tie_groups(const json& result, bool by_date) {
+std::vector<std::set<std::string>> tie_groups(const json& result, bool by_date,
+                                              HitName name = passage_id) {
     std::vector<std::set<std::string>> groups;
     double last_score = NAN;
     std::string last_date;
@@ -128,7 +135,7 @@ std::vector<std::set<std::string>> tie_groups(const json& result, bool by_date) 
         const bool tie = !groups.empty() && std::fabs(score - last_score) <= 1e-3 &&
                          (!by_date || date == last_date);
         if (!tie) groups.emplace_back();
-        groups.back().insert(hit["id"].get<std::string>());
+        groups.back().insert(name(result, hit));
         last_score = score;
         last_date = date;
     }
@@ -181,27 +188,12 @@ const std::vector<std::pair<std::string, bool>> kGroupedQueries = {
     {"--limit 10000 --group paragraph --sort date genocide", true},
 };
 
-// tie_groups with each hit named by its group and what it folds.
-std::vector<std::set<std::string>> group_ties(const json& result, bool by_date) {
-    std::vector<std::set<std::string>> groups;
-    double last_score = NAN;
-    std::string last_date;
-    const bool docs = result["group"] == "doc";
-    for (const auto& hit : result["results"]) {
-        const double score = hit["score"].get<double>();
-        const std::string date =
-            hit["doc"]["date"].is_string() ? hit["doc"]["date"].get<std::string>() : "";
-        const bool tie = !groups.empty() && std::fabs(score - last_score) <= 1e-3 &&
-                         (!by_date || date == last_date);
-        if (!tie) groups.emplace_back();
-        const std::string key = docs                      ? hit["doc"]["id"].get<std::string>()
-                                : hit["parent"].is_null() ? hit["id"].get<std::string>()
-                                                          : hit["parent"].get<std::string>();
-        groups.back().insert(key + " +" + std::to_string(hit["folded"].get<int>()));
-        last_score = score;
-        last_date = date;
-    }
-    return groups;
+// A grouped hit named by its group key (paragraph or document) and what it folds.
+std::string group_and_folded(const json& result, const json& hit) {
+    const std::string key = result["group"] == "doc"  ? hit["doc"]["id"].get<std::string>()
+                            : hit["parent"].is_null() ? hit["id"].get<std::string>()
+                                                      : hit["parent"].get<std::string>();
+    return key + " +" + std::to_string(hit["folded"].get<int>());
 }
 
 void check_same_grouped(const json& expected, const json& actual, bool by_date) {
@@ -209,7 +201,8 @@ void check_same_grouped(const json& expected, const json& actual, bool by_date) 
     CHECK(actual["groups"] == expected["groups"]);
     CHECK(actual["facets"] == expected["facets"]);
     CHECK(same_scores(scores(actual), scores(expected)));
-    CHECK(group_ties(actual, by_date) == group_ties(expected, by_date));
+    CHECK(tie_groups(actual, by_date, group_and_folded) ==
+          tie_groups(expected, by_date, group_and_folded));
 }
 
 }  // namespace
