@@ -33,6 +33,9 @@ struct IndexRequest {
     /// A speakers table (CSV year,session,iso3,country,speaker,post) for the profile; empty:
     /// none.
     std::filesystem::path speakers;
+    /// Write near-duplicate sentence signatures (schema::kSentencePrefix terms) with every
+    /// passage. Off only to measure what they cost (r2p-bench); --like and r2p-trace need them.
+    bool sentence_signatures = true;
 };
 
 /// A path that was not indexed, and why.

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "r2p/search.hpp"
+#include "r2p/trace.hpp"
 
 namespace r2p {
 
@@ -31,5 +32,11 @@ std::string format_json(const PassageContext& context);
 
 /// search_result_json as one line of text (invalid UTF-8 replaced, never thrown on).
 std::string format_json(const SearchResult& result);
+
+/// A trace as JSON (docs/interface.md, "r2p-trace --json").
+nlohmann::json trace_result_json(const TraceResult& result, const TraceRequest& request);
+
+/// The most repeated sentences as JSON (docs/interface.md, "r2p-trace --top --json").
+nlohmann::json repeated_result_json(const RepeatedResult& result, const RepeatedRequest& request);
 
 }  // namespace r2p

@@ -12,6 +12,7 @@
 #include "r2p/facets.hpp"
 #include "r2p/search_request.hpp"
 #include "r2p/table_policy.hpp"
+#include "r2p/trace.hpp"
 
 namespace r2p {
 
@@ -27,6 +28,15 @@ inline constexpr std::string_view kMatchKey = "match";
 inline constexpr std::string_view kGroupKey = "group";           ///< none|paragraph|doc
 inline constexpr std::string_view kFacetModeKey = "facet-mode";  ///< filtered|disjunctive
 inline constexpr std::string_view kCorrectKey = "correct";       ///< auto|off
+// Near-duplicate sentences (SearchRequest::like, like_text, min_similarity; and traces).
+inline constexpr std::string_view kLikeKey = "like";                     ///< a passage id
+inline constexpr std::string_view kLikeTextKey = "like-text";            ///< a sentence
+inline constexpr std::string_view kMinSimilarityKey = "min-similarity";  ///< 0..1
+// A trace's text form (TraceRequest): the sentence, or a passage id and its sentence number,
+// with limit, min-similarity and the filter keys above.
+inline constexpr std::string_view kSentenceKey = "sentence";
+inline constexpr std::string_view kIdKey = "id";
+inline constexpr std::string_view kSentenceNumberKey = "sentence-number";  ///< 1-based
 // The filter keys (theme, role, kind, doc, country, speaker; repeatable) are schema::kFields'
 // `filter` names.
 
@@ -80,5 +90,11 @@ using RequestField = std::pair<std::string, std::string>;
 /// order above, whatever the order of `fields`.
 SearchRequest parse_request(const std::vector<RequestField>& fields,
                             std::string_view option_prefix = "");
+
+/// The trace request `fields` give (the keys kSentenceKey or kIdKey with kSentenceNumberKey,
+/// limit, min-similarity, the filter keys, from, to), checked as parse_request checks; for
+/// r2p-trace and r2p-serve's /api/trace.
+TraceRequest parse_trace_request(const std::vector<RequestField>& fields,
+                                 std::string_view option_prefix = "");
 
 }  // namespace r2p

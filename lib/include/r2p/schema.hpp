@@ -63,6 +63,14 @@ constexpr std::string_view kTitlePrefix = "S";  ///< title:ministerial (Omega's 
 // The document's UN symbol, folded whole ("a/73/898-s/2019/463"): symbol:A/73/898-S/2019/463.
 constexpr std::string_view kSymbolPrefix = "XU";  ///< symbol:ga/12519
 
+// Near-duplicate sentence signatures (r2p-trace, --like): the anchors of every sentence of a
+// passage (see lib/src/trace/sentence_signature.hpp). Boolean, not a field: never a query
+// prefix, a filter or a facet.
+constexpr std::string_view kSentencePrefix = "XH";  ///< a sentence anchor
+/// Metadata key naming the signature scheme that wrote the database's kSentencePrefix terms
+/// (absent: the database has no signatures; --like and r2p-trace ask to re-index it).
+constexpr std::string_view kSignatureSchemeKey = "r2p:sentence-signatures";
+
 /// The prefix Xapian's TermGenerator and QueryParser (STEM_SOME) give stemmed terms.
 constexpr std::string_view kStemPrefix = "Z";
 /// The language of every stemmer: indexing, queries, highlighting and tagging must agree.

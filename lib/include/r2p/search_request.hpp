@@ -51,6 +51,11 @@ enum class Correction { Auto, Off };
 inline constexpr std::size_t kMaxLimit = 10000;
 inline constexpr std::size_t kMaxOffset = 100'000'000;
 
+/// The similarity (docs/interface.md: "Sentence similarity") at or above which a sentence
+/// counts as the same or a near-identical one for --like, --like-text and r2p-trace.
+/// Provisional: set by the planted-repetition test's measurements.
+inline constexpr double kDefaultMinSimilarity = 0.5;
+
 /// Everything one search needs.
 struct SearchRequest {
     std::vector<std::string> databases;  ///< specs for open_databases (used by search())
@@ -65,6 +70,13 @@ struct SearchRequest {
     FacetMode facet_mode = FacetMode::Filtered;
     Correction correct = Correction::Auto;
     bool allow_partial = false;  ///< search the shards that answer (used by search())
+    /// Near-duplicate sentence search: passages holding a sentence like one of the sentences
+    /// of passage `like` (an id) or of `like_text`, at or above `min_similarity`. At most one
+    /// of the two; with either, `query` (if any) further narrows the passages and hits carry
+    /// SearchHit::like. Sort by relevance ranks by similarity.
+    std::string like;
+    std::string like_text;
+    double min_similarity = kDefaultMinSimilarity;  ///< in [0, 1]
 };
 
 }  // namespace r2p

@@ -47,6 +47,21 @@ struct Snippet {
     std::vector<std::pair<std::size_t, std::size_t>> marks;  ///< sorted, non-overlapping
 };
 
+/// Where a passage holds a sentence like an asked one (--like, --like-text, r2p-trace).
+struct SentenceMatch {
+    double similarity = 0;  ///< in [0, 1]; see docs/interface.md, "Sentence similarity"
+    bool verbatim = false;  ///< the same words in the same order, once folded
+    std::size_t asked = 0;  ///< which asked sentence it is like (0-based; like_sentences)
+    /// The passage's sentence as byte offsets [begin, end) in StoredPassage::text.
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    /// Words of that sentence the asked one does not have, as byte ranges of
+    /// StoredPassage::text: sorted, non-overlapping, inside [begin, end).
+    std::vector<std::pair<std::size_t, std::size_t>> differing;
+    /// Words of the asked sentence this one lacks, in their order (folded).
+    std::vector<std::string> missing;
+};
+
 /// One ranked passage.
 struct SearchHit {
     std::size_t rank = 0;  ///< 1-based over the whole result list (offset counted)
@@ -56,6 +71,8 @@ struct SearchHit {
     /// With a GroupBy: how many other matching passages of its group this hit stands for,
     /// exact (counted per hit: the query AND its group's id terms); 0 when not grouped.
     std::size_t folded = 0;
+    /// With SearchRequest::like or like_text: its best sentence match; else nullopt.
+    std::optional<SentenceMatch> like;
 };
 
 /// Match counts are exact (every match checked) whenever a query has at most this many
@@ -113,6 +130,9 @@ struct SearchResult {
     /// kExactGroupsUpTo matching passages, else bounds and an estimate); offset and limit
     /// page through groups then. Else nullopt.
     std::optional<MatchCounts> groups;
+    /// With SearchRequest::like or like_text: the sentences searched for (original text),
+    /// those too short to have a signature left out. Else empty.
+    std::vector<std::string> like_sentences;
     std::vector<std::string> missing_shards;  ///< not searched (only with allow_partial)
     SearchStats stats;                        ///< which paths ran
 };
