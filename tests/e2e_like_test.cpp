@@ -66,6 +66,7 @@ struct Corpus {
     r2p::test::TempDir dir;
     std::string db;           // signed
     std::string unsigned_db;  // written with --no-sentence-signatures
+    std::string sharded_db;   // written with --shards 2
     bool ok = false;
 };
 
@@ -82,12 +83,16 @@ Corpus& corpus() {
         }
         made.db = (made.dir / "db").string();
         made.unsigned_db = (made.dir / "unsigned").string();
+        made.sharded_db = (made.dir / "sharded").string();
         const std::string statements = shell_quote((made.dir / "statements").string());
         made.ok = run_command(kIndex + " --quiet --db " + shell_quote(made.db) + " " + statements +
                               " >/dev/null")
                           .exit_code == 0 &&
                   run_command(kIndex + " --quiet --no-sentence-signatures --db " +
                               shell_quote(made.unsigned_db) + " " + statements + " >/dev/null")
+                          .exit_code == 0 &&
+                  run_command(kIndex + " --quiet --shards 2 --db " + shell_quote(made.sharded_db) +
+                              " " + statements + " >/dev/null")
                           .exit_code == 0;
         return true;
     }();
@@ -190,6 +195,19 @@ TEST_SUITE("e2e_like") {
         const json disjunctive = search("--like-text " + shell_quote(kFormula) +
                                         " --country can --facet country --facet-mode disjunctive");
         CHECK(disjunctive["facets"]["country"].size() == 3);  // can, gha, bra
+    }
+
+    TEST_CASE("shards answer as one database") {
+        const std::string args =
+            "--json --like-text " + shell_quote(kFormula) + " --sort date --facet country";
+        const auto sharded = search_raw(args, corpus().sharded_db);
+        REQUIRE(sharded.exit_code == 0);
+        const json one =
+            search("--like-text " + shell_quote(kFormula) + " --sort date --facet country");
+        const json many = json::parse(sharded.out);
+        CHECK(docs_of(many) == docs_of(one));
+        CHECK(many["facets"] == one["facets"]);
+        CHECK(many["matches"] == one["matches"]);
     }
 
     TEST_CASE("--min-similarity 1 keeps only the uses holding the whole formula") {
