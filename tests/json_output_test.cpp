@@ -7,6 +7,28 @@
 #include "r2p/table_output.hpp"
 
 TEST_SUITE("json_output") {
+    TEST_CASE("like_json: the sentence and its differing words as code point offsets") {
+        // "Søvndal: " is 9 code points and 10 bytes.
+        const std::string text = "Søvndal: Each State must protect its citizens from genocide.";
+        r2p::SentenceMatch match;
+        match.similarity = 0.83333;
+        match.asked = 1;
+        match.begin = text.find("Each");
+        match.end = text.size();
+        const std::size_t citizens = text.find("citizens");
+        match.differing = {{citizens, citizens + 8}};
+        match.missing = {"populations"};
+        const nlohmann::json like = r2p::like_json(text, match);
+        CHECK(like["begin"] == 9);
+        CHECK(like["end"] == 60);
+        CHECK(like["differing"] == nlohmann::json::array({nlohmann::json::array({37, 45})}));
+        CHECK(like["sentence"] == "Each State must protect its citizens from genocide.");
+        CHECK(like["similarity"] == 0.8333);
+        CHECK(like["verbatim"] == false);
+        CHECK(like["asked"] == 1);
+        CHECK(like["missing"] == nlohmann::json::array({"populations"}));
+    }
+
     namespace {
 
     r2p::SearchResult sample() {
