@@ -52,7 +52,8 @@ std::vector<SentenceWord> sentence_words(std::string_view text, std::size_t begi
         Fnv1a hash;
         hash.add_bytes(word.folded);
         word.hash = hash.value();
-        word.function_word = is_function_word_hash(word.hash);
+        // No function word is longer than 7 bytes: most words skip the lookup.
+        word.function_word = word.folded.size() <= 7 && is_function_word_hash(word.hash);
         words.push_back(std::move(word));
     }
     return words;
