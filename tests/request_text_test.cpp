@@ -24,6 +24,32 @@ TEST_SUITE("request_text") {
 
     }  // namespace
 
+    TEST_CASE("like, like-text and min-similarity") {
+        const auto like = r2p::parse_request({{"like", "doc/p3"}, {"min-similarity", "0.75"}});
+        CHECK(like.like == "doc/p3");
+        CHECK(like.like_text.empty());
+        CHECK(like.min_similarity == 0.75);
+        const auto text = r2p::parse_request({{"like-text", "Each State has a duty."}});
+        CHECK(text.like_text == "Each State has a duty.");
+        CHECK(text.min_similarity == r2p::kDefaultMinSimilarity);
+        CHECK(r2p::parse_request({{"like", "a/p1"}, {"min-similarity", "1"}}).min_similarity ==
+              1.0);
+        CHECK(r2p::parse_request({{"like", "a/p1"}, {"min-similarity", ".5"}}).min_similarity ==
+              0.5);
+        CHECK(error_of({{"like", "a/p1"}, {"like-text", "Some words."}}, "--") ==
+              "--like and --like-text cannot be given together");
+        CHECK(error_of({{"like", "a/p1"}, {"min-similarity", "1.5"}}, "") ==
+              "min-similarity '1.5' is out of range (from 0 to 1)");
+        for (const char* bad : {"-0.1", "nan", "inf", "1e-1", "", ".", "0.5.1", "0,5"}) {
+            CAPTURE(bad);
+            CHECK(error_of({{"like", "a/p1"}, {"min-similarity", bad}}, "--")
+                      .starts_with("--min-similarity '"));
+        }
+        CHECK(error_of({{"like", ""}}, "--") == "--like: expected a passage id");
+        CHECK(error_of({{"like", "a/p1"}, {"like", "b/p1"}}, "--") ==
+              "--like given more than once");
+    }
+
     TEST_CASE("every key of the text form reaches the request") {
         const auto request = r2p::parse_request({{"q", "ending"},
                                                  {"theme", "prevention"},
