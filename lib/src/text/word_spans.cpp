@@ -1,4 +1,4 @@
-#include "search/search_words.hpp"
+#include "text/word_spans.hpp"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
