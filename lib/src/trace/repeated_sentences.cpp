@@ -91,7 +91,7 @@ ReadPassage read_passage(const std::string& data) {
             anchor.add_bytes(term);
             sketch.anchors.push_back(anchor.value());
         }
-        sketch.pairs = sentence.pairs;
+        sketch.pairs = sentence.content_pairs;
         out.sentences.push_back(std::move(sketch));
     }
     return out;
