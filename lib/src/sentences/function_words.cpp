@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <vector>
+
+#include "util/fnv1a.hpp"
 
 namespace r2p::detail {
 
@@ -24,7 +27,22 @@ static_assert(std::is_sorted(kFunctionWords.begin(), kFunctionWords.end()));
 
 }  // namespace
 
+bool is_function_word_hash(std::uint64_t hash) {
+    static const std::vector<std::uint64_t> hashes = [] {
+        std::vector<std::uint64_t> out;
+        for (const std::string_view word : kFunctionWords) {
+            Fnv1a h;
+            h.add_bytes(word);
+            out.push_back(h.value());
+        }
+        std::sort(out.begin(), out.end());
+        return out;
+    }();
+    return std::binary_search(hashes.begin(), hashes.end(), hash);
+}
+
 bool is_function_word(std::string_view folded) {
+    if (folded.size() > 7) return false;  // the longest is "through", "without"
     return std::binary_search(kFunctionWords.begin(), kFunctionWords.end(), folded);
 }
 

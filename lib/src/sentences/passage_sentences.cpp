@@ -12,18 +12,15 @@ PassageSentence make_sentence(std::string_view text, std::size_t begin, std::siz
     sentence.end = end;
     sentence.words = sentence_words(text, begin, end);
     const auto& words = sentence.words;
-    if (words.size() >= 2) sentence.pairs.reserve(words.size() - 1);
+    if (words.size() >= 2) sentence.content_pairs.reserve(words.size() - 1);
     for (std::size_t i = 0; i + 1 < words.size(); ++i) {
-        const std::uint64_t pair = word_pair_hash(words[i].hash, words[i + 1].hash);
-        sentence.pairs.push_back(pair);
-        if (!words[i].function_word || !words[i + 1].function_word) {
-            sentence.content_pairs.push_back(pair);
-        }
+        if (words[i].function_word && words[i + 1].function_word) continue;
+        sentence.content_pairs.push_back(word_pair_hash(words[i].hash, words[i + 1].hash));
     }
-    for (auto* set : {&sentence.pairs, &sentence.content_pairs}) {
-        std::sort(set->begin(), set->end());
-        set->erase(std::unique(set->begin(), set->end()), set->end());
-    }
+    std::sort(sentence.content_pairs.begin(), sentence.content_pairs.end());
+    sentence.content_pairs.erase(
+        std::unique(sentence.content_pairs.begin(), sentence.content_pairs.end()),
+        sentence.content_pairs.end());
     return sentence;
 }
 

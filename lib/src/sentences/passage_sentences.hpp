@@ -16,11 +16,9 @@ struct PassageSentence {
     std::size_t begin = 0;  ///< byte offsets [begin, end) in the text
     std::size_t end = 0;
     std::vector<SentenceWord> words;
-    /// The hashes of every word bigram (word_pair_hash), sorted, each once: where two
-    /// sentences differ word by word.
-    std::vector<std::uint64_t> pairs;
-    /// The same of the bigrams with a content word (not only function words, "of the"):
-    /// what sentence_similarity compares and what the signature's anchors are drawn from.
+    /// The hashes (word_pair_hash) of its word bigrams with a content word (not only
+    /// function words, "of the"), sorted, each once: what sentence_similarity compares and
+    /// what the signature's anchors are drawn from.
     std::vector<std::uint64_t> content_pairs;
 };
 

@@ -27,13 +27,26 @@ namespace {
 bool same_words(const PassageSentence& a, const PassageSentence& b) {
     if (a.words.size() != b.words.size()) return false;
     for (std::size_t i = 0; i < a.words.size(); ++i) {
-        if (a.words[i].folded != b.words[i].folded) return false;
+        if (a.words[i].hash != b.words[i].hash) return false;
     }
     return true;
 }
 
-// Which words of `sentence` stand in no bigram of `other` (other.pairs is sorted).
-std::vector<bool> unshared_words(const PassageSentence& sentence, const PassageSentence& other) {
+// Every bigram hash of `sentence`, sorted (function-word bigrams too: here they show where
+// two sentences differ word by word).
+std::vector<std::uint64_t> all_pairs(const PassageSentence& sentence) {
+    std::vector<std::uint64_t> pairs;
+    const auto& words = sentence.words;
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+        pairs.push_back(word_pair_hash(words[i].hash, words[i + 1].hash));
+    }
+    std::sort(pairs.begin(), pairs.end());
+    return pairs;
+}
+
+// Which words of `sentence` stand in no bigram of `other` (other_pairs: all_pairs(other)).
+std::vector<bool> unshared_words(const PassageSentence& sentence, const PassageSentence& other,
+                                 const std::vector<std::uint64_t>& other_pairs) {
     const auto& words = sentence.words;
     std::vector<bool> unshared(words.size(), true);
     if (words.size() < 2) {
@@ -42,7 +55,7 @@ std::vector<bool> unshared_words(const PassageSentence& sentence, const PassageS
     }
     for (std::size_t i = 0; i + 1 < words.size(); ++i) {
         const std::uint64_t pair = word_pair_hash(words[i].hash, words[i + 1].hash);
-        if (std::binary_search(other.pairs.begin(), other.pairs.end(), pair)) {
+        if (std::binary_search(other_pairs.begin(), other_pairs.end(), pair)) {
             unshared[i] = false;
             unshared[i + 1] = false;
         }
@@ -69,7 +82,7 @@ SentenceMatch match_sentence(const PassageSentence& asked, const PassageSentence
     match.begin = found.begin;
     match.end = found.end;
     if (match.verbatim) return match;
-    const std::vector<bool> differing = unshared_words(found, asked);
+    const std::vector<bool> differing = unshared_words(found, asked, all_pairs(asked));
     for (std::size_t i = 0; i < differing.size(); ++i) {
         if (!differing[i]) continue;
         const std::size_t begin = found.words[i].begin;
@@ -79,7 +92,7 @@ SentenceMatch match_sentence(const PassageSentence& asked, const PassageSentence
             match.differing.emplace_back(begin, found.words[i].end);
         }
     }
-    const std::vector<bool> missing = unshared_words(asked, found);
+    const std::vector<bool> missing = unshared_words(asked, found, all_pairs(found));
     for (std::size_t i = 0; i < missing.size(); ++i) {
         if (missing[i]) match.missing.push_back(asked.words[i].folded);
     }

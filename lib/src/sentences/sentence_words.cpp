@@ -19,6 +19,13 @@ std::uint64_t mix64(std::uint64_t x) {
     return x;
 }
 
+bool is_ascii_word(std::string_view word) {
+    for (const char c : word) {
+        if (static_cast<unsigned char>(c) >= 0x80) return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 std::vector<SentenceWord> sentence_words(std::string_view text, std::size_t begin,
@@ -32,11 +39,20 @@ std::vector<SentenceWord> sentence_words(std::string_view text, std::size_t begi
         SentenceWord word;
         word.begin = begin + span.begin;
         word.end = begin + span.end;
-        word.folded = fold(sentence.substr(span.begin, span.end - span.begin));
+        const std::string_view text_word = sentence.substr(span.begin, span.end - span.begin);
+        if (is_ascii_word(text_word)) {
+            // fold's own ASCII path, without its allocation: most words of most statements.
+            word.folded.assign(text_word);
+            for (char& c : word.folded) {
+                if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+            }
+        } else {
+            word.folded = fold(text_word);
+        }
         Fnv1a hash;
         hash.add_bytes(word.folded);
         word.hash = hash.value();
-        word.function_word = is_function_word(word.folded);
+        word.function_word = is_function_word_hash(word.hash);
         words.push_back(std::move(word));
     }
     return words;

@@ -15,7 +15,7 @@ struct SentenceWord {
     std::size_t begin = 0;  ///< byte offsets [begin, end) in the text the sentence is from
     std::size_t end = 0;
     std::string folded;          ///< text/unicode.hpp's fold ("Janša" -> "jansa")
-    std::uint64_t hash = 0;      ///< of `folded`, stable across builds
+    std::uint64_t hash = 0;      ///< FNV-1a of `folded`, stable across builds
     bool function_word = false;  ///< sentences/function_words.hpp
 };
 
