@@ -3,6 +3,7 @@
 // period (speakers, documents, years) and over the whole corpus (documents per year, for its
 // boilerplate share), ranked by repeated_score.
 #include <algorithm>
+#include <future>
 #include <map>
 #include <numeric>
 #include <optional>
@@ -164,23 +165,37 @@ RepeatedResult repeated_sentences(Searcher& searcher, const RepeatedRequest& req
     Names documents, speakers;
     std::map<std::string, std::set<std::uint32_t>> corpus_years;  // year -> documents
     RepeatedResult result;
+    // Two batches: the pool decodes and splits one while this thread reads the next from
+    // Xapian (which it alone reads) and then adds the first's sentences.
+    struct Batch {
+        std::vector<Xapian::docid> docids;
+        std::vector<std::string> data;
+        std::vector<ReadPassage> read;
+        std::vector<std::future<void>> work;
+    };
+    Batch batches[2];
+    // After the batches: on an error, its destructor finishes their tasks before they go.
     WorkerPool pool;
-    std::vector<Xapian::docid> batch;
-    std::vector<std::string> data;
-    std::vector<ReadPassage> read;
-    const auto flush = [&] {
-        read.assign(batch.size(), {});
-        // Decoding and splitting on the pool; Xapian is read by this thread only.
+    const auto start = [&](Batch& batch) {
+        batch.read.assign(batch.docids.size(), {});
         const std::size_t parts = pool.size();
-        pool.run_all(parts, [&](std::size_t part) {
-            for (std::size_t i = part; i < batch.size(); i += parts)
-                read[i] = read_passage(data[i]);
-        });
-        for (std::size_t i = 0; i < batch.size(); ++i) {
-            ReadPassage& p = read[i];
+        for (std::size_t part = 0; part < parts; ++part) {
+            batch.work.push_back(pool.submit([&batch, part, parts] {
+                for (std::size_t i = part; i < batch.docids.size(); i += parts) {
+                    batch.read[i] = read_passage(batch.data[i]);
+                }
+            }));
+        }
+    };
+    const auto finish = [&](Batch& batch) {
+        for (auto& work : batch.work) work.get();
+        batch.work.clear();
+        for (std::size_t i = 0; i < batch.docids.size(); ++i) {
+            ReadPassage& p = batch.read[i];
             PassageFacts facts;
-            facts.docid = batch[i];
-            facts.chosen = !filtered || std::binary_search(chosen.begin(), chosen.end(), batch[i]);
+            facts.docid = batch.docids[i];
+            facts.chosen =
+                !filtered || std::binary_search(chosen.begin(), chosen.end(), facts.docid);
             facts.year = p.year;
             facts.date = p.date;
             facts.document = documents.id(p.doc_id);
@@ -192,20 +207,31 @@ RepeatedResult repeated_sentences(Searcher& searcher, const RepeatedRequest& req
                 ++result.passages_read;
                 result.sentences_read += p.sentences.size();
             }
-            for (const Sketch& s : p.sentences) {
-                sketches.add(s.anchors, s.pairs);
-                sentences.push_back({index, s.number, s.words});
+            for (const Sketch& sketch : p.sentences) {
+                sketches.add(sketch.anchors, sketch.pairs);
+                sentences.push_back({index, sketch.number, sketch.words});
             }
         }
-        batch.clear();
-        data.clear();
+        batch.docids.clear();
+        batch.data.clear();
+        batch.read.clear();
     };
+    std::size_t filling = 0;
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-        batch.push_back(*it);
-        data.push_back(db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_data());
-        if (batch.size() == kBatchPassages) flush();
+        Batch& batch = batches[filling];
+        batch.docids.push_back(*it);
+        batch.data.push_back(db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_data());
+        if (batch.docids.size() < kBatchPassages) continue;
+        start(batch);
+        filling = 1 - filling;
+        // The other batch was started a round ago: its sentences go in, in docid order.
+        if (!batches[filling].work.empty()) finish(batches[filling]);
     }
-    flush();
+    Batch& last = batches[filling];
+    Batch& previous = batches[1 - filling];
+    if (!previous.work.empty()) finish(previous);
+    start(last);
+    finish(last);
 
     const std::vector<std::uint32_t> family_of =
         sentence_families(sketches, request.min_similarity, &family_similarity);
