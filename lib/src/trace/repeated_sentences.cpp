@@ -176,7 +176,7 @@ RepeatedResult repeated_sentences(Searcher& searcher, const RepeatedRequest& req
     Batch batches[2];
     // After the batches: on an error, its destructor finishes their tasks before they go.
     WorkerPool pool;
-    const auto start = [&](Batch& batch) {
+    const auto begin_batch = [&](Batch& batch) {
         batch.read.assign(batch.docids.size(), {});
         const std::size_t parts = pool.size();
         for (std::size_t part = 0; part < parts; ++part) {
@@ -187,7 +187,7 @@ RepeatedResult repeated_sentences(Searcher& searcher, const RepeatedRequest& req
             }));
         }
     };
-    const auto finish = [&](Batch& batch) {
+    const auto end_batch = [&](Batch& batch) {
         for (auto& work : batch.work) work.get();
         batch.work.clear();
         for (std::size_t i = 0; i < batch.docids.size(); ++i) {
@@ -222,16 +222,16 @@ RepeatedResult repeated_sentences(Searcher& searcher, const RepeatedRequest& req
         batch.docids.push_back(*it);
         batch.data.push_back(db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_data());
         if (batch.docids.size() < kBatchPassages) continue;
-        start(batch);
+        begin_batch(batch);
         filling = 1 - filling;
         // The other batch was started a round ago: its sentences go in, in docid order.
-        if (!batches[filling].work.empty()) finish(batches[filling]);
+        if (!batches[filling].work.empty()) end_batch(batches[filling]);
     }
     Batch& last = batches[filling];
     Batch& previous = batches[1 - filling];
-    if (!previous.work.empty()) finish(previous);
-    start(last);
-    finish(last);
+    if (!previous.work.empty()) end_batch(previous);
+    begin_batch(last);
+    end_batch(last);
 
     const std::vector<std::uint32_t> family_of =
         sentence_families(sketches, request.min_similarity, &family_similarity);
