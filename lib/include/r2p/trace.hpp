@@ -53,11 +53,15 @@ struct TraceResult {
     std::vector<SentenceUse> listed;       ///< oldest first, at most TraceRequest::limit
 };
 
+/// The similarity (Dice coefficient of content bigrams; docs/interface.md, "Repeated
+/// sentences") at or above which two sentences are one family of --top, unless asked.
+inline constexpr double kDefaultFamilySimilarity = 0.5;
+
 /// Which sentences to rank: those of the passages the filters choose.
 struct RepeatedRequest {
     std::size_t top = 20;
     SearchFilters filters;  ///< from/to (the period), theme, role, country, ...
-    double min_similarity = kDefaultMinSimilarity;
+    double min_similarity = kDefaultFamilySimilarity;
 };
 
 /// A sentence repeated by different speakers (a group of near-identical sentences).

@@ -4,9 +4,7 @@
 
 namespace r2p::detail {
 
-namespace {
-
-std::size_t shared_count(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
+std::size_t shared_pair_count(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b) {
     std::size_t shared = 0;
     auto i = a.begin();
     auto j = b.begin();
@@ -23,6 +21,8 @@ std::size_t shared_count(const std::vector<std::uint64_t>& a, const std::vector<
     }
     return shared;
 }
+
+namespace {
 
 bool same_words(const PassageSentence& a, const PassageSentence& b) {
     if (a.words.size() != b.words.size()) return false;
@@ -71,7 +71,7 @@ double sentence_similarity(const PassageSentence& asked, const PassageSentence& 
         return same_words(asked, found) ? 1 : 0;
     }
     const std::size_t smaller = std::min(asked.content_pairs.size(), found.content_pairs.size());
-    return static_cast<double>(shared_count(asked.content_pairs, found.content_pairs)) /
+    return static_cast<double>(shared_pair_count(asked.content_pairs, found.content_pairs)) /
            static_cast<double>(smaller);
 }
 
