@@ -19,7 +19,10 @@
   const FILTERABLE = new Set(["speaker", "country"]);
   const FACET_SHOWN = 8;  // values shown before "Show all"
   const DEFAULTS = { q: "", from: "", to: "", sort: "relevance", group: "none", offset: 0,
-                     limit: 10, correct: "auto", passage: "" };
+                     limit: 10, correct: "auto", passage: "", like: "", trace: "", sentence: 0,
+                     traceText: "" };
+  // What leaving a trace resets (a trace is of a passage's sentence, or of a sentence's text).
+  const NO_TRACE = { trace: "", sentence: 0, traceText: "" };
   const KIND_LABELS = { paragraph: "Paragraph", quote: "Quote" };
   // The timeline's series: 6 colours (style.css's .series-0 ... .series-5) times 5 fills
   // (solid, then patterns drawn over the colour) tell 30 themes apart, the taxonomy's count.
@@ -55,6 +58,10 @@
               DEFAULTS.limit;
     s.correct = params.get("correct") === "off" ? "off" : "auto";
     s.passage = params.get("passage") || "";
+    s.like = params.get("like") || "";
+    s.trace = params.get("trace") || "";
+    s.sentence = s.trace ? clampCount(params.get("sentence") || "1", 1, 100000) || 1 : 0;
+    s.traceText = s.trace ? "" : params.get("trace-text") || "";
     return s;
   }
 
@@ -71,6 +78,13 @@
     if (s.limit !== DEFAULTS.limit) params.set("limit", String(s.limit));
     if (s.correct !== DEFAULTS.correct) params.set("correct", s.correct);
     if (s.passage) params.set("passage", s.passage);
+    if (s.like) params.set("like", s.like);
+    if (s.trace) {
+      params.set("trace", s.trace);
+      params.set("sentence", String(s.sentence || 1));
+    } else if (s.traceText) {
+      params.set("trace-text", s.traceText);
+    }
     const text = params.toString();
     return text ? `/?${text}` : "/";
   }
@@ -90,6 +104,7 @@
     params.set("limit", String(t.limit));
     params.set("group", t.group);
     params.set("correct", t.correct);
+    if (t.like) params.set("like", t.like);
     return `/api/search?${params.toString()}`;
   }
 
@@ -123,8 +138,8 @@
     return node;
   }
 
-  // Text with [start, end) code-point ranges wrapped in <mark>.
-  function highlighted(text, ranges) {
+  // Text with [start, end) code-point ranges wrapped in <mark> (of class `markClass`, if any).
+  function highlighted(text, ranges, markClass = null) {
     const fragment = document.createDocumentFragment();
     const points = Array.from(text || "");
     const sorted = (Array.isArray(ranges) ? ranges : [])
@@ -134,7 +149,7 @@
     for (const [start, end] of sorted) {
       if (start < at || start >= points.length) continue;
       if (start > at) fragment.append(points.slice(at, start).join(""));
-      fragment.append(el("mark", { text: points.slice(start, end).join("") }));
+      fragment.append(el("mark", { class: markClass, text: points.slice(start, end).join("") }));
       at = Math.min(end, points.length);
     }
     if (at < points.length) fragment.append(points.slice(at).join(""));
@@ -264,8 +279,8 @@
 
   function navigate(next, { replace = false } = {}) {
     const url = urlFromState(next);
-    // Marks a context view entered from the results: its Back link can then go back.
-    const entry = { fromResults: Boolean(next.passage) && !state.passage };
+    // Marks a context or trace view entered from another view: its Back link can then go back.
+    const entry = { fromResults: viewOf(next) !== viewOf(state) && viewOf(next) !== "search" };
     if (replace) history.replaceState(entry, "", url);
     else history.pushState(entry, "", url);
     state = next;
@@ -273,7 +288,13 @@
   }
 
   function update(changes) {
-    navigate({ ...state, passage: "", offset: 0, ...changes });
+    navigate({ ...state, passage: "", ...NO_TRACE, offset: 0, ...changes });
+  }
+
+  // Which view a state shows: a trace, a passage in context, or the search (or like) results.
+  function viewOf(s) {
+    if (s.trace || s.traceText) return "trace";
+    return s.passage ? "context" : "search";
   }
 
   function toggleValue(list, value) {
@@ -307,17 +328,14 @@
     $("sort").value = state.sort;
     $("group").value = state.group;
     document.title = state.q ? `${state.q} – R2P statements search` : "R2P statements search";
-    if (state.passage) {
-      $("search-view").hidden = true;
-      $("sidebar").hidden = true;
-      $("context-view").hidden = false;
-      await renderContext(token);
-    } else {
-      $("context-view").hidden = true;
-      $("search-view").hidden = false;
-      $("sidebar").hidden = false;
-      await renderSearch(token);
-    }
+    const view = viewOf(state);
+    $("search-view").hidden = view !== "search";
+    $("sidebar").hidden = view !== "search";
+    $("context-view").hidden = view !== "context";
+    $("trace-view").hidden = view !== "trace";
+    if (view === "trace") await renderTrace(token);
+    else if (view === "context") await renderContext(token);
+    else await renderSearch(token);
     // Says the page shows the current URL's state (scripts and the browser tests wait on it).
     if (token === renderToken) document.body.dataset.rendered = String(token);
   }
@@ -343,6 +361,7 @@
       $("pager").hidden = true;
       $("correction").hidden = true;
       renderActiveFilters(s);
+      renderLikeBanner(s, null);
       return;
     }
     if (token !== renderToken) return;
@@ -358,6 +377,7 @@
     renderCorrection(s, result);
     renderStatus(s, result);
     renderActiveFilters(s);
+    renderLikeBanner(s, result);
     renderResults(s, result);
     renderPager(s, result);
     renderFacets(s, result);
@@ -509,6 +529,8 @@
     } else {
       snippet.textContent = hit.text || "";
     }
+    const like = hit.like && typeof hit.like === "object" ? likeMatch(hit, hit.like) : null;
+    const sentences = sentencePicker(s, hit);
 
     const chips = el("ul", { class: "chips", "aria-label": "Themes" });
     for (const theme of hit.themes || []) {
@@ -527,6 +549,10 @@
     const actions = el("div", { class: "result-actions" },
       pageLink(contextState, "In context", { class: "context-link",
                                                "aria-label": `Open ${hit.id} in its context` }),
+      sentences.toggle,
+      s.like === hit.id ? null
+        : pageLink({ ...s, like: hit.id, offset: 0, passage: "" }, "Similar passages",
+                   { class: "like-link", "aria-label": `Passages with sentences like those of ${hit.id}` }),
       el("button", { type: "button", class: "cite-button", text: "Cite",
                      "aria-label": `Cite ${hit.id}`, onclick: () => openCite(hit) }));
     if (hit.folded > 0) {
@@ -543,7 +569,8 @@
                           navigate(contextState);
                         }
                       } },
-              head, title, snippet, chips.childElementCount ? chips : null, meta, actions);
+              head, title, snippet, like, chips.childElementCount ? chips : null, meta, actions,
+              sentences.panel);
   }
 
   // The document's date, event, place, country and symbol as spans.
@@ -744,6 +771,9 @@
       if (lastTimeline && !$("timeline").hidden) {
         drawTimeline($("timeline"), lastTimeline.s, lastTimeline.series);
       }
+      if (lastTraceTimeline && !$("trace-view").hidden) {
+        drawTraceTimeline($("trace-timeline"), lastTraceTimeline);
+      }
     }, 150);
   });
 
@@ -877,6 +907,127 @@
     box.append(svg("rect", { width: 12, height: 12, class: `series-${i % SERIES_COLOURS}` }));
     if (seriesFill(i)) box.append(svg("rect", { width: 12, height: 12, class: "bar-pattern", fill: `url(#${seriesFill(i)})` }));
     return box;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Similar passages (like=ID): passages holding a sentence like one of the passage's.
+  // ---------------------------------------------------------------------------------------
+
+  function renderLikeBanner(s, result) {
+    const box = $("like-banner");
+    box.replaceChildren();
+    if (!s.like) {
+      box.hidden = true;
+      return;
+    }
+    const asked = el("p", { class: "like-title" },
+      "Passages holding a sentence like one of ",
+      pageLink({ ...s, like: "", passage: s.like, offset: 0 }, s.like, { class: "passage-id" }),
+      ": similarity from 0 to 100%, words that differ ",
+      el("mark", { class: "differ", text: "marked" }), ".");
+    const sentences = el("ol", { class: "like-sentences", "aria-label": "Sentences searched for" });
+    for (const sentence of (result && result.like_sentences) || []) {
+      sentences.append(el("li", {},
+        el("span", { class: "like-sentence-text", text: sentence }), " ",
+        pageLink({ ...s, ...NO_TRACE, traceText: sentence, passage: "" }, "Trace",
+                 { class: "trace-link", "aria-label": `Trace the sentence “${sentence}”` })));
+    }
+    box.append(asked, sentences.childElementCount ? sentences : null,
+      el("button", { type: "button", class: "link-button", text: "Back to all results",
+                     onclick: () => update({ like: "" }) }));
+    box.hidden = false;
+  }
+
+  // The similarity of a sentence match as people read it: "verbatim" or "87% similar".
+  function similarityText(like) {
+    if (like.verbatim) return "Verbatim";
+    const similarity = Number(like.similarity);
+    return Number.isFinite(similarity) ? `${Math.floor(similarity * 100)}% similar` : "Similar";
+  }
+
+  // The matched sentence of a passage (code points [begin, end) of its text), the words that
+  // differ from the asked sentence marked; like.sentence when the offsets do not fit.
+  function matchedSentence(text, like) {
+    const points = Array.from(text || "");
+    const begin = Number(like.begin);
+    const end = Number(like.end);
+    if (Number.isInteger(begin) && Number.isInteger(end) && begin >= 0 && begin < end &&
+        end <= points.length) {
+      const ranges = (Array.isArray(like.differing) ? like.differing : [])
+        .filter((r) => Array.isArray(r) && r[0] >= begin && r[1] <= end)
+        .map(([b, e]) => [b - begin, e - begin]);
+      return highlighted(points.slice(begin, end).join(""), ranges, "differ");
+    }
+    return document.createTextNode(typeof like.sentence === "string" ? like.sentence : "");
+  }
+
+  // A hit's (or a trace use's) sentence match: the figure, the sentence, the missing words.
+  function likeMatch(passage, like) {
+    const box = el("div", { class: "like-match" },
+      el("span", { class: `similarity${like.verbatim ? " verbatim" : ""}`, text: similarityText(like),
+                   title: "Sentence similarity (docs/interface.md)" }),
+      el("q", { class: "like-sentence" }, matchedSentence(passage.text, like)));
+    const missing = (Array.isArray(like.missing) ? like.missing : []).filter((w) => typeof w === "string");
+    if (missing.length) {
+      box.append(el("span", { class: "missing" }, "Without: ",
+        ...missing.flatMap((word, i) => [i ? ", " : "", el("del", { text: word })])));
+    }
+    return box;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // A passage's sentences, to pick one to trace. Split here for showing them only: the trace
+  // asks for the passage's sentence by number, which the server splits as the index did.
+  // ---------------------------------------------------------------------------------------
+
+  // Abbreviations after which a sentence does not end ("Mr. President", "H.E. Ms. X").
+  const ABBREVIATION = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Art|Arts|para|paras|Amb|Gen|Sr|Jr|vs|cf|e\.g|i\.e|etc|[A-Z](?:\.[A-Z])*)\.$/u;
+  const MIN_TRACE_WORDS = 4;  // shorter sentences have no signature: nothing to trace
+
+  function splitSentences(text) {
+    const pieces = [];
+    if (typeof Intl !== "undefined" && Intl.Segmenter) {
+      for (const part of new Intl.Segmenter("en", { granularity: "sentence" }).segment(text)) {
+        pieces.push(part.segment);
+      }
+    } else {
+      pieces.push(...(text.match(/[^.!?]+(?:[.!?]+["'”’)\]]*\s*|$)/g) || [text]));
+    }
+    const sentences = [];
+    for (const piece of pieces) {
+      const last = sentences.length - 1;
+      if (last >= 0 && ABBREVIATION.test(sentences[last].trimEnd())) sentences[last] += piece;
+      else sentences.push(piece);
+    }
+    return sentences.map((sentence) => sentence.trim()).filter((sentence) => /[\p{L}\p{N}]/u.test(sentence));
+  }
+
+  const wordCount = (text) => (text.match(/[\p{L}\p{N}]+/gu) || []).length;
+
+  // The "Trace a sentence" button of a result and the list of sentences it opens.
+  function sentencePicker(s, hit) {
+    const sentences = splitSentences(hit.text || "");
+    const panelId = `sentences-${idSafe(hit.id)}`;
+    const panel = el("div", { class: "sentence-picker", id: panelId, hidden: true },
+      el("p", { class: "picker-title", text: "Trace which sentence?" }));
+    const list = el("ol", { class: "sentence-list" });
+    sentences.forEach((sentence, i) => {
+      const traceState = { ...s, passage: "", ...NO_TRACE, trace: hit.id, sentence: i + 1 };
+      list.append(el("li", {}, wordCount(sentence) >= MIN_TRACE_WORDS
+        ? pageLink(traceState, sentence, { class: "sentence-link",
+                                           "aria-label": `Trace sentence ${i + 1}: ${sentence}` },
+                   () => { openedFrom = hit.id; })
+        : el("span", { class: "sentence-short", text: sentence, title: "Too short to trace" })));
+    });
+    panel.append(list);
+    const toggle = el("button", { type: "button", class: "link-button trace-toggle", text: "Trace a sentence",
+                                  "aria-expanded": "false", "aria-controls": panelId });
+    toggle.addEventListener("click", () => {
+      panel.hidden = !panel.hidden;
+      toggle.setAttribute("aria-expanded", panel.hidden ? "false" : "true");
+      if (!panel.hidden) list.querySelector("a")?.focus();
+    });
+    return { toggle: sentences.length ? toggle : null, panel: sentences.length ? panel : null };
   }
 
   // ---------------------------------------------------------------------------------------
@@ -1023,6 +1174,257 @@
   }
 
   // ---------------------------------------------------------------------------------------
+  // The trace of a sentence (trace=ID&sentence=N, or trace-text=...): its first use, its
+  // speakers per year, its countries and its uses, oldest first.
+  // ---------------------------------------------------------------------------------------
+
+  const TRACE_LIMIT = 100;  // uses listed; the counts cover them all
+
+  function apiTraceUrl(s) {
+    const params = new URLSearchParams();
+    if (s.trace) {
+      params.set("id", s.trace);
+      params.set("sentence-number", String(s.sentence || 1));
+    } else {
+      params.set("sentence", s.traceText);
+    }
+    params.set("limit", String(TRACE_LIMIT));
+    return `/api/trace?${params.toString()}`;
+  }
+
+  // A use's fields, whether the API gives them flat (doc_id, date, country) or as a hit's.
+  function useFields(use) {
+    const doc = use.doc && typeof use.doc === "object" ? use.doc : {};
+    const country = use.country ?? doc.country ?? null;
+    const code = typeof country === "string" ? country : country?.code || "";
+    const named = [country, doc.country].find((c) => c && typeof c === "object" && c.name);
+    const name = named?.name || labels.country.get(code) || "";
+    return {
+      id: String(use.id || ""),
+      docId: use.doc_id || doc.id || "",
+      title: doc.title || use.doc_id || doc.id || use.id || "",
+      date: use.date ?? doc.date ?? null,
+      speaker: use.speaker || null,
+      roles: Array.isArray(use.roles) ? use.roles : Array.isArray(use.role) ? use.role : [],
+      code,
+      countryName: name,
+      countryText: code ? (name ? `${name} (${code.toUpperCase()})` : code.toUpperCase()) : "",
+    };
+  }
+
+  const plural = (n, noun, nouns = `${noun}s`) => `${formatCount(n)} ${n === 1 ? noun : nouns}`;
+
+  async function renderTrace(token) {
+    const s = state;
+    const back = { ...s, ...NO_TRACE };
+    $("trace-back").href = urlFromState(back);
+    $("trace-back").textContent = back.passage ? "← Back to the passage" : "← Back to results";
+    $("trace-title").textContent = "Loading…";
+    for (const id of ["trace-sentence", "trace-summary", "trace-first", "trace-timeline",
+                      "trace-countries", "trace-uses"]) $(id).replaceChildren();
+    $("trace-timeline").hidden = true;
+    lastTraceTimeline = null;
+    let trace;
+    try {
+      if (s.trace && !validPassageId(s.trace)) {
+        throw new ApiError("not a passage id (DOCID/pN or DOCID/pN/qM)", 0);
+      }
+      [trace] = await Promise.all([getJson(apiTraceUrl(s)), taxonomyLoaded]);
+      if (!trace || typeof trace !== "object") throw new ApiError("the server gave no trace", 0);
+    } catch (error) {
+      if (token !== renderToken) return;
+      showError("The sentence could not be traced", error);
+      $("trace-title").textContent = "No trace";
+      return;
+    }
+    if (token !== renderToken) return;
+    clearError();
+    $("trace-title").textContent = "Trace of a sentence";
+    document.title = `Trace: ${trace.sentence || ""} – R2P statements search`;
+    $("trace-sentence").textContent = trace.sentence || "";
+    const uses = Number(trace.uses) || 0;
+    $("trace-summary").textContent = uses === 0 ? "No passage holds this sentence."
+      : `Used ${plural(uses, "time")} by ${plural(Number(trace.speakers) || 0, "speaker")} in ` +
+        `${plural(Number(trace.documents) || 0, "document")} from ` +
+        `${plural(Number(trace.countries) || 0, "country", "countries")}` +
+        (s.trace ? `; sentence ${s.sentence} of ${s.trace}.` : ".");
+
+    const years = (Array.isArray(trace.years) ? trace.years : []).filter((y) => y && typeof y === "object");
+    const listed = (Array.isArray(trace.listed) ? trace.listed : []).filter((u) => u && typeof u === "object");
+    // Country names for the years' codes, learnt from the uses.
+    for (const use of [trace.first_use, ...listed]) {
+      if (!use || typeof use !== "object") continue;
+      const f = useFields(use);
+      if (f.code && f.countryName) labels.country.set(f.code, f.countryName);
+    }
+    renderFirstUse(s, trace.first_use);
+    lastTraceTimeline = years;
+    drawTraceTimeline($("trace-timeline"), years);
+    renderTraceCountries(years);
+    renderTraceUses(s, listed, uses);
+    $("trace-title").focus();
+  }
+
+  // A link to a use's passage in its context.
+  function useContextLink(s, fields, text) {
+    return pageLink({ ...s, ...NO_TRACE, like: "", passage: fields.id }, text,
+                    { class: "use-context-link", "aria-label": `${text}: open ${fields.id} in its context` });
+  }
+
+  function renderFirstUse(s, first) {
+    const box = $("trace-first");
+    if (!first || typeof first !== "object") {
+      box.append(el("h3", { text: "First use" }), el("p", { class: "muted", text: "None found." }));
+      return;
+    }
+    const f = useFields(first);
+    const details = el("dl", { class: "first-use-details" },
+      el("dt", { text: "Date" }), el("dd", {}, el("time", { datetime: f.date || null, text: formatDate(f.date) })),
+      el("dt", { text: "Document" }), el("dd", {}, useContextLink(s, f, f.title)),
+      el("dt", { text: "Speaker" }), el("dd", { text: speakerText(f) || "not known" }),
+      el("dt", { text: "Country" }), el("dd", { text: f.countryText || "not known" }));
+    box.append(el("h3", { text: "First use" }), details);
+  }
+
+  function speakerText(f) {
+    const roles = f.roles.map((r) => labelOf("role", r));
+    if (f.speaker) return roles.length ? `${f.speaker} (${roles.join(", ")})` : f.speaker;
+    return roles.join(", ");
+  }
+
+  // The countries that used it, each with the first year it did.
+  function renderTraceCountries(years) {
+    const box = $("trace-countries");
+    const first = new Map();
+    for (const year of years) {
+      for (const code of Array.isArray(year.countries) ? year.countries : []) {
+        if (typeof code === "string" && !first.has(code)) first.set(code, year.year || "");
+      }
+    }
+    if (first.size === 0) return;
+    const list = el("ul", { class: "chips country-list", "aria-label": "Countries, by first use" });
+    for (const [code, year] of first) {
+      list.append(el("li", {}, el("span", { class: "chip static",
+        text: `${labelOf("country", code)}${year ? ` (${year})` : ""}` })));
+    }
+    box.append(el("h3", { text: `Countries (${formatCount(first.size)})` }), list);
+  }
+
+  function renderTraceUses(s, listed, uses) {
+    const box = $("trace-uses");
+    box.append(el("h3", { text: "Uses, oldest first" }),
+      el("p", { class: "muted", text: listed.length < uses
+        ? `The first ${formatCount(listed.length)} of ${formatCount(uses)} uses; words that differ from the traced sentence are marked.`
+        : "Words that differ from the traced sentence are marked." }));
+    const list = el("ol", { class: "trace-uses-list" });
+    for (const use of listed) {
+      const f = useFields(use);
+      const year = /^\d{4}/.test(f.date || "") ? f.date.slice(0, 4) : "";
+      const head = el("p", { class: "doc-meta use-meta" },
+        el("time", { datetime: f.date || null, text: formatDate(f.date) }),
+        useContextLink(s, f, f.title),
+        speakerText(f) ? el("span", { text: speakerText(f) }) : null,
+        f.countryText ? el("span", { text: f.countryText }) : null);
+      const like = use.like && typeof use.like === "object" ? likeMatch(use, use.like)
+                                                            : el("p", { text: use.text || "" });
+      list.append(el("li", { class: "trace-use", tabindex: "-1", "data-id": f.id, "data-year": year },
+                     head, like));
+    }
+    box.append(list);
+  }
+
+  // Speakers per year, verbatim and modified stacked, in the search timeline's style; a
+  // year's bar moves to its first listed use.
+  let lastTraceTimeline = null;
+
+  function drawTraceTimeline(box, years) {
+    box.replaceChildren();
+    const dated = years.filter((y) => /^\d{4}$/.test(String(y.year)));
+    if (dated.length === 0) {
+      box.hidden = true;
+      return;
+    }
+    box.hidden = false;
+    const counts = new Map(dated.map((y) => [Number(y.year), {
+      verbatim: Number(y.verbatim_speakers) || 0, modified: Number(y.modified_speakers) || 0,
+      uses: Number(y.uses) || 0, countries: Array.isArray(y.countries) ? y.countries : [] }]));
+    const lo = Math.min(...counts.keys());
+    const hi = Math.max(...counts.keys());
+    const ticks = scaleTicks(Math.max(1, ...[...counts.values()].map((c) => c.verbatim + c.modified)));
+    const max = ticks[ticks.length - 1];
+    const width = Math.max(260, Math.min(1200, box.clientWidth - 24 || 720));
+    const height = width < 500 ? 120 : 150;
+    const top = 12;
+    const bottom = 22;
+    const left = 36;
+    const plotHeight = height - top - bottom;
+    const span = hi - lo + 1;
+    const column = (width - left - 4) / Math.max(span, 5);
+    const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "timeline-chart trace-chart",
+                               role: "group", "aria-label": "Speakers per year using the sentence verbatim or modified; activate a year to go to its uses" });
+    for (const tick of ticks) {
+      const y = top + plotHeight * (1 - tick / max);
+      chart.append(svg("line", { x1: left, x2: width, y1: y, y2: y, class: "grid" }));
+      const label = svg("text", { x: left - 4, y: y + 4, class: "axis-label", "text-anchor": "end" });
+      label.textContent = formatCount(tick);
+      chart.append(label);
+    }
+    const labelEvery = Math.ceil(span / Math.max(2, Math.floor((width - left) / 48)));
+    for (let year = lo; year <= hi; year++) {
+      const x = left + (year - lo) * column;
+      const c = counts.get(year);
+      const group = svg("g", { class: "year", "data-year": year });
+      group.append(svg("rect", { x, y: top, width: column, height: plotHeight, class: "hit" }));
+      if (c) {
+        const description = `${year}: ${plural(c.verbatim, "speaker")} verbatim, ${formatCount(c.modified)} modified; ` +
+          `${plural(c.uses, "use")}${c.countries.length ? `; ${c.countries.map((code) => labelOf("country", code)).join(", ")}` : ""}`;
+        group.setAttribute("tabindex", "0");
+        group.setAttribute("role", "button");
+        group.setAttribute("aria-label", description);
+        const go = () => {
+          const use = document.querySelector(`#trace-uses .trace-use[data-year="${year}"]`);
+          if (use) {
+            use.scrollIntoView({ block: "center" });
+            use.focus({ preventScroll: true });
+          }
+        };
+        group.addEventListener("click", go);
+        group.addEventListener("keydown", (event) => {
+          if (event.key === "Enter" || event.key === " ") {
+            event.preventDefault();
+            go();
+          }
+        });
+        let base = top + plotHeight;
+        const barWidth = column * 0.7;
+        [["verbatim", c.verbatim, 0], ["modified", c.modified, 1]].forEach(([name, count, series]) => {
+          if (!count) return;
+          const h = Math.max(1.5, (count / max) * plotHeight);
+          base -= h;
+          group.append(svg("rect", { x: x + column * 0.15, y: base, width: barWidth, height: h,
+                                     class: `bar ${name} series-${series}` }));
+        });
+        const tip = svg("title");
+        tip.textContent = description;
+        group.append(tip);
+      }
+      chart.append(group);
+      if ((year - lo) % labelEvery === 0) {
+        const label = svg("text", { x: x + column / 2, y: height - 6, class: "axis-label", "text-anchor": "middle" });
+        label.textContent = String(year);
+        chart.append(label);
+      }
+    }
+    const undated = years.filter((y) => !/^\d{4}$/.test(String(y.year)))
+      .reduce((n, y) => n + (Number(y.uses) || 0), 0);
+    const legend = el("ul", { class: "legend" },
+      el("li", {}, swatch(0), "Verbatim (speakers)"),
+      el("li", {}, swatch(1), "Modified (speakers)"),
+      undated ? el("li", { class: "muted", text: `${plural(undated, "use")} without a date` }) : null);
+    box.append(el("h3", { class: "timeline-title", text: "Speakers per year" }), chart, legend);
+  }
+
+  // ---------------------------------------------------------------------------------------
   // Cite: a plain-text citation and CSL-JSON.
   // ---------------------------------------------------------------------------------------
 
@@ -1137,6 +1539,13 @@
     if (history.state && history.state.fromResults) history.back();
     else navigate({ ...state, passage: "" });
   });
+  $("trace-back").addEventListener("click", (event) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    event.preventDefault();
+    openedFrom = state.trace || null;
+    if (history.state && history.state.fromResults) history.back();
+    else navigate({ ...state, ...NO_TRACE });
+  });
   $("home-link").addEventListener("click", (event) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey) return;
     event.preventDefault();
@@ -1156,12 +1565,12 @@
       $("q").select();
       return;
     }
-    if (event.key === "Escape" && state.passage && !$("cite-dialog").open) {
+    if (event.key === "Escape" && viewOf(state) !== "search" && !$("cite-dialog").open) {
       event.preventDefault();
-      $("context-back").click();
+      $(viewOf(state) === "trace" ? "trace-back" : "context-back").click();
       return;
     }
-    if ((event.key === "ArrowDown" || event.key === "ArrowUp") && !state.passage) {
+    if ((event.key === "ArrowDown" || event.key === "ArrowUp") && viewOf(state) === "search") {
       const inSearchBox = document.activeElement === $("q");
       if (typing(document.activeElement) && !(inSearchBox && event.key === "ArrowDown")) return;
       const items = [...document.querySelectorAll("#results .result")];
@@ -1181,7 +1590,9 @@
   // Remember where a result was opened from, for focus on the way back.
   $("results").addEventListener("click", (event) => {
     const item = event.target.closest(".result");
-    if (item && event.target.closest(".result-link, .context-link")) openedFrom = item.dataset.id;
+    if (item && event.target.closest(".result-link, .context-link, .sentence-link")) {
+      openedFrom = item.dataset.id;
+    }
   });
 
   history.replaceState(null, "", urlFromState(state));
