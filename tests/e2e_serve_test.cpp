@@ -603,13 +603,13 @@ TEST_SUITE("e2e_serve") {
         REQUIRE_FALSE(trace_db().empty());
         ServeProcess server(serve_args(trace_db()));
         REQUIRE(server.port() > 0);
+        // Bad values: the same message r2p-trace prints, its options named as the API's keys.
         const std::vector<Params> requests = {
             {{"id", "no-such-document/p1"}, {"sentence-number", "1"}},
             {{"sentence", "Thank you."}},
             {{"sentence", kAgreedSentence}, {"min-similarity", "2"}},
-            {{"sentence", kAgreedSentence}, {"bogus", "1"}},
             {{"sentence", kAgreedSentence}, {"from", "2020"}, {"to", "2010"}},
-            {},
+            {{"sentence", kAgreedSentence}, {"limit", "x"}},
         };
         for (const auto& params : requests) {
             const std::string qs = query_string(params);
@@ -619,7 +619,6 @@ TEST_SUITE("e2e_serve") {
             REQUIRE(body["error"].is_string());
             CHECK_FALSE(body["error"].get<std::string>().empty());
             if (!std::filesystem::exists(kTraceTool)) continue;
-            // The same message r2p-trace prints, its options named as the API's keys.
             const auto cli = run_command(kTraceTool + " --json --db " + shell_quote(trace_db()) +
                                          trace_cli_args(params));
             CHECK(cli.exit_code == 2);
@@ -630,6 +629,14 @@ TEST_SUITE("e2e_serve") {
             }
             CHECK(body["error"] == message);
         }
+        // Keys the command line spells otherwise (an operand; an option it does not know).
+        check_error(get(server, "/api/trace"), 400);
+        check_error(get(server, "/api/trace?" +
+                                    query_string({{"sentence", kAgreedSentence}, {"bogus", "1"}})),
+                    400);
+        check_error(get(server, "/api/trace?" +
+                                    query_string({{"sentence", kAgreedSentence}, {"id", "x/p1"}})),
+                    400);
         // The server's own bounds: sentence text and limit, as for /api/search.
         check_error(get(server, "/api/trace?sentence=" + std::string(2100, 'a')), 400);
         check_error(get(server, "/api/trace?" + query_string({{"sentence", kAgreedSentence},

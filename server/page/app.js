@@ -1179,6 +1179,7 @@
   // ---------------------------------------------------------------------------------------
 
   const TRACE_LIMIT = 100;  // uses listed; the counts cover them all
+  let traceDocs = new Map();  // the documents of the trace shown (traceDocuments)
 
   function apiTraceUrl(s) {
     const params = new URLSearchParams();
@@ -1192,9 +1193,31 @@
     return `/api/trace?${params.toString()}`;
   }
 
+  // The documents of a trace's uses (a use names its document by id only): doc id -> the
+  // document as a search hit shows it (title, event, ...), one hit per document.
+  const DOCS_PER_REQUEST = 50;  // keeps the request URI well below the server's 8 KiB
+
+  async function traceDocuments(uses) {
+    const ids = [...new Set(uses.map((use) => use.doc_id).filter((id) => typeof id === "string" && id))];
+    const docs = new Map();
+    const requests = [];
+    for (let i = 0; i < ids.length; i += DOCS_PER_REQUEST) {
+      const params = new URLSearchParams();
+      const chunk = ids.slice(i, i + DOCS_PER_REQUEST);
+      for (const id of chunk) params.append("doc", id);
+      params.set("group", "doc");
+      params.set("limit", String(chunk.length));
+      requests.push(getJson(`/api/search?${params.toString()}`));
+    }
+    for (const answer of await Promise.all(requests)) {
+      for (const hit of answer.results || []) if (hit.doc && hit.doc.id) docs.set(hit.doc.id, hit.doc);
+    }
+    return docs;
+  }
+
   // A use's fields, whether the API gives them flat (doc_id, date, country) or as a hit's.
   function useFields(use) {
-    const doc = use.doc && typeof use.doc === "object" ? use.doc : {};
+    const doc = use.doc && typeof use.doc === "object" ? use.doc : traceDocs.get(use.doc_id) || {};
     const country = use.country ?? doc.country ?? null;
     const code = typeof country === "string" ? country : country?.code || "";
     const named = [country, doc.country].find((c) => c && typeof c === "object" && c.name);
@@ -1238,6 +1261,14 @@
       return;
     }
     if (token !== renderToken) return;
+    const listed = (Array.isArray(trace.listed) ? trace.listed : []).filter((u) => u && typeof u === "object");
+    try {
+      const first = trace.first_use && typeof trace.first_use === "object" ? [trace.first_use] : [];
+      traceDocs = await traceDocuments([...first, ...listed]);
+    } catch {
+      traceDocs = new Map();  // titles are a nicety: the uses are shown by document id
+    }
+    if (token !== renderToken) return;
     clearError();
     $("trace-title").textContent = "Trace of a sentence";
     document.title = `Trace: ${trace.sentence || ""} – R2P statements search`;
@@ -1250,7 +1281,6 @@
         (s.trace ? `; sentence ${s.sentence} of ${s.trace}.` : ".");
 
     const years = (Array.isArray(trace.years) ? trace.years : []).filter((y) => y && typeof y === "object");
-    const listed = (Array.isArray(trace.listed) ? trace.listed : []).filter((u) => u && typeof u === "object");
     // Country names for the years' codes, learnt from the uses.
     for (const use of [trace.first_use, ...listed]) {
       if (!use || typeof use !== "object") continue;
