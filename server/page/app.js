@@ -980,26 +980,50 @@
   // asks for the passage's sentence by number, which the server splits as the index did.
   // ---------------------------------------------------------------------------------------
 
-  // Abbreviations after which a sentence does not end ("Mr. President", "H.E. Ms. X").
-  const ABBREVIATION = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Art|Arts|para|paras|Amb|Gen|Sr|Jr|vs|cf|e\.g|i\.e|etc|[A-Z](?:\.[A-Z])*)\.$/u;
+  // The index's splitting rules (lib/src/sentences/sentence_split.cpp) over the browser's
+  // ICU sentence boundaries: no end after an abbreviation UN prose uses, an initial after a
+  // capitalised name ("Ban K. Moon") or dotted letters ("U.N."); a lone list marker ("1.",
+  // "(a)") is no sentence. The numbers of the list are then the index's sentence numbers.
+  const ABBREVIATIONS = new Set(["no", "nos", "para", "paras", "art", "arts", "p", "pp", "vol", "cf",
+    "fig", "ch", "chap", "sect", "sec", "op", "res", "doc", "mr", "mrs", "ms", "dr", "st", "amb",
+    "prof", "gen", "gov", "rev", "approx", "annex", "corr"]);
   const MIN_TRACE_WORDS = 4;  // shorter sentences have no signature: nothing to trace
 
+  function endsWithAbbreviation(piece) {
+    const m = /(?:^|[\s(])([A-Za-z.]+)\.$/.exec(piece);
+    if (!m) return false;  // "A/RES/60/1." or "2005." ends a sentence
+    const word = m[1];
+    if (word.length === 1) {
+      // An initial follows a capitalised name ("Ban K. Moon"); "annex I." ends a sentence.
+      return /(?:^|\s)[A-Z]\S*\s*[(]?$/.test(piece.slice(0, piece.length - 2));
+    }
+    if (word.includes(".")) return /^[A-Za-z](?:\.[A-Za-z])+$/.test(word);
+    return ABBREVIATIONS.has(word.toLowerCase());
+  }
+
+  const isListMarker = (piece) => piece.length <= 6 &&
+    /^(?:\(?(?:\d+|[A-Za-z]{1,4})[.)]|\((?:\d+|[A-Za-z]{1,4})\))$/.test(piece) &&
+    (piece[0] !== "(" || piece.endsWith(")"));
+
   function splitSentences(text) {
-    const pieces = [];
+    const bounds = [0];
     if (typeof Intl !== "undefined" && Intl.Segmenter) {
       for (const part of new Intl.Segmenter("en", { granularity: "sentence" }).segment(text)) {
-        pieces.push(part.segment);
+        if (part.index > 0) bounds.push(part.index);
       }
     } else {
-      pieces.push(...(text.match(/[^.!?]+(?:[.!?]+["'”’)\]]*\s*|$)/g) || [text]));
+      for (const m of text.matchAll(/[.!?]+["'”’)\]]*\s+/g)) bounds.push(m.index + m[0].length);
     }
+    bounds.push(text.length);
     const sentences = [];
-    for (const piece of pieces) {
-      const last = sentences.length - 1;
-      if (last >= 0 && ABBREVIATION.test(sentences[last].trimEnd())) sentences[last] += piece;
-      else sentences.push(piece);
+    let start = 0;
+    for (let i = 1; i < bounds.length; i++) {
+      const piece = text.slice(start, bounds[i]).trim();
+      if (i + 1 < bounds.length && endsWithAbbreviation(piece)) continue;  // joined with the next
+      start = bounds[i];
+      if (piece && !isListMarker(piece)) sentences.push(piece);
     }
-    return sentences.map((sentence) => sentence.trim()).filter((sentence) => /[\p{L}\p{N}]/u.test(sentence));
+    return sentences;
   }
 
   const wordCount = (text) => (text.match(/[\p{L}\p{N}]+/gu) || []).length;
