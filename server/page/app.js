@@ -326,6 +326,8 @@
     const token = ++renderToken;
     $("q").value = state.q;
     $("sort").value = state.sort;
+    // Similar passages by date read as a history: oldest first (the library's like order).
+    $("sort-date").textContent = state.like ? "Oldest first" : "Newest first";
     $("group").value = state.group;
     document.title = state.q ? `${state.q} – R2P statements search` : "R2P statements search";
     const view = viewOf(state);
@@ -569,7 +571,8 @@
                           navigate(contextState);
                         }
                       } },
-              head, title, snippet, like, chips.childElementCount ? chips : null, meta, actions,
+              // A like search's snippet is the matched sentence, which `like` shows marked.
+              head, title, like || snippet, chips.childElementCount ? chips : null, meta, actions,
               sentences.panel);
   }
 
