@@ -1039,7 +1039,8 @@
       el("p", { class: "picker-title", text: "Trace which sentence?" }));
     const list = el("ol", { class: "sentence-list" });
     sentences.forEach((sentence, i) => {
-      const traceState = { ...s, passage: "", ...NO_TRACE, trace: hit.id, sentence: i + 1 };
+      // The passage (when shown in context) stays: the trace's Back returns to it.
+      const traceState = { ...s, ...NO_TRACE, trace: hit.id, sentence: i + 1 };
       list.append(el("li", {}, wordCount(sentence) >= MIN_TRACE_WORDS
         ? pageLink(traceState, sentence, { class: "sentence-link",
                                            "aria-label": `Trace sentence ${i + 1}: ${sentence}` },
@@ -1110,6 +1111,7 @@
     body.append(focus);
     for (const after of context.after || []) body.append(contextParagraph(after, "after"));
 
+    const sentences = sentencePicker(s, passage);
     const details = el("section", { class: "passage-details", "aria-label": "This passage" },
       el("div", { class: "result-head" },
         badge(KIND_LABELS[passage.kind] || passage.kind, passage.kind === "quote" ? "quote" : "paragraph"),
@@ -1120,8 +1122,12 @@
       el("ul", { class: "chips", "aria-label": "Themes" },
         ...(passage.themes || []).map((t) => el("li", {}, el("span", { class: "chip static", text: labelOf("theme", t) })))),
       el("div", { class: "result-actions" },
+        sentences.toggle,
+        pageLink({ ...s, passage: "", like: passage.id, offset: 0 }, "Similar passages",
+                 { class: "like-link", "aria-label": `Passages with sentences like those of ${passage.id}` }),
         el("button", { type: "button", class: "cite-button", text: "Cite",
-                       onclick: () => openCite(passage) })));
+                       onclick: () => openCite(passage) })),
+      sentences.panel);
     body.prepend(details);
     $("context-title").focus();
     focus.scrollIntoView({ block: "center" });

@@ -670,6 +670,15 @@ def case_trace(driver, base, _):
     then_rendered(driver, driver.back, "the trace after Back")
     check_agreed_trace(driver)
 
+    # From the passage in its context too; the trace's Back link returns there.
+    load(driver, base + "/?" + urllib.parse.urlencode({"passage": norway_id}))
+    open_trace_from_result(driver, one(driver, "#context-body .passage-details"))
+    check_agreed_trace(driver)
+    check(one(driver, "#trace-back").text == "← Back to the passage", "the trace's Back link names no passage")
+    then_rendered(driver, one(driver, "#trace-back").click, "the passage after the trace's Back link")
+    check(one(driver, "#context-view").is_displayed() and url_params(driver).get("passage") == [norway_id],
+          f"the trace's Back link did not return to the passage: {driver.current_url}")
+
 
 def case_like(driver, base, _):
     """Similar passages: similarity shown, differing words marked, facets work, Back returns."""
