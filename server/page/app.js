@@ -990,7 +990,7 @@
   const ABBREVIATIONS = new Set(["no", "nos", "para", "paras", "art", "arts", "p", "pp", "vol", "cf",
     "fig", "ch", "chap", "sect", "sec", "op", "res", "doc", "mr", "mrs", "ms", "dr", "st", "amb",
     "prof", "gen", "gov", "rev", "approx", "annex", "corr"]);
-  const MIN_TRACE_WORDS = 4;  // shorter sentences have no signature: nothing to trace
+  const MIN_TRACE_WORDS = 8;  // the index signs no shorter sentence (kMinSignatureWords)
 
   function endsWithAbbreviation(piece) {
     const m = /(?:^|[\s(])([A-Za-z.]+)\.$/.exec(piece);
