@@ -58,7 +58,7 @@ void with_searcher(const Service& service, httplib::Response& response, Work&& w
 }
 
 // Throws UsageError when the values of `key` (joined, as parse_request joins q's words) are
-// longer than the server takes: a long text costs every passage's signature lookup or parse.
+// longer than the server takes: a query's or a sentence's cost grows with its text.
 void check_text_bytes(const std::vector<RequestField>& fields, std::string_view key,
                       std::string_view what, std::size_t max_bytes) {
     std::size_t bytes = 0;
