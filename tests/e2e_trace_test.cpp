@@ -198,7 +198,7 @@ TEST_SUITE("e2e_trace") {
         CHECK(t["documents"] == 10);
         CHECK(t["countries"] == 8);
         REQUIRE(t["first_use"].is_object());
-        CHECK(t["first_use"]["doc_id"] == "CAN_60_2005");
+        CHECK(t["first_use"]["doc_id"] == "can-60-2005");
         CHECK(t["first_use"]["date"] == "2005-09");
         CHECK(t["first_use"]["speaker"] == "Pierre Pettigrew");
         CHECK(t["first_use"]["country"]["code"] == "can");
@@ -213,7 +213,7 @@ TEST_SUITE("e2e_trace") {
         REQUIRE(t["listed"].size() == 10);
         CHECK(t["listed"][9]["date"] == "2008-09");
         for (const auto& use : t["listed"]) {
-            if (use["doc_id"] != "NOR_61_2006") continue;
+            if (use["doc_id"] != "nor-61-2006") continue;
             CHECK(use["like"]["verbatim"] == false);
             const std::string text = use["text"];
             REQUIRE(use["like"]["differing"].size() >= 1);
@@ -224,7 +224,7 @@ TEST_SUITE("e2e_trace") {
     TEST_CASE("filters and the period narrow the uses") {
         const json t = trace_json(shell_quote(kFormula) + " --from 2006 --to 2007");
         CHECK(t["uses"] == 6);
-        CHECK(t["first_use"]["doc_id"] == "FRA_61_2006");
+        CHECK(t["first_use"]["doc_id"] == "fra-61-2006");
         CHECK(per_year(t).size() == 2);
         const json ghana = trace_json(shell_quote(kFormula) + " --country gha");
         CHECK(ghana["uses"] == 2);
@@ -244,7 +244,7 @@ TEST_SUITE("e2e_trace") {
         // The table form says the first use and the years.
         const auto table = trace(shell_quote(id) + " --sentence-number 3");
         CHECK(table.exit_code == 0);
-        CHECK(table.out.find("First use: 2005-09 · CAN_60_2005 · Pierre Pettigrew") !=
+        CHECK(table.out.find("First use: 2005-09 · can-60-2005 · Pierre Pettigrew") !=
               std::string::npos);
         CHECK(table.out.find("2006            2         1") != std::string::npos);
         const auto fourth = trace(shell_quote(id) + " --sentence-number 4");
@@ -269,7 +269,7 @@ TEST_SUITE("e2e_trace") {
         const json& first = top["sentences"][0];
         CHECK(first["speakers"] == 9);
         CHECK(first["years"] == 4);
-        CHECK(first["first_use"]["doc_id"] == "CAN_60_2005");
+        CHECK(first["first_use"]["doc_id"] == "can-60-2005");
         CHECK(top["passages_read"].get<int>() > 0);
         // Within a period: the same order, counted within it.
         const json period = trace_json("--top 3 --from 2007");

@@ -27,16 +27,17 @@ TEST_SUITE("repeated_score") {
         CHECK(courtesy_share == doctest::Approx(1.0));
         CHECK(agreed_share == doctest::Approx(0.5));
         // In 2005-2024 the courtesy formula has five times the speakers, and still ranks below.
-        const double courtesy_score = r2p::repeated_score(260, courtesy_share);
-        const double agreed_score = r2p::repeated_score(50, agreed_share);
+        const double courtesy_score = r2p::repeated_score(260, 20, courtesy_share);
+        const double agreed_score = r2p::repeated_score(50, 20, agreed_share);
         CHECK(agreed_score > courtesy_score);
     }
 
-    TEST_CASE("sporadic years do not make a formula boilerplate") {
+    TEST_CASE("sporadic years count in proportion to the usual rate") {
         r2p::DocumentsByYear rare;
         for (int y = 1985; y <= 2024; ++y) rare[std::to_string(y)] = 1;   // one speech a year
         for (int y = 2015; y <= 2024; ++y) rare[std::to_string(y)] = 20;  // then half of them
-        CHECK(r2p::boilerplate_share(rare, corpus()) == doctest::Approx(0.25));
+        // 30 years at a fifth of a quarter of its usual rate, then 10 years at that rate.
+        CHECK(r2p::boilerplate_share(rare, corpus()) == doctest::Approx((30 * 0.2 + 10) / 40));
     }
 
     TEST_CASE("rates, not counts: a small year at its usual rate counts as steady") {
@@ -48,9 +49,18 @@ TEST_SUITE("repeated_score") {
     }
 
     TEST_CASE("the score: speakers, scaled down by the boilerplate share squared") {
-        CHECK(r2p::repeated_score(10, 0.0) == doctest::Approx(10.0));
-        CHECK(r2p::repeated_score(10, 0.5) == doctest::Approx(2.5));
-        CHECK(r2p::repeated_score(10, 1.0) == doctest::Approx(0.0));
-        CHECK(r2p::repeated_score(10, 1.5) == doctest::Approx(0.0));
+        CHECK(r2p::repeated_score(10, 8, 0.0) == doctest::Approx(10.0));
+        CHECK(r2p::repeated_score(10, 8, 0.5) == doctest::Approx(2.5));
+        CHECK(r2p::repeated_score(10, 8, 1.0) == doctest::Approx(0.0));
+        CHECK(r2p::repeated_score(10, 8, 1.5) == doctest::Approx(0.0));
+    }
+
+    TEST_CASE("a sentence of one year counts a fifth of one used for five years or more") {
+        CHECK(r2p::repeated_score(50, 1, 0.0) == doctest::Approx(10.0));
+        CHECK(r2p::repeated_score(50, 5, 0.0) == doctest::Approx(50.0));
+        CHECK(r2p::repeated_score(50, 12, 0.0) == doctest::Approx(50.0));
+        // A theme every speaker quoted in one year ranks below a formula of fewer speakers
+        // repeated over the years.
+        CHECK(r2p::repeated_score(56, 1, 0.01) < r2p::repeated_score(30, 14, 0.2));
     }
 }

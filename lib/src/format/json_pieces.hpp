@@ -14,9 +14,4 @@ double rounded(double score);
 /// has no country (a name without a code is not shown: the code is what filters by it).
 nlohmann::json country_json(const StoredPassage& passage);
 
-/// A sentence match of `passage` (docs/interface.md, "like"): similarity, verbatim, asked,
-/// the sentence's text, and begin, end and differing as code point offsets into the
-/// passage's text (the unit of "highlights"), missing words.
-nlohmann::json sentence_match_json(const StoredPassage& passage, const SentenceMatch& match);
-
 }  // namespace r2p

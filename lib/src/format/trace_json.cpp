@@ -21,7 +21,7 @@ nlohmann::json use_json(const SentenceUse& use) {
         {"country", country_json(p)},
         {"roles", p.roles},
         {"text", p.text},
-        {"like", sentence_match_json(p, use.match)},
+        {"like", like_json(p.text, use.match)},
     };
 }
 

@@ -1,6 +1,7 @@
 #include "search/like_search.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <tuple>
 
 #include "index/stored_passage.hpp"
@@ -28,15 +29,22 @@ std::string passage_text(const Xapian::Database& db, const std::string& id) {
     throw UsageError(std::string(kLikeKey) + ": no passage has the id '" + id + "'");
 }
 
-// A candidate must hold at least this many of the asked sentences' probe anchors (or all of
-// them when there are fewer). Measured on UNGDC: nearly every passage holding just one is a
-// passage sharing one stock phrase ("the United Nations"), while a sentence alike holds
-// several of its 8 anchors among the asked one's bigrams (it is missed only when at most one
-// of them is: about 1% at a 0.6 share, 10% for a formula inside a sentence twice its length).
-// Reading and checking the single-anchor passages cost 20-100 times as much.
-constexpr std::size_t kMinSharedAnchors = 2;
+// Which passages are verified. A passage alike holds several of its 8 anchors among the
+// asked sentence's bigrams (it is missed when it holds at most one: about 1% at a 0.6 share,
+// 10% for a formula inside a sentence twice its length). Measured on UNGDC (12 sentences,
+// R2P, development, security, courtesy): passages holding one probe anchor were 80-95% of
+// those holding any and never alike but for stock phrases ("the United Nations"); of those
+// holding two, the ones whose two anchors were both common buckets (stock phrases again)
+// were most of the rest and alike only for courtesy and Charter formulas. Leaving both out
+// read 2-4 times fewer passages (the 2005 formula: 672 instead of 5,214) and found every
+// use of the R2P, development and security sentences; the boilerplate ones lost 5-15% of
+// their uses.
+constexpr std::size_t kMinSharedAnchors = 2;  // or all, when the asked have fewer
+constexpr std::size_t kSureSharedAnchors = 3;
+/// An anchor bucket with more passages than this is a stock phrase's (UNGDC: ~1M passages).
+constexpr Xapian::doccount kCommonAnchorPassages = 1000;
 
-// Every docid holding enough of the asked sentences' anchors, ascending, each once.
+// The passages to verify, ascending docids.
 std::vector<Xapian::docid> candidates(const Xapian::Database& db, const AskedSentences& asked) {
     std::vector<std::string> probes;
     for (const auto& sentence : asked.sentences) {
@@ -44,19 +52,27 @@ std::vector<Xapian::docid> candidates(const Xapian::Database& db, const AskedSen
     }
     std::sort(probes.begin(), probes.end());
     probes.erase(std::unique(probes.begin(), probes.end()), probes.end());
-    std::vector<Xapian::docid> postings;
+    // Each posting with whether its bucket is a rare one (odd) or common (even).
+    std::vector<std::uint64_t> postings;
     for (const std::string& term : probes) {
+        const std::uint64_t rare = db.get_termfreq(term) <= kCommonAnchorPassages ? 1 : 0;
         for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-            postings.push_back(*it);
+            postings.push_back((static_cast<std::uint64_t>(*it) << 1) | rare);
         }
     }
     std::sort(postings.begin(), postings.end());
     const std::size_t needed = std::min(kMinSharedAnchors, probes.size());
     std::vector<Xapian::docid> docids;
     for (std::size_t i = 0; i < postings.size();) {
+        const std::uint64_t docid = postings[i] >> 1;
         std::size_t j = i;
-        while (j < postings.size() && postings[j] == postings[i]) ++j;
-        if (j - i >= needed) docids.push_back(postings[i]);
+        bool any_rare = false;
+        while (j < postings.size() && (postings[j] >> 1) == docid)
+            any_rare |= (postings[j++] & 1) != 0;
+        const std::size_t held = j - i;
+        if (held >= kSureSharedAnchors || (held >= needed && (any_rare || held == probes.size()))) {
+            docids.push_back(static_cast<Xapian::docid>(docid));
+        }
         i = j;
     }
     return docids;

@@ -25,16 +25,20 @@ double boilerplate_share(const DocumentsByYear& family, const DocumentsByYear& c
     const auto quartile = rates.begin() + static_cast<std::ptrdiff_t>(rates.size() * 3 / 4);
     std::nth_element(rates.begin(), quartile, rates.end());
     const double usual = *quartile;
-    // A year counts as steady when the family is used there at half its usual rate or more:
-    // sporadic years (one speech in a hundred) do not make a formula boilerplate.
-    const auto steady = std::count_if(all_rates.begin(), all_rates.end(),
-                                      [&](double rate) { return rate > 0 && rate >= usual / 2; });
-    return static_cast<double>(steady) / static_cast<double>(corpus_years);
+    // A year counts fully when the family is used there at a quarter of its usual rate or
+    // more, and in proportion below: a formula every year's speeches hold, even with busier
+    // years, is near 1; one said only since a point in time is at most the share of the
+    // corpus's years since then.
+    double steady = 0;
+    for (const double rate : all_rates) steady += std::min(1.0, rate / (usual / 4));
+    return steady / static_cast<double>(corpus_years);
 }
 
-double repeated_score(std::size_t speakers, double boilerplate) {
+double repeated_score(std::size_t speakers, std::size_t years, double boilerplate) {
     const double kept = 1.0 - std::clamp(boilerplate, 0.0, 1.0);
-    return static_cast<double>(speakers) * kept * kept;
+    const double settled =
+        std::min(1.0, static_cast<double>(years) / static_cast<double>(kSettledYears));
+    return static_cast<double>(speakers) * kept * kept * settled;
 }
 
 }  // namespace r2p

@@ -128,8 +128,15 @@ bool older(const PassageFacts& a, const PassageFacts& b) {
     return a.date < b.date;
 }
 
-double bigram_similarity(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b) {
-    return detail::pair_overlap(a, b);
+// Families are of near-identical sentences: the Dice coefficient of their bigram sets,
+// 2|A∩B| / (|A| + |B|). The like search's measure (over the smaller set) finds a formula
+// quoted inside a longer sentence; grouping by it would chain unlike long sentences through
+// a short one they both contain. Over the larger set, a formula inside a sentence twice its
+// length would fall out of its family; Dice keeps it at 2/3.
+double family_similarity(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b) {
+    const std::size_t both = a.size() + b.size();
+    if (both == 0) return 0;
+    return 2.0 * static_cast<double>(detail::shared_pair_count(a, b)) / static_cast<double>(both);
 }
 
 // A family's counts.
@@ -201,7 +208,7 @@ RepeatedResult repeated_sentences(Searcher& searcher, const RepeatedRequest& req
     flush();
 
     const std::vector<std::uint32_t> family_of =
-        sentence_families(sketches, request.min_similarity, &bigram_similarity);
+        sentence_families(sketches, request.min_similarity, &family_similarity);
     // Sentences by family; a family's members in sentence order (docid order).
     std::vector<std::uint32_t> order(sentences.size());
     std::iota(order.begin(), order.end(), 0U);
@@ -260,7 +267,7 @@ RepeatedResult repeated_sentences(Searcher& searcher, const RepeatedRequest& req
         DocumentsByYear used;
         for (const auto& [year, document] : all_years) ++used[year];
         family.boilerplate = boilerplate_share(used, corpus);
-        family.score = repeated_score(family.speakers, family.boilerplate);
+        family.score = repeated_score(family.speakers, family.years, family.boilerplate);
         families.push_back(family);
         start = end;
     }
