@@ -13,6 +13,7 @@
 #include "r2p/query_string.hpp"
 #include "r2p/request_text.hpp"
 #include "r2p/taxonomy_json.hpp"
+#include "r2p/trace.hpp"
 #include "server/json_response.hpp"
 #include "server/page_assets.hpp"
 
@@ -56,30 +57,59 @@ void with_searcher(const Service& service, httplib::Response& response, Work&& w
     }
 }
 
+// Throws UsageError when the values of `key` (joined, as parse_request joins q's words) are
+// longer than the server takes: a query's or a sentence's cost grows with its text.
+void check_text_bytes(const std::vector<RequestField>& fields, std::string_view key,
+                      std::string_view what, std::size_t max_bytes) {
+    std::size_t bytes = 0;
+    for (const auto& [field, value] : fields) {
+        if (field == key) bytes += value.size() + 1;
+    }
+    if (bytes > max_bytes + 1) {
+        throw UsageError(std::string(key) + ": " + std::string(what) + " is longer than " +
+                         std::to_string(max_bytes) + " bytes");
+    }
+}
+
+void check_limit(std::size_t limit, std::size_t max_limit) {
+    if (limit > max_limit) {
+        throw UsageError("limit: " + std::to_string(limit) + " is above this server's maximum of " +
+                         std::to_string(max_limit));
+    }
+}
+
 void search(const Service& service, const httplib::Request& request, httplib::Response& response) {
     SearchRequest search_request;
     try {
         const std::vector<RequestField> fields = parse_query_string(query_part(request.target));
-        std::size_t query_bytes = 0;
-        for (const auto& [key, value] : fields) {
-            if (key == kQueryKey) query_bytes += value.size() + 1;
-        }
-        if (query_bytes > service.limits.max_query_bytes + 1) {
-            throw UsageError("q: query text is longer than " +
-                             std::to_string(service.limits.max_query_bytes) + " bytes");
-        }
+        check_text_bytes(fields, kQueryKey, "query text", service.limits.max_query_bytes);
+        check_text_bytes(fields, kLikeTextKey, "sentence text", service.limits.max_query_bytes);
         search_request = parse_request(fields);
-        if (search_request.limit > service.limits.max_limit) {
-            throw UsageError("limit: " + std::to_string(search_request.limit) +
-                             " is above this server's maximum of " +
-                             std::to_string(service.limits.max_limit));
-        }
+        check_limit(search_request.limit, service.limits.max_limit);
     } catch (const UsageError& e) {
         set_json_error(response, 400, e.what());
         return;
     }
     with_searcher(service, response, [&](SearcherPool::Lease& lease) {
         set_json(response, search_result_json(lease.searcher().run(search_request)));
+    });
+}
+
+// /api/trace: r2p-trace --json's object for the same keys (parse_trace_request's).
+void trace(const Service& service, const httplib::Request& request, httplib::Response& response) {
+    TraceRequest trace_request;
+    try {
+        const std::vector<RequestField> fields = parse_query_string(query_part(request.target));
+        check_text_bytes(fields, kSentenceKey, "sentence text", service.limits.max_query_bytes);
+        trace_request = parse_trace_request(fields);
+        check_limit(trace_request.limit, service.limits.max_limit);
+    } catch (const UsageError& e) {
+        set_json_error(response, 400, e.what());
+        return;
+    }
+    with_searcher(service, response, [&](SearcherPool::Lease& lease) {
+        set_json(response,
+                 trace_result_json(trace_sentence(lease.searcher(), trace_request), trace_request));
     });
 }
 
@@ -169,6 +199,10 @@ void install_routes(httplib::Server& server, const Service& service) {
     server.Get("/api/search",
                [&service](const httplib::Request& request, httplib::Response& response) {
                    search(service, request, response);
+               });
+    server.Get("/api/trace",
+               [&service](const httplib::Request& request, httplib::Response& response) {
+                   trace(service, request, response);
                });
     server.Get("/api/taxonomy", [&service](const httplib::Request&, httplib::Response& response) {
         taxonomy(service, response);

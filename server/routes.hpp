@@ -8,8 +8,8 @@
 namespace r2p::serve {
 
 /// GET (and HEAD) routes: "/", "/app.js", "/style.css" from the built-in page;
-/// /api/search, /api/taxonomy, /healthz. Every other path is a 404 (install_guards makes it
-/// JSON) unless serve_prefix_routes takes it. `service` must outlive `server`.
+/// /api/search, /api/trace, /api/taxonomy, /healthz. Every other path is a 404 (install_guards
+/// makes it JSON) unless serve_prefix_routes takes it. `service` must outlive `server`.
 void install_routes(httplib::Server& server, const Service& service);
 
 /// Answers /api/passage/<id> and returns true; false for any other path. Passage ids hold

@@ -9,7 +9,8 @@ namespace r2p::serve {
 struct ServerLimits {
     /// Results one search may ask for (the library allows kMaxLimit, 10,000).
     std::size_t max_limit = 1000;
-    /// Bytes of query text (the `q` values joined): longer is a 400.
+    /// Bytes of query text (the `q` values joined), and of sentence text (`like-text` of a
+    /// search, `sentence` of a trace): longer is a 400.
     std::size_t max_query_bytes = 2048;
     /// Paragraphs before and after a passage that /api/passage may be asked for (`around`).
     std::size_t max_around = 10;

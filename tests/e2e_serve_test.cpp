@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cctype>
 #include <chrono>
@@ -134,6 +135,51 @@ void check_error(const httplib::Result& result, int status) {
     CHECK(body["status"] == status);
     CHECK(body["error"].is_string());
     CHECK_FALSE(body["error"].get<std::string>().empty());
+}
+
+// The browser tests' statements (tests/data/browser: one sentence of agreed language repeated
+// across four statements of 2006, 2009 and 2014) and corpus/, for traces and like searches.
+const std::string& trace_db() {
+    static r2p::test::TempDir dir;
+    static const std::string path = [] {
+        const auto db = (dir / "db").string();
+        const auto result =
+            run_command(r2p::test::kIndex + " --quiet --db " + shell_quote(db) + " " +
+                        shell_quote(std::string(R2P_SOURCE_DIR) + "/tests/data/browser") + " " +
+                        shell_quote(r2p::test::kCorpus));
+        return result.exit_code <= 1 ? db : std::string();
+    }();
+    return path;
+}
+
+constexpr const char* kAgreedSentence =
+    "We reaffirm that each State has the responsibility to protect its populations from "
+    "genocide, war crimes, ethnic cleansing and crimes against humanity.";
+
+// r2p-trace (e2e_paths.hpp names the tools main had before issue 15).
+const std::string kTraceTool = std::string(R2P_BIN_DIR) + "/r2p-trace";
+
+// The same trace request as r2p-trace's arguments: the sentence or passage id as the
+// operand, the other keys as options.
+std::string trace_cli_args(const Params& params) {
+    std::string options;
+    std::string operand;
+    for (const auto& [key, value] : params) {
+        if (key == "sentence" || key == "id") {
+            operand = " -- " + shell_quote(value);
+        } else {
+            options += " --" + key + " " + shell_quote(value);
+        }
+    }
+    return options + operand;
+}
+
+// The Norway 2006 paragraph holding the agreed sentence (its first use), found by a search.
+std::string agreed_language_passage(const ServeProcess& server) {
+    const auto found = get(server, "/api/search?q=reaffirm&doc=norway-general-debate-2006");
+    if (!found || found->status != 200) return "";
+    const json body = json::parse(found->body);
+    return body["results"].empty() ? "" : body["results"][0]["id"].get<std::string>();
 }
 
 // Polls `done` every 50 ms for up to `seconds`.
@@ -515,5 +561,139 @@ TEST_SUITE("e2e_serve") {
         const auto threads =
             run_command(r2p::test::kServe + " --db " + shell_quote(shared_db()) + " --threads -3");
         CHECK(threads.exit_code == 2);
+    }
+
+    TEST_CASE("/api/trace answers exactly what r2p-trace --json prints") {
+        REQUIRE_FALSE(trace_db().empty());
+        ServeProcess server(serve_args(trace_db()));
+        REQUIRE(server.port() > 0);
+        const std::string passage = agreed_language_passage(server);
+        REQUIRE_FALSE(passage.empty());
+        const std::vector<Params> requests = {
+            {{"sentence", kAgreedSentence}},
+            {{"sentence", kAgreedSentence}, {"limit", "2"}},
+            {{"sentence", kAgreedSentence}, {"min-similarity", "0.95"}},
+            {{"sentence", kAgreedSentence}, {"from", "2009"}, {"country", "gha"}},
+            {{"id", passage}, {"sentence-number", "2"}},
+        };
+        for (const auto& params : requests) {
+            const std::string qs = query_string(params);
+            CAPTURE(qs);
+            const auto cli = run_command(kTraceTool + " --json --db " + shell_quote(trace_db()) +
+                                         trace_cli_args(params));
+            INFO(cli.err);
+            REQUIRE(cli.exit_code == 0);
+            const json expected = json::parse(cli.out);
+            const json actual = api_json(get(server, "/api/trace?" + qs), 200);
+            CHECK(actual == expected);
+        }
+        // The history itself: three years, Norway's 2006 statement first, oldest first.
+        const json trace = api_json(
+            get(server, "/api/trace?" + query_string({{"sentence", kAgreedSentence}})), 200);
+        CHECK(trace["years"].size() == 3);
+        CHECK(trace["first_use"]["id"] == passage);
+        CHECK(trace["uses"] == 4);
+    }
+
+    TEST_CASE("/api/trace: a bad request is a 400 with the library's message") {
+        REQUIRE_FALSE(trace_db().empty());
+        ServeProcess server(serve_args(trace_db()));
+        REQUIRE(server.port() > 0);
+        // Bad values: the same message r2p-trace prints, its options named as the API's keys.
+        const std::vector<Params> requests = {
+            {{"id", "no-such-document/p1"}, {"sentence-number", "1"}},
+            {{"sentence", "Thank you."}},
+            {{"sentence", kAgreedSentence}, {"min-similarity", "2"}},
+            {{"sentence", kAgreedSentence}, {"from", "2020"}, {"to", "2010"}},
+            {{"sentence", kAgreedSentence}, {"limit", "x"}},
+        };
+        for (const auto& params : requests) {
+            const std::string qs = query_string(params);
+            CAPTURE(qs);
+            const json body = api_json(get(server, "/api/trace?" + qs), 400);
+            CHECK(body["status"] == 400);
+            REQUIRE(body["error"].is_string());
+            CHECK_FALSE(body["error"].get<std::string>().empty());
+            const auto cli = run_command(kTraceTool + " --json --db " + shell_quote(trace_db()) +
+                                         trace_cli_args(params));
+            CHECK(cli.exit_code == 2);
+            std::string message = cli.err.substr(std::string("r2p-trace: error: ").size());
+            if (!message.empty()) message.pop_back();  // the newline
+            for (auto at = message.find("--"); at != std::string::npos; at = message.find("--")) {
+                message.erase(at, 2);
+            }
+            CHECK(body["error"] == message);
+        }
+        // Keys the command line spells otherwise (an operand; an option it does not know).
+        check_error(get(server, "/api/trace"), 400);
+        check_error(get(server, "/api/trace?" +
+                                    query_string({{"sentence", kAgreedSentence}, {"bogus", "1"}})),
+                    400);
+        check_error(get(server, "/api/trace?" +
+                                    query_string({{"sentence", kAgreedSentence}, {"id", "x/p1"}})),
+                    400);
+        // The server's own bounds: sentence text and limit, as for /api/search.
+        check_error(get(server, "/api/trace?sentence=" + std::string(2100, 'a')), 400);
+        check_error(get(server, "/api/trace?" + query_string({{"sentence", kAgreedSentence},
+                                                              {"limit", "1001"}})),
+                    400);
+        check_error(get(server, "/api/search?like-text=" + std::string(2100, 'a')), 400);
+        httplib::Client client("127.0.0.1", server.port());
+        check_error(client.Post("/api/trace?sentence=x", "x", "text/plain"), 405);
+    }
+
+    TEST_CASE("/api/trace answers 503 while the database is missing, 400 before that") {
+        r2p::test::TempDir dir;
+        ServeProcess server(serve_args((dir / "later.db").string()));
+        REQUIRE(server.port() > 0);
+        check_error(get(server, "/api/trace?sentence=x&min-similarity=2"), 400);
+        check_error(get(server, "/api/trace?" + query_string({{"sentence", kAgreedSentence}})),
+                    503);
+    }
+
+    TEST_CASE("like search through /api/search equals r2p-search --like --json, but for stats") {
+        REQUIRE_FALSE(trace_db().empty());
+        ServeProcess server(serve_args(trace_db()));
+        REQUIRE(server.port() > 0);
+        const std::string passage = agreed_language_passage(server);
+        REQUIRE_FALSE(passage.empty());
+        const std::vector<Params> requests = {
+            {{"like", passage}},
+            {{"like", passage}, {"sort", "date"}, {"facet", "country"}, {"facet", "year"}},
+            {{"like", passage},
+             {"country", "chl"},
+             {"facet", "country"},
+             {"facet-mode", "disjunctive"}},
+            {{"like", passage}, {"min-similarity", "0.95"}},
+            {{"like-text", kAgreedSentence}, {"limit", "2"}, {"offset", "1"}},
+        };
+        for (const auto& params : requests) {
+            const std::string qs = query_string(params);
+            CAPTURE(qs);
+            const auto cli = run_command(r2p::test::kSearch + " --json --db " +
+                                         shell_quote(trace_db()) + cli_args(params));
+            INFO(cli.err);
+            REQUIRE(cli.exit_code == 0);
+            json expected = json::parse(cli.out);
+            json actual = api_json(get(server, "/api/search?" + qs), 200);
+            expected.erase("stats");
+            actual.erase("stats");
+            CHECK(actual == expected);
+        }
+        // Every statement repeating the sentence is found, each hit with its similarity.
+        const json like =
+            api_json(get(server, "/api/search?" + query_string({{"like", passage}})), 200);
+        std::vector<std::string> docs;
+        for (const auto& hit : like["results"]) {
+            docs.push_back(hit["doc"]["id"]);
+            CHECK(hit["like"]["similarity"].get<double>() > 0.5);
+        }
+        for (const char* doc :
+             {"norway-general-debate-2006", "ghana-general-debate-2009",
+              "chile-general-debate-2009", "philippines-interactive-dialogue-2014"}) {
+            CAPTURE(doc);
+            CHECK(std::find(docs.begin(), docs.end(), doc) != docs.end());
+        }
+        check_error(get(server, "/api/search?like=no-such-document/p1"), 400);
     }
 }

@@ -19,7 +19,10 @@
   const FILTERABLE = new Set(["speaker", "country"]);
   const FACET_SHOWN = 8;  // values shown before "Show all"
   const DEFAULTS = { q: "", from: "", to: "", sort: "relevance", group: "none", offset: 0,
-                     limit: 10, correct: "auto", passage: "" };
+                     limit: 10, correct: "auto", passage: "", like: "", trace: "", sentence: 0,
+                     traceText: "" };
+  // What leaving a trace resets (a trace is of a passage's sentence, or of a sentence's text).
+  const NO_TRACE = { trace: "", sentence: 0, traceText: "" };
   const KIND_LABELS = { paragraph: "Paragraph", quote: "Quote" };
   // The timeline's series: 6 colours (style.css's .series-0 ... .series-5) times 5 fills
   // (solid, then patterns drawn over the colour) tell 30 themes apart, the taxonomy's count.
@@ -55,6 +58,10 @@
               DEFAULTS.limit;
     s.correct = params.get("correct") === "off" ? "off" : "auto";
     s.passage = params.get("passage") || "";
+    s.like = params.get("like") || "";
+    s.trace = params.get("trace") || "";
+    s.sentence = s.trace ? clampCount(params.get("sentence") || "1", 1, 100000) || 1 : 0;
+    s.traceText = s.trace ? "" : params.get("trace-text") || "";
     return s;
   }
 
@@ -71,6 +78,13 @@
     if (s.limit !== DEFAULTS.limit) params.set("limit", String(s.limit));
     if (s.correct !== DEFAULTS.correct) params.set("correct", s.correct);
     if (s.passage) params.set("passage", s.passage);
+    if (s.like) params.set("like", s.like);
+    if (s.trace) {
+      params.set("trace", s.trace);
+      params.set("sentence", String(s.sentence || 1));
+    } else if (s.traceText) {
+      params.set("trace-text", s.traceText);
+    }
     const text = params.toString();
     return text ? `/?${text}` : "/";
   }
@@ -90,6 +104,7 @@
     params.set("limit", String(t.limit));
     params.set("group", t.group);
     params.set("correct", t.correct);
+    if (t.like) params.set("like", t.like);
     return `/api/search?${params.toString()}`;
   }
 
@@ -123,8 +138,8 @@
     return node;
   }
 
-  // Text with [start, end) code-point ranges wrapped in <mark>.
-  function highlighted(text, ranges) {
+  // Text with [start, end) code-point ranges wrapped in <mark> (of class `markClass`, if any).
+  function highlighted(text, ranges, markClass = null) {
     const fragment = document.createDocumentFragment();
     const points = Array.from(text || "");
     const sorted = (Array.isArray(ranges) ? ranges : [])
@@ -134,7 +149,7 @@
     for (const [start, end] of sorted) {
       if (start < at || start >= points.length) continue;
       if (start > at) fragment.append(points.slice(at, start).join(""));
-      fragment.append(el("mark", { text: points.slice(start, end).join("") }));
+      fragment.append(el("mark", { class: markClass, text: points.slice(start, end).join("") }));
       at = Math.min(end, points.length);
     }
     if (at < points.length) fragment.append(points.slice(at).join(""));
@@ -264,8 +279,8 @@
 
   function navigate(next, { replace = false } = {}) {
     const url = urlFromState(next);
-    // Marks a context view entered from the results: its Back link can then go back.
-    const entry = { fromResults: Boolean(next.passage) && !state.passage };
+    // Marks a context or trace view entered from another view: its Back link can then go back.
+    const entry = { fromResults: viewOf(next) !== viewOf(state) && viewOf(next) !== "search" };
     if (replace) history.replaceState(entry, "", url);
     else history.pushState(entry, "", url);
     state = next;
@@ -273,7 +288,13 @@
   }
 
   function update(changes) {
-    navigate({ ...state, passage: "", offset: 0, ...changes });
+    navigate({ ...state, passage: "", ...NO_TRACE, offset: 0, ...changes });
+  }
+
+  // Which view a state shows: a trace, a passage in context, or the search (or like) results.
+  function viewOf(s) {
+    if (s.trace || s.traceText) return "trace";
+    return s.passage ? "context" : "search";
   }
 
   function toggleValue(list, value) {
@@ -305,19 +326,18 @@
     const token = ++renderToken;
     $("q").value = state.q;
     $("sort").value = state.sort;
+    // Similar passages by date read as a history: oldest first (the library's like order).
+    $("sort-date").textContent = state.like ? "Oldest first" : "Newest first";
     $("group").value = state.group;
     document.title = state.q ? `${state.q} – R2P statements search` : "R2P statements search";
-    if (state.passage) {
-      $("search-view").hidden = true;
-      $("sidebar").hidden = true;
-      $("context-view").hidden = false;
-      await renderContext(token);
-    } else {
-      $("context-view").hidden = true;
-      $("search-view").hidden = false;
-      $("sidebar").hidden = false;
-      await renderSearch(token);
-    }
+    const view = viewOf(state);
+    $("search-view").hidden = view !== "search";
+    $("sidebar").hidden = view !== "search";
+    $("context-view").hidden = view !== "context";
+    $("trace-view").hidden = view !== "trace";
+    if (view === "trace") await renderTrace(token);
+    else if (view === "context") await renderContext(token);
+    else await renderSearch(token);
     // Says the page shows the current URL's state (scripts and the browser tests wait on it).
     if (token === renderToken) document.body.dataset.rendered = String(token);
   }
@@ -343,6 +363,7 @@
       $("pager").hidden = true;
       $("correction").hidden = true;
       renderActiveFilters(s);
+      renderLikeBanner(s, null);
       return;
     }
     if (token !== renderToken) return;
@@ -358,6 +379,7 @@
     renderCorrection(s, result);
     renderStatus(s, result);
     renderActiveFilters(s);
+    renderLikeBanner(s, result);
     renderResults(s, result);
     renderPager(s, result);
     renderFacets(s, result);
@@ -509,6 +531,8 @@
     } else {
       snippet.textContent = hit.text || "";
     }
+    const like = hit.like && typeof hit.like === "object" ? likeMatch(hit, hit.like) : null;
+    const sentences = sentencePicker(s, hit);
 
     const chips = el("ul", { class: "chips", "aria-label": "Themes" });
     for (const theme of hit.themes || []) {
@@ -527,6 +551,10 @@
     const actions = el("div", { class: "result-actions" },
       pageLink(contextState, "In context", { class: "context-link",
                                                "aria-label": `Open ${hit.id} in its context` }),
+      sentences.toggle,
+      s.like === hit.id ? null
+        : pageLink({ ...s, like: hit.id, offset: 0, passage: "" }, "Similar passages",
+                   { class: "like-link", "aria-label": `Passages with sentences like those of ${hit.id}` }),
       el("button", { type: "button", class: "cite-button", text: "Cite",
                      "aria-label": `Cite ${hit.id}`, onclick: () => openCite(hit) }));
     if (hit.folded > 0) {
@@ -543,7 +571,9 @@
                           navigate(contextState);
                         }
                       } },
-              head, title, snippet, chips.childElementCount ? chips : null, meta, actions);
+              // A like search's snippet is the matched sentence, which `like` shows marked.
+              head, title, like || snippet, chips.childElementCount ? chips : null, meta, actions,
+              sentences.panel);
   }
 
   // The document's date, event, place, country and symbol as spans.
@@ -744,6 +774,9 @@
       if (lastTimeline && !$("timeline").hidden) {
         drawTimeline($("timeline"), lastTimeline.s, lastTimeline.series);
       }
+      if (lastTraceTimeline && !$("trace-view").hidden) {
+        drawTraceTimeline($("trace-timeline"), lastTraceTimeline);
+      }
     }, 150);
   });
 
@@ -880,6 +913,152 @@
   }
 
   // ---------------------------------------------------------------------------------------
+  // Similar passages (like=ID): passages holding a sentence like one of the passage's.
+  // ---------------------------------------------------------------------------------------
+
+  function renderLikeBanner(s, result) {
+    const box = $("like-banner");
+    box.replaceChildren();
+    if (!s.like) {
+      box.hidden = true;
+      return;
+    }
+    const asked = el("p", { class: "like-title" },
+      "Passages holding a sentence like one of ",
+      pageLink({ ...s, like: "", passage: s.like, offset: 0 }, s.like, { class: "passage-id" }),
+      ": similarity from 0 to 100%, words that differ ",
+      el("mark", { class: "differ", text: "marked" }), ".");
+    const sentences = el("ol", { class: "like-sentences", "aria-label": "Sentences searched for" });
+    for (const sentence of (result && result.like_sentences) || []) {
+      sentences.append(el("li", {},
+        el("span", { class: "like-sentence-text", text: sentence }), " ",
+        pageLink({ ...s, ...NO_TRACE, traceText: sentence, passage: "" }, "Trace",
+                 { class: "trace-link", "aria-label": `Trace the sentence “${sentence}”` })));
+    }
+    box.append(asked, sentences.childElementCount ? sentences : null,
+      el("button", { type: "button", class: "link-button", text: "Back to all results",
+                     onclick: () => update({ like: "" }) }));
+    box.hidden = false;
+  }
+
+  // The similarity of a sentence match as people read it: "verbatim" or "87% similar".
+  function similarityText(like) {
+    if (like.verbatim) return "Verbatim";
+    const similarity = Number(like.similarity);
+    return Number.isFinite(similarity) ? `${Math.floor(similarity * 100)}% similar` : "Similar";
+  }
+
+  // The matched sentence of a passage (code points [begin, end) of its text), the words that
+  // differ from the asked sentence marked; like.sentence when the offsets do not fit.
+  function matchedSentence(text, like) {
+    const points = Array.from(text || "");
+    const begin = Number(like.begin);
+    const end = Number(like.end);
+    if (Number.isInteger(begin) && Number.isInteger(end) && begin >= 0 && begin < end &&
+        end <= points.length) {
+      const ranges = (Array.isArray(like.differing) ? like.differing : [])
+        .filter((r) => Array.isArray(r) && r[0] >= begin && r[1] <= end)
+        .map(([b, e]) => [b - begin, e - begin]);
+      return highlighted(points.slice(begin, end).join(""), ranges, "differ");
+    }
+    return document.createTextNode(typeof like.sentence === "string" ? like.sentence : "");
+  }
+
+  // A hit's (or a trace use's) sentence match: the figure, the sentence, the missing words.
+  function likeMatch(passage, like) {
+    const box = el("div", { class: "like-match" },
+      el("span", { class: `similarity${like.verbatim ? " verbatim" : ""}`, text: similarityText(like),
+                   title: "Sentence similarity (docs/interface.md)" }),
+      el("q", { class: "like-sentence" }, matchedSentence(passage.text, like)));
+    const missing = (Array.isArray(like.missing) ? like.missing : []).filter((w) => typeof w === "string");
+    if (missing.length) {
+      box.append(el("span", { class: "missing" }, "Without: ",
+        ...missing.flatMap((word, i) => [i ? ", " : "", el("del", { text: word })])));
+    }
+    return box;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // A passage's sentences, to pick one to trace. Split here for showing them only: the trace
+  // asks for the passage's sentence by number, which the server splits as the index did.
+  // ---------------------------------------------------------------------------------------
+
+  // The index's splitting rules (lib/src/sentences/sentence_split.cpp) over the browser's
+  // ICU sentence boundaries: no end after an abbreviation UN prose uses, an initial after a
+  // capitalised name ("Ban K. Moon") or dotted letters ("U.N."); a lone list marker ("1.",
+  // "(a)") is no sentence. The numbers of the list are then the index's sentence numbers.
+  const ABBREVIATIONS = new Set(["no", "nos", "para", "paras", "art", "arts", "p", "pp", "vol", "cf",
+    "fig", "ch", "chap", "sect", "sec", "op", "res", "doc", "mr", "mrs", "ms", "dr", "st", "amb",
+    "prof", "gen", "gov", "rev", "approx", "annex", "corr"]);
+  const MIN_TRACE_WORDS = 8;  // the index signs no shorter sentence (kMinSignatureWords)
+
+  function endsWithAbbreviation(piece) {
+    const m = /(?:^|[\s(])([A-Za-z.]+)\.$/.exec(piece);
+    if (!m) return false;  // "A/RES/60/1." or "2005." ends a sentence
+    const word = m[1];
+    if (word.length === 1) {
+      // An initial follows a capitalised name ("Ban K. Moon"); "annex I." ends a sentence.
+      return /(?:^|\s)[A-Z]\S*\s*[(]?$/.test(piece.slice(0, piece.length - 2));
+    }
+    if (word.includes(".")) return /^[A-Za-z](?:\.[A-Za-z])+$/.test(word);
+    return ABBREVIATIONS.has(word.toLowerCase());
+  }
+
+  const isListMarker = (piece) => piece.length <= 6 &&
+    /^(?:\(?(?:\d+|[A-Za-z]{1,4})[.)]|\((?:\d+|[A-Za-z]{1,4})\))$/.test(piece) &&
+    (piece[0] !== "(" || piece.endsWith(")"));
+
+  function splitSentences(text) {
+    const bounds = [0];
+    if (typeof Intl !== "undefined" && Intl.Segmenter) {
+      for (const part of new Intl.Segmenter("en", { granularity: "sentence" }).segment(text)) {
+        if (part.index > 0) bounds.push(part.index);
+      }
+    } else {
+      for (const m of text.matchAll(/[.!?]+["'”’)\]]*\s+/g)) bounds.push(m.index + m[0].length);
+    }
+    bounds.push(text.length);
+    const sentences = [];
+    let start = 0;
+    for (let i = 1; i < bounds.length; i++) {
+      const piece = text.slice(start, bounds[i]).trim();
+      if (i + 1 < bounds.length && endsWithAbbreviation(piece)) continue;  // joined with the next
+      start = bounds[i];
+      if (piece && !isListMarker(piece)) sentences.push(piece);
+    }
+    return sentences;
+  }
+
+  const wordCount = (text) => (text.match(/[\p{L}\p{N}]+/gu) || []).length;
+
+  // The "Trace a sentence" button of a result and the list of sentences it opens.
+  function sentencePicker(s, hit) {
+    const sentences = splitSentences(hit.text || "");
+    const panelId = `sentences-${idSafe(hit.id)}`;
+    const panel = el("div", { class: "sentence-picker", id: panelId, hidden: true },
+      el("p", { class: "picker-title", text: "Trace which sentence?" }));
+    const list = el("ol", { class: "sentence-list" });
+    sentences.forEach((sentence, i) => {
+      // The passage (when shown in context) stays: the trace's Back returns to it.
+      const traceState = { ...s, ...NO_TRACE, trace: hit.id, sentence: i + 1 };
+      list.append(el("li", {}, wordCount(sentence) >= MIN_TRACE_WORDS
+        ? pageLink(traceState, sentence, { class: "sentence-link",
+                                           "aria-label": `Trace sentence ${i + 1}: ${sentence}` },
+                   () => { openedFrom = hit.id; })
+        : el("span", { class: "sentence-short", text: sentence, title: "Too short to trace" })));
+    });
+    panel.append(list);
+    const toggle = el("button", { type: "button", class: "link-button trace-toggle", text: "Trace a sentence",
+                                  "aria-expanded": "false", "aria-controls": panelId });
+    toggle.addEventListener("click", () => {
+      panel.hidden = !panel.hidden;
+      toggle.setAttribute("aria-expanded", panel.hidden ? "false" : "true");
+      if (!panel.hidden) list.querySelector("a")?.focus();
+    });
+    return { toggle: sentences.length ? toggle : null, panel: sentences.length ? panel : null };
+  }
+
+  // ---------------------------------------------------------------------------------------
   // The passage in its context.
   // ---------------------------------------------------------------------------------------
 
@@ -932,6 +1111,7 @@
     body.append(focus);
     for (const after of context.after || []) body.append(contextParagraph(after, "after"));
 
+    const sentences = sentencePicker(s, passage);
     const details = el("section", { class: "passage-details", "aria-label": "This passage" },
       el("div", { class: "result-head" },
         badge(KIND_LABELS[passage.kind] || passage.kind, passage.kind === "quote" ? "quote" : "paragraph"),
@@ -942,8 +1122,12 @@
       el("ul", { class: "chips", "aria-label": "Themes" },
         ...(passage.themes || []).map((t) => el("li", {}, el("span", { class: "chip static", text: labelOf("theme", t) })))),
       el("div", { class: "result-actions" },
+        sentences.toggle,
+        pageLink({ ...s, passage: "", like: passage.id, offset: 0 }, "Similar passages",
+                 { class: "like-link", "aria-label": `Passages with sentences like those of ${passage.id}` }),
         el("button", { type: "button", class: "cite-button", text: "Cite",
-                       onclick: () => openCite(passage) })));
+                       onclick: () => openCite(passage) })),
+      sentences.panel);
     body.prepend(details);
     $("context-title").focus();
     focus.scrollIntoView({ block: "center" });
@@ -1020,6 +1204,287 @@
       block.prepend(el("span", { class: "visually-hidden", text: "The passage: " }));
     }
     return block;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // The trace of a sentence (trace=ID&sentence=N, or trace-text=...): its first use, its
+  // speakers per year, its countries and its uses, oldest first.
+  // ---------------------------------------------------------------------------------------
+
+  const TRACE_LIMIT = 100;  // uses listed; the counts cover them all
+  let traceDocs = new Map();  // the documents of the trace shown (traceDocuments)
+
+  function apiTraceUrl(s) {
+    const params = new URLSearchParams();
+    if (s.trace) {
+      params.set("id", s.trace);
+      params.set("sentence-number", String(s.sentence || 1));
+    } else {
+      params.set("sentence", s.traceText);
+    }
+    params.set("limit", String(TRACE_LIMIT));
+    return `/api/trace?${params.toString()}`;
+  }
+
+  // The documents of a trace's uses (a use names its document by id only): doc id -> the
+  // document as a search hit shows it (title, event, ...), one hit per document.
+  const DOCS_PER_REQUEST = 50;  // keeps the request URI well below the server's 8 KiB
+
+  async function traceDocuments(uses) {
+    const ids = [...new Set(uses.map((use) => use.doc_id).filter((id) => typeof id === "string" && id))];
+    const docs = new Map();
+    const requests = [];
+    for (let i = 0; i < ids.length; i += DOCS_PER_REQUEST) {
+      const params = new URLSearchParams();
+      const chunk = ids.slice(i, i + DOCS_PER_REQUEST);
+      for (const id of chunk) params.append("doc", id);
+      params.set("group", "doc");
+      params.set("limit", String(chunk.length));
+      requests.push(getJson(`/api/search?${params.toString()}`));
+    }
+    for (const answer of await Promise.all(requests)) {
+      for (const hit of answer.results || []) if (hit.doc && hit.doc.id) docs.set(hit.doc.id, hit.doc);
+    }
+    return docs;
+  }
+
+  // A use's fields, whether the API gives them flat (doc_id, date, country) or as a hit's.
+  function useFields(use) {
+    const doc = use.doc && typeof use.doc === "object" ? use.doc : traceDocs.get(use.doc_id) || {};
+    const country = use.country ?? doc.country ?? null;
+    const code = typeof country === "string" ? country : country?.code || "";
+    const named = [country, doc.country].find((c) => c && typeof c === "object" && c.name);
+    const name = named?.name || labels.country.get(code) || "";
+    return {
+      id: String(use.id || ""),
+      docId: use.doc_id || doc.id || "",
+      title: doc.title || use.doc_id || doc.id || use.id || "",
+      date: use.date ?? doc.date ?? null,
+      speaker: use.speaker || null,
+      roles: Array.isArray(use.roles) ? use.roles : Array.isArray(use.role) ? use.role : [],
+      code,
+      countryName: name,
+      countryText: code ? (name ? `${name} (${code.toUpperCase()})` : code.toUpperCase()) : "",
+    };
+  }
+
+  const plural = (n, noun, nouns = `${noun}s`) => `${formatCount(n)} ${n === 1 ? noun : nouns}`;
+
+  async function renderTrace(token) {
+    const s = state;
+    const back = { ...s, ...NO_TRACE };
+    $("trace-back").href = urlFromState(back);
+    $("trace-back").textContent = back.passage ? "← Back to the passage" : "← Back to results";
+    $("trace-title").textContent = "Loading…";
+    for (const id of ["trace-sentence", "trace-summary", "trace-first", "trace-timeline",
+                      "trace-countries", "trace-uses"]) $(id).replaceChildren();
+    $("trace-timeline").hidden = true;
+    lastTraceTimeline = null;
+    let trace;
+    try {
+      if (s.trace && !validPassageId(s.trace)) {
+        throw new ApiError("not a passage id (DOCID/pN or DOCID/pN/qM)", 0);
+      }
+      [trace] = await Promise.all([getJson(apiTraceUrl(s)), taxonomyLoaded]);
+      if (!trace || typeof trace !== "object") throw new ApiError("the server gave no trace", 0);
+    } catch (error) {
+      if (token !== renderToken) return;
+      showError("The sentence could not be traced", error);
+      $("trace-title").textContent = "No trace";
+      return;
+    }
+    if (token !== renderToken) return;
+    const listed = (Array.isArray(trace.listed) ? trace.listed : []).filter((u) => u && typeof u === "object");
+    try {
+      const first = trace.first_use && typeof trace.first_use === "object" ? [trace.first_use] : [];
+      traceDocs = await traceDocuments([...first, ...listed]);
+    } catch {
+      traceDocs = new Map();  // titles are a nicety: the uses are shown by document id
+    }
+    if (token !== renderToken) return;
+    clearError();
+    $("trace-title").textContent = "Trace of a sentence";
+    document.title = `Trace: ${trace.sentence || ""} – R2P statements search`;
+    $("trace-sentence").textContent = trace.sentence || "";
+    const uses = Number(trace.uses) || 0;
+    $("trace-summary").textContent = uses === 0 ? "No passage holds this sentence."
+      : `Used ${plural(uses, "time")} by ${plural(Number(trace.speakers) || 0, "speaker")} in ` +
+        `${plural(Number(trace.documents) || 0, "document")} from ` +
+        `${plural(Number(trace.countries) || 0, "country", "countries")}` +
+        (s.trace ? `; sentence ${s.sentence} of ${s.trace}.` : ".");
+
+    const years = (Array.isArray(trace.years) ? trace.years : []).filter((y) => y && typeof y === "object");
+    // Country names for the years' codes, learnt from the uses.
+    for (const use of [trace.first_use, ...listed]) {
+      if (!use || typeof use !== "object") continue;
+      const f = useFields(use);
+      if (f.code && f.countryName) labels.country.set(f.code, f.countryName);
+    }
+    renderFirstUse(s, trace.first_use);
+    lastTraceTimeline = years;
+    drawTraceTimeline($("trace-timeline"), years);
+    renderTraceCountries(years);
+    renderTraceUses(s, listed, uses);
+    $("trace-title").focus();
+  }
+
+  // A link to a use's passage in its context.
+  function useContextLink(s, fields, text) {
+    return pageLink({ ...s, ...NO_TRACE, like: "", passage: fields.id }, text,
+                    { class: "use-context-link", "aria-label": `${text}: open ${fields.id} in its context` });
+  }
+
+  function renderFirstUse(s, first) {
+    const box = $("trace-first");
+    if (!first || typeof first !== "object") {
+      box.append(el("h3", { text: "First use" }), el("p", { class: "muted", text: "None found." }));
+      return;
+    }
+    const f = useFields(first);
+    const details = el("dl", { class: "first-use-details" },
+      el("dt", { text: "Date" }), el("dd", {}, el("time", { datetime: f.date || null, text: formatDate(f.date) })),
+      el("dt", { text: "Document" }), el("dd", {}, useContextLink(s, f, f.title)),
+      el("dt", { text: "Speaker" }), el("dd", { text: speakerText(f) || "not known" }),
+      el("dt", { text: "Country" }), el("dd", { text: f.countryText || "not known" }));
+    box.append(el("h3", { text: "First use" }), details);
+  }
+
+  function speakerText(f) {
+    const roles = f.roles.map((r) => labelOf("role", r));
+    if (f.speaker) return roles.length ? `${f.speaker} (${roles.join(", ")})` : f.speaker;
+    return roles.join(", ");
+  }
+
+  // The countries that used it, each with the first year it did.
+  function renderTraceCountries(years) {
+    const box = $("trace-countries");
+    const first = new Map();
+    for (const year of years) {
+      for (const code of Array.isArray(year.countries) ? year.countries : []) {
+        if (typeof code === "string" && !first.has(code)) first.set(code, year.year || "");
+      }
+    }
+    if (first.size === 0) return;
+    const list = el("ul", { class: "chips country-list", "aria-label": "Countries, by first use" });
+    for (const [code, year] of first) {
+      list.append(el("li", {}, el("span", { class: "chip static",
+        text: `${labelOf("country", code)}${year ? ` (${year})` : ""}` })));
+    }
+    box.append(el("h3", { text: `Countries (${formatCount(first.size)})` }), list);
+  }
+
+  function renderTraceUses(s, listed, uses) {
+    const box = $("trace-uses");
+    box.append(el("h3", { text: "Uses, oldest first" }),
+      el("p", { class: "muted", text: listed.length < uses
+        ? `The first ${formatCount(listed.length)} of ${formatCount(uses)} uses; words that differ from the traced sentence are marked.`
+        : "Words that differ from the traced sentence are marked." }));
+    const list = el("ol", { class: "trace-uses-list" });
+    for (const use of listed) {
+      const f = useFields(use);
+      const year = /^\d{4}/.test(f.date || "") ? f.date.slice(0, 4) : "";
+      const head = el("p", { class: "doc-meta use-meta" },
+        el("time", { datetime: f.date || null, text: formatDate(f.date) }),
+        useContextLink(s, f, f.title),
+        speakerText(f) ? el("span", { text: speakerText(f) }) : null,
+        f.countryText ? el("span", { text: f.countryText }) : null);
+      const like = use.like && typeof use.like === "object" ? likeMatch(use, use.like)
+                                                            : el("p", { text: use.text || "" });
+      list.append(el("li", { class: "trace-use", tabindex: "-1", "data-id": f.id, "data-year": year },
+                     head, like));
+    }
+    box.append(list);
+  }
+
+  // Speakers per year, verbatim and modified stacked, in the search timeline's style; a
+  // year's bar moves to its first listed use.
+  let lastTraceTimeline = null;
+
+  function drawTraceTimeline(box, years) {
+    box.replaceChildren();
+    const dated = years.filter((y) => /^\d{4}$/.test(String(y.year)));
+    if (dated.length === 0) {
+      box.hidden = true;
+      return;
+    }
+    box.hidden = false;
+    const counts = new Map(dated.map((y) => [Number(y.year), {
+      verbatim: Number(y.verbatim_speakers) || 0, modified: Number(y.modified_speakers) || 0,
+      uses: Number(y.uses) || 0, countries: Array.isArray(y.countries) ? y.countries : [] }]));
+    const lo = Math.min(...counts.keys());
+    const hi = Math.max(...counts.keys());
+    const ticks = scaleTicks(Math.max(1, ...[...counts.values()].map((c) => c.verbatim + c.modified)));
+    const max = ticks[ticks.length - 1];
+    const width = Math.max(260, Math.min(1200, box.clientWidth - 24 || 720));
+    const height = width < 500 ? 120 : 150;
+    const top = 12;
+    const bottom = 22;
+    const left = 36;
+    const plotHeight = height - top - bottom;
+    const span = hi - lo + 1;
+    const column = (width - left - 4) / Math.max(span, 5);
+    const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "timeline-chart trace-chart",
+                               role: "group", "aria-label": "Speakers per year using the sentence verbatim or modified; activate a year to go to its uses" });
+    for (const tick of ticks) {
+      const y = top + plotHeight * (1 - tick / max);
+      chart.append(svg("line", { x1: left, x2: width, y1: y, y2: y, class: "grid" }));
+      const label = svg("text", { x: left - 4, y: y + 4, class: "axis-label", "text-anchor": "end" });
+      label.textContent = formatCount(tick);
+      chart.append(label);
+    }
+    const labelEvery = Math.ceil(span / Math.max(2, Math.floor((width - left) / 48)));
+    for (let year = lo; year <= hi; year++) {
+      const x = left + (year - lo) * column;
+      const c = counts.get(year);
+      const group = svg("g", { class: "year", "data-year": year });
+      group.append(svg("rect", { x, y: top, width: column, height: plotHeight, class: "hit" }));
+      if (c) {
+        const description = `${year}: ${plural(c.verbatim, "speaker")} verbatim, ${formatCount(c.modified)} modified; ` +
+          `${plural(c.uses, "use")}${c.countries.length ? `; ${c.countries.map((code) => labelOf("country", code)).join(", ")}` : ""}`;
+        group.setAttribute("tabindex", "0");
+        group.setAttribute("role", "button");
+        group.setAttribute("aria-label", description);
+        const go = () => {
+          const use = document.querySelector(`#trace-uses .trace-use[data-year="${year}"]`);
+          if (use) {
+            use.scrollIntoView({ block: "center" });
+            use.focus({ preventScroll: true });
+          }
+        };
+        group.addEventListener("click", go);
+        group.addEventListener("keydown", (event) => {
+          if (event.key === "Enter" || event.key === " ") {
+            event.preventDefault();
+            go();
+          }
+        });
+        let base = top + plotHeight;
+        const barWidth = column * 0.7;
+        [["verbatim", c.verbatim, 0], ["modified", c.modified, 1]].forEach(([name, count, series]) => {
+          if (!count) return;
+          const h = Math.max(1.5, (count / max) * plotHeight);
+          base -= h;
+          group.append(svg("rect", { x: x + column * 0.15, y: base, width: barWidth, height: h,
+                                     class: `bar ${name} series-${series}` }));
+        });
+        const tip = svg("title");
+        tip.textContent = description;
+        group.append(tip);
+      }
+      chart.append(group);
+      if ((year - lo) % labelEvery === 0) {
+        const label = svg("text", { x: x + column / 2, y: height - 6, class: "axis-label", "text-anchor": "middle" });
+        label.textContent = String(year);
+        chart.append(label);
+      }
+    }
+    const undated = years.filter((y) => !/^\d{4}$/.test(String(y.year)))
+      .reduce((n, y) => n + (Number(y.uses) || 0), 0);
+    const legend = el("ul", { class: "legend" },
+      el("li", {}, swatch(0), "Verbatim (speakers)"),
+      el("li", {}, swatch(1), "Modified (speakers)"),
+      undated ? el("li", { class: "muted", text: `${plural(undated, "use")} without a date` }) : null);
+    box.append(el("h3", { class: "timeline-title", text: "Speakers per year" }), chart, legend);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -1137,6 +1602,13 @@
     if (history.state && history.state.fromResults) history.back();
     else navigate({ ...state, passage: "" });
   });
+  $("trace-back").addEventListener("click", (event) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    event.preventDefault();
+    openedFrom = state.trace || null;
+    if (history.state && history.state.fromResults) history.back();
+    else navigate({ ...state, ...NO_TRACE });
+  });
   $("home-link").addEventListener("click", (event) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey) return;
     event.preventDefault();
@@ -1156,12 +1628,12 @@
       $("q").select();
       return;
     }
-    if (event.key === "Escape" && state.passage && !$("cite-dialog").open) {
+    if (event.key === "Escape" && viewOf(state) !== "search" && !$("cite-dialog").open) {
       event.preventDefault();
-      $("context-back").click();
+      $(viewOf(state) === "trace" ? "trace-back" : "context-back").click();
       return;
     }
-    if ((event.key === "ArrowDown" || event.key === "ArrowUp") && !state.passage) {
+    if ((event.key === "ArrowDown" || event.key === "ArrowUp") && viewOf(state) === "search") {
       const inSearchBox = document.activeElement === $("q");
       if (typing(document.activeElement) && !(inSearchBox && event.key === "ArrowDown")) return;
       const items = [...document.querySelectorAll("#results .result")];
@@ -1181,7 +1653,9 @@
   // Remember where a result was opened from, for focus on the way back.
   $("results").addEventListener("click", (event) => {
     const item = event.target.closest(".result");
-    if (item && event.target.closest(".result-link, .context-link")) openedFrom = item.dataset.id;
+    if (item && event.target.closest(".result-link, .context-link, .sentence-link")) {
+      openedFrom = item.dataset.id;
+    }
   });
 
   history.replaceState(null, "", urlFromState(state));

@@ -567,6 +567,193 @@ def case_screenshots(driver, base, arguments):
     print("screenshots: " + ", ".join(shots))
 
 
+AGREED = ("We reaffirm that each State has the responsibility to protect its populations from "
+          "genocide, war crimes, ethnic cleansing and crimes against humanity.")
+NORWAY_DOC = "norway-general-debate-2006"
+TRACE_FIXTURE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "trace_fixture.json")
+
+
+def fake_api(driver, prefix, body):
+    """From the next page load on, fetches of URLs starting with prefix answer body (JSON) with
+    200: the page drawn from a known answer, whatever the library computes."""
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": """
+(() => {
+  const realFetch = window.fetch.bind(window);
+  const prefix = %s;
+  const body = %s;
+  window.fetch = async (url, options) => String(url).startsWith(prefix)
+    ? new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": "application/json" } })
+    : realFetch(url, options);
+})();""" % (json.dumps(prefix), json.dumps(body))})
+
+
+def open_trace_from_result(driver, result):
+    """Opens the result's sentence list and traces the agreed sentence; returns its number."""
+    toggle = result.find_element("css selector", ".trace-toggle")
+    toggle.click()
+    check(toggle.get_attribute("aria-expanded") == "true", "the sentence list did not open")
+    links = result.find_elements("css selector", ".sentence-picker .sentence-link")
+    texts = [link.text for link in links]
+    check(AGREED in texts, f"the agreed sentence is not offered for tracing: {texts}")
+    number = texts.index(AGREED) + 1
+    then_rendered(driver, links[number - 1].click, "the trace of the agreed sentence")
+    return number
+
+
+def trace_years(driver):
+    return [g.get_attribute("data-year") for g in by_css(driver, "#trace-timeline g.year[role=button]")]
+
+
+def check_agreed_trace(driver):
+    """The trace view of the agreed sentence: three years, Norway's first, uses oldest first."""
+    check(one(driver, "#trace-view").is_displayed(), "the trace view is not shown")
+    check(one(driver, "#trace-sentence").text == AGREED, f"traced: {one(driver, '#trace-sentence').text!r}")
+    check(trace_years(driver) == ["2006", "2009", "2014"], f"timeline years: {trace_years(driver)}")
+    labels = [g.get_attribute("aria-label") for g in by_css(driver, "#trace-timeline g.year[role=button]")]
+    check(labels[1].startswith("2009: 1 speaker verbatim, 1 modified"), f"2009's label: {labels[1]!r}")
+    check(by_css(driver, "#trace-timeline rect.bar.verbatim") and by_css(driver, "#trace-timeline rect.bar.modified"),
+          "the timeline lacks verbatim or modified bars")
+    first = one(driver, "#trace-first").text
+    for part in ("21 September 2006", "Norway at the General Debate, 2006", "Ingrid Sæterhaug", "Norway (NOR)"):
+        check(part in first, f"the first use lacks {part!r}: {first!r}")
+    dates = [t.get_attribute("datetime") for t in by_css(driver, "#trace-uses .trace-use time")]
+    check(len(dates) == 4 and dates == sorted(dates), f"the uses are not listed oldest first: {dates}")
+    chile = [u for u in by_css(driver, "#trace-uses .trace-use") if "chile" in u.get_attribute("data-id")]
+    check(chile, "Chile's modified use is not listed")
+    marks = " ".join(m.text for m in chile[0].find_elements("css selector", "mark.differ"))
+    check("every" in marks and "bears" in marks and "genocide" not in marks,
+          f"the words Chile changed are not the ones marked: {marks!r}")
+    countries = one(driver, "#trace-countries").text
+    check(all(c in countries for c in ("Norway (2006)", "Chile (2009)", "Ghana (2009)")),
+          f"countries: {countries!r}")
+
+
+def case_trace(driver, base, _):
+    """Trace this sentence from a result: the timeline's years, the first use, Back, reload, keys."""
+    load(driver, base + "/?q=reaffirm")
+    ids = result_ids(driver)
+    norway = [r for r in by_css(driver, "#results .result") if r.get_attribute("data-id").startswith(NORWAY_DOC)]
+    check(norway, f"Norway's statement is not among the results: {ids}")
+    norway_id = norway[0].get_attribute("data-id")
+    number = open_trace_from_result(driver, norway[0])
+    check(url_params(driver).get("trace") == [norway_id] and url_params(driver).get("sentence") == [str(number)],
+          f"the trace is not in the URL: {driver.current_url}")
+    check_agreed_trace(driver)
+
+    # A year's bar moves to its first use, by key too.
+    from selenium.webdriver.common.keys import Keys
+    bar = [g for g in by_css(driver, "#trace-timeline g.year[role=button]") if g.get_attribute("data-year") == "2014"][0]
+    bar.send_keys(Keys.ENTER)
+    focused = driver.switch_to.active_element
+    check(focused.get_attribute("data-year") == "2014", "Enter on 2014's bar did not reach 2014's use")
+
+    # Reload reproduces it; Back returns to the results with the result focused.
+    trace_url = driver.current_url
+    load(driver, trace_url)
+    check_agreed_trace(driver)
+    load(driver, base + "/?q=reaffirm")
+    norway = [r for r in by_css(driver, "#results .result") if r.get_attribute("data-id") == norway_id]
+    open_trace_from_result(driver, norway[0])
+    then_rendered(driver, driver.back, "the results after Back")
+    check(one(driver, "#trace-view").get_attribute("hidden") is not None, "Back left the trace shown")
+    check(result_ids(driver) == ids, f"Back did not restore the results: {result_ids(driver)} != {ids}")
+    then_rendered(driver, driver.forward, "the trace after Forward")
+    check_agreed_trace(driver)
+    then_rendered(driver, lambda: press(driver, Keys.ESCAPE), "the results after Escape")
+    check("trace" not in url_params(driver), f"Escape did not close the trace: {driver.current_url}")
+    check(driver.switch_to.active_element.get_attribute("data-id") == norway_id,
+          "focus did not return to the traced result")
+
+    # The first use's document opens in its context.
+    load(driver, trace_url)
+    then_rendered(driver, one(driver, "#trace-first a.use-context-link").click, "the first use in context")
+    check(url_params(driver).get("passage", [""])[0].startswith(NORWAY_DOC), f"URL: {driver.current_url}")
+    then_rendered(driver, driver.back, "the trace after Back")
+    check_agreed_trace(driver)
+
+    # From the passage in its context too; the trace's Back link returns there.
+    load(driver, base + "/?" + urllib.parse.urlencode({"passage": norway_id}))
+    open_trace_from_result(driver, one(driver, "#context-body .passage-details"))
+    check_agreed_trace(driver)
+    check(one(driver, "#trace-back").text == "← Back to the passage", "the trace's Back link names no passage")
+    then_rendered(driver, one(driver, "#trace-back").click, "the passage after the trace's Back link")
+    check(one(driver, "#context-view").is_displayed() and url_params(driver).get("passage") == [norway_id],
+          f"the trace's Back link did not return to the passage: {driver.current_url}")
+
+
+def case_like(driver, base, arguments):
+    """Similar passages: similarity shown, differing words marked, facets work, Back returns."""
+    load(driver, base + "/?q=reaffirm")
+    ids = result_ids(driver)
+    norway = [r for r in by_css(driver, "#results .result") if r.get_attribute("data-id").startswith(NORWAY_DOC)]
+    check(norway, f"Norway's statement is not among the results: {ids}")
+    norway_id = norway[0].get_attribute("data-id")
+    then_rendered(driver, norway[0].find_element("css selector", ".like-link").click, "the similar passages")
+    check(url_params(driver).get("like") == [norway_id], f"URL: {driver.current_url}")
+    check(one(driver, "#like-banner").is_displayed(), "no banner says what the results are like")
+    check(AGREED in one(driver, "#like-banner").text, "the banner does not list the agreed sentence")
+    figures = {r.get_attribute("data-id").split("/")[0]: one_text(r, ".like-match .similarity")
+               for r in by_css(driver, "#results .result")}
+    for doc in ("ghana-general-debate-2009", "chile-general-debate-2009", "philippines-interactive-dialogue-2014"):
+        check(doc in figures, f"{doc} is not among the similar passages: {figures}")
+    check(figures["ghana-general-debate-2009"] == "Verbatim", f"Ghana's is verbatim: {figures}")
+    check(re.fullmatch(r"\d{1,2}% similar", figures["chile-general-debate-2009"]), f"Chile's figure: {figures}")
+    chile = [r for r in by_css(driver, "#results .result") if r.get_attribute("data-id").startswith("chile")][0]
+    marks = " ".join(m.text for m in chile.find_elements("css selector", ".like-match mark.differ"))
+    check("every" in marks and "bears" in marks and "genocide" not in marks,
+          f"Chile's differing words: {marks!r}")
+    os.makedirs(arguments.screenshots, exist_ok=True)
+    driver.save_screenshot(os.path.join(arguments.screenshots, "like-desktop.png"))
+
+    # Facets work as usual on similar passages, and the like search stays.
+    countries = facet_counts(driver, "country")
+    check(countries.get("chl") == 1, f"the country facet of the similar passages: {countries}")
+    choose_facet(driver, "country", "chl")
+    check(url_params(driver).get("like") == [norway_id] and url_params(driver).get("country") == ["chl"],
+          f"URL: {driver.current_url}")
+    check([i.split("/")[0] for i in result_ids(driver)] == ["chile-general-debate-2009"],
+          f"filtered by Chile: {result_ids(driver)}")
+    then_rendered(driver, driver.back, "the similar passages after Back")
+    then_rendered(driver, driver.back, "the results after Back")
+    check("like" not in url_params(driver) and result_ids(driver) == ids,
+          f"Back did not return to the results: {driver.current_url}")
+    check(one(driver, "#like-banner").get_attribute("hidden") is not None, "the like banner stays")
+
+
+def case_trace_layout(driver, base, arguments):
+    """The trace view drawn from a fixed answer (tests/browser/trace_fixture.json): marks from
+    code point offsets, a long word, the phone layout; screenshots of desktop and phone."""
+    with open(TRACE_FIXTURE, encoding="utf-8") as stream:
+        fixture = json.load(stream)
+    long_word = "Responsibilitytoprotect" * 6
+    fixture["listed"][1]["text"] = fixture["listed"][1]["text"] + " " + long_word
+    fake_api(driver, "/api/trace", fixture)
+    url = base + "/?" + urllib.parse.urlencode({"q": "reaffirm", "trace": fixture["first_use"]["id"], "sentence": "2"})
+    folder = arguments.screenshots
+    os.makedirs(folder, exist_ok=True)
+    driver.set_window_size(1280, 900)
+    load(driver, url)
+    check_agreed_trace(driver)
+    missing = [d.text for d in by_css(driver, "#trace-uses .missing del")]
+    check(missing == ["each", "has"], f"the missing words: {missing}")
+    driver.save_screenshot(os.path.join(folder, "trace-desktop.png"))
+    driver.execute_script("document.getElementById('trace-uses').scrollIntoView()")
+    driver.save_screenshot(os.path.join(folder, "trace-uses.png"))
+    driver.set_window_size(390, 844)
+    load(driver, url)
+    check_agreed_trace(driver)
+    check(sideways_overflow(driver) <= 0, f"the trace view scrolls sideways by {sideways_overflow(driver)} px")
+    driver.save_screenshot(os.path.join(folder, "trace-phone.png"))
+    driver.execute_script("document.getElementById('trace-timeline').scrollIntoView()")
+    driver.save_screenshot(os.path.join(folder, "trace-phone-timeline.png"))
+    # Every control of the trace view has a label; the years are reachable by Tab.
+    unlabelled = driver.execute_script("""
+        return [...document.querySelectorAll('#trace-view a, #trace-view [role=button]')]
+          .filter((e) => !e.getAttribute('aria-label') && !e.textContent.trim())
+          .map((e) => e.outerHTML.slice(0, 80));""")
+    check(not unlabelled, f"trace controls without a label: {unlabelled}")
+
+
 CASES = {
     "search": case_search,
     "facets": case_facets,
@@ -578,6 +765,9 @@ CASES = {
     "cite": case_cite,
     "errors": case_errors,
     "screenshots": case_screenshots,
+    "trace": case_trace,
+    "like": case_like,
+    "trace_layout": case_trace_layout,
 }
 
 if __name__ == "__main__":
