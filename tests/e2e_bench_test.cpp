@@ -14,7 +14,7 @@
 #include "test_support.hpp"
 
 #ifndef R2P_BENCH_SMOKE_PASSAGES
-#define R2P_BENCH_SMOKE_PASSAGES 10000
+#define R2P_BENCH_SMOKE_PASSAGES 3000
 #endif
 
 namespace {
@@ -64,7 +64,7 @@ TEST_SUITE("e2e_bench") {
         r2p::test::TempDir dir;
 #ifdef R2P_SANITIZED
         // Completion and JSON are what this checks; the sanitizers make each passage ~10x dearer.
-        const std::size_t passages = std::min<std::size_t>(R2P_BENCH_SMOKE_PASSAGES, 4000);
+        const std::size_t passages = std::min<std::size_t>(R2P_BENCH_SMOKE_PASSAGES, 1500);
 #else
         const std::size_t passages = R2P_BENCH_SMOKE_PASSAGES;
 #endif
