@@ -241,7 +241,18 @@ json measure_trace(const TraceBenchOptions& options, const Taxonomy& taxonomy, s
 
     PhrasePeer phrase(db);
     log << "trace: " << probes.size() << " sentences, untimed pass ...\n";
-    for (Probe& probe : probes) find_once(searcher, phrase, probe);
+    json dropped = json::array();
+    for (auto it = probes.begin(); it != probes.end();) {
+        try {
+            find_once(searcher, phrase, *it);
+            ++it;
+        } catch (const UsageError& e) {
+            // A sentence the tracer refuses (too short, say) is reported, not timed.
+            dropped.push_back({{"class", it->cls}, {"sentence", it->sentence}, {"why", e.what()}});
+            it = probes.erase(it);
+        }
+    }
+    result["dropped"] = dropped;
     for (unsigned pass = 0; pass < std::max(1U, options.repeats); ++pass) {
         log << "trace: timed pass " << pass + 1 << " ...\n";
         time_once(searcher, phrase, probes, pass);
