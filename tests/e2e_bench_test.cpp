@@ -336,11 +336,10 @@ TEST_SUITE("e2e_bench") {
     TEST_CASE(
         "r2p-bench trace times trace, like search, --top and the phrase peer, with every figure") {
         r2p::test::TempDir dir;
-        // Statements over ten years: a courtesy sentence in each, the 2005 formula from 2005
-        // on (once with a word changed), and sentences of their own.
+        // Statements over eight years: a courtesy sentence in each, the 2005 formula from 2005
+        // on (once inside a longer sentence), and sentences of their own.
         const char* const kOwn[] = {
-            "Our delegation supports the early warning capacity of the regional offices in the "
-            "Great Lakes.",
+            "Our delegation supports the early warning capacity of the regional offices.",
             "The mediation team travelled to the border districts twice during the rainy season.",
             "We have trained four hundred police officers in the protection of displaced women.",
             "Our parliament adopted a national action plan on atrocity prevention last spring.",
