@@ -52,6 +52,9 @@ int main(int argc, char* argv[]) {
         options.add(r2p::cli::taxonomy_options());
         po::options_description hidden;
         hidden.add_options()("path", po::value<std::vector<std::string>>(), "");
+        // Undocumented: write no sentence signatures, only to measure what they cost
+        // (r2p-bench, the tests); --like and r2p-trace refuse such a database.
+        hidden.add_options()("no-sentence-signatures", "");
         po::positional_options_description positional;
         positional.add("path", -1);
 
@@ -68,6 +71,7 @@ int main(int argc, char* argv[]) {
         request.paths = vm["path"].as<std::vector<std::string>>();
         request.prune = vm.count("prune") > 0;
         request.dry_run = vm.count("dry-run") > 0;
+        request.sentence_signatures = vm.count("no-sentence-signatures") == 0;
         // Counts are read as text: Boost would wrap "-1" to a huge unsigned number.
         const auto count = [&](const char* name, std::size_t max) {
             return r2p::parse_count(std::string("--") + name, vm[name].as<std::string>(), max);

@@ -1,5 +1,6 @@
 #include "searcher/request_options.hpp"
 
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -58,6 +59,17 @@ po::options_description request_options() {
         "without its own filter)")(
         "correct", po::value<std::string>()->value_name("WHEN"),
         "auto (default: a query matching nothing runs its spelling suggestion) or off");
+    // The default as the library has it ("0.6").
+    std::ostringstream min_similarity_help;
+    min_similarity_help << "with --like/--like-text: lowest similarity kept, 0 to 1 (default "
+                        << kDefaultMinSimilarity << "); --sort date lists the history oldest first";
+    options.add_options()("like", po::value<std::string>()->value_name("ID"),
+                          "passages holding a sentence like one of passage ID's (near-duplicate "
+                          "sentences; query words and filters narrow them)")(
+        "like-text", po::value<std::string>()->value_name("TEXT"),
+        "passages holding a sentence like one of TEXT's (at least 8 words)")(
+        "min-similarity", po::value<std::string>()->value_name("X"),
+        min_similarity_help.str().c_str());
     return options;
 }
 

@@ -20,8 +20,14 @@ namespace r2p {
 /// for a paragraph), section, label, doc{id, title, date (null when unknown), path, line,
 /// event, place, source_url, country, session, symbol (each null when not given)}}],
 /// facets{<field>: [{value, label, count}]} holding only the fields asked for, suggestion
-/// (null or a string), missing_shards, stats.
+/// (null or a string), missing_shards, stats. With a like search: like_sentences (the
+/// sentences looked for) and, per hit, like (like_json).
 nlohmann::json search_result_json(const SearchResult& result);
+
+/// A sentence match in the passage `text` as JSON: {similarity, verbatim, asked, sentence
+/// (its text), begin, end, differing ([[b, e], ...]), missing (folded words)}; begin, end and
+/// differing as code point offsets into `text`.
+nlohmann::json like_json(const std::string& text, const SentenceMatch& match);
 
 /// A PassageContext as JSON: {passage, parent (null for a paragraph), quotes, before, after},
 /// each passage with the passage fields of a result (no rank, score, folded or snippet).

@@ -44,6 +44,10 @@ inline constexpr std::string_view kSentenceNumberKey = "sentence-number";  ///< 
 /// naming the option and the value, for a sign, non-digits, or a value above `max`.
 std::size_t parse_count(std::string_view option, std::string_view text, std::size_t max);
 
+/// A similarity from 0 to 1 ("0.8") given for `option` ("--min-similarity"). Throws
+/// UsageError, naming the option and the value, for anything else.
+double parse_similarity(std::string_view option, std::string_view text);
+
 /// "relevance" / "date" -> SortOrder. Throws UsageError naming `option` ("--sort") for
 /// anything else.
 SortOrder parse_sort_order(std::string_view option, std::string_view text);
@@ -83,7 +87,8 @@ using RequestField = std::pair<std::string, std::string>;
 /// The request that `fields` give: q (words, joined by spaces in their order), limit
 /// (default 10), offset (default 0), theme, role, kind, doc (repeatable), from, to, facet
 /// (repeatable), sort (default relevance), match (default all), group (default none),
-/// facet-mode (default filtered), correct (default auto); databases and allow_partial
+/// facet-mode (default filtered), correct (default auto), like or like-text (not both),
+/// min-similarity (default kDefaultMinSimilarity); databases and allow_partial
 /// keep their defaults. Dates and their order are checked here, so a bad one is an error
 /// before any database is opened. Throws UsageError, naming keys as `option_prefix` + key,
 /// for an unknown key, a single-valued key given twice, or a bad value: the first in the

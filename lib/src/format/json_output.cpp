@@ -49,6 +49,27 @@ nlohmann::json passage_json(const StoredPassage& p) {
     };
 }
 
+}  // namespace
+
+nlohmann::json like_json(const std::string& text, const SentenceMatch& match) {
+    // Code point offsets into `text`, as highlights are.
+    const auto sentence = code_point_marks(Snippet{text, {{match.begin, match.end}}});
+    nlohmann::json differing = nlohmann::json::array();
+    for (const auto& [b, e] : code_point_marks(Snippet{text, match.differing})) {
+        differing.push_back({b, e});
+    }
+    return {{"similarity", rounded(match.similarity)},
+            {"verbatim", match.verbatim},
+            {"asked", match.asked},
+            {"sentence", text.substr(match.begin, match.end - match.begin)},
+            {"begin", sentence.empty() ? 0 : sentence.front().first},
+            {"end", sentence.empty() ? 0 : sentence.front().second},
+            {"differing", std::move(differing)},
+            {"missing", match.missing}};
+}
+
+namespace {
+
 // A hit: its passage and where and how it matched.
 nlohmann::json hit_json(const SearchHit& hit) {
     nlohmann::json out = passage_json(hit.passage);
@@ -58,6 +79,7 @@ nlohmann::json hit_json(const SearchHit& hit) {
     out["snippet_text"] = hit.snippet.text;
     out["highlights"] = code_point_marks(hit.snippet);
     out["folded"] = hit.folded;
+    if (hit.like) out["like"] = like_json(hit.passage.text, *hit.like);
     return out;
 }
 
@@ -132,7 +154,7 @@ nlohmann::json search_result_json(const SearchResult& result) {
         }
         facets[std::string(facet_name(facet.field))] = std::move(entries);
     }
-    return {
+    nlohmann::json out = {
         {"query", result.query},
         {"matches", counts_json(result.matches)},
         {"group", group_name(result.group)},
@@ -148,6 +170,8 @@ nlohmann::json search_result_json(const SearchResult& result) {
         {"missing_shards", result.missing_shards},
         {"stats", stats_json(result.stats)},
     };
+    if (!result.like_sentences.empty()) out["like_sentences"] = result.like_sentences;
+    return out;
 }
 
 nlohmann::json passage_context_json(const PassageContext& context) {

@@ -162,13 +162,22 @@ void print_hit(std::ostream& out, const SearchHit& hit, GroupBy group, bool scor
     head << "  " << p.kind;
     const std::string who = who_speaks(p);
     if (!who.empty()) head << "  " << who;
-    if (scored) head << "  " << std::fixed << std::setprecision(2) << hit.score;
+    if (hit.like) {
+        head << "  similarity " << std::fixed << std::setprecision(2) << hit.like->similarity
+             << (hit.like->verbatim ? " (verbatim)" : "");
+    } else if (scored) {
+        head << "  " << std::fixed << std::setprecision(2) << hit.score;
+    }
     out << terminal_safe(head.str()) << '\n';
     print_document(out, p);
     if (!p.themes.empty()) {
         out << kIndent << "themes: " << terminal_safe(join(p.themes, ", ")) << '\n';
     }
+    // A like hit's snippet is its matching sentence, the words the asked one lacks marked.
     print_snippet(out, hit.snippet, style);
+    if (hit.like && !hit.like->missing.empty()) {
+        out << kIndent << "missing: " << terminal_safe(join(hit.like->missing, " ")) << '\n';
+    }
     if (hit.folded > 0) {
         out << kIndent << "+" << hit.folded << " more matching in this "
             << (group == GroupBy::Doc ? "document" : "paragraph") << '\n';
@@ -242,6 +251,9 @@ void print_table(std::ostream& out, const SearchResult& result, const TableStyle
         out << '\n';
     }
     out << count_line(result) << '\n';
+    for (const auto& sentence : result.like_sentences) {
+        out << "Like: " << terminal_safe(sentence) << '\n';
+    }
     // A query of filters only ranks nothing: every score is 0, and showing it says otherwise.
     const bool scored = std::any_of(result.hits.begin(), result.hits.end(),
                                     [](const SearchHit& hit) { return hit.score > 0; });

@@ -45,8 +45,12 @@ std::vector<fs::path> shard_layout(const fs::path& db, unsigned requested) {
 }  // namespace
 
 DatabaseWriters::DatabaseWriters(const fs::path& db, unsigned requested_shards, std::size_t batch,
-                                 bool dry_run, const Taxonomy& taxonomy)
-    : db_(db), batch_(batch), shards_(shard_layout(db, requested_shards)), taxonomy_(taxonomy) {
+                                 bool dry_run, const Taxonomy& taxonomy, bool sentence_signatures)
+    : db_(db),
+      batch_(batch),
+      sentence_signatures_(sentence_signatures),
+      shards_(shard_layout(db, requested_shards)),
+      taxonomy_(taxonomy) {
     writers_.resize(shards_.empty() ? 1 : shards_.size());
     std::error_code ec;
     const bool exists =
@@ -96,7 +100,7 @@ void DatabaseWriters::open_all() {
         // Xapian makes the database folder but not its parents (out/r2p.db).
         std::error_code ec;
         if (db_.has_parent_path()) fs::create_directories(db_.parent_path(), ec);
-        writers_[0] = std::make_unique<IndexWriter>(db_, batch_);
+        writers_[0] = std::make_unique<IndexWriter>(db_, batch_, sentence_signatures_);
         writers_[0]->record_taxonomy(taxonomy_);
         return;
     }
@@ -104,7 +108,7 @@ void DatabaseWriters::open_all() {
     fs::create_directories(db_, ec);
     if (ec) throw IndexError("cannot create " + db_.string() + ": " + ec.message());
     for (std::size_t i = 0; i < shards_.size(); ++i)
-        writers_[i] = std::make_unique<IndexWriter>(shards_[i], batch_);
+        writers_[i] = std::make_unique<IndexWriter>(shards_[i], batch_, sentence_signatures_);
     // Every shard records the taxonomy: searches over any of them agree.
     for (auto& writer : writers_) writer->record_taxonomy(taxonomy_);
     if (!fs::exists(db_ / kStubFileName, ec)) write_stub(db_, shards_.size());

@@ -23,8 +23,9 @@ class DatabaseWriters {
   public:
     /// `requested_shards` as IndexRequest::shards. Throws UsageError when it does not fit the
     /// database already at `db`, DatabaseLockedError / IndexError when one cannot be opened.
+    /// `sentence_signatures` as IndexRequest's (each IndexWriter marks its database).
     DatabaseWriters(const std::filesystem::path& db, unsigned requested_shards, std::size_t batch,
-                    bool dry_run, const Taxonomy& taxonomy);
+                    bool dry_run, const Taxonomy& taxonomy, bool sentence_signatures = true);
     ~DatabaseWriters();
 
     /// What the databases held when the run began, by document id.
@@ -49,6 +50,7 @@ class DatabaseWriters {
 
     std::filesystem::path db_;
     std::size_t batch_;
+    bool sentence_signatures_;
     std::vector<std::filesystem::path> shards_;
     std::vector<std::unique_ptr<IndexWriter>> writers_;
     std::once_flag opened_;

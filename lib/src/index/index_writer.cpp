@@ -9,6 +9,9 @@
 #include "r2p/error.hpp"
 #include "r2p/schema.hpp"
 #include "r2p/stored_taxonomy.hpp"
+#include "sentences/sentence_signature.hpp"
+#include "sentences/sentence_split.hpp"
+#include "sentences/sentence_words.hpp"
 #include "text/names.hpp"
 #include "text/possessives.hpp"
 #include "text/unicode.hpp"
@@ -35,6 +38,17 @@ void add_boolean(Xapian::Document& doc, std::string_view prefix, std::string_vie
     if (storable_term(t)) doc.add_boolean_term(t);
 }
 
+// The anchors of every signed sentence of `text`, as boolean terms: no effect on ranking or
+// document length.
+void add_sentence_anchors(Xapian::Document& xdoc, std::string_view text) {
+    std::vector<std::string> anchors;
+    for (const detail::SentenceSpan& span : detail::split_sentences(text)) {
+        detail::append_sentence_anchors(detail::sentence_words(text, span.begin, span.end),
+                                        anchors);
+    }
+    for (const std::string& anchor : anchors) xdoc.add_boolean_term(anchor);
+}
+
 std::string year_of(const std::string& date) {
     return date.size() >= 4 ? date.substr(0, 4) : std::string();
 }
@@ -50,7 +64,7 @@ std::string date_sort_value(const std::string& date) {
 }
 
 Xapian::Document make_passage_document(const Document& doc, const Passage& passage,
-                                       Xapian::TermGenerator& terms) {
+                                       Xapian::TermGenerator& terms, bool sentence_signatures) {
     Xapian::Document xdoc;
     terms.set_document(xdoc);
     // Possessives go (as they do from queries): "Ki-moon's" is indexed as "Ki-moon", so the
@@ -116,6 +130,9 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
                                                   : dropped          ? std::string()
                                                                      : values.front());
     }
+    // A quote's sentences are its paragraph's: signed once, a use counts once.
+    if (sentence_signatures && passage.kind == PassageKind::Paragraph)
+        add_sentence_anchors(xdoc, passage.text);
     xdoc.add_value(schema::slot(schema::Slot::Date), date_sort_value(doc.meta.date));
     // The collapse key of grouping by paragraph: a quote folds into its own paragraph.
     xdoc.add_value(schema::slot(schema::Slot::Paragraph),
@@ -193,7 +210,8 @@ void add_spellings(const Passage& passage, const Xapian::Document& xdoc, Words& 
 
 }  // namespace
 
-PreparedDocument prepare_document(const Document& doc, const std::vector<Passage>& passages) {
+PreparedDocument prepare_document(const Document& doc, const std::vector<Passage>& passages,
+                                  bool sentence_signatures) {
     Xapian::TermGenerator& terms = thread_term_generator();
     PreparedDocument prepared;
     prepared.doc_id = doc.meta.id;
@@ -201,7 +219,8 @@ PreparedDocument prepare_document(const Document& doc, const std::vector<Passage
     prepared.passages.reserve(passages.size());
     std::map<std::string, Xapian::termcount> words;
     for (const Passage& passage : passages) {
-        prepared.passages.push_back(make_passage_document(doc, passage, terms));
+        prepared.passages.push_back(
+            make_passage_document(doc, passage, terms, sentence_signatures));
         add_spellings(passage, prepared.passages.back(), words);
     }
     prepared.spellings.assign(words.begin(), words.end());
@@ -223,6 +242,7 @@ struct IndexWriter::State {
     std::filesystem::path dir;
     Xapian::WritableDatabase db;
     std::size_t batch_documents;
+    bool sentence_signatures = true;
     std::size_t pending = 0;
     std::unordered_map<std::string, Xapian::termcount> spellings;
     std::size_t spelling_passages = 0;  // passages whose words are in `spellings`
@@ -253,10 +273,26 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& dir) {
     }
 }
 
+// Marks the database as signed with this scheme (schema::kSignatureSchemeKey) only when all
+// of its passages will be: it is empty, or already marked so. Passages written without
+// signatures, or with another scheme, leave it unmarked.
+void mark_signatures(Xapian::WritableDatabase& db, bool sentence_signatures) {
+    const std::string key(schema::kSignatureSchemeKey);
+    const std::string scheme = db.get_metadata(key);
+    const std::string ours(detail::kSignatureScheme);
+    if (sentence_signatures && (db.get_doccount() == 0 || scheme == ours)) {
+        if (scheme != ours) db.set_metadata(key, ours);
+    } else if (!scheme.empty()) {
+        db.set_metadata(key, "");
+    }
+}
+
 }  // namespace
 
-IndexWriter::IndexWriter(const std::filesystem::path& dir, std::size_t batch_documents)
-    : state_(std::make_unique<State>(State{dir, open_writable(dir), batch_documents, 0, {}, 0})) {
+IndexWriter::IndexWriter(const std::filesystem::path& dir, std::size_t batch_documents,
+                         bool sentence_signatures)
+    : state_(std::make_unique<State>(
+          State{dir, open_writable(dir), batch_documents, sentence_signatures, 0, {}, 0})) {
     try {
         const std::string version = state_->db.get_metadata(std::string(schema::kSchemaVersionKey));
         if (version.empty()) {
@@ -272,6 +308,7 @@ IndexWriter::IndexWriter(const std::filesystem::path& dir, std::size_t batch_doc
                              ", this r2p-index writes " + std::string(schema::kSchemaVersion) +
                              " (re-index into a new --db)");
         }
+        mark_signatures(state_->db, sentence_signatures);
     } catch (const Xapian::Error& e) {
         throw IndexError("cannot use database " + dir.string() + ": " + e.get_description());
     }
@@ -390,7 +427,8 @@ void IndexWriter::write_document(const Document& doc, const std::vector<Passage>
     try {
         state_->db.delete_document(term(schema::kDocPrefix, doc.meta.id));
         for (const Passage& passage : passages) {
-            const Xapian::Document xdoc = make_passage_document(doc, passage, terms);
+            const Xapian::Document xdoc =
+                make_passage_document(doc, passage, terms, state_->sentence_signatures);
             state_->db.add_document(xdoc);
             add_spellings(passage, xdoc, state_->spellings);
             ++state_->spelling_passages;

@@ -21,9 +21,12 @@ namespace r2p {
 
 /// Builds the Xapian document of one passage: folded, stemmed text with positions, boolean
 /// filter terms, facet and sort values, stored data. `doc` is the passage's document.
-/// Terms longer than schema::kMaxTermBytes or holding NUL are never added.
+/// Terms longer than schema::kMaxTermBytes or holding NUL are never added. With
+/// `sentence_signatures`, a paragraph also gets the anchors of its sentences
+/// (sentences/sentence_signature.hpp); a quote's sentences are its paragraph's and get none.
 Xapian::Document make_passage_document(const Document& doc, const Passage& passage,
-                                       Xapian::TermGenerator& terms);
+                                       Xapian::TermGenerator& terms,
+                                       bool sentence_signatures = true);
 
 /// A document's passages turned into Xapian documents, ready for IndexWriter::write.
 struct PreparedDocument {
@@ -45,7 +48,8 @@ std::vector<std::pair<std::string, std::string>> facet_labels(const Document& do
 
 /// Builds every passage's Xapian document of `doc` (make_passage_document with this thread's
 /// own TermGenerator). Thread-safe: loader threads call it so the writer only writes.
-PreparedDocument prepare_document(const Document& doc, const std::vector<Passage>& passages);
+PreparedDocument prepare_document(const Document& doc, const std::vector<Passage>& passages,
+                                  bool sentence_signatures = true);
 
 /// The "YYYYMMDD" sort value for a "YYYY[-MM[-DD]]" date (missing parts as 00), "" if none.
 std::string date_sort_value(const std::string& date);
@@ -67,8 +71,13 @@ std::map<std::string, StoredDocument> read_stored_documents(const Xapian::Databa
 class IndexWriter {
   public:
     /// Opens or creates the database in `dir`. Throws DatabaseLockedError when another
-    /// writer holds it, IndexError when it cannot be opened or created.
-    explicit IndexWriter(const std::filesystem::path& dir, std::size_t batch_documents = 2000);
+    /// writer holds it, IndexError when it cannot be opened or created. With
+    /// `sentence_signatures`, write_document signs paragraphs and the database is marked
+    /// (schema::kSignatureSchemeKey) when it is new or already marked with this scheme; a
+    /// database holding passages without them stays unmarked (--like asks to re-index).
+    /// Without, the mark is removed.
+    explicit IndexWriter(const std::filesystem::path& dir, std::size_t batch_documents = 2000,
+                         bool sentence_signatures = true);
     ~IndexWriter();
     IndexWriter(const IndexWriter&) = delete;
     IndexWriter& operator=(const IndexWriter&) = delete;

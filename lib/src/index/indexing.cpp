@@ -51,7 +51,7 @@ struct LoadedFile {
 // A bad file is a diagnostic in `error`, never an exception.
 LoadedFile load_file(const CorpusFile& file, StatementReader& reader,
                      const std::string& old_fingerprint, const std::string& digest,
-                     const Tagger& tagger, const Collection* collection) {
+                     const Tagger& tagger, const Collection* collection, bool sentence_signatures) {
     LoadedFile slot;
     try {
         const auto [bytes, sidecar] = reader.read(file);
@@ -67,7 +67,8 @@ LoadedFile load_file(const CorpusFile& file, StatementReader& reader,
         slot.loaded = load_statement(file, bytes, sidecar, tagger, entry ? &*entry : nullptr);
         slot.streamed = bytes.size() > kStreamedFileBytes;
         if (!slot.streamed)
-            slot.prepared = prepare_document(slot.loaded->doc, slot.loaded->passages);
+            slot.prepared =
+                prepare_document(slot.loaded->doc, slot.loaded->passages, sentence_signatures);
     } catch (const CorpusError& e) {
         slot.error = e.what();
     } catch (const Xapian::Error& e) {
@@ -186,7 +187,8 @@ void write_all(const IndexRequest& request, const Taxonomy& taxonomy, const Coll
     // A thread for every loader and for every writer but this one: none waits for a thread.
     WorkerPool pool(loaders + static_cast<unsigned>(writers.size() - 1));
     const OrderedLoadWindow<LoadedFile>::Load load = [&](std::size_t index) {
-        return load_file(files[index], reader, old_fingerprints[index], digest, tagger, collection);
+        return load_file(files[index], reader, old_fingerprints[index], digest, tagger, collection,
+                         request.sentence_signatures);
     };
     const OrderedLoadWindow<LoadedFile>::Weight weight = [](const LoadedFile& loaded) {
         return loaded.bytes;
@@ -293,7 +295,7 @@ IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
     // Only an existing database is opened here (a locked one is reported before any work);
     // document ids depend on the files it holds.
     DatabaseWriters writers(request.db, request.shards, request.batch_documents, request.dry_run,
-                            taxonomy);
+                            taxonomy, request.sentence_signatures);
     std::map<std::string, std::filesystem::path> known;
     for (const auto& [doc_id, stored] : writers.stored()) known.emplace(doc_id, stored.location);
     CorpusListing listing = list_corpus_files(request.paths, known);

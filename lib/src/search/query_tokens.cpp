@@ -4,7 +4,7 @@
 #include <cctype>
 #include <set>
 
-#include "search/search_words.hpp"
+#include "text/word_spans.hpp"
 #include "text/unicode.hpp"
 
 namespace r2p::detail {

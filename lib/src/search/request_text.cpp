@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <map>
 
 #include "r2p/error.hpp"
@@ -38,6 +39,22 @@ std::size_t parse_count(std::string_view option, std::string_view text, std::siz
         }
         value = value * 10 + digit;
     }
+    return value;
+}
+
+double parse_similarity(std::string_view option, std::string_view text) {
+    const std::string what = std::string(option) + " '" + std::string(text) + "'";
+    // Plain decimals only ("0.8", "1", ".75"): no sign, exponent, hex, inf or nan.
+    const bool plain =
+        !text.empty() && text.size() <= 20 &&
+        std::all_of(
+            text.begin(), text.end(),
+            [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; }) &&
+        std::count(text.begin(), text.end(), '.') <= 1 && text != ".";
+    if (!plain) throw UsageError(what + ": expected a number from 0 to 1");
+    double value = 0;
+    std::from_chars(text.data(), text.data() + text.size(), value);  // locale-independent
+    if (value > 1.0) throw UsageError(what + " is out of range (from 0 to 1)");
     return value;
 }
 
@@ -112,8 +129,9 @@ SearchRequest parse_request(const std::vector<RequestField>& fields,
     SearchRequest request;
     // The filter keys are the registry's; each fills one of SearchFilters' lists.
     const auto filters = filter_lists(request.filters);
-    const std::string_view single[] = {kLimitKey, kOffsetKey, kFromKey,      kToKey,     kSortKey,
-                                       kMatchKey, kGroupKey,  kFacetModeKey, kCorrectKey};
+    const std::string_view single[] = {kLimitKey,   kOffsetKey, kFromKey,     kToKey,
+                                       kSortKey,    kMatchKey,  kGroupKey,    kFacetModeKey,
+                                       kCorrectKey, kLikeKey,   kLikeTextKey, kMinSimilarityKey};
 
     std::map<std::string, std::vector<std::string>, std::less<>> given;
     for (const auto& [key, value] : fields) given[key].push_back(value);
@@ -169,6 +187,22 @@ SearchRequest parse_request(const std::vector<RequestField>& fields,
         parse_correction(shown(option_prefix, kCorrectKey), last(kCorrectKey, "auto"));
     if (!lower.empty() && !upper.empty() && lower > upper) {
         throw UsageError(date_range_error(from, to, option_prefix));
+    }
+    request.like = last(kLikeKey, "");
+    request.like_text = last(kLikeTextKey, "");
+    if (!all(kLikeKey).empty() && request.like.empty()) {
+        throw UsageError(shown(option_prefix, kLikeKey) + ": expected a passage id");
+    }
+    if (!all(kLikeTextKey).empty() && request.like_text.empty()) {
+        throw UsageError(shown(option_prefix, kLikeTextKey) + ": expected a sentence");
+    }
+    if (!request.like.empty() && !request.like_text.empty()) {
+        throw UsageError(shown(option_prefix, kLikeKey) + " and " +
+                         shown(option_prefix, kLikeTextKey) + " cannot be given together");
+    }
+    if (!all(kMinSimilarityKey).empty()) {
+        request.min_similarity = parse_similarity(shown(option_prefix, kMinSimilarityKey),
+                                                  all(kMinSimilarityKey).back());
     }
     return request;
 }

@@ -12,6 +12,7 @@
 #include "r2p/schema.hpp"
 #include "r2p/search_request.hpp"
 #include "search/disjunctive_facets.hpp"
+#include "search/like_search.hpp"
 #include "search/match_counter.hpp"
 #include "search/passage_context.hpp"
 #include "search/query_builder.hpp"
@@ -50,6 +51,7 @@ void at_least_shown(MatchCounts& counts, Xapian::doccount shown) {
 struct Searcher::Impl {
     Impl(OpenedDatabases opened, const Taxonomy& taxonomy, const SearcherOptions& options)
         : labels_(shard_handles(opened.shards)),
+          shards_(shard_handles(opened.shards)),
           snapshot_(opened.db, std::move(opened.parts), std::move(opened.part_paths)),
           counter_(snapshot_, options.counting_threads_from),
           missing_(std::move(opened.missing)),
@@ -65,6 +67,9 @@ struct Searcher::Impl {
     SearchResult run_once(const SearchRequest& request);
     // The request with `text` as its query.
     SearchResult run_text(const SearchRequest& request, const std::string& text);
+    // A like search (request.like or like_text): the passages verified alike, then the
+    // query and filters, counts and facets over them; hits in sort_like_passages' order.
+    SearchResult run_like(const SearchRequest& request);
     // The ranked pass: the posting walk where the snapshot has lengths and the walk can
     // rank the query, else Xapian's matcher (always when collapsing on a slot).
     TopK rank(const Xapian::Query& query, const SearchRequest& request,
@@ -72,10 +77,13 @@ struct Searcher::Impl {
     // The exact counts of the request's facets and matches; under FacetMode::Disjunctive a
     // facet with a filter of its own is counted by a pass without that filter. The main
     // pass was started with `shared_fields` (the others).
+    // `within` (if any) narrows every pass's query (a like search's passages).
     CountedMatches finish_counts(const SearchRequest& request, const std::string& text,
-                                 const std::vector<FacetField>& own_filtered);
+                                 const std::vector<FacetField>& own_filtered,
+                                 const Xapian::Query* within = nullptr);
 
-    StoredLabels labels_;  // of the facets of fields with stored labels
+    StoredLabels labels_;                   // of the facets of fields with stored labels
+    std::vector<Xapian::Database> shards_;  // one by one: each must be signed for --like
     SearchSnapshot snapshot_;
     MatchCounter counter_;  // reads snapshot_'s tables: declared after it
     std::vector<std::string> missing_;
@@ -153,6 +161,7 @@ TopK Searcher::Impl::rank(const Xapian::Query& query, const SearchRequest& reque
 }
 
 SearchResult Searcher::Impl::run_once(const SearchRequest& request) {
+    if (!request.like.empty() || !request.like_text.empty()) return run_like(request);
     SearchResult asked = run_text(request, request.query);
     const bool nothing = asked.matches.upper == 0;
     if (request.correct == Correction::Off || !nothing || !asked.suggestion ||
@@ -241,7 +250,8 @@ SearchResult Searcher::Impl::run_text(const SearchRequest& request, const std::s
 }
 
 CountedMatches Searcher::Impl::finish_counts(const SearchRequest& request, const std::string& text,
-                                             const std::vector<FacetField>& own_filtered) {
+                                             const std::vector<FacetField>& own_filtered,
+                                             const Xapian::Query* within) {
     CountedMatches counted = counter_.finish(taxonomy_);
     if (own_filtered.empty()) return counted;
     std::vector<Facet> facets = std::move(counted.facets);
@@ -249,7 +259,9 @@ CountedMatches Searcher::Impl::finish_counts(const SearchRequest& request, const
     for (const FacetField field : own_filtered) {
         const BuiltQuery without = builder_.build(
             text, request.match, without_own_filter(request.filters, field), snapshot_.db());
-        counter_.start(without.query, {field});
+        counter_.start(within ? Xapian::Query(Xapian::Query::OP_FILTER, without.query, *within)
+                              : without.query,
+                       {field});
         CountedMatches own = counter_.finish(taxonomy_);
         counted.counted_by = std::max(counted.counted_by, own.counted_by);
         facets.push_back(std::move(own.facets.front()));
@@ -263,6 +275,77 @@ CountedMatches Searcher::Impl::finish_counts(const SearchRequest& request, const
         facets.erase(it);
     }
     return counted;
+}
+
+SearchResult Searcher::Impl::run_like(const SearchRequest& request) {
+    const Xapian::Database& db = snapshot_.db();
+    if (request.group != GroupBy::None) {
+        throw UsageError(std::string(kGroupKey) + " cannot be combined with " +
+                         std::string(kLikeKey) + " or " + std::string(kLikeTextKey));
+    }
+    require_signatures(shards_.empty() ? std::vector<Xapian::Database>{db} : shards_);
+    const AskedSentences asked = asked_sentences(db, request);
+    std::vector<LikePassage> alike = find_like_passages(db, asked, request.min_similarity);
+    // The query and filters narrow the passages alike; counts and facets count what is left.
+    const Xapian::Query within = passages_query(alike);
+    const BuiltQuery built = builder_.build(request.query, request.match, request.filters, db);
+    const Xapian::Query query(Xapian::Query::OP_FILTER, built.query, within);
+    const std::vector<FacetField> own_filtered =
+        request.facet_mode == FacetMode::Disjunctive
+            ? self_filtered_facets(request.facets, request.filters)
+            : std::vector<FacetField>{};
+    if (!request.facets.empty()) {
+        std::vector<FacetField> shared_fields;
+        for (const FacetField field : request.facets) {
+            if (std::find(own_filtered.begin(), own_filtered.end(), field) == own_filtered.end()) {
+                shared_fields.push_back(field);
+            }
+        }
+        counter_.start(query, shared_fields);
+    }
+    // Which of them the query and filters keep.
+    std::vector<Xapian::docid> kept;
+    if (!alike.empty()) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+        const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(alike.size()));
+        for (auto it = mset.begin(); it != mset.end(); ++it) kept.push_back(*it);
+        std::sort(kept.begin(), kept.end());
+    }
+    std::erase_if(alike, [&](const LikePassage& p) {
+        return !std::binary_search(kept.begin(), kept.end(), p.docid);
+    });
+    sort_like_passages(alike, request.sort);
+
+    SearchResult result;
+    result.query = request.query;
+    result.offset = request.offset;
+    result.limit = request.limit;
+    result.like_sentences = asked.texts();
+    const auto total = static_cast<Xapian::doccount>(alike.size());
+    result.matches = {total, total, total};
+    for (std::size_t i = request.offset; i < alike.size() && i < request.offset + request.limit;
+         ++i) {
+        SearchHit hit;
+        hit.rank = i + 1;
+        hit.score = alike[i].match.similarity;
+        hit.snippet = like_snippet(alike[i]);
+        hit.like = alike[i].match;
+        hit.passage = std::move(alike[i].passage);
+        result.hits.push_back(std::move(hit));
+    }
+    result.missing_shards = missing_;
+    if (!request.facets.empty()) {
+        CountedMatches counted = finish_counts(request, request.query, own_filtered, &within);
+        result.facets = std::move(counted.facets);
+        labels_.label(result.facets);
+        result.stats.counted_by = counted.counted_by;
+    }
+    result.stats.length_table = snapshot_.has_length_table();
+    result.stats.facet_tables = snapshot_.facet_tables();
+    return result;
 }
 
 SearchResult search(const SearchRequest& request, const Taxonomy& taxonomy) {

@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "r2p/schema.hpp"
-#include "search/search_words.hpp"
+#include "text/word_spans.hpp"
 #include "text/possessives.hpp"
 #include "text/unicode.hpp"
 

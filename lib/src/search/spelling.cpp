@@ -4,7 +4,7 @@
 
 #include "r2p/schema.hpp"
 #include "search/query_tokens.hpp"
-#include "search/search_words.hpp"
+#include "text/word_spans.hpp"
 #include "text/unicode.hpp"
 
 namespace r2p::detail {

@@ -1,4 +1,5 @@
-// Word boundaries in original (unfolded) text, shared by the highlighter and the speller.
+// Word boundaries in original (unfolded) text, shared by the highlighter, the speller and the
+// sentence signatures.
 #pragma once
 
 #include <cstddef>

@@ -1,4 +1,4 @@
-#include "search/search_words.hpp"
+#include "text/word_spans.hpp"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -11,6 +11,8 @@ namespace {
 
 bool is_word_char(UChar32 c) {
     if (c < 0) return false;
+    // ASCII without ICU: most text is ASCII, and u_isalnum gives the same answer there.
+    if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
     if (u_isalnum(c)) return true;
     // Combining marks belong to the letter before them (decomposed accents).
     return (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;

@@ -1,0 +1,175 @@
+#include "search/like_search.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+#include "index/stored_passage.hpp"
+#include "r2p/error.hpp"
+#include "r2p/request_text.hpp"
+#include "r2p/schema.hpp"
+#include "sentences/sentence_signature.hpp"
+#include "sentences/sentence_similarity.hpp"
+
+namespace r2p {
+
+namespace {
+
+std::string id_term(const std::string& id) { return std::string(schema::kIdPrefix) + id; }
+
+// The stored text of passage `id`; UsageError when no passage has it.
+std::string passage_text(const Xapian::Database& db, const std::string& id) {
+    const std::string term = id_term(id);
+    if (term.size() <= schema::kMaxTermBytes) {
+        const auto it = db.postlist_begin(term);
+        if (it != db.postlist_end(term)) {
+            return decode_stored_passage(db.get_document(*it).get_data()).text;
+        }
+    }
+    throw UsageError(std::string(kLikeKey) + ": no passage has the id '" + id + "'");
+}
+
+// A candidate must hold at least this many of the asked sentences' probe anchors (or all of
+// them when there are fewer). Measured on UNGDC: nearly every passage holding just one is a
+// passage sharing one stock phrase ("the United Nations"), while a sentence alike holds
+// several of its 8 anchors among the asked one's bigrams (it is missed only when at most one
+// of them is: about 1% at a 0.6 share, 10% for a formula inside a sentence twice its length).
+// Reading and checking the single-anchor passages cost 20-100 times as much.
+constexpr std::size_t kMinSharedAnchors = 2;
+
+// Every docid holding enough of the asked sentences' anchors, ascending, each once.
+std::vector<Xapian::docid> candidates(const Xapian::Database& db, const AskedSentences& asked) {
+    std::vector<std::string> probes;
+    for (const auto& sentence : asked.sentences) {
+        for (auto& term : detail::probe_anchors(sentence.words)) probes.push_back(std::move(term));
+    }
+    std::sort(probes.begin(), probes.end());
+    probes.erase(std::unique(probes.begin(), probes.end()), probes.end());
+    std::vector<Xapian::docid> postings;
+    for (const std::string& term : probes) {
+        for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+            postings.push_back(*it);
+        }
+    }
+    std::sort(postings.begin(), postings.end());
+    const std::size_t needed = std::min(kMinSharedAnchors, probes.size());
+    std::vector<Xapian::docid> docids;
+    for (std::size_t i = 0; i < postings.size();) {
+        std::size_t j = i;
+        while (j < postings.size() && postings[j] == postings[i]) ++j;
+        if (j - i >= needed) docids.push_back(postings[i]);
+        i = j;
+    }
+    return docids;
+}
+
+}  // namespace
+
+std::vector<std::string> AskedSentences::texts() const {
+    std::vector<std::string> out;
+    for (const auto& sentence : sentences) {
+        out.push_back(text.substr(sentence.begin, sentence.end - sentence.begin));
+    }
+    return out;
+}
+
+void require_signatures(const std::vector<Xapian::Database>& shards) {
+    for (const Xapian::Database& db : shards) {
+        const std::string scheme = db.get_metadata(std::string(schema::kSignatureSchemeKey));
+        if (scheme == detail::kSignatureScheme) continue;
+        throw UsageError("the database has no sentence signatures" +
+                         (scheme.empty() ? std::string(" (or passages written without them)")
+                                         : " of this version (it has '" + scheme + "')") +
+                         ": re-index it into a new --db with this r2p-index to use " +
+                         std::string(kLikeKey) + ", " + std::string(kLikeTextKey) +
+                         " or r2p-trace");
+    }
+}
+
+AskedSentences asked_sentences(const Xapian::Database& db, const SearchRequest& request) {
+    if (!request.like.empty() && !request.like_text.empty()) {
+        throw UsageError(std::string(kLikeKey) + " and " + std::string(kLikeTextKey) +
+                         " cannot be given together");
+    }
+    if (!(request.min_similarity >= 0.0 && request.min_similarity <= 1.0)) {
+        throw UsageError(std::string(kMinSimilarityKey) + " must be from 0 to 1");
+    }
+    AskedSentences asked;
+    asked.text = request.like.empty() ? request.like_text : passage_text(db, request.like);
+    for (auto& sentence : detail::passage_sentences(asked.text)) {
+        if (detail::has_signature(sentence.words)) asked.sentences.push_back(std::move(sentence));
+    }
+    if (asked.sentences.empty()) {
+        throw UsageError((request.like.empty() ? std::string(kLikeTextKey)
+                                               : std::string(kLikeKey) + " " + request.like) +
+                         ": no sentence of at least " + std::to_string(detail::kMinSignatureWords) +
+                         " words to look for (shorter ones are not traced)");
+    }
+    return asked;
+}
+
+std::vector<LikePassage> find_like_passages(const Xapian::Database& db, const AskedSentences& asked,
+                                            double min_similarity) {
+    std::vector<LikePassage> found;
+    for (const Xapian::docid docid : candidates(db, asked)) {
+        StoredPassage passage = decode_stored_passage(db.get_document(docid).get_data());
+        const std::vector<detail::PassageSentence> sentences =
+            detail::passage_sentences(passage.text);
+        double best = -1;
+        std::size_t best_asked = 0;
+        const detail::PassageSentence* best_found = nullptr;
+        for (const auto& sentence : sentences) {
+            if (!detail::has_signature(sentence.words)) continue;  // never anchored
+            for (std::size_t i = 0; i < asked.sentences.size(); ++i) {
+                const double s = detail::sentence_similarity(asked.sentences[i], sentence);
+                if (s > best) {
+                    best = s;
+                    best_asked = i;
+                    best_found = &sentence;
+                }
+            }
+        }
+        if (!best_found || best < min_similarity) continue;
+        LikePassage like;
+        like.docid = docid;
+        like.match = detail::match_sentence(asked.sentences[best_asked], *best_found);
+        like.match.asked = best_asked;
+        like.passage = std::move(passage);
+        found.push_back(std::move(like));
+    }
+    return found;
+}
+
+void sort_like_passages(std::vector<LikePassage>& passages, SortOrder sort) {
+    // Undated last: "" sorts after any date.
+    const auto date_key = [](const LikePassage& p) {
+        return std::make_tuple(p.passage.doc_date.empty(), std::cref(p.passage.doc_date));
+    };
+    std::sort(passages.begin(), passages.end(), [&](const LikePassage& a, const LikePassage& b) {
+        if (sort == SortOrder::Relevance && a.match.similarity != b.match.similarity) {
+            return a.match.similarity > b.match.similarity;
+        }
+        if (date_key(a) != date_key(b)) return date_key(a) < date_key(b);
+        if (sort == SortOrder::Date && a.match.similarity != b.match.similarity) {
+            return a.match.similarity > b.match.similarity;
+        }
+        return a.passage.id < b.passage.id;
+    });
+}
+
+Xapian::Query passages_query(const std::vector<LikePassage>& passages) {
+    std::vector<Xapian::Query> terms;
+    terms.reserve(passages.size());
+    for (const LikePassage& p : passages) terms.emplace_back(id_term(p.passage.id));
+    if (terms.empty()) return Xapian::Query::MatchNothing;
+    return {Xapian::Query::OP_OR, terms.begin(), terms.end()};
+}
+
+Snippet like_snippet(const LikePassage& found) {
+    const SentenceMatch& m = found.match;
+    Snippet snippet;
+    snippet.text = found.passage.text.substr(m.begin, m.end - m.begin);
+    for (const auto& [b, e] : m.differing) snippet.marks.emplace_back(b - m.begin, e - m.begin);
+    return snippet;
+}
+
+}  // namespace r2p

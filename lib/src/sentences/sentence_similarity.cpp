@@ -1,0 +1,102 @@
+#include "sentences/sentence_similarity.hpp"
+
+#include <algorithm>
+
+namespace r2p::detail {
+
+namespace {
+
+std::size_t shared_count(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
+    std::size_t shared = 0;
+    auto i = a.begin();
+    auto j = b.begin();
+    while (i != a.end() && j != b.end()) {
+        if (*i < *j) {
+            ++i;
+        } else if (*j < *i) {
+            ++j;
+        } else {
+            ++shared;
+            ++i;
+            ++j;
+        }
+    }
+    return shared;
+}
+
+bool same_words(const PassageSentence& a, const PassageSentence& b) {
+    if (a.words.size() != b.words.size()) return false;
+    for (std::size_t i = 0; i < a.words.size(); ++i) {
+        if (a.words[i].hash != b.words[i].hash) return false;
+    }
+    return true;
+}
+
+// Every bigram hash of `sentence`, sorted (function-word bigrams too: here they show where
+// two sentences differ word by word).
+std::vector<std::uint64_t> all_pairs(const PassageSentence& sentence) {
+    std::vector<std::uint64_t> pairs;
+    const auto& words = sentence.words;
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+        pairs.push_back(word_pair_hash(words[i].hash, words[i + 1].hash));
+    }
+    std::sort(pairs.begin(), pairs.end());
+    return pairs;
+}
+
+// Which words of `sentence` stand in no bigram of `other` (other_pairs: all_pairs(other)).
+std::vector<bool> unshared_words(const PassageSentence& sentence, const PassageSentence& other,
+                                 const std::vector<std::uint64_t>& other_pairs) {
+    const auto& words = sentence.words;
+    std::vector<bool> unshared(words.size(), true);
+    if (words.size() < 2) {
+        if (words.size() == 1 && same_words(sentence, other)) unshared[0] = false;
+        return unshared;
+    }
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+        const std::uint64_t pair = word_pair_hash(words[i].hash, words[i + 1].hash);
+        if (std::binary_search(other_pairs.begin(), other_pairs.end(), pair)) {
+            unshared[i] = false;
+            unshared[i + 1] = false;
+        }
+    }
+    return unshared;
+}
+
+}  // namespace
+
+double sentence_similarity(const PassageSentence& asked, const PassageSentence& found) {
+    if (asked.words.empty() || found.words.empty()) return 0;
+    if (asked.content_pairs.empty() || found.content_pairs.empty()) {
+        return same_words(asked, found) ? 1 : 0;
+    }
+    const std::size_t smaller = std::min(asked.content_pairs.size(), found.content_pairs.size());
+    return static_cast<double>(shared_count(asked.content_pairs, found.content_pairs)) /
+           static_cast<double>(smaller);
+}
+
+SentenceMatch match_sentence(const PassageSentence& asked, const PassageSentence& found) {
+    SentenceMatch match;
+    match.similarity = sentence_similarity(asked, found);
+    match.verbatim = !found.words.empty() && same_words(asked, found);
+    match.begin = found.begin;
+    match.end = found.end;
+    if (match.verbatim) return match;
+    const std::vector<bool> differing = unshared_words(found, asked, all_pairs(asked));
+    for (std::size_t i = 0; i < differing.size(); ++i) {
+        if (!differing[i]) continue;
+        const std::size_t begin = found.words[i].begin;
+        if (i > 0 && differing[i - 1] && !match.differing.empty()) {
+            match.differing.back().second = found.words[i].end;
+        } else {
+            match.differing.emplace_back(begin, found.words[i].end);
+        }
+    }
+    const std::vector<bool> missing = unshared_words(asked, found, all_pairs(found));
+    for (std::size_t i = 0; i < missing.size(); ++i) {
+        if (missing[i]) match.missing.push_back(asked.words[i].folded);
+    }
+    return match;
+}
+
+}  // namespace r2p::detail

@@ -1,0 +1,24 @@
+// How alike two sentences are, and where they differ (docs/interface.md, "Sentence
+// similarity").
+#pragma once
+
+#include "r2p/search_result.hpp"
+#include "sentences/passage_sentences.hpp"
+
+namespace r2p::detail {
+
+/// The overlap coefficient of the two sentences' sets of word bigrams with a content word
+/// (PassageSentence::content_pairs), |A∩B| / min(|A|,|B|), in [0, 1]: 1 for the same
+/// sentence, for a clause dropped, and for one sentence quoted whole inside the other;
+/// lower by about 2/n for each changed word of n bigrams. Bigrams of function words only
+/// ("of the") are left out: every sentence has them. Sentences without such bigrams
+/// compare as equal words (1) or not (0); an empty one is 0.
+double sentence_similarity(const PassageSentence& asked, const PassageSentence& found);
+
+/// `found` compared with `asked`: similarity, verbatim (same folded words in the same
+/// order), found's range, the differing words of `found` (those in no bigram `asked` has;
+/// runs of them joined into one range) and the missing words of `asked` (likewise, folded).
+/// SentenceMatch::asked is left 0.
+SentenceMatch match_sentence(const PassageSentence& asked, const PassageSentence& found);
+
+}  // namespace r2p::detail
