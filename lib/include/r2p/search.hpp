@@ -67,6 +67,9 @@ class Searcher {
     /// The combined database searched.
     const Xapian::Database& database() const;
 
+    /// The taxonomy filters are checked against (the one given to the constructor).
+    const Taxonomy& taxonomy() const;
+
     /// Chooses when the in-memory tables are built (Auto unless set).
     void set_table_policy(TablePolicy policy);
 

@@ -1,7 +1,6 @@
 #include "r2p/json_output.hpp"
 
-#include <cmath>
-
+#include "format/json_pieces.hpp"
 #include "search/snippets.hpp"
 
 namespace r2p {
@@ -10,16 +9,6 @@ namespace {
 
 nlohmann::json or_null(const std::string& s) {
     return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
-}
-
-// Scores are for ordering and eyeballing; four decimals keep the JSON readable.
-double rounded(double score) { return std::round(score * 10000.0) / 10000.0; }
-
-// {"code": "usa", "name": "United States of America"}, or null when the passage's document
-// has no country (a name without a code is not shown: the code is what filters by it).
-nlohmann::json country_json(const StoredPassage& p) {
-    if (p.doc_country.empty()) return nullptr;
-    return {{"code", p.doc_country}, {"name", or_null(p.doc_country_name)}};
 }
 
 // A passage's own fields: the same in search results and in a passage's context.

@@ -4,6 +4,8 @@
 #include <iomanip>
 #include <sstream>
 
+#include "format/table_text.hpp"
+
 namespace r2p {
 
 namespace {
@@ -13,6 +15,8 @@ constexpr std::string_view kPlain = "\x1b[0m";
 constexpr std::string_view kIndent = "     ";
 
 constexpr std::string_view kReplacement = "\uFFFD";
+
+}  // namespace
 
 // Text from the corpus, the taxonomy or the query as it may reach a terminal: C0 controls,
 // DEL and C1 controls (ESC, CSI: the start of every ANSI sequence) become U+FFFD, tabs and
@@ -46,6 +50,8 @@ std::size_t columns(std::string_view s) {
         s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
+namespace {
+
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
     std::string out;
     for (const auto& item : items) {
@@ -54,6 +60,8 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
     }
     return out;
 }
+
+}  // namespace
 
 // Byte ranges of the lines of `text` wrapped at spaces to `width` columns.
 std::vector<std::pair<std::size_t, std::size_t>> wrap(std::string_view text, std::size_t width) {
@@ -97,6 +105,8 @@ void print_snippet(std::ostream& out, const Snippet& snippet, const TableStyle& 
         out << terminal_safe(text.substr(at, end - at)) << '\n';
     }
 }
+
+namespace {
 
 std::string count_line(const SearchResult& result) {
     std::ostringstream line;

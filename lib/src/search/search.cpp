@@ -102,6 +102,8 @@ Searcher::~Searcher() = default;
 
 const Xapian::Database& Searcher::database() const { return impl_->snapshot_.db(); }
 
+const Taxonomy& Searcher::taxonomy() const { return impl_->taxonomy_; }
+
 template <typename Attempt>
 auto Searcher::Impl::on_latest_commit(std::string_view what, Attempt attempt) {
     bool modified = false;

@@ -6,7 +6,7 @@ namespace r2p::detail {
 
 namespace {
 
-std::size_t shared_count(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
+std::size_t shared_count(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b) {
     std::size_t shared = 0;
     auto i = a.begin();
     auto j = b.begin();
@@ -70,9 +70,13 @@ double sentence_similarity(const PassageSentence& asked, const PassageSentence& 
     if (asked.content_pairs.empty() || found.content_pairs.empty()) {
         return same_words(asked, found) ? 1 : 0;
     }
-    const std::size_t smaller = std::min(asked.content_pairs.size(), found.content_pairs.size());
-    return static_cast<double>(shared_count(asked.content_pairs, found.content_pairs)) /
-           static_cast<double>(smaller);
+    return pair_overlap(asked.content_pairs, found.content_pairs);
+}
+
+double pair_overlap(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b) {
+    const std::size_t smaller = std::min(a.size(), b.size());
+    if (smaller == 0) return 0;
+    return static_cast<double>(shared_count(a, b)) / static_cast<double>(smaller);
 }
 
 SentenceMatch match_sentence(const PassageSentence& asked, const PassageSentence& found) {

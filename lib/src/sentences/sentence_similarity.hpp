@@ -2,6 +2,9 @@
 // similarity").
 #pragma once
 
+#include <cstdint>
+#include <span>
+
 #include "r2p/search_result.hpp"
 #include "sentences/passage_sentences.hpp"
 
@@ -14,6 +17,11 @@ namespace r2p::detail {
 /// ("of the") are left out: every sentence has them. Sentences without such bigrams
 /// compare as equal words (1) or not (0); an empty one is 0.
 double sentence_similarity(const PassageSentence& asked, const PassageSentence& found);
+
+/// The overlap coefficient of two sorted sets of bigram hashes (content_pairs), as
+/// sentence_similarity compares sentences of two words or more: for callers that keep only
+/// the hashes (r2p-trace --top holds every sentence of the corpus in memory).
+double pair_overlap(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b);
 
 /// `found` compared with `asked`: similarity, verbatim (same folded words in the same
 /// order), found's range, the differing words of `found` (those in no bigram `asked` has;
