@@ -61,11 +61,23 @@ class PhrasePeer {
     }
 
     Xapian::doccount run(const std::string& sentence) {
-        // Only what can be inside a phrase: a quote or bracket would end it early.
+        // Only what can be inside a phrase: a quote or bracket would end it early. A
+        // possessive goes as it went from the indexed text ("Israel's" -> "Israel").
         std::string words;
-        for (const char c : sentence) {
-            const auto u = static_cast<unsigned char>(c);
-            words += (std::isalnum(u) || u >= 0x80 || c == '-' || c == '\'') ? c : ' ';
+        for (std::size_t i = 0; i < sentence.size(); ++i) {
+            const auto u = static_cast<unsigned char>(sentence[i]);
+            const std::size_t apostrophe = sentence[i] == '\''                     ? 1
+                                           : sentence.compare(i, 3, "\u2019") == 0 ? 3
+                                                                                   : 0;
+            if (apostrophe > 0) {
+                i += apostrophe;
+                while (i < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[i])))
+                    ++i;
+                --i;
+                words += ' ';
+                continue;
+            }
+            words += (std::isalnum(u) || u >= 0x80 || sentence[i] == '-') ? sentence[i] : ' ';
         }
         Xapian::Enquire enquire(db_);
         enquire.set_query(parser_.parse_query('"' + words + '"', Xapian::QueryParser::FLAG_PHRASE));
