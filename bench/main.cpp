@@ -28,7 +28,8 @@ namespace {
 
 constexpr const char* kCommands = "generate, run, table, large-file, serve, signatures or trace";
 constexpr const char* kUsage =
-    "generate|run|table|large-file|serve|signatures|trace [options]  (COMMAND --help)";
+    "COMMAND [options]  (COMMAND --help)\n"
+    "commands: generate, run, table, large-file, serve, signatures, trace";
 
 // Counts are read as text and checked by parse_count: Boost would wrap "-1" to a huge
 // unsigned number. These bounds are far above any run a machine can do.

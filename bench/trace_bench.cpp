@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <iomanip>
 #include <map>
 #include <random>
@@ -49,6 +50,40 @@ json use_json(const SentenceUse& use) {
             {"country", use.passage.doc_country}};
 }
 
+// The words of `sentence` as one phrase can hold them: only what can be inside a phrase
+// stays, since a quote or bracket would end it early (QueryParser also reads typographic
+// quotes as quotes); a possessive goes as it went from the indexed text ("Israel's" ->
+// "Israel").
+std::string phrase_words(const std::string& sentence) {
+    static const char* const kPunctuation[] = {"\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb",
+                                               "\u2018", "\u2013", "\u2014", "\u2026"};
+    std::string words;
+    for (std::size_t i = 0; i < sentence.size(); ++i) {
+        const auto mark = std::find_if(
+            std::begin(kPunctuation), std::end(kPunctuation),
+            [&](const char* p) { return sentence.compare(i, std::strlen(p), p) == 0; });
+        if (mark != std::end(kPunctuation)) {
+            i += std::strlen(*mark) - 1;
+            words += ' ';
+            continue;
+        }
+        const auto u = static_cast<unsigned char>(sentence[i]);
+        const std::size_t apostrophe = sentence[i] == '\''                     ? 1
+                                       : sentence.compare(i, 3, "\u2019") == 0 ? 3
+                                                                               : 0;
+        if (apostrophe > 0) {
+            i += apostrophe;
+            while (i < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[i])))
+                ++i;
+            --i;
+            words += ' ';
+            continue;
+        }
+        words += (std::isalnum(u) || u >= 0x80 || sentence[i] == '-') ? sentence[i] : ' ';
+    }
+    return words;
+}
+
 // The plain Xapian peer: the sentence as one phrase, parsed by QueryParser as Xapian's
 // documentation teaches, on the same database (its unprefixed terms carry positions). Every
 // match is counted, as a trace counts every use, and the first 100 are read.
@@ -61,26 +96,9 @@ class PhrasePeer {
     }
 
     Xapian::doccount run(const std::string& sentence) {
-        // Only what can be inside a phrase: a quote or bracket would end it early. A
-        // possessive goes as it went from the indexed text ("Israel's" -> "Israel").
-        std::string words;
-        for (std::size_t i = 0; i < sentence.size(); ++i) {
-            const auto u = static_cast<unsigned char>(sentence[i]);
-            const std::size_t apostrophe = sentence[i] == '\''                     ? 1
-                                           : sentence.compare(i, 3, "\u2019") == 0 ? 3
-                                                                                   : 0;
-            if (apostrophe > 0) {
-                i += apostrophe;
-                while (i < sentence.size() && std::isalpha(static_cast<unsigned char>(sentence[i])))
-                    ++i;
-                --i;
-                words += ' ';
-                continue;
-            }
-            words += (std::isalnum(u) || u >= 0x80 || sentence[i] == '-') ? sentence[i] : ' ';
-        }
         Xapian::Enquire enquire(db_);
-        enquire.set_query(parser_.parse_query('"' + words + '"', Xapian::QueryParser::FLAG_PHRASE));
+        enquire.set_query(parser_.parse_query('"' + phrase_words(sentence) + '"',
+                                              Xapian::QueryParser::FLAG_PHRASE));
         return enquire.get_mset(0, 100, db_.get_doccount()).get_matches_estimated();
     }
 
