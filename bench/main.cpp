@@ -11,11 +11,14 @@
 #include "bench/real_query_data.hpp"
 #include "bench/runner.hpp"
 #include "bench/serve_bench.hpp"
+#include "bench/signature_bench.hpp"
 #include "bench/testkit/corpus_generator.hpp"
+#include "bench/trace_bench.hpp"
 #include "bench/workspace.hpp"
 #include "cli/app.hpp"
 #include "index/corpus_files.hpp"
 #include "r2p/error.hpp"
+#include "r2p/indexing.hpp"
 #include "r2p/request_text.hpp"
 #include "r2p/search.hpp"
 
@@ -23,8 +26,10 @@ namespace po = boost::program_options;
 
 namespace {
 
-constexpr const char* kCommands = "generate, run, table, large-file or serve";
-constexpr const char* kUsage = "generate|run|table|large-file|serve [options]  (COMMAND --help)";
+constexpr const char* kCommands = "generate, run, table, large-file, serve, signatures or trace";
+constexpr const char* kUsage =
+    "COMMAND [options]  (COMMAND --help)\n"
+    "commands: generate, run, table, large-file, serve, signatures, trace";
 
 // Counts are read as text and checked by parse_count: Boost would wrap "-1" to a huge
 // unsigned number. These bounds are far above any run a machine can do.
@@ -94,10 +99,7 @@ po::options_description real_corpus_options() {
         "not with --passages")("collection", po::value<std::string>()->value_name("NAME|FILE"),
                                "collection profile the corpus is indexed with (e.g. ungdc)")(
         "speakers", po::value<std::string>()->value_name("FILE"),
-        "speakers table for the collection profile (CSV year,session,iso3,country,speaker,post)")(
-        "real-queries", po::value<std::string>()->value_name("FILE"),
-        "user phrases and stopwords the query set is drawn with "
-        "(default: bench/data/real-corpus-queries.conf)");
+        "speakers table for the collection profile (CSV year,session,iso3,country,speaker,post)");
     return options;
 }
 
@@ -112,7 +114,11 @@ std::filesystem::path real_corpus_work(const std::string& first_path) {
 
 int run(int argc, const char* const argv[]) {
     po::options_description options = corpus_options();
-    options.add(real_corpus_options());
+    po::options_description real = real_corpus_options();
+    real.add_options()("real-queries", po::value<std::string>()->value_name("FILE"),
+                       "user phrases and stopwords the query set is drawn with "
+                       "(default: bench/data/real-corpus-queries.conf)");
+    options.add(real);
     options.add_options()("work", po::value<std::string>()->value_name("DIR"),
                           "working folder (default: bench-work/N, or bench-work/corpus-NAME for "
                           "--corpus, under the current folder)")(
@@ -339,6 +345,174 @@ int serve(int argc, const char* const argv[]) {
     return r2p::cli::kOk;
 }
 
+// The statements a signatures or trace run indexes: --corpus PATH... as given (with its
+// --collection and --speakers), else a generated corpus of --passages in `work`.
+struct CorpusChoice {
+    std::vector<std::string> paths;
+    std::string collection;
+    std::filesystem::path speakers;
+    nlohmann::json described;  ///< for the result's "corpus"
+};
+
+CorpusChoice choose_corpus(const po::variables_map& vm, const std::filesystem::path& work,
+                           const r2p::Taxonomy& taxonomy) {
+    CorpusChoice choice;
+    if (vm.count("corpus")) {
+        if (!vm["passages"].defaulted())
+            throw r2p::UsageError("--passages generates a corpus: not with --corpus");
+        choice.paths = vm["corpus"].as<std::vector<std::string>>();
+        if (vm.count("collection")) {
+            choice.collection =
+                r2p::cli::resolve_collection_profile(vm["collection"].as<std::string>()).string();
+        }
+        if (vm.count("speakers")) choice.speakers = vm["speakers"].as<std::string>();
+        choice.described = {{"kind", "real"},
+                            {"paths", choice.paths},
+                            {"collection", choice.collection},
+                            {"speakers", choice.speakers.string()}};
+        return choice;
+    }
+    if (vm.count("collection") || vm.count("speakers"))
+        throw r2p::UsageError("--collection and --speakers need --corpus");
+    const std::size_t passages = count_option(vm, "passages", kMaxPassages);
+    if (passages == 0) throw r2p::UsageError("--passages must be at least 1");
+    const r2p::CorpusGenerator generator = make_generator(vm, taxonomy);
+    const r2p::bench::CorpusInfo corpus = r2p::bench::prepare_corpus(
+        generator, work, passages, count_option(vm, "queries-per-class", kMaxQueriesPerClass),
+        std::cerr);
+    choice.paths = {corpus.statements.string()};
+    choice.described = {{"kind", "generated"},
+                        {"path", corpus.statements.string()},
+                        {"seed", corpus.seed},
+                        {"passages_requested", passages},
+                        {"statements", corpus.generated.statements}};
+    return choice;
+}
+
+// The default work folder: bench-work/N, or bench-work/corpus-NAME for --corpus.
+std::filesystem::path default_work(const po::variables_map& vm) {
+    if (vm.count("work")) return vm["work"].as<std::string>();
+    if (vm.count("corpus"))
+        return real_corpus_work(vm["corpus"].as<std::vector<std::string>>().front());
+    return std::filesystem::path("bench-work") / vm["passages"].as<std::string>();
+}
+
+// Writes `result` to WORK/results/NAME and prints it (JSON or `table`).
+void report(nlohmann::json result, const std::filesystem::path& work, const std::string& name,
+            bool as_json, void (*table)(const nlohmann::json&, std::ostream&)) {
+    const auto file = work / "results" / name;
+    std::filesystem::create_directories(file.parent_path());
+    result["json_file"] = file.string();
+    std::ofstream(file) << result.dump(2) << '\n';
+    if (as_json) {
+        std::cout << result.dump(2) << '\n';
+    } else {
+        table(result, std::cout);
+    }
+}
+
+int signatures(int argc, const char* const argv[]) {
+    po::options_description options = corpus_options();
+    options.add(real_corpus_options());
+    options.add_options()("work", po::value<std::string>()->value_name("DIR"),
+                          "working folder (default: bench-work/N, or bench-work/corpus-NAME)")(
+        "repeats", po::value<std::string>()->value_name("N")->default_value("3"),
+        "runs with and runs without signatures, alternated; the figures are their medians")(
+        "no-compact", "skip measuring both databases after xapian-compact")(
+        "json", "print the result as one JSON object instead of a table");
+    po::variables_map vm;
+    if (!r2p::cli::parse_command_line(argc, argv, "bench",
+                                      "signatures --passages N | --corpus PATH... [options]",
+                                      options, {}, vm)) {
+        return r2p::cli::kOk;
+    }
+    const r2p::Taxonomy taxonomy = r2p::cli::load_taxonomy_from(vm);
+    r2p::bench::SignatureCostOptions cost;
+    cost.work = default_work(vm);
+    cost.repeats = static_cast<unsigned>(count_option(vm, "repeats", 1000));
+    if (cost.repeats == 0) throw r2p::UsageError("--repeats must be at least 1");
+    cost.compact = !vm.count("no-compact");
+    CorpusChoice corpus = choose_corpus(vm, cost.work, taxonomy);
+    cost.paths = corpus.paths;
+    cost.collection = corpus.collection;
+    cost.speakers = corpus.speakers;
+    nlohmann::json result = r2p::bench::measure_signature_cost(cost, taxonomy, std::cerr);
+    result["corpus"] = corpus.described;
+    report(std::move(result), cost.work, "signatures.json", vm.count("json") > 0,
+           r2p::bench::print_signature_table);
+    return r2p::cli::kOk;
+}
+
+int trace(int argc, const char* const argv[]) {
+    po::options_description options = corpus_options();
+    options.add(real_corpus_options());
+    options.add_options()(
+        "db", po::value<std::string>()->value_name("DIR"),
+        "a database with sentence signatures to measure (read only; e.g. the whole UNGDC); "
+        "without it the corpus (--passages or --corpus) is indexed into WORK/trace.db")(
+        "work", po::value<std::string>()->value_name("DIR"),
+        "working folder (default: bench-work/N, or bench-work/corpus-NAME; with --db "
+        "bench-work/trace)")("samples",
+                             po::value<std::string>()->value_name("K")->default_value("40"),
+                             "sentences sampled from random passages")(
+        "common", po::value<std::string>()->value_name("K")->default_value("10"),
+        "sentences taken from the --top list of the whole corpus")(
+        "trace-seed", po::value<std::string>()->value_name("S")->default_value("2005"),
+        "seed of the sampling")("repeats",
+                                po::value<std::string>()->value_name("N")->default_value("3"),
+                                "timed passes over the sentences (after one untimed)")(
+        "top", po::value<std::string>()->value_name("N")->default_value("20"),
+        "--top N timed over the whole corpus and the period; 0: not measured")(
+        "from", po::value<std::string>()->value_name("YEAR")->default_value("2005"),
+        "the period's first year for the second --top")(
+        "to", po::value<std::string>()->value_name("YEAR")->default_value("2024"),
+        "the period's last year")("json", "print the result as one JSON object instead of a table");
+    po::variables_map vm;
+    if (!r2p::cli::parse_command_line(argc, argv, "bench",
+                                      "trace --db DIR | --passages N | --corpus PATH... [options]",
+                                      options, {}, vm)) {
+        return r2p::cli::kOk;
+    }
+    const r2p::Taxonomy taxonomy = r2p::cli::load_taxonomy_from(vm);
+    r2p::bench::TraceBenchOptions bench;
+    bench.samples = count_option(vm, "samples", kMaxQueriesPerClass);
+    bench.common = count_option(vm, "common", kMaxQueriesPerClass);
+    bench.seed = count_option(vm, "trace-seed", kMaxSeed);
+    bench.repeats = static_cast<unsigned>(count_option(vm, "repeats", 1000));
+    if (bench.repeats == 0) throw r2p::UsageError("--repeats must be at least 1");
+    bench.top = count_option(vm, "top", r2p::kMaxLimit);
+    bench.period_from = vm["from"].as<std::string>();
+    bench.period_to = vm["to"].as<std::string>();
+    std::filesystem::path work;
+    nlohmann::json corpus_json;
+    if (vm.count("db")) {
+        if (vm.count("corpus") || !vm["passages"].defaulted())
+            throw r2p::UsageError("--db is measured as it is: not with --corpus or --passages");
+        bench.db = vm["db"].as<std::string>();
+        work = vm.count("work") ? std::filesystem::path(vm["work"].as<std::string>())
+                                : std::filesystem::path("bench-work") / "trace";
+        corpus_json = {{"kind", "database"}, {"db", bench.db.string()}};
+    } else {
+        work = default_work(vm);
+        const CorpusChoice corpus = choose_corpus(vm, work, taxonomy);
+        r2p::IndexRequest request;
+        request.db = work / "trace.db";
+        request.paths = corpus.paths;
+        request.collection = corpus.collection;
+        request.speakers = corpus.speakers;
+        std::cerr << "trace: indexing into " << request.db.string() << " ...\n";
+        const r2p::IndexReport indexed = r2p::index_corpus(request, taxonomy);
+        if (!indexed.nothing_to_index.empty()) throw r2p::CorpusError(indexed.nothing_to_index);
+        bench.db = request.db;
+        corpus_json = corpus.described;
+    }
+    nlohmann::json result = r2p::bench::measure_trace(bench, taxonomy, std::cerr);
+    result["corpus"] = corpus_json;
+    report(std::move(result), work, "trace.json", vm.count("json") > 0,
+           r2p::bench::print_trace_table);
+    return r2p::cli::kOk;
+}
+
 int table(int argc, const char* const argv[]) {
     po::options_description options("Options");
     options.add_options()("file", po::value<std::string>()->value_name("FILE")->required(),
@@ -372,6 +546,8 @@ int main(int argc, char* argv[]) {
         if (command == "table") return table(argc - 1, argv + 1);
         if (command == "large-file") return large_file(argc - 1, argv + 1);
         if (command == "serve") return serve(argc - 1, argv + 1);
+        if (command == "signatures") return signatures(argc - 1, argv + 1);
+        if (command == "trace") return trace(argc - 1, argv + 1);
         if (command == "--help" || command == "-h") {
             std::cout << "usage: r2p-bench " << kUsage << '\n';
             return static_cast<int>(r2p::cli::kOk);

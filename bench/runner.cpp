@@ -3,13 +3,10 @@
 #include "bench/testkit/shard_servers.hpp"
 #include "index/shards.hpp"
 
-#include <sys/utsname.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cmath>
-#include <ctime>
 #include <fstream>
 #include <functional>
 #include <future>
@@ -22,11 +19,12 @@
 #include "bench/corpus_vocabulary.hpp"
 #include "bench/disk_files.hpp"
 #include "bench/engines.hpp"
+#include "bench/latency_json.hpp"
 #include "bench/levers.hpp"
 #include "bench/real_query_set.hpp"
+#include "bench/run_info.hpp"
 #include "bench/stopwatch.hpp"
 #include "bench/workspace.hpp"
-#include "cli/percentile.hpp"
 #include "r2p/databases.hpp"
 #include "r2p/error.hpp"
 #include "r2p/indexing.hpp"
@@ -38,13 +36,6 @@ namespace {
 
 using json = nlohmann::json;
 
-json latency(const std::vector<double>& ms) {
-    return {{"p50_ms", cli::percentile(ms, 50)},
-            {"p95_ms", cli::percentile(ms, 95)},
-            {"p99_ms", cli::percentile(ms, 99)},
-            {"count", ms.size()}};
-}
-
 double ratio(double ours, double peer) { return peer > 0 ? ours / peer : 0.0; }
 
 // A peer's indexing figures as the result JSON holds them.
@@ -54,37 +45,6 @@ json peer_index_json(const PeerIndexFigures& figures, const std::filesystem::pat
             {"passages_per_second", static_cast<double>(figures.passages) / figures.seconds},
             {"mb_per_second", static_cast<double>(figures.text_bytes) / 1e6 / figures.seconds},
             {"db_bytes", disk_bytes(db)}};
-}
-
-std::string today() {
-    const std::time_t now = std::time(nullptr);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M UTC", std::gmtime(&now));
-    return buffer;
-}
-
-std::string read_first_line_with(const std::string& file, const std::string& key) {
-    std::ifstream in(file);
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.rfind(key, 0) == 0) {
-            const auto colon = line.find(':');
-            std::string value = colon == std::string::npos ? line : line.substr(colon + 1);
-            value.erase(0, value.find_first_not_of(" \t"));
-            return value;
-        }
-    }
-    return "";
-}
-
-json machine() {
-    utsname names{};
-    ::uname(&names);
-    return {{"cpu", read_first_line_with("/proc/cpuinfo", "model name")},
-            {"cores", std::thread::hardware_concurrency()},
-            {"memory", read_first_line_with("/proc/meminfo", "MemTotal")},
-            {"kernel", std::string(names.sysname) + " " + names.release},
-            {"xapian", Xapian::version_string()}};
 }
 
 // The seed of a real corpus's query set: the same corpus gives the same queries.
@@ -172,8 +132,8 @@ json figures_json(const QueryFigures& f) {
     json classes = json::object();
     std::vector<double> all_top, all_facets, all_cold;
     for (const auto& [cls, ms] : f.top10) {
-        classes[cls] = {{"top10", latency(ms)},
-                        {"facets", latency(f.facets.at(cls))},
+        classes[cls] = {{"top10", latency_json(ms)},
+                        {"facets", latency_json(f.facets.at(cls))},
                         {"cold_ms", f.cold.count(cls) ? f.cold.at(cls) : 0.0},
                         {"mean_matches", f.matches.count(cls) ? f.matches.at(cls) : 0.0}};
         all_top.insert(all_top.end(), ms.begin(), ms.end());
@@ -181,9 +141,9 @@ json figures_json(const QueryFigures& f) {
         all_facets.insert(all_facets.end(), fm.begin(), fm.end());
         if (f.cold.count(cls)) all_cold.push_back(f.cold.at(cls));
     }
-    json overall = {{"top10", latency(all_top)},
-                    {"facets", latency(all_facets)},
-                    {"cold_ms", latency(all_cold)},
+    json overall = {{"top10", latency_json(all_top)},
+                    {"facets", latency_json(all_facets)},
+                    {"cold_ms", latency_json(all_cold)},
                     {"qps", f.qps}};
     return {{"classes", classes}, {"overall", overall}};
 }
@@ -464,8 +424,8 @@ json run_benchmark(const RunOptions& options, const CorpusGenerator& generator,
         prepare_corpus(generator, options.work, options.passages, options.queries_per_class, log);
 
     json result;
-    result["date"] = today();
-    result["machine"] = machine();
+    result["date"] = utc_now_text();
+    result["machine"] = machine_json();
     result["passages_requested"] = options.passages;
     result["corpus"] = {{"kind", "generated"},
                         {"path", corpus.statements.string()},
@@ -495,8 +455,8 @@ json run_real_corpus_benchmark(const RunOptions& options, const RealQueryData& d
     if (ec) throw IndexError(options.work.string() + ": cannot create folder: " + ec.message());
 
     json result;
-    result["date"] = today();
-    result["machine"] = machine();
+    result["date"] = utc_now_text();
+    result["machine"] = machine_json();
     result["corpus"] = {{"kind", "real"},
                         {"paths", options.corpus_paths},
                         {"collection", options.collection},

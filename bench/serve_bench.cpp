@@ -7,12 +7,12 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <ctime>
 #include <fstream>
 #include <iomanip>
 #include <thread>
 
 #include "bench/real_query_data.hpp"
+#include "bench/run_info.hpp"
 #include "bench/serve_requests.hpp"
 #include "bench/server_process.hpp"
 #include "bench/spawn_to_file.hpp"
@@ -70,15 +70,6 @@ class IndexProcess {
     pid_t pid_ = -1;
     int status_ = 0;
 };
-
-std::string today() {
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    ::gmtime_r(&now, &utc);
-    char text[16];
-    std::strftime(text, sizeof text, "%Y-%m-%d", &utc);
-    return text;
-}
 
 // Indexes `inputs` into `db` with r2p-index unless `db` was built from the same inputs
 // before (a marker beside it names them).
@@ -305,7 +296,7 @@ json run_serve_benchmark(const ServeOptions& options, const CorpusGenerator& gen
                         options.bin_dir.string() + ")");
     }
     fs::create_directories(options.work);
-    json result = {{"date", today()},
+    json result = {{"date", utc_now_text()},
                    {"cores", std::thread::hardware_concurrency()},
                    {"server_threads", options.server_threads},
                    {"wrk_threads", options.wrk_threads},

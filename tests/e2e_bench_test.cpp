@@ -2,16 +2,19 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "e2e_paths.hpp"
+#include "r2p/indexing.hpp"
 #include "skip.hpp"
+#include "taxonomy_fixture.hpp"
 #include "test_support.hpp"
 
 #ifndef R2P_BENCH_SMOKE_PASSAGES
-#define R2P_BENCH_SMOKE_PASSAGES 10000
+#define R2P_BENCH_SMOKE_PASSAGES 3000
 #endif
 
 namespace {
@@ -61,7 +64,7 @@ TEST_SUITE("e2e_bench") {
         r2p::test::TempDir dir;
 #ifdef R2P_SANITIZED
         // Completion and JSON are what this checks; the sanitizers make each passage ~10x dearer.
-        const std::size_t passages = std::min<std::size_t>(R2P_BENCH_SMOKE_PASSAGES, 4000);
+        const std::size_t passages = std::min<std::size_t>(R2P_BENCH_SMOKE_PASSAGES, 1500);
 #else
         const std::size_t passages = R2P_BENCH_SMOKE_PASSAGES;
 #endif
@@ -284,6 +287,159 @@ TEST_SUITE("e2e_bench") {
         CHECK(std::filesystem::exists(r["json_file"].get<std::string>()));
     }
 
+    TEST_CASE(
+        "r2p-bench signatures indexes one corpus with and without signatures, alternated, and "
+        "gives every figure") {
+        r2p::test::TempDir dir;
+        // Completion and figures, not speed: a few hundred passages, one run of each.
+#ifdef R2P_SANITIZED
+        const std::size_t passages = 150;  // three runs of r2p-index's pipeline, sanitized
+#else
+        const std::size_t passages = 400;
+#endif
+        const std::string size = " --passages " + std::to_string(passages) + " --repeats 1";
+        const auto result = run_command(kBench + " signatures --json" + size + " --work " +
+                                        shell_quote((dir / "work").string()) + common_options());
+        INFO(result.err);
+        REQUIRE(result.exit_code == 0);
+        const json r = json::parse(result.out);
+        CHECK(r["corpus"]["kind"] == "generated");
+        CHECK(r["repeats"] == 1);
+        CHECK(r["load_average"].size() == 3);
+        for (const char* variant : {"with", "without"}) {
+            CAPTURE(variant);
+            const json& v = r[variant];
+            CHECK(v["passages"].get<std::size_t>() >= passages * 9 / 10);
+            CHECK(v["wall_seconds"].size() == 1);
+            CHECK(v["cpu_seconds"].size() == 1);
+            CHECK(v["median_wall_seconds"].get<double>() > 0);
+            CHECK(v["median_cpu_seconds"].get<double>() > 0);
+            CHECK(v["passages_per_second"].get<double>() > 0);
+            CHECK(v["db_bytes"].get<double>() > 0);
+            CHECK(v["db_bytes_compacted"].get<double>() > 0);
+        }
+        // The switch works: anchors and the scheme key only with signatures.
+        CHECK(r["with"]["anchor_terms"].get<std::size_t>() > 0);
+        CHECK(r["with"]["anchor_postings"].get<std::size_t>() >=
+              r["with"]["anchor_terms"].get<std::size_t>());
+        CHECK(r["with"]["scheme"].is_string());
+        CHECK(r["without"]["anchor_terms"] == 0);
+        CHECK(r["without"]["scheme"].is_null());
+        CHECK(r["with"]["db_bytes"].get<double>() > r["without"]["db_bytes"].get<double>());
+        for (const char* ratio : {"wall_seconds", "cpu_seconds", "db_bytes", "db_bytes_compacted"})
+            CHECK(r["with_over_without"][ratio].get<double>() > 0);
+        CHECK(json::parse(r2p::test::read_file(r["json_file"].get<std::string>())) == r);
+        // Both databases are removed after they were measured; the table reads the result.
+        CHECK_FALSE(std::filesystem::exists(dir / "work" / "signatures-with.db"));
+        const auto table = run_command(kBench + " signatures" + size + " --no-compact --work " +
+                                       shell_quote((dir / "work").string()) + common_options());
+        CHECK(table.exit_code == 0);
+        CHECK(table.out.find("with/without") != std::string::npos);
+    }
+
+    TEST_CASE(
+        "r2p-bench trace times trace, like search, --top and the phrase peer, with every figure") {
+        r2p::test::TempDir dir;
+        // Statements over eight years: a courtesy sentence in each, the 2005 formula from 2005
+        // on (once inside a longer sentence), and sentences of their own.
+        const char* const kOwn[] = {
+            "Our delegation supports the early warning capacity of the regional offices.",
+            "The mediation team travelled to the border districts twice during the rainy season.",
+            "We have trained four hundred police officers in the protection of displaced women.",
+            "Our parliament adopted a national action plan on atrocity prevention last spring.",
+            "The national commission has documented abuses in three provinces since January.",
+            "We contributed two engineering companies to the mission in the northern region.",
+            "Our focal point convened a meeting of civil society groups on hate speech.",
+            "The reconciliation fund supported local peace committees in twelve districts.",
+        };
+        for (int i = 0; i < 8; ++i) {
+            const int year = 2003 + i;
+            std::string text = "Statement by the delegation of state " + std::to_string(i) +
+                               "\n\n12 October " + std::to_string(year) + "\n\n";
+            text +=
+                "I congratulate you, Sir, on your election to the presidency of this "
+                "Assembly at its session.\n\n";
+            if (year >= 2005) {
+                text += i == 5 ? "We recall that the responsibility to protect populations from "
+                                 "genocide, war crimes, ethnic cleansing and crimes against "
+                                 "humanity rests first with each State.\n\n"
+                               : "The responsibility to protect populations from genocide, war "
+                                 "crimes, ethnic cleansing and crimes against humanity was "
+                                 "agreed by our leaders.\n\n";
+            }
+            text += std::string(kOwn[i]) + "\n";
+            r2p::test::write_file(dir / "corpus" / ("statement-" + std::to_string(i) + ".txt"),
+                                  text);
+        }
+        const auto result = run_command(
+            kBench + " trace --json --corpus " + shell_quote((dir / "corpus").string()) +
+            " --work " + shell_quote((dir / "work").string()) +
+            " --samples 4 --common 2 --repeats 2 --top 3" + common_options());
+        INFO(result.err);
+        REQUIRE(result.exit_code == 0);
+        const json r = json::parse(result.out);
+        CHECK(r["corpus"]["kind"] == "real");
+        CHECK(r["passages"].get<std::size_t>() == 22);  // 8 x 3 paragraphs, 2 without the formula
+        CHECK(r["scheme"].is_string());
+        for (const char* which : {"whole", "period"}) {
+            CAPTURE(which);
+            const json& top = r["top"][which];
+            CHECK(top["seconds"].get<double>() > 0);
+            CHECK(top["passages_read"].get<std::size_t>() > 0);
+            CHECK(top["sentences_read"].get<std::size_t>() > 0);
+            CHECK_FALSE(top["sentences"].empty());
+        }
+        CHECK(r["top"]["period"]["from"] == "2005");
+        // The formula, sampled sentences and the --top list's, each timed on every engine.
+        std::map<std::string, std::size_t> classes;
+        for (const json& s : r["sentences"]) {
+            ++classes[s["class"].get<std::string>()];
+            CHECK(s["uses"].get<std::size_t>() >= 1);
+            for (const char* figure : {"trace_median_ms", "like_median_ms", "phrase_median_ms"})
+                CHECK(s[figure].get<double>() > 0);
+        }
+        CHECK(classes["formula"] == 1);
+        CHECK(classes["sampled"] >= 2);
+        CHECK(classes["common"] >= 1);
+        const json& formula = r["sentences"][0];
+        CHECK(formula["class"] == "formula");
+        CHECK(formula["uses"].get<std::size_t>() >= 5);
+        CHECK(formula["first_use"]["date"].get<std::string>().rfind("2005", 0) == 0);
+        for (const char* engine : {"trace", "like", "phrase"}) {
+            CAPTURE(engine);
+            for (const char* cls : {"formula", "sampled", "common", "overall"}) {
+                CAPTURE(cls);
+                REQUIRE(r["latency"][engine].contains(cls));
+                check_latency(r["latency"][engine][cls]);
+                CHECK(r["latency"][engine][cls]["count"].get<std::size_t>() >= 2);
+            }
+        }
+        for (const char* ratio : {"trace_over_phrase", "like_over_phrase"})
+            CHECK(r["p50_ratios"][ratio]["overall"].get<double>() > 0);
+        CHECK(std::filesystem::exists(r["json_file"].get<std::string>()));
+    }
+
+    TEST_CASE("r2p-bench trace refuses a database without signatures, and --db with --corpus") {
+        r2p::test::TempDir dir;
+        r2p::test::write_file(dir / "corpus" / "s.txt",
+                              "A statement on the prevention of atrocity crimes by all states.\n");
+        const auto both = run_command(kBench + " trace --db x --corpus " +
+                                      shell_quote((dir / "corpus").string()));
+        CHECK(both.exit_code == 2);
+        CHECK(both.err.find("r2p-bench: error:") == 0);
+        // A database written without signatures, as the library can (r2p-index cannot).
+        r2p::IndexRequest request;
+        request.db = dir / "db";
+        request.paths = {(dir / "corpus").string()};
+        request.sentence_signatures = false;
+        REQUIRE(r2p::index_corpus(request, r2p::test::source_taxonomy()).passages() > 0);
+        const auto refused =
+            run_command(kBench + " trace --db " + shell_quote((dir / "db").string()) + " --work " +
+                        shell_quote((dir / "work").string()) + common_options());
+        CHECK(refused.exit_code == 2);
+        CHECK(refused.err.find("has no sentence signatures") != std::string::npos);
+    }
+
     TEST_CASE("r2p-bench without a command or with an unknown one is a usage error naming all") {
         for (const std::string args : {"", " frobnicate"}) {
             CAPTURE(args);
@@ -291,7 +447,7 @@ TEST_SUITE("e2e_bench") {
             CHECK(result.exit_code == 2);
             CHECK(result.out.empty());
             CHECK(result.err.find("r2p-bench: error:") == 0);
-            CHECK(result.err.find("generate, run, table, large-file or serve") !=
+            CHECK(result.err.find("generate, run, table, large-file, serve, signatures or trace") !=
                   std::string::npos);
         }
     }
