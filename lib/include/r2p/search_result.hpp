@@ -50,7 +50,9 @@ struct Snippet {
 /// Where a passage holds a sentence like an asked one (--like, --like-text, r2p-trace).
 struct SentenceMatch {
     double similarity = 0;  ///< in [0, 1]; see docs/interface.md, "Sentence similarity"
-    bool verbatim = false;  ///< the same words in the same order, once folded
+    /// The asked sentence word for word (folded), alone or inside a longer sentence (then
+    /// `differing` marks the words around it).
+    bool verbatim = false;
     std::size_t asked = 0;  ///< which asked sentence it is like (0-based; like_sentences)
     /// The passage's sentence as byte offsets [begin, end) in StoredPassage::text.
     std::size_t begin = 0;

@@ -32,6 +32,15 @@ bool same_words(const PassageSentence& a, const PassageSentence& b) {
     return true;
 }
 
+// True when `found` holds every word of `asked` in order with nothing between them: the
+// sentence repeated word for word, alone or inside a longer one.
+bool holds_words(const PassageSentence& found, const PassageSentence& asked) {
+    const auto same = [](const SentenceWord& a, const SentenceWord& b) { return a.hash == b.hash; };
+    return !asked.words.empty() &&
+           std::search(found.words.begin(), found.words.end(), asked.words.begin(),
+                       asked.words.end(), same) != found.words.end();
+}
+
 // Every bigram hash of `sentence`, sorted (function-word bigrams too: here they show where
 // two sentences differ word by word).
 std::vector<std::uint64_t> all_pairs(const PassageSentence& sentence) {
@@ -70,18 +79,20 @@ double sentence_similarity(const PassageSentence& asked, const PassageSentence& 
     if (asked.content_pairs.empty() || found.content_pairs.empty()) {
         return same_words(asked, found) ? 1 : 0;
     }
-    const std::size_t smaller = std::min(asked.content_pairs.size(), found.content_pairs.size());
+    const auto asked_pairs = static_cast<double>(asked.content_pairs.size());
+    const double measured_against =
+        std::clamp(static_cast<double>(found.content_pairs.size()), asked_pairs / 2, asked_pairs);
     return static_cast<double>(shared_pair_count(asked.content_pairs, found.content_pairs)) /
-           static_cast<double>(smaller);
+           measured_against;
 }
 
 SentenceMatch match_sentence(const PassageSentence& asked, const PassageSentence& found) {
     SentenceMatch match;
     match.similarity = sentence_similarity(asked, found);
-    match.verbatim = !found.words.empty() && same_words(asked, found);
+    match.verbatim = holds_words(found, asked);
     match.begin = found.begin;
     match.end = found.end;
-    if (match.verbatim) return match;
+    if (match.verbatim && found.words.size() == asked.words.size()) return match;
     const std::vector<bool> differing = unshared_words(found, asked, all_pairs(asked));
     for (std::size_t i = 0; i < differing.size(); ++i) {
         if (!differing[i]) continue;
