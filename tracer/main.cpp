@@ -41,7 +41,9 @@ int run(int argc, const char* const argv[]) {
                           "database folder, stub file or tcp://HOST:PORT (repeatable)")(
         "top", po::value<std::string>()->value_name("N"),
         "list the N most repeated sentences across speakers instead of tracing one")(
-        "json", "print the result as JSON");
+        "unit", po::value<std::string>()->value_name("UNIT"),
+        "with --top: rank sentences or phrases (runs of words inside different sentences; "
+        "default sentence)")("json", "print the result as JSON");
     options.add(r2p::tracer::trace_options());
     po::options_description hidden;
     hidden.add_options()("what", po::value<std::vector<std::string>>(), "sentence or passage id");
@@ -69,10 +71,14 @@ int run(int argc, const char* const argv[]) {
             r2p::parse_count("--top", vm["top"].as<std::string>(), r2p::kMaxLimit);
         if (n == 0) throw r2p::UsageError("--top '0': expected at least 1");
         repeated = r2p::tracer::read_repeated_request(vm, n);
+        if (vm.count("unit")) {
+            repeated->unit = r2p::parse_repeated_unit("--unit", vm["unit"].as<std::string>());
+        }
     } else {
         if (what.empty()) {
             throw r2p::UsageError("nothing to trace: give a SENTENCE, a PASSAGE_ID or --top N");
         }
+        if (vm.count("unit")) throw r2p::UsageError("--unit is for --top, not for a trace");
         trace = r2p::tracer::read_trace_request(vm, what);
     }
 
