@@ -36,7 +36,8 @@ po::options_description trace_options() {
         "limit", po::value<std::string>()->value_name("N"),
         "uses to list, oldest first (default 100; every count covers all uses)")(
         "min-similarity", po::value<std::string>()->value_name("X"),
-        "similarity from 0 to 1 a sentence needs to count as the same (default 0.5)");
+        "similarity from 0 to 1 a sentence needs to count as the same (default 0.6 for a "
+        "trace; 0.5 for --top, whose families compare by another measure)");
     po::options_description filters("Filters (for a trace and for --top)");
     filters.add_options()("theme", po::value<std::vector<std::string>>()->value_name("ID"),
                           "only this theme (repeatable)")(
@@ -100,7 +101,8 @@ RepeatedRequest read_repeated_request(const po::variables_map& vm, std::size_t t
     RepeatedRequest request;
     request.top = top;
     request.filters = search.filters;
-    request.min_similarity = search.min_similarity;
+    // Families have a measure of their own (Dice), with its own default.
+    if (vm.count(std::string(kMinSimilarityKey))) request.min_similarity = search.min_similarity;
     return request;
 }
 

@@ -64,12 +64,16 @@ std::string_view repeated_unit_name(RepeatedUnit unit);
 /// The unit named `text`; UsageError naming `option` for anything else.
 RepeatedUnit parse_repeated_unit(std::string_view option, std::string_view text);
 
+/// The similarity (Dice coefficient of content bigrams; docs/interface.md, "Repeated
+/// sentences") at or above which two sentences are one family of --top, unless asked.
+inline constexpr double kDefaultFamilySimilarity = 0.5;
+
 /// Which sentences to rank: those of the passages the filters choose.
 struct RepeatedRequest {
     std::size_t top = 20;
     RepeatedUnit unit = RepeatedUnit::Sentence;
     SearchFilters filters;  ///< from/to (the period), theme, role, country, ...
-    double min_similarity = kDefaultMinSimilarity;
+    double min_similarity = kDefaultFamilySimilarity;
 };
 
 /// A sentence repeated by different speakers (a group of near-identical sentences), or with
