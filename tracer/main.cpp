@@ -22,13 +22,14 @@ namespace po = boost::program_options;
 
 constexpr const char* kUsage =
     "--db DIR [options] \"SENTENCE\" | PASSAGE_ID\n"
-    "       r2p-trace --db DIR --top N [--from DATE --to DATE --theme ID ...]\n\n"
+    "       r2p-trace --db DIR --top N [--unit sentence|phrase] [--from DATE --to DATE ...]\n\n"
     "Traces a sentence: every passage holding it or a near-identical one, first use, and per\n"
     "year how many speakers said it verbatim or modified. An argument written as a passage\n"
     "id (DOCID/pN or DOCID/pN/qM) traces that passage's sentence (--sentence-number, default\n"
     "1); anything else is the sentence itself (several words are joined by spaces).\n"
     "--top N lists the N sentences most repeated across speakers among the filtered\n"
-    "passages, courtesy formulas ranked down by their steady spread over the corpus's years.";
+    "passages, courtesy formulas ranked down by their steady spread over the corpus's years;\n"
+    "--unit phrase ranks runs of words repeated inside different sentences instead.";
 
 std::string json_line(const nlohmann::json& json) {
     return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
