@@ -278,6 +278,31 @@ TEST_SUITE("e2e_trace") {
         CHECK(period["sentences"][0]["speakers"] == 5);
     }
 
+    TEST_CASE("--top --unit phrase: the formula's words inside its different sentences") {
+        const json top = trace_json("--top 5 --unit phrase");
+        CHECK(top["unit"] == "phrase");
+        REQUIRE(top["sentences"].size() >= 1);
+        const json& first = top["sentences"][0];
+        // Said verbatim, a word changed, a clause added or the clauses reordered: the runs
+        // of the four crimes are in all of them; Ghana's minister said it twice.
+        const std::string phrase = first["sentence"];
+        CHECK(phrase.find("war crimes, ethnic cleansing and crimes against humanity") !=
+              std::string::npos);
+        CHECK(first["speakers"].get<int>() >= 7);
+        CHECK(first["first_use"]["doc_id"] == "can-60-2005");
+        // The phrase is a range of its first use's text.
+        CHECK(first["first_use"]["like"]["sentence"] == phrase);
+        for (const auto& s : top["sentences"]) {
+            const std::string text = s["sentence"];
+            if (text.find("congratulate") != std::string::npos) CHECK(s["rank"] > 1);
+        }
+        CHECK(trace_json("--top 2 --unit sentence")["unit"] == "sentence");
+        const auto bad = trace("--top 2 --unit clause");
+        CHECK(bad.exit_code == 2);
+        CHECK(bad.err.find("--unit 'clause'") != std::string::npos);
+        CHECK(trace(shell_quote(kFormula) + " --unit phrase").exit_code == 2);
+    }
+
     TEST_CASE("errors: one line and the interface's exit code") {
         const auto expect = [](const r2p::test::CommandResult& result, int code,
                                const std::string& part) {

@@ -99,6 +99,7 @@ TEST_SUITE("trace_json") {
         r2p::RepeatedRequest request;
         request.filters.from = "2005";
         const nlohmann::json json = r2p::repeated_result_json(result, request);
+        CHECK(json["unit"] == "sentence");
         CHECK(json["from"] == "2005");
         CHECK(json["to"].is_null());
         CHECK(json["passages_read"] == 120);

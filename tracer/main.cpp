@@ -22,13 +22,14 @@ namespace po = boost::program_options;
 
 constexpr const char* kUsage =
     "--db DIR [options] \"SENTENCE\" | PASSAGE_ID\n"
-    "       r2p-trace --db DIR --top N [--from DATE --to DATE --theme ID ...]\n\n"
+    "       r2p-trace --db DIR --top N [--unit sentence|phrase] [--from DATE --to DATE ...]\n\n"
     "Traces a sentence: every passage holding it or a near-identical one, first use, and per\n"
     "year how many speakers said it verbatim or modified. An argument written as a passage\n"
     "id (DOCID/pN or DOCID/pN/qM) traces that passage's sentence (--sentence-number, default\n"
     "1); anything else is the sentence itself (several words are joined by spaces).\n"
     "--top N lists the N sentences most repeated across speakers among the filtered\n"
-    "passages, courtesy formulas ranked down by their steady spread over the corpus's years.";
+    "passages, courtesy formulas ranked down by their steady spread over the corpus's years;\n"
+    "--unit phrase ranks runs of words repeated inside different sentences instead.";
 
 std::string json_line(const nlohmann::json& json) {
     return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -41,7 +42,9 @@ int run(int argc, const char* const argv[]) {
                           "database folder, stub file or tcp://HOST:PORT (repeatable)")(
         "top", po::value<std::string>()->value_name("N"),
         "list the N most repeated sentences across speakers instead of tracing one")(
-        "json", "print the result as JSON");
+        "unit", po::value<std::string>()->value_name("UNIT"),
+        "with --top: rank sentences or phrases (runs of words inside different sentences; "
+        "default sentence)")("json", "print the result as JSON");
     options.add(r2p::tracer::trace_options());
     po::options_description hidden;
     hidden.add_options()("what", po::value<std::vector<std::string>>(), "sentence or passage id");
@@ -69,10 +72,14 @@ int run(int argc, const char* const argv[]) {
             r2p::parse_count("--top", vm["top"].as<std::string>(), r2p::kMaxLimit);
         if (n == 0) throw r2p::UsageError("--top '0': expected at least 1");
         repeated = r2p::tracer::read_repeated_request(vm, n);
+        if (vm.count("unit")) {
+            repeated->unit = r2p::parse_repeated_unit("--unit", vm["unit"].as<std::string>());
+        }
     } else {
         if (what.empty()) {
             throw r2p::UsageError("nothing to trace: give a SENTENCE, a PASSAGE_ID or --top N");
         }
+        if (vm.count("unit")) throw r2p::UsageError("--unit is for --top, not for a trace");
         trace = r2p::tracer::read_trace_request(vm, what);
     }
 

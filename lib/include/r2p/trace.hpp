@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "r2p/search_request.hpp"
@@ -53,6 +54,16 @@ struct TraceResult {
     std::vector<SentenceUse> listed;       ///< oldest first, at most TraceRequest::limit
 };
 
+/// What --top ranks: whole sentences grouped into families of near-identical ones, or
+/// phrases (runs of words repeated inside different sentences; see docs/interface.md,
+/// "Repeated sentences").
+enum class RepeatedUnit { Sentence, Phrase };
+
+/// "sentence" or "phrase" (r2p-trace --unit, the JSON's "unit").
+std::string_view repeated_unit_name(RepeatedUnit unit);
+/// The unit named `text`; UsageError naming `option` for anything else.
+RepeatedUnit parse_repeated_unit(std::string_view option, std::string_view text);
+
 /// The similarity (Dice coefficient of content bigrams; docs/interface.md, "Repeated
 /// sentences") at or above which two sentences are one family of --top, unless asked.
 inline constexpr double kDefaultFamilySimilarity = 0.5;
@@ -60,11 +71,13 @@ inline constexpr double kDefaultFamilySimilarity = 0.5;
 /// Which sentences to rank: those of the passages the filters choose.
 struct RepeatedRequest {
     std::size_t top = 20;
+    RepeatedUnit unit = RepeatedUnit::Sentence;
     SearchFilters filters;  ///< from/to (the period), theme, role, country, ...
     double min_similarity = kDefaultFamilySimilarity;
 };
 
-/// A sentence repeated by different speakers (a group of near-identical sentences).
+/// A sentence repeated by different speakers (a group of near-identical sentences), or with
+/// RepeatedUnit::Phrase a phrase (first_use.match's range is the phrase, not its sentence).
 struct RepeatedSentence {
     SentenceUse first_use;      ///< its oldest use in the period; the sentence shown
     std::size_t speakers = 0;   ///< distinct speakers in the period

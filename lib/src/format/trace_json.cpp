@@ -71,9 +71,9 @@ nlohmann::json repeated_result_json(const RepeatedResult& result, const Repeated
         });
     }
     return {
-        {"from", or_null(request.filters.from)}, {"to", or_null(request.filters.to)},
-        {"passages_read", result.passages_read}, {"sentences_read", result.sentences_read},
-        {"sentences", std::move(sentences)},
+        {"unit", repeated_unit_name(request.unit)}, {"from", or_null(request.filters.from)},
+        {"to", or_null(request.filters.to)},        {"passages_read", result.passages_read},
+        {"sentences_read", result.sentences_read},  {"sentences", std::move(sentences)},
     };
 }
 

@@ -128,8 +128,9 @@ void print_repeated_table(std::ostream& out, const RepeatedResult& result,
             ? "the whole corpus"
             : (request.filters.from.empty() ? "the start" : request.filters.from) + " to " +
                   (request.filters.to.empty() ? "the end" : request.filters.to);
-    out << "Most repeated sentences across speakers, " << terminal_safe(period) << " ("
-        << result.sentences_read << " sentences of " << result.passages_read << " passages read)\n";
+    out << "Most repeated " << (request.unit == RepeatedUnit::Phrase ? "phrases" : "sentences")
+        << " across speakers, " << terminal_safe(period) << " (" << result.sentences_read
+        << " sentences of " << result.passages_read << " passages read)\n";
     std::size_t rank = 0;
     for (const RepeatedSentence& s : result.sentences) {
         out << '\n'

@@ -1,52 +1,32 @@
 // The most repeated sentences: every sentence of the corpus read from the database, grouped
 // into families of near-identical sentences (sentence_families), each family counted in the
 // period (speakers, documents, years) and over the whole corpus (documents per year, for its
-// boilerplate share), ranked by repeated_score.
+// boilerplate share), ranked by repeated_score. The phrase unit is repeated_phrases.
 #include <algorithm>
-#include <future>
-#include <map>
 #include <numeric>
-#include <optional>
-#include <set>
 #include <span>
-#include <unordered_map>
+#include <string>
 
 #include "index/stored_passage.hpp"
-#include "r2p/error.hpp"
-#include "r2p/schema.hpp"
 #include "r2p/search.hpp"
 #include "r2p/trace.hpp"
-#include "search/query_filters.hpp"
 #include "sentences/passage_sentences.hpp"
 #include "sentences/sentence_signature.hpp"
 #include "sentences/sentence_similarity.hpp"
-#include "trace/repeated_score.hpp"
+#include "trace/corpus_pass.hpp"
+#include "trace/repeated_phrases.hpp"
 #include "trace/sentence_families.hpp"
 #include "trace/signatures_check.hpp"
-#include "trace/trace_timeline.hpp"
+#include "trace/use_counts.hpp"
 #include "util/fnv1a.hpp"
-#include "util/worker_pool.hpp"
 
 namespace r2p {
 
 namespace {
 
-// Passages read from the database per round (the reading thread's batch).
-constexpr std::size_t kBatchPassages = 4096;
-
-// What the ranking needs of one passage.
-struct PassageFacts {
-    Xapian::docid docid = 0;
-    bool chosen = false;  // in the filtered passages (the period)
-    std::string year;     // "YYYY" or ""
-    std::string date;     // the document's, "" when undated
-    std::uint32_t document = 0;
-    std::uint32_t speaker = 0;
-};
-
 // One sentence with a signature.
 struct SentenceFacts {
-    std::uint32_t passage = 0;  // index into the PassageFacts
+    std::uint32_t passage = 0;  // index into the CorpusFacts' passages
     std::uint32_t number = 0;   // among the passage's sentences (0-based)
     std::uint64_t words = 0;    // hash of its folded words in order: equal when verbatim
 };
@@ -59,26 +39,12 @@ struct Sketch {
     std::vector<std::uint64_t> pairs;
 };
 
-// One passage as a worker reads it.
-struct ReadPassage {
-    std::string doc_id;
-    std::string speaker;  // speaker_key
-    std::string year;
-    std::string date;
-    std::vector<Sketch> sentences;
-};
-
-ReadPassage read_passage(const std::string& data) {
-    const StoredPassage passage = decode_stored_passage(data);
-    ReadPassage out;
-    out.doc_id = passage.doc_id;
-    out.speaker = speaker_key(passage);
-    out.year = passage_year(passage);
-    out.date = passage.doc_date;
-    const auto sentences = detail::passage_sentences(passage.text);
+// On the pool: the passage's sentences with a signature, sketched.
+std::vector<Sketch> sketch_sentences(std::vector<detail::PassageSentence>&& sentences) {
+    std::vector<Sketch> out;
     std::vector<std::string> terms;
     for (std::size_t i = 0; i < sentences.size(); ++i) {
-        const detail::PassageSentence& sentence = sentences[i];
+        detail::PassageSentence& sentence = sentences[i];
         if (!detail::has_signature(sentence.words)) continue;
         Sketch sketch;
         sketch.number = static_cast<std::uint32_t>(i);
@@ -92,41 +58,10 @@ ReadPassage read_passage(const std::string& data) {
             anchor.add_bytes(term);
             sketch.anchors.push_back(anchor.value());
         }
-        sketch.pairs = sentence.content_pairs;
-        out.sentences.push_back(std::move(sketch));
+        sketch.pairs = std::move(sentence.content_pairs);
+        out.push_back(std::move(sketch));
     }
     return out;
-}
-
-// Interns strings as dense ids (documents, speakers).
-class Names {
-  public:
-    std::uint32_t id(const std::string& name) {
-        const auto [it, added] = ids_.try_emplace(name, static_cast<std::uint32_t>(ids_.size()));
-        return it->second;
-    }
-
-  private:
-    std::unordered_map<std::string, std::uint32_t> ids_;
-};
-
-// The docids the filters choose, sorted.
-std::vector<Xapian::docid> chosen_docids(const Xapian::Database& db, const Xapian::Query& filter) {
-    Xapian::Enquire enquire(db);
-    enquire.set_query(filter);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-    const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
-    std::vector<Xapian::docid> docids;
-    docids.reserve(mset.size());
-    for (auto it = mset.begin(); it != mset.end(); ++it) docids.push_back(*it);
-    std::sort(docids.begin(), docids.end());
-    return docids;
-}
-
-bool older(const PassageFacts& a, const PassageFacts& b) {
-    if (a.date.empty() != b.date.empty()) return b.date.empty();
-    return a.date < b.date;
 }
 
 // Families are of near-identical sentences: the Dice coefficient of their bigram sets,
@@ -152,86 +87,23 @@ struct Family {
 RepeatedResult repeated_sentences(Searcher& searcher, const RepeatedRequest& request) {
     const Xapian::Database& db = searcher.database();
     require_signatures(db);
-    const bool filtered = !request.filters.empty();
-    // Checked (themes, roles, dates) before any passage is read.
-    const Xapian::Query filter = filter_query(request.filters, searcher.taxonomy());
-    const std::vector<Xapian::docid> chosen =
-        filtered ? chosen_docids(db, filter) : std::vector<Xapian::docid>{};
+    if (request.unit == RepeatedUnit::Phrase) return repeated_phrases(searcher, request);
 
-    // Every passage of the corpus: the whole corpus tells boilerplate from agreed language.
-    std::vector<PassageFacts> passages;
     std::vector<SentenceFacts> sentences;
     SentenceSketches sketches;
-    Names documents, speakers;
-    std::map<std::string, std::set<std::uint32_t>> corpus_years;  // year -> documents
-    RepeatedResult result;
-    // Two batches: the pool decodes and splits one while this thread reads the next from
-    // Xapian (which it alone reads) and then adds the first's sentences.
-    struct Batch {
-        std::vector<Xapian::docid> docids;
-        std::vector<std::string> data;
-        std::vector<ReadPassage> read;
-        std::vector<std::future<void>> work;
-    };
-    Batch batches[2];
-    // After the batches: on an error, its destructor finishes their tasks before they go.
-    WorkerPool pool;
-    const auto begin_batch = [&](Batch& batch) {
-        batch.read.assign(batch.docids.size(), {});
-        const std::size_t parts = pool.size();
-        for (std::size_t part = 0; part < parts; ++part) {
-            batch.work.push_back(pool.submit([&batch, part, parts] {
-                for (std::size_t i = part; i < batch.docids.size(); i += parts) {
-                    batch.read[i] = read_passage(batch.data[i]);
-                }
-            }));
-        }
-    };
-    const auto end_batch = [&](Batch& batch) {
-        for (auto& work : batch.work) work.get();
-        batch.work.clear();
-        for (std::size_t i = 0; i < batch.docids.size(); ++i) {
-            ReadPassage& p = batch.read[i];
-            PassageFacts facts;
-            facts.docid = batch.docids[i];
-            facts.chosen =
-                !filtered || std::binary_search(chosen.begin(), chosen.end(), facts.docid);
-            facts.year = p.year;
-            facts.date = p.date;
-            facts.document = documents.id(p.doc_id);
-            facts.speaker = speakers.id(p.speaker);
-            corpus_years[p.year].insert(facts.document);
-            const auto index = static_cast<std::uint32_t>(passages.size());
-            passages.push_back(std::move(facts));
-            if (passages.back().chosen) {
-                ++result.passages_read;
-                result.sentences_read += p.sentences.size();
-            }
-            for (const Sketch& sketch : p.sentences) {
+    const CorpusFacts corpus = read_corpus<std::vector<Sketch>>(
+        searcher, request.filters, &sketch_sentences,
+        [&](std::uint32_t passage, std::vector<Sketch>& sketched) {
+            for (const Sketch& sketch : sketched) {
                 sketches.add(sketch.anchors, sketch.pairs);
-                sentences.push_back({index, sketch.number, sketch.words});
+                sentences.push_back({passage, sketch.number, sketch.words});
             }
-        }
-        batch.docids.clear();
-        batch.data.clear();
-        batch.read.clear();
-    };
-    std::size_t filling = 0;
-    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-        Batch& batch = batches[filling];
-        batch.docids.push_back(*it);
-        batch.data.push_back(db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_data());
-        if (batch.docids.size() < kBatchPassages) continue;
-        begin_batch(batch);
-        filling = 1 - filling;
-        // The other batch was started a round ago: its sentences go in, in docid order.
-        if (!batches[filling].work.empty()) end_batch(batches[filling]);
-    }
-    Batch& last = batches[filling];
-    Batch& previous = batches[1 - filling];
-    if (!previous.work.empty()) end_batch(previous);
-    begin_batch(last);
-    end_batch(last);
+            return sketched.size();
+        });
+    RepeatedResult result;
+    result.passages_read = corpus.passages_read;
+    result.sentences_read = corpus.sentences_read;
+    const std::vector<PassageFacts>& passages = corpus.passages;
 
     const std::vector<std::uint32_t> family_of =
         sentence_families(sketches, request.min_similarity, &family_similarity);
@@ -241,11 +113,9 @@ RepeatedResult repeated_sentences(Searcher& searcher, const RepeatedRequest& req
     std::stable_sort(order.begin(), order.end(),
                      [&](std::uint32_t a, std::uint32_t b) { return family_of[a] < family_of[b]; });
 
-    DocumentsByYear corpus;
-    for (const auto& [year, docs] : corpus_years) corpus[year] = docs.size();
     std::vector<Family> families;
-    std::vector<std::uint32_t> who, what, when;
-    std::vector<std::pair<std::string, std::uint32_t>> all_years;  // (year, document)
+    UseCounter counter(corpus);
+    std::vector<std::uint32_t> uses;  // a family's passages, in sentence order
     for (std::size_t start = 0; start < order.size();) {
         std::size_t end = start;
         while (end < order.size() && family_of[order[end]] == family_of[order[start]]) ++end;
@@ -253,47 +123,26 @@ RepeatedResult repeated_sentences(Searcher& searcher, const RepeatedRequest& req
             start = end;
             continue;
         }
-        who.clear();
-        what.clear();
-        when.clear();
-        all_years.clear();
-        std::optional<std::uint32_t> first;
-        for (std::size_t i = start; i < end; ++i) {
-            const SentenceFacts& s = sentences[order[i]];
-            const PassageFacts& p = passages[s.passage];
-            all_years.emplace_back(p.year, p.document);
-            if (!p.chosen) continue;
-            who.push_back(p.speaker);
-            what.push_back(p.document);
-            if (!p.year.empty()) when.push_back(static_cast<std::uint32_t>(std::stoul(p.year)));
-            // The oldest use: dated before undated, the earliest date, then the first read.
-            if (!first || older(p, passages[sentences[*first].passage])) first = order[i];
-        }
-        const auto distinct = [](std::vector<std::uint32_t>& v) {
-            std::sort(v.begin(), v.end());
-            return static_cast<std::size_t>(std::unique(v.begin(), v.end()) - v.begin());
-        };
-        Family family;
-        family.speakers = distinct(who);
-        if (!first || family.speakers < 2) {
+        uses.clear();
+        for (std::size_t i = start; i < end; ++i) uses.push_back(sentences[order[i]].passage);
+        const UseCounts counts = counter.count(uses);
+        if (!counts.first || counts.speakers < 2) {
             start = end;
             continue;
         }
-        family.first = *first;
-        family.documents = distinct(what);
-        family.years = distinct(when);
+        Family family;
+        family.first = order[start + *counts.first];
+        family.speakers = counts.speakers;
+        family.documents = counts.documents;
+        family.years = counts.years;
+        family.boilerplate = counts.boilerplate;
+        family.score = counts.score;
         for (std::size_t i = start; i < end; ++i) {
             const SentenceFacts& s = sentences[order[i]];
             if (passages[s.passage].chosen && s.words == sentences[family.first].words) {
                 ++family.verbatim;
             }
         }
-        std::sort(all_years.begin(), all_years.end());
-        all_years.erase(std::unique(all_years.begin(), all_years.end()), all_years.end());
-        DocumentsByYear used;
-        for (const auto& [year, document] : all_years) ++used[year];
-        family.boilerplate = boilerplate_share(used, corpus);
-        family.score = repeated_score(family.speakers, family.years, family.boilerplate);
         families.push_back(family);
         start = end;
     }
