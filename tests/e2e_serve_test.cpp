@@ -130,6 +130,25 @@ json api_json(const httplib::Result& result, int status) {
     return json::parse(result->body);
 }
 
+// Each request through /api/search answers what r2p-search --json prints for it on `db`, but
+// for stats: which passes ran depends on the tables a long-lived searcher has built.
+void check_search_matches_cli(const ServeProcess& server, const std::string& db,
+                              const std::vector<Params>& requests) {
+    for (const auto& params : requests) {
+        const std::string qs = query_string(params);
+        CAPTURE(qs);
+        const auto cli =
+            run_command(r2p::test::kSearch + " --json --db " + shell_quote(db) + cli_args(params));
+        INFO(cli.err);
+        REQUIRE(cli.exit_code == 0);
+        json expected = json::parse(cli.out);
+        json actual = api_json(get(server, "/api/search?" + qs), 200);
+        expected.erase("stats");
+        actual.erase("stats");
+        CHECK(actual == expected);
+    }
+}
+
 void check_error(const httplib::Result& result, int status) {
     const json body = api_json(result, status);
     CHECK(body["status"] == status);
@@ -228,20 +247,7 @@ TEST_SUITE("e2e_serve") {
             {{"role", "minister"}, {"facet", "speaker"}, {"facet", "country"}, {"limit", "0"}},
             {{"doc", "r2p-ministerial-meeting-2012"}, {"facet", "doc"}, {"limit", "50"}},
         };
-        for (const auto& params : requests) {
-            const std::string qs = query_string(params);
-            CAPTURE(qs);
-            const auto cli = run_command(r2p::test::kSearch + " --json --db " +
-                                         shell_quote(shared_db()) + cli_args(params));
-            INFO(cli.err);
-            REQUIRE(cli.exit_code == 0);
-            json expected = json::parse(cli.out);
-            json actual = api_json(get(server, "/api/search?" + qs), 200);
-            // Which passes ran depends on the tables a long-lived searcher has built.
-            expected.erase("stats");
-            actual.erase("stats");
-            CHECK(actual == expected);
-        }
+        check_search_matches_cli(server, shared_db(), requests);
     }
 
     TEST_CASE("a bad request gets the library's message, as r2p-search prints it") {
@@ -667,19 +673,7 @@ TEST_SUITE("e2e_serve") {
             {{"like", passage}, {"min-similarity", "0.95"}},
             {{"like-text", kAgreedSentence}, {"limit", "2"}, {"offset", "1"}},
         };
-        for (const auto& params : requests) {
-            const std::string qs = query_string(params);
-            CAPTURE(qs);
-            const auto cli = run_command(r2p::test::kSearch + " --json --db " +
-                                         shell_quote(trace_db()) + cli_args(params));
-            INFO(cli.err);
-            REQUIRE(cli.exit_code == 0);
-            json expected = json::parse(cli.out);
-            json actual = api_json(get(server, "/api/search?" + qs), 200);
-            expected.erase("stats");
-            actual.erase("stats");
-            CHECK(actual == expected);
-        }
+        check_search_matches_cli(server, trace_db(), requests);
         // Every statement repeating the sentence is found, each hit with its similarity.
         const json like =
             api_json(get(server, "/api/search?" + query_string({{"like", passage}})), 200);

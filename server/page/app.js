@@ -780,6 +780,33 @@
     }, 150);
   });
 
+  // An empty year chart sized to `box` (drawn at the box's own width in pixels: text and bars
+  // keep their size on a phone), with its horizontal grid lines at `ticks`, each labelled with
+  // the count it stands at; and the geometry the bars are placed by.
+  function yearChart(box, lo, hi, ticks, cls, ariaLabel) {
+    const max = ticks[ticks.length - 1];
+    const width = Math.max(260, Math.min(1200, box.clientWidth - 24 || 720));
+    const height = width < 500 ? 120 : 150;
+    const top = 12;
+    const bottom = 22;
+    const left = 36;
+    const plotHeight = height - top - bottom;
+    const span = hi - lo + 1;
+    // At least five columns' room each: one year alone is a bar, not a block.
+    const column = (width - left - 4) / Math.max(span, 5);
+    const labelEvery = Math.ceil(span / Math.max(2, Math.floor((width - left) / 48)));
+    const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: cls, role: "group",
+                               "aria-label": ariaLabel });
+    for (const tick of ticks) {
+      const y = top + plotHeight * (1 - tick / max);
+      chart.append(svg("line", { x1: left, x2: width, y1: y, y2: y, class: "grid" }));
+      const label = svg("text", { x: left - 4, y: y + 4, class: "axis-label", "text-anchor": "end" });
+      label.textContent = formatCount(tick);
+      chart.append(label);
+    }
+    return { chart, width, height, top, left, plotHeight, span, column, max, labelEvery };
+  }
+
   function drawTimeline(box, s, series) {
     const years = new Set();
     for (const one of series) for (const c of one.counts) if (/^\d{4}$/.test(c.value)) years.add(Number(c.value));
@@ -793,33 +820,13 @@
     const hi = Math.max(...years);
     const maps = series.map((one) => new Map(one.counts.map((c) => [Number(c.value), c.count])));
     const ticks = scaleTicks(Math.max(1, ...maps.flatMap((m) => [...m.values()])));
-    const max = ticks[ticks.length - 1];
-    // Drawn at the box's own width in pixels: text and bars keep their size on a phone.
     box.hidden = false;
-    const width = Math.max(260, Math.min(1200, box.clientWidth - 24 || 720));
-    const height = width < 500 ? 120 : 150;
-    const top = 12;
-    const bottom = 22;
-    const left = 36;
-    const plotHeight = height - top - bottom;
-    const span = hi - lo + 1;
-    // At least five columns' room each: one year alone is a bar, not a block.
-    const column = (width - left - 4) / Math.max(span, 5);
+    const { chart, width, height, top, left, plotHeight, span, column, max, labelEvery } =
+      yearChart(box, lo, hi, ticks, "timeline-chart",
+                "Matches per year; activate a bar to filter by its year");
     const barWidth = Math.max(1, (column * 0.8) / series.length);
-
-    const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "timeline-chart",
-                               role: "group", "aria-label": "Matches per year; activate a bar to filter by its year" });
     chart.append(seriesPatterns(series.length));
-    // Horizontal grid lines at whole counts, each labelled with the count it stands at.
-    for (const tick of ticks) {
-      const y = top + plotHeight * (1 - tick / max);
-      chart.append(svg("line", { x1: left, x2: width, y1: y, y2: y, class: "grid" }));
-      const label = svg("text", { x: left - 4, y: y + 4, class: "axis-label", "text-anchor": "end" });
-      label.textContent = formatCount(tick);
-      chart.append(label);
-    }
     const selectedYear = s.from && s.from === s.to ? Number(s.from) : null;
-    const labelEvery = Math.ceil(span / Math.max(2, Math.floor((width - left) / 48)));
     for (let year = lo; year <= hi; year++) {
       const x = left + (year - lo) * column;
       const counts = maps.map((m) => m.get(year) || 0);
@@ -1414,25 +1421,9 @@
     const lo = Math.min(...counts.keys());
     const hi = Math.max(...counts.keys());
     const ticks = scaleTicks(Math.max(1, ...[...counts.values()].map((c) => c.verbatim + c.modified)));
-    const max = ticks[ticks.length - 1];
-    const width = Math.max(260, Math.min(1200, box.clientWidth - 24 || 720));
-    const height = width < 500 ? 120 : 150;
-    const top = 12;
-    const bottom = 22;
-    const left = 36;
-    const plotHeight = height - top - bottom;
-    const span = hi - lo + 1;
-    const column = (width - left - 4) / Math.max(span, 5);
-    const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "timeline-chart trace-chart",
-                               role: "group", "aria-label": "Speakers per year using the sentence verbatim or modified; activate a year to go to its uses" });
-    for (const tick of ticks) {
-      const y = top + plotHeight * (1 - tick / max);
-      chart.append(svg("line", { x1: left, x2: width, y1: y, y2: y, class: "grid" }));
-      const label = svg("text", { x: left - 4, y: y + 4, class: "axis-label", "text-anchor": "end" });
-      label.textContent = formatCount(tick);
-      chart.append(label);
-    }
-    const labelEvery = Math.ceil(span / Math.max(2, Math.floor((width - left) / 48)));
+    const { chart, height, top, left, plotHeight, column, max, labelEvery } =
+      yearChart(box, lo, hi, ticks, "timeline-chart trace-chart",
+                "Speakers per year using the sentence verbatim or modified; activate a year to go to its uses");
     for (let year = lo; year <= hi; year++) {
       const x = left + (year - lo) * column;
       const c = counts.get(year);
