@@ -80,10 +80,17 @@ const Delegation kDelegations[] = {
 // Who says the formula when, and how: v verbatim, w a word changed, a a clause added,
 // d a clause dropped, r clauses reordered.
 const std::map<std::pair<int, std::string>, char> kFormulaUses = {
-    {{2005, "CAN"}, 'v'}, {{2005, "GHA"}, 'v'},                        // 2 verbatim
-    {{2006, "FRA"}, 'v'}, {{2006, "GHA"}, 'v'}, {{2006, "NOR"}, 'w'},  // 2 + 1 modified
-    {{2007, "BRA"}, 'v'}, {{2007, "KEN"}, 'a'}, {{2007, "MEX"}, 'd'},  // 1 + 2 modified
-    {{2008, "CAN"}, 'v'}, {{2008, "IND"}, 'r'},                        // 1 + 1 modified
+    {{2005, "CAN"}, 'v'},
+    {{2005, "GHA"}, 'v'},  // 2 verbatim
+    {{2006, "FRA"}, 'v'},
+    {{2006, "GHA"}, 'v'},
+    {{2006, "NOR"}, 'w'},  // 2 + 1 modified
+    // Kenya's clause comes after the whole formula: verbatim inside a longer sentence.
+    {{2007, "BRA"}, 'v'},
+    {{2007, "KEN"}, 'a'},
+    {{2007, "MEX"}, 'd'},  // 2 + 1 modified
+    {{2008, "CAN"}, 'v'},
+    {{2008, "IND"}, 'r'},  // 1 + 1 modified
 };
 
 std::string formula_as(char how) {
@@ -205,7 +212,7 @@ TEST_SUITE("e2e_trace") {
         CHECK(t["first_use"]["like"]["verbatim"] == true);
         CHECK(t["first_use"]["like"]["sentence"] == kFormula);
         const std::map<std::string, std::pair<int, int>> expected = {
-            {"2005", {2, 0}}, {"2006", {2, 1}}, {"2007", {1, 2}}, {"2008", {1, 1}}};
+            {"2005", {2, 0}}, {"2006", {2, 1}}, {"2007", {2, 1}}, {"2008", {1, 1}}};
         CHECK(per_year(t) == expected);
         CHECK(t["years"][1]["countries"] == json::array({"fra", "gha", "nor"}));
         CHECK(t["years"][1]["uses"] == 3);

@@ -942,7 +942,8 @@
         pageLink({ ...s, ...NO_TRACE, traceText: sentence, passage: "" }, "Trace",
                  { class: "trace-link", "aria-label": `Trace the sentence “${sentence}”` })));
     }
-    box.append(asked, sentences.childElementCount ? sentences : null,
+    // append() writes null as the text "null": leave the empty list out instead.
+    box.append(asked, ...(sentences.childElementCount ? [sentences] : []),
       el("button", { type: "button", class: "link-button", text: "Back to all results",
                      onclick: () => update({ like: "" }) }));
     box.hidden = false;
@@ -952,7 +953,8 @@
   function similarityText(like) {
     if (like.verbatim) return "Verbatim";
     const similarity = Number(like.similarity);
-    return Number.isFinite(similarity) ? `${Math.floor(similarity * 100)}% similar` : "Similar";
+    // Floored (0.996 is not "100%"), past float error (0.57 * 100 is 56.99999…).
+    return Number.isFinite(similarity) ? `${Math.floor(similarity * 100 + 1e-9)}% similar` : "Similar";
   }
 
   // The matched sentence of a passage (code points [begin, end) of its text), the words that

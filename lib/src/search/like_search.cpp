@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <sstream>
 #include <tuple>
 
 #include "index/stored_passage.hpp"
@@ -61,6 +62,12 @@ std::vector<Xapian::docid> candidates(const Xapian::Database& db, const AskedSen
         }
     }
     std::sort(postings.begin(), postings.end());
+    // Bounds what one search reads and keeps (a server's searcher is held meanwhile).
+    if (postings.size() > kMaxLikePostings) {
+        throw UsageError("the sentence is made of phrases too common to look for (" +
+                         std::to_string(postings.size()) + " anchor postings, at most " +
+                         std::to_string(kMaxLikePostings) + "): give a longer or rarer sentence");
+    }
     const std::size_t needed = std::min(kMinSharedAnchors, probes.size());
     std::vector<Xapian::docid> docids;
     for (std::size_t i = 0; i < postings.size();) {
@@ -108,6 +115,13 @@ AskedSentences asked_sentences(const Xapian::Database& db, const SearchRequest& 
     }
     if (!(request.min_similarity >= 0.0 && request.min_similarity <= 1.0)) {
         throw UsageError(std::string(kMinSimilarityKey) + " must be from 0 to 1");
+    }
+    if (request.min_similarity < kLowestLikeSimilarity) {
+        std::ostringstream message;
+        message << kMinSimilarityKey << ' ' << request.min_similarity << " is below "
+                << kLowestLikeSimilarity
+                << ": sentences that low share only a stock phrase or two with the asked one";
+        throw UsageError(message.str());
     }
     AskedSentences asked;
     asked.text = request.like.empty() ? request.like_text : passage_text(db, request.like);

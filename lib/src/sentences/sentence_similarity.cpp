@@ -103,9 +103,16 @@ SentenceMatch match_sentence(const PassageSentence& asked, const PassageSentence
             match.differing.emplace_back(begin, found.words[i].end);
         }
     }
-    const std::vector<bool> missing = unshared_words(asked, found, all_pairs(found));
-    for (std::size_t i = 0; i < missing.size(); ++i) {
-        if (missing[i]) match.missing.push_back(asked.words[i].folded);
+    // Missing: the asked sentence's words found does not have anywhere (a word it has in
+    // another place is not missing, only moved).
+    std::vector<std::uint64_t> found_words;
+    found_words.reserve(found.words.size());
+    for (const auto& word : found.words) found_words.push_back(word.hash);
+    std::sort(found_words.begin(), found_words.end());
+    for (const auto& word : asked.words) {
+        if (!std::binary_search(found_words.begin(), found_words.end(), word.hash)) {
+            match.missing.push_back(word.folded);
+        }
     }
     return match;
 }

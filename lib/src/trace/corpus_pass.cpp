@@ -55,7 +55,9 @@ CorpusFactsBuilder::Read CorpusFactsBuilder::read(const std::string& data) {
     out.speaker = speaker_key(passage);
     out.year = passage_year(passage);
     out.date = passage.doc_date;
-    out.sentences = passage_sentences(passage.text);
+    // A quote's sentences are its paragraph's (the index signs paragraphs only): read twice,
+    // they would count the quoted speaker as another speaker of the same words.
+    if (passage.kind != "quote") out.sentences = passage_sentences(passage.text);
     return out;
 }
 
