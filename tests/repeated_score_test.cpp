@@ -19,9 +19,11 @@ TEST_SUITE("repeated_score") {
     TEST_CASE("a courtesy formula in every year ranks below a formula rising in the period") {
         r2p::DocumentsByYear courtesy, agreed;
         // In a third of every year's statements, every year.
-        for (int y = 1985; y <= 2024; ++y) courtesy[std::to_string(y)] = 12 + (y % 3);
+        for (int y = 1985; y <= 2024; ++y)
+            courtesy[std::to_string(y)] = static_cast<std::size_t>(12 + (y % 3));
         // Agreed in 2005, then repeated by a few statements a year.
-        for (int y = 2005; y <= 2024; ++y) agreed[std::to_string(y)] = 2 + (y % 2);
+        for (int y = 2005; y <= 2024; ++y)
+            agreed[std::to_string(y)] = static_cast<std::size_t>(2 + (y % 2));
         const double courtesy_share = r2p::boilerplate_share(courtesy, corpus());
         const double agreed_share = r2p::boilerplate_share(agreed, corpus());
         CHECK(courtesy_share == doctest::Approx(1.0));
