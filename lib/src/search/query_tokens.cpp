@@ -4,8 +4,8 @@
 #include <cctype>
 #include <set>
 
-#include "text/word_spans.hpp"
 #include "text/unicode.hpp"
+#include "text/word_spans.hpp"
 
 namespace r2p::detail {
 

@@ -5,9 +5,9 @@
 #include <algorithm>
 
 #include "r2p/schema.hpp"
-#include "text/word_spans.hpp"
 #include "text/possessives.hpp"
 #include "text/unicode.hpp"
+#include "text/word_spans.hpp"
 
 namespace r2p {
 

@@ -4,8 +4,8 @@
 
 #include "r2p/schema.hpp"
 #include "search/query_tokens.hpp"
-#include "text/word_spans.hpp"
 #include "text/unicode.hpp"
+#include "text/word_spans.hpp"
 
 namespace r2p::detail {
 
