@@ -4,7 +4,7 @@
 #include <optional>
 
 #include "r2p/schema.hpp"
-#include "search/facet_table.hpp"
+#include "tables/facet_table.hpp"
 
 namespace r2p {
 

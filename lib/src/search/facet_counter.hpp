@@ -12,7 +12,7 @@
 
 #include "r2p/facets.hpp"
 #include "r2p/taxonomy.hpp"
-#include "search/facet_table.hpp"
+#include "tables/facet_table.hpp"
 
 namespace r2p {
 

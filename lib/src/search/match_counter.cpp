@@ -7,7 +7,7 @@
 #include <string>
 
 #include "search/facet_counter.hpp"
-#include "search/facet_table.hpp"
+#include "tables/facet_table.hpp"
 #include "search/posting_walk.hpp"
 
 namespace r2p {

@@ -62,15 +62,6 @@ class TopK {
 
 }  // namespace
 
-LengthTable LengthTable::build(const Xapian::Database& db) {
-    LengthTable table;
-    table.lengths_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 1, 0);
-    for (auto it = db.postlist_begin(std::string()); it != db.postlist_end(std::string()); ++it) {
-        if (*it < table.lengths_.size()) table.lengths_[*it] = it.get_doclength();
-    }
-    return table;
-}
-
 std::optional<RankedMatches> rank_bm25(const Xapian::Database& db, const LengthTable& lengths,
                                        const Xapian::Query& query, std::size_t offset,
                                        std::size_t limit) {

@@ -15,7 +15,7 @@
 
 #include "r2p/facets.hpp"
 #include "r2p/table_policy.hpp"
-#include "search/facet_table.hpp"
+#include "tables/facet_table.hpp"
 #include "search/ranked_pass.hpp"
 
 namespace r2p {
