@@ -1,4 +1,4 @@
-#include "search/facet_table.hpp"
+#include "tables/facet_table.hpp"
 
 #include <doctest/doctest.h>
 

@@ -61,6 +61,7 @@ bool SearchSnapshot::refresh(bool force) {
     if (!db_.reopen() && !force) return false;
     tables_.clear();
     lengths_.reset();
+    dates_.reset();
     align();
     return true;
 }
@@ -74,6 +75,18 @@ const LengthTable* SearchSnapshot::length_table() {
     }
     lengths_ = LengthTable::build(db_);
     return &*lengths_;
+}
+
+const DateTable* SearchSnapshot::date_table() {
+    if (dates_) return &*dates_;
+    if (shards_.empty() || policy_ == TablePolicy::Never) return nullptr;
+    // A date costs about what a length does to read and to build: the same threshold.
+    if (policy_ == TablePolicy::Auto &&
+        static_cast<std::uint64_t>(sorted_by_xapian_) * kRankCostInLengths < db_.get_doccount()) {
+        return nullptr;
+    }
+    dates_ = DateTable::build(db_);
+    return &*dates_;
 }
 
 std::vector<FacetField> SearchSnapshot::table_fields(const std::vector<FacetField>& fields) {

@@ -15,8 +15,9 @@
 
 #include "r2p/facets.hpp"
 #include "r2p/table_policy.hpp"
-#include "tables/facet_table.hpp"
 #include "search/ranked_pass.hpp"
+#include "tables/date_table.hpp"
+#include "tables/facet_table.hpp"
 
 namespace r2p {
 
@@ -52,6 +53,16 @@ class SearchSnapshot {
     void ranked_by_xapian(Xapian::doccount matches) { ranked_by_xapian_ += matches; }
 
     bool has_length_table() const { return lengths_.has_value(); }
+
+    /// The passage dates for `--sort date` and date ranges: built now when the policy says
+    /// so (Auto: once Xapian's date-sorted passes have cost about as much as building it);
+    /// nullptr when Xapian is to sort (remote shards, Never, or not yet under Auto).
+    const DateTable* date_table();
+
+    /// Xapian sorted `matches` matches by date: the cost a DateTable would save.
+    void sorted_by_xapian(Xapian::doccount matches) { sorted_by_xapian_ += matches; }
+
+    bool has_date_table() const { return dates_.has_value(); }
 
     /// One handle per local shard, at db()'s revision, for the counting pass (which may read
     /// them on other threads while the caller ranks on db()); empty when counting must run
@@ -98,6 +109,8 @@ class SearchSnapshot {
     TablePolicy policy_ = TablePolicy::Auto;
     std::optional<LengthTable> lengths_;        // of db_'s revision
     Xapian::doccount ranked_by_xapian_ = 0;     // matches Xapian's ranked passes reported
+    std::optional<DateTable> dates_;            // of db_'s revision
+    Xapian::doccount sorted_by_xapian_ = 0;     // matches Xapian's date-sorted passes reported
     std::map<FacetField, FieldTables> tables_;  // of own_'s revision
 };
 
