@@ -56,7 +56,8 @@ TEST_SUITE("ranked_pass") {
             enquire.get_mset(static_cast<Xapian::doccount>(offset),
                              static_cast<Xapian::doccount>(limit), db.get_doccount());
         r2p::RankedMatches out;
-        out.matches = mset.get_matches_estimated();
+        const Xapian::doccount n = mset.get_matches_estimated();
+        out.matches = {n, n, n};
         for (auto it = mset.begin(); it != mset.end(); ++it)
             out.hits.push_back({*it, it.get_weight()});
         return out;
@@ -134,7 +135,8 @@ TEST_SUITE("ranked_pass") {
                 const auto ours = r2p::rank_bm25(db, lengths, q, offset, limit);
                 REQUIRE(ours.has_value());
                 const auto expected = xapian(db, q, offset, limit);
-                CHECK(ours->matches == expected.matches);
+                CHECK(ours->matches.exact());
+                CHECK(ours->matches.lower == expected.matches.lower);
                 CHECK(ranking_difference(ours->hits, expected.hits, all.hits) == "");
             }
         }

@@ -7,8 +7,9 @@
 #include <string>
 
 #include "search/facet_counter.hpp"
-#include "tables/facet_table.hpp"
 #include "search/posting_walk.hpp"
+#include "search/union_walk.hpp"
+#include "tables/facet_table.hpp"
 
 namespace r2p {
 
@@ -29,7 +30,7 @@ PassCount count_pass(const Xapian::Database& db, const Xapian::Query& query,
     // Every field from a table and a simple query: walk the posting lists, no matcher.
     if (counter.all_from_tables()) {
         if (auto walk = detail::PostingWalk::open(db, query)) {
-            walk->for_each([&](Xapian::docid did) {
+            detail::for_each_match(*walk, db.get_lastdocid(), [&](Xapian::docid did) {
                 ++out.matches;
                 counter.add_match(did);
             });

@@ -38,6 +38,14 @@ class PostingWalk {
 
     /// The scored terms, in query order.
     const std::vector<WalkTerm>& terms() const { return terms_; }
+    /// The same, to be walked by another merge (max_score, union_walk) instead of for_each.
+    std::vector<WalkTerm>& terms() { return terms_; }
+    /// Whether the terms are AND-ed (else OR-ed, or a single term).
+    bool conjunctive() const { return conjunctive_; }
+    /// Whether the query has boolean filters.
+    bool filtered() const { return !filters_.empty(); }
+    /// Whether `did` passes every filter; ask in ascending docid order.
+    bool passes_filters(Xapian::docid did);
 
     /// Calls `f(did)` for every match, in ascending docid order. During the call, terms()
     /// that hold `did` are positioned on it (for their wdf): all of them under AND.
@@ -100,7 +108,6 @@ class PostingWalk {
     }
 
     bool all_at(Xapian::docid did);
-    bool passes_filters(Xapian::docid did);
 
     std::vector<WalkTerm> terms_;
     std::vector<WalkFilter> filters_;

@@ -4,93 +4,95 @@
 #include <cmath>
 #include <string>
 
+#include "search/best_hits.hpp"
+#include "search/bm25_formula.hpp"
+#include "search/max_score.hpp"
 #include "search/posting_walk.hpp"
+#include "search/union_walk.hpp"
 
 namespace r2p {
 
 namespace {
 
-// Xapian::BM25Weight's defaults: k1 = 1, k2 = 0, k3 = 1, b = 0.5, min_normlen = 0.5.
-constexpr double kK1 = 1.0;
-constexpr double kB = 0.5;
-constexpr double kMinNormLen = 0.5;
-
-// A term's weight, as BM25Weight::init computes it (factor 1, wqf 1: the k3 factor is 1).
-double term_weight(Xapian::doccount collection, Xapian::doccount termfreq) {
-    double tw = (collection - termfreq + 0.5) / (termfreq + 0.5);
-    if (tw < 2) tw = tw * 0.5 + 1;
-    return std::log(tw) * (kK1 + 1);
-}
-
-// A term's part of a passage's weight, as BM25Weight::get_sumpart computes it.
-double sum_part(double termweight, Xapian::termcount wdf, Xapian::termcount length,
-                double len_factor) {
-    const double normlen = std::max(length * len_factor, kMinNormLen);
-    const double wdf_double = wdf;
-    return termweight * (wdf_double / (kK1 * (normlen * kB + (1 - kB)) + wdf_double));
-}
-
-// Better first: higher weight, then lower docid (Xapian's order for equal weights).
-bool better(const RankedMatch& a, const RankedMatch& b) {
-    return a.weight > b.weight || (a.weight == b.weight && a.did < b.did);
-}
-
-class TopK {
-  public:
-    explicit TopK(std::size_t k) : k_(k) {}
-    void offer(Xapian::docid did, double weight) {
-        if (k_ == 0) return;
-        const RankedMatch m{did, weight};
-        if (heap_.size() < k_) {
-            heap_.push_back(m);
-            std::push_heap(heap_.begin(), heap_.end(), better);
-        } else if (better(m, heap_.front())) {
-            std::pop_heap(heap_.begin(), heap_.end(), better);
-            heap_.back() = m;
-            std::push_heap(heap_.begin(), heap_.end(), better);
-        }
+// An OR's count from its terms' frequencies alone: at least its most frequent term's
+// passages (unfiltered), at most all of them summed, estimated as if the terms occurred
+// independently of each other.
+MatchCounts or_bounds(const detail::PostingWalk& walk, Xapian::doccount collection) {
+    Xapian::doccount most = 0;
+    double sum = 0;
+    double none = 1;  // the share of passages holding none of the terms
+    for (const auto& t : walk.terms()) {
+        most = std::max(most, t.termfreq);
+        sum += t.termfreq;
+        if (collection != 0) none *= 1 - static_cast<double>(t.termfreq) / collection;
     }
-    std::vector<RankedMatch> sorted() {
-        std::sort(heap_.begin(), heap_.end(), better);
-        return heap_;
-    }
+    MatchCounts counts;
+    counts.lower = walk.filtered() ? 0 : most;
+    counts.upper = static_cast<Xapian::doccount>(std::min<double>(sum, collection));
+    const double estimated = std::round(collection * (1 - none));
+    counts.estimated =
+        std::clamp(static_cast<Xapian::doccount>(estimated), counts.lower, counts.upper);
+    return counts;
+}
 
-  private:
-    std::size_t k_;
-    std::vector<RankedMatch> heap_;  // a heap whose front is the worst kept
-};
+// Every match of an OR, counted without weighing (a fresh walk: ranking consumed its own).
+Xapian::doccount count_or(const Xapian::Database& db, const Xapian::Query& query) {
+    auto walk = detail::PostingWalk::open(db, query);
+    Xapian::doccount count = 0;
+    if (walk) detail::for_each_match(*walk, db.get_lastdocid(), [&](Xapian::docid) { ++count; });
+    return count;
+}
 
 }  // namespace
 
 std::optional<RankedMatches> rank_bm25(const Xapian::Database& db, const LengthTable& lengths,
                                        const Xapian::Query& query, std::size_t offset,
-                                       std::size_t limit) {
+                                       std::size_t limit, RankCounts counts) {
     auto walk = detail::PostingWalk::open(db, query);
     if (!walk) return std::nullopt;
     const Xapian::doccount collection = db.get_doccount();
     const double average = db.get_avlength();
     const double len_factor = average != 0 ? 1 / average : 0;
-    std::vector<double> termweights;
+    detail::OrWeights weights;
+    weights.len_factor = len_factor;
     for (const auto& t : walk->terms()) {
-        termweights.push_back(term_weight(collection, t.termfreq));
+        weights.termweights.push_back(detail::bm25_term_weight(collection, t.termfreq));
     }
 
     RankedMatches out;
-    TopK top(offset + limit);
-    const auto& terms = walk->terms();
-    walk->for_each([&](Xapian::docid did) {
-        ++out.matches;
-        const Xapian::termcount length = lengths.at(did);
-        double weight = 0;  // summed in query order
+    detail::BestHits best(offset + limit);
+    auto& terms = walk->terms();
+    if (!walk->conjunctive() && terms.size() > 1) {
+        const Xapian::termcount shortest = db.get_doclength_lower_bound();
         for (std::size_t i = 0; i < terms.size(); ++i) {
-            if (terms[i].at(did)) {
-                weight += sum_part(termweights[i], terms[i].it.get_wdf(), length, len_factor);
-            }
+            weights.bounds.push_back(detail::bm25_sum_part_bound(
+                weights.termweights[i], db.get_wdf_upper_bound(terms[i].term), shortest,
+                len_factor));
         }
-        top.offer(did, weight);
-    });
-    std::vector<RankedMatch> best = top.sorted();
-    if (offset < best.size()) out.hits.assign(best.begin() + static_cast<long>(offset), best.end());
+        out.matches = or_bounds(*walk, collection);
+        detail::rank_or_max_score(*walk, weights, lengths, best);
+        if (counts == RankCounts::Exact && out.matches.lower <= kExactMatchesUpTo) {
+            const Xapian::doccount n = count_or(db, query);
+            out.matches = {n, n, n};
+        }
+    } else {
+        Xapian::doccount matched = 0;
+        walk->for_each([&](Xapian::docid did) {
+            ++matched;
+            const Xapian::termcount length = lengths.at(did);
+            double weight = 0;  // summed in query order
+            for (std::size_t i = 0; i < terms.size(); ++i) {
+                if (terms[i].at(did)) {
+                    weight += detail::bm25_sum_part(weights.termweights[i], terms[i].it.get_wdf(),
+                                                    length, len_factor);
+                }
+            }
+            best.offer(did, weight);
+        });
+        out.matches = {matched, matched, matched};
+    }
+    std::vector<RankedMatch> hits = best.sorted();
+    if (offset < hits.size()) out.hits.assign(hits.begin() + static_cast<long>(offset), hits.end());
     return out;
 }
 

@@ -10,6 +10,7 @@
 #include <optional>
 #include <vector>
 
+#include "r2p/search_result.hpp"
 #include "tables/length_table.hpp"
 
 namespace r2p {
@@ -20,19 +21,30 @@ struct RankedMatch {
     double weight = 0;
 };
 
-/// The hits of a ranked pass and the exact number of matches.
+/// The hits of a ranked pass and how many passages match.
 struct RankedMatches {
     std::vector<RankedMatch> hits;
-    Xapian::doccount matches = 0;
+    MatchCounts matches;  ///< see RankCounts
+};
+
+/// What a ranked pass must count of the matches.
+enum class RankCounts {
+    /// Exact whenever there are at most kExactMatchesUpTo matches; above, possibly bounds
+    /// (lower <= estimated <= upper) from the terms' frequencies.
+    Exact,
+    /// Bounds from the terms' frequencies only (a counting pass counts the matches): the
+    /// ranked pass may then skip matches that cannot enter the hits.
+    BoundsOnly,
 };
 
 /// Ranks `query` over `db` as Xapian::Enquire does with the default BM25Weight (the same
 /// formula and statistics, ties by ascending docid; weights equal up to rounding when more
-/// than two terms are summed) and returns hits [offset, offset + limit) with the exact match
-/// count. Handles a term, or an AND or OR of distinct terms, optionally FILTERed by AND/OR
-/// trees of terms; nullopt for any other query, which Xapian's matcher must rank.
+/// than two terms are summed) and returns hits [offset, offset + limit) with the match
+/// count asked for. Handles a term, or an AND or OR of distinct terms, optionally FILTERed
+/// by AND/OR trees of terms; nullopt for any other query, which Xapian's matcher must rank.
+/// An OR is ranked with MaxScore pruning (max_score.hpp) and counted apart when asked.
 std::optional<RankedMatches> rank_bm25(const Xapian::Database& db, const LengthTable& lengths,
                                        const Xapian::Query& query, std::size_t offset,
-                                       std::size_t limit);
+                                       std::size_t limit, RankCounts counts = RankCounts::Exact);
 
 }  // namespace r2p

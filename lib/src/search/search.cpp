@@ -148,7 +148,9 @@ TopK Searcher::Impl::rank(const Xapian::Query& query, const SearchRequest& reque
     // The posting walk does not collapse: grouped queries are Xapian's.
     if (request.sort == SortOrder::Relevance && !collapse) {
         if (const LengthTable* lengths = snapshot_.length_table()) {
-            const PostingWalkTopK walk(db, *lengths);
+            // With facets the counting pass counts every match: the walk need not.
+            const PostingWalkTopK walk(
+                db, *lengths, request.facets.empty() ? RankCounts::Exact : RankCounts::BoundsOnly);
             if (auto top = walk.run(query, request.offset, request.limit, request.sort)) {
                 ranked_by = walk.kind();
                 return std::move(*top);

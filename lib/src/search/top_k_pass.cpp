@@ -42,13 +42,14 @@ std::optional<TopK> XapianTopK::run(const Xapian::Query& query, std::size_t offs
 std::optional<TopK> PostingWalkTopK::run(const Xapian::Query& query, std::size_t offset,
                                          std::size_t limit, SortOrder sort) const {
     if (sort != SortOrder::Relevance) return std::nullopt;
-    const std::optional<RankedMatches> ranked = rank_bm25(db_, lengths_, query, offset, limit);
+    const std::optional<RankedMatches> ranked =
+        rank_bm25(db_, lengths_, query, offset, limit, counts_);
     if (!ranked) return std::nullopt;
     TopK out;
     for (const RankedMatch& m : ranked->hits) {
         out.hits.push_back({m.weight, db_.get_document(m.did).get_data()});
     }
-    out.matches = {ranked->matches, ranked->matches, ranked->matches};
+    out.matches = ranked->matches;
     return out;
 }
 

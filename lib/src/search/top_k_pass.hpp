@@ -25,7 +25,7 @@ struct TopKHit {
 /// What a ranked pass found.
 struct TopK {
     std::vector<TopKHit> hits;  ///< best first
-    MatchCounts matches;        ///< exact from the walk; Xapian's bounds from the matcher
+    MatchCounts matches;        ///< exact up to kExactMatchesUpTo, else maybe bounds
     /// Collapsed: how many groups match (the hits page through groups); else nullopt.
     std::optional<MatchCounts> groups;
 };
@@ -65,12 +65,15 @@ class XapianTopK final : public TopKPass {
 };
 
 /// rank_bm25 over a LengthTable: the same hits and weights as XapianTopK by relevance, for
-/// the query shapes rank_bm25 handles (nullopt for others, and for SortOrder::Date).
+/// the query shapes rank_bm25 handles (nullopt for others, and for SortOrder::Date). Its
+/// counts are exact up to kExactMatchesUpTo unless `counts` is RankCounts::BoundsOnly (a
+/// counting pass counts them), which lets it prune more.
 class PostingWalkTopK final : public TopKPass {
   public:
     /// `db` and `lengths` (of db's snapshot) must outlive the pass.
-    PostingWalkTopK(const Xapian::Database& db, const LengthTable& lengths)
-        : db_(db), lengths_(lengths) {}
+    PostingWalkTopK(const Xapian::Database& db, const LengthTable& lengths,
+                    RankCounts counts = RankCounts::Exact)
+        : db_(db), lengths_(lengths), counts_(counts) {}
     std::optional<TopK> run(const Xapian::Query& query, std::size_t offset, std::size_t limit,
                             SortOrder sort) const override;
     RankedBy kind() const override { return RankedBy::PostingWalk; }
@@ -78,6 +81,7 @@ class PostingWalkTopK final : public TopKPass {
   private:
     const Xapian::Database& db_;
     const LengthTable& lengths_;
+    RankCounts counts_;
 };
 
 }  // namespace r2p

@@ -1,0 +1,42 @@
+// Xapian::BM25Weight's formula with its defaults, as the posting walk weighs matches, and
+// the most a term can add to a passage's weight (what dynamic pruning compares against).
+#pragma once
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace r2p::detail {
+
+// Xapian::BM25Weight's defaults: k1 = 1, k2 = 0, k3 = 1, b = 0.5, min_normlen = 0.5.
+inline constexpr double kBm25K1 = 1.0;
+inline constexpr double kBm25B = 0.5;
+inline constexpr double kBm25MinNormLen = 0.5;
+
+/// A term's weight, as BM25Weight::init computes it (factor 1, wqf 1: the k3 factor is 1).
+/// Never negative.
+inline double bm25_term_weight(Xapian::doccount collection, Xapian::doccount termfreq) {
+    double tw = (collection - termfreq + 0.5) / (termfreq + 0.5);
+    if (tw < 2) tw = tw * 0.5 + 1;
+    return std::log(tw) * (kBm25K1 + 1);
+}
+
+/// A term's part of a passage's weight, as BM25Weight::get_sumpart computes it.
+inline double bm25_sum_part(double termweight, Xapian::termcount wdf, Xapian::termcount length,
+                            double len_factor) {
+    const double normlen = std::max(length * len_factor, kBm25MinNormLen);
+    const double wdf_double = wdf;
+    return termweight * (wdf_double / (kBm25K1 * (normlen * kBm25B + (1 - kBm25B)) + wdf_double));
+}
+
+/// The most bm25_sum_part can be for a term whose wdf is at most `wdf_upper` in passages
+/// at least `length_lower` long. The part grows with the wdf and shrinks with the length,
+/// and a passage is at least as long as any wdf in it; along wdf == length it still grows,
+/// so the bound is at wdf = wdf_upper, length = max(wdf_upper, length_lower).
+inline double bm25_sum_part_bound(double termweight, Xapian::termcount wdf_upper,
+                                  Xapian::termcount length_lower, double len_factor) {
+    return bm25_sum_part(termweight, wdf_upper, std::max(wdf_upper, length_lower), len_factor);
+}
+
+}  // namespace r2p::detail

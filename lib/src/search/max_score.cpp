@@ -1,0 +1,151 @@
+#include "search/max_score.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <numeric>
+
+#include "search/bm25_formula.hpp"
+
+namespace r2p::detail {
+
+namespace {
+
+// A weight summed in another order than the final one, or bounds summed, may differ from
+// it in the last bits: prune only what is below the threshold by more than this (relative).
+constexpr double kSlack = 1e-9;
+
+// Orders a min-heap of term indices by the terms' current docids.
+struct LaterDocid {
+    const std::vector<WalkTerm>* terms;
+    bool operator()(std::size_t a, std::size_t b) const {
+        return *(*terms)[a].it > *(*terms)[b].it;
+    }
+};
+
+// The terms of an OR walk split by MaxScore: sorted by bound, the weakest `weak` of them
+// (whose bounds sum below the threshold) are probed only; the others drive the walk
+// through a min-heap by their current docid.
+class MaxScoreWalk {
+  public:
+    MaxScoreWalk(PostingWalk& walk, const OrWeights& weights, const LengthTable& lengths,
+                 BestHits& best)
+        : terms_(walk.terms()), walk_(walk), weights_(weights), lengths_(lengths), best_(best) {
+        const std::size_t n = terms_.size();
+        by_bound_.resize(n);
+        std::iota(by_bound_.begin(), by_bound_.end(), std::size_t{0});
+        std::stable_sort(by_bound_.begin(), by_bound_.end(), [&](std::size_t a, std::size_t b) {
+            return weights_.bounds[a] < weights_.bounds[b];
+        });
+        below_.assign(n + 1, 0);
+        for (std::size_t j = 0; j < n; ++j)
+            below_[j + 1] = below_[j] + weights_.bounds[by_bound_[j]];
+        driving_.assign(n, true);
+        for (std::size_t i = 0; i < n; ++i) {
+            if (terms_[i].it != terms_[i].end) heap_.push_back(i);
+        }
+        std::make_heap(heap_.begin(), heap_.end(), later());
+    }
+
+    void run() {
+        std::vector<std::size_t> at;  // the driving terms on the current docid
+        std::vector<std::size_t> present;
+        while (!heap_.empty() && weak_ < terms_.size()) {
+            const Xapian::docid did = *terms_[heap_.front()].it;
+            at.clear();
+            while (!heap_.empty() && *terms_[heap_.front()].it == did) {
+                std::pop_heap(heap_.begin(), heap_.end(), later());
+                at.push_back(heap_.back());
+                heap_.pop_back();
+            }
+            consider(did, at, present);
+            for (const std::size_t i : at) {
+                WalkTerm& t = terms_[i];
+                ++t.it;
+                if (driving_[i] && t.it != t.end) {
+                    heap_.push_back(i);
+                    std::push_heap(heap_.begin(), heap_.end(), later());
+                }
+            }
+        }
+    }
+
+  private:
+    LaterDocid later() const { return LaterDocid{&terms_}; }
+
+    // Whether a passage that may weigh up to `bound` could still enter the best hits.
+    bool could_enter(double bound) const {
+        if (!best_.full()) return true;
+        const double threshold = best_.threshold();
+        return bound >= threshold - kSlack * std::max(1.0, threshold);
+    }
+
+    // Weighs `did` (held by the driving terms `at`) when it could enter, and offers it.
+    void consider(Xapian::docid did, const std::vector<std::size_t>& at,
+                  std::vector<std::size_t>& present) {
+        const Xapian::termcount length = lengths_.at(did);
+        double weight = 0;
+        for (const std::size_t i : at) weight += part(i, length);
+        if (!could_enter(weight + below_[weak_]) || !walk_.passes_filters(did)) return;
+        present.assign(at.begin(), at.end());
+        // The weak terms, strongest first, while the passage could still enter.
+        for (std::size_t j = weak_; j-- > 0;) {
+            if (!could_enter(weight + below_[j + 1])) return;
+            const std::size_t i = by_bound_[j];
+            WalkTerm& t = terms_[i];
+            if (t.it != t.end && *t.it < did) t.it.skip_to(did);
+            if (t.at(did)) {
+                weight += part(i, length);
+                present.push_back(i);
+            }
+        }
+        if (!could_enter(weight)) return;
+        // The weight as rank_bm25 sums it for every other query: in query order.
+        std::sort(present.begin(), present.end());
+        weight = 0;
+        for (const std::size_t i : present) weight += part(i, length);
+        best_.offer(did, weight);
+        demote_weak_terms();
+    }
+
+    double part(std::size_t i, Xapian::termcount length) const {
+        return bm25_sum_part(weights_.termweights[i], terms_[i].it.get_wdf(), length,
+                             weights_.len_factor);
+    }
+
+    // Moves terms out of the driving heap while their bounds, with those of all weaker
+    // terms, stay below the threshold: no passage they alone hold can enter any more.
+    void demote_weak_terms() {
+        if (!best_.full()) return;
+        const std::size_t before = weak_;
+        while (weak_ < terms_.size() && !could_enter(below_[weak_ + 1])) {
+            driving_[by_bound_[weak_]] = false;
+            ++weak_;
+        }
+        if (weak_ == before) return;
+        heap_.erase(
+            std::remove_if(heap_.begin(), heap_.end(), [&](std::size_t i) { return !driving_[i]; }),
+            heap_.end());
+        std::make_heap(heap_.begin(), heap_.end(), later());
+    }
+
+    std::vector<WalkTerm>& terms_;
+    PostingWalk& walk_;
+    const OrWeights& weights_;
+    const LengthTable& lengths_;
+    BestHits& best_;
+    std::vector<std::size_t> by_bound_;  // term indices by ascending bound
+    std::vector<double> below_;          // below_[j]: the bounds of by_bound_[0, j) summed
+    std::vector<bool> driving_;          // by term index
+    std::vector<std::size_t> heap_;      // driving terms not at their end, by current docid
+    std::size_t weak_ = 0;               // by_bound_[0, weak_) are only probed
+};
+
+}  // namespace
+
+void rank_or_max_score(PostingWalk& walk, const OrWeights& weights, const LengthTable& lengths,
+                       BestHits& best) {
+    if (best.full()) return;  // k is 0: nothing can enter
+    MaxScoreWalk(walk, weights, lengths, best).run();
+}
+
+}  // namespace r2p::detail

@@ -1,0 +1,32 @@
+// MaxScore dynamic pruning for an OR of terms ranked by BM25 from posting lists: once k
+// matches are held, a term whose upper bound (with those of all weaker terms) cannot lift
+// a passage above the k-th weight no longer drives the walk; it is only probed (skip_to)
+// for passages the other terms bring whose weight could still enter. Broad ORs (wildcards'
+// expansions, two frequent words) then skip most of their matches instead of scoring them.
+#pragma once
+
+#include <xapian.h>
+
+#include <vector>
+
+#include "search/best_hits.hpp"
+#include "search/posting_walk.hpp"
+#include "tables/length_table.hpp"
+
+namespace r2p::detail {
+
+/// What weighs a walk's terms: per term (in query order) its BM25 term weight and the most
+/// it can add to a passage (bm25_sum_part_bound), and the length normalisation.
+struct OrWeights {
+    std::vector<double> termweights;
+    std::vector<double> bounds;
+    double len_factor = 0;
+};
+
+/// Offers to `best` every match of the OR `walk` (not conjunctive; filters applied) that
+/// could enter it, weighed exactly as rank_bm25 weighs every match (summed in query order),
+/// so `best` ends as if every match had been offered. Consumes the walk's terms.
+void rank_or_max_score(PostingWalk& walk, const OrWeights& weights, const LengthTable& lengths,
+                       BestHits& best);
+
+}  // namespace r2p::detail
