@@ -13,7 +13,10 @@
 
 namespace r2p::detail {
 
-/// From this many OR-ed terms the bitset merge beats PostingWalk's (measured at 1M).
+/// From this many OR-ed terms, merge through the bitset: each posting is read once, with no
+/// docid compares between terms (at 395k UNGDC passages, with MaxScore ranking beside it, a
+/// faceted `development OR security` went from 91.6M to 58.5M instructions, `secre*` from
+/// 46.0M to 10.2M). Not measured against the scan for two terms alone.
 inline constexpr std::size_t kUnionFromTerms = 2;
 
 /// Calls `f(did)` for every match of `walk` in ascending docid order, `last_docid` being
