@@ -64,8 +64,9 @@ class TopK {
 
 std::optional<RankedMatches> rank_bm25(const Xapian::Database& db, const LengthTable& lengths,
                                        const Xapian::Query& query, std::size_t offset,
-                                       std::size_t limit) {
-    auto walk = detail::PostingWalk::open(db, query);
+                                       std::size_t limit, const DateTable* dates) {
+    const detail::WalkDates walk_dates{dates};
+    auto walk = detail::PostingWalk::open(db, query, &walk_dates);
     if (!walk) return std::nullopt;
     const Xapian::doccount collection = db.get_doccount();
     const double average = db.get_avlength();

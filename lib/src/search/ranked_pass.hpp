@@ -10,6 +10,7 @@
 #include <optional>
 #include <vector>
 
+#include "tables/date_table.hpp"
 #include "tables/length_table.hpp"
 
 namespace r2p {
@@ -30,9 +31,10 @@ struct RankedMatches {
 /// formula and statistics, ties by ascending docid; weights equal up to rounding when more
 /// than two terms are summed) and returns hits [offset, offset + limit) with the exact match
 /// count. Handles a term, or an AND or OR of distinct terms, optionally FILTERed by AND/OR
-/// trees of terms; nullopt for any other query, which Xapian's matcher must rank.
+/// trees of terms and (with `dates`) date ranges; nullopt for any other query, which
+/// Xapian's matcher must rank.
 std::optional<RankedMatches> rank_bm25(const Xapian::Database& db, const LengthTable& lengths,
                                        const Xapian::Query& query, std::size_t offset,
-                                       std::size_t limit);
+                                       std::size_t limit, const DateTable* dates = nullptr);
 
 }  // namespace r2p

@@ -65,12 +65,14 @@ class XapianTopK final : public TopKPass {
 };
 
 /// rank_bm25 over a LengthTable: the same hits and weights as XapianTopK by relevance, for
-/// the query shapes rank_bm25 handles (nullopt for others, and for SortOrder::Date).
+/// the query shapes rank_bm25 handles (nullopt for others, and for SortOrder::Date); date
+/// ranges only with a DateTable.
 class PostingWalkTopK final : public TopKPass {
   public:
-    /// `db` and `lengths` (of db's snapshot) must outlive the pass.
-    PostingWalkTopK(const Xapian::Database& db, const LengthTable& lengths)
-        : db_(db), lengths_(lengths) {}
+    /// `db`, `lengths` and `dates` (of db's snapshot) must outlive the pass.
+    PostingWalkTopK(const Xapian::Database& db, const LengthTable& lengths,
+                    const DateTable* dates = nullptr)
+        : db_(db), lengths_(lengths), dates_(dates) {}
     std::optional<TopK> run(const Xapian::Query& query, std::size_t offset, std::size_t limit,
                             SortOrder sort) const override;
     RankedBy kind() const override { return RankedBy::PostingWalk; }
@@ -78,6 +80,7 @@ class PostingWalkTopK final : public TopKPass {
   private:
     const Xapian::Database& db_;
     const LengthTable& lengths_;
+    const DateTable* dates_;
 };
 
 }  // namespace r2p
