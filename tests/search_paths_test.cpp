@@ -74,11 +74,12 @@ Path meant_path(r2p::QueryClass cls) {
         case C::TermThemeFilter:
         case C::Wildcard:  // QueryBuilder expands the prefix to an OR of terms itself
             return {r2p::RankedBy::PostingWalk, r2p::CountedBy::None};
+        case C::SortDate:  // from the date table
+            return {r2p::RankedBy::PostingWalk, r2p::CountedBy::None};
         case C::TermFacets:
             return {r2p::RankedBy::PostingWalk, r2p::CountedBy::PostingWalk};
         case C::Phrase:  // positions: Xapian's matcher
         case C::UserPhrase:
-        case C::SortDate:  // value order, not weight
             return {r2p::RankedBy::Xapian, r2p::CountedBy::None};
     }
     return {r2p::RankedBy::Xapian, r2p::CountedBy::None};
@@ -108,6 +109,60 @@ TEST_SUITE("search_paths") {
             for (const r2p::QueryClass cls : r2p::all_query_classes()) {
                 CAPTURE(r2p::query_class_name(cls));
                 CHECK(std::find(seen.begin(), seen.end(), cls) != seen.end());
+            }
+        }
+    }
+
+    TEST_CASE("date order and date ranges from the date table: the results Xapian gives") {
+        const std::vector<r2p::BenchQuery> queries = generator().query_set(kPassages, 3);
+        for (const unsigned shards : {0U, 2U}) {
+            CAPTURE(shards);
+            r2p::Searcher walked({bench_db(shards)}, r2p::test::source_taxonomy());
+            walked.set_table_policy(r2p::TablePolicy::Always);
+            r2p::Searcher xapian({bench_db(shards)}, r2p::test::source_taxonomy());
+            xapian.set_table_policy(r2p::TablePolicy::Never);
+            for (const r2p::BenchQuery& query : queries) {
+                if (query.cls != r2p::QueryClass::SortDate &&
+                    query.cls != r2p::QueryClass::TermFacets) {
+                    continue;
+                }
+                for (const bool facets : {false, true}) {
+                    for (const auto& [from, to] : {std::pair<std::string, std::string>{"", ""},
+                                                   {"2008", "2014-06"},
+                                                   {"2013-05-01", ""},
+                                                   {"", "2009"}}) {
+                        r2p::SearchRequest request = request_for(query);
+                        request.sort = r2p::SortOrder::Date;
+                        request.offset = 2;
+                        request.filters.from = from;
+                        request.filters.to = to;
+                        if (facets)
+                            request.facets = {r2p::FacetField::Theme, r2p::FacetField::Role};
+                        CAPTURE(query.line());
+                        CAPTURE(from);
+                        CAPTURE(to);
+                        const r2p::SearchResult ours = walked.run(request);
+                        const r2p::SearchResult theirs = xapian.run(request);
+                        CHECK(ours.stats.ranked_by == r2p::RankedBy::PostingWalk);
+                        if (facets) CHECK(ours.stats.counted_by == r2p::CountedBy::PostingWalk);
+                        CHECK(ours.matches.lower == theirs.matches.lower);
+                        REQUIRE(ours.hits.size() == theirs.hits.size());
+                        for (std::size_t i = 0; i < ours.hits.size(); ++i) {
+                            CHECK(ours.hits[i].passage.id == theirs.hits[i].passage.id);
+                            CHECK(ours.hits[i].score == doctest::Approx(theirs.hits[i].score));
+                        }
+                        REQUIRE(ours.facets.size() == theirs.facets.size());
+                        for (std::size_t f = 0; f < ours.facets.size(); ++f) {
+                            const auto& a = ours.facets[f].entries;
+                            const auto& b = theirs.facets[f].entries;
+                            REQUIRE(a.size() == b.size());
+                            for (std::size_t v = 0; v < a.size(); ++v) {
+                                CHECK(a[v].value == b[v].value);
+                                CHECK(a[v].count == b[v].count);
+                            }
+                        }
+                    }
+                }
             }
         }
     }

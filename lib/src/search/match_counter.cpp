@@ -22,14 +22,16 @@ struct PassCount {
 };
 
 // One counting pass over `db`: every match checked (so the count is exact), unscored.
+// Date ranges are walked with `dates` (when it has a table).
 PassCount count_pass(const Xapian::Database& db, const Xapian::Query& query,
                      const std::vector<FacetField>& fields,
-                     const std::map<FacetField, const FacetTable*>& tables) {
+                     const std::map<FacetField, const FacetTable*>& tables,
+                     const detail::WalkDates& dates) {
     FacetCounter counter(fields, tables);
     PassCount out;
     // Every field from a table and a simple query: walk the posting lists, no matcher.
     if (counter.all_from_tables()) {
-        if (auto walk = detail::PostingWalk::open(db, query)) {
+        if (auto walk = detail::PostingWalk::open(db, query, &dates)) {
             detail::for_each_match(*walk, db.get_lastdocid(), [&](Xapian::docid did) {
                 ++out.matches;
                 counter.add_match(did);
@@ -57,6 +59,7 @@ struct MatchCounter::Running {
     std::vector<FacetField> from_tables;
     Xapian::Query query;                                          // for passes run in finish()
     std::vector<std::map<FacetField, const FacetTable*>> tables;  // per counting shard
+    std::vector<detail::WalkDates> dates;                         // per counting shard
     std::vector<PassCount> passes;
     std::vector<std::future<void>> tasks;  // none: finish() counts
 };
@@ -84,7 +87,11 @@ void MatchCounter::start(const Xapian::Query& query, const std::vector<FacetFiel
     if (shards.empty()) return;  // finish() counts on the snapshot's db()
     r.from_tables = snapshot_.table_fields(fields);
     r.tables.resize(shards.size());
+    // The snapshot's dates (if built) are of all shards as one database.
+    const DateTable* dates = snapshot_.has_date_table() ? snapshot_.date_table() : nullptr;
     for (std::size_t i = 0; i < shards.size(); ++i) {
+        r.dates.push_back(
+            {dates, static_cast<Xapian::docid>(shards.size()), static_cast<Xapian::docid>(i)});
         for (const FacetField field : r.from_tables) {
             r.tables[i][field] = &snapshot_.facet_table(field, i);
         }
@@ -97,7 +104,7 @@ void MatchCounter::start(const Xapian::Query& query, const std::vector<FacetFiel
     for (std::size_t i = 0; i < shards.size(); ++i) {
         r.tasks.push_back(pool_->submit([&r, &shards, i, serialised] {
             r.passes[i] = count_pass(shards[i], Xapian::Query::unserialise(serialised), r.fields,
-                                     r.tables[i]);
+                                     r.tables[i], r.dates[i]);
         }));
     }
 }
@@ -108,10 +115,10 @@ CountedMatches MatchCounter::finish(const Taxonomy& taxonomy) {
     const std::unique_ptr<Running> r = std::move(running_);
     const std::vector<Xapian::Database>& shards = snapshot_.counting_shards();
     if (shards.empty()) {
-        r->passes.push_back(count_pass(snapshot_.db(), r->query, r->fields, {}));
+        r->passes.push_back(count_pass(snapshot_.db(), r->query, r->fields, {}, {}));
     } else if (r->tasks.empty()) {
         for (std::size_t i = 0; i < shards.size(); ++i) {
-            r->passes[i] = count_pass(shards[i], r->query, r->fields, r->tables[i]);
+            r->passes[i] = count_pass(shards[i], r->query, r->fields, r->tables[i], r->dates[i]);
         }
     }
     for (auto& task : r->tasks) task.get();  // rethrows the first failure, by shard

@@ -17,7 +17,8 @@ bool leaf_term(const Xapian::Query& q, std::string& term) {
     return !term.empty();
 }
 
-std::optional<WalkFilter> filter_of(const Xapian::Database& db, const Xapian::Query& q, int depth) {
+std::optional<WalkFilter> filter_of(const Xapian::Database& db, const Xapian::Query& q,
+                                    const WalkDates* dates, int depth) {
     if (depth > kMaxFilterDepth) return std::nullopt;
     WalkFilter f;
     f.op = q.get_type();
@@ -27,9 +28,16 @@ std::optional<WalkFilter> filter_of(const Xapian::Database& db, const Xapian::Qu
         f.end = db.postlist_end(term);
         return f;
     }
+    if (const auto range = date_key_range(q)) {
+        if (dates == nullptr || dates->table == nullptr) return std::nullopt;
+        f.op = Xapian::Query::OP_VALUE_RANGE;
+        f.range = *range;
+        f.dates = *dates;
+        return f;
+    }
     if (f.op != Xapian::Query::OP_AND && f.op != Xapian::Query::OP_OR) return std::nullopt;
     for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
-        auto child = filter_of(db, q.get_subquery(i), depth + 1);
+        auto child = filter_of(db, q.get_subquery(i), dates, depth + 1);
         if (!child) return std::nullopt;
         f.children.push_back(std::move(*child));
     }
@@ -43,6 +51,7 @@ bool WalkFilter::has(Xapian::docid did) {
         if (it != end && *it < did) it.skip_to(did);
         return it != end && *it == did;
     }
+    if (op == Xapian::Query::OP_VALUE_RANGE) return range.has(dates.at(did));
     if (op == Xapian::Query::OP_AND) {
         return std::all_of(children.begin(), children.end(),
                            [&](WalkFilter& f) { return f.has(did); });
@@ -50,15 +59,15 @@ bool WalkFilter::has(Xapian::docid did) {
     return std::any_of(children.begin(), children.end(), [&](WalkFilter& f) { return f.has(did); });
 }
 
-std::optional<PostingWalk> PostingWalk::open(const Xapian::Database& db,
-                                             const Xapian::Query& query) {
+std::optional<PostingWalk> PostingWalk::open(const Xapian::Database& db, const Xapian::Query& query,
+                                             const WalkDates* dates) {
     PostingWalk walk;
     Xapian::Query scored = query;
     if (query.get_type() == Xapian::Query::OP_FILTER) {
         if (query.get_num_subqueries() < 2) return std::nullopt;
         scored = query.get_subquery(0);
         for (std::size_t i = 1; i < query.get_num_subqueries(); ++i) {
-            auto f = filter_of(db, query.get_subquery(i), 0);
+            auto f = filter_of(db, query.get_subquery(i), dates, 0);
             if (!f) return std::nullopt;
             walk.filters_.push_back(std::move(*f));
         }

@@ -1,6 +1,7 @@
 // Every match of a simple query in docid order, read straight from posting lists: a term,
-// or an AND or OR of distinct terms, optionally FILTERed by AND/OR trees of terms. Shared
-// by the ranked pass (rank_bm25) and the counting pass, which then skip Xapian's matcher.
+// or an AND or OR of distinct terms, optionally FILTERed by AND/OR trees of terms and date
+// ranges (answered from a DateTable when the walk has one). Shared by the ranked passes
+// (rank_bm25, rank_by_date) and the counting pass, which then skip Xapian's matcher.
 #pragma once
 
 #include <xapian.h>
@@ -9,6 +10,9 @@
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "search/date_range_query.hpp"
+#include "search/walk_dates.hpp"
 
 namespace r2p::detail {
 
@@ -21,20 +25,25 @@ struct WalkTerm {
     bool at(Xapian::docid did) const { return it != end && *it == did; }
 };
 
-/// A boolean filter: a term, or an AND / OR of filters. Asked docids in ascending order.
+/// A boolean filter: a term, a date range (op OP_VALUE_RANGE, also for >= and <=), or an
+/// AND / OR of filters. Asked docids in ascending order.
 struct WalkFilter {
     Xapian::Query::op op = Xapian::Query::LEAF_TERM;
     Xapian::PostingIterator it;
     Xapian::PostingIterator end;
     std::vector<WalkFilter> children;
+    DateKeyRange range;  // under OP_VALUE_RANGE
+    WalkDates dates;     // under OP_VALUE_RANGE
 
     bool has(Xapian::docid did);
 };
 
 class PostingWalk {
   public:
-    /// The walk of `query` over `db`, or nullopt when the query has another shape.
-    static std::optional<PostingWalk> open(const Xapian::Database& db, const Xapian::Query& query);
+    /// The walk of `query` over `db`, or nullopt when the query has another shape. Date
+    /// ranges in its filter are walked only with `dates` (of db's documents).
+    static std::optional<PostingWalk> open(const Xapian::Database& db, const Xapian::Query& query,
+                                           const WalkDates* dates = nullptr);
 
     /// The scored terms, in query order.
     const std::vector<WalkTerm>& terms() const { return terms_; }

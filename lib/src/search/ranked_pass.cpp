@@ -36,8 +36,9 @@ MatchCounts or_bounds(const detail::PostingWalk& walk, Xapian::doccount collecti
 }
 
 // Every match of an OR, counted without weighing (a fresh walk: ranking consumed its own).
-Xapian::doccount count_or(const Xapian::Database& db, const Xapian::Query& query) {
-    auto walk = detail::PostingWalk::open(db, query);
+Xapian::doccount count_or(const Xapian::Database& db, const Xapian::Query& query,
+                          const detail::WalkDates& dates) {
+    auto walk = detail::PostingWalk::open(db, query, &dates);
     Xapian::doccount count = 0;
     if (walk) detail::for_each_match(*walk, db.get_lastdocid(), [&](Xapian::docid) { ++count; });
     return count;
@@ -47,8 +48,10 @@ Xapian::doccount count_or(const Xapian::Database& db, const Xapian::Query& query
 
 std::optional<RankedMatches> rank_bm25(const Xapian::Database& db, const LengthTable& lengths,
                                        const Xapian::Query& query, std::size_t offset,
-                                       std::size_t limit, RankCounts counts) {
-    auto walk = detail::PostingWalk::open(db, query);
+                                       std::size_t limit, RankCounts counts,
+                                       const DateTable* dates) {
+    const detail::WalkDates walk_dates{dates};
+    auto walk = detail::PostingWalk::open(db, query, &walk_dates);
     if (!walk) return std::nullopt;
     const Xapian::doccount collection = db.get_doccount();
     const double average = db.get_avlength();
@@ -72,7 +75,7 @@ std::optional<RankedMatches> rank_bm25(const Xapian::Database& db, const LengthT
         out.matches = or_bounds(*walk, collection);
         detail::rank_or_max_score(*walk, weights, lengths, best);
         if (counts == RankCounts::Exact && out.matches.lower <= kExactMatchesUpTo) {
-            const Xapian::doccount n = count_or(db, query);
+            const Xapian::doccount n = count_or(db, query, walk_dates);
             out.matches = {n, n, n};
         }
     } else {

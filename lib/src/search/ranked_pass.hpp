@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "r2p/search_result.hpp"
+#include "tables/date_table.hpp"
 #include "tables/length_table.hpp"
 
 namespace r2p {
@@ -41,10 +42,12 @@ enum class RankCounts {
 /// formula and statistics, ties by ascending docid; weights equal up to rounding when more
 /// than two terms are summed) and returns hits [offset, offset + limit) with the match
 /// count asked for. Handles a term, or an AND or OR of distinct terms, optionally FILTERed
-/// by AND/OR trees of terms; nullopt for any other query, which Xapian's matcher must rank.
-/// An OR is ranked with MaxScore pruning (max_score.hpp) and counted apart when asked.
+/// by AND/OR trees of terms and (with `dates`) date ranges; nullopt for any other query,
+/// which Xapian's matcher must rank. An OR is ranked with MaxScore pruning (max_score.hpp)
+/// and counted apart when asked.
 std::optional<RankedMatches> rank_bm25(const Xapian::Database& db, const LengthTable& lengths,
                                        const Xapian::Query& query, std::size_t offset,
-                                       std::size_t limit, RankCounts counts = RankCounts::Exact);
+                                       std::size_t limit, RankCounts counts = RankCounts::Exact,
+                                       const DateTable* dates = nullptr);
 
 }  // namespace r2p

@@ -11,6 +11,7 @@
 #include "r2p/request_text.hpp"
 #include "r2p/schema.hpp"
 #include "r2p/search_request.hpp"
+#include "search/date_walk_top_k.hpp"
 #include "search/disjunctive_facets.hpp"
 #include "search/like_search.hpp"
 #include "search/match_counter.hpp"
@@ -145,22 +146,36 @@ SearchResult Searcher::run(const SearchRequest& request) {
 TopK Searcher::Impl::rank(const Xapian::Query& query, const SearchRequest& request,
                           std::optional<Xapian::valueno> collapse, RankedBy& ranked_by) {
     const Xapian::Database& db = snapshot_.db();
+    const bool by_date = request.sort == SortOrder::Date;
+    const bool date_range = !request.filters.from.empty() || !request.filters.to.empty();
     // The posting walk does not collapse: grouped queries are Xapian's.
-    if (request.sort == SortOrder::Relevance && !collapse) {
-        if (const LengthTable* lengths = snapshot_.length_table()) {
+    if (!collapse) {
+        const LengthTable* lengths = snapshot_.length_table();
+        // Dates are read for date order and ranges only (the table is built for them).
+        const DateTable* dates = by_date || date_range ? snapshot_.date_table() : nullptr;
+        std::optional<TopK> top;
+        if (lengths && by_date && dates) {
+            const DateWalkTopK walk(db, *lengths, *dates);
+            top = walk.run(query, request.offset, request.limit, request.sort);
+        } else if (lengths && !by_date) {
             // With facets the counting pass counts every match: the walk need not.
             const PostingWalkTopK walk(
-                db, *lengths, request.facets.empty() ? RankCounts::Exact : RankCounts::BoundsOnly);
-            if (auto top = walk.run(query, request.offset, request.limit, request.sort)) {
-                ranked_by = walk.kind();
-                return std::move(*top);
-            }
+                db, *lengths, request.facets.empty() ? RankCounts::Exact : RankCounts::BoundsOnly,
+                dates);
+            top = walk.run(query, request.offset, request.limit, request.sort);
+        }
+        if (top) {
+            ranked_by = RankedBy::PostingWalk;
+            return std::move(*top);
         }
     }
     const XapianTopK xapian(db, collapse);
     TopK top = *xapian.run(query, request.offset, request.limit, request.sort);
     ranked_by = xapian.kind();
-    if (request.sort == SortOrder::Relevance) snapshot_.ranked_by_xapian(top.matches.estimated);
+    // Xapian read a length per match (whatever the order), and a date per match when
+    // sorting or filtering by date: the costs the tables would save.
+    if (!by_date || !collapse) snapshot_.ranked_by_xapian(top.matches.estimated);
+    if ((by_date || date_range) && !collapse) snapshot_.sorted_by_xapian(top.matches.estimated);
     return top;
 }
 
@@ -205,6 +220,9 @@ SearchResult Searcher::Impl::run_text(const SearchRequest& request, const std::s
         request.facet_mode == FacetMode::Disjunctive
             ? self_filtered_facets(request.facets, request.filters)
             : std::vector<FacetField>{};
+    // A date range is walked with the date table, built now when the policy says so (the
+    // counting pass, started first, reads it too).
+    if (!request.filters.from.empty() || !request.filters.to.empty()) snapshot_.date_table();
     if (counting) {
         std::vector<FacetField> shared_fields;
         for (const FacetField field : request.facets) {

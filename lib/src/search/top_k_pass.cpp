@@ -43,7 +43,7 @@ std::optional<TopK> PostingWalkTopK::run(const Xapian::Query& query, std::size_t
                                          std::size_t limit, SortOrder sort) const {
     if (sort != SortOrder::Relevance) return std::nullopt;
     const std::optional<RankedMatches> ranked =
-        rank_bm25(db_, lengths_, query, offset, limit, counts_);
+        rank_bm25(db_, lengths_, query, offset, limit, counts_, dates_);
     if (!ranked) return std::nullopt;
     TopK out;
     for (const RankedMatch& m : ranked->hits) {

@@ -65,15 +65,15 @@ class XapianTopK final : public TopKPass {
 };
 
 /// rank_bm25 over a LengthTable: the same hits and weights as XapianTopK by relevance, for
-/// the query shapes rank_bm25 handles (nullopt for others, and for SortOrder::Date). Its
-/// counts are exact up to kExactMatchesUpTo unless `counts` is RankCounts::BoundsOnly (a
-/// counting pass counts them), which lets it prune more.
+/// the query shapes rank_bm25 handles (nullopt for others, and for SortOrder::Date); date
+/// ranges only with a DateTable. Its counts are exact up to kExactMatchesUpTo unless
+/// `counts` is RankCounts::BoundsOnly (a counting pass counts them), which lets it prune more.
 class PostingWalkTopK final : public TopKPass {
   public:
-    /// `db` and `lengths` (of db's snapshot) must outlive the pass.
+    /// `db`, `lengths` and `dates` (of db's snapshot) must outlive the pass.
     PostingWalkTopK(const Xapian::Database& db, const LengthTable& lengths,
-                    RankCounts counts = RankCounts::Exact)
-        : db_(db), lengths_(lengths), counts_(counts) {}
+                    RankCounts counts = RankCounts::Exact, const DateTable* dates = nullptr)
+        : db_(db), lengths_(lengths), counts_(counts), dates_(dates) {}
     std::optional<TopK> run(const Xapian::Query& query, std::size_t offset, std::size_t limit,
                             SortOrder sort) const override;
     RankedBy kind() const override { return RankedBy::PostingWalk; }
@@ -82,6 +82,7 @@ class PostingWalkTopK final : public TopKPass {
     const Xapian::Database& db_;
     const LengthTable& lengths_;
     RankCounts counts_;
+    const DateTable* dates_;
 };
 
 }  // namespace r2p

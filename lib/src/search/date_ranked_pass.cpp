@@ -1,0 +1,79 @@
+#include "search/date_ranked_pass.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "search/bm25_formula.hpp"
+#include "search/posting_walk.hpp"
+
+namespace r2p {
+
+namespace {
+
+struct DatedMatch {
+    std::uint32_t date = 0;  // DateTable key: 0 (no date) sorts last, as Xapian's empty value
+    double weight = 0;
+    Xapian::docid did = 0;
+};
+
+// Better first: newer, then heavier, then lower docid (Xapian's order for equal keys).
+bool better(const DatedMatch& a, const DatedMatch& b) {
+    if (a.date != b.date) return a.date > b.date;
+    if (a.weight != b.weight) return a.weight > b.weight;
+    return a.did < b.did;
+}
+
+}  // namespace
+
+std::optional<RankedMatches> rank_by_date(const Xapian::Database& db, const LengthTable& lengths,
+                                          const DateTable& dates, const Xapian::Query& query,
+                                          std::size_t offset, std::size_t limit) {
+    const detail::WalkDates walk_dates{&dates};
+    auto walk = detail::PostingWalk::open(db, query, &walk_dates);
+    if (!walk) return std::nullopt;
+    const Xapian::doccount collection = db.get_doccount();
+    const double average = db.get_avlength();
+    const double len_factor = average != 0 ? 1 / average : 0;
+    const auto& terms = walk->terms();
+    std::vector<double> termweights;
+    for (const auto& t : terms)
+        termweights.push_back(detail::bm25_term_weight(collection, t.termfreq));
+
+    RankedMatches out;
+    const std::size_t k = offset + limit;
+    std::vector<DatedMatch> heap;  // a heap whose front is the worst kept
+    heap.reserve(k);
+    Xapian::doccount matched = 0;
+    walk->for_each([&](Xapian::docid did) {
+        ++matched;
+        if (k == 0) return;
+        const std::uint32_t date = dates.at(did);
+        // Older than the worst kept of a full top k: it cannot enter, whatever its weight.
+        if (heap.size() == k && date < heap.front().date) return;
+        const Xapian::termcount length = lengths.at(did);
+        DatedMatch m{date, 0, did};
+        for (std::size_t i = 0; i < terms.size(); ++i) {  // summed in query order
+            if (terms[i].at(did)) {
+                m.weight += detail::bm25_sum_part(termweights[i], terms[i].it.get_wdf(), length,
+                                                  len_factor);
+            }
+        }
+        if (heap.size() < k) {
+            heap.push_back(m);
+            std::push_heap(heap.begin(), heap.end(), better);
+        } else if (better(m, heap.front())) {
+            std::pop_heap(heap.begin(), heap.end(), better);
+            heap.back() = m;
+            std::push_heap(heap.begin(), heap.end(), better);
+        }
+    });
+    out.matches = {matched, matched, matched};
+    std::sort(heap.begin(), heap.end(), better);
+    for (std::size_t i = offset; i < heap.size(); ++i) {
+        out.hits.push_back({heap[i].did, heap[i].weight});
+    }
+    return out;
+}
+
+}  // namespace r2p

@@ -1,0 +1,21 @@
+#include "search/date_walk_top_k.hpp"
+
+#include "search/date_ranked_pass.hpp"
+
+namespace r2p {
+
+std::optional<TopK> DateWalkTopK::run(const Xapian::Query& query, std::size_t offset,
+                                      std::size_t limit, SortOrder sort) const {
+    if (sort != SortOrder::Date) return std::nullopt;
+    const std::optional<RankedMatches> ranked =
+        rank_by_date(db_, lengths_, dates_, query, offset, limit);
+    if (!ranked) return std::nullopt;
+    TopK out;
+    for (const RankedMatch& m : ranked->hits) {
+        out.hits.push_back({m.weight, db_.get_document(m.did).get_data()});
+    }
+    out.matches = ranked->matches;
+    return out;
+}
+
+}  // namespace r2p
