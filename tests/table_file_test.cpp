@@ -199,8 +199,10 @@ TEST_SUITE("table_file") {
         const Xapian::Database db(db_dir.string());
         CHECK(r2p::TableFile::open(db_dir, db) == nullptr);
         CHECK_FALSE(r2p::table_file_current(db, db_dir));
-        // Rewritten, it is that commit's again.
+        // Rewritten, it is that commit's again; a temp file a killed writer left goes.
+        r2p::test::write_file(db_dir / "r2p-tables.tmp-1", "partial");
         r2p::write_table_file(db, db_dir);
+        CHECK_FALSE(fs::exists(db_dir / "r2p-tables.tmp-1"));
         const auto file = r2p::TableFile::open(db_dir, db);
         REQUIRE(file != nullptr);
         CHECK(file->lengths().size() == db.get_lastdocid() + 1);

@@ -200,6 +200,19 @@ class TempFile {
     bool done_ = false;
 };
 
+// Temp files a killed writer left: the caller holds the database's lock, so no other writer
+// is writing one now.
+void remove_stale_temp_files(const std::filesystem::path& dir) {
+    const std::string prefix = std::string(table_file::kFileName) + ".tmp-";
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+        if (entry.path().filename().string().rfind(prefix, 0) == 0) {
+            std::error_code ignored;
+            std::filesystem::remove(entry.path(), ignored);
+        }
+    }
+}
+
 }  // namespace
 
 void write_table_file(const Xapian::Database& db, const std::filesystem::path& dir) {
@@ -213,6 +226,7 @@ void write_table_file(const Xapian::Database& db, const std::filesystem::path& d
                          e.get_description());
     }
     const std::filesystem::path target = table_file_path(dir);
+    remove_stale_temp_files(dir);
     TempFile temp(dir /
                   (std::string(table_file::kFileName) + ".tmp-" + std::to_string(::getpid())));
     temp.write(head.data(), head.size());
