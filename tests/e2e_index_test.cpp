@@ -44,6 +44,36 @@ std::set<std::string> document_ids(const std::filesystem::path& db) {
 }  // namespace
 
 TEST_SUITE("e2e_index") {
+    TEST_CASE("r2p-index writes the table file; --write-tables writes a compacted copy's") {
+        r2p::test::TempDir dir;
+        const auto result = index(dir / "db", shell_quote(kCorpus));
+        INFO(result.err);
+        REQUIRE(result.exit_code == 0);
+        CHECK(std::filesystem::exists(dir / "db" / "r2p-tables"));
+        const std::string search = r2p::test::kSearch + " --json prevention --facet theme --db ";
+        const auto stats = [&](const std::filesystem::path& db) {
+            const auto out = run_command(search + shell_quote(db.string()));
+            INFO(out.err);
+            return json::parse(out.out)["stats"];
+        };
+        CHECK(stats(dir / "db")["tables"] == "file");
+        // xapian-compact makes a new database (another uuid) without the file.
+        const auto compact = run_command("xapian-compact " + shell_quote((dir / "db").string()) +
+                                         " " + shell_quote((dir / "compact").string()));
+        REQUIRE(compact.exit_code == 0);
+        CHECK(stats(dir / "compact")["tables"] == "none");
+        const auto write = run_command(kIndex + " --quiet --write-tables --db " +
+                                       shell_quote((dir / "compact").string()));
+        INFO(write.err);
+        CHECK(write.exit_code == 0);
+        CHECK(stats(dir / "compact")["tables"] == "file");
+        CHECK(stats(dir / "compact")["ranked_by"] == "posting-walk");
+        const auto with_path = run_command(kIndex + " --write-tables --db " +
+                                           shell_quote((dir / "compact").string()) + " x.txt");
+        CHECK(with_path.exit_code == 2);
+        CHECK(with_path.err.find("--write-tables takes no PATH") != std::string::npos);
+    }
+
     TEST_CASE("indexing corpus/ reports the seed's paragraphs, quotes, themes and roles") {
         r2p::test::TempDir dir;
         const auto result = index(dir / "db", shell_quote(kCorpus));

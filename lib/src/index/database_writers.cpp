@@ -2,6 +2,9 @@
 
 #include <xapian.h>
 
+#include <exception>
+#include <future>
+
 #include "index/shards.hpp"
 #include "r2p/error.hpp"
 
@@ -85,6 +88,30 @@ IndexWriter& DatabaseWriters::at(std::size_t index) {
 void DatabaseWriters::commit() {
     if (!writers_[0]) return;  // nothing was opened: nothing to commit
     for (auto& writer : writers_) writer->commit();
+}
+
+void DatabaseWriters::write_tables() {
+    if (!writers_[0]) return;
+    // One thread per shard: each reads and writes only its own database.
+    std::vector<std::future<void>> others;
+    for (std::size_t i = 1; i < writers_.size(); ++i) {
+        others.push_back(
+            std::async(std::launch::async, [&writer = *writers_[i]] { writer.write_tables(); }));
+    }
+    std::exception_ptr failed;
+    try {
+        writers_[0]->write_tables();
+    } catch (...) {
+        failed = std::current_exception();
+    }
+    for (auto& other : others) {
+        try {
+            other.get();
+        } catch (...) {
+            if (!failed) failed = std::current_exception();
+        }
+    }
+    if (failed) std::rethrow_exception(failed);
 }
 
 std::vector<fs::path> DatabaseWriters::databases() const {

@@ -5,12 +5,23 @@
 
 namespace r2p {
 
+namespace {
+
+// Only a change is written: a run that changes nothing commits nothing, so the database keeps
+// its revision and its table files stay current.
+void set_if_changed(Xapian::WritableDatabase& db, std::string_view key, const std::string& value) {
+    const std::string k(key);
+    if (db.get_metadata(k) != value) db.set_metadata(k, value);
+}
+
+}  // namespace
+
 void store_taxonomy(Xapian::WritableDatabase& db, const Taxonomy& taxonomy) {
     const TaxonomyTexts texts = format_taxonomy(taxonomy);
-    db.set_metadata(std::string(schema::kThemesKey), texts.themes.text);
-    db.set_metadata(std::string(schema::kRolesKey), texts.roles.text);
+    set_if_changed(db, schema::kThemesKey, texts.themes.text);
+    set_if_changed(db, schema::kRolesKey, texts.roles.text);
     // Xapian deletes a key set to "": no synonyms reads back as an absent key.
-    db.set_metadata(std::string(schema::kSynonymsKey), texts.synonyms.text);
+    set_if_changed(db, schema::kSynonymsKey, texts.synonyms.text);
 }
 
 std::optional<TaxonomyTexts> read_stored_taxonomy(const Xapian::Database& db,
