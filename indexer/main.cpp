@@ -1,4 +1,5 @@
 // r2p-index: statement files in, Xapian database out (see docs/interface.md).
+#include <chrono>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -34,6 +35,10 @@ int main(int argc, char* argv[]) {
             "remove documents whose files were under a given PATH and are gone (never under a "
             "path that cannot be read)");
         add("dry-run", "say what would be added, replaced and pruned; write nothing");
+        add("write-tables",
+            "write the table files of the database at DIR (every local shard) for its current "
+            "commit and exit; no PATH (after xapian-compact, or for a database indexed before "
+            "table files)");
         add("threads", po::value<std::string>()->value_name("N")->default_value("0"),
             "loader threads (0: one per core)");
         add("batch", po::value<std::string>()->value_name("N")->default_value("5000"),
@@ -61,6 +66,22 @@ int main(int argc, char* argv[]) {
         po::variables_map vm;
         if (!r2p::cli::parse_command_line(argc, argv, "index", "--db DIR [options] PATH...",
                                           options, hidden, positional, vm)) {
+            return r2p::cli::kOk;
+        }
+        if (vm.count("write-tables")) {
+            if (vm.count("path")) {
+                throw r2p::UsageError(
+                    "--write-tables takes no PATH (it writes the tables of "
+                    "the database already at --db)");
+            }
+            const auto start = std::chrono::steady_clock::now();
+            r2p::write_tables(vm["db"].as<std::string>());
+            if (!vm.count("quiet") && !vm.count("json")) {
+                std::cout << "tables written for " << vm["db"].as<std::string>() << " in "
+                          << std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+                                 .count()
+                          << " s\n";
+            }
             return r2p::cli::kOk;
         }
         if (!vm.count("path"))

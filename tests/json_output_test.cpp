@@ -88,7 +88,8 @@ TEST_SUITE("json_output") {
         CHECK(j["stats"] == nlohmann::json({{"ranked_by", "xapian"},
                                             {"counted_by", "none"},
                                             {"length_table", false},
-                                            {"facet_tables", nlohmann::json::array()}}));
+                                            {"facet_tables", nlohmann::json::array()},
+                                            {"tables", "none"}}));
         CHECK(j["query"] == "impunity");
         CHECK(j["matches"] ==
               nlohmann::json({{"lower", 3}, {"estimated", 3}, {"upper", 3}, {"exact", true}}));

@@ -128,4 +128,13 @@ std::string taxonomy_digest(const Taxonomy& taxonomy);
 IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
                          const ProgressCallback& progress = {});
 
+/// Writes the table file (passage lengths, dates, facet values by docid; searches read it
+/// in place) of every local shard of `database` (a database folder, a folder with a stub,
+/// or a stub file) for its current commit, holding each shard's write lock meanwhile;
+/// remote shards are left to their machines. index_corpus writes them itself; this is for
+/// a database made otherwise (xapian-compact) or indexed before table files existed.
+/// Throws DatabaseLockedError when a writer holds a shard, IndexError when a shard cannot
+/// be opened or its file cannot be written.
+void write_tables(const std::string& database);
+
 }  // namespace r2p

@@ -108,12 +108,17 @@ enum class RankedBy { Xapian, PostingWalk };
 /// facet from a table; by Xapian's matcher with a match spy reading stored values.
 enum class CountedBy { None, PostingWalk, Tables, Spies };
 
+/// Where a searcher's tables came from: none held; some built in memory from the database;
+/// every one read from the shards' table files (written by r2p-index at the same commit).
+enum class TableSource { None, Built, File };
+
 /// How a search was answered, for benchmarks and tests: results are the same on every path.
 struct SearchStats {
     RankedBy ranked_by = RankedBy::Xapian;
     CountedBy counted_by = CountedBy::None;
     bool length_table = false;             ///< the searcher holds a LengthTable (after the search)
     std::vector<FacetField> facet_tables;  ///< counted from tables from now on (field order)
+    TableSource tables = TableSource::None;  ///< where the tables held came from
 };
 
 /// The answer to a SearchRequest.

@@ -121,13 +121,26 @@ std::string_view counted_by_name(CountedBy by) {
     return "none";
 }
 
+std::string_view table_source_name(TableSource source) {
+    switch (source) {
+        case TableSource::None:
+            return "none";
+        case TableSource::Built:
+            return "built";
+        case TableSource::File:
+            return "file";
+    }
+    return "none";
+}
+
 nlohmann::json stats_json(const SearchStats& stats) {
     nlohmann::json facet_tables = nlohmann::json::array();
     for (const FacetField field : stats.facet_tables) facet_tables.push_back(facet_name(field));
     return {{"ranked_by", ranked_by_name(stats.ranked_by)},
             {"counted_by", counted_by_name(stats.counted_by)},
             {"length_table", stats.length_table},
-            {"facet_tables", std::move(facet_tables)}};
+            {"facet_tables", std::move(facet_tables)},
+            {"tables", table_source_name(stats.tables)}};
 }
 
 }  // namespace

@@ -87,6 +87,11 @@ void DatabaseWriters::commit() {
     for (auto& writer : writers_) writer->commit();
 }
 
+void DatabaseWriters::write_tables() {
+    if (!writers_[0]) return;
+    for (auto& writer : writers_) writer->write_tables();
+}
+
 std::vector<fs::path> DatabaseWriters::databases() const {
     return shards_.empty() ? std::vector<fs::path>{db_} : shards_;
 }

@@ -40,6 +40,9 @@ class DatabaseWriters {
     std::size_t size() const { return writers_.size(); }
     /// Commits every database opened; nothing when none was.
     void commit();
+    /// Writes every database's table file for its last commit (after commit()); nothing
+    /// when none was opened.
+    void write_tables();
     /// Shard databases (0: one plain database).
     std::size_t shard_count() const { return shards_.size(); }
 

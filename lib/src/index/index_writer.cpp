@@ -12,6 +12,7 @@
 #include "sentences/sentence_signature.hpp"
 #include "sentences/sentence_split.hpp"
 #include "sentences/sentence_words.hpp"
+#include "tables/table_file_writer.hpp"
 #include "text/names.hpp"
 #include "text/possessives.hpp"
 #include "text/unicode.hpp"
@@ -476,6 +477,10 @@ std::size_t IndexWriter::prune(const std::set<std::string>& keep) {
 }
 
 void IndexWriter::commit() { commit_batch(true); }
+
+void IndexWriter::write_tables() {
+    if (!table_file_current(state_->db, state_->dir)) write_table_file(state_->db, state_->dir);
+}
 
 void IndexWriter::commit_batch(bool with_spellings) {
     try {

@@ -122,6 +122,11 @@ class IndexWriter {
     /// full); the database stays at its last commit.
     void commit();
 
+    /// Writes the database's table file (tables/table_file.hpp) for its last commit, unless
+    /// the file there is already that commit's. Call after commit(): the writer still holds
+    /// the lock, so no commit comes in between. Throws IndexError.
+    void write_tables();
+
   private:
     void commit_batch(bool with_spellings);
 

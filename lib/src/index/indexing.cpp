@@ -313,7 +313,11 @@ IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
     ReportBuilder builder(report, files.size(), progress);
     write_all(request, taxonomy, collection ? &*collection : nullptr, files, writers, builder);
     if (request.prune) prune(writers, files, listing.scope, request.dry_run, report);
-    if (!request.dry_run) writers.commit();
+    if (!request.dry_run) {
+        writers.commit();
+        // While the writers still hold the locks: the files are stamped with these commits.
+        writers.write_tables();
+    }
     builder.sort_by_path();
     report.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -248,6 +248,7 @@ SearchResult Searcher::Impl::run_text(const SearchRequest& request, const std::s
     count_groups(db, built.query, request.group, result);
     result.stats.length_table = snapshot_.has_length_table();
     result.stats.facet_tables = snapshot_.facet_tables();
+    result.stats.tables = snapshot_.table_source();
     return result;
 }
 
@@ -347,6 +348,7 @@ SearchResult Searcher::Impl::run_like(const SearchRequest& request) {
     }
     result.stats.length_table = snapshot_.has_length_table();
     result.stats.facet_tables = snapshot_.facet_tables();
+    result.stats.tables = snapshot_.table_source();
     return result;
 }
 

@@ -1,5 +1,7 @@
 #include "search/search_snapshot.hpp"
 
+#include <sys/stat.h>
+
 #include <cstdint>
 #include <string_view>
 
@@ -62,30 +64,83 @@ bool SearchSnapshot::refresh(bool force) {
     tables_.clear();
     lengths_.reset();
     dates_.reset();
+    files_.clear();
+    refused_.clear();  // a file refused at the old commit may be the new one's
+    read_files_ = false;
+    built_ = false;
     align();
     return true;
+}
+
+bool SearchSnapshot::open_files() {
+    if (!files_.empty()) return true;
+    if (shard_paths_.empty() || shard_paths_.size() != shards_.size()) return false;
+    std::vector<FileIdentity> now;
+    for (const auto& path : shard_paths_) {
+        struct stat st {};
+        FileIdentity id;
+        if (::stat(table_file_path(path).c_str(), &st) == 0) {
+            id = {true, static_cast<std::uint64_t>(st.st_ino),
+                  static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 +
+                      static_cast<std::int64_t>(st.st_mtim.tv_nsec),
+                  static_cast<std::uint64_t>(st.st_size)};
+        }
+        now.push_back(id);
+    }
+    if (now == refused_) return false;  // tried as they are, at this commit
+    std::vector<std::shared_ptr<const TableFile>> files;
+    for (std::size_t i = 0; i < shard_paths_.size(); ++i) {
+        files.push_back(TableFile::open(shard_paths_[i], shards_[i]));
+        if (!files.back()) {
+            refused_ = std::move(now);
+            return false;
+        }
+    }
+    files_ = std::move(files);
+    return true;
+}
+
+TableSource SearchSnapshot::table_source() const {
+    if (built_) return TableSource::Built;
+    return read_files_ ? TableSource::File : TableSource::None;
 }
 
 const LengthTable* SearchSnapshot::length_table() {
     if (lengths_) return &*lengths_;
     if (shards_.empty() || policy_ == TablePolicy::Never) return nullptr;
+    if (open_files()) {
+        std::vector<TableColumn<std::uint32_t>> parts;
+        for (const auto& file : files_) parts.push_back(file->lengths());
+        lengths_.emplace(std::move(parts));
+        read_files_ = true;
+        return &*lengths_;
+    }
     if (policy_ == TablePolicy::Auto &&
         static_cast<std::uint64_t>(ranked_by_xapian_) * kRankCostInLengths < db_.get_doccount()) {
         return nullptr;
     }
     lengths_ = LengthTable::build(db_);
+    built_ = true;
     return &*lengths_;
 }
 
 const DateTable* SearchSnapshot::date_table() {
     if (dates_) return &*dates_;
     if (shards_.empty() || policy_ == TablePolicy::Never) return nullptr;
+    if (open_files()) {
+        std::vector<TableColumn<std::uint32_t>> parts;
+        for (const auto& file : files_) parts.push_back(file->dates());
+        dates_.emplace(std::move(parts));
+        read_files_ = true;
+        return &*dates_;
+    }
     // A date costs about what a length does to read and to build: the same threshold.
     if (policy_ == TablePolicy::Auto &&
         static_cast<std::uint64_t>(sorted_by_xapian_) * kRankCostInLengths < db_.get_doccount()) {
         return nullptr;
     }
     dates_ = DateTable::build(db_);
+    built_ = true;
     return &*dates_;
 }
 
@@ -96,6 +151,11 @@ std::vector<FacetField> SearchSnapshot::table_fields(const std::vector<FacetFiel
         const std::string_view prefix = facet_table_prefix(field);
         if (prefix.empty()) continue;
         FieldTables& tables = tables_[field];
+        // own_ is at shards_' revisions (align()): the files' tables are own_'s too.
+        if (tables.by_shard.empty() && open_files()) {
+            for (const auto& file : files_) tables.by_shard.push_back(file->facet(field));
+            read_files_ = true;
+        }
         if (tables.by_shard.empty()) {
             if (policy_ == TablePolicy::Auto) {
                 if (tables.postings == 0) {
@@ -108,6 +168,7 @@ std::vector<FacetField> SearchSnapshot::table_fields(const std::vector<FacetFiel
                 tables.by_shard.push_back(
                     FacetTable::build(shard, prefix, !facet_spec(field).multi_valued));
             }
+            built_ = true;
         }
         if (tables.usable()) chosen.push_back(field);
     }

@@ -9,19 +9,24 @@
 #include <algorithm>
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "r2p/facets.hpp"
+#include "r2p/search_result.hpp"
 #include "r2p/table_policy.hpp"
 #include "search/ranked_pass.hpp"
 #include "tables/date_table.hpp"
 #include "tables/facet_table.hpp"
+#include "tables/table_file.hpp"
 
 namespace r2p {
 
-/// Owns the tables of one database snapshot and decides when they are built. Not
+/// Owns the tables of one database snapshot and decides when they are built. When every
+/// local shard has a table file of the snapshot's commit (written by r2p-index), every
+/// table is read from the files from the first query on (Auto and Always), none built. Not
 /// thread-safe; the counting pass's threads only read counting_shards() and facet tables
 /// between table_fields() and the caller's next refresh().
 class SearchSnapshot {
@@ -86,6 +91,10 @@ class SearchSnapshot {
     /// The fields counted from tables from now on, in FacetField order.
     std::vector<FacetField> facet_tables() const;
 
+    /// Where the tables held now came from: Built when any was built in memory, File when
+    /// every one was read from table files, None when none is held.
+    TableSource table_source() const;
+
   private:
     struct FieldTables {
         std::vector<std::optional<FacetTable>> by_shard;  // empty: not built (yet)
@@ -102,6 +111,20 @@ class SearchSnapshot {
     // Opens or reopens own_ at the revisions of shards_; own_ stays empty when that fails.
     void align();
 
+    // Whether files_ holds the table file of every local shard at the snapshot's commit,
+    // opening them when not yet tried or when a file changed since it was refused (a writer
+    // renames its new file in just after committing).
+    bool open_files();
+
+    // A table file as stat() sees it: a new one (another inode, time or size) is tried.
+    struct FileIdentity {
+        bool exists = false;
+        std::uint64_t inode = 0;
+        std::int64_t modified_ns = 0;
+        std::uint64_t size = 0;
+        bool operator==(const FileIdentity&) const = default;
+    };
+
     Xapian::Database db_;
     std::vector<Xapian::Database> shards_;  // db_'s handles, for their revisions
     std::vector<std::string> shard_paths_;
@@ -112,6 +135,10 @@ class SearchSnapshot {
     std::optional<DateTable> dates_;            // of db_'s revision
     Xapian::doccount sorted_by_xapian_ = 0;     // matches Xapian's date-sorted passes reported
     std::map<FacetField, FieldTables> tables_;  // of own_'s revision
+    std::vector<std::shared_ptr<const TableFile>> files_;  // by shard; empty: not usable
+    std::vector<FileIdentity> refused_;  // the files as they were when last refused
+    bool read_files_ = false;            // a table held was read from files_
+    bool built_ = false;                 // a table held was built in memory
 };
 
 }  // namespace r2p

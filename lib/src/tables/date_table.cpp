@@ -15,13 +15,14 @@ std::uint32_t DateTable::key_of(std::string_view value) {
 }
 
 DateTable DateTable::build(const Xapian::Database& db) {
-    DateTable table;
-    table.dates_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 1, 0);
+    std::vector<std::uint32_t> dates(static_cast<std::size_t>(db.get_lastdocid()) + 1, 0);
     const Xapian::valueno slot = schema::slot(schema::Slot::Date);
     for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
-        if (it.get_docid() < table.dates_.size()) table.dates_[it.get_docid()] = key_of(*it);
+        if (it.get_docid() < dates.size()) dates[it.get_docid()] = key_of(*it);
     }
-    return table;
+    std::vector<TableColumn<std::uint32_t>> one;
+    one.emplace_back(std::move(dates));
+    return DateTable(std::move(one));
 }
 
 }  // namespace r2p

@@ -8,13 +8,22 @@
 #include <string_view>
 #include <vector>
 
+#include "tables/table_column.hpp"
+
 namespace r2p {
 
 /// Slot::Date of every passage as YYYYMMDD (missing parts 00; 0 when the passage has no
 /// date), by docid, for one open database snapshot. The numbers order as Xapian orders the
-/// slot's strings, so a sort by key() is Xapian's sort by value.
+/// slot's strings, so a sort by key() is Xapian's sort by value. Built in memory, or read
+/// from the shards' table files.
 class DateTable {
   public:
+    DateTable() = default;
+    /// The dates of a combined database from its shards' columns (each by its own docid), in
+    /// the order the shards were added.
+    explicit DateTable(std::vector<TableColumn<std::uint32_t>> shards)
+        : dates_(std::move(shards)) {}
+
     /// Reads the date slot of every passage once, in docid order.
     static DateTable build(const Xapian::Database& db);
 
@@ -22,10 +31,10 @@ class DateTable {
     /// malformed value.
     static std::uint32_t key_of(std::string_view value);
 
-    std::uint32_t at(Xapian::docid did) const { return did < dates_.size() ? dates_[did] : 0; }
+    std::uint32_t at(Xapian::docid did) const { return dates_.at(did); }
 
   private:
-    std::vector<std::uint32_t> dates_;  // by docid (0 unused)
+    ShardedColumn<std::uint32_t> dates_;
 };
 
 }  // namespace r2p

@@ -12,26 +12,44 @@ std::optional<FacetTable> FacetTable::build(const Xapian::Database& db, std::str
         if (table.values_.size() == most) return std::nullopt;
         table.values_.push_back((*term).substr(p.size()));
     }
+    const std::size_t size = static_cast<std::size_t>(db.get_lastdocid()) + 1;
     if (single_valued) {
-        table.index_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 1, 0);
+        std::vector<std::uint16_t> indexes(size, 0);
         for (std::size_t i = 0; i < table.values_.size(); ++i) {
             const std::string term = p + table.values_[i];
             const auto index = static_cast<std::uint16_t>(i + 1);
             for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-                if (*it < table.index_.size()) table.index_[*it] = index;
+                if (*it < indexes.size()) indexes[*it] = index;
             }
         }
+        table.index_ = TableColumn<std::uint16_t>(std::move(indexes));
         return table;
     }
-    table.bits_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 1, 0);
+    std::vector<std::uint64_t> bits(size, 0);
     for (std::size_t bit = 0; bit < table.values_.size(); ++bit) {
         const std::string term = p + table.values_[bit];
         const std::uint64_t mask = std::uint64_t{1} << bit;
         for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
             // A docid past the snapshot's last one cannot occur; never write out of bounds.
-            if (*it < table.bits_.size()) table.bits_[*it] |= mask;
+            if (*it < bits.size()) bits[*it] |= mask;
         }
     }
+    table.bits_ = TableColumn<std::uint64_t>(std::move(bits));
+    return table;
+}
+
+FacetTable FacetTable::multi(std::vector<std::string> values, TableColumn<std::uint64_t> bits) {
+    FacetTable table;
+    table.values_ = std::move(values);
+    table.bits_ = std::move(bits);
+    return table;
+}
+
+FacetTable FacetTable::single(std::vector<std::string> values, TableColumn<std::uint16_t> index) {
+    FacetTable table;
+    table.single_valued_ = true;
+    table.values_ = std::move(values);
+    table.index_ = std::move(index);
     return table;
 }
 

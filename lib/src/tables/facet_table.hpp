@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "tables/table_column.hpp"
+
 namespace r2p {
 
 /// The values of one field coded as boolean terms (theme, role, kind, year, country, speaker)
@@ -22,6 +24,11 @@ namespace r2p {
 /// with hundreds or thousands of values (UNGDC's countries, years and speakers) has one too.
 class FacetTable {
   public:
+    /// A multi-valued field's table from its values and bits by docid (bit i = values[i]).
+    static FacetTable multi(std::vector<std::string> values, TableColumn<std::uint64_t> bits);
+    /// A single-valued field's table from its values and 1 + value index by docid (0: none).
+    static FacetTable single(std::vector<std::string> values, TableColumn<std::uint16_t> index);
+
     /// More values than bits in a mask: such a multi-valued field is counted by
     /// ValueCountMatchSpy.
     static constexpr std::size_t kMaxValues = 64;
@@ -45,21 +52,19 @@ class FacetTable {
 
     /// The bits of the values passage `did` carries (bit i = values()[i]); 0 for a docid the
     /// table does not know. Multi-valued tables only.
-    std::uint64_t bits(Xapian::docid did) const { return did < bits_.size() ? bits_[did] : 0; }
+    std::uint64_t bits(Xapian::docid did) const { return bits_.at(did); }
 
     /// 1 + the index in values() of passage `did`'s value; 0 for none or a docid the table
     /// does not know. Single-valued tables only.
-    std::uint16_t index(Xapian::docid did) const {
-        return did < index_.size() ? index_[did] : std::uint16_t{0};
-    }
+    std::uint16_t index(Xapian::docid did) const { return index_.at(did); }
 
     /// The value each bit stands for.
     const std::vector<std::string>& values() const { return values_; }
 
   private:
     bool single_valued_ = false;
-    std::vector<std::uint64_t> bits_;   // by docid (0 unused); multi-valued
-    std::vector<std::uint16_t> index_;  // by docid (0 unused); single-valued
+    TableColumn<std::uint64_t> bits_;   // by docid (0 unused); multi-valued
+    TableColumn<std::uint16_t> index_;  // by docid (0 unused); single-valued
     std::vector<std::string> values_;
 };
 

@@ -1,0 +1,58 @@
+// write_tables: the table files of an existing database's local shards.
+#include <xapian.h>
+
+#include <filesystem>
+#include <system_error>
+
+#include "index/shards.hpp"
+#include "r2p/error.hpp"
+#include "r2p/indexing.hpp"
+#include "tables/table_file_writer.hpp"
+
+namespace r2p {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The local shard folders `database` stands for.
+std::vector<fs::path> local_shards(const fs::path& database) {
+    std::error_code ec;
+    fs::path stub;
+    if (fs::is_directory(database, ec) && fs::exists(database / kStubFileName, ec)) {
+        stub = database / kStubFileName;
+    } else if (fs::is_regular_file(database, ec)) {
+        stub = database;
+    } else {
+        return {database};
+    }
+    std::vector<fs::path> shards;
+    for (const StubEntry& entry : read_stub(stub)) {
+        if (!entry.remote) shards.emplace_back(entry.path);
+    }
+    return shards;
+}
+
+}  // namespace
+
+void write_tables(const std::string& database) {
+    for (const fs::path& shard : local_shards(database)) {
+        std::error_code ec;
+        if (!fs::exists(shard / "iamglass", ec)) {
+            throw IndexError("no database at " + shard.string() + " (run r2p-index first)");
+        }
+        // Writable only for its lock: no indexing run commits while the file is written.
+        Xapian::WritableDatabase db;
+        try {
+            db = Xapian::WritableDatabase(shard.string(), Xapian::DB_OPEN);
+        } catch (const Xapian::DatabaseLockError&) {
+            throw DatabaseLockedError("database " + shard.string() +
+                                      " is locked by another writer (is r2p-index running?)");
+        } catch (const Xapian::Error& e) {
+            throw IndexError("cannot open database " + shard.string() + ": " + e.get_description());
+        }
+        if (!table_file_current(db, shard)) write_table_file(db, shard);
+    }
+}
+
+}  // namespace r2p

@@ -1,0 +1,155 @@
+#include "tables/table_file.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "tables/table_file_format.hpp"
+
+namespace r2p {
+
+namespace {
+
+using table_file::Header;
+using table_file::Section;
+using table_file::SectionKind;
+
+// More sections than any schema has: a damaged count.
+constexpr std::uint32_t kMaxSections = 64;
+
+constexpr std::size_t kFacetFields = static_cast<std::size_t>(FacetField::Speaker) + 1;
+
+// The values of a FacetValues section: u32 count, u32 end offsets, then the bytes.
+std::optional<std::vector<std::string>> read_values(std::span<const std::byte> bytes) {
+    std::uint32_t count = 0;
+    if (bytes.size() < sizeof count) return std::nullopt;
+    std::memcpy(&count, bytes.data(), sizeof count);
+    const std::size_t head = sizeof count + std::size_t{count} * sizeof(std::uint32_t);
+    if (count > FacetTable::kMaxSingleValues || head > bytes.size()) return std::nullopt;
+    std::vector<std::string> values;
+    values.reserve(count);
+    std::size_t start = head;
+    for (std::uint32_t i = 0; i < count; ++i) {
+        std::uint32_t end = 0;
+        std::memcpy(&end, bytes.data() + sizeof count + std::size_t{i} * sizeof end, sizeof end);
+        if (end < start || end > bytes.size()) return std::nullopt;
+        values.emplace_back(reinterpret_cast<const char*>(bytes.data()) + start, end - start);
+        start = end;
+    }
+    return values;
+}
+
+}  // namespace
+
+std::filesystem::path table_file_path(const std::filesystem::path& dir) {
+    return dir / table_file::kFileName;
+}
+
+std::shared_ptr<const TableFile> TableFile::open(const std::filesystem::path& dir,
+                                                 const Xapian::Database& at) {
+    std::shared_ptr<const MappedFile> map = MappedFile::open(table_file_path(dir));
+    if (!map) return nullptr;
+    const std::span<const std::byte> bytes = map->bytes();
+    Header header{};
+    if (bytes.size() < sizeof header) return nullptr;
+    std::memcpy(&header, bytes.data(), sizeof header);
+    if (header.magic != table_file::kMagic || header.byte_order != table_file::kByteOrderMark ||
+        header.version != table_file::kFormatVersion || header.file_size != bytes.size() ||
+        header.section_count > kMaxSections || header.uuid_size > table_file::kMaxUuid) {
+        return nullptr;
+    }
+    const std::size_t directory_end = sizeof header + header.section_count * sizeof(Section);
+    if (directory_end > bytes.size()) return nullptr;
+    const std::uint64_t sum =
+        table_file::checksum(bytes.data() + sizeof header, directory_end - sizeof header,
+                             table_file::checksum(bytes.data(), offsetof(Header, checksum)));
+    if (sum != header.checksum) return nullptr;
+    try {
+        if (std::string_view(header.uuid, header.uuid_size) != at.get_uuid() ||
+            header.revision != at.get_revision() || header.lastdocid != at.get_lastdocid() ||
+            header.doccount != at.get_doccount()) {
+            return nullptr;  // another database, or another commit of this one
+        }
+    } catch (const Xapian::Error&) {
+        return nullptr;
+    }
+
+    auto file = std::shared_ptr<TableFile>(new TableFile());
+    const std::size_t docids = static_cast<std::size_t>(header.lastdocid) + 1;
+    bool have_lengths = false;
+    bool have_dates = false;
+    for (std::uint32_t i = 0; i < header.section_count; ++i) {
+        Section section{};
+        std::memcpy(&section, bytes.data() + sizeof header + i * sizeof section, sizeof section);
+        if (section.offset % table_file::kAlignment != 0 || section.offset > bytes.size() ||
+            section.size > bytes.size() - section.offset) {
+            return nullptr;
+        }
+        const Extent extent{static_cast<std::size_t>(section.offset),
+                            static_cast<std::size_t>(section.size)};
+        const auto kind = static_cast<SectionKind>(section.kind);
+        if (kind == SectionKind::Lengths || kind == SectionKind::Dates) {
+            if (extent.size != docids * sizeof(std::uint32_t)) return nullptr;
+            (kind == SectionKind::Lengths ? file->lengths_ : file->dates_) = extent;
+            (kind == SectionKind::Lengths ? have_lengths : have_dates) = true;
+            continue;
+        }
+        if (section.field >= kFacetFields) return nullptr;
+        FacetSections& facet = file->facets_[static_cast<FacetField>(section.field)];
+        switch (kind) {
+            case SectionKind::FacetValues:
+                facet.values = extent;
+                break;
+            case SectionKind::FacetBits:
+                if (extent.size != docids * sizeof(std::uint64_t)) return nullptr;
+                facet.numbers = extent;
+                break;
+            case SectionKind::FacetIndex:
+                if (extent.size != docids * sizeof(std::uint16_t)) return nullptr;
+                facet.numbers = extent;
+                facet.single_valued = true;
+                break;
+            default:
+                return nullptr;  // a kind this version does not know: another format
+        }
+    }
+    if (!have_lengths || !have_dates) return nullptr;
+    file->map_ = std::move(map);
+    return file;
+}
+
+template <typename T>
+TableColumn<T> TableFile::column(Extent extent) const {
+    const std::byte* start = map_->bytes().data() + extent.offset;
+    // Aligned (offsets are multiples of kAlignment in a page-aligned mapping) and sized by
+    // open(): the numbers are read in place.
+    return TableColumn<T>(
+        map_, std::span<const T>(reinterpret_cast<const T*>(start), extent.size / sizeof(T)));
+}
+
+TableColumn<std::uint32_t> TableFile::lengths() const { return column<std::uint32_t>(lengths_); }
+
+TableColumn<std::uint32_t> TableFile::dates() const { return column<std::uint32_t>(dates_); }
+
+std::optional<FacetTable> TableFile::facet(FacetField field) const {
+    const auto it = facets_.find(field);
+    if (it == facets_.end() || it->second.numbers.size == 0) return std::nullopt;
+    const FacetSections& sections = it->second;
+    std::optional<std::vector<std::string>> values =
+        read_values(map_->bytes().subspan(sections.values.offset, sections.values.size));
+    if (!values) return std::nullopt;
+    if (!sections.single_valued) {
+        if (values->size() > FacetTable::kMaxValues) return std::nullopt;
+        return FacetTable::multi(std::move(*values), column<std::uint64_t>(sections.numbers));
+    }
+    TableColumn<std::uint16_t> index = column<std::uint16_t>(sections.numbers);
+    // Counting indexes an array by these: one past the values would write out of bounds.
+    const std::span<const std::uint16_t> numbers = index.values();
+    if (!numbers.empty() && *std::max_element(numbers.begin(), numbers.end()) > values->size()) {
+        return std::nullopt;
+    }
+    return FacetTable::single(std::move(*values), std::move(index));
+}
+
+}  // namespace r2p
