@@ -10,6 +10,7 @@
 
 #include "bench/peer_passages.hpp"
 #include "bench/testkit/corpus_generator.hpp"
+#include "bench/xapian_peer_query.hpp"
 #include "r2p/taxonomy.hpp"
 
 namespace r2p::bench {
@@ -31,6 +32,10 @@ PeerIndexFigures index_xapian_peer(const std::vector<PeerPassage>& passages,
 /// passage_themes / passage_roles tables for filters and facets. Throws IndexError.
 PeerIndexFigures index_fts5_peer(const std::vector<PeerPassage>& passages,
                                  const std::filesystem::path& file);
+
+/// `query` as the plain Xapian peer is given it (in process and one-shot alike): AND spelt
+/// out, facets when `facets` or query.facets.
+XapianPeerRequest xapian_peer_request(const BenchQuery& query, bool facets);
 
 /// Runs FTS5's 'optimize' (merge every segment), the counterpart of xapian-compact.
 void optimize_fts5(const std::filesystem::path& file);

@@ -133,7 +133,10 @@ int run(int argc, const char* const argv[]) {
         "also index into N local shards and query them, for each N of a comma list (2,4)")(
         "index-shards", po::value<std::string>()->value_name("N")->default_value("1"),
         "build ours as N shards written in parallel (ours-compacted merges them into one)")(
-        "no-compact", "skip measuring the database after xapian-compact");
+        "no-compact", "skip measuring the database after xapian-compact")(
+        "one-shot-per-class", po::value<std::string>()->value_name("K"),
+        "one-shot figures (a fresh process per query) for the first K queries of each class "
+        "(default: every query; 0 skips one-shot and cold one-shot)");
     po::variables_map vm;
     if (!r2p::cli::parse_command_line(argc, argv, "bench",
                                       "run --passages N | --corpus PATH... [options]", options, {},
@@ -184,6 +187,9 @@ int run(int argc, const char* const argv[]) {
         }
     }
     run_options.compact = !vm.count("no-compact");
+    run_options.one_shot_per_class =
+        vm.count("one-shot-per-class") ? count_option(vm, "one-shot-per-class", kMaxQueriesPerClass)
+                                       : run_options.queries_per_class;
     run_options.index_shards = static_cast<unsigned>(count_option(vm, "index-shards", kMaxShards));
     if (run_options.index_shards == 0) throw r2p::UsageError("--index-shards must be from 1 to 64");
 

@@ -43,6 +43,94 @@ const json& at(const json& j, std::initializer_list<const char*> path) {
     return *node;
 }
 
+// The second table: one-shot (a fresh process per query) and cold one-shot, per engine that
+// has them (ours, ours-compacted, xapian), and the ratio ours / xapian of faceted p50.
+void print_one_shot_table(const json& r, const std::vector<std::string>& classes,
+                          std::ostream& out) {
+    std::vector<std::string> engines;
+    for (const char* name : {"ours", "ours-compacted", "xapian"}) {
+        if (at(r, {"queries", name, "overall", "one_shot"}).is_object()) engines.push_back(name);
+    }
+    if (engines.empty()) return;
+    const bool ratio = at(r, {"ratios", "xapian", "overall", "one_shot"}).is_object();
+    out << "One-shot, ms: a fresh process per query, spawn to exit (warm page cache): top-10 p50, "
+           "fp = with theme+role facets;\n cold / fcold = the class's first query, top-10 / "
+           "faceted, "
+           "in a fresh process after page-cache eviction\n";
+    // One engine: top-10 p50, faceted p50 and p99, cold top-10 and faceted (top-10 p99 is in
+    // the JSON): 5 cells of 7, so three engines fit in 130 columns.
+    constexpr std::size_t kCell = 7;
+    constexpr std::size_t kBlock = 5 * kCell + 1;
+    out << std::left << std::setw(14) << "class" << std::right;
+    for (const auto& e : engines) {
+        out << cell(
+            e + " (" +
+                at(r, {"queries", e.c_str(), "overall", "one_shot", "program"}).get<std::string>() +
+                ")",
+            kBlock);
+    }
+    if (ratio) out << cell("ours/xapian", 12);
+    out << '\n' << std::setw(14) << "";
+    for (std::size_t i = 0; i < engines.size(); ++i)
+        out << cell("p50   fp50   fp99   cold  fcold", kBlock);
+    if (ratio) out << cell("fp50  fp99", 12);
+    out << '\n';
+    for (const auto& cls : classes) {
+        const bool overall = cls == "overall";
+        out << std::left << std::setw(14) << cls << std::right;
+        for (const auto& e : engines) {
+            const json& o = overall
+                                ? at(r, {"queries", e.c_str(), "overall", "one_shot"})
+                                : at(r, {"queries", e.c_str(), "classes", cls.c_str(), "one_shot"});
+            // Overall: the median over the classes' cold figures.
+            const json& cold = overall ? at(o, {"cold_ms", "p50_ms"}) : at(o, {"cold_ms"});
+            const json& fcold =
+                overall ? at(o, {"cold_facets_ms", "p50_ms"}) : at(o, {"cold_facets_ms"});
+            out << cell(number(at(o, {"top10", "p50_ms"}), 1), kCell + 1)
+                << cell(number(at(o, {"facets", "p50_ms"}), 1), kCell)
+                << cell(number(at(o, {"facets", "p99_ms"}), 1), kCell)
+                << cell(number(cold, 1), kCell) << cell(number(fcold, 1), kCell);
+        }
+        if (ratio) {
+            const json& rr = overall
+                                 ? at(r, {"ratios", "xapian", "overall", "one_shot"})
+                                 : at(r, {"ratios", "xapian", "classes", cls.c_str(), "one_shot"});
+            out << cell(number(at(rr, {"facets", "p50_ms"}), 2) + " " +
+                            number(at(rr, {"facets", "p99_ms"}), 2),
+                        12);
+        }
+        out << '\n';
+    }
+    // CPU time (user + system, every thread) of the same runs: what the load of a shared
+    // machine hardly moves.
+    out << std::left << std::setw(14) << "overall CPU" << std::right;
+    for (const auto& e : engines) {
+        const json& o = at(r, {"queries", e.c_str(), "overall", "one_shot"});
+        out << cell(number(at(o, {"top10_cpu", "p50_ms"}), 1), kCell + 1)
+            << cell(number(at(o, {"facets_cpu", "p50_ms"}), 1), kCell)
+            << cell(number(at(o, {"facets_cpu", "p99_ms"}), 1), kCell) << cell("", 2 * kCell);
+    }
+    out << '\n';
+    out << std::left << std::setw(14) << "process start" << std::right;
+    for (const auto& e : engines) {
+        out << cell(
+            number(at(r, {"queries", e.c_str(), "overall", "one_shot", "process_start_ms"}), 1) +
+                " ms (--version, p50)",
+            kBlock);
+    }
+    out << '\n';
+    for (const auto& e : engines) {
+        const json& mismatches =
+            at(r, {"queries", e.c_str(), "overall", "one_shot", "match_mismatches"});
+        if (mismatches.is_array() && !mismatches.empty()) {
+            out << e << ": " << mismatches.size()
+                << " one-shot faceted match counts differ from the in-process ones, e.g. "
+                << mismatches[0].get<std::string>() << '\n';
+        }
+    }
+    out << '\n';
+}
+
 }  // namespace
 
 void print_table(const json& r, std::ostream& out) {
@@ -82,6 +170,7 @@ void print_table(const json& r, std::ostream& out) {
     index_row("database", "db_bytes", 0, true);
     index_row("db compacted", "db_bytes_compacted", 0, true);
     index_row("compact s", "compact_seconds", 1, false);
+    index_row("tables s", "tables_seconds", 1, false);
     index_row("peak RSS", "peak_rss_bytes", 0, true);
     const json shards = at(r, {"index", "ours", "shards"});
     out << "(ours: decode+parse+tag+index from files on every core"
@@ -140,17 +229,24 @@ void print_table(const json& r, std::ostream& out) {
         }
         out << '\n';
     }
-    out << std::left << std::setw(14) << "queries/s" << std::right;
-    for (const auto& e : ordered) {
-        out << cell(number(at(r["queries"][e], {"overall", "qps"}), 0) + " (" +
-                        std::to_string(r["query_threads"].get<unsigned>()) + " threads)",
-                    kBlock);
+    // queries/s: the queries as they are (top-10; the facets class faceted), then every query
+    // with theme and role facets (absent from results before issue 16).
+    for (const char* key : {"qps", "qps_facets"}) {
+        const bool faceted = std::string(key) == "qps_facets";
+        out << std::left << std::setw(14) << (faceted ? "faceted q/s" : "queries/s") << std::right;
+        for (const auto& e : ordered) {
+            out << cell(number(at(r["queries"][e], {"overall", key}), 0) + " (" +
+                            std::to_string(r["query_threads"].get<unsigned>()) + " threads)",
+                        kBlock);
+        }
+        if (peers) {
+            out << cell(number(at(r, {"ratios", "xapian", "overall", key}), 2), 14)
+                << cell(number(at(r, {"ratios", "fts5", "overall", key}), 2), 14);
+        }
+        out << '\n';
     }
-    if (peers) {
-        out << cell(number(at(r, {"ratios", "xapian", "overall", "qps"}), 2), 14)
-            << cell(number(at(r, {"ratios", "fts5", "overall", "qps"}), 2), 14);
-    }
-    out << "\n\n";
+    out << '\n';
+    print_one_shot_table(r, classes, out);
     if (r.contains("levers")) {
         out << "Indexing levers (our document builder and IndexWriter, same passages; build = one "
                "thread, write = the single writer)\n";

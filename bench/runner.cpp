@@ -11,6 +11,7 @@
 #include <functional>
 #include <future>
 #include <map>
+#include <optional>
 #include <thread>
 
 #include <xapian.h>
@@ -21,6 +22,7 @@
 #include "bench/engines.hpp"
 #include "bench/latency_json.hpp"
 #include "bench/levers.hpp"
+#include "bench/one_shot.hpp"
 #include "bench/real_query_set.hpp"
 #include "bench/run_info.hpp"
 #include "bench/stopwatch.hpp"
@@ -50,22 +52,115 @@ json peer_index_json(const PeerIndexFigures& figures, const std::filesystem::pat
 // The seed of a real corpus's query set: the same corpus gives the same queries.
 constexpr std::uint64_t kRealQuerySeed = 2012;
 
+/// One engine's queries run as commands, a fresh process each (one_shot.hpp).
+struct OneShotFigures {
+    std::string program;                                // the program's file name
+    std::map<std::string, std::vector<double>> top10;   // per class, ms, warm page cache
+    std::map<std::string, std::vector<double>> facets;  // per class, ms, facets forced
+    std::map<std::string, std::vector<double>> top10_cpu, facets_cpu;  // the same, CPU ms
+    std::map<std::string, double> cold;         // per class, first query after eviction
+    std::map<std::string, double> cold_facets;  // the same with facets forced
+    double start_ms = 0;                        // `program --version`, median
+    std::size_t checked = 0;                    // faceted match counts compared in process
+    std::vector<std::string> mismatches;        // those that differed
+};
+
 /// Everything measured about one engine's queries.
 struct QueryFigures {
     std::map<std::string, std::vector<double>> top10;   // per class, warm ms
     std::map<std::string, std::vector<double>> facets;  // per class, warm ms, facets forced
     std::map<std::string, double> cold;                 // per class, first query after eviction
     std::map<std::string, double> matches;              // per class, mean match count
-    double qps = 0;
+    double qps = 0;         // the queries as they are (top-10; the facets class faceted)
+    double qps_facets = 0;  // every query with theme and role facets
+    std::optional<OneShotFigures> one_shot;
 };
 
 using Opener = std::function<std::unique_ptr<Engine>()>;
 
+// The queries/s of `threads` threads, each with its own engine, running `queries` in turn
+// (each thread from its own place in the list) for `seconds`.
+double queries_per_second(const Opener& open, const std::vector<BenchQuery>& queries,
+                          unsigned threads, double seconds, bool facets) {
+    std::atomic<std::size_t> done{0};
+    std::atomic<bool> stop{false};
+    std::vector<std::unique_ptr<Engine>> engines;
+    for (unsigned t = 0; t < threads; ++t) engines.push_back(open());
+    const auto start = Clock::now();
+    WorkerPool pool(threads);
+    std::vector<std::future<void>> clients;
+    for (unsigned t = 0; t < threads; ++t) {
+        clients.push_back(pool.submit([&, t] {
+            // Each thread starts at its own place in the list: not the same query at once.
+            std::size_t i = t * queries.size() / threads;
+            while (!stop) {
+                engines[t]->run(queries[i % queries.size()], facets);
+                ++i;
+                ++done;
+            }
+        }));
+    }
+    while (seconds_since(start) < seconds) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    stop = true;
+    for (auto& client : clients) client.get();
+    return static_cast<double>(done) / seconds_since(start);
+}
+
+// Cold one-shot: per class, its first query in a fresh process after `files` were dropped
+// from the page cache, top-10 then with facets (each after its own eviction).
+void measure_cold_one_shot(const OneShotTool& tool, const std::filesystem::path& files,
+                           const std::vector<BenchQuery>& queries,
+                           const std::filesystem::path& out_file, OneShotFigures& figures) {
+    for (const QueryClass cls : query_classes_in(queries)) {
+        const auto first = std::find_if(queries.begin(), queries.end(),
+                                        [&](const BenchQuery& q) { return q.cls == cls; });
+        if (first == queries.end()) continue;
+        const std::string name = query_class_name(cls);
+        evict_from_page_cache(files);
+        figures.cold[name] = run_one_shot(tool, *first, false, out_file).ms;
+        evict_from_page_cache(files);
+        figures.cold_facets[name] = run_one_shot(tool, *first, true, out_file).ms;
+    }
+}
+
+// Warm one-shot: every query in a fresh process, top-10 and with facets, in the query set's
+// order; the faceted match counts checked against `in_process` (the engine's own, exact).
+void measure_warm_one_shot(const OneShotTool& tool, const std::vector<BenchQuery>& queries,
+                           const std::vector<std::size_t>& in_process, std::size_t per_class,
+                           const std::filesystem::path& out_file, OneShotFigures& figures) {
+    for (std::size_t i = 0; i < queries.size(); ++i) {
+        const BenchQuery& q = queries[i];
+        const std::string cls = query_class_name(q.cls);
+        if (figures.top10[cls].size() >= per_class) continue;
+        const OneShotRun top10 = run_one_shot(tool, q, false, out_file);
+        figures.top10[cls].push_back(top10.ms);
+        figures.top10_cpu[cls].push_back(top10.cpu_ms);
+        const OneShotRun faceted = run_one_shot(tool, q, true, out_file);
+        figures.facets[cls].push_back(faceted.ms);
+        figures.facets_cpu[cls].push_back(faceted.cpu_ms);
+        ++figures.checked;
+        if (faceted.matches != in_process[i]) {
+            figures.mismatches.push_back(q.line() + ": " + std::to_string(faceted.matches) +
+                                         " one-shot, " + std::to_string(in_process[i]) +
+                                         " in process");
+        }
+    }
+}
+
 QueryFigures measure_queries(const std::string& name, const Opener& open,
                              const std::filesystem::path& files,
                              const std::vector<BenchQuery>& queries, const RunOptions& options,
-                             std::ostream& log) {
+                             const OneShotTool* one_shot, std::ostream& log) {
     QueryFigures figures;
+    const auto out_file = options.work / "one-shot-output.json";
+    if (one_shot) {
+        figures.one_shot.emplace();
+        figures.one_shot->program = one_shot->program.filename().string();
+        log << "queries: " << name << " one-shot cold (" << figures.one_shot->program << ") ...\n";
+        measure_cold_one_shot(*one_shot, files, queries, out_file, *figures.one_shot);
+    }
     log << "queries: " << name << " cold ...\n";
     for (const QueryClass cls : query_classes_in(queries)) {
         const auto first = std::find_if(queries.begin(), queries.end(),
@@ -85,6 +180,7 @@ QueryFigures measure_queries(const std::string& name, const Opener& open,
         engine->run(q, true);
     }
     std::map<std::string, double> match_sum;
+    std::vector<std::size_t> faceted_matches;  // per query, exact
     for (const BenchQuery& q : queries) {
         const std::string cls = query_class_name(q.cls);
         auto start = Clock::now();
@@ -94,38 +190,71 @@ QueryFigures measure_queries(const std::string& name, const Opener& open,
         const QueryOutcome faceted = engine->run(q, true);
         figures.facets[cls].push_back(ms_since(start));
         match_sum[cls] += static_cast<double>(faceted.matches);
+        faceted_matches.push_back(faceted.matches);
         (void)outcome;
     }
     for (const auto& [cls, sum] : match_sum) {
         figures.matches[cls] = sum / static_cast<double>(figures.top10[cls].size());
     }
 
+    if (one_shot) {
+        // After the warm pass above: the page cache holds what the queries read.
+        log << "queries: " << name << " one-shot warm ...\n";
+        OneShotFigures& o = *figures.one_shot;
+        o.start_ms = process_start_ms(one_shot->program, out_file);
+        measure_warm_one_shot(*one_shot, queries, faceted_matches, options.one_shot_per_class,
+                              out_file, o);
+        for (const std::string& m : o.mismatches)
+            log << "queries: " << name << " one-shot: match count differs: " << m << '\n';
+        std::error_code ec;
+        std::filesystem::remove(out_file, ec);
+    }
+
     log << "queries: " << name << " " << options.threads << " threads ...\n";
-    std::atomic<std::size_t> done{0};
-    std::atomic<bool> stop{false};
-    std::vector<std::unique_ptr<Engine>> engines;
-    for (unsigned t = 0; t < options.threads; ++t) engines.push_back(open());
-    const auto start = Clock::now();
-    WorkerPool pool(options.threads);
-    std::vector<std::future<void>> clients;
-    for (unsigned t = 0; t < options.threads; ++t) {
-        clients.push_back(pool.submit([&, t] {
-            // Each thread starts at its own place in the list: not the same query at once.
-            std::size_t i = t * queries.size() / options.threads;
-            while (!stop) {
-                engines[t]->run(queries[i % queries.size()], false);
-                ++i;
-                ++done;
-            }
-        }));
-    }
-    while (seconds_since(start) < options.throughput_seconds) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    stop = true;
-    for (auto& client : clients) client.get();
-    figures.qps = static_cast<double>(done) / seconds_since(start);
+    figures.qps =
+        queries_per_second(open, queries, options.threads, options.throughput_seconds, false);
+    figures.qps_facets =
+        queries_per_second(open, queries, options.threads, options.throughput_seconds, true);
     return figures;
+}
+
+// The one-shot figures of an engine: per class, and over every class.
+std::pair<json, json> one_shot_json(const OneShotFigures& o) {
+    json classes = json::object();
+    std::vector<double> all_top, all_facets, all_top_cpu, all_facets_cpu, all_cold, all_cold_facets;
+    auto append = [](std::vector<double>& all, const std::vector<double>& ms) {
+        all.insert(all.end(), ms.begin(), ms.end());
+    };
+    for (const auto& [cls, ms] : o.top10) {
+        const auto& fm = o.facets.at(cls);
+        classes[cls] = {{"top10", latency_json(ms)},
+                        {"facets", latency_json(fm)},
+                        {"top10_cpu", latency_json(o.top10_cpu.at(cls))},
+                        {"facets_cpu", latency_json(o.facets_cpu.at(cls))}};
+        append(all_top, ms);
+        append(all_facets, fm);
+        append(all_top_cpu, o.top10_cpu.at(cls));
+        append(all_facets_cpu, o.facets_cpu.at(cls));
+    }
+    for (const auto& [cls, ms] : o.cold) {
+        classes[cls]["cold_ms"] = ms;
+        all_cold.push_back(ms);
+    }
+    for (const auto& [cls, ms] : o.cold_facets) {
+        classes[cls]["cold_facets_ms"] = ms;
+        all_cold_facets.push_back(ms);
+    }
+    json overall = {{"program", o.program},
+                    {"process_start_ms", o.start_ms},
+                    {"top10", latency_json(all_top)},
+                    {"facets", latency_json(all_facets)},
+                    {"top10_cpu", latency_json(all_top_cpu)},
+                    {"facets_cpu", latency_json(all_facets_cpu)},
+                    {"cold_ms", latency_json(all_cold)},
+                    {"cold_facets_ms", latency_json(all_cold_facets)},
+                    {"matches_checked", o.checked},
+                    {"match_mismatches", o.mismatches}};
+    return {classes, overall};
 }
 
 json figures_json(const QueryFigures& f) {
@@ -144,7 +273,13 @@ json figures_json(const QueryFigures& f) {
     json overall = {{"top10", latency_json(all_top)},
                     {"facets", latency_json(all_facets)},
                     {"cold_ms", latency_json(all_cold)},
-                    {"qps", f.qps}};
+                    {"qps", f.qps},
+                    {"qps_facets", f.qps_facets}};
+    if (f.one_shot) {
+        auto [one_shot_classes, one_shot_overall] = one_shot_json(*f.one_shot);
+        for (const auto& [cls, j] : one_shot_classes.items()) classes[cls]["one_shot"] = j;
+        overall["one_shot"] = std::move(one_shot_overall);
+    }
     return {{"classes", classes}, {"overall", overall}};
 }
 
@@ -225,6 +360,11 @@ json measure_engines(const RunOptions& options, const CorpusSource& source,
         // build becomes one database.
         open_databases({ours_db.string()}).compact(ours_compact.string());
         ours_index["compact_seconds"] = seconds_since(start);
+        // xapian-compact writes a new database: its table file is written after, as
+        // `r2p-index --write-tables` would (timed apart; inside the folder, so in its size).
+        const auto tables_start = Clock::now();
+        write_tables(ours_compact.string());
+        ours_index["tables_seconds"] = seconds_since(tables_start);
         ours_index["db_bytes_compacted"] = disk_bytes(ours_compact);
     }
     result["index"]["ours"] = ours_index;
@@ -295,20 +435,27 @@ json measure_engines(const RunOptions& options, const CorpusSource& source,
 
     // --- Queries.
     std::vector<std::pair<std::string, QueryFigures>> engines;
+    // One-shot (a fresh process per query) for ours as r2p-search and plain Xapian as its
+    // peer executable; not for shards nor FTS5.
+    const bool one_shot = options.one_shot_per_class > 0;
+    std::optional<OneShotTool> ours_tool;
+    if (one_shot) ours_tool = r2p_search_tool(ours_db);
     engines.emplace_back("ours", measure_queries(
                                      "ours", [&] { return open_ours(ours_db, taxonomy); }, ours_db,
-                                     queries, options, log));
+                                     queries, options, ours_tool ? &*ours_tool : nullptr, log));
     if (options.compact) {
+        std::optional<OneShotTool> compact_tool;
+        if (one_shot) compact_tool = r2p_search_tool(ours_compact);
         engines.emplace_back(
             "ours-compacted",
             measure_queries(
                 "ours-compacted", [&] { return open_ours(ours_compact, taxonomy); }, ours_compact,
-                queries, options, log));
+                queries, options, compact_tool ? &*compact_tool : nullptr, log));
     }
     for (const auto& [name, dir] : sharded) {
         engines.emplace_back(name, measure_queries(
                                        name, [&, d = dir] { return open_ours(d, taxonomy); }, dir,
-                                       queries, options, log));
+                                       queries, options, nullptr, log));
         // The same shards served by xapian-tcpsrv on loopback: the remote backend's cost.
         std::vector<std::filesystem::path> shard_dirs;
         for (const auto& entry : read_stub(dir / kStubFileName))
@@ -319,15 +466,18 @@ json measure_engines(const RunOptions& options, const CorpusSource& source,
             remote_name,
             measure_queries(
                 remote_name, [&, specs = servers.specs()] { return open_ours(specs, taxonomy); },
-                dir, queries, options, log));
+                dir, queries, options, nullptr, log));
     }
     if (options.peers) {
-        engines.emplace_back("xapian", measure_queries(
-                                           "xapian", [&] { return open_xapian_peer(xapian_db); },
-                                           xapian_db, queries, options, log));
+        std::optional<OneShotTool> xapian_tool;
+        if (one_shot) xapian_tool = xapian_peer_tool(xapian_db);
+        engines.emplace_back(
+            "xapian", measure_queries(
+                          "xapian", [&] { return open_xapian_peer(xapian_db); }, xapian_db, queries,
+                          options, xapian_tool ? &*xapian_tool : nullptr, log));
         engines.emplace_back("fts5", measure_queries(
                                          "fts5", [&] { return open_fts5_peer(fts5_db); }, fts5_db,
-                                         queries, options, log));
+                                         queries, options, nullptr, log));
     }
     json query_json = json::object();
     for (const auto& [name, figures] : engines) query_json[name] = figures_json(figures);
@@ -337,6 +487,14 @@ json measure_engines(const RunOptions& options, const CorpusSource& source,
         result["query_classes"].push_back(query_class_name(cls));
     result["queries_per_class"] = options.queries_per_class;
     result["query_threads"] = options.threads;
+    result["one_shot"] = {
+        {"per_class", options.one_shot_per_class},
+        {"engines", one_shot ? json::array({"ours", "ours-compacted", "xapian"}) : json::array()},
+        {"how",
+         "a fresh process per query (posix_spawn to waitpid), stdout to a file read after the "
+         "wait; warm runs after the in-process warm pass (page cache warm); cold runs after "
+         "posix_fadvise(DONTNEED) of every file under the database folder (the programs' own "
+         "files stay cached)"}};
 
     // --- Ratios: ours / peer for every figure (latency: below 1 is better; rates: above).
     if (options.peers) {
@@ -366,12 +524,24 @@ json measure_engines(const RunOptions& options, const CorpusSource& source,
                 return r;
             };
             for (const auto& [cls, figures] : ours_q["classes"].items()) {
-                json r = latency_ratios(figures, peer_q["classes"][cls]);
-                r["cold_ms"] = ratio(figures["cold_ms"], peer_q["classes"][cls]["cold_ms"]);
+                const json& peer_cls = peer_q["classes"][cls];
+                json r = latency_ratios(figures, peer_cls);
+                r["cold_ms"] = ratio(figures["cold_ms"], peer_cls["cold_ms"]);
+                if (figures.contains("one_shot") && peer_cls.contains("one_shot")) {
+                    r["one_shot"] = latency_ratios(figures["one_shot"], peer_cls["one_shot"]);
+                    r["one_shot"]["cold_facets_ms"] = ratio(figures["one_shot"]["cold_facets_ms"],
+                                                            peer_cls["one_shot"]["cold_facets_ms"]);
+                }
                 ratios[peer]["classes"][cls] = r;
             }
             json overall = latency_ratios(ours_q["overall"], peer_q["overall"]);
             overall["qps"] = ratio(ours_q["overall"]["qps"], peer_q["overall"]["qps"]);
+            overall["qps_facets"] =
+                ratio(ours_q["overall"]["qps_facets"], peer_q["overall"]["qps_facets"]);
+            if (ours_q["overall"].contains("one_shot") && peer_q["overall"].contains("one_shot")) {
+                overall["one_shot"] =
+                    latency_ratios(ours_q["overall"]["one_shot"], peer_q["overall"]["one_shot"]);
+            }
             overall["cold_p50_ms"] = ratio(ours_q["overall"]["cold_ms"]["p50_ms"],
                                            peer_q["overall"]["cold_ms"]["p50_ms"]);
             ratios[peer]["overall"] = overall;

@@ -34,6 +34,9 @@ struct RunOptions {
     /// "ours" is built as this many shards, written in parallel; "ours-compacted" is them
     /// merged into one database by xapian-compact (the bulk-build recipe).
     unsigned index_shards = 1;
+    /// One-shot figures (a fresh r2p-search / r2p-bench-xapian-query process per query) for
+    /// the first this many queries of each class; 0 skips them (cold one-shot included).
+    std::size_t one_shot_per_class = 20;
 };
 
 /// Runs the benchmark. Progress lines go to `log`; returns the whole result as one JSON

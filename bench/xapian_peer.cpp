@@ -1,6 +1,4 @@
 // The plain Xapian peer: indexing and queries as Xapian's documentation teaches them.
-#include <map>
-
 #include <xapian.h>
 
 #include "bench/engines.hpp"
@@ -44,68 +42,34 @@ PeerIndexFigures index_xapian_peer(const std::vector<PeerPassage>& passages,
     return figures;
 }
 
-namespace {
-
-/// Splits counts of joined id sets into per-id counts, as a user of ValueCountMatchSpy
-/// storing a multi-valued field in one slot must.
-std::size_t split_counts(const Xapian::ValueCountMatchSpy& spy) {
-    std::map<std::string, Xapian::doccount> counts;
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-        const std::string combined = *it;
-        std::size_t start = 0;
-        while (start <= combined.size()) {
-            std::size_t end = combined.find(schema::kListSeparator, start);
-            if (end == std::string::npos) end = combined.size();
-            if (end > start) counts[combined.substr(start, end - start)] += it.get_termfreq();
-            start = end + 1;
-        }
-    }
-    return counts.size();
+XapianPeerRequest xapian_peer_request(const BenchQuery& query, bool facets) {
+    XapianPeerRequest request;
+    request.text = query.text();
+    // The documented default operator is OR: an AND query says so.
+    if (query.shape == QueryShape::And) request.text = query.words[0] + " AND " + query.words[1];
+    request.theme = query.theme;
+    request.facets = facets || query.facets;
+    request.sort_date = query.sort_date;
+    return request;
 }
+
+namespace {
 
 class XapianPeer final : public Engine {
   public:
-    explicit XapianPeer(const std::filesystem::path& dir) : db_(dir.string()) {
-        parser_.set_stemmer(r2p::schema::make_stemmer());
-        parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-        parser_.set_database(db_);
-    }
+    explicit XapianPeer(const std::filesystem::path& dir) : searcher_(dir.string()) {}
 
     QueryOutcome run(const BenchQuery& query, bool facets) override {
-        facets = facets || query.facets;
-        // The documented default operator is OR: an AND query says so.
-        std::string text = query.text();
-        if (query.shape == QueryShape::And) text = query.words[0] + " AND " + query.words[1];
-        Xapian::Query q = parser_.parse_query(
-            text, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD);
-        if (!query.theme.empty()) {
-            q = Xapian::Query(Xapian::Query::OP_FILTER, q,
-                              Xapian::Query(std::string(schema::kThemePrefix) + query.theme));
-        }
-        Xapian::Enquire enquire(db_);
-        enquire.set_query(q);
-        if (query.sort_date) {
-            enquire.set_sort_by_value_then_relevance(schema::slot(schema::Slot::Date), true);
-        }
-        Xapian::ValueCountMatchSpy themes(schema::slot(schema::Slot::Themes));
-        Xapian::ValueCountMatchSpy roles(schema::slot(schema::Slot::Roles));
-        if (facets) {
-            enquire.add_matchspy(&themes);
-            enquire.add_matchspy(&roles);
-        }
-        const Xapian::MSet mset = enquire.get_mset(0, 10, facets ? db_.get_doccount() : 0);
+        const XapianPeerAnswer answer = searcher_.run(xapian_peer_request(query, facets));
         QueryOutcome outcome;
-        outcome.matches = mset.get_matches_estimated();
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            outcome.hits += it.get_document().get_data().empty() ? 0 : 1;
-        }
-        if (facets) outcome.facet_values = split_counts(themes) + split_counts(roles);
+        outcome.matches = answer.matches;
+        outcome.hits = answer.hits_with_data;
+        outcome.facet_values = answer.facet_values;
         return outcome;
     }
 
   private:
-    Xapian::Database db_;
-    Xapian::QueryParser parser_;
+    XapianPeerSearcher searcher_;
 };
 
 }  // namespace

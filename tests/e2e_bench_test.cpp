@@ -5,10 +5,12 @@
 #include <map>
 #include <string>
 
+#include <xapian.h>
 #include <nlohmann/json.hpp>
 
 #include "e2e_paths.hpp"
 #include "r2p/indexing.hpp"
+#include "r2p/schema.hpp"
 #include "skip.hpp"
 #include "taxonomy_fixture.hpp"
 #include "test_support.hpp"
@@ -71,7 +73,8 @@ TEST_SUITE("e2e_bench") {
         const auto result =
             run_command(kBench + " run --json --passages " + std::to_string(passages) + " --work " +
                         shell_quote((dir / "work").string()) +
-                        " --queries-per-class 5 --throughput-seconds 0.3" + common_options());
+                        " --queries-per-class 5 --one-shot-per-class 2 --throughput-seconds 0.3" +
+                        common_options());
         INFO(result.err);
         REQUIRE(result.exit_code == 0);
         const json r = json::parse(result.out);
@@ -86,6 +89,10 @@ TEST_SUITE("e2e_bench") {
             CHECK(idx["db_bytes_compacted"].get<double>() > 0);
         }
         CHECK(r["index"]["ours"]["peak_rss_bytes"].get<double>() > 0);
+        // The compacted database gets its table file after xapian-compact, timed apart.
+        CHECK(r["index"]["ours"]["tables_seconds"].get<double>() > 0);
+        CHECK(std::filesystem::exists(dir / "work" / "ours-compact.db" / "r2p-tables"));
+        CHECK(std::filesystem::exists(dir / "work" / "ours.db" / "r2p-tables"));
 
         const std::vector<std::string> classes = {
             "frequent-term", "rare-term", "and",      "or",       "phrase",
@@ -103,7 +110,42 @@ TEST_SUITE("e2e_bench") {
             }
             check_latency(q["overall"]["facets"]);
             CHECK(q["overall"]["qps"].get<double>() > 0);
+            CHECK(q["overall"]["qps_facets"].get<double>() > 0);
         }
+        // One-shot: a fresh r2p-search (ours) or r2p-bench-xapian-query (plain Xapian) per
+        // query, the first 2 of each class, top-10 and faceted; cold one-shot per class.
+        CHECK(r["one_shot"]["per_class"] == 2);
+        for (const char* engine : {"ours", "ours-compacted", "xapian"}) {
+            CAPTURE(engine);
+            const json& q = r["queries"][engine];
+            for (const auto& cls : classes) {
+                CAPTURE(cls);
+                const json& o = q["classes"][cls]["one_shot"];
+                for (const char* mode : {"top10", "facets"}) {
+                    CAPTURE(mode);
+                    check_latency(o[mode]);
+                    CHECK(o[mode]["count"] == 2);
+                    CHECK(o[mode]["p50_ms"].get<double>() > 0);
+                }
+                CHECK(o["cold_ms"].get<double>() > 0);
+                CHECK(o["cold_facets_ms"].get<double>() > 0);
+            }
+            const json& o = q["overall"]["one_shot"];
+            check_latency(o["facets"]);
+            // CPU time may be 0 for a short process where the kernel samples it by ticks.
+            check_latency(o["top10_cpu"]);
+            check_latency(o["facets_cpu"]);
+            check_latency(o["cold_facets_ms"]);
+            CHECK(o["process_start_ms"].get<double>() > 0);
+            // Each faceted one-shot answer has the exact match count the same engine gave in
+            // process: the peer executable and r2p-search do the in-process work.
+            CHECK(o["matches_checked"] == classes.size() * 2);
+            CHECK(o["match_mismatches"] == json::array());
+        }
+        CHECK(r["queries"]["ours"]["overall"]["one_shot"]["program"] == "r2p-search");
+        CHECK(r["queries"]["xapian"]["overall"]["one_shot"]["program"] == "r2p-bench-xapian-query");
+        CHECK_FALSE(r["queries"]["fts5"]["overall"].contains("one_shot"));
+        CHECK(r["ratios"]["xapian"]["overall"]["one_shot"]["facets"]["p50_ms"].get<double>() > 0);
         for (const char* peer : {"xapian", "fts5"}) {
             CAPTURE(peer);
             const json& ratios = r["ratios"][peer];
@@ -136,7 +178,8 @@ TEST_SUITE("e2e_bench") {
         const auto result =
             run_command(kBench + " run --json --corpus " + shell_quote((dir / "corpus").string()) +
                         " --work " + shell_quote((dir / "work").string()) +
-                        " --queries-per-class 2 --throughput-seconds 0.2" + common_options());
+                        " --queries-per-class 2 --one-shot-per-class 1 --throughput-seconds 0.2" +
+                        common_options());
         INFO(result.err);
         REQUIRE(result.exit_code == 0);
         const json r = json::parse(result.out);
@@ -157,6 +200,18 @@ TEST_SUITE("e2e_bench") {
                 REQUIRE(r["queries"][engine]["classes"].contains(cls));
                 check_latency(r["queries"][engine]["classes"][cls]["facets"]);
             }
+        }
+        // One-shot and cold one-shot on a real corpus too (the same code path).
+        for (const char* engine : {"ours", "ours-compacted", "xapian"}) {
+            CAPTURE(engine);
+            for (const auto& cls : kRealClasses) {
+                CAPTURE(cls);
+                const json& o = r["queries"][engine]["classes"][cls]["one_shot"];
+                CHECK(o["facets"]["count"] == 1);
+                CHECK(o["facets"]["p50_ms"].get<double>() > 0);
+                CHECK(o["cold_facets_ms"].get<double>() > 0);
+            }
+            CHECK(r["queries"][engine]["overall"]["one_shot"]["match_mismatches"] == json::array());
         }
         for (const char* peer : {"xapian", "fts5"}) {
             for (const auto& cls : kRealClasses) CHECK(r["ratios"][peer]["classes"].contains(cls));
@@ -193,6 +248,63 @@ TEST_SUITE("e2e_bench") {
             CHECK(result.exit_code == 3);
             CHECK(result.err.find((dir / "queries.conf").string() + message) != std::string::npos);
         }
+    }
+
+    TEST_CASE("r2p-bench-xapian-query answers one query as JSON and refuses bad usage") {
+        r2p::test::TempDir dir;
+        const std::string peer = std::string(R2P_BIN_DIR) + "/r2p-bench-xapian-query";
+        // A database as the plain Xapian peer writes one: stemmed text, theme terms and
+        // values, the text as data.
+        {
+            Xapian::WritableDatabase db((dir / "peer.db").string(), Xapian::DB_CREATE);
+            Xapian::TermGenerator indexer;
+            indexer.set_stemmer(r2p::schema::make_stemmer());
+            const char* const texts[] = {
+                "The Council failed to prevent atrocity crimes in the region.",
+                "Prevention of genocide is the first duty of every State.",
+                "We welcome the report on atrocity prevention and early warning."};
+            for (const char* text : texts) {
+                Xapian::Document doc;
+                indexer.set_document(doc);
+                indexer.index_text(text);
+                doc.add_boolean_term(std::string(r2p::schema::kThemePrefix) + "prevention");
+                doc.add_value(r2p::schema::slot(r2p::schema::Slot::Themes), "prevention");
+                doc.add_value(r2p::schema::slot(r2p::schema::Slot::Roles), "ambassador");
+                doc.set_data(text);
+                db.add_document(doc);
+            }
+            db.commit();
+        }
+        const std::string db = shell_quote((dir / "peer.db").string());
+        const auto answer = run_command(peer + " --db " + db + " --facets -- atrocity");
+        INFO(answer.err);
+        REQUIRE(answer.exit_code == 0);
+        const json j = json::parse(answer.out);
+        CHECK(j["matches"] == 2);
+        CHECK(j["top"].size() == 2);
+        CHECK(j["hits_with_data"] == 2);
+        CHECK(j["facet_values"] == 2);  // one theme id and one role id
+        // Two words: OR, as Xapian's QueryParser defaults to; AND spelt out.
+        CHECK(json::parse(
+                  run_command(peer + " --db " + db + " atrocity genocide").out)["matches"] == 3);
+        CHECK(json::parse(run_command(peer + " --db " + db + " -- 'atrocity AND council'")
+                              .out)["matches"] == 1);
+
+        // The theme filter is a boolean filter on the theme term.
+        CHECK(json::parse(run_command(peer + " --db " + db + " --theme prevention atrocity")
+                              .out)["matches"] == 2);
+        CHECK(json::parse(
+                  run_command(peer + " --db " + db + " --theme other atrocity").out)["matches"] ==
+              0);
+
+        const auto usage = run_command(peer + " --db " + db);
+        CHECK(usage.exit_code == 2);
+        CHECK(usage.err.find("r2p-bench-xapian-query: error: no query given") == 0);
+        CHECK(run_command(peer + " --db " + db + " --bogus x").exit_code == 2);
+        const auto missing =
+            run_command(peer + " --db " + shell_quote((dir / "none.db").string()) + " x");
+        CHECK(missing.exit_code == 3);
+        CHECK(missing.err.find("r2p-bench-xapian-query: error:") == 0);
     }
 
     TEST_CASE("r2p-bench run with both --corpus and --passages is a usage error") {
