@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "r2p/error.hpp"
+#include "text/simple_fold.hpp"
 #include "text/unicode_utf8.hpp"
 
 namespace r2p {
@@ -332,7 +333,9 @@ void append_folded_word(std::string& out, std::string_view word, bool lower) {
         return;
     }
     std::string folded;
-    append_transliterated(folded, word, lower);
+    if (!detail::append_simply_folded(folded, word, lower)) {
+        append_transliterated(folded, word, lower);
+    }
     if (cache.size() >= kCachedWords) cache.clear();
     out += folded;
     cache.emplace(std::move(key), std::move(folded));
@@ -419,6 +422,12 @@ DecodedText decode_text(std::string_view bytes) {
 }
 
 std::string fold(std::string_view utf8) { return fold_text(utf8, true); }
+
+std::string detail::fold_word_with_icu(std::string_view word, bool lower) {
+    std::string out;
+    append_transliterated(out, word, lower);
+    return out;
+}
 
 std::string fold_accents(std::string_view utf8) { return fold_text(utf8, false); }
 

@@ -44,4 +44,10 @@ std::string fold(std::string_view utf8);
 /// Used on queries, whose operators (AND, OR, NOT) must keep their case. Thread-safe.
 std::string fold_accents(std::string_view utf8);
 
+namespace detail {
+/// `word` folded by ICU's transliterator alone (fold's rules, `lower` as fold, else as
+/// fold_accents), for tests of the paths that avoid it.
+std::string fold_word_with_icu(std::string_view word, bool lower);
+}  // namespace detail
+
 }  // namespace r2p

@@ -1,0 +1,74 @@
+#include "text/simple_fold.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+
+namespace r2p::detail {
+
+namespace {
+
+// Latin-ASCII's replacements for the punctuation statements use most (a test checks each
+// against the transliterator itself).
+const char* punctuation_fold(UChar32 c) {
+    switch (c) {
+        case 0x00A0:
+            return " ";  // no-break space
+        case 0x2010:
+            return "-";  // hyphen
+        case 0x2011:
+            return "-";  // non-breaking hyphen
+        case 0x2013:
+            return "-";  // en dash
+        case 0x2014:
+            return "-";  // em dash
+        case 0x2018:
+            return "'";  // left single quotation mark
+        case 0x2019:
+            return "'";  // right single quotation mark, apostrophe
+        case 0x201C:
+            return "\"";  // left double quotation mark
+        case 0x201D:
+            return "\"";  // right double quotation mark
+        case 0x2026:
+            return "...";  // horizontal ellipsis
+        default:
+            return nullptr;
+    }
+}
+
+bool is_removed_mark(UChar32 c) {
+    if (u_charType(c) != U_NON_SPACING_MARK) return false;
+    UErrorCode status = U_ZERO_ERROR;
+    return uscript_getScript(c, &status) == USCRIPT_INHERITED && U_SUCCESS(status);
+}
+
+}  // namespace
+
+bool append_simply_folded(std::string& out, std::string_view word, bool lower) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+    if (U_FAILURE(status)) return false;
+    const icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+    const icu::UnicodeString split = nfd->normalize(text, status);
+    if (U_FAILURE(status)) return false;
+    std::string folded;
+    folded.reserve(word.size());
+    for (int32_t i = 0; i < split.length(); i = split.moveIndex32(i, 1)) {
+        const UChar32 c = split.char32At(i);
+        if (c < 0x80) {
+            const bool upper = c >= 'A' && c <= 'Z';
+            folded += static_cast<char>(lower && upper ? c - 'A' + 'a' : c);
+        } else if (const char* ascii = punctuation_fold(c)) {
+            folded += ascii;
+        } else if (!is_removed_mark(c)) {
+            return false;  // U+FFFD from invalid UTF-8 lands here too
+        }
+    }
+    out += folded;
+    return true;
+}
+
+}  // namespace r2p::detail
