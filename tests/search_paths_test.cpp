@@ -7,8 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "bench/testkit/corpus_generator.hpp"
-#include "bench/testkit/corpus_writer.hpp"
+#include "generated_db_fixture.hpp"
 #include "r2p/indexing.hpp"
 #include "r2p/search.hpp"
 #include "taxonomy_fixture.hpp"
@@ -16,36 +15,13 @@
 
 namespace {
 
-const std::filesystem::path kSource = R2P_SOURCE_DIR;
 // Enough for every query class to be drawn (rare terms need a few hundred statements).
 constexpr std::size_t kPassages = 1000;
 
-const r2p::CorpusGenerator& generator() {
-    static const r2p::CorpusGenerator gen(
-        r2p::test::source_taxonomy(),
-        r2p::load_genre_data(kSource / "bench" / "data" / "genre.conf"),
-        r2p::load_word_list("/usr/share/dict/american-english"), 11);
-    return gen;
-}
+const r2p::CorpusGenerator& generator() { return r2p::test::bench_generator(11); }
 
 // A generated corpus indexed once into `shards` shards (0: one database).
-std::string bench_db(unsigned shards) {
-    static r2p::test::TempDir dir;
-    static const std::filesystem::path corpus = [] {
-        r2p::generate_corpus(generator(), dir / "corpus", kPassages, 1);
-        return dir / "corpus";
-    }();
-    const std::filesystem::path db = dir / ("db" + std::to_string(shards));
-    if (!std::filesystem::exists(db)) {
-        r2p::IndexRequest request;
-        request.db = db;
-        request.paths = {corpus.string()};
-        request.shards = shards;
-        request.threads = 1;
-        r2p::index_corpus(request, r2p::test::source_taxonomy());
-    }
-    return db.string();
-}
+std::string bench_db(unsigned shards) { return r2p::test::generated_db(kPassages, 11, shards); }
 
 // The request r2p-bench's own engine makes of a benchmark query.
 r2p::SearchRequest request_for(const r2p::BenchQuery& query) {

@@ -11,8 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "bench/testkit/corpus_generator.hpp"
-#include "bench/testkit/corpus_writer.hpp"
+#include "generated_db_fixture.hpp"
 #include "index/shards.hpp"
 #include "r2p/error.hpp"
 #include "r2p/indexing.hpp"
@@ -64,35 +63,11 @@ r2p::table_file::Section find_section(const std::string& bytes, r2p::table_file:
     return {};
 }
 
-const r2p::CorpusGenerator& generator() {
-    static const r2p::CorpusGenerator gen(
-        r2p::test::source_taxonomy(),
-        r2p::load_genre_data(fs::path(R2P_SOURCE_DIR) / "bench" / "data" / "genre.conf"),
-        r2p::load_word_list("/usr/share/dict/american-english"), 7);
-    return gen;
-}
-
 constexpr std::size_t kPassages = 800;
 
 // A generated corpus indexed by index_corpus (which writes the table files) into `shards`
 // shards (0: one database), once per test binary.
-std::string generated_db(unsigned shards) {
-    static r2p::test::TempDir dir;
-    static const fs::path corpus = [] {
-        r2p::generate_corpus(generator(), dir / "corpus", kPassages, 1);
-        return dir / "corpus";
-    }();
-    const fs::path db = dir / ("db" + std::to_string(shards));
-    if (!fs::exists(db)) {
-        r2p::IndexRequest request;
-        request.db = db;
-        request.paths = {corpus.string()};
-        request.shards = shards;
-        request.threads = 1;
-        r2p::index_corpus(request, r2p::test::source_taxonomy());
-    }
-    return db.string();
-}
+std::string generated_db(unsigned shards) { return r2p::test::generated_db(kPassages, 7, shards); }
 
 // The shard folders of a database folder (itself when it has no stub).
 std::vector<fs::path> shard_dirs(const fs::path& db) {
@@ -281,7 +256,8 @@ TEST_SUITE("table_file") {
             built.set_table_policy(r2p::TablePolicy::Always);
 
             bool first = true;
-            for (const r2p::BenchQuery& query : generator().query_set(kPassages, 2)) {
+            for (const r2p::BenchQuery& query :
+                 r2p::test::bench_generator(7).query_set(kPassages, 2)) {
                 CAPTURE(query.line());
                 r2p::SearchRequest request;
                 request.query = query.text();

@@ -10,12 +10,7 @@ std::optional<TopK> DateWalkTopK::run(const Xapian::Query& query, std::size_t of
     const std::optional<RankedMatches> ranked =
         rank_by_date(db_, lengths_, dates_, query, offset, limit);
     if (!ranked) return std::nullopt;
-    TopK out;
-    for (const RankedMatch& m : ranked->hits) {
-        out.hits.push_back({m.weight, db_.get_document(m.did).get_data()});
-    }
-    out.matches = ranked->matches;
-    return out;
+    return top_k_of(db_, *ranked);
 }
 
 }  // namespace r2p

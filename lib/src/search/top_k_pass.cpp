@@ -4,6 +4,15 @@
 
 namespace r2p {
 
+TopK top_k_of(const Xapian::Database& db, const RankedMatches& ranked) {
+    TopK out;
+    for (const RankedMatch& m : ranked.hits) {
+        out.hits.push_back({m.weight, db.get_document(m.did).get_data()});
+    }
+    out.matches = ranked.matches;
+    return out;
+}
+
 std::optional<TopK> XapianTopK::run(const Xapian::Query& query, std::size_t offset,
                                     std::size_t limit, SortOrder sort) const {
     Xapian::Enquire enquire(db_);
@@ -45,12 +54,7 @@ std::optional<TopK> PostingWalkTopK::run(const Xapian::Query& query, std::size_t
     const std::optional<RankedMatches> ranked =
         rank_bm25(db_, lengths_, query, offset, limit, counts_, dates_);
     if (!ranked) return std::nullopt;
-    TopK out;
-    for (const RankedMatch& m : ranked->hits) {
-        out.hits.push_back({m.weight, db_.get_document(m.did).get_data()});
-    }
-    out.matches = ranked->matches;
-    return out;
+    return top_k_of(db_, *ranked);
 }
 
 }  // namespace r2p

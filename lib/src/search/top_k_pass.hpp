@@ -30,6 +30,9 @@ struct TopK {
     std::optional<MatchCounts> groups;
 };
 
+/// The hits of a posting-walk pass with their stored data read from `db`.
+TopK top_k_of(const Xapian::Database& db, const RankedMatches& ranked);
+
 /// A ranked pass over one database.
 class TopKPass {
   public:
