@@ -43,7 +43,7 @@ std::optional<RankedMatches> rank_by_date(const Xapian::Database& db, const Leng
     RankedMatches out;
     const std::size_t k = offset + limit;
     std::vector<DatedMatch> heap;  // a heap whose front is the worst kept
-    heap.reserve(k);
+    // No reserve: k is offset + limit, which may be far more than the matches.
     Xapian::doccount matched = 0;
     walk->for_each([&](Xapian::docid did) {
         ++matched;

@@ -88,7 +88,9 @@ class FacetIndexCounts {
   public:
     /// Counts for the values of `table`.
     explicit FacetIndexCounts(const FacetTable& table) : counts_(table.values().size() + 1, 0) {}
-    void add(std::uint16_t index) { ++counts_[index]; }
+    /// An index past the values (a table file changed in place under its mapping) counts
+    /// as none rather than writing out of bounds.
+    void add(std::uint16_t index) { ++counts_[index < counts_.size() ? index : 0]; }
     /// The matches carrying values()[i].
     Xapian::doccount count(std::size_t i) const { return counts_[i + 1]; }
 
