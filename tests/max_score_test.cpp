@@ -85,7 +85,7 @@ TEST_SUITE("max_score") {
             REQUIRE(all->matches.exact());
             REQUIRE(all->hits.size() == all->matches.lower);
             for (const std::size_t offset : {std::size_t{0}, std::size_t{3}}) {
-                for (const std::size_t limit : {1, 2, 3, 5, 10, 20, 50}) {
+                for (const std::size_t limit : std::vector<std::size_t>{1, 2, 3, 5, 10, 20, 50}) {
                     CAPTURE(offset);
                     CAPTURE(limit);
                     const auto page =
