@@ -146,11 +146,14 @@ TEST_SUITE("date_ranked_pass") {
         const r2p::DateWalkTopK walk(c.db, c.lengths, c.dates);
         CHECK(walk.kind() == r2p::RankedBy::PostingWalk);
         for (const Q& q : queries()) {
-            for (const auto& [offset, limit] : {std::pair<std::size_t, std::size_t>{0, 10},
-                                                {0, 1},
-                                                {7, 20},
-                                                {95, 40},
-                                                {0, 5000}}) {
+            for (const auto& page : {std::pair<std::size_t, std::size_t>{0, 10},
+                                     {0, 1},
+                                     {7, 20},
+                                     {95, 40},
+                                     {0, 5000}}) {
+                // Named copies: clang cannot capture structured bindings (CAPTURE's lambda).
+                const std::size_t offset = page.first;
+                const std::size_t limit = page.second;
                 CAPTURE(q.get_description());
                 CAPTURE(offset);
                 check_same(walk.run(q, offset, limit, r2p::SortOrder::Date),

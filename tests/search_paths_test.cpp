@@ -103,10 +103,13 @@ TEST_SUITE("search_paths") {
                     continue;
                 }
                 for (const bool facets : {false, true}) {
-                    for (const auto& [from, to] : {std::pair<std::string, std::string>{"", ""},
-                                                   {"2008", "2014-06"},
-                                                   {"2013-05-01", ""},
-                                                   {"", "2009"}}) {
+                    for (const auto& range : {std::pair<std::string, std::string>{"", ""},
+                                              {"2008", "2014-06"},
+                                              {"2013-05-01", ""},
+                                              {"", "2009"}}) {
+                        // Named copies: clang cannot capture structured bindings (CAPTURE).
+                        const std::string& from = range.first;
+                        const std::string& to = range.second;
                         r2p::SearchRequest request = request_for(query);
                         request.sort = r2p::SortOrder::Date;
                         request.offset = 2;
