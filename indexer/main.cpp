@@ -41,8 +41,8 @@ int main(int argc, char* argv[]) {
             "table files)");
         add("threads", po::value<std::string>()->value_name("N")->default_value("0"),
             "loader threads (0: one per core)");
-        add("batch", po::value<std::string>()->value_name("N")->default_value("1000"),
-            "passages per commit (more: more memory, and slower past ~1000)");
+        add("batch", po::value<std::string>()->value_name("N")->default_value("5000"),
+            "passages per commit (more: faster bulk builds, more memory)");
         add("collection", po::value<std::string>()->value_name("NAME|FILE"),
             "read file names (and --speakers) by a collection profile: NAME in "
             "corpus/collections/ (ungdc) or a .conf FILE");

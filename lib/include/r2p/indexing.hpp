@@ -25,10 +25,10 @@ struct IndexRequest {
     /// layout (the shards its stub names, else one database).
     unsigned shards = 0;
     unsigned threads = 0;  ///< loader threads; 0 = one per core
-    /// Xapian documents per commit. Xapian's pending changes are trees searched per posting:
-    /// smaller batches keep them in cache (issue 16, 20k passages: 1k took 28% less CPU than
-    /// 5k and 43% less memory; earlier, 5k beat 20k and 100k).
-    std::size_t batch_documents = 1000;
+    /// Xapian documents per commit (measured: 5k beats 20k and 100k). 1k used less CPU on
+    /// 20k-100k passages, but the 1M bench with it took 958 s with a third of the time in
+    /// I/O wait (every commit rewrites each touched term's last posting block).
+    std::size_t batch_documents = 5000;
     /// A collection profile: a name under corpus/collections/ ("ungdc") or a .conf file;
     /// empty: none (metadata from sidecars and the text only).
     std::string collection;
