@@ -105,43 +105,35 @@ TableSource SearchSnapshot::table_source() const {
     return read_files_ ? TableSource::File : TableSource::None;
 }
 
-const LengthTable* SearchSnapshot::length_table() {
-    if (lengths_) return &*lengths_;
+template <typename Table>
+const Table* SearchSnapshot::column_table(std::optional<Table>& table,
+                                          TableColumn<std::uint32_t> (TableFile::*column)() const,
+                                          Xapian::doccount matches_by_xapian) {
+    if (table) return &*table;
     if (shards_.empty() || policy_ == TablePolicy::Never) return nullptr;
     if (open_files()) {
         std::vector<TableColumn<std::uint32_t>> parts;
-        for (const auto& file : files_) parts.push_back(file->lengths());
-        lengths_.emplace(std::move(parts));
+        for (const auto& file : files_) parts.push_back((*file.*column)());
+        table.emplace(std::move(parts));
         read_files_ = true;
-        return &*lengths_;
+        return &*table;
     }
+    // A date costs about what a length does to read and to build: one threshold for both.
     if (policy_ == TablePolicy::Auto &&
-        static_cast<std::uint64_t>(ranked_by_xapian_) * kRankCostInLengths < db_.get_doccount()) {
+        static_cast<std::uint64_t>(matches_by_xapian) * kRankCostInLengths < db_.get_doccount()) {
         return nullptr;
     }
-    lengths_ = LengthTable::build(db_);
+    table = Table::build(db_);
     built_ = true;
-    return &*lengths_;
+    return &*table;
+}
+
+const LengthTable* SearchSnapshot::length_table() {
+    return column_table(lengths_, &TableFile::lengths, ranked_by_xapian_);
 }
 
 const DateTable* SearchSnapshot::date_table() {
-    if (dates_) return &*dates_;
-    if (shards_.empty() || policy_ == TablePolicy::Never) return nullptr;
-    if (open_files()) {
-        std::vector<TableColumn<std::uint32_t>> parts;
-        for (const auto& file : files_) parts.push_back(file->dates());
-        dates_.emplace(std::move(parts));
-        read_files_ = true;
-        return &*dates_;
-    }
-    // A date costs about what a length does to read and to build: the same threshold.
-    if (policy_ == TablePolicy::Auto &&
-        static_cast<std::uint64_t>(sorted_by_xapian_) * kRankCostInLengths < db_.get_doccount()) {
-        return nullptr;
-    }
-    dates_ = DateTable::build(db_);
-    built_ = true;
-    return &*dates_;
+    return column_table(dates_, &TableFile::dates, sorted_by_xapian_);
 }
 
 std::vector<FacetField> SearchSnapshot::table_fields(const std::vector<FacetField>& fields) {

@@ -111,6 +111,13 @@ class SearchSnapshot {
     // Opens or reopens own_ at the revisions of shards_; own_ stays empty when that fails.
     void align();
 
+    // The length or date table: the column of the table files, else (under Auto) none until
+    // Xapian's passes have matched as many passages as building it reads, else built.
+    template <typename Table>
+    const Table* column_table(std::optional<Table>& table,
+                              TableColumn<std::uint32_t> (TableFile::*column)() const,
+                              Xapian::doccount matches_by_xapian);
+
     // Whether files_ holds the table file of every local shard at the snapshot's commit,
     // opening them when not yet tried or when a file changed since it was refused (a writer
     // renames its new file in just after committing).
