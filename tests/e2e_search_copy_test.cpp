@@ -138,8 +138,11 @@ TEST_SUITE("e2e_search_copy") {
             CHECK(expected["matches"]["lower"].get<int>() > 0);
             const json copied = search(d.one_copy, args);
             CHECK_MESSAGE(copied == expected, args);
-            // The slower paths, without table files, agree too.
-            CHECK_MESSAGE(search(d.one_copy, "--tables never " + args) == expected, args);
+            // The slower paths, without table files, agree too (their "stats" say how they
+            // ran, so they are compared with the source's own).
+            CHECK_MESSAGE(search(d.one_copy, "--tables never " + args) ==
+                              search(d.one, "--tables never " + args),
+                          args);
         }
         CHECK(search(d.one, "genocdie")["corrected_query"].is_string());
 
@@ -161,7 +164,7 @@ TEST_SUITE("e2e_search_copy") {
         const json hits = search(d.one, "--limit 1 '\"responsibility to protect\"'");
         REQUIRE(hits["results"].size() == 1);
         const std::string id = hits["results"][0]["id"].get<std::string>();
-        for (const std::string args : {shell_quote(id), std::string("--top 5")}) {
+        for (const std::string& args : std::vector<std::string>{shell_quote(id), "--top 5"}) {
             const auto source =
                 run_command(kTrace + " --json --db " + shell_quote(d.one) + " " + args);
             const auto copy =
@@ -177,7 +180,7 @@ TEST_SUITE("e2e_search_copy") {
         Databases& d = databases();
         REQUIRE_MESSAGE(d.ok, "generating, indexing or copying failed");
         const auto before = folder_contents(d.one_copy);
-        for (const std::string flags : {"", "--dry-run", "--prune"}) {
+        for (const char* flags : {"", "--dry-run", "--prune"}) {
             const auto result = run_command(kIndex + " --quiet " + flags + " --db " +
                                             shell_quote(d.one_copy) + " " + shell_quote(kCorpus));
             INFO(flags, ": ", result.err);
@@ -224,9 +227,9 @@ TEST_SUITE("e2e_search_copy") {
         const std::vector<std::string> refused = {
             "--db " + shell_quote(d.one) + " --compact-to " + shell_quote(d.two_copy),
             "--db " + shell_quote(d.one) + " --search-only",
-            "--db " + shell_quote(d.one) + " --compact-to " + shell_quote(d.dir / "x") + " " +
-                shell_quote(kCorpus),
-            "--db " + shell_quote(d.one) + " --compact-to " + shell_quote(d.dir / "x") +
+            "--db " + shell_quote(d.one) + " --compact-to " + shell_quote((d.dir / "x").string()) +
+                " " + shell_quote(kCorpus),
+            "--db " + shell_quote(d.one) + " --compact-to " + shell_quote((d.dir / "x").string()) +
                 " --block-size 1000",
         };
         for (const auto& args : refused) {

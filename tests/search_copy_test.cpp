@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "r2p/error.hpp"
 #include "test_support.hpp"
@@ -20,6 +21,7 @@ using r2p::test::TempDir;
 
 // A small glass database of `count` documents with words and positions.
 void make_database(const fs::path& dir, int count, const std::string& word) {
+    fs::create_directories(dir.parent_path());  // Xapian makes the last folder only
     Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OPEN);
     for (int i = 0; i < count; ++i) {
         Xapian::Document doc;
@@ -69,8 +71,8 @@ TEST_SUITE("search_copy") {
         CHECK(copy.get_termfreq("alpha") == 3);
         CHECK(copy.get_termfreq("beta") == 2);
         Xapian::Enquire enquire(copy);
-        enquire.set_query(
-            Xapian::Query(Xapian::Query::OP_PHRASE, {std::string("beta"), std::string("common")}));
+        const std::vector<std::string> phrase = {"beta", "common"};
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, phrase.begin(), phrase.end()));
         CHECK(enquire.get_mset(0, 10).size() == 2);
         // What Xapian cannot do without the termlist table: a stored document's terms.
         CHECK_THROWS_AS(copy.termlist_begin(1), Xapian::FeatureUnavailableError);
@@ -116,6 +118,18 @@ TEST_SUITE("search_copy") {
         request.source = dir / "src";
         request.copy = dir / "empty";
         CHECK(r2p::make_search_copy(request).passages == 2);
+
+        // "folder/" names the folder; a copy of a search-only copy is search-only.
+        request.source = dir / "empty";
+        request.copy = (dir / "slash").string() + "/";
+        request.search_only = true;
+        CHECK(r2p::make_search_copy(request).search_only);
+        request.source = dir / "slash";
+        request.copy = dir / "again";
+        request.search_only = false;
+        CHECK(r2p::make_search_copy(request).search_only);
+        CHECK(r2p::is_search_only(dir / "again"));
+        CHECK(entries_starting(dir.path(), ".") == 0);
     }
 
     TEST_CASE("the partial copy of a killed run is removed, a live run's is not") {

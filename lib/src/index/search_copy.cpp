@@ -133,14 +133,16 @@ SearchCopyReport make_search_copy(const SearchCopyRequest& request) {
     report.copy = request.copy;
     report.shards_merged = shards.size();
     report.passages = source.get_doccount();
-    report.search_only = request.search_only;
 
-    fs::path parent = request.copy.parent_path();
+    // "out/" names the folder out: its parent holds the partial sibling.
+    fs::path target = request.copy;
+    if (!target.has_filename()) target = target.parent_path();
+    fs::path parent = target.parent_path();
     if (parent.empty()) parent = ".";
     std::error_code ec;
     fs::create_directories(parent, ec);
     if (ec) throw IndexError("cannot create " + parent.string() + ": " + ec.message());
-    const fs::path copy = parent / request.copy.filename();
+    const fs::path copy = parent / target.filename();
     remove_stale_partials(copy);
     const fs::path partial = parent / (partial_prefix(copy) + std::to_string(::getpid()));
     fs::remove_all(partial, ec);
@@ -162,6 +164,8 @@ SearchCopyReport make_search_copy(const SearchCopyRequest& request) {
             if (ec) throw IndexError("cannot remove " + termlist.string() + ": " + ec.message());
         }
         report.compact_seconds = seconds_since(start);
+        // A search-only source makes a search-only copy whatever was asked.
+        report.search_only = is_search_only(partial);
 
         const auto tables_start = std::chrono::steady_clock::now();
         write_tables(partial.string());
