@@ -169,6 +169,7 @@ void print_table(const json& r, std::ostream& out) {
     index_row("seconds", "seconds", 1, false);
     index_row("database", "db_bytes", 0, true);
     index_row("db compacted", "db_bytes_compacted", 0, true);
+    index_row(" + termlist", "db_bytes_compacted_with_termlist", 0, true);
     index_row("compact s", "compact_seconds", 1, false);
     index_row("tables s", "tables_seconds", 1, false);
     index_row("peak RSS", "peak_rss_bytes", 0, true);

@@ -11,6 +11,8 @@
 #include "r2p/report_output.hpp"
 #include "r2p/request_text.hpp"
 #include "r2p/search.hpp"
+#include "r2p/search_copy.hpp"
+#include "r2p/search_copy_output.hpp"
 
 namespace po = boost::program_options;
 
@@ -20,6 +22,7 @@ namespace {
 constexpr std::size_t kMaxShards = 1024;
 constexpr std::size_t kMaxThreads = 1024;
 constexpr std::size_t kMaxBatch = 100'000'000;
+constexpr std::size_t kMaxBlockSize = 65536;
 
 }  // namespace
 
@@ -39,6 +42,13 @@ int main(int argc, char* argv[]) {
             "write the table files of the database at DIR (every local shard) for its current "
             "commit and exit; no PATH (after xapian-compact, or for a database indexed before "
             "table files)");
+        add("compact-to", po::value<std::string>()->value_name("OUT"),
+            "merge the database at DIR (all its local shards) into one compacted database at "
+            "the new folder OUT with its table files, and exit; no PATH (the serving copy of a "
+            "bulk build)");
+        add("search-only",
+            "with --compact-to: leave out the termlist table (a third smaller; searches, "
+            "traces and --write-tables work, indexing into the copy is refused)");
         add("threads", po::value<std::string>()->value_name("N")->default_value("0"),
             "loader threads (0: one per core)");
         add("batch", po::value<std::string>()->value_name("N")->default_value("5000"),
@@ -60,12 +70,40 @@ int main(int argc, char* argv[]) {
         // Undocumented: write no sentence signatures, only to measure what they cost
         // (r2p-bench, the tests); --like and r2p-trace refuse such a database.
         hidden.add_options()("no-sentence-signatures", "");
+        // Undocumented: Xapian's block size for --compact-to, only to measure it (r2p-bench).
+        hidden.add_options()("block-size", po::value<std::string>(), "");
         po::positional_options_description positional;
         positional.add("path", -1);
 
         po::variables_map vm;
         if (!r2p::cli::parse_command_line(argc, argv, "index", "--db DIR [options] PATH...",
                                           options, hidden, positional, vm)) {
+            return r2p::cli::kOk;
+        }
+        if (vm.count("search-only") && !vm.count("compact-to"))
+            throw r2p::UsageError("--search-only needs --compact-to OUT");
+        if (vm.count("block-size") && !vm.count("compact-to"))
+            throw r2p::UsageError("--block-size needs --compact-to OUT");
+        if (vm.count("compact-to")) {
+            if (vm.count("path") || vm.count("write-tables")) {
+                throw r2p::UsageError(
+                    "--compact-to takes no PATH and no --write-tables (it copies the database "
+                    "already at --db and writes the copy's tables)");
+            }
+            r2p::SearchCopyRequest request;
+            request.source = vm["db"].as<std::string>();
+            request.copy = vm["compact-to"].as<std::string>();
+            request.search_only = vm.count("search-only") > 0;
+            if (vm.count("block-size")) {
+                request.block_size = static_cast<unsigned>(r2p::parse_count(
+                    "--block-size", vm["block-size"].as<std::string>(), kMaxBlockSize));
+            }
+            const r2p::SearchCopyReport report = r2p::make_search_copy(request);
+            if (vm.count("json")) {
+                std::cout << r2p::search_copy_to_json(report).dump(2) << '\n';
+            } else if (!vm.count("quiet")) {
+                r2p::print_search_copy(report, std::cout);
+            }
             return r2p::cli::kOk;
         }
         if (vm.count("write-tables")) {

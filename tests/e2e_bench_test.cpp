@@ -89,9 +89,13 @@ TEST_SUITE("e2e_bench") {
             CHECK(idx["db_bytes_compacted"].get<double>() > 0);
         }
         CHECK(r["index"]["ours"]["peak_rss_bytes"].get<double>() > 0);
-        // The compacted database gets its table file after xapian-compact, timed apart.
+        // The compacted database is the search-only serving copy (r2p-index --compact-to
+        // --search-only): its table file written after compaction, timed apart, no termlist.
         CHECK(r["index"]["ours"]["tables_seconds"].get<double>() > 0);
         CHECK(std::filesystem::exists(dir / "work" / "ours-compact.db" / "r2p-tables"));
+        CHECK_FALSE(std::filesystem::exists(dir / "work" / "ours-compact.db" / "termlist.glass"));
+        CHECK(r["index"]["ours"]["db_bytes_compacted_with_termlist"].get<double>() >
+              r["index"]["ours"]["db_bytes_compacted"].get<double>());
         CHECK(std::filesystem::exists(dir / "work" / "ours.db" / "r2p-tables"));
 
         const std::vector<std::string> classes = {

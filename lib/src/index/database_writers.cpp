@@ -7,6 +7,7 @@
 
 #include "index/shards.hpp"
 #include "r2p/error.hpp"
+#include "r2p/search_copy.hpp"
 
 namespace r2p {
 
@@ -59,6 +60,15 @@ DatabaseWriters::DatabaseWriters(const fs::path& db, unsigned requested_shards, 
     const bool exists =
         shards_.empty() ? fs::exists(db / "iamglass", ec) : fs::exists(db / kStubFileName, ec);
     if (!exists) return;
+    // Xapian cannot replace or delete a document of a copy without termlists: refuse before
+    // anything is opened for writing rather than fail midway.
+    for (const auto& dir : databases()) {
+        if (is_search_only(dir)) {
+            throw UsageError(dir.string() +
+                             " is a search-only copy (no termlist table): index into the "
+                             "database it was copied from, then copy it again");
+        }
+    }
     if (dry_run) {
         for (const auto& dir : databases()) {
             try {

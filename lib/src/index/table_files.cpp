@@ -7,6 +7,7 @@
 #include "index/shards.hpp"
 #include "r2p/error.hpp"
 #include "r2p/indexing.hpp"
+#include "r2p/search_copy.hpp"
 #include "tables/table_file_writer.hpp"
 
 namespace r2p {
@@ -44,7 +45,11 @@ void write_tables(const std::string& database) {
         // Writable only for its lock: no indexing run commits while the file is written.
         Xapian::WritableDatabase db;
         try {
-            db = Xapian::WritableDatabase(shard.string(), Xapian::DB_OPEN);
+            // A search-only copy has no termlist file: without DB_NO_TERMLIST Xapian would
+            // refuse to open it for writing (nothing here writes a document).
+            const int flags =
+                Xapian::DB_OPEN | (is_search_only(shard) ? Xapian::DB_NO_TERMLIST : 0);
+            db = Xapian::WritableDatabase(shard.string(), flags);
         } catch (const Xapian::DatabaseLockError&) {
             throw DatabaseLockedError("database " + shard.string() +
                                       " is locked by another writer (is r2p-index running?)");

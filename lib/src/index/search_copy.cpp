@@ -1,0 +1,195 @@
+// make_search_copy: shards merged into one compacted database, written beside its final
+// place and renamed into it, then its table files.
+#include "r2p/search_copy.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <cerrno>
+#include <chrono>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "index/shards.hpp"
+#include "r2p/error.hpp"
+#include "r2p/indexing.hpp"
+
+namespace r2p {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kTermlistFile = "termlist.glass";
+
+// The local shard folders `source` stands for; a remote shard cannot be copied from here.
+std::vector<fs::path> source_databases(const fs::path& source) {
+    std::error_code ec;
+    fs::path stub;
+    if (fs::is_directory(source, ec) && fs::exists(source / kStubFileName, ec)) {
+        stub = source / kStubFileName;
+    } else if (fs::is_regular_file(source, ec)) {
+        stub = source;
+    } else {
+        return {source};
+    }
+    std::vector<fs::path> shards;
+    for (const StubEntry& entry : read_stub(stub)) {
+        if (entry.remote) {
+            throw UsageError(stub.string() + " names remote shard " + entry.display +
+                             ": copy it on its own machine");
+        }
+        shards.emplace_back(entry.path);
+    }
+    if (shards.empty()) throw IndexError(stub.string() + " names no shard");
+    return shards;
+}
+
+// The hidden sibling a copy is written into: ".NAME.partial-PID" beside `copy`.
+std::string partial_prefix(const fs::path& copy) {
+    return "." + copy.filename().string() + ".partial-";
+}
+
+// Removes the partial copies of runs that were killed (their process is gone), so a
+// killed run costs no disk once the copy is made again.
+void remove_stale_partials(const fs::path& copy) {
+    std::error_code ec;
+    const std::string prefix = partial_prefix(copy);
+    for (const auto& entry : fs::directory_iterator(copy.parent_path(), ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        const std::string digits = name.substr(prefix.size());
+        if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) continue;
+        const long pid = std::stol(digits);
+        if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)
+            fs::remove_all(entry.path(), ec);
+    }
+}
+
+// Makes the rename durable: the folder entry is on disk when the command returns.
+void sync_folder(const fs::path& dir) {
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+    if (fd < 0) return;
+    ::fsync(fd);
+    ::close(fd);
+}
+
+std::size_t file_bytes(const fs::path& file) {
+    std::error_code ec;
+    const auto bytes = fs::file_size(file, ec);
+    return ec ? 0 : static_cast<std::size_t>(bytes);
+}
+
+void check_request(const SearchCopyRequest& request) {
+    const unsigned size = request.block_size;
+    if (size < 2048 || size > 65536 || (size & (size - 1)) != 0) {
+        throw UsageError("block size " + std::to_string(size) +
+                         " is not a power of two from 2048 to 65536");
+    }
+    std::error_code ec;
+    if (fs::exists(request.copy, ec) &&
+        !(fs::is_directory(request.copy, ec) && fs::is_empty(request.copy, ec))) {
+        throw UsageError(request.copy.string() +
+                         " already exists and is not an empty folder (choose a new copy folder)");
+    }
+}
+
+// Opens the source's databases as one, read-only.
+Xapian::Database open_source(const std::vector<fs::path>& shards) {
+    Xapian::Database merged;
+    for (const fs::path& shard : shards) {
+        std::error_code ec;
+        if (!fs::exists(shard / "iamglass", ec))
+            throw IndexError("no database at " + shard.string() + " (run r2p-index first)");
+        try {
+            merged.add_database(Xapian::Database(shard.string(), Xapian::DB_BACKEND_GLASS));
+        } catch (const Xapian::Error& e) {
+            throw IndexError("cannot open database " + shard.string() + ": " + e.get_description());
+        }
+    }
+    return merged;
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+bool is_search_only(const fs::path& dir) {
+    std::error_code ec;
+    return fs::exists(dir / "iamglass", ec) && !fs::exists(dir / kTermlistFile, ec);
+}
+
+SearchCopyReport make_search_copy(const SearchCopyRequest& request) {
+    check_request(request);
+    const std::vector<fs::path> shards = source_databases(request.source);
+    Xapian::Database source = open_source(shards);
+
+    SearchCopyReport report;
+    report.copy = request.copy;
+    report.shards_merged = shards.size();
+    report.passages = source.get_doccount();
+
+    // "out/" names the folder out: its parent holds the partial sibling.
+    fs::path target = request.copy;
+    if (!target.has_filename()) target = target.parent_path();
+    fs::path parent = target.parent_path();
+    if (parent.empty()) parent = ".";
+    std::error_code ec;
+    fs::create_directories(parent, ec);
+    if (ec) throw IndexError("cannot create " + parent.string() + ": " + ec.message());
+    const fs::path copy = parent / target.filename();
+    remove_stale_partials(copy);
+    const fs::path partial = parent / (partial_prefix(copy) + std::to_string(::getpid()));
+    fs::remove_all(partial, ec);
+
+    try {
+        const auto start = std::chrono::steady_clock::now();
+        try {
+            source.compact(partial.string(), 0, static_cast<int>(request.block_size));
+        } catch (const Xapian::Error& e) {
+            throw IndexError("cannot compact " + request.source.string() + " into " +
+                             partial.string() + ": " + e.get_description());
+        }
+        if (request.search_only) {
+            // Xapian reads a glass database whose termlist file is gone as one made without
+            // it (DB_NO_TERMLIST); compact() has no option to leave it out while merging.
+            const fs::path termlist = partial / kTermlistFile;
+            report.termlist_bytes_left_out = file_bytes(termlist);
+            fs::remove(termlist, ec);
+            if (ec) throw IndexError("cannot remove " + termlist.string() + ": " + ec.message());
+        }
+        report.compact_seconds = seconds_since(start);
+        // A search-only source makes a search-only copy whatever was asked.
+        report.search_only = is_search_only(partial);
+
+        const auto tables_start = std::chrono::steady_clock::now();
+        write_tables(partial.string());
+        report.tables_seconds = seconds_since(tables_start);
+
+        // rename(2) replaces an empty folder; a non-empty one made meanwhile makes it fail.
+        fs::rename(partial, copy, ec);
+        if (ec) {
+            throw IndexError("cannot rename " + partial.string() + " to " + copy.string() + ": " +
+                             ec.message());
+        }
+        sync_folder(parent);
+    } catch (...) {
+        fs::remove_all(partial, ec);
+        throw;
+    }
+
+    for (const auto& entry : fs::directory_iterator(copy, ec)) {
+        if (!entry.is_regular_file(ec)) continue;
+        const std::size_t bytes = file_bytes(entry.path());
+        report.file_bytes[entry.path().filename().string()] = bytes;
+        report.bytes += bytes;
+    }
+    return report;
+}
+
+}  // namespace r2p
