@@ -6,16 +6,7 @@
 
 #include <xapian.h>
 
-#include <cstddef>
-
 namespace r2p {
-
-/// An OR of at most this many terms is walked whole, unpruned, when a visitor wants every
-/// match (the counting pass walks them all anyway; MaxScore saved less than that second
-/// walk cost: "question OR furnishing" at 1M ranked in 14.8M instructions and counted in
-/// 15.7M). More terms (wildcards) keep MaxScore and a counting pass of their own, which
-/// merges them through a bitset rather than a heap.
-inline constexpr std::size_t kVisitedOrTerms = 4;
 
 /// Sees the matches of a ranked pass over a database.
 class MatchVisitor {

@@ -65,27 +65,7 @@ std::optional<RankedMatches> rank_bm25(const Xapian::Database& db, const LengthT
     RankedMatches out;
     detail::BestHits best(offset + limit);
     auto& terms = walk->terms();
-    const bool visit_or = visitor != nullptr && terms.size() <= kVisitedOrTerms;
-    if (!walk->conjunctive() && terms.size() > 1 && visit_or) {
-        // Every match wanted: one unpruned walk, weights summed in query order (as
-        // rank_or_max_score sums a hit's final weight).
-        Xapian::doccount matched = 0;
-        walk->for_each([&](Xapian::docid did) {
-            ++matched;
-            const Xapian::termcount length = lengths.at(did);
-            double weight = 0;
-            for (std::size_t i = 0; i < terms.size(); ++i) {
-                if (terms[i].at(did)) {
-                    weight += detail::bm25_sum_part(weights.termweights[i], terms[i].it.get_wdf(),
-                                                    length, len_factor);
-                }
-            }
-            best.offer(did, weight);
-            visitor->visit(did);
-        });
-        visitor->visited_all();
-        out.matches = {matched, matched, matched};
-    } else if (!walk->conjunctive() && terms.size() > 1) {
+    if (!walk->conjunctive() && terms.size() > 1) {
         const Xapian::termcount shortest = db.get_doclength_lower_bound();
         for (std::size_t i = 0; i < terms.size(); ++i) {
             weights.bounds.push_back(detail::bm25_sum_part_bound(

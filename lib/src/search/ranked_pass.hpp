@@ -46,8 +46,7 @@ enum class RankCounts {
 /// by AND/OR trees of terms and (with `dates`) date ranges; nullopt for any other query,
 /// which Xapian's matcher must rank. An OR is ranked with MaxScore pruning (max_score.hpp)
 /// and counted apart when asked. A term or an AND visits every match: each is handed to
-/// `visitor` (if any), which is then told it saw them all; so does an OR of at most
-/// kVisitedOrTerms terms when given a visitor (walked whole, without MaxScore).
+/// `visitor` (if any), which is then told it saw them all.
 std::optional<RankedMatches> rank_bm25(const Xapian::Database& db, const LengthTable& lengths,
                                        const Xapian::Query& query, std::size_t offset,
                                        std::size_t limit, RankCounts counts = RankCounts::Exact,

@@ -1,18 +1,16 @@
 #include "search/walked_count.hpp"
 
 #include <algorithm>
-#include <limits>
 
 namespace r2p {
 
 namespace {
 
-// A term, an AND of terms, or an OR of at most `or_terms` terms.
-bool terms_joined(const Xapian::Query& query, std::size_t or_terms) {
+// A term, an AND of terms, or (when `or_too`) an OR of terms.
+bool terms_joined(const Xapian::Query& query, bool or_too) {
     if (query.get_type() == Xapian::Query::LEAF_TERM) return true;
-    const bool joined =
-        query.get_type() == Xapian::Query::OP_AND ||
-        (query.get_type() == Xapian::Query::OP_OR && query.get_num_subqueries() <= or_terms);
+    const bool joined = query.get_type() == Xapian::Query::OP_AND ||
+                        (or_too && query.get_type() == Xapian::Query::OP_OR);
     if (!joined || query.get_num_subqueries() == 0) return false;
     for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
         if (query.get_subquery(i).get_type() != Xapian::Query::LEAF_TERM) return false;
@@ -24,13 +22,11 @@ bool terms_joined(const Xapian::Query& query, std::size_t or_terms) {
 
 bool ranked_walk_visits_every_match(const Xapian::Query& query, RankedWalk walk) {
     if (walk == RankedWalk::None) return false;
-    // rank_by_date walks every OR; rank_bm25 only short ones (see kVisitedOrTerms).
-    const std::size_t or_terms =
-        walk == RankedWalk::Date ? std::numeric_limits<std::size_t>::max() : kVisitedOrTerms;
+    const bool or_too = walk == RankedWalk::Date;
     if (query.get_type() == Xapian::Query::OP_FILTER) {
-        return query.get_num_subqueries() >= 2 && terms_joined(query.get_subquery(0), or_terms);
+        return query.get_num_subqueries() >= 2 && terms_joined(query.get_subquery(0), or_too);
     }
-    return terms_joined(query, or_terms);
+    return terms_joined(query, or_too);
 }
 
 WalkedCount::WalkedCount(const std::vector<FacetField>& fields,

@@ -19,7 +19,7 @@ namespace r2p {
 /// Which posting walk ranks a query, if any.
 enum class RankedWalk {
     None,       ///< Xapian's matcher (or no ranked pass the counter may ride on)
-    Relevance,  ///< rank_bm25: every match of a term, an AND, an OR of few terms
+    Relevance,  ///< rank_bm25: every match of a term or an AND (an OR is pruned)
     Date,       ///< rank_by_date: every match of any shape it takes
 };
 
