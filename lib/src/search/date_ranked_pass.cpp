@@ -28,7 +28,8 @@ bool better(const DatedMatch& a, const DatedMatch& b) {
 
 std::optional<RankedMatches> rank_by_date(const Xapian::Database& db, const LengthTable& lengths,
                                           const DateTable& dates, const Xapian::Query& query,
-                                          std::size_t offset, std::size_t limit) {
+                                          std::size_t offset, std::size_t limit,
+                                          MatchVisitor* visitor) {
     const detail::WalkDates walk_dates{&dates};
     auto walk = detail::PostingWalk::open(db, query, &walk_dates);
     if (!walk) return std::nullopt;
@@ -47,6 +48,7 @@ std::optional<RankedMatches> rank_by_date(const Xapian::Database& db, const Leng
     Xapian::doccount matched = 0;
     walk->for_each([&](Xapian::docid did) {
         ++matched;
+        if (visitor != nullptr) visitor->visit(did);
         if (k == 0) return;
         const std::uint32_t date = dates.at(did);
         // Older than the worst kept of a full top k: it cannot enter, whatever its weight.
@@ -68,6 +70,7 @@ std::optional<RankedMatches> rank_by_date(const Xapian::Database& db, const Leng
             std::push_heap(heap.begin(), heap.end(), better);
         }
     });
+    if (visitor != nullptr) visitor->visited_all();
     out.matches = {matched, matched, matched};
     std::sort(heap.begin(), heap.end(), better);
     for (std::size_t i = offset; i < heap.size(); ++i) {

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <optional>
 
+#include "search/match_visitor.hpp"
 #include "search/ranked_pass.hpp"
 #include "tables/date_table.hpp"
 #include "tables/length_table.hpp"
@@ -19,9 +20,11 @@ namespace r2p {
 /// equal dates by BM25 weight, then by ascending docid. Returns hits [offset, offset +
 /// limit) with the exact match count; a match's weight is computed only when its date can
 /// enter the top offset + limit. Handles the shapes rank_bm25 handles (date ranges in the
-/// filter included); nullopt for others, which Xapian's matcher must sort.
+/// filter included); nullopt for others, which Xapian's matcher must sort. Every match is
+/// visited (any shape): each is handed to `visitor` (if any), which is then told so.
 std::optional<RankedMatches> rank_by_date(const Xapian::Database& db, const LengthTable& lengths,
                                           const DateTable& dates, const Xapian::Query& query,
-                                          std::size_t offset, std::size_t limit);
+                                          std::size_t offset, std::size_t limit,
+                                          MatchVisitor* visitor = nullptr);
 
 }  // namespace r2p

@@ -14,9 +14,11 @@ namespace r2p {
 /// and for queries the walk cannot take.
 class DateWalkTopK final : public TopKPass {
   public:
-    /// `db`, `lengths` and `dates` (of db's snapshot) must outlive the pass.
-    DateWalkTopK(const Xapian::Database& db, const LengthTable& lengths, const DateTable& dates)
-        : db_(db), lengths_(lengths), dates_(dates) {}
+    /// `db`, `lengths` and `dates` (of db's snapshot) and `visitor` (which sees every
+    /// match, see rank_by_date) must outlive the pass.
+    DateWalkTopK(const Xapian::Database& db, const LengthTable& lengths, const DateTable& dates,
+                 MatchVisitor* visitor = nullptr)
+        : db_(db), lengths_(lengths), dates_(dates), visitor_(visitor) {}
     std::optional<TopK> run(const Xapian::Query& query, std::size_t offset, std::size_t limit,
                             SortOrder sort) const override;
     RankedBy kind() const override { return RankedBy::PostingWalk; }
@@ -25,6 +27,7 @@ class DateWalkTopK final : public TopKPass {
     const Xapian::Database& db_;
     const LengthTable& lengths_;
     const DateTable& dates_;
+    MatchVisitor* visitor_;
 };
 
 }  // namespace r2p

@@ -121,7 +121,16 @@ FacetCounter::FacetCounter(const std::vector<FacetField>& fields,
         f->table = table == tables.end() ? nullptr : table->second;
         if (f->table != nullptr) {
             any_table = true;
-            if (f->table->single_valued()) f->index_counts.emplace(*f->table);
+            TableLookup lookup;
+            if (f->table->single_valued()) {
+                f->index_counts.emplace(*f->table);
+                lookup.index = f->table->index_by_docid();
+                lookup.index_counts = &*f->index_counts;
+            } else {
+                lookup.bits = f->table->bits_by_docid();
+                lookup.bit_counts = &f->counts;
+            }
+            lookups_.push_back(lookup);
         } else {
             f->spy =
                 std::make_unique<Xapian::ValueCountMatchSpy>(schema::slot(*facet_spec(field).slot));
@@ -145,11 +154,11 @@ bool FacetCounter::all_from_tables() const {
 }
 
 void FacetCounter::add_match(Xapian::docid did) {
-    for (auto& f : fields_) {
-        if (f->index_counts) {
-            f->index_counts->add(f->table->index(did));
-        } else if (f->table != nullptr) {
-            f->counts.add(f->table->bits(did));
+    for (const TableLookup& lookup : lookups_) {
+        if (lookup.bit_counts != nullptr) {
+            lookup.bit_counts->add(did < lookup.bits.size() ? lookup.bits[did] : 0);
+        } else {
+            lookup.index_counts->add(did < lookup.index.size() ? lookup.index[did] : 0);
         }
     }
 }

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -76,7 +77,16 @@ class FacetCounter {
   private:
     struct Field;
     class TableSpy;
+    // A table-counted field as add_match reads it: the column and the counts, flat (one
+    // lookup per match and field, no pointer chase through Field and FacetTable).
+    struct TableLookup {
+        std::span<const std::uint64_t> bits;   // multi-valued, else empty
+        std::span<const std::uint16_t> index;  // single-valued, else empty
+        FacetBitCounts* bit_counts = nullptr;
+        FacetIndexCounts* index_counts = nullptr;
+    };
     std::vector<std::unique_ptr<Field>> fields_;
+    std::vector<TableLookup> lookups_;
     std::unique_ptr<TableSpy> table_spy_;
 };
 

@@ -9,6 +9,7 @@
 #include "search/facet_counter.hpp"
 #include "search/posting_walk.hpp"
 #include "search/union_walk.hpp"
+#include "search/walked_count.hpp"
 #include "tables/facet_table.hpp"
 
 namespace r2p {
@@ -62,6 +63,7 @@ struct MatchCounter::Running {
     std::vector<detail::WalkDates> dates;                         // per counting shard
     std::vector<PassCount> passes;
     std::vector<std::future<void>> tasks;  // none: finish() counts
+    std::unique_ptr<WalkedCount> walked;   // counting along the ranked walk
 };
 
 MatchCounter::MatchCounter(SearchSnapshot& snapshot, Xapian::doccount threads_from)
@@ -77,7 +79,10 @@ void MatchCounter::wait() noexcept {
     running_.reset();
 }
 
-void MatchCounter::start(const Xapian::Query& query, const std::vector<FacetField>& fields) {
+MatchVisitor* MatchCounter::visitor() { return running_ ? running_->walked.get() : nullptr; }
+
+void MatchCounter::start(const Xapian::Query& query, const std::vector<FacetField>& fields,
+                         RankedWalk walk) {
     wait();  // a count whose caller failed before finish()
     running_ = std::make_unique<Running>();
     Running& r = *running_;
@@ -97,6 +102,13 @@ void MatchCounter::start(const Xapian::Query& query, const std::vector<FacetFiel
         }
     }
     r.passes.resize(shards.size());
+    const bool all_from_tables = std::all_of(fields.begin(), fields.end(), [&](FacetField f) {
+        return std::find(r.from_tables.begin(), r.from_tables.end(), f) != r.from_tables.end();
+    });
+    if (all_from_tables && ranked_walk_visits_every_match(query, walk)) {
+        r.walked = std::make_unique<WalkedCount>(fields, r.tables);
+        return;  // counted along the ranked walk, else in finish()
+    }
     if (snapshot_.db().get_doccount() < threads_from_) return;  // finish() counts on shards
     if (!pool_) pool_ = std::make_unique<WorkerPool>(static_cast<unsigned>(shards.size()));
     // Each task gets its own copy of the query: Xapian's reference counts are not atomic.
@@ -114,7 +126,13 @@ CountedMatches MatchCounter::finish(const Taxonomy& taxonomy) {
     for (auto& task : running_->tasks) task.wait();
     const std::unique_ptr<Running> r = std::move(running_);
     const std::vector<Xapian::Database>& shards = snapshot_.counting_shards();
-    if (shards.empty()) {
+    if (r->walked && r->walked->complete()) {
+        r->passes.assign(1, PassCount{});
+        r->passes[0].matches = r->walked->matches();
+        r->walked->add_to(r->passes[0].totals);
+        for (const FacetField field : r->fields) r->passes[0].totals.list(field);
+        r->passes[0].counted_by = CountedBy::PostingWalk;
+    } else if (shards.empty()) {
         r->passes.push_back(count_pass(snapshot_.db(), r->query, r->fields, {}, {}));
     } else if (r->tasks.empty()) {
         for (std::size_t i = 0; i < shards.size(); ++i) {

@@ -11,7 +11,9 @@
 #include "r2p/facets.hpp"
 #include "r2p/search_result.hpp"
 #include "r2p/taxonomy.hpp"
+#include "search/match_visitor.hpp"
 #include "search/search_snapshot.hpp"
+#include "search/walked_count.hpp"
 #include "util/worker_pool.hpp"
 
 namespace r2p {
@@ -32,6 +34,11 @@ struct CountedMatches {
 /// its shard, so tables are per shard anyway. With a remote shard, counting runs on the
 /// snapshot's database, in finish(), with Xapian's own spies (a stock xapian-tcpsrv runs
 /// them).
+///
+/// When the caller's ranked pass is a posting walk that visits every match anyway (a term or
+/// an AND), start() runs no pass: visitor() counts along that walk (see walked_count.hpp),
+/// which saves the second walk of the same postings and the hand-off to a thread; finish()
+/// counts on the shards itself if the walk did not visit every match after all.
 class MatchCounter {
   public:
     /// Counts over `snapshot`, which must outlive the counter. Counting runs on the pool
@@ -44,7 +51,14 @@ class MatchCounter {
 
     /// Starts counting every match of `query`, with the facets of `fields` (duplicates
     /// once). Call finish() next; the caller may search the snapshot's db() in between.
-    void start(const Xapian::Query& query, const std::vector<FacetField>& fields);
+    /// `walk`: the posting walk over db() the caller ranks `query` with next, handing it
+    /// visitor().
+    void start(const Xapian::Query& query, const std::vector<FacetField>& fields,
+               RankedWalk walk = RankedWalk::None);
+
+    /// What the ranked walk of the count started last is to hand its matches to; nullptr
+    /// when that count does not ride on the ranked walk.
+    MatchVisitor* visitor();
 
     /// The count started last. Rethrows what counting threw (Xapian errors included).
     CountedMatches finish(const Taxonomy& taxonomy);

@@ -107,7 +107,7 @@ bool PostingWalk::all_at(Xapian::docid did) {
     return true;
 }
 
-bool PostingWalk::passes_filters(Xapian::docid did) {
+bool PostingWalk::passes_each_filter(Xapian::docid did) {
     return std::all_of(filters_.begin(), filters_.end(), [&](WalkFilter& f) { return f.has(did); });
 }
 

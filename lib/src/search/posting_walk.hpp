@@ -53,14 +53,23 @@ class PostingWalk {
     bool conjunctive() const { return conjunctive_; }
     /// Whether the query has boolean filters.
     bool filtered() const { return !filters_.empty(); }
-    /// Whether `did` passes every filter; ask in ascending docid order.
-    bool passes_filters(Xapian::docid did);
+    /// Whether `did` passes every filter; ask in ascending docid order. Inline for the
+    /// unfiltered walk, which asks it of every match.
+    bool passes_filters(Xapian::docid did) { return filters_.empty() || passes_each_filter(did); }
 
     /// Calls `f(did)` for every match, in ascending docid order. During the call, terms()
     /// that hold `did` are positioned on it (for their wdf): all of them under AND.
     template <class F>
     void for_each(F&& f) {
         if (terms_.empty()) return;
+        if (terms_.size() == 1) {  // no merge: one docid read per posting
+            WalkTerm& only = terms_.front();
+            for (; only.it != only.end; ++only.it) {
+                const Xapian::docid did = *only.it;
+                if (passes_filters(did)) f(did);
+            }
+            return;
+        }
         if (conjunctive_) {
             WalkTerm& lead = terms_[lead_];
             for (; lead.it != lead.end; ++lead.it) {
@@ -117,6 +126,7 @@ class PostingWalk {
     }
 
     bool all_at(Xapian::docid did);
+    bool passes_each_filter(Xapian::docid did);
 
     std::vector<WalkTerm> terms_;
     std::vector<WalkFilter> filters_;

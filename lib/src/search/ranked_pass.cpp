@@ -48,8 +48,8 @@ Xapian::doccount count_or(const Xapian::Database& db, const Xapian::Query& query
 
 std::optional<RankedMatches> rank_bm25(const Xapian::Database& db, const LengthTable& lengths,
                                        const Xapian::Query& query, std::size_t offset,
-                                       std::size_t limit, RankCounts counts,
-                                       const DateTable* dates) {
+                                       std::size_t limit, RankCounts counts, const DateTable* dates,
+                                       MatchVisitor* visitor) {
     const detail::WalkDates walk_dates{dates};
     auto walk = detail::PostingWalk::open(db, query, &walk_dates);
     if (!walk) return std::nullopt;
@@ -80,18 +80,19 @@ std::optional<RankedMatches> rank_bm25(const Xapian::Database& db, const LengthT
         }
     } else {
         Xapian::doccount matched = 0;
+        // A term or an AND: every term is on `did` (no docid to read again per term).
         walk->for_each([&](Xapian::docid did) {
             ++matched;
             const Xapian::termcount length = lengths.at(did);
             double weight = 0;  // summed in query order
             for (std::size_t i = 0; i < terms.size(); ++i) {
-                if (terms[i].at(did)) {
-                    weight += detail::bm25_sum_part(weights.termweights[i], terms[i].it.get_wdf(),
-                                                    length, len_factor);
-                }
+                weight += detail::bm25_sum_part(weights.termweights[i], terms[i].it.get_wdf(),
+                                                length, len_factor);
             }
             best.offer(did, weight);
+            if (visitor != nullptr) visitor->visit(did);
         });
+        if (visitor != nullptr) visitor->visited_all();
         out.matches = {matched, matched, matched};
     }
     std::vector<RankedMatch> hits = best.sorted();

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "r2p/search_result.hpp"
+#include "search/match_visitor.hpp"
 #include "tables/date_table.hpp"
 #include "tables/length_table.hpp"
 
@@ -44,10 +45,12 @@ enum class RankCounts {
 /// count asked for. Handles a term, or an AND or OR of distinct terms, optionally FILTERed
 /// by AND/OR trees of terms and (with `dates`) date ranges; nullopt for any other query,
 /// which Xapian's matcher must rank. An OR is ranked with MaxScore pruning (max_score.hpp)
-/// and counted apart when asked.
+/// and counted apart when asked. A term or an AND visits every match: each is handed to
+/// `visitor` (if any), which is then told it saw them all.
 std::optional<RankedMatches> rank_bm25(const Xapian::Database& db, const LengthTable& lengths,
                                        const Xapian::Query& query, std::size_t offset,
                                        std::size_t limit, RankCounts counts = RankCounts::Exact,
-                                       const DateTable* dates = nullptr);
+                                       const DateTable* dates = nullptr,
+                                       MatchVisitor* visitor = nullptr);
 
 }  // namespace r2p

@@ -155,13 +155,13 @@ TopK Searcher::Impl::rank(const Xapian::Query& query, const SearchRequest& reque
         const DateTable* dates = by_date || date_range ? snapshot_.date_table() : nullptr;
         std::optional<TopK> top;
         if (lengths && by_date && dates) {
-            const DateWalkTopK walk(db, *lengths, *dates);
+            const DateWalkTopK walk(db, *lengths, *dates, counter_.visitor());
             top = walk.run(query, request.offset, request.limit, request.sort);
         } else if (lengths && !by_date) {
             // With facets the counting pass counts every match: the walk need not.
             const PostingWalkTopK walk(
                 db, *lengths, request.facets.empty() ? RankCounts::Exact : RankCounts::BoundsOnly,
-                dates);
+                dates, counter_.visitor());
             top = walk.run(query, request.offset, request.limit, request.sort);
         }
         if (top) {
@@ -230,7 +230,13 @@ SearchResult Searcher::Impl::run_text(const SearchRequest& request, const std::s
                 shared_fields.push_back(field);
             }
         }
-        counter_.start(built.query, shared_fields);
+        // When rank() walks the postings (see there), the count may ride on that walk.
+        RankedWalk walk = RankedWalk::None;
+        if (!collapse && snapshot_.length_table() != nullptr) {
+            if (request.sort == SortOrder::Relevance) walk = RankedWalk::Relevance;
+            if (request.sort == SortOrder::Date && snapshot_.date_table()) walk = RankedWalk::Date;
+        }
+        counter_.start(built.query, shared_fields, walk);
     }
 
     SearchResult result;

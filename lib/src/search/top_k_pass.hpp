@@ -73,10 +73,11 @@ class XapianTopK final : public TopKPass {
 /// `counts` is RankCounts::BoundsOnly (a counting pass counts them), which lets it prune more.
 class PostingWalkTopK final : public TopKPass {
   public:
-    /// `db`, `lengths` and `dates` (of db's snapshot) must outlive the pass.
+    /// `db`, `lengths` and `dates` (of db's snapshot) and `visitor` must outlive the pass.
     PostingWalkTopK(const Xapian::Database& db, const LengthTable& lengths,
-                    RankCounts counts = RankCounts::Exact, const DateTable* dates = nullptr)
-        : db_(db), lengths_(lengths), counts_(counts), dates_(dates) {}
+                    RankCounts counts = RankCounts::Exact, const DateTable* dates = nullptr,
+                    MatchVisitor* visitor = nullptr)
+        : db_(db), lengths_(lengths), counts_(counts), dates_(dates), visitor_(visitor) {}
     std::optional<TopK> run(const Xapian::Query& query, std::size_t offset, std::size_t limit,
                             SortOrder sort) const override;
     RankedBy kind() const override { return RankedBy::PostingWalk; }
@@ -86,6 +87,7 @@ class PostingWalkTopK final : public TopKPass {
     const LengthTable& lengths_;
     RankCounts counts_;
     const DateTable* dates_;
+    MatchVisitor* visitor_;
 };
 
 }  // namespace r2p

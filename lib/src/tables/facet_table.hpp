@@ -9,6 +9,7 @@
 #include <bit>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,6 +58,11 @@ class FacetTable {
     /// 1 + the index in values() of passage `did`'s value; 0 for none or a docid the table
     /// does not know. Single-valued tables only.
     std::uint16_t index(Xapian::docid did) const { return index_.at(did); }
+
+    /// bits() of every docid the table knows, by docid: for counting loops. Multi-valued.
+    std::span<const std::uint64_t> bits_by_docid() const { return bits_.values(); }
+    /// index() of every docid the table knows, by docid. Single-valued.
+    std::span<const std::uint16_t> index_by_docid() const { return index_.values(); }
 
     /// The value each bit stands for.
     const std::vector<std::string>& values() const { return values_; }

@@ -1,0 +1,55 @@
+#include "search/walked_count.hpp"
+
+#include <algorithm>
+
+namespace r2p {
+
+namespace {
+
+// A term, an AND of terms, or (when `or_too`) an OR of terms.
+bool terms_joined(const Xapian::Query& query, bool or_too) {
+    if (query.get_type() == Xapian::Query::LEAF_TERM) return true;
+    const bool joined = query.get_type() == Xapian::Query::OP_AND ||
+                        (or_too && query.get_type() == Xapian::Query::OP_OR);
+    if (!joined || query.get_num_subqueries() == 0) return false;
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+        if (query.get_subquery(i).get_type() != Xapian::Query::LEAF_TERM) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+bool ranked_walk_visits_every_match(const Xapian::Query& query, RankedWalk walk) {
+    if (walk == RankedWalk::None) return false;
+    const bool or_too = walk == RankedWalk::Date;
+    if (query.get_type() == Xapian::Query::OP_FILTER) {
+        return query.get_num_subqueries() >= 2 && terms_joined(query.get_subquery(0), or_too);
+    }
+    return terms_joined(query, or_too);
+}
+
+WalkedCount::WalkedCount(const std::vector<FacetField>& fields,
+                         const std::vector<std::map<FacetField, const FacetTable*>>& tables)
+    : shards_(static_cast<Xapian::docid>(std::max<std::size_t>(tables.size(), 1))) {
+    for (const auto& shard_tables : tables) {
+        by_shard_.push_back(std::make_unique<FacetCounter>(fields, shard_tables));
+    }
+}
+
+void WalkedCount::visit(Xapian::docid did) {
+    ++matches_;
+    if (by_shard_.empty()) return;
+    if (shards_ == 1) {
+        by_shard_.front()->add_match(did);
+        return;
+    }
+    const Xapian::docid i = did - 1;
+    by_shard_[i % shards_]->add_match(i / shards_ + 1);
+}
+
+void WalkedCount::add_to(FacetTotals& totals) const {
+    for (const auto& counter : by_shard_) counter->add_to(totals);
+}
+
+}  // namespace r2p

@@ -1,0 +1,57 @@
+// The counting pass riding on the ranked pass's posting walk: when the ranked walk visits
+// every match (a term or an AND, see rank_bm25), the matches and the facets from tables are
+// counted as it goes, instead of by a second walk of the same postings on another thread.
+#pragma once
+
+#include <xapian.h>
+
+#include <map>
+#include <memory>
+#include <vector>
+
+#include "r2p/facets.hpp"
+#include "search/facet_counter.hpp"
+#include "search/match_visitor.hpp"
+#include "tables/facet_table.hpp"
+
+namespace r2p {
+
+/// Which posting walk ranks a query, if any.
+enum class RankedWalk {
+    None,       ///< Xapian's matcher (or no ranked pass the counter may ride on)
+    Relevance,  ///< rank_bm25: every match of a term or an AND (an OR is pruned)
+    Date,       ///< rank_by_date: every match of any shape it takes
+};
+
+/// Whether `walk` visits every match of `query` (optionally filtered): only then can a
+/// WalkedCount count it. Reads the query's shape only; the walk may still decline it (then
+/// WalkedCount::complete() stays false).
+bool ranked_walk_visits_every_match(const Xapian::Query& query, RankedWalk walk);
+
+/// Counts the matches a ranked walk over the combined database of local shards visits,
+/// with every field's facet counted from its shard's FacetTable.
+class WalkedCount final : public MatchVisitor {
+  public:
+    /// `tables[i]` holds the table of every one of `fields` for shard i of the
+    /// `tables.size()` shards the ranked database interleaves (Xapian numbers combined
+    /// docid d as shard (d - 1) % n's docid (d - 1) / n + 1). The tables must outlive it.
+    WalkedCount(const std::vector<FacetField>& fields,
+                const std::vector<std::map<FacetField, const FacetTable*>>& tables);
+
+    void visit(Xapian::docid did) override;
+    void visited_all() override { complete_ = true; }
+
+    /// Whether the walk visited every match: the counts are then exact.
+    bool complete() const { return complete_; }
+    Xapian::doccount matches() const { return matches_; }
+    /// Adds the facet counts of every shard to `totals`.
+    void add_to(FacetTotals& totals) const;
+
+  private:
+    std::vector<std::unique_ptr<FacetCounter>> by_shard_;
+    Xapian::docid shards_ = 1;
+    Xapian::doccount matches_ = 0;
+    bool complete_ = false;
+};
+
+}  // namespace r2p

@@ -1,0 +1,192 @@
+// Counting along the ranked walk (search/walked_count.*): the counts and facets of a term or
+// an AND are those of Xapian's Enquire and MatchSpies, in one database and across shards.
+#include <doctest/doctest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "generated_db_fixture.hpp"
+#include "r2p/databases.hpp"
+#include "r2p/schema.hpp"
+#include "r2p/search.hpp"
+#include "search/date_ranked_pass.hpp"
+#include "search/facet_counter.hpp"
+#include "search/query_builder.hpp"
+#include "search/ranked_pass.hpp"
+#include "search/walked_count.hpp"
+#include "tables/date_table.hpp"
+#include "tables/facet_table.hpp"
+#include "tables/length_table.hpp"
+#include "taxonomy_fixture.hpp"
+
+namespace {
+
+constexpr std::size_t kPassages = 1000;
+
+std::string bench_db(unsigned shards) { return r2p::test::generated_db(kPassages, 11, shards); }
+
+// The request r2p-bench's own engine makes of a benchmark query, with theme and role facets.
+r2p::SearchRequest faceted_request(const r2p::BenchQuery& query) {
+    r2p::SearchRequest request;
+    request.query = query.text();
+    if (!query.theme.empty()) request.filters.themes = {query.theme};
+    request.facets = {r2p::FacetField::Theme, r2p::FacetField::Role};
+    request.sort = query.sort_date ? r2p::SortOrder::Date : r2p::SortOrder::Relevance;
+    return request;
+}
+
+// Two results' facets, value by value.
+void check_same_facets(const r2p::SearchResult& ours, const r2p::SearchResult& theirs) {
+    REQUIRE(ours.facets.size() == theirs.facets.size());
+    for (std::size_t f = 0; f < ours.facets.size(); ++f) {
+        CHECK(ours.facets[f].field == theirs.facets[f].field);
+        const auto& a = ours.facets[f].entries;
+        const auto& b = theirs.facets[f].entries;
+        REQUIRE(a.size() == b.size());
+        for (std::size_t v = 0; v < a.size(); ++v) {
+            CHECK(a[v].value == b[v].value);
+            CHECK(a[v].count == b[v].count);
+        }
+    }
+}
+
+}  // namespace
+
+TEST_SUITE("walked_count") {
+    TEST_CASE("the relevance walk counts terms and ANDs; the date walk ORs too") {
+        using r2p::RankedWalk;
+        const Xapian::Query a("apple");
+        const Xapian::Query b("pear");
+        const Xapian::Query filter("XTprevention");
+        const Xapian::Query both(Xapian::Query::OP_AND, a, b);
+        const Xapian::Query either(Xapian::Query::OP_OR, a, b);
+        for (const RankedWalk walk : {RankedWalk::Relevance, RankedWalk::Date}) {
+            CHECK(r2p::ranked_walk_visits_every_match(a, walk));
+            CHECK(r2p::ranked_walk_visits_every_match(both, walk));
+            CHECK(r2p::ranked_walk_visits_every_match(
+                Xapian::Query(Xapian::Query::OP_FILTER, a, filter), walk));
+            CHECK(r2p::ranked_walk_visits_every_match(
+                Xapian::Query(Xapian::Query::OP_FILTER, both, filter), walk));
+            // A phrase is Xapian's; so is an AND holding an OR.
+            CHECK_FALSE(r2p::ranked_walk_visits_every_match(
+                Xapian::Query(Xapian::Query::OP_PHRASE, a, b), walk));
+            CHECK_FALSE(r2p::ranked_walk_visits_every_match(
+                Xapian::Query(Xapian::Query::OP_AND, a, either), walk));
+        }
+        // By relevance an OR is ranked with MaxScore, which skips matches; by date it is not.
+        CHECK_FALSE(r2p::ranked_walk_visits_every_match(either, RankedWalk::Relevance));
+        CHECK_FALSE(r2p::ranked_walk_visits_every_match(
+            Xapian::Query(Xapian::Query::OP_FILTER, either, filter), RankedWalk::Relevance));
+        CHECK(r2p::ranked_walk_visits_every_match(either, RankedWalk::Date));
+        CHECK(r2p::ranked_walk_visits_every_match(
+            Xapian::Query(Xapian::Query::OP_FILTER, either, filter), RankedWalk::Date));
+        CHECK_FALSE(r2p::ranked_walk_visits_every_match(a, RankedWalk::None));
+    }
+
+    TEST_CASE("a ranked walk's visits count what Enquire and its spies count, across shards") {
+        const std::vector<r2p::BenchQuery> queries =
+            r2p::test::bench_generator(11).query_set(kPassages, 3);
+        for (const unsigned shards : {0U, 2U}) {
+            CAPTURE(shards);
+            const r2p::OpenedDatabases opened = r2p::open_databases({bench_db(shards)}, false);
+            const Xapian::Database& db = opened.db;
+            const r2p::LengthTable lengths = r2p::LengthTable::build(db);
+            const r2p::DateTable dates = r2p::DateTable::build(db);
+            const std::vector<r2p::FacetField> fields = {r2p::FacetField::Theme,
+                                                         r2p::FacetField::Role};
+            // Each shard's tables, read by its own docids, as the counting pass has them.
+            std::vector<r2p::FacetTable> built;
+            built.reserve(opened.parts.size() * fields.size());
+            std::vector<std::map<r2p::FacetField, const r2p::FacetTable*>> tables(
+                opened.parts.size());
+            for (std::size_t i = 0; i < opened.parts.size(); ++i) {
+                for (const r2p::FacetField field : fields) {
+                    built.push_back(
+                        *r2p::FacetTable::build(opened.parts[i], r2p::facet_table_prefix(field)));
+                    tables[i][field] = &built.back();
+                }
+            }
+            REQUIRE(tables.size() == (shards == 0 ? 1U : shards));
+            r2p::QueryBuilder builder(r2p::test::source_taxonomy());
+            int walked = 0;
+            for (const r2p::BenchQuery& query : queries) {
+                CAPTURE(query.line());
+                const r2p::SearchRequest request = faceted_request(query);
+                const Xapian::Query q =
+                    builder.build(request.query, request.match, request.filters, db).query;
+                r2p::WalkedCount count(fields, tables);
+                bool ranked = false;
+                if (query.sort_date) {
+                    ranked = r2p::rank_by_date(db, lengths, dates, q, 0, 10, &count).has_value();
+                    CHECK(count.complete() == ranked);
+                } else {
+                    ranked = r2p::rank_bm25(db, lengths, q, 0, 10, r2p::RankCounts::BoundsOnly,
+                                            nullptr, &count)
+                                 .has_value();
+                    CHECK(count.complete() == (ranked && r2p::ranked_walk_visits_every_match(
+                                                             q, r2p::RankedWalk::Relevance)));
+                }
+                if (!count.complete()) continue;
+                ++walked;
+                Xapian::Enquire enquire(db);
+                enquire.set_query(q);
+                enquire.set_weighting_scheme(Xapian::BoolWeight());
+                Xapian::ValueCountMatchSpy themes(r2p::schema::slot(r2p::schema::Slot::Themes));
+                Xapian::ValueCountMatchSpy roles(r2p::schema::slot(r2p::schema::Slot::Roles));
+                enquire.add_matchspy(&themes);
+                enquire.add_matchspy(&roles);
+                const Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
+                CHECK(count.matches() == mset.get_matches_estimated());
+                r2p::FacetTotals totals;
+                count.add_to(totals);
+                const std::vector<r2p::Facet> ours = totals.facets(r2p::test::source_taxonomy());
+                for (std::size_t f = 0; f < fields.size(); ++f) {
+                    std::map<std::string, Xapian::doccount> by_value;
+                    const Xapian::ValueCountMatchSpy& spy = f == 0 ? themes : roles;
+                    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+                        by_value[*it] += it.get_termfreq();
+                    }
+                    const r2p::Facet theirs = r2p::facet_from_value_counts(
+                        fields[f], by_value, r2p::test::source_taxonomy());
+                    REQUIRE(ours.at(f).entries.size() == theirs.entries.size());
+                    for (std::size_t v = 0; v < theirs.entries.size(); ++v) {
+                        CHECK(ours.at(f).entries[v].value == theirs.entries[v].value);
+                        CHECK(ours.at(f).entries[v].count == theirs.entries[v].count);
+                    }
+                }
+            }
+            CHECK(walked > 0);  // the term, AND, theme-filter and sort-date classes at least
+        }
+    }
+
+    TEST_CASE("a searcher counting along its walk answers as Xapian's matcher and spies do") {
+        const std::vector<r2p::BenchQuery> queries =
+            r2p::test::bench_generator(11).query_set(kPassages, 3);
+        for (const unsigned shards : {0U, 2U}) {
+            CAPTURE(shards);
+            r2p::Searcher walked({bench_db(shards)}, r2p::test::source_taxonomy());
+            walked.set_table_policy(r2p::TablePolicy::Always);
+            r2p::Searcher xapian({bench_db(shards)}, r2p::test::source_taxonomy());
+            xapian.set_table_policy(r2p::TablePolicy::Never);
+            for (const r2p::BenchQuery& query : queries) {
+                for (const std::size_t offset : {std::size_t{0}, std::size_t{3}}) {
+                    CAPTURE(query.line());
+                    CAPTURE(offset);
+                    r2p::SearchRequest request = faceted_request(query);
+                    request.offset = offset;
+                    const r2p::SearchResult ours = walked.run(request);
+                    const r2p::SearchResult theirs = xapian.run(request);
+                    CHECK(theirs.stats.counted_by == r2p::CountedBy::Spies);
+                    CHECK(ours.matches.lower == theirs.matches.lower);
+                    CHECK(ours.matches.upper == theirs.matches.upper);
+                    REQUIRE(ours.hits.size() == theirs.hits.size());
+                    for (std::size_t i = 0; i < ours.hits.size(); ++i) {
+                        CHECK(ours.hits[i].passage.id == theirs.hits[i].passage.id);
+                    }
+                    check_same_facets(ours, theirs);
+                }
+            }
+        }
+    }
+}
