@@ -104,6 +104,38 @@ class WdfSpy final : public Xapian::MatchSpy {
     bool mapped_ = false;
 };
 
+// Every docid in [first, last], as a boolean filter: restricts a match to part of a database,
+// so that one database's matches are found on two threads.
+class DocidRange final : public Xapian::PostingSource {
+  public:
+    DocidRange(Xapian::docid first, Xapian::docid last) : first_(first), last_(last) {}
+    Xapian::doccount get_termfreq_min() const override { return 0; }  // docids may be unused
+    Xapian::doccount get_termfreq_est() const override { return last_ - first_ + 1; }
+    Xapian::doccount get_termfreq_max() const override { return last_ - first_ + 1; }
+    void init(const Xapian::Database&) override { current_ = 0; }
+    void next(double) override { current_ = current_ == 0 ? first_ : current_ + 1; }
+    void skip_to(Xapian::docid did, double) override {
+        current_ = std::max({current_, did, first_});
+    }
+    bool at_end() const override { return current_ > last_; }
+    Xapian::docid get_docid() const override { return current_; }
+    Xapian::PostingSource* clone() const override { return new DocidRange(first_, last_); }
+
+  private:
+    Xapian::docid first_;
+    Xapian::docid last_;
+    Xapian::docid current_ = 0;
+};
+
+// What one task matches: a shard, or docids [first, last] of it.
+struct PhrasePart {
+    const Xapian::Database* db = nullptr;  // used by this task alone
+    Xapian::docid shard = 0;               // its index among the shards
+    Xapian::docid first = 0;               // 0: every docid
+    Xapian::docid last = 0;
+    const std::map<FacetField, const FacetTable*>* tables = nullptr;
+};
+
 // What every shard's task weighs with: the combined database's statistics.
 struct PhraseWeights {
     std::vector<std::string> terms;
@@ -146,17 +178,21 @@ ShardPhraseMatches phrase_matches(const Xapian::Database& db, const Xapian::Quer
     return out;
 }
 
-ShardMatches match_shard(const PhraseShard& shard, Xapian::docid index, const Xapian::Query& query,
-                         const PhraseWeights& weights, const LengthTable& lengths,
-                         const std::vector<FacetField>& fields) {
-    const ShardPhraseMatches found = phrase_matches(shard.db, query, weights.terms);
+ShardMatches match_part(const PhrasePart& part, const Xapian::Query& query,
+                        const PhraseWeights& weights, const LengthTable& lengths,
+                        const std::vector<FacetField>& fields) {
+    DocidRange range(part.first, part.last);
+    const Xapian::Query within =
+        part.first == 0 ? query
+                        : Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(&range));
+    const ShardPhraseMatches found = phrase_matches(*part.db, within, weights.terms);
     const std::vector<Xapian::docid>& docids = found.docids;
     const std::size_t terms = weights.terms.size();
     ShardMatches out;
     out.matches = static_cast<Xapian::doccount>(docids.size());
     detail::BestHits best(weights.keep);
     for (std::size_t j = 0; j < docids.size(); ++j) {
-        const Xapian::docid combined = (docids[j] - 1) * weights.shards + index + 1;
+        const Xapian::docid combined = (docids[j] - 1) * weights.shards + part.shard + 1;
         const Xapian::termcount length = lengths.at(combined);
         double weight = 0;  // summed in query order, as rank_bm25 sums
         for (std::size_t i = 0; i < terms; ++i) {
@@ -167,7 +203,7 @@ ShardMatches match_shard(const PhraseShard& shard, Xapian::docid index, const Xa
     }
     out.best = best.sorted();
     if (!fields.empty()) {
-        FacetCounter counter(fields, shard.tables);
+        FacetCounter counter(fields, *part.tables);
         for (const Xapian::docid did : docids) counter.add_match(did);
         counter.add_to(out.totals);
     }
@@ -222,26 +258,36 @@ std::optional<PhraseMatches> match_phrase(const Xapian::Database& combined,
     weights.shards = static_cast<Xapian::docid>(shards.size());
     weights.keep = offset + limit;
 
-    std::vector<ShardMatches> by_shard(shards.size());
+    std::vector<PhrasePart> parts;
+    for (std::size_t i = 0; i < shards.size(); ++i) {
+        parts.push_back({&shards[i].db, static_cast<Xapian::docid>(i), 0, 0, &shards[i].tables});
+    }
+    const Xapian::docid last = combined.get_lastdocid();
+    if (pool != nullptr && pool->size() > 1 && shards.size() == 1 && last > 1) {
+        // One database on two threads: its halves, the second through the combined
+        // database's handle (the same shard, opened apart: a handle is one thread's).
+        parts[0].last = last / 2;
+        parts[0].first = 1;
+        parts.push_back({&combined, 0, last / 2 + 1, last, &shards[0].tables});
+    }
+    std::vector<ShardMatches> by_part(parts.size());
     if (pool == nullptr) {
-        for (std::size_t i = 0; i < shards.size(); ++i) {
-            by_shard[i] = match_shard(shards[i], static_cast<Xapian::docid>(i), query, weights,
-                                      lengths, fields);
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            by_part[i] = match_part(parts[i], query, weights, lengths, fields);
         }
     } else {
         // Each task gets its own copy of the query: Xapian's reference counts are not atomic.
         const std::string serialised = query.serialise();
-        pool->run_all(shards.size(), [&](std::size_t i) {
-            by_shard[i] =
-                match_shard(shards[i], static_cast<Xapian::docid>(i),
-                            Xapian::Query::unserialise(serialised), weights, lengths, fields);
+        pool->run_all(parts.size(), [&](std::size_t i) {
+            by_part[i] = match_part(parts[i], Xapian::Query::unserialise(serialised), weights,
+                                    lengths, fields);
         });
     }
 
     PhraseMatches out;
     detail::BestHits best(weights.keep);
     Xapian::doccount matches = 0;
-    for (const ShardMatches& shard : by_shard) {
+    for (const ShardMatches& shard : by_part) {
         matches += shard.matches;
         for (const RankedMatch& m : shard.best) best.offer(m.did, m.weight);
         out.totals.merge(shard.totals);

@@ -43,8 +43,9 @@ struct PhraseMatches {
 };
 
 /// Matches `query` (see phrase_terms) on every shard of a database, on `pool` when given
-/// (one task per shard) else on the caller's thread, and ranks the matches as
-/// Xapian::Enquire does with BM25Weight over the combined database `combined` (its
+/// (one task per shard; a single shard in two halves, the second on `combined`'s handle,
+/// which must then be another handle than the shard's) else on the caller's thread, and ranks the
+/// matches as Xapian::Enquire does with BM25Weight over the combined database `combined` (its
 /// statistics, ties by ascending combined docid; weights equal up to rounding). `lengths`
 /// holds the combined database's lengths; `fields` are counted from each shard's tables.
 /// nullopt when the query is no phrase. Throws what Xapian throws.

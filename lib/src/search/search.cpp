@@ -94,9 +94,10 @@ struct Searcher::Impl {
     StoredLabels labels_;                   // of the facets of fields with stored labels
     std::vector<Xapian::Database> shards_;  // one by one: each must be signed for --like
     SearchSnapshot snapshot_;
-    MatchCounter counter_;                     // reads snapshot_'s tables: declared after it
-    Xapian::doccount threads_from_;            // shards are matched on threads from this size
-    std::unique_ptr<WorkerPool> phrase_pool_;  // one thread per shard, at the first phrase
+    MatchCounter counter_;           // reads snapshot_'s tables: declared after it
+    Xapian::doccount threads_from_;  // shards are matched on threads from this size
+    std::unique_ptr<WorkerPool>
+        phrase_pool_;  // a thread per shard (2 at least), at the first phrase
     std::vector<std::string> missing_;
     const Taxonomy& taxonomy_;
     QueryBuilder builder_;
@@ -209,10 +210,12 @@ std::optional<PhraseMatches> Searcher::Impl::match_phrase_once(const Xapian::Que
         }
         phrase_shards.push_back(std::move(shard));
     }
+    // One database is matched in two halves: two threads at least.
     WorkerPool* pool = nullptr;
-    if (shards.size() > 1 && snapshot_.db().get_doccount() >= threads_from_) {
+    if (snapshot_.db().get_doccount() >= threads_from_) {
         if (!phrase_pool_) {
-            phrase_pool_ = std::make_unique<WorkerPool>(static_cast<unsigned>(shards.size()));
+            phrase_pool_ = std::make_unique<WorkerPool>(
+                static_cast<unsigned>(std::max<std::size_t>(shards.size(), 2)));
         }
         pool = phrase_pool_.get();
     }
