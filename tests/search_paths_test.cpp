@@ -54,9 +54,9 @@ Path meant_path(r2p::QueryClass cls) {
             return {r2p::RankedBy::PostingWalk, r2p::CountedBy::None};
         case C::TermFacets:
             return {r2p::RankedBy::PostingWalk, r2p::CountedBy::PostingWalk};
-        case C::Phrase:  // positions: Xapian's matcher
+        case C::Phrase:  // Xapian's matcher finds the matches, the length table weighs them
         case C::UserPhrase:
-            return {r2p::RankedBy::Xapian, r2p::CountedBy::None};
+            return {r2p::RankedBy::PostingWalk, r2p::CountedBy::None};
     }
     return {r2p::RankedBy::Xapian, r2p::CountedBy::None};
 }

@@ -22,8 +22,9 @@ inline constexpr std::size_t kMaxAround = 50;
 
 /// How a Searcher runs its passes; the defaults suit every tool.
 struct SearcherOptions {
-    /// The counting pass of a faceted query runs on threads the searcher keeps (one per
-    /// local shard, started at the first such query) from databases of this many passages;
+    /// The counting pass of a faceted query, and a phrase's matching, run on threads the
+    /// searcher keeps (one per local shard, two at least for a phrase, started at the first
+    /// such query) from databases of this many passages;
     /// below, counting after ranking is cheaper than handing it to a thread.
     Xapian::doccount counting_threads_from = 20'000;
 };

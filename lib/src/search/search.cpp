@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <memory>
 #include <optional>
 #include <string_view>
 
@@ -16,6 +17,7 @@
 #include "search/like_search.hpp"
 #include "search/match_counter.hpp"
 #include "search/passage_context.hpp"
+#include "search/phrase_pass.hpp"
 #include "search/query_builder.hpp"
 #include "search/result_groups.hpp"
 #include "search/search_snapshot.hpp"
@@ -55,6 +57,7 @@ struct Searcher::Impl {
           shards_(shard_handles(opened.shards)),
           snapshot_(opened.db, std::move(opened.parts), std::move(opened.part_paths)),
           counter_(snapshot_, options.counting_threads_from),
+          threads_from_(options.counting_threads_from),
           missing_(std::move(opened.missing)),
           taxonomy_(taxonomy),
           builder_(taxonomy) {}
@@ -75,6 +78,11 @@ struct Searcher::Impl {
     // rank the query, else Xapian's matcher (always when collapsing on a slot).
     TopK rank(const Xapian::Query& query, const SearchRequest& request,
               std::optional<Xapian::valueno> collapse, RankedBy& ranked_by);
+    // A phrase query ranked and counted (with the request's facets) from one match of the
+    // phrase on every local shard (phrase_pass.hpp); nullopt when the query is no phrase or
+    // the snapshot lacks the length table, local shards or a facet's table.
+    std::optional<PhraseMatches> match_phrase_once(const Xapian::Query& query,
+                                                   const SearchRequest& request);
     // The exact counts of the request's facets and matches; under FacetMode::Disjunctive a
     // facet with a filter of its own is counted by a pass without that filter. The main
     // pass was started with `shared_fields` (the others).
@@ -86,7 +94,10 @@ struct Searcher::Impl {
     StoredLabels labels_;                   // of the facets of fields with stored labels
     std::vector<Xapian::Database> shards_;  // one by one: each must be signed for --like
     SearchSnapshot snapshot_;
-    MatchCounter counter_;  // reads snapshot_'s tables: declared after it
+    MatchCounter counter_;           // reads snapshot_'s tables: declared after it
+    Xapian::doccount threads_from_;  // shards are matched on threads from this size
+    std::unique_ptr<WorkerPool>
+        phrase_pool_;  // a thread per shard (2 at least), at the first phrase
     std::vector<std::string> missing_;
     const Taxonomy& taxonomy_;
     QueryBuilder builder_;
@@ -179,6 +190,39 @@ TopK Searcher::Impl::rank(const Xapian::Query& query, const SearchRequest& reque
     return top;
 }
 
+std::optional<PhraseMatches> Searcher::Impl::match_phrase_once(const Xapian::Query& query,
+                                                               const SearchRequest& request) {
+    if (!phrase_terms(query)) return std::nullopt;
+    const LengthTable* lengths = snapshot_.length_table();
+    const std::vector<Xapian::Database>& shards = snapshot_.counting_shards();
+    if (lengths == nullptr || shards.empty()) return std::nullopt;
+    const std::vector<FacetField> from_tables = snapshot_.table_fields(request.facets);
+    for (const FacetField field : request.facets) {
+        if (std::find(from_tables.begin(), from_tables.end(), field) == from_tables.end()) {
+            return std::nullopt;
+        }
+    }
+    std::vector<PhraseShard> phrase_shards;
+    for (std::size_t i = 0; i < shards.size(); ++i) {
+        PhraseShard shard{shards[i], {}};
+        for (const FacetField field : from_tables) {
+            shard.tables[field] = &snapshot_.facet_table(field, i);
+        }
+        phrase_shards.push_back(std::move(shard));
+    }
+    // One database is matched in two halves: two threads at least.
+    WorkerPool* pool = nullptr;
+    if (snapshot_.db().get_doccount() >= threads_from_) {
+        if (!phrase_pool_) {
+            phrase_pool_ = std::make_unique<WorkerPool>(
+                static_cast<unsigned>(std::max<std::size_t>(shards.size(), 2)));
+        }
+        pool = phrase_pool_.get();
+    }
+    return match_phrase(snapshot_.db(), phrase_shards, *lengths, query, request.offset,
+                        request.limit, request.facets, pool);
+}
+
 SearchResult Searcher::Impl::run_once(const SearchRequest& request) {
     if (!request.like.empty() || !request.like_text.empty()) return run_like(request);
     SearchResult asked = run_text(request, request.query);
@@ -223,7 +267,11 @@ SearchResult Searcher::Impl::run_text(const SearchRequest& request, const std::s
     // A date range is walked with the date table, built now when the policy says so (the
     // counting pass, started first, reads it too).
     if (!request.filters.from.empty() || !request.filters.to.empty()) snapshot_.date_table();
-    if (counting) {
+    std::optional<PhraseMatches> phrase;
+    if (!collapse && request.sort == SortOrder::Relevance && own_filtered.empty()) {
+        phrase = match_phrase_once(built.query, request);
+    }
+    if (counting && !phrase) {
         std::vector<FacetField> shared_fields;
         for (const FacetField field : request.facets) {
             if (std::find(own_filtered.begin(), own_filtered.end(), field) == own_filtered.end()) {
@@ -244,7 +292,13 @@ SearchResult Searcher::Impl::run_text(const SearchRequest& request, const std::s
     result.offset = request.offset;
     result.limit = request.limit;
     result.group = request.group;
-    TopK top = rank(built.query, request, collapse, result.stats.ranked_by);
+    TopK top;
+    if (phrase) {
+        top = top_k_of(db, phrase->ranked);
+        result.stats.ranked_by = RankedBy::PostingWalk;
+    } else {
+        top = rank(built.query, request, collapse, result.stats.ranked_by);
+    }
     for (TopKHit& h : top.hits) {
         SearchHit hit;
         hit.rank = request.offset + result.hits.size() + 1;
@@ -263,7 +317,11 @@ SearchResult Searcher::Impl::run_text(const SearchRequest& request, const std::s
     if (!text.empty()) result.suggestion = builder_.suggest(text, db);
     result.missing_shards = missing_;
 
-    if (counting) {
+    if (counting && phrase) {
+        result.facets = phrase->totals.facets(taxonomy_);
+        labels_.label(result.facets);
+        result.stats.counted_by = CountedBy::Tables;
+    } else if (counting) {
         CountedMatches counted = finish_counts(request, text, own_filtered);
         result.matches = {counted.matches, counted.matches, counted.matches};
         result.facets = std::move(counted.facets);
