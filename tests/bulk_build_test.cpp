@@ -178,6 +178,7 @@ TEST_SUITE("bulk_build") {
         const fs::path db = dir / "db";
         const fs::path shard0 = r2p::shard_path(db, 0);
         // A killed run: its shards exist empty (and locked while it ran), parts lie beside.
+        fs::create_directories(db);
         {
             r2p::IndexWriter writer(shard0, 40, true, 100);
             CHECK(writer.bulk_building());

@@ -240,6 +240,9 @@ constexpr std::size_t kSpellingFlushPassages = 100'000;
 // a generated 5 MB statement: 1000 took 90 MB at peak, 5000 took 126 MB).
 constexpr std::size_t kStreamedBatch = 1000;
 
+// Passages per commit at most while a new database is built in parts (bulk_build.hpp).
+constexpr std::size_t kPartBatch = 1000;
+
 struct IndexWriter::State {
     std::filesystem::path dir;
     Xapian::WritableDatabase db;
@@ -311,6 +314,10 @@ IndexWriter::IndexWriter(const std::filesystem::path& dir, std::size_t batch_doc
             // Everything from here on goes into the parts; the empty target keeps the lock.
             state_->bulk = std::make_unique<BulkBuild>(dir, state_->db, bulk_part_passages);
             state_->db = state_->bulk->next_part();
+            // A part commits cheaply (small, unsynced), and a smaller pending batch makes
+            // Xapian's per-term maps cheaper: 50k passages took 24% less CPU at 1000 than
+            // at 5000 (measured: 61 against 83 s user+sys).
+            state_->batch_documents = std::min(state_->batch_documents, kPartBatch);
         }
         const std::string version = state_->db.get_metadata(std::string(schema::kSchemaVersionKey));
         if (version.empty()) {
