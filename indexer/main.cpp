@@ -53,6 +53,9 @@ int main(int argc, char* argv[]) {
             "loader threads (0: one per core)");
         add("batch", po::value<std::string>()->value_name("N")->default_value("5000"),
             "passages per commit (more: faster bulk builds, more memory)");
+        add("bulk-part", po::value<std::string>()->value_name("N")->default_value("50000"),
+            "a new (or empty) database is built as unsynced parts of N passages merged at the "
+            "end (0: written in place, committed every --batch)");
         add("collection", po::value<std::string>()->value_name("NAME|FILE"),
             "read file names (and --speakers) by a collection profile: NAME in "
             "corpus/collections/ (ungdc) or a .conf FILE");
@@ -142,6 +145,7 @@ int main(int argc, char* argv[]) {
         request.threads = static_cast<unsigned>(count("threads", kMaxThreads));
         request.batch_documents = count("batch", kMaxBatch);
         if (request.batch_documents < 1) throw r2p::UsageError("--batch must be at least 1");
+        request.bulk_part_passages = count("bulk-part", kMaxBatch);
         if (vm.count("speakers") && !vm.count("collection"))
             throw r2p::UsageError(
                 "--speakers needs --collection (the profile says how rows join files)");

@@ -29,6 +29,10 @@ struct IndexRequest {
     /// 20k-100k passages, but the 1M bench with it took 958 s with a third of the time in
     /// I/O wait (every commit rewrites each touched term's last posting block).
     std::size_t batch_documents = 5000;
+    /// A database (shard) that starts empty is built as part databases of about this many
+    /// passages, committed without fsync and merged into it at the end (index/bulk_build.hpp);
+    /// 0: written in place like an existing one.
+    std::size_t bulk_part_passages = 50000;
     /// A collection profile: a name under corpus/collections/ ("ungdc") or a .conf file;
     /// empty: none (metadata from sidecars and the text only).
     std::string collection;

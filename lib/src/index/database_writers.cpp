@@ -49,10 +49,12 @@ std::vector<fs::path> shard_layout(const fs::path& db, unsigned requested) {
 }  // namespace
 
 DatabaseWriters::DatabaseWriters(const fs::path& db, unsigned requested_shards, std::size_t batch,
-                                 bool dry_run, const Taxonomy& taxonomy, bool sentence_signatures)
+                                 bool dry_run, const Taxonomy& taxonomy, bool sentence_signatures,
+                                 std::size_t bulk_part_passages)
     : db_(db),
       batch_(batch),
       sentence_signatures_(sentence_signatures),
+      bulk_part_passages_(bulk_part_passages),
       shards_(shard_layout(db, requested_shards)),
       taxonomy_(taxonomy) {
     writers_.resize(shards_.empty() ? 1 : shards_.size());
@@ -97,20 +99,24 @@ IndexWriter& DatabaseWriters::at(std::size_t index) {
 
 void DatabaseWriters::commit() {
     if (!writers_[0]) return;  // nothing was opened: nothing to commit
-    for (auto& writer : writers_) writer->commit();
+    for_each_writer(&IndexWriter::commit);
 }
 
 void DatabaseWriters::write_tables() {
     if (!writers_[0]) return;
+    for_each_writer(&IndexWriter::write_tables);
+}
+
+void DatabaseWriters::for_each_writer(void (IndexWriter::*step)()) {
     // One thread per shard: each reads and writes only its own database.
     std::vector<std::future<void>> others;
     for (std::size_t i = 1; i < writers_.size(); ++i) {
         others.push_back(
-            std::async(std::launch::async, [&writer = *writers_[i]] { writer.write_tables(); }));
+            std::async(std::launch::async, [&writer = *writers_[i], step] { (writer.*step)(); }));
     }
     std::exception_ptr failed;
     try {
-        writers_[0]->write_tables();
+        (writers_[0].get()->*step)();
     } catch (...) {
         failed = std::current_exception();
     }
@@ -137,7 +143,8 @@ void DatabaseWriters::open_all() {
         // Xapian makes the database folder but not its parents (out/r2p.db).
         std::error_code ec;
         if (db_.has_parent_path()) fs::create_directories(db_.parent_path(), ec);
-        writers_[0] = std::make_unique<IndexWriter>(db_, batch_, sentence_signatures_);
+        writers_[0] =
+            std::make_unique<IndexWriter>(db_, batch_, sentence_signatures_, bulk_part_passages_);
         writers_[0]->record_taxonomy(taxonomy_);
         return;
     }
@@ -145,7 +152,8 @@ void DatabaseWriters::open_all() {
     fs::create_directories(db_, ec);
     if (ec) throw IndexError("cannot create " + db_.string() + ": " + ec.message());
     for (std::size_t i = 0; i < shards_.size(); ++i)
-        writers_[i] = std::make_unique<IndexWriter>(shards_[i], batch_, sentence_signatures_);
+        writers_[i] = std::make_unique<IndexWriter>(shards_[i], batch_, sentence_signatures_,
+                                                    bulk_part_passages_);
     // Every shard records the taxonomy: searches over any of them agree.
     for (auto& writer : writers_) writer->record_taxonomy(taxonomy_);
     if (!fs::exists(db_ / kStubFileName, ec)) write_stub(db_, shards_.size());

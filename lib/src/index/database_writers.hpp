@@ -23,9 +23,11 @@ class DatabaseWriters {
   public:
     /// `requested_shards` as IndexRequest::shards. Throws UsageError when it does not fit the
     /// database already at `db`, DatabaseLockedError / IndexError when one cannot be opened.
-    /// `sentence_signatures` as IndexRequest's (each IndexWriter marks its database).
+    /// `sentence_signatures` and `bulk_part_passages` as IndexRequest's (each IndexWriter
+    /// marks its database; a new one is built in parts).
     DatabaseWriters(const std::filesystem::path& db, unsigned requested_shards, std::size_t batch,
-                    bool dry_run, const Taxonomy& taxonomy, bool sentence_signatures = true);
+                    bool dry_run, const Taxonomy& taxonomy, bool sentence_signatures = true,
+                    std::size_t bulk_part_passages = 0);
     ~DatabaseWriters();
 
     /// What the databases held when the run began, by document id.
@@ -38,7 +40,8 @@ class DatabaseWriters {
     IndexWriter& for_doc(const std::string& doc_id) { return at(index_for(doc_id)); }
     /// How many writers (databases) the run has.
     std::size_t size() const { return writers_.size(); }
-    /// Commits every database opened; nothing when none was.
+    /// Commits every database opened (in parallel: a bulk build merges its parts here);
+    /// nothing when none was.
     void commit();
     /// Writes every database's table file for its last commit (after commit()); nothing
     /// when none was opened.
@@ -50,10 +53,12 @@ class DatabaseWriters {
     std::vector<std::filesystem::path> databases() const;
     void merge(std::map<std::string, StoredDocument> documents);
     void open_all();
+    void for_each_writer(void (IndexWriter::*step)());
 
     std::filesystem::path db_;
     std::size_t batch_;
     bool sentence_signatures_;
+    std::size_t bulk_part_passages_;
     std::vector<std::filesystem::path> shards_;
     std::vector<std::unique_ptr<IndexWriter>> writers_;
     std::once_flag opened_;

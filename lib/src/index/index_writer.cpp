@@ -5,6 +5,7 @@
 #include <span>
 #include <unordered_map>
 
+#include "index/bulk_build.hpp"
 #include "index/stored_passage.hpp"
 #include "r2p/error.hpp"
 #include "r2p/schema.hpp"
@@ -239,6 +240,9 @@ constexpr std::size_t kSpellingFlushPassages = 100'000;
 // a generated 5 MB statement: 1000 took 90 MB at peak, 5000 took 126 MB).
 constexpr std::size_t kStreamedBatch = 1000;
 
+// Passages per commit at most while a new database is built in parts (bulk_build.hpp).
+constexpr std::size_t kPartBatch = 1000;
+
 struct IndexWriter::State {
     std::filesystem::path dir;
     Xapian::WritableDatabase db;
@@ -247,11 +251,22 @@ struct IndexWriter::State {
     std::size_t pending = 0;
     std::unordered_map<std::string, Xapian::termcount> spellings;
     std::size_t spelling_passages = 0;  // passages whose words are in `spellings`
+    // While a new database is built in parts (db is the current part), else null.
+    std::unique_ptr<BulkBuild> bulk;
+    // The labels of a bulk build, written into its last part only: the compactor keeps an
+    // arbitrary one of a key's values when several parts hold it.
+    std::map<std::string, std::string> bulk_labels;
 
     // A value's label is rewritten by every document carrying it (the last spelling wins):
     // cheaper than reading it first, and a document holds one country and few speakers.
     void write_labels(const std::vector<std::pair<std::string, std::string>>& labels) {
-        for (const auto& [key, label] : labels) db.set_metadata(key, label);
+        for (const auto& [key, label] : labels) {
+            if (bulk) {
+                bulk_labels[key] = label;
+            } else {
+                db.set_metadata(key, label);
+            }
+        }
     }
 
     void flush_spellings() {
@@ -291,10 +306,19 @@ void mark_signatures(Xapian::WritableDatabase& db, bool sentence_signatures) {
 }  // namespace
 
 IndexWriter::IndexWriter(const std::filesystem::path& dir, std::size_t batch_documents,
-                         bool sentence_signatures)
+                         bool sentence_signatures, std::size_t bulk_part_passages)
     : state_(std::make_unique<State>(
-          State{dir, open_writable(dir), batch_documents, sentence_signatures, 0, {}, 0})) {
+          State{dir, open_writable(dir), batch_documents, sentence_signatures, 0, {}, 0, {}, {}})) {
     try {
+        if (bulk_part_passages > 0 && bulk_build_applies(dir, state_->db)) {
+            // Everything from here on goes into the parts; the empty target keeps the lock.
+            state_->bulk = std::make_unique<BulkBuild>(dir, state_->db, bulk_part_passages);
+            state_->db = state_->bulk->next_part();
+            // A part commits cheaply (small, unsynced), and a smaller pending batch makes
+            // Xapian's per-term maps cheaper: 50k passages took 24% less CPU at 1000 than
+            // at 5000 (measured: 61 against 83 s user+sys).
+            state_->batch_documents = std::min(state_->batch_documents, kPartBatch);
+        }
         const std::string version = state_->db.get_metadata(std::string(schema::kSchemaVersionKey));
         if (version.empty()) {
             if (state_->db.get_doccount() != 0) {
@@ -319,6 +343,16 @@ IndexWriter::IndexWriter(const std::filesystem::path& dir, std::size_t batch_doc
 // error mid-document: the document's fingerprint is written last, so a later run sees it
 // changed and writes it again.
 IndexWriter::~IndexWriter() {
+    if (state_->bulk) {
+        // An unpublished bulk build is dropped whole: the target stays as it was.
+        try {
+            state_->db.close();
+        } catch (const Xapian::Error&) {
+            // The parts are removed anyway.
+        }
+        state_->bulk.reset();
+        return;
+    }
     try {
         state_->flush_spellings();  // committed with what is pending when the database closes
     } catch (const Xapian::Error&) {
@@ -476,7 +510,20 @@ std::size_t IndexWriter::prune(const std::set<std::string>& keep) {
     return gone.size();
 }
 
-void IndexWriter::commit() { commit_batch(true); }
+void IndexWriter::commit() {
+    commit_batch(true);
+    if (!state_->bulk) return;
+    try {
+        for (const auto& [key, label] : state_->bulk_labels) state_->db.set_metadata(key, label);
+    } catch (const Xapian::Error& e) {
+        throw IndexError("cannot write " + state_->dir.string() + ": " + e.get_description());
+    }
+    state_->db = state_->bulk->publish(state_->db);
+    state_->bulk.reset();
+    state_->bulk_labels.clear();
+}
+
+bool IndexWriter::bulk_building() const { return state_->bulk != nullptr; }
 
 void IndexWriter::write_tables() {
     if (!table_file_current(state_->db, state_->dir)) write_table_file(state_->db, state_->dir);
@@ -487,6 +534,10 @@ void IndexWriter::commit_batch(bool with_spellings) {
         if (with_spellings) state_->flush_spellings();
         state_->db.commit();
         state_->pending = 0;
+        if (state_->bulk && state_->bulk->full(state_->db)) {
+            state_->db.close();
+            state_->db = state_->bulk->next_part();
+        }
     } catch (const Xapian::Error& e) {
         throw IndexError("cannot commit to " + state_->dir.string() + ": " + e.get_description() +
                          " (the database keeps its last commit)");

@@ -75,9 +75,13 @@ class IndexWriter {
     /// `sentence_signatures`, write_document signs paragraphs and the database is marked
     /// (schema::kSignatureSchemeKey) when it is new or already marked with this scheme; a
     /// database holding passages without them stays unmarked (--like asks to re-index).
-    /// Without, the mark is removed.
+    /// Without, the mark is removed. With `bulk_part_passages` > 0 and a new (or empty)
+    /// database (bulk_build_applies), the passages go into part databases of about that many
+    /// passages, merged into `dir` by commit() (index/bulk_build.hpp): until then `dir`
+    /// stays empty and what the writer reads (stored_documents, stored_fingerprint) is the
+    /// current part's only.
     explicit IndexWriter(const std::filesystem::path& dir, std::size_t batch_documents = 2000,
-                         bool sentence_signatures = true);
+                         bool sentence_signatures = true, std::size_t bulk_part_passages = 0);
     ~IndexWriter();
     IndexWriter(const IndexWriter&) = delete;
     IndexWriter& operator=(const IndexWriter&) = delete;
@@ -118,9 +122,13 @@ class IndexWriter {
     /// how many documents were removed.
     std::size_t prune(const std::set<std::string>& keep);
 
-    /// Commits what is pending, spelling entries included. Throws IndexError (e.g. disk
-    /// full); the database stays at its last commit.
+    /// Commits what is pending, spelling entries included; a bulk build is merged and
+    /// published, and the writer goes on with the database at `dir`. Throws IndexError (e.g.
+    /// disk full); the database stays at its last commit (a bulk build's: empty).
     void commit();
+
+    /// Whether the writer is building a new database in parts (see the constructor).
+    bool bulk_building() const;
 
     /// Writes the database's table file (tables/table_file.hpp) for its last commit, unless
     /// the file there is already that commit's. Call after commit(): the writer still holds

@@ -295,7 +295,7 @@ IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
     // Only an existing database is opened here (a locked one is reported before any work);
     // document ids depend on the files it holds.
     DatabaseWriters writers(request.db, request.shards, request.batch_documents, request.dry_run,
-                            taxonomy, request.sentence_signatures);
+                            taxonomy, request.sentence_signatures, request.bulk_part_passages);
     std::map<std::string, std::filesystem::path> known;
     for (const auto& [doc_id, stored] : writers.stored()) known.emplace(doc_id, stored.location);
     CorpusListing listing = list_corpus_files(request.paths, known);
