@@ -1,8 +1,10 @@
 #include "index/bulk_build.hpp"
 
 #include <fcntl.h>
+#include <stdio.h>  // renameat2, RENAME_EXCHANGE (glibc 2.28)
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <string>
 #include <system_error>
@@ -96,7 +98,6 @@ bool BulkBuild::full(const Xapian::WritableDatabase& part) const {
 
 Xapian::WritableDatabase BulkBuild::publish(Xapian::WritableDatabase& current) {
     const fs::path merged = work_ / "merged";
-    const fs::path replaced = work_ / "replaced";
     try {
         current.commit();
         current.close();
@@ -106,25 +107,44 @@ Xapian::WritableDatabase BulkBuild::publish(Xapian::WritableDatabase& current) {
         // adding every passage to one database gives. Synced, unlike the parts.
         parts.compact(merged.string(), static_cast<unsigned>(Xapian::Compactor::STANDARD));
         parts.close();
-        target_.close();  // the target is replaced whole: its lock goes with it
     } catch (const Xapian::Error& e) {
         throw IndexError("cannot merge the parts of " + dir_.string() + " in " + work_.string() +
                          ": " + e.get_description());
     }
-    std::error_code ec;
-    fs::rename(dir_, replaced, ec);
-    if (!ec) fs::rename(merged, dir_, ec);
-    if (ec) {
-        throw IndexError("cannot move the merged database into " + dir_.string() + ": " +
-                         ec.message() + " (re-run r2p-index)");
-    }
+    swap_into_place(merged);
+    // The empty database, now in work_, goes with its lock: the merged one is in place.
+    target_.close();
     sync_folder(dir_.parent_path().empty() ? fs::path(".") : dir_.parent_path());
     published_ = true;
+    std::error_code ec;
     fs::remove_all(work_, ec);
     try {
         return Xapian::WritableDatabase(dir_.string(), Xapian::DB_OPEN);
+    } catch (const Xapian::DatabaseLockError&) {
+        throw DatabaseLockedError("database " + dir_.string() +
+                                  " was built whole and then locked by another writer");
     } catch (const Xapian::Error& e) {
         throw IndexError("cannot open database " + dir_.string() + ": " + e.get_description());
+    }
+}
+
+void BulkBuild::swap_into_place(const fs::path& merged) {
+    // Exchanged in one step while target_ still holds the empty database's lock: no writer
+    // can start on the empty folder meanwhile, and dir_ is never absent. A file system
+    // without RENAME_EXCHANGE takes two renames (dir_ absent between them).
+    if (::renameat2(AT_FDCWD, merged.c_str(), AT_FDCWD, dir_.c_str(), RENAME_EXCHANGE) == 0) return;
+    const int exchange_error = errno;
+    std::error_code ec;
+    if (exchange_error == EINVAL || exchange_error == ENOSYS || exchange_error == ENOTSUP) {
+        const fs::path replaced = work_ / "replaced";
+        fs::rename(dir_, replaced, ec);
+        if (!ec) fs::rename(merged, dir_, ec);
+    } else {
+        ec.assign(exchange_error, std::generic_category());
+    }
+    if (ec) {
+        throw IndexError("cannot move the merged database into " + dir_.string() + ": " +
+                         ec.message() + " (re-run r2p-index)");
     }
 }
 

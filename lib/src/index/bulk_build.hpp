@@ -46,6 +46,9 @@ class BulkBuild {
     Xapian::WritableDatabase publish(Xapian::WritableDatabase& current);
 
   private:
+    // Puts the merged database at dir_ (the empty one moves into work_). Throws IndexError.
+    void swap_into_place(const std::filesystem::path& merged);
+
     std::filesystem::path dir_;
     std::filesystem::path work_;
     Xapian::WritableDatabase target_;
