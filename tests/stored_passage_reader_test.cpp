@@ -11,6 +11,7 @@
 #include "index/stored_passage.hpp"
 #include "r2p/error.hpp"
 #include "r2p/schema.hpp"
+#include "search/passage_context.hpp"
 #include "test_support.hpp"
 
 TEST_SUITE("stored_passage_reader") {
@@ -215,5 +216,39 @@ TEST_SUITE("stored_passage_reader") {
         Xapian::Database db(dir.path().string());
         CHECK_THROWS_WITH_AS(r2p::StoredPassageReader(db).read(1), doctest::Contains("statement a"),
                              r2p::IndexError);
+    }
+
+    TEST_CASE("a passage in context reads the same from the older whole layout and the new") {
+        r2p::test::TempDir dir;
+        const r2p::Document doc = make_doc("a", "Statement A");
+        write(dir.path() / "new", {doc});
+        Xapian::Database fresh((dir.path() / "new").string());
+        {
+            // The same documents, their data rewritten whole (as r2p-index wrote it before).
+            Xapian::WritableDatabase old((dir.path() / "old").string(), Xapian::DB_CREATE);
+            r2p::StoredPassageReader reader(fresh);
+            for (auto it = fresh.postlist_begin(""); it != fresh.postlist_end(""); ++it) {
+                Xapian::Document xdoc = fresh.get_document(*it);
+                xdoc.set_data(r2p::encode_stored_passage(reader.read(*it)));
+                old.replace_document(*it, xdoc);
+            }
+            old.commit();
+        }
+        Xapian::Database old((dir.path() / "old").string());
+        CHECK(r2p::has_statement_fields(old.get_document(1).get_data()));
+        const auto same = [](const r2p::StoredPassage& x, const r2p::StoredPassage& y) {
+            return r2p::encode_stored_passage(x) == r2p::encode_stored_passage(y);
+        };
+        const auto from_old = r2p::read_passage_context(old, "a/p2", 1);
+        const auto from_new = r2p::read_passage_context(fresh, "a/p2", 1);
+        REQUIRE(from_old);
+        REQUIRE(from_new);
+        CHECK(same(from_old->passage, from_new->passage));
+        REQUIRE(from_old->before.size() == 1);
+        REQUIRE(from_new->before.size() == 1);
+        CHECK(same(from_old->before[0], from_new->before[0]));
+        REQUIRE(from_new->after.size() == 1);
+        CHECK(same(from_old->after[0], from_new->after[0]));
+        check_statement(from_new->after[0], doc);
     }
 }
