@@ -16,6 +16,7 @@
 #include "bench/run_info.hpp"
 #include "bench/stopwatch.hpp"
 #include "index/stored_passage.hpp"
+#include "index/stored_passage_reader.hpp"
 #include "r2p/error.hpp"
 #include "r2p/schema.hpp"
 #include "r2p/search.hpp"
@@ -120,10 +121,11 @@ std::vector<std::string> sample_sentences(Searcher& searcher, std::size_t count,
     if (last == 0) return sentences;
     std::uniform_int_distribution<Xapian::docid> docids(1, last);
     std::uniform_int_distribution<std::size_t> numbers(1, 3);
+    StoredPassageReader reader(db);
     for (std::size_t attempt = 0; sentences.size() < count && attempt < count * 20; ++attempt) {
         StoredPassage passage;
         try {
-            passage = decode_stored_passage(db.get_document(docids(random)).get_data());
+            passage = reader.read(docids(random));
         } catch (const Xapian::DocNotFoundError&) {
             continue;  // a gap left by a deleted document
         }

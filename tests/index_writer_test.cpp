@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "index/stored_passage.hpp"
+#include "index/stored_passage_reader.hpp"
 #include "r2p/databases.hpp"
 #include "r2p/error.hpp"
 #include "r2p/schema.hpp"
@@ -99,7 +100,8 @@ TEST_SUITE("index_writer") {
         CHECK(xdoc.get_value(r2p::schema::slot(Slot::Themes)) ==
               std::string("accountability") + r2p::schema::kListSeparator + "prevention");
         CHECK(xdoc.get_value(r2p::schema::slot(Slot::Kind)) == "paragraph");
-        const r2p::StoredPassage stored = r2p::decode_stored_passage(xdoc.get_data());
+        const r2p::StoredPassage stored =
+            r2p::StoredPassageReader(db).read(*db.postlist_begin("Qmeeting/p1"));
         CHECK(stored.text == "Villy Søvndal spoke of preventing atrocities.");
         CHECK(stored.speaker == std::optional<std::string>("Villy Søvndal"));
         CHECK(stored.doc_title == "Title of meeting");
@@ -128,9 +130,9 @@ TEST_SUITE("index_writer") {
             writer.commit();
         }
         Xapian::Database db(dir.path().string());
+        r2p::StoredPassageReader reader(db);
         const auto stored = [&](const std::string& id) {
-            return r2p::decode_stored_passage(
-                db.get_document(*db.postlist_begin("Q" + id)).get_data());
+            return reader.read(*db.postlist_begin("Q" + id));
         };
         CHECK(stored("report/p1").label == "12");
         CHECK(stored("report/p1/q1").label == "12");  // a quote shows its paragraph's number
@@ -344,8 +346,8 @@ TEST_SUITE("index_writer") {
         CHECK(phrase_matches("commitment", "5th") == 0);
         CHECK(phrase_matches("ministerial", "meeting") == 1);
 
-        const r2p::StoredPassage stored = r2p::decode_stored_passage(
-            db.get_document(*db.postlist_begin("Qmeeting/p1")).get_data());
+        const r2p::StoredPassage stored =
+            r2p::StoredPassageReader(db).read(*db.postlist_begin("Qmeeting/p1"));
         CHECK(stored.doc_event == "5th Annual Ministerial Meeting");
         CHECK(stored.doc_place == "Genève");
         CHECK(stored.doc_source_url == "https://example.org/meeting");

@@ -104,4 +104,39 @@ TEST_SUITE("stored_passage") {
                                                                9)),
                         r2p::IndexError);
     }
+
+    TEST_CASE("a passage's own record and its statement record round-trip to the whole passage") {
+        const r2p::StoredPassage p = sample();
+        const std::string own = r2p::encode_passage_own(p);
+        CHECK_FALSE(r2p::has_statement_fields(own));
+        CHECK(r2p::has_statement_fields(r2p::encode_stored_passage(p)));
+        CHECK(own.find("Ministerial") == std::string::npos);  // no statement field inside
+        CHECK(r2p::stored_statement_id(own) == "meeting");
+        CHECK(r2p::stored_statement_id(r2p::encode_stored_passage(p)) == "meeting");
+        r2p::StoredPassage read = r2p::decode_stored_passage(own);
+        CHECK(read.doc_title.empty());
+        CHECK(read.doc_symbol.empty());
+        CHECK(read.label == "12");
+        r2p::apply_statement_fields(r2p::encode_statement_fields(p), read);
+        check_equal(read, p);
+        r2p::StoredPassage bare = p;
+        bare.speaker.reset();
+        CHECK_FALSE(r2p::decode_stored_passage(r2p::encode_passage_own(bare)).speaker.has_value());
+    }
+
+    TEST_CASE("a cut own or statement record is an IndexError") {
+        const std::string own = r2p::encode_passage_own(sample());
+        for (std::size_t size = 1; size < own.size(); ++size) {
+            CAPTURE(size);
+            CHECK_THROWS_AS(r2p::decode_stored_passage(own.substr(0, size)), r2p::IndexError);
+        }
+        const std::string record = r2p::encode_statement_fields(sample());
+        r2p::StoredPassage p;
+        for (std::size_t size = 0; size < record.size(); ++size) {
+            CAPTURE(size);
+            CHECK_THROWS_AS(r2p::apply_statement_fields(record.substr(0, size), p),
+                            r2p::IndexError);
+        }
+        CHECK_THROWS_AS(r2p::apply_statement_fields(record + "!", p), r2p::IndexError);
+    }
 }

@@ -150,6 +150,10 @@ constexpr std::string_view kFileKeyPrefix = "file:";
 /// Metadata key holding the absolute path of a document's file: "path:" + doc id. Prune and
 /// document ids go by it; documents written before it existed fall back to a passage's path.
 constexpr std::string_view kLocationKeyPrefix = "path:";
+/// Metadata key holding a statement's fields (title, date, path, event, place, source URL,
+/// country, country name, session, symbol) once for all its passages: "statement:" + doc id,
+/// in the shard holding its passages. Passages written before it carry the fields themselves.
+constexpr std::string_view kStatementKeyPrefix = "statement:";
 /// Metadata key holding the schema version; a database of another version is refused.
 constexpr std::string_view kSchemaVersionKey = "r2p:schema";
 // 2: binary passage data; 3: no possessive 's; 4: event, place, source URL stored, title
@@ -176,6 +180,14 @@ inline std::string label_key(const FieldSpec& field, std::string_view value) {
     key += field.name;
     key += ':';
     key += value;
+    return key.size() <= kMaxMetadataKeyBytes ? key : std::string();
+}
+
+/// The metadata key of statement `doc_id`'s record ("" when too long for a key: its passages
+/// then carry the fields themselves).
+inline std::string statement_key(std::string_view doc_id) {
+    std::string key(kStatementKeyPrefix);
+    key += doc_id;
     return key.size() <= kMaxMetadataKeyBytes ? key : std::string();
 }
 

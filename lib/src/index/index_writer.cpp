@@ -7,6 +7,7 @@
 
 #include "index/bulk_build.hpp"
 #include "index/stored_passage.hpp"
+#include "index/stored_passage_reader.hpp"
 #include "r2p/error.hpp"
 #include "r2p/schema.hpp"
 #include "r2p/stored_taxonomy.hpp"
@@ -49,6 +50,20 @@ void add_sentence_anchors(Xapian::Document& xdoc, std::string_view text) {
                                         anchors);
     }
     for (const std::string& anchor : anchors) xdoc.add_boolean_term(anchor);
+}
+
+// The fields a statement's passages share, as StoredPassage holds them.
+void set_statement_fields(StoredPassage& stored, const Document& doc) {
+    stored.doc_title = doc.meta.title;
+    stored.doc_date = doc.meta.date;
+    stored.doc_path = doc.meta.path;
+    stored.doc_event = doc.meta.event;
+    stored.doc_place = doc.meta.place;
+    stored.doc_source_url = doc.meta.source_url;
+    stored.doc_country = fold(doc.meta.country);
+    stored.doc_country_name = doc.meta.country_name;
+    stored.doc_session = doc.meta.session;
+    stored.doc_symbol = doc.meta.symbol;
 }
 
 std::string year_of(const std::string& date) {
@@ -155,18 +170,23 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
         stored.label = paragraph.label;  // a quote shows its paragraph's number
     }
     stored.doc_id = doc.meta.id;
-    stored.doc_title = doc.meta.title;
-    stored.doc_date = doc.meta.date;
-    stored.doc_path = doc.meta.path;
-    stored.doc_event = doc.meta.event;
-    stored.doc_place = doc.meta.place;
-    stored.doc_source_url = doc.meta.source_url;
-    stored.doc_country = country;
-    stored.doc_country_name = doc.meta.country_name;
-    stored.doc_session = doc.meta.session;
-    stored.doc_symbol = doc.meta.symbol;
-    xdoc.set_data(encode_stored_passage(stored));
+    // The statement's fields go once in its record, not in each of its ~20-40 passages.
+    if (schema::statement_key(doc.meta.id).empty() || doc.meta.id.empty()) {
+        set_statement_fields(stored, doc);
+        xdoc.set_data(encode_stored_passage(stored));
+    } else {
+        xdoc.set_data(encode_passage_own(stored));
+    }
     return xdoc;
+}
+
+std::pair<std::string, std::string> statement_record(const Document& doc) {
+    if (doc.meta.id.empty()) return {};
+    std::string key = schema::statement_key(doc.meta.id);
+    if (key.empty()) return {};
+    StoredPassage fields;
+    set_statement_fields(fields, doc);
+    return {std::move(key), encode_statement_fields(fields)};
 }
 
 std::vector<std::pair<std::string, std::string>> facet_labels(
@@ -227,6 +247,7 @@ PreparedDocument prepare_document(const Document& doc, const std::vector<Passage
     }
     prepared.spellings.assign(words.begin(), words.end());
     prepared.labels = facet_labels(doc, passages);
+    prepared.statement = statement_record(doc);
     return prepared;
 }
 
@@ -267,6 +288,11 @@ struct IndexWriter::State {
                 db.set_metadata(key, label);
             }
         }
+    }
+
+    // A statement's record is written (or replaced) with its passages, in the same commit.
+    void write_statement(const std::pair<std::string, std::string>& statement) {
+        if (!statement.first.empty()) db.set_metadata(statement.first, statement.second);
     }
 
     void flush_spellings() {
@@ -378,8 +404,7 @@ std::map<std::string, StoredDocument> read_stored_documents(const Xapian::Databa
             if (!document.location.empty()) continue;
             const auto passage = db.postlist_begin(term(schema::kDocPrefix, doc_id));
             if (passage == db.postlist_end(term(schema::kDocPrefix, doc_id))) continue;
-            const std::string path =
-                decode_stored_passage(db.get_document(*passage).get_data()).doc_path;
+            const std::string path = StoredPassageReader(db).read(*passage).doc_path;
             std::error_code ec;
             if (!path.empty())
                 document.location = std::filesystem::absolute(path, ec).lexically_normal();
@@ -409,6 +434,8 @@ void IndexWriter::remove(const std::string& doc_id) {
         state_->db.delete_document(term(schema::kDocPrefix, doc_id));
         state_->db.set_metadata(term(schema::kFileKeyPrefix, doc_id), "");
         state_->db.set_metadata(term(schema::kLocationKeyPrefix, doc_id), "");
+        const std::string statement = schema::statement_key(doc_id);
+        if (!statement.empty()) state_->db.set_metadata(statement, "");
     } catch (const Xapian::Error& e) {
         throw IndexError("cannot remove " + doc_id + " from " + state_->dir.string() + ": " +
                          e.get_description());
@@ -430,6 +457,7 @@ void IndexWriter::write(const PreparedDocument& prepared, const std::string& fin
         // Every old passage of the document goes, including ids the new text no longer has;
         // so add_document is safe (and much cheaper than replace_document by id term).
         state_->db.delete_document(term(schema::kDocPrefix, prepared.doc_id));
+        state_->write_statement(prepared.statement);
         for (const Xapian::Document& passage : prepared.passages) state_->db.add_document(passage);
         for (const auto& [word, frequency] : prepared.spellings) {
             state_->spellings[word] += frequency;
@@ -461,6 +489,8 @@ void IndexWriter::write_document(const Document& doc, const std::vector<Passage>
     std::size_t done = 0;
     try {
         state_->db.delete_document(term(schema::kDocPrefix, doc.meta.id));
+        // Before the passages: a commit inside the document never holds one without it.
+        state_->write_statement(statement_record(doc));
         for (const Passage& passage : passages) {
             const Xapian::Document xdoc =
                 make_passage_document(doc, passage, terms, state_->sentence_signatures);

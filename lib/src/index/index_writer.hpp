@@ -24,6 +24,8 @@ namespace r2p {
 /// Terms longer than schema::kMaxTermBytes or holding NUL are never added. With
 /// `sentence_signatures`, a paragraph also gets the anchors of its sentences
 /// (sentences/sentence_signature.hpp); a quote's sentences are its paragraph's and get none.
+/// Its stored data holds the statement's fields only when the statement cannot have a
+/// record (statement_record): whoever writes the passage writes the record too.
 Xapian::Document make_passage_document(const Document& doc, const Passage& passage,
                                        Xapian::TermGenerator& terms,
                                        bool sentence_signatures = true);
@@ -38,7 +40,14 @@ struct PreparedDocument {
     /// Facet labels of the values its passages carry, as metadata (key, label): see
     /// facet_labels.
     std::vector<std::pair<std::string, std::string>> labels;
+    /// Its statement record, as metadata (key, record): see statement_record.
+    std::pair<std::string, std::string> statement;
 };
+
+/// `doc`'s statement record: its fields stored once for all its passages, as metadata
+/// (schema::statement_key, encode_statement_fields). The key is "" when the statement cannot
+/// have one (id empty or too long): its passages then carry the fields themselves.
+std::pair<std::string, std::string> statement_record(const Document& doc);
 
 /// The labels of the facet values `doc`'s passages carry, as (schema::label_key, label)
 /// pairs, each key once: the country's name for its code, each speaker's name as written

@@ -65,6 +65,18 @@ class Reader {
         return out;
     }
 
+    void skip_string() {
+        const std::uint64_t size = varint();
+        if (size > data_.size() - pos_) fail("ends inside a string");
+        pos_ += static_cast<std::size_t>(size);
+    }
+
+    void skip_list() {
+        const std::uint64_t count = varint();
+        if (count > data_.size() - pos_) fail("has a list longer than the data");
+        for (std::uint64_t i = 0; i < count; ++i) skip_string();
+    }
+
     bool at_end() const { return pos_ == data_.size(); }
 
     void finish() const {
@@ -80,6 +92,28 @@ class Reader {
     std::string_view data_;
     std::size_t pos_ = 0;
 };
+
+}  // namespace
+
+namespace {
+
+// A passage written with its statement's fields apart (encode_passage_own) begins with this
+// byte; an older, self-contained record begins with its id's byte length, never 0 (ids are
+// never empty).
+constexpr char kOwnFieldsMarker = '\0';
+
+void put_statement_fields(std::string& out, const StoredPassage& p) {
+    put_string(out, p.doc_title);
+    put_string(out, p.doc_date);
+    put_string(out, p.doc_path);
+    put_string(out, p.doc_event);
+    put_string(out, p.doc_place);
+    put_string(out, p.doc_source_url);
+    put_string(out, p.doc_country);
+    put_string(out, p.doc_country_name);
+    put_string(out, p.doc_session);
+    put_string(out, p.doc_symbol);
+}
 
 }  // namespace
 
@@ -113,7 +147,67 @@ std::string encode_stored_passage(const StoredPassage& p) {
     return out;
 }
 
+std::string encode_passage_own(const StoredPassage& p) {
+    std::string out;
+    out.reserve(p.text.size() + p.id.size() + p.doc_id.size() + p.section.size() + 48);
+    out += kOwnFieldsMarker;
+    put_string(out, p.id);
+    put_string(out, p.kind);
+    put_string(out, p.text);
+    put_list(out, p.themes);
+    put_list(out, p.roles);
+    put_varint(out, p.speaker ? 1 : 0);
+    if (p.speaker) put_string(out, *p.speaker);
+    put_string(out, p.parent);
+    put_string(out, p.section);
+    put_string(out, p.doc_id);
+    put_varint(out, p.line);
+    put_string(out, p.label);
+    return out;
+}
+
+std::string encode_statement_fields(const StoredPassage& p) {
+    std::string out;
+    put_statement_fields(out, p);
+    return out;
+}
+
+bool has_statement_fields(std::string_view data) {
+    return data.empty() || data.front() != kOwnFieldsMarker;
+}
+
+std::string stored_statement_id(std::string_view data) {
+    if (has_statement_fields(data)) return decode_stored_passage(data).doc_id;
+    Reader in(data.substr(1));
+    in.skip_string();  // id
+    in.skip_string();  // kind
+    in.skip_string();  // text
+    in.skip_list();    // themes
+    in.skip_list();    // roles
+    if (in.varint() != 0) in.skip_string();
+    in.skip_string();  // parent
+    in.skip_string();  // section
+    return in.string();
+}
+
 StoredPassage decode_stored_passage(std::string_view data) {
+    if (!has_statement_fields(data)) {
+        Reader in(data.substr(1));
+        StoredPassage p;
+        p.id = in.string();
+        p.kind = in.string();
+        p.text = in.string();
+        p.themes = in.list();
+        p.roles = in.list();
+        if (in.varint() != 0) p.speaker = in.string();
+        p.parent = in.string();
+        p.section = in.string();
+        p.doc_id = in.string();
+        p.line = static_cast<std::size_t>(in.varint());
+        p.label = in.string();
+        in.finish();
+        return p;
+    }
     Reader in(data);
     StoredPassage p;
     p.id = in.string();
@@ -142,6 +236,21 @@ StoredPassage decode_stored_passage(std::string_view data) {
     }
     in.finish();
     return p;
+}
+
+void apply_statement_fields(std::string_view record, StoredPassage& p) {
+    Reader in(record);
+    p.doc_title = in.string();
+    p.doc_date = in.string();
+    p.doc_path = in.string();
+    p.doc_event = in.string();
+    p.doc_place = in.string();
+    p.doc_source_url = in.string();
+    p.doc_country = in.string();
+    p.doc_country_name = in.string();
+    p.doc_session = in.string();
+    p.doc_symbol = in.string();
+    in.finish();
 }
 
 }  // namespace r2p

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "index/stored_passage.hpp"
+#include "index/stored_passage_reader.hpp"
 #include "r2p/error.hpp"
 #include "r2p/request_text.hpp"
 #include "r2p/schema.hpp"
@@ -140,8 +141,9 @@ AskedSentences asked_sentences(const Xapian::Database& db, const SearchRequest& 
 std::vector<LikePassage> find_like_passages(const Xapian::Database& db, const AskedSentences& asked,
                                             double min_similarity) {
     std::vector<LikePassage> found;
+    StoredPassageReader reader(db);
     for (const Xapian::docid docid : candidates(db, asked)) {
-        StoredPassage passage = decode_stored_passage(db.get_document(docid).get_data());
+        StoredPassage passage = reader.read(docid);
         const std::vector<detail::PassageSentence> sentences =
             detail::passage_sentences(passage.text);
         double best = -1;

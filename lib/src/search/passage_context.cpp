@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "index/stored_passage.hpp"
+#include "index/stored_passage_reader.hpp"
 #include "r2p/schema.hpp"
 
 namespace r2p {
@@ -32,8 +33,9 @@ std::optional<std::pair<std::size_t, std::size_t>> trailing_number(std::string_v
 std::vector<StoredPassage> passages_with(const Xapian::Database& db, const std::string& term) {
     std::vector<StoredPassage> out;
     if (term.size() > schema::kMaxTermBytes) return out;
+    StoredPassageReader reader(db);
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-        out.push_back(decode_stored_passage(db.get_document(*it).get_data()));
+        out.push_back(reader.read(*it));
     }
     return out;
 }

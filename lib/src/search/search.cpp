@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "index/stored_passage.hpp"
+#include "index/stored_passage_reader.hpp"
 #include "r2p/databases.hpp"
 #include "r2p/error.hpp"
 #include "r2p/request_text.hpp"
@@ -299,11 +300,12 @@ SearchResult Searcher::Impl::run_text(const SearchRequest& request, const std::s
     } else {
         top = rank(built.query, request, collapse, result.stats.ranked_by);
     }
+    StoredPassageReader passages(snapshot_.db());
     for (TopKHit& h : top.hits) {
         SearchHit hit;
         hit.rank = request.offset + result.hits.size() + 1;
         hit.score = h.weight;
-        hit.passage = decode_stored_passage(h.data);
+        hit.passage = passages.decode(h.docid, h.data);
         hit.snippet = make_snippet(hit.passage.text, built.highlight);
         result.hits.push_back(std::move(hit));
     }

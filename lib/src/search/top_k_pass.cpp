@@ -7,7 +7,7 @@ namespace r2p {
 TopK top_k_of(const Xapian::Database& db, const RankedMatches& ranked) {
     TopK out;
     for (const RankedMatch& m : ranked.hits) {
-        out.hits.push_back({m.weight, db.get_document(m.did).get_data()});
+        out.hits.push_back({m.weight, m.did, db.get_document(m.did).get_data()});
     }
     out.matches = ranked.matches;
     return out;
@@ -33,7 +33,7 @@ std::optional<TopK> XapianTopK::run(const Xapian::Query& query, std::size_t offs
                                                static_cast<Xapian::doccount>(limit), check);
     TopK out;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-        out.hits.push_back({it.get_weight(), it.get_document().get_data()});
+        out.hits.push_back({it.get_weight(), *it, it.get_document().get_data()});
     }
     const MatchCounts counted = {mset.get_matches_lower_bound(), mset.get_matches_estimated(),
                                  mset.get_matches_upper_bound()};

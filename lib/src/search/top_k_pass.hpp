@@ -19,6 +19,7 @@ namespace r2p {
 /// One ranked hit: its weight and its document's stored data (see decode_stored_passage).
 struct TopKHit {
     double weight = 0;
+    Xapian::docid docid = 0;  ///< in the searched database (the statement record's shard)
     std::string data;
 };
 

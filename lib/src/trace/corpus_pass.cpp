@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "index/stored_passage.hpp"
+#include "index/stored_passage_reader.hpp"
 #include "search/query_filters.hpp"
 #include "trace/trace_timeline.hpp"
 
@@ -48,8 +49,9 @@ CorpusFactsBuilder::CorpusFactsBuilder(Searcher& searcher, const SearchFilters& 
     if (filtered_) chosen_ = chosen_docids(db_, filter);
 }
 
-CorpusFactsBuilder::Read CorpusFactsBuilder::read(const std::string& data) {
-    const StoredPassage passage = decode_stored_passage(data);
+CorpusFactsBuilder::Read CorpusFactsBuilder::read(const std::string& data,
+                                                  const std::string& record) {
+    const StoredPassage passage = with_statement_fields(decode_stored_passage(data), record);
     Read out;
     out.doc_id = passage.doc_id;
     out.speaker = speaker_key(passage);

@@ -14,6 +14,7 @@
 
 #include <xapian.h>
 
+#include "index/stored_passage_reader.hpp"
 #include "r2p/search.hpp"
 #include "sentences/passage_sentences.hpp"
 #include "trace/repeated_score.hpp"
@@ -66,7 +67,8 @@ class CorpusFactsBuilder {
         std::string doc_id, speaker, year, date;
         std::vector<PassageSentence> sentences;
     };
-    static Read read(const std::string& data);
+    /// `record`: the statement record the data needs (StoredPassageReader::record_for).
+    static Read read(const std::string& data, const std::string& record);
 
     /// Adds a passage's facts; returns its index.
     std::uint32_t add(Xapian::docid docid, const Read& read);
@@ -98,10 +100,15 @@ CorpusFacts read_corpus(Searcher& searcher, const SearchFilters& filters,
     struct Batch {
         std::vector<Xapian::docid> docids;
         std::vector<std::string> data;
+        // Each passage's statement record ("" if none), owned by `passages`.
+        std::vector<const std::string*> records;
         std::vector<detail::CorpusFactsBuilder::Read> read;
         std::vector<Kept> kept;
         std::vector<std::future<void>> work;
     };
+    // Read on this thread only (one record read per statement, cached for the whole pass);
+    // before the pool, whose tasks point into it.
+    StoredPassageReader passages(db);
     Batch batches[2];
     // After the batches: on an error, its destructor finishes their tasks before they go.
     WorkerPool pool;
@@ -112,7 +119,8 @@ CorpusFacts read_corpus(Searcher& searcher, const SearchFilters& filters,
         for (std::size_t part = 0; part < parts; ++part) {
             batch.work.push_back(pool.submit([&batch, &keep, part, parts] {
                 for (std::size_t i = part; i < batch.docids.size(); i += parts) {
-                    batch.read[i] = detail::CorpusFactsBuilder::read(batch.data[i]);
+                    batch.read[i] =
+                        detail::CorpusFactsBuilder::read(batch.data[i], *batch.records[i]);
                     batch.kept[i] = keep(std::move(batch.read[i].sentences));
                 }
             }));
@@ -127,6 +135,7 @@ CorpusFacts read_corpus(Searcher& searcher, const SearchFilters& filters,
         }
         batch.docids.clear();
         batch.data.clear();
+        batch.records.clear();
         batch.read.clear();
         batch.kept.clear();
     };
@@ -135,6 +144,7 @@ CorpusFacts read_corpus(Searcher& searcher, const SearchFilters& filters,
         Batch& batch = batches[filling];
         batch.docids.push_back(*it);
         batch.data.push_back(db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_data());
+        batch.records.push_back(&passages.record_for(*it, batch.data.back()));
         if (batch.docids.size() < kBatchPassages) continue;
         begin_batch(batch);
         filling = 1 - filling;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "index/stored_passage.hpp"
+#include "index/stored_passage_reader.hpp"
 #include "r2p/search.hpp"
 #include "sentences/sentence_similarity.hpp"
 #include "trace/corpus_pass.hpp"
@@ -42,8 +43,9 @@ RepeatedResult repeated_phrases(Searcher& searcher, const RepeatedRequest& reque
             for (const std::uint64_t gram : runs.grams) records.push_back({gram, passage});
             return runs.sentences;
         });
+    StoredPassageReader reader(db);
     const auto stored = [&](std::uint32_t passage) {
-        return decode_stored_passage(db.get_document(corpus.passages[passage].docid).get_data());
+        return reader.read(corpus.passages[passage].docid);
     };
     const std::vector<RankedPhrase> phrases = rank_phrases(
         records, corpus,

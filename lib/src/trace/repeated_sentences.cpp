@@ -8,6 +8,7 @@
 #include <string>
 
 #include "index/stored_passage.hpp"
+#include "index/stored_passage_reader.hpp"
 #include "r2p/search.hpp"
 #include "r2p/trace.hpp"
 #include "sentences/passage_sentences.hpp"
@@ -153,11 +154,11 @@ RepeatedResult repeated_sentences(Searcher& searcher, const RepeatedRequest& req
     });
     if (families.size() > request.top) families.resize(request.top);
 
+    StoredPassageReader reader(db);
     for (const Family& family : families) {
         const SentenceFacts& s = sentences[family.first];
         RepeatedSentence out;
-        out.first_use.passage =
-            decode_stored_passage(db.get_document(passages[s.passage].docid).get_data());
+        out.first_use.passage = reader.read(passages[s.passage].docid);
         const auto all = detail::passage_sentences(out.first_use.passage.text);
         out.first_use.match = detail::match_sentence(all.at(s.number), all.at(s.number));
         out.speakers = family.speakers;
