@@ -5,6 +5,7 @@
 
 #include "search/best_hits.hpp"
 #include "search/bm25_formula.hpp"
+#include "search/posting_walk.hpp"
 
 namespace r2p {
 
@@ -210,14 +211,6 @@ ShardMatches match_part(const PhrasePart& part, const Xapian::Query& query,
     return out;
 }
 
-bool leaf_term(const Xapian::Query& q, std::string& term) {
-    if (q.get_type() != Xapian::Query::LEAF_TERM) return false;
-    const auto it = q.get_terms_begin();
-    if (it == q.get_terms_end()) return false;
-    term = *it;
-    return !term.empty();
-}
-
 }  // namespace
 
 std::optional<std::vector<std::string>> phrase_terms(const Xapian::Query& query) {
@@ -230,7 +223,7 @@ std::optional<std::vector<std::string>> phrase_terms(const Xapian::Query& query)
     std::vector<std::string> terms;
     for (std::size_t i = 0; i < phrase.get_num_subqueries(); ++i) {
         std::string term;
-        if (!leaf_term(phrase.get_subquery(i), term)) return std::nullopt;
+        if (!detail::leaf_term(phrase.get_subquery(i), term)) return std::nullopt;
         terms.push_back(term);
     }
     if (terms.empty() || std::set<std::string>(terms.begin(), terms.end()).size() != terms.size()) {

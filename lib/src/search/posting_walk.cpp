@@ -5,10 +5,6 @@
 
 namespace r2p::detail {
 
-namespace {
-
-constexpr int kMaxFilterDepth = 8;
-
 bool leaf_term(const Xapian::Query& q, std::string& term) {
     if (q.get_type() != Xapian::Query::LEAF_TERM) return false;
     const auto it = q.get_terms_begin();
@@ -16,6 +12,10 @@ bool leaf_term(const Xapian::Query& q, std::string& term) {
     term = *it;
     return !term.empty();
 }
+
+namespace {
+
+constexpr int kMaxFilterDepth = 8;
 
 std::optional<WalkFilter> filter_of(const Xapian::Database& db, const Xapian::Query& q,
                                     const WalkDates* dates, int depth) {

@@ -134,4 +134,7 @@ class PostingWalk {
     std::size_t lead_ = 0;      // under AND: the rarest term, which drives the walk
 };
 
+/// True when `q` is a single term (not a phrase, wildcard or operator): `term` is then set.
+bool leaf_term(const Xapian::Query& q, std::string& term);
+
 }  // namespace r2p::detail
