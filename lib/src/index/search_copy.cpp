@@ -27,24 +27,15 @@ constexpr std::string_view kTermlistFile = "termlist.glass";
 
 // The local shard folders `source` stands for; a remote shard cannot be copied from here.
 std::vector<fs::path> source_databases(const fs::path& source) {
-    std::error_code ec;
-    fs::path stub;
-    if (fs::is_directory(source, ec) && fs::exists(source / kStubFileName, ec)) {
-        stub = source / kStubFileName;
-    } else if (fs::is_regular_file(source, ec)) {
-        stub = source;
-    } else {
-        return {source};
-    }
     std::vector<fs::path> shards;
-    for (const StubEntry& entry : read_stub(stub)) {
+    for (const StubEntry& entry : databases_named_by(source)) {
         if (entry.remote) {
-            throw UsageError(stub.string() + " names remote shard " + entry.display +
+            throw UsageError(source.string() + " names remote shard " + entry.display +
                              ": copy it on its own machine");
         }
         shards.emplace_back(entry.path);
     }
-    if (shards.empty()) throw IndexError(stub.string() + " names no shard");
+    if (shards.empty()) throw IndexError(source.string() + " names no shard");
     return shards;
 }
 

@@ -103,4 +103,16 @@ std::vector<StubEntry> read_stub(const fs::path& stub) {
     return entries;
 }
 
+std::vector<StubEntry> databases_named_by(const fs::path& database) {
+    std::error_code ec;
+    if (fs::is_directory(database, ec) && fs::exists(database / kStubFileName, ec)) {
+        return read_stub(database / kStubFileName);
+    }
+    if (fs::is_regular_file(database, ec)) return read_stub(database);
+    StubEntry local;
+    local.path = database.string();
+    local.display = database.string();
+    return {local};
+}
+
 }  // namespace r2p

@@ -38,6 +38,11 @@ struct StubEntry {
 /// "STUB:LINE: reason" for a line it cannot take.
 std::vector<StubEntry> read_stub(const std::filesystem::path& stub);
 
+/// The databases `database` stands for: the entries of its stub (a folder holding
+/// kStubFileName, or a stub file itself), else the one local folder it names. Throws
+/// IndexError as read_stub does.
+std::vector<StubEntry> databases_named_by(const std::filesystem::path& database);
+
 /// Splits "HOST:PORT" (as in tcp://HOST:PORT). Throws UsageError naming `spec` when the
 /// port is missing or not 1..65535.
 StubEntry parse_host_port(std::string_view host_port, const std::string& spec);

@@ -18,17 +18,8 @@ namespace {
 
 // The local shard folders `database` stands for.
 std::vector<fs::path> local_shards(const fs::path& database) {
-    std::error_code ec;
-    fs::path stub;
-    if (fs::is_directory(database, ec) && fs::exists(database / kStubFileName, ec)) {
-        stub = database / kStubFileName;
-    } else if (fs::is_regular_file(database, ec)) {
-        stub = database;
-    } else {
-        return {database};
-    }
     std::vector<fs::path> shards;
-    for (const StubEntry& entry : read_stub(stub)) {
+    for (const StubEntry& entry : databases_named_by(database)) {
         if (!entry.remote) shards.emplace_back(entry.path);
     }
     return shards;

@@ -56,16 +56,7 @@ std::vector<StubEntry> shards_of(const std::string& spec) {
     if (spec.rfind(kTcpScheme, 0) == 0) {
         return {parse_host_port(std::string_view(spec).substr(kTcpScheme.size()), spec)};
     }
-    std::error_code ec;
-    const fs::path path(spec);
-    if (fs::is_directory(path, ec) && fs::exists(path / kStubFileName, ec)) {
-        return read_stub(path / kStubFileName);
-    }
-    if (fs::is_regular_file(path, ec)) return read_stub(path);
-    StubEntry local;
-    local.path = spec;
-    local.display = spec;
-    return {local};
+    return databases_named_by(fs::path(spec));
 }
 
 }  // namespace
