@@ -94,12 +94,14 @@ std::vector<r2p::SearchRequest> read_requests(const std::vector<std::string>& fi
     return requests;
 }
 
-// One line per query: what must not change when the search path does.
+// One line per query: what must not change when the search path does (weights to the last
+// bit, in hex).
 void print_result(const r2p::SearchRequest& request, const r2p::SearchResult& result) {
     std::cout << request.query << " | " << result.matches.lower << " " << result.matches.upper
               << " |";
     for (const r2p::SearchHit& hit : result.hits) {
-        std::cout << ' ' << hit.passage.id << ':' << static_cast<float>(hit.score);
+        std::cout << ' ' << hit.passage.id << ':' << std::hexfloat << hit.score
+                  << std::defaultfloat;
     }
     std::cout << " |";
     for (const r2p::Facet& facet : result.facets) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "r2p/schema.hpp"
+#include "search/match_visitor.hpp"
 #include "test_support.hpp"
 
 TEST_SUITE("ranked_pass") {
@@ -142,6 +143,68 @@ TEST_SUITE("ranked_pass") {
         }
     }
 
+    // Passages built term by term so that many tie: "alpha" once in most (short passages
+    // all weigh the same, BM25's normalised length has a floor), twice in some, 40 times (a
+    // wdf beyond WdfBounds' table) in a few; "beta" in every third. Lengths 3 to 300.
+    void write_ties_corpus(const std::string& dir, Xapian::docid first, Xapian::docid last) {
+        Xapian::WritableDatabase db(dir, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+        for (Xapian::docid i = first; i <= last; ++i) {
+            Xapian::Document doc;
+            Xapian::termcount alpha = i % 13 == 0 ? 2 : 1;
+            if (i % 101 == 0) alpha = 40;
+            if (i % 7 != 3) doc.add_term("alpha", alpha);
+            if (i % 3 == 0) doc.add_term("beta", i % 9 == 0 ? 3 : 1);
+            const Xapian::termcount filler = i % 4 == 0 ? 3 + i % 298 : 2;
+            doc.add_term("filler" + std::to_string(i % 5), filler);
+            db.add_document(doc);
+        }
+        db.commit();
+    }
+
+    // Sees every match of a walked ranked pass.
+    class CountingVisitor : public r2p::MatchVisitor {
+      public:
+        void visit(Xapian::docid) override { ++visits; }
+        void visited_all() override { all = true; }
+        Xapian::doccount visits = 0;
+        bool all = false;
+    };
+
+    // rank_bm25 against Enquire with no tolerance: a term, or two terms (whose sum does not
+    // depend on the order), weigh the same to the bit and ties come in docid order.
+    void check_exact_ranking(const Xapian::Database& db) {
+        const r2p::LengthTable lengths = r2p::LengthTable::build(db);
+        for (const Q& q : {Q("alpha"), Q("beta"), Q(Q::OP_AND, Q("alpha"), Q("beta")),
+                           Q(Q::OP_AND, Q("beta"), Q("alpha"))}) {
+            CAPTURE(q.get_description());
+            for (const auto& page : {std::pair<std::size_t, std::size_t>{0, 10},
+                                     {0, 1},
+                                     {3, 5},
+                                     {40, 10},
+                                     {0, 0},
+                                     {0, 3000}}) {
+                const std::size_t offset = page.first;
+                const std::size_t limit = page.second;
+                CAPTURE(offset);
+                CAPTURE(limit);
+                CountingVisitor visitor;
+                const auto ours = r2p::rank_bm25(db, lengths, q, offset, limit,
+                                                 r2p::RankCounts::Exact, nullptr, &visitor);
+                REQUIRE(ours.has_value());
+                const auto expected = xapian(db, q, offset, limit);
+                CHECK(ours->matches.lower == expected.matches.lower);
+                CHECK(visitor.visits == expected.matches.lower);
+                CHECK(visitor.all);
+                REQUIRE(ours->hits.size() == expected.hits.size());
+                for (std::size_t i = 0; i < ours->hits.size(); ++i) {
+                    CAPTURE(i);
+                    CHECK(ours->hits[i].did == expected.hits[i].did);
+                    CHECK(ours->hits[i].weight == expected.hits[i].weight);
+                }
+            }
+        }
+    }
+
     }  // namespace
 
     TEST_CASE("rankings are compared modulo ties within 1e-9, never beyond") {
@@ -211,5 +274,17 @@ TEST_SUITE("ranked_pass") {
             CAPTURE(q.get_description());
             CHECK_FALSE(r2p::rank_bm25(db, lengths, q, 0, 10).has_value());
         }
+    }
+
+    TEST_CASE("passes over matches that cannot enter the top k, with Xapian's exact ranking") {
+        r2p::test::TempDir dir;
+        write_ties_corpus((dir / "one").string(), 1, 2000);
+        check_exact_ranking(Xapian::Database((dir / "one").string()));
+        // Shards opened as one: the shortest passage is the shorter shard's.
+        write_ties_corpus((dir / "a").string(), 1, 1200);
+        write_ties_corpus((dir / "b").string(), 5000, 5700);
+        Xapian::Database both((dir / "a").string());
+        both.add_database(Xapian::Database((dir / "b").string()));
+        check_exact_ranking(both);
     }
 }

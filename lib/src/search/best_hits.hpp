@@ -36,6 +36,13 @@ class BestHits {
         }
     }
 
+    /// Whether a match weighing at most `most` could enter: false once k are held and `most`
+    /// does not exceed threshold(), and always when k is 0. What a walk asks before weighing.
+    bool could_enter(double most) const {
+        if (heap_.size() < k_) return true;
+        return k_ != 0 && most > heap_.front().weight;
+    }
+
     /// Whether k matches are held (always when k is 0: nothing can enter).
     bool full() const { return heap_.size() >= k_; }
     /// The weight of the worst match held; when full(), what a new match must exceed.

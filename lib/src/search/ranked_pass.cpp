@@ -9,6 +9,7 @@
 #include "search/max_score.hpp"
 #include "search/posting_walk.hpp"
 #include "search/union_walk.hpp"
+#include "search/wdf_bounds.hpp"
 
 namespace r2p {
 
@@ -42,6 +43,60 @@ Xapian::doccount count_or(const Xapian::Database& db, const Xapian::Query& query
     Xapian::doccount count = 0;
     if (walk) detail::for_each_match(*walk, db.get_lastdocid(), [&](Xapian::docid) { ++count; });
     return count;
+}
+
+// A term or an AND (every term is on each match, no docid to read again per term): weighs
+// the matches that could enter `best`, visits and counts them all. A match whose weight
+// cannot exceed the k-th best, by its terms' WdfBounds, is neither weighed nor has its length
+// read: under a frequent term most are (the short passages' weights are reached early).
+// Weighed matches sum bm25_sum_part in query order, as Xapian does, to the last bit.
+Xapian::doccount rank_every_match(detail::PostingWalk& walk, const detail::OrWeights& weights,
+                                  const Xapian::Database& db, const LengthTable& lengths,
+                                  detail::BestHits& best, MatchVisitor* visitor) {
+    auto& terms = walk.terms();
+    const Xapian::termcount shortest = db.get_doclength_lower_bound();
+    std::vector<detail::WdfBounds> bounds;
+    for (const double termweight : weights.termweights) {
+        bounds.emplace_back(termweight, shortest, weights.len_factor);
+    }
+    Xapian::doccount matched = 0;
+    if (terms.size() == 1) {
+        const detail::WalkTerm& only = terms.front();
+        const detail::WdfBounds& bound = bounds.front();
+        const double termweight = weights.termweights.front();
+        walk.for_each([&](Xapian::docid did) {
+            ++matched;
+            const Xapian::termcount wdf = only.it.get_wdf();
+            if (best.could_enter(bound.at(wdf))) {
+                double weight = 0;  // as the AND sums, from 0
+                weight +=
+                    detail::bm25_sum_part(termweight, wdf, lengths.at(did), weights.len_factor);
+                best.offer(did, weight);
+            }
+            if (visitor != nullptr) visitor->visit(did);
+        });
+        return matched;
+    }
+    std::vector<Xapian::termcount> wdfs(terms.size());
+    walk.for_each([&](Xapian::docid did) {
+        ++matched;
+        double most = 0;  // summed in query order, as the weight: never below it
+        for (std::size_t i = 0; i < terms.size(); ++i) {
+            wdfs[i] = terms[i].it.get_wdf();
+            most += bounds[i].at(wdfs[i]);
+        }
+        if (best.could_enter(most)) {
+            const Xapian::termcount length = lengths.at(did);
+            double weight = 0;
+            for (std::size_t i = 0; i < terms.size(); ++i) {
+                weight += detail::bm25_sum_part(weights.termweights[i], wdfs[i], length,
+                                                weights.len_factor);
+            }
+            best.offer(did, weight);
+        }
+        if (visitor != nullptr) visitor->visit(did);
+    });
+    return matched;
 }
 
 }  // namespace
@@ -79,19 +134,8 @@ std::optional<RankedMatches> rank_bm25(const Xapian::Database& db, const LengthT
             out.matches = {n, n, n};
         }
     } else {
-        Xapian::doccount matched = 0;
-        // A term or an AND: every term is on `did` (no docid to read again per term).
-        walk->for_each([&](Xapian::docid did) {
-            ++matched;
-            const Xapian::termcount length = lengths.at(did);
-            double weight = 0;  // summed in query order
-            for (std::size_t i = 0; i < terms.size(); ++i) {
-                weight += detail::bm25_sum_part(weights.termweights[i], terms[i].it.get_wdf(),
-                                                length, len_factor);
-            }
-            best.offer(did, weight);
-            if (visitor != nullptr) visitor->visit(did);
-        });
+        const Xapian::doccount matched =
+            rank_every_match(*walk, weights, db, lengths, best, visitor);
         if (visitor != nullptr) visitor->visited_all();
         out.matches = {matched, matched, matched};
     }
