@@ -163,6 +163,20 @@ void FacetCounter::add_match(Xapian::docid did) {
     }
 }
 
+void FacetCounter::add_matches(std::span<const Xapian::docid> dids) {
+    for (const TableLookup& lookup : lookups_) {
+        if (lookup.bit_counts != nullptr) {
+            for (const Xapian::docid did : dids) {
+                lookup.bit_counts->add(did < lookup.bits.size() ? lookup.bits[did] : 0);
+            }
+        } else {
+            for (const Xapian::docid did : dids) {
+                lookup.index_counts->add(did < lookup.index.size() ? lookup.index[did] : 0);
+            }
+        }
+    }
+}
+
 void FacetCounter::add_to(FacetTotals& totals) const {
     for (const auto& f : fields_) {
         totals.list(f->field);

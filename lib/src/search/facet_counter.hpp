@@ -70,6 +70,8 @@ class FacetCounter {
 
     /// Counts passage `did` of the tables' database (every field from its table).
     void add_match(Xapian::docid did);
+    /// Counts passages `dids`, as add_match each (a field at a time: a tight loop).
+    void add_matches(std::span<const Xapian::docid> dids);
 
     /// Adds what was counted to `totals` (every field is listed, even with no counts).
     void add_to(FacetTotals& totals) const;

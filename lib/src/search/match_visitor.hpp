@@ -6,6 +6,8 @@
 
 #include <xapian.h>
 
+#include <span>
+
 namespace r2p {
 
 /// Sees the matches of a ranked pass over a database.
@@ -14,6 +16,11 @@ class MatchVisitor {
     virtual ~MatchVisitor() = default;
     /// Match `did` of the ranked database; called in ascending docid order, once each.
     virtual void visit(Xapian::docid did) = 0;
+    /// Matches `dids`, in ascending docid order, as visit() each: a walk that hands them
+    /// over in batches (VisitBatch) saves a virtual call per match in a counter's loop.
+    virtual void visit_each(std::span<const Xapian::docid> dids) {
+        for (const Xapian::docid did : dids) visit(did);
+    }
     /// Called after the last visit() when the pass visited every match; a pass that skips
     /// matches (MaxScore) or cannot walk the query never calls it.
     virtual void visited_all() = 0;

@@ -9,6 +9,7 @@
 #include "search/max_score.hpp"
 #include "search/posting_walk.hpp"
 #include "search/union_walk.hpp"
+#include "search/visit_batch.hpp"
 #include "search/wdf_bounds.hpp"
 
 namespace r2p {
@@ -46,9 +47,9 @@ Xapian::doccount count_or(const Xapian::Database& db, const Xapian::Query& query
 }
 
 // A term or an AND (every term is on each match, no docid to read again per term): weighs
-// the matches that could enter `best`, visits and counts them all. A match whose weight
-// cannot exceed the k-th best, by its terms' WdfBounds, is neither weighed nor has its length
-// read: under a frequent term most are (the short passages' weights are reached early).
+// the matches that could enter `best`, visits (in batches) and counts them all. A match whose
+// weight cannot exceed the k-th best, by its terms' WdfBounds, is neither weighed nor has its
+// length read: under a frequent term most are (the short passages' weights are reached early).
 // Weighed matches sum bm25_sum_part in query order, as Xapian does, to the last bit.
 Xapian::doccount rank_every_match(detail::PostingWalk& walk, const detail::OrWeights& weights,
                                   const Xapian::Database& db, const LengthTable& lengths,
@@ -60,6 +61,7 @@ Xapian::doccount rank_every_match(detail::PostingWalk& walk, const detail::OrWei
         bounds.emplace_back(termweight, shortest, weights.len_factor);
     }
     Xapian::doccount matched = 0;
+    detail::VisitBatch visits(visitor);
     if (terms.size() == 1) {
         const detail::WalkTerm& only = terms.front();
         const detail::WdfBounds& bound = bounds.front();
@@ -73,8 +75,9 @@ Xapian::doccount rank_every_match(detail::PostingWalk& walk, const detail::OrWei
                     detail::bm25_sum_part(termweight, wdf, lengths.at(did), weights.len_factor);
                 best.offer(did, weight);
             }
-            if (visitor != nullptr) visitor->visit(did);
+            visits.add(did);
         });
+        visits.flush();
         return matched;
     }
     std::vector<Xapian::termcount> wdfs(terms.size());
@@ -94,8 +97,9 @@ Xapian::doccount rank_every_match(detail::PostingWalk& walk, const detail::OrWei
             }
             best.offer(did, weight);
         }
-        if (visitor != nullptr) visitor->visit(did);
+        visits.add(did);
     });
+    visits.flush();
     return matched;
 }
 

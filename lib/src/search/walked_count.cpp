@@ -48,6 +48,15 @@ void WalkedCount::visit(Xapian::docid did) {
     by_shard_[i % shards_]->add_match(i / shards_ + 1);
 }
 
+void WalkedCount::visit_each(std::span<const Xapian::docid> dids) {
+    if (by_shard_.empty() || shards_ != 1) {
+        for (const Xapian::docid did : dids) visit(did);
+        return;
+    }
+    matches_ += static_cast<Xapian::doccount>(dids.size());
+    by_shard_.front()->add_matches(dids);
+}
+
 void WalkedCount::add_to(FacetTotals& totals) const {
     for (const auto& counter : by_shard_) counter->add_to(totals);
 }

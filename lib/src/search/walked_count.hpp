@@ -7,6 +7,7 @@
 
 #include <map>
 #include <memory>
+#include <span>
 #include <vector>
 
 #include "r2p/facets.hpp"
@@ -39,6 +40,7 @@ class WalkedCount final : public MatchVisitor {
                 const std::vector<std::map<FacetField, const FacetTable*>>& tables);
 
     void visit(Xapian::docid did) override;
+    void visit_each(std::span<const Xapian::docid> dids) override;
     void visited_all() override { complete_ = true; }
 
     /// Whether the walk visited every match: the counts are then exact.
