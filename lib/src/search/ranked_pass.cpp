@@ -66,7 +66,7 @@ Xapian::doccount rank_every_match(detail::PostingWalk& walk, const detail::OrWei
         const detail::WalkTerm& only = terms.front();
         const detail::WdfBounds& bound = bounds.front();
         const double termweight = weights.termweights.front();
-        walk.for_each([&](Xapian::docid did) {
+        walk.for_each_of_single_term([&](Xapian::docid did) {
             ++matched;
             const Xapian::termcount wdf = only.it.get_wdf();
             if (best.could_enter(bound.at(wdf))) {
