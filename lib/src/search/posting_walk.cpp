@@ -99,12 +99,14 @@ std::optional<PostingWalk> PostingWalk::open(const Xapian::Database& db, const X
     return walk;
 }
 
-bool PostingWalk::all_at(Xapian::docid did) {
+Xapian::docid PostingWalk::align(Xapian::docid did) {
     for (WalkTerm& t : terms_) {
         if (t.it != t.end && *t.it < did) t.it.skip_to(did);
-        if (!t.at(did)) return false;
+        if (t.it == t.end) return 0;
+        const Xapian::docid at = *t.it;
+        if (at != did) return at;
     }
-    return true;
+    return did;
 }
 
 bool PostingWalk::passes_each_filter(Xapian::docid did) {

@@ -67,10 +67,19 @@ class PostingWalk {
             return;
         }
         if (conjunctive_) {
+            // Leapfrog: where another term has no posting at the lead's docid, the lead
+            // skips to that term's next docid rather than stepping through its postings.
             WalkTerm& lead = terms_[lead_];
-            for (; lead.it != lead.end; ++lead.it) {
+            while (lead.it != lead.end) {
                 const Xapian::docid did = *lead.it;
-                if (all_at(did) && passes_filters(did)) f(did);
+                const Xapian::docid next = align(did);
+                if (next == 0) return;
+                if (next != did) {
+                    lead.it.skip_to(next);
+                    continue;
+                }
+                if (passes_filters(did)) f(did);
+                ++lead.it;
             }
             return;
         }
@@ -133,7 +142,10 @@ class PostingWalk {
         }
     }
 
-    bool all_at(Xapian::docid did);
+    // Under AND: moves every term to its first docid at or after `did`. Returns `did` when
+    // all hold it, else the first docid past it that some term holds (none before can match
+    // them all), or 0 once a term has ended (no match is left).
+    Xapian::docid align(Xapian::docid did);
     bool passes_each_filter(Xapian::docid did);
 
     std::vector<WalkTerm> terms_;
