@@ -1,0 +1,70 @@
+// The posting walk's AND: the matches Xapian's matcher finds, in docid order, with every
+// term positioned on each match.
+#include "search/posting_walk.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "test_support.hpp"
+
+TEST_SUITE("posting_walk") {
+    namespace {
+
+    // Every match of `q` by Xapian's matcher, in docid order.
+    std::vector<Xapian::docid> xapian_matches(const Xapian::Database& db, const Xapian::Query& q) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(q);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+        const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+        std::vector<Xapian::docid> out;
+        for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(*it);
+        return out;
+    }
+
+    }  // namespace
+
+    TEST_CASE("an AND leapfrogs over gaps and ends with its shortest term, missing no match") {
+        using Q = Xapian::Query;
+        r2p::test::TempDir dir;
+        {
+            Xapian::WritableDatabase db((dir / "db").string(),
+                                        Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+            for (unsigned p = 1; p <= 3000; ++p) {
+                Xapian::Document doc;
+                if (p % 2 == 0) doc.add_term("even", 1 + p % 3);
+                if (p % 7 == 0) doc.add_term("seventh");
+                // Two stretches far apart: the lead must skip the others' long gaps.
+                if ((p >= 100 && p < 130) || (p >= 2500 && p < 2520)) doc.add_term("block", 2);
+                if (p <= 50) doc.add_term("early");  // ends long before the others
+                if (p % 3 == 0) doc.add_boolean_term("Fthird");
+                db.add_document(doc);
+            }
+            db.commit();
+        }
+        const Xapian::Database db((dir / "db").string());
+        const std::vector<Q> three = {Q("even"), Q("seventh"), Q("block")};
+        for (const Q& q :
+             {Q(Q::OP_AND, Q("even"), Q("block")), Q(Q::OP_AND, Q("block"), Q("even")),
+              Q(Q::OP_AND, three.begin(), three.end()), Q(Q::OP_AND, Q("seventh"), Q("early")),
+              Q(Q::OP_AND, Q("even"), Q("seventh")),
+              Q(Q::OP_FILTER, Q(Q::OP_AND, Q("even"), Q("seventh")), Q("Fthird")),
+              Q(Q::OP_AND, Q("block"), Q("early"))}) {
+            CAPTURE(q.get_description());
+            auto walk = r2p::detail::PostingWalk::open(db, q);
+            REQUIRE(walk.has_value());
+            std::vector<Xapian::docid> got;
+            bool positioned = true;
+            walk->for_each([&](Xapian::docid did) {
+                got.push_back(did);
+                for (const auto& t : walk->terms()) {
+                    if (!t.at(did)) positioned = false;
+                }
+            });
+            CHECK(got == xapian_matches(db, q));
+            CHECK(positioned);
+        }
+    }
+}
