@@ -150,11 +150,11 @@ TEST_SUITE("ranked_pass") {
         Xapian::WritableDatabase db(dir, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
         for (Xapian::docid i = first; i <= last; ++i) {
             Xapian::Document doc;
-            Xapian::termcount alpha = i % 13 == 0 ? 2 : 1;
+            Xapian::termcount alpha = i % 13 == 0 ? 2u : 1u;
             if (i % 101 == 0) alpha = 40;
             if (i % 7 != 3) doc.add_term("alpha", alpha);
-            if (i % 3 == 0) doc.add_term("beta", i % 9 == 0 ? 3 : 1);
-            const Xapian::termcount filler = i % 4 == 0 ? 3 + i % 298 : 2;
+            if (i % 3 == 0) doc.add_term("beta", i % 9 == 0 ? 3u : 1u);
+            const Xapian::termcount filler = i % 4 == 0 ? 3 + i % 298 : 2u;
             doc.add_term("filler" + std::to_string(i % 5), filler);
             db.add_document(doc);
         }
