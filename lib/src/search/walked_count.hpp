@@ -1,6 +1,7 @@
 // The counting pass riding on the ranked pass's posting walk: when the ranked walk visits
-// every match (a term or an AND, see rank_bm25), the matches and the facets from tables are
-// counted as it goes, instead of by a second walk of the same postings on another thread.
+// every match (a term, an AND, or an OR's union after MaxScore: see rank_bm25), the matches
+// and the facets from tables are counted as it goes, instead of by a second walk of the
+// same postings on another thread.
 #pragma once
 
 #include <xapian.h>
@@ -19,7 +20,7 @@ namespace r2p {
 /// Which posting walk ranks a query, if any.
 enum class RankedWalk {
     None,       ///< Xapian's matcher (or no ranked pass the counter may ride on)
-    Relevance,  ///< rank_bm25: every match of a term or an AND (an OR is pruned)
+    Relevance,  ///< rank_bm25: every match of a term, an AND, or an OR (counted after MaxScore)
     Date,       ///< rank_by_date: every match of any shape it takes
 };
 
