@@ -81,6 +81,15 @@ TEST_SUITE("walked_count") {
         }
         CHECK_FALSE(r2p::ranked_walk_visits_every_match(a, RankedWalk::None));
         CHECK_FALSE(r2p::ranked_walk_visits_every_match(either, RankedWalk::None));
+        // Only an OR by relevance is counted after its ranking.
+        CHECK(r2p::ranked_walk_counts_after_ranking(either, RankedWalk::Relevance));
+        CHECK(r2p::ranked_walk_counts_after_ranking(
+            Xapian::Query(Xapian::Query::OP_FILTER, either, filter), RankedWalk::Relevance));
+        CHECK_FALSE(r2p::ranked_walk_counts_after_ranking(either, RankedWalk::Date));
+        CHECK_FALSE(r2p::ranked_walk_counts_after_ranking(both, RankedWalk::Relevance));
+        CHECK_FALSE(r2p::ranked_walk_counts_after_ranking(a, RankedWalk::Relevance));
+        CHECK_FALSE(r2p::ranked_walk_counts_after_ranking(
+            Xapian::Query(Xapian::Query::OP_AND, a, either), RankedWalk::Relevance));
     }
 
     TEST_CASE("a ranked walk's visits count what Enquire and its spies count, across shards") {

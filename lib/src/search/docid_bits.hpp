@@ -17,7 +17,8 @@ class DocidBits {
     /// Empty, for docids up to `last` (a database's get_lastdocid()).
     explicit DocidBits(Xapian::docid last) : words_(static_cast<std::size_t>(last) / 64 + 1, 0) {}
 
-    /// Adds `did`; a docid past `last` is ignored.
+    /// Adds `did`. A database never has docids past `last`; one past the set's last word
+    /// (`last` rounded up to a multiple of 64) is ignored rather than written out of bounds.
     void insert(Xapian::docid did) {
         const auto word = static_cast<std::size_t>(did / 64);
         if (word < words_.size()) words_[word] |= std::uint64_t{1} << (did % 64);

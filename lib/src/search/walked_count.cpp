@@ -28,6 +28,13 @@ bool ranked_walk_visits_every_match(const Xapian::Query& query, RankedWalk walk)
     return terms_joined(query);
 }
 
+bool ranked_walk_counts_after_ranking(const Xapian::Query& query, RankedWalk walk) {
+    if (walk != RankedWalk::Relevance || !ranked_walk_visits_every_match(query, walk)) return false;
+    const Xapian::Query& scored =
+        query.get_type() == Xapian::Query::OP_FILTER ? query.get_subquery(0) : query;
+    return scored.get_type() == Xapian::Query::OP_OR;
+}
+
 WalkedCount::WalkedCount(const std::vector<FacetField>& fields,
                          const std::vector<std::map<FacetField, const FacetTable*>>& tables)
     : shards_(static_cast<Xapian::docid>(std::max<std::size_t>(tables.size(), 1))) {
