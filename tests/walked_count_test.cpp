@@ -1,5 +1,6 @@
-// Counting along the ranked walk (search/walked_count.*): the counts and facets of a term or
-// an AND are those of Xapian's Enquire and MatchSpies, in one database and across shards.
+// Counting along the ranked walk (search/walked_count.*): the counts and facets of a term, an
+// AND or an OR are those of Xapian's Enquire and MatchSpies, in one database and across
+// shards.
 #include <doctest/doctest.h>
 
 #include <map>
@@ -54,7 +55,7 @@ void check_same_facets(const r2p::SearchResult& ours, const r2p::SearchResult& t
 }  // namespace
 
 TEST_SUITE("walked_count") {
-    TEST_CASE("the relevance walk counts terms and ANDs; the date walk ORs too") {
+    TEST_CASE("both ranked walks count terms, ANDs and ORs; Xapian's matcher none") {
         using r2p::RankedWalk;
         const Xapian::Query a("apple");
         const Xapian::Query b("pear");
@@ -73,15 +74,22 @@ TEST_SUITE("walked_count") {
                 Xapian::Query(Xapian::Query::OP_PHRASE, a, b), walk));
             CHECK_FALSE(r2p::ranked_walk_visits_every_match(
                 Xapian::Query(Xapian::Query::OP_AND, a, either), walk));
+            // An OR too: by relevance its union is counted after MaxScore (or_union_count).
+            CHECK(r2p::ranked_walk_visits_every_match(either, walk));
+            CHECK(r2p::ranked_walk_visits_every_match(
+                Xapian::Query(Xapian::Query::OP_FILTER, either, filter), walk));
         }
-        // By relevance an OR is ranked with MaxScore, which skips matches; by date it is not.
-        CHECK_FALSE(r2p::ranked_walk_visits_every_match(either, RankedWalk::Relevance));
-        CHECK_FALSE(r2p::ranked_walk_visits_every_match(
-            Xapian::Query(Xapian::Query::OP_FILTER, either, filter), RankedWalk::Relevance));
-        CHECK(r2p::ranked_walk_visits_every_match(either, RankedWalk::Date));
-        CHECK(r2p::ranked_walk_visits_every_match(
-            Xapian::Query(Xapian::Query::OP_FILTER, either, filter), RankedWalk::Date));
         CHECK_FALSE(r2p::ranked_walk_visits_every_match(a, RankedWalk::None));
+        CHECK_FALSE(r2p::ranked_walk_visits_every_match(either, RankedWalk::None));
+        // Only an OR by relevance is counted after its ranking.
+        CHECK(r2p::ranked_walk_counts_after_ranking(either, RankedWalk::Relevance));
+        CHECK(r2p::ranked_walk_counts_after_ranking(
+            Xapian::Query(Xapian::Query::OP_FILTER, either, filter), RankedWalk::Relevance));
+        CHECK_FALSE(r2p::ranked_walk_counts_after_ranking(either, RankedWalk::Date));
+        CHECK_FALSE(r2p::ranked_walk_counts_after_ranking(both, RankedWalk::Relevance));
+        CHECK_FALSE(r2p::ranked_walk_counts_after_ranking(a, RankedWalk::Relevance));
+        CHECK_FALSE(r2p::ranked_walk_counts_after_ranking(
+            Xapian::Query(Xapian::Query::OP_AND, a, either), RankedWalk::Relevance));
     }
 
     TEST_CASE("a ranked walk's visits count what Enquire and its spies count, across shards") {

@@ -36,9 +36,11 @@ struct CountedMatches {
 /// them).
 ///
 /// When the caller's ranked pass is a posting walk that visits every match anyway (a term or
-/// an AND), start() runs no pass: visitor() counts along that walk (see walked_count.hpp),
-/// which saves the second walk of the same postings and the hand-off to a thread; finish()
-/// counts on the shards itself if the walk did not visit every match after all.
+/// an AND, or in one database an OR whose union rank_bm25 counts after MaxScore), start()
+/// runs no pass: visitor()
+/// counts along that walk (see walked_count.hpp), which saves the second walk of the same postings
+/// and the hand-off to a thread; finish() counts on the shards itself if the walk did not visit
+/// every match after all.
 class MatchCounter {
   public:
     /// Counts over `snapshot`, which must outlive the counter. Counting runs on the pool

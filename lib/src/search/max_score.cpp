@@ -28,8 +28,13 @@ struct LaterDocid {
 class MaxScoreWalk {
   public:
     MaxScoreWalk(PostingWalk& walk, const OrWeights& weights, const LengthTable& lengths,
-                 BestHits& best)
-        : terms_(walk.terms()), walk_(walk), weights_(weights), lengths_(lengths), best_(best) {
+                 BestHits& best, DocidBits* read)
+        : terms_(walk.terms()),
+          walk_(walk),
+          weights_(weights),
+          lengths_(lengths),
+          best_(best),
+          read_(read) {
         const std::size_t n = terms_.size();
         by_bound_.resize(n);
         std::iota(by_bound_.begin(), by_bound_.end(), std::size_t{0});
@@ -58,6 +63,7 @@ class MaxScoreWalk {
                 heap_.pop_back();
             }
             consider(did, at, present);
+            if (read_ != nullptr) read_->insert(did);  // before `at` steps past it
             for (const std::size_t i : at) {
                 WalkTerm& t = terms_[i];
                 ++t.it;
@@ -92,7 +98,7 @@ class MaxScoreWalk {
             if (!could_enter(weight + below_[j + 1])) return;
             const std::size_t i = by_bound_[j];
             WalkTerm& t = terms_[i];
-            if (t.it != t.end && *t.it < did) t.it.skip_to(did);
+            if (t.it != t.end && *t.it < did) probe(t, did);
             if (t.at(did)) {
                 weight += part(i, length);
                 present.push_back(i);
@@ -105,6 +111,20 @@ class MaxScoreWalk {
         for (const std::size_t i : present) weight += part(i, length);
         best_.offer(did, weight);
         demote_weak_terms();
+    }
+
+    // Moves a weak term to `did` or past it: skipping, or (when the union is read) stepping,
+    // each posting passed going into read_, since counting decodes them all anyway.
+    void probe(WalkTerm& t, Xapian::docid did) {
+        if (read_ == nullptr) {
+            t.it.skip_to(did);
+            return;
+        }
+        // Each docid read once (a call into Xapian per read).
+        for (Xapian::docid at = *t.it; at < did; at = *t.it) {
+            read_->insert(at);
+            if (++t.it == t.end) return;
+        }
     }
 
     double part(std::size_t i, Xapian::termcount length) const {
@@ -133,6 +153,7 @@ class MaxScoreWalk {
     const OrWeights& weights_;
     const LengthTable& lengths_;
     BestHits& best_;
+    DocidBits* read_;                    // optional
     std::vector<std::size_t> by_bound_;  // term indices by ascending bound
     std::vector<double> below_;          // below_[j]: the bounds of by_bound_[0, j) summed
     std::vector<bool> driving_;          // by term index
@@ -143,9 +164,9 @@ class MaxScoreWalk {
 }  // namespace
 
 void rank_or_max_score(PostingWalk& walk, const OrWeights& weights, const LengthTable& lengths,
-                       BestHits& best) {
-    if (best.full()) return;  // k is 0: nothing can enter
-    MaxScoreWalk(walk, weights, lengths, best).run();
+                       BestHits& best, DocidBits* read) {
+    if (best.full()) return;  // k is 0: nothing can enter (and no posting was passed)
+    MaxScoreWalk(walk, weights, lengths, best, read).run();
 }
 
 }  // namespace r2p::detail

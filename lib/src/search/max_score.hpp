@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "search/best_hits.hpp"
+#include "search/docid_bits.hpp"
 #include "search/posting_walk.hpp"
 #include "tables/length_table.hpp"
 
@@ -26,7 +27,10 @@ struct OrWeights {
 /// Offers to `best` every match of the OR `walk` (not conjunctive; filters applied) that
 /// could enter it, weighed exactly as rank_bm25 weighs every match (summed in query order),
 /// so `best` ends as if every match had been offered. Consumes the walk's terms.
+/// With `read` (to count the union after: or_union_count.hpp), probed terms are stepped
+/// through rather than skipped, and every posting the walk passes goes into `read`: when it
+/// returns, each term's postings before its position are all there.
 void rank_or_max_score(PostingWalk& walk, const OrWeights& weights, const LengthTable& lengths,
-                       BestHits& best);
+                       BestHits& best, DocidBits* read = nullptr);
 
 }  // namespace r2p::detail

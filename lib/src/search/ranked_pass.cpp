@@ -7,8 +7,8 @@
 #include "search/best_hits.hpp"
 #include "search/bm25_formula.hpp"
 #include "search/max_score.hpp"
+#include "search/or_union_count.hpp"
 #include "search/posting_walk.hpp"
-#include "search/union_walk.hpp"
 #include "search/visit_batch.hpp"
 #include "search/wdf_bounds.hpp"
 
@@ -35,15 +35,6 @@ MatchCounts or_bounds(const detail::PostingWalk& walk, Xapian::doccount collecti
     counts.estimated =
         std::clamp(static_cast<Xapian::doccount>(estimated), counts.lower, counts.upper);
     return counts;
-}
-
-// Every match of an OR, counted without weighing (a fresh walk: ranking consumed its own).
-Xapian::doccount count_or(const Xapian::Database& db, const Xapian::Query& query,
-                          const detail::WalkDates& dates) {
-    auto walk = detail::PostingWalk::open(db, query, &dates);
-    Xapian::doccount count = 0;
-    if (walk) detail::for_each_match(*walk, db.get_lastdocid(), [&](Xapian::docid) { ++count; });
-    return count;
 }
 
 // A term or an AND (every term is on each match, no docid to read again per term): weighs
@@ -132,10 +123,16 @@ std::optional<RankedMatches> rank_bm25(const Xapian::Database& db, const LengthT
                 len_factor));
         }
         out.matches = or_bounds(*walk, collection);
-        detail::rank_or_max_score(*walk, weights, lengths, best);
-        if (counts == RankCounts::Exact && out.matches.lower <= kExactMatchesUpTo) {
-            const Xapian::doccount n = count_or(db, query, walk_dates);
+        // Counted (for the count asked, or for the visitor) from the postings ranking read.
+        if (visitor != nullptr ||
+            (counts == RankCounts::Exact && out.matches.lower <= kExactMatchesUpTo)) {
+            detail::DocidBits read(db.get_lastdocid());
+            detail::rank_or_max_score(*walk, weights, lengths, best, &read);
+            const Xapian::doccount n =
+                detail::count_or_union(db, query, walk_dates, *walk, read, visitor);
             out.matches = {n, n, n};
+        } else {
+            detail::rank_or_max_score(*walk, weights, lengths, best);
         }
     } else {
         const Xapian::doccount matched =

@@ -45,8 +45,9 @@ enum class RankCounts {
 /// count asked for. Handles a term, or an AND or OR of distinct terms, optionally FILTERed
 /// by AND/OR trees of terms and (with `dates`) date ranges; nullopt for any other query,
 /// which Xapian's matcher must rank. An OR is ranked with MaxScore pruning (max_score.hpp)
-/// and counted apart when asked. A term or an AND visits every match: each is handed to
-/// `visitor` (if any), which is then told it saw them all.
+/// and, when a count or `visitor` asks, counted after from the postings ranking read
+/// (or_union_count.hpp). Every match is handed to `visitor` (if any), in ascending docid
+/// order, which is then told it saw them all.
 std::optional<RankedMatches> rank_bm25(const Xapian::Database& db, const LengthTable& lengths,
                                        const Xapian::Query& query, std::size_t offset,
                                        std::size_t limit, RankCounts counts = RankCounts::Exact,

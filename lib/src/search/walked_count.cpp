@@ -6,11 +6,11 @@ namespace r2p {
 
 namespace {
 
-// A term, an AND of terms, or (when `or_too`) an OR of terms.
-bool terms_joined(const Xapian::Query& query, bool or_too) {
+// A term, or an AND or OR of terms.
+bool terms_joined(const Xapian::Query& query) {
     if (query.get_type() == Xapian::Query::LEAF_TERM) return true;
-    const bool joined = query.get_type() == Xapian::Query::OP_AND ||
-                        (or_too && query.get_type() == Xapian::Query::OP_OR);
+    const bool joined =
+        query.get_type() == Xapian::Query::OP_AND || query.get_type() == Xapian::Query::OP_OR;
     if (!joined || query.get_num_subqueries() == 0) return false;
     for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
         if (query.get_subquery(i).get_type() != Xapian::Query::LEAF_TERM) return false;
@@ -22,11 +22,17 @@ bool terms_joined(const Xapian::Query& query, bool or_too) {
 
 bool ranked_walk_visits_every_match(const Xapian::Query& query, RankedWalk walk) {
     if (walk == RankedWalk::None) return false;
-    const bool or_too = walk == RankedWalk::Date;
     if (query.get_type() == Xapian::Query::OP_FILTER) {
-        return query.get_num_subqueries() >= 2 && terms_joined(query.get_subquery(0), or_too);
+        return query.get_num_subqueries() >= 2 && terms_joined(query.get_subquery(0));
     }
-    return terms_joined(query, or_too);
+    return terms_joined(query);
+}
+
+bool ranked_walk_counts_after_ranking(const Xapian::Query& query, RankedWalk walk) {
+    if (walk != RankedWalk::Relevance || !ranked_walk_visits_every_match(query, walk)) return false;
+    const Xapian::Query& scored =
+        query.get_type() == Xapian::Query::OP_FILTER ? query.get_subquery(0) : query;
+    return scored.get_type() == Xapian::Query::OP_OR;
 }
 
 WalkedCount::WalkedCount(const std::vector<FacetField>& fields,

@@ -1,6 +1,7 @@
 // The counting pass riding on the ranked pass's posting walk: when the ranked walk visits
-// every match (a term or an AND, see rank_bm25), the matches and the facets from tables are
-// counted as it goes, instead of by a second walk of the same postings on another thread.
+// every match (a term, an AND, or an OR's union after MaxScore: see rank_bm25), the matches
+// and the facets from tables are counted as it goes, instead of by a second walk of the
+// same postings on another thread.
 #pragma once
 
 #include <xapian.h>
@@ -20,7 +21,7 @@ namespace r2p {
 /// Which posting walk ranks a query, if any.
 enum class RankedWalk {
     None,       ///< Xapian's matcher (or no ranked pass the counter may ride on)
-    Relevance,  ///< rank_bm25: every match of a term or an AND (an OR is pruned)
+    Relevance,  ///< rank_bm25: every match of a term, an AND, or an OR (counted after MaxScore)
     Date,       ///< rank_by_date: every match of any shape it takes
 };
 
@@ -28,6 +29,12 @@ enum class RankedWalk {
 /// WalkedCount count it. Reads the query's shape only; the walk may still decline it (then
 /// WalkedCount::complete() stays false).
 bool ranked_walk_visits_every_match(const Xapian::Query& query, RankedWalk walk);
+
+/// Whether `walk` visits the matches of `query` only by counting them after ranking (an
+/// OR by relevance: rank_bm25 reads the postings MaxScore skipped, see or_union_count.hpp).
+/// That reads every posting through the ranked database: over several shards, Xapian's
+/// merge of them makes it dearer than counting each shard apart.
+bool ranked_walk_counts_after_ranking(const Xapian::Query& query, RankedWalk walk);
 
 /// Counts the matches a ranked walk over the combined database of local shards visits,
 /// with every field's facet counted from its shard's FacetTable.

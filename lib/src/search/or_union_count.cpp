@@ -1,0 +1,31 @@
+#include "search/or_union_count.hpp"
+
+#include <optional>
+#include <stdexcept>
+
+namespace r2p::detail {
+
+Xapian::doccount count_or_union(const Xapian::Database& db, const Xapian::Query& query,
+                                const WalkDates& dates, PostingWalk& ranked, DocidBits& read,
+                                MatchVisitor* visitor) {
+    for (WalkTerm& t : ranked.terms()) {
+        for (; t.it != t.end; ++t.it) read.insert(*t.it);
+    }
+    // Ranking asked its filters about some docids already (they only move forward): the
+    // union's are asked of a fresh walk's.
+    std::optional<PostingWalk> filters;
+    if (ranked.filtered()) {
+        filters = PostingWalk::open(db, query, &dates);
+        if (!filters) throw std::logic_error("count_or_union: the query ranked cannot be walked");
+    }
+    Xapian::doccount count = 0;
+    read.for_each([&](Xapian::docid did) {
+        if (filters && !filters->passes_filters(did)) return;
+        ++count;
+        if (visitor != nullptr) visitor->visit(did);
+    });
+    if (visitor != nullptr) visitor->visited_all();
+    return count;
+}
+
+}  // namespace r2p::detail
