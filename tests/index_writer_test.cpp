@@ -352,4 +352,61 @@ TEST_SUITE("index_writer") {
         CHECK(stored.doc_place == "Genève");
         CHECK(stored.doc_source_url == "https://example.org/meeting");
     }
+
+    TEST_CASE("a new database indexes the phrases it is created with, and keeps them") {
+        r2p::test::TempDir dir;
+        const r2p::IndexedPhrases first(std::vector<r2p::PhraseTerms>{{"ethnic", "cleansing"}});
+        const r2p::IndexedPhrases other(std::vector<r2p::PhraseTerms>{{"to", "protect"}});
+        const Document doc = make_doc("d1", {"Ethnic cleansing is a crime.", "We protect."});
+        {
+            r2p::IndexWriter writer(dir.path(), 100, true, 0, &first);
+            CHECK(writer.phrases().phrases() == first.phrases());
+            writer.write(r2p::prepare_document(doc, paragraph_passages(doc), {true, &first}), "fp");
+            // Passage by passage too: with the database's own list.
+            const Document big = make_doc("d2", {"The ethnic cleansing of a town."});
+            writer.write_document(big, paragraph_passages(big), "fp");
+            writer.commit();
+        }
+        const Xapian::Database db(dir.path().string());
+        CHECK(db.get_metadata(std::string(r2p::schema::kIndexedPhrasesKey)) == "ethnic cleansing");
+        CHECK(db.get_termfreq("XQethnic cleansing") == 2);
+        // A later run's taxonomy does not change what the database indexes.
+        r2p::IndexWriter again(dir.path(), 100, true, 0, &other);
+        CHECK(again.phrases().phrases() == first.phrases());
+    }
+
+    TEST_CASE("a database holding passages but no phrase list never gets one") {
+        r2p::test::TempDir dir;
+        const r2p::IndexedPhrases phrases(std::vector<r2p::PhraseTerms>{{"ethnic", "cleansing"}});
+        const Document doc = make_doc("d1", {"Ethnic cleansing is a crime."});
+        {
+            r2p::IndexWriter writer(dir.path(), 100);
+            CHECK(writer.phrases().empty());
+            writer.write(r2p::prepare_document(doc, paragraph_passages(doc)), "fp");
+            writer.commit();
+        }
+        {
+            r2p::IndexWriter writer(dir.path(), 100, true, 0, &phrases);
+            CHECK(writer.phrases().empty());  // its passages have no phrase terms
+            writer.commit();
+        }
+        CHECK(Xapian::Database(dir.path().string())
+                  .get_metadata(std::string(r2p::schema::kIndexedPhrasesKey))
+                  .empty());
+    }
+
+    TEST_CASE("passages prepared without the database's phrases are refused, not written") {
+        r2p::test::TempDir dir;
+        const r2p::IndexedPhrases phrases(std::vector<r2p::PhraseTerms>{{"ethnic", "cleansing"}});
+        const Document doc = make_doc("d1", {"Ethnic cleansing is a crime."});
+        r2p::IndexWriter writer(dir.path(), 100, true, 0, &phrases);
+        CHECK_THROWS_AS(writer.write(r2p::prepare_document(doc, paragraph_passages(doc)), "fp"),
+                        r2p::IndexError);
+        // A wider list is fine: every phrase the database indexes has its terms.
+        const r2p::IndexedPhrases wider(
+            std::vector<r2p::PhraseTerms>{{"ethnic", "cleansing"}, {"a", "crime"}});
+        writer.write(r2p::prepare_document(doc, paragraph_passages(doc), {true, &wider}), "fp");
+        writer.commit();
+        CHECK(Xapian::Database(dir.path().string()).get_doccount() == 1);
+    }
 }

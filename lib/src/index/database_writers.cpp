@@ -56,12 +56,17 @@ DatabaseWriters::DatabaseWriters(const fs::path& db, unsigned requested_shards, 
       sentence_signatures_(sentence_signatures),
       bulk_part_passages_(bulk_part_passages),
       shards_(shard_layout(db, requested_shards)),
-      taxonomy_(taxonomy) {
+      taxonomy_(taxonomy),
+      taxonomy_phrases_(IndexedPhrases::of_taxonomy(taxonomy)) {
     writers_.resize(shards_.empty() ? 1 : shards_.size());
     std::error_code ec;
     const bool exists =
         shards_.empty() ? fs::exists(db / "iamglass", ec) : fs::exists(db / kStubFileName, ec);
-    if (!exists) return;
+    if (!exists) {
+        phrases_ = taxonomy_phrases_;  // what the databases will list when first opened
+        phrases_before_opening_ = true;
+        return;
+    }
     // Xapian cannot replace or delete a document of a copy without termlists: refuse before
     // anything is opened for writing rather than fail midway.
     for (const auto& dir : databases()) {
@@ -74,7 +79,9 @@ DatabaseWriters::DatabaseWriters(const fs::path& db, unsigned requested_shards, 
     if (dry_run) {
         for (const auto& dir : databases()) {
             try {
-                merge(read_stored_documents(Xapian::Database(dir.string()), dir));
+                const Xapian::Database read(dir.string());
+                merge(read_stored_documents(read, dir));
+                phrases_ = phrases_.joined_with(IndexedPhrases::of_database(read));
             } catch (const Xapian::Error& e) {
                 throw IndexError("cannot open database " + dir.string() + ": " +
                                  e.get_description());
@@ -83,7 +90,10 @@ DatabaseWriters::DatabaseWriters(const fs::path& db, unsigned requested_shards, 
         return;
     }
     std::call_once(opened_, [this] { open_all(); });
-    for (const auto& writer : writers_) merge(writer->stored_documents());
+    for (const auto& writer : writers_) {
+        merge(writer->stored_documents());
+        phrases_ = phrases_.joined_with(writer->phrases());
+    }
 }
 
 DatabaseWriters::~DatabaseWriters() = default;
@@ -130,6 +140,18 @@ void DatabaseWriters::for_each_writer(void (IndexWriter::*step)()) {
     if (failed) std::rethrow_exception(failed);
 }
 
+void DatabaseWriters::check_phrases() const {
+    // Opened at the first write when the run began without databases: one that another run
+    // created meanwhile may index other phrases than the passages being prepared get.
+    if (!phrases_before_opening_) return;
+    for (const auto& writer : writers_) {
+        if (!phrases_.includes(writer->phrases())) {
+            throw IndexError("database " + db_.string() +
+                             " was created by another run meanwhile; run r2p-index again");
+        }
+    }
+}
+
 std::vector<fs::path> DatabaseWriters::databases() const {
     return shards_.empty() ? std::vector<fs::path>{db_} : shards_;
 }
@@ -143,9 +165,10 @@ void DatabaseWriters::open_all() {
         // Xapian makes the database folder but not its parents (out/r2p.db).
         std::error_code ec;
         if (db_.has_parent_path()) fs::create_directories(db_.parent_path(), ec);
-        writers_[0] =
-            std::make_unique<IndexWriter>(db_, batch_, sentence_signatures_, bulk_part_passages_);
+        writers_[0] = std::make_unique<IndexWriter>(db_, batch_, sentence_signatures_,
+                                                    bulk_part_passages_, &taxonomy_phrases_);
         writers_[0]->record_taxonomy(taxonomy_);
+        check_phrases();
         return;
     }
     std::error_code ec;
@@ -153,9 +176,10 @@ void DatabaseWriters::open_all() {
     if (ec) throw IndexError("cannot create " + db_.string() + ": " + ec.message());
     for (std::size_t i = 0; i < shards_.size(); ++i)
         writers_[i] = std::make_unique<IndexWriter>(shards_[i], batch_, sentence_signatures_,
-                                                    bulk_part_passages_);
+                                                    bulk_part_passages_, &taxonomy_phrases_);
     // Every shard records the taxonomy: searches over any of them agree.
     for (auto& writer : writers_) writer->record_taxonomy(taxonomy_);
+    check_phrases();
     if (!fs::exists(db_ / kStubFileName, ec)) write_stub(db_, shards_.size());
 }
 

@@ -48,11 +48,15 @@ class DatabaseWriters {
     void write_tables();
     /// Shard databases (0: one plain database).
     std::size_t shard_count() const { return shards_.size(); }
+    /// The phrases every passage of the run gets terms of (PassageTermOptions::phrases): all
+    /// the databases' indexed phrases; for new databases, the taxonomy's.
+    const IndexedPhrases& phrases() const { return phrases_; }
 
   private:
     std::vector<std::filesystem::path> databases() const;
     void merge(std::map<std::string, StoredDocument> documents);
     void open_all();
+    void check_phrases() const;
     void for_each_writer(void (IndexWriter::*step)());
 
     std::filesystem::path db_;
@@ -63,7 +67,10 @@ class DatabaseWriters {
     std::vector<std::unique_ptr<IndexWriter>> writers_;
     std::once_flag opened_;
     std::map<std::string, StoredDocument> stored_;
-    const Taxonomy& taxonomy_;  // recorded in every database opened for writing
+    const Taxonomy& taxonomy_;         // recorded in every database opened for writing
+    IndexedPhrases taxonomy_phrases_;  // what a new database indexes
+    IndexedPhrases phrases_;
+    bool phrases_before_opening_ = false;  // phrases_ was settled before any database opened
 };
 
 }  // namespace r2p

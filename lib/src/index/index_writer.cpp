@@ -81,12 +81,15 @@ std::string date_sort_value(const std::string& date) {
 }
 
 Xapian::Document make_passage_document(const Document& doc, const Passage& passage,
-                                       Xapian::TermGenerator& terms, bool sentence_signatures) {
+                                       Xapian::TermGenerator& terms,
+                                       const PassageTermOptions& options) {
     Xapian::Document xdoc;
     terms.set_document(xdoc);
     // Possessives go (as they do from queries): "Ki-moon's" is indexed as "Ki-moon", so the
     // phrase "ban ki-moon" finds it.
     terms.index_text(detail::drop_possessives(fold(passage.text)));
+    // Only the text's words so far: a phrase never runs into the fields added below.
+    if (options.phrases != nullptr) options.phrases->add_terms(xdoc);
     if (passage.speaker) {
         terms.increase_termpos();
         terms.index_text_without_positions(detail::drop_possessives(fold(*passage.speaker)), 1,
@@ -148,7 +151,7 @@ Xapian::Document make_passage_document(const Document& doc, const Passage& passa
                                                                      : values.front());
     }
     // A quote's sentences are its paragraph's: signed once, a use counts once.
-    if (sentence_signatures && passage.kind == PassageKind::Paragraph)
+    if (options.sentence_signatures && passage.kind == PassageKind::Paragraph)
         add_sentence_anchors(xdoc, passage.text);
     xdoc.add_value(schema::slot(schema::Slot::Date), date_sort_value(doc.meta.date));
     // The collapse key of grouping by paragraph: a quote folds into its own paragraph.
@@ -233,7 +236,7 @@ void add_spellings(const Passage& passage, const Xapian::Document& xdoc, Words& 
 }  // namespace
 
 PreparedDocument prepare_document(const Document& doc, const std::vector<Passage>& passages,
-                                  bool sentence_signatures) {
+                                  const PassageTermOptions& options) {
     Xapian::TermGenerator& terms = thread_term_generator();
     PreparedDocument prepared;
     prepared.doc_id = doc.meta.id;
@@ -241,13 +244,13 @@ PreparedDocument prepare_document(const Document& doc, const std::vector<Passage
     prepared.passages.reserve(passages.size());
     std::map<std::string, Xapian::termcount> words;
     for (const Passage& passage : passages) {
-        prepared.passages.push_back(
-            make_passage_document(doc, passage, terms, sentence_signatures));
+        prepared.passages.push_back(make_passage_document(doc, passage, terms, options));
         add_spellings(passage, prepared.passages.back(), words);
     }
     prepared.spellings.assign(words.begin(), words.end());
     prepared.labels = facet_labels(doc, passages);
     prepared.statement = statement_record(doc);
+    prepared.phrases = options.phrases;
     return prepared;
 }
 
@@ -277,6 +280,9 @@ struct IndexWriter::State {
     // The labels of a bulk build, written into its last part only: the compactor keeps an
     // arbitrary one of a key's values when several parts hold it.
     std::map<std::string, std::string> bulk_labels;
+    // The phrases the database indexes, and the last prepared list found to include them.
+    IndexedPhrases phrases;
+    const IndexedPhrases* phrases_checked = nullptr;
 
     // A value's label is rewritten by every document carrying it (the last spelling wins):
     // cheaper than reading it first, and a document holds one country and few speakers.
@@ -329,12 +335,33 @@ void mark_signatures(Xapian::WritableDatabase& db, bool sentence_signatures) {
     }
 }
 
+// The phrases `db` indexes: those it lists, else `for_new` when it holds no passage yet
+// (listed now, committed with its first commit), else none: passages written without phrase
+// terms must never be taken for passages without the phrase.
+IndexedPhrases indexed_phrases(Xapian::WritableDatabase& db, const IndexedPhrases* for_new) {
+    const std::string key(schema::kIndexedPhrasesKey);
+    if (!db.get_metadata(key).empty()) return IndexedPhrases::of_database(db);
+    if (for_new == nullptr || for_new->empty() || db.get_doccount() != 0) return {};
+    db.set_metadata(key, for_new->metadata());
+    return *for_new;
+}
+
 }  // namespace
 
 IndexWriter::IndexWriter(const std::filesystem::path& dir, std::size_t batch_documents,
-                         bool sentence_signatures, std::size_t bulk_part_passages)
-    : state_(std::make_unique<State>(
-          State{dir, open_writable(dir), batch_documents, sentence_signatures, 0, {}, 0, {}, {}})) {
+                         bool sentence_signatures, std::size_t bulk_part_passages,
+                         const IndexedPhrases* new_database_phrases)
+    : state_(std::make_unique<State>(State{dir,
+                                           open_writable(dir),
+                                           batch_documents,
+                                           sentence_signatures,
+                                           0,
+                                           {},
+                                           0,
+                                           {},
+                                           {},
+                                           {},
+                                           nullptr})) {
     try {
         if (bulk_part_passages > 0 && bulk_build_applies(dir, state_->db)) {
             // Everything from here on goes into the parts; the empty target keeps the lock.
@@ -360,6 +387,7 @@ IndexWriter::IndexWriter(const std::filesystem::path& dir, std::size_t batch_doc
                              " (re-index into a new --db)");
         }
         mark_signatures(state_->db, sentence_signatures);
+        state_->phrases = indexed_phrases(state_->db, new_database_phrases);
     } catch (const Xapian::Error& e) {
         throw IndexError("cannot use database " + dir.string() + ": " + e.get_description());
     }
@@ -452,7 +480,18 @@ std::string IndexWriter::stored_fingerprint(const std::string& doc_id) const {
     }
 }
 
+const IndexedPhrases& IndexWriter::phrases() const { return state_->phrases; }
+
 void IndexWriter::write(const PreparedDocument& prepared, const std::string& fingerprint) {
+    if (!state_->phrases.empty() &&
+        (prepared.phrases == nullptr || prepared.phrases != state_->phrases_checked)) {
+        // A passage without the term of a phrase it holds would be lost to that phrase.
+        if (prepared.phrases == nullptr || !prepared.phrases->includes(state_->phrases)) {
+            throw IndexError("cannot write " + prepared.path + " to " + state_->dir.string() +
+                             ": its passages lack terms of phrases the database indexes");
+        }
+        state_->phrases_checked = prepared.phrases;
+    }
     try {
         // Every old passage of the document goes, including ids the new text no longer has;
         // so add_document is safe (and much cheaper than replace_document by id term).
@@ -492,8 +531,8 @@ void IndexWriter::write_document(const Document& doc, const std::vector<Passage>
         // Before the passages: a commit inside the document never holds one without it.
         state_->write_statement(statement_record(doc));
         for (const Passage& passage : passages) {
-            const Xapian::Document xdoc =
-                make_passage_document(doc, passage, terms, state_->sentence_signatures);
+            const Xapian::Document xdoc = make_passage_document(
+                doc, passage, terms, {state_->sentence_signatures, &state_->phrases});
             state_->db.add_document(xdoc);
             add_spellings(passage, xdoc, state_->spellings);
             ++state_->spelling_passages;

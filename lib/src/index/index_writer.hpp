@@ -13,22 +13,31 @@
 
 #include <xapian.h>
 
+#include "index/indexed_phrases.hpp"
 #include "parse/document.hpp"
 #include "parse/passage.hpp"
 #include "r2p/taxonomy.hpp"
 
 namespace r2p {
 
+/// The terms a passage gets beyond its words and fields, as its database asks.
+struct PassageTermOptions {
+    /// A paragraph gets the anchors of its sentences (sentences/sentence_signature.hpp); a
+    /// quote's sentences are its paragraph's and get none.
+    bool sentence_signatures = true;
+    /// The phrase terms of these phrases (index/indexed_phrases.hpp); none when null. Must
+    /// include every phrase the database written to indexes (IndexWriter::phrases()).
+    const IndexedPhrases* phrases = nullptr;
+};
+
 /// Builds the Xapian document of one passage: folded, stemmed text with positions, boolean
-/// filter terms, facet and sort values, stored data. `doc` is the passage's document.
-/// Terms longer than schema::kMaxTermBytes or holding NUL are never added. With
-/// `sentence_signatures`, a paragraph also gets the anchors of its sentences
-/// (sentences/sentence_signature.hpp); a quote's sentences are its paragraph's and get none.
-/// Its stored data holds the statement's fields only when the statement cannot have a
+/// filter terms, facet and sort values, stored data, and what `options` ask. `doc` is the
+/// passage's document. Terms longer than schema::kMaxTermBytes or holding NUL are never
+/// added. Its stored data holds the statement's fields only when the statement cannot have a
 /// record (statement_record): whoever writes the passage writes the record too.
 Xapian::Document make_passage_document(const Document& doc, const Passage& passage,
                                        Xapian::TermGenerator& terms,
-                                       bool sentence_signatures = true);
+                                       const PassageTermOptions& options = {});
 
 /// A document's passages turned into Xapian documents, ready for IndexWriter::write.
 struct PreparedDocument {
@@ -42,6 +51,8 @@ struct PreparedDocument {
     std::vector<std::pair<std::string, std::string>> labels;
     /// Its statement record, as metadata (key, record): see statement_record.
     std::pair<std::string, std::string> statement;
+    /// The phrases its passages got terms of (PassageTermOptions::phrases).
+    const IndexedPhrases* phrases = nullptr;
 };
 
 /// `doc`'s statement record: its fields stored once for all its passages, as metadata
@@ -58,7 +69,7 @@ std::vector<std::pair<std::string, std::string>> facet_labels(const Document& do
 /// Builds every passage's Xapian document of `doc` (make_passage_document with this thread's
 /// own TermGenerator). Thread-safe: loader threads call it so the writer only writes.
 PreparedDocument prepare_document(const Document& doc, const std::vector<Passage>& passages,
-                                  bool sentence_signatures = true);
+                                  const PassageTermOptions& options = {});
 
 /// The "YYYYMMDD" sort value for a "YYYY[-MM[-DD]]" date (missing parts as 00), "" if none.
 std::string date_sort_value(const std::string& date);
@@ -88,12 +99,19 @@ class IndexWriter {
     /// database (bulk_build_applies), the passages go into part databases of about that many
     /// passages, merged into `dir` by commit() (index/bulk_build.hpp): until then `dir`
     /// stays empty and what the writer reads (stored_documents, stored_fingerprint) is the
-    /// current part's only.
+    /// current part's only. A database without passages or indexed phrases (a new one)
+    /// indexes `new_database_phrases` from now on (none when null); any other keeps its own
+    /// (phrases()).
     explicit IndexWriter(const std::filesystem::path& dir, std::size_t batch_documents = 2000,
-                         bool sentence_signatures = true, std::size_t bulk_part_passages = 0);
+                         bool sentence_signatures = true, std::size_t bulk_part_passages = 0,
+                         const IndexedPhrases* new_database_phrases = nullptr);
     ~IndexWriter();
     IndexWriter(const IndexWriter&) = delete;
     IndexWriter& operator=(const IndexWriter&) = delete;
+
+    /// The phrases the database indexes (schema::kIndexedPhrasesKey): what a prepared
+    /// document written to it must have been given terms of.
+    const IndexedPhrases& phrases() const;
 
     /// The fingerprint recorded with `doc_id` by write_document, or "" when not indexed.
     std::string stored_fingerprint(const std::string& doc_id) const;
@@ -108,7 +126,8 @@ class IndexWriter {
     void remove(const std::string& doc_id);
 
     /// Replaces every passage of the document (all its old passages go, even ids no longer
-    /// made) and records `fingerprint`. Commits when the batch is full. Throws IndexError.
+    /// made) and records `fingerprint`. Commits when the batch is full. Throws IndexError,
+    /// also when `prepared` lacks terms of a phrase the database indexes.
     void write(const PreparedDocument& prepared, const std::string& fingerprint);
 
     /// What write does, building each passage's Xapian document just before adding it, so

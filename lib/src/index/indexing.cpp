@@ -51,7 +51,8 @@ struct LoadedFile {
 // A bad file is a diagnostic in `error`, never an exception.
 LoadedFile load_file(const CorpusFile& file, StatementReader& reader,
                      const std::string& old_fingerprint, const std::string& digest,
-                     const Tagger& tagger, const Collection* collection, bool sentence_signatures) {
+                     const Tagger& tagger, const Collection* collection,
+                     const PassageTermOptions& options) {
     LoadedFile slot;
     try {
         const auto [bytes, sidecar] = reader.read(file);
@@ -67,8 +68,7 @@ LoadedFile load_file(const CorpusFile& file, StatementReader& reader,
         slot.loaded = load_statement(file, bytes, sidecar, tagger, entry ? &*entry : nullptr);
         slot.streamed = bytes.size() > kStreamedFileBytes;
         if (!slot.streamed)
-            slot.prepared =
-                prepare_document(slot.loaded->doc, slot.loaded->passages, sentence_signatures);
+            slot.prepared = prepare_document(slot.loaded->doc, slot.loaded->passages, options);
     } catch (const CorpusError& e) {
         slot.error = e.what();
     } catch (const Xapian::Error& e) {
@@ -181,6 +181,7 @@ void write_all(const IndexRequest& request, const Taxonomy& taxonomy, const Coll
     }
     unsigned loaders = request.threads ? request.threads : std::thread::hardware_concurrency();
     loaders = std::clamp(loaders, 1U, 64U);
+    const PassageTermOptions term_options{request.sentence_signatures, &writers.phrases()};
 
     // Before the pool and the window: loads in flight read through it until they stop.
     StatementReader reader(files);
@@ -188,7 +189,7 @@ void write_all(const IndexRequest& request, const Taxonomy& taxonomy, const Coll
     WorkerPool pool(loaders + static_cast<unsigned>(writers.size() - 1));
     const OrderedLoadWindow<LoadedFile>::Load load = [&](std::size_t index) {
         return load_file(files[index], reader, old_fingerprints[index], digest, tagger, collection,
-                         request.sentence_signatures);
+                         term_options);
     };
     const OrderedLoadWindow<LoadedFile>::Weight weight = [](const LoadedFile& loaded) {
         return loaded.bytes;

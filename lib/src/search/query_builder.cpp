@@ -6,6 +6,7 @@
 #include "r2p/error.hpp"
 #include "r2p/schema.hpp"
 #include "search/highlight_terms.hpp"
+#include "search/phrase_rewrite.hpp"
 #include "search/query_fields.hpp"
 #include "search/query_filters.hpp"
 #include "search/query_tokens.hpp"
@@ -87,7 +88,7 @@ Xapian::Query QueryBuilder::filter_query(const SearchFilters& filters) const {
 }
 
 BuiltQuery QueryBuilder::build(std::string_view text, MatchMode mode, const SearchFilters& filters,
-                               const Xapian::Database& db) const {
+                               const Xapian::Database& db, const IndexedPhrases* phrases) const {
     check_size(text);
     // Possessives go as they went from the indexed text: "Ki-moon's" -> "Ki-moon".
     auto tokens = detail::tokenize_query(detail::drop_possessives(detail::fold_query(text)));
@@ -127,9 +128,9 @@ BuiltQuery QueryBuilder::build(std::string_view text, MatchMode mode, const Sear
     }
     if (parsed.empty()) parsed = match_all();
     built.highlight = detail::highlight_terms(parsed, detail::tokenize_query(built.normalized));
-    built.query = filters.empty() ? parsed
-                                  : Xapian::Query(Xapian::Query::OP_FILTER, parsed,
-                                                  r2p::filter_query(filters, taxonomy_));
+    if (phrases != nullptr) parsed = rewrite_indexed_phrases(parsed, *phrases);
+    built.query =
+        filters.empty() ? parsed : filtered(parsed, r2p::filter_query(filters, taxonomy_));
     return built;
 }
 

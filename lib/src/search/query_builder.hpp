@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "index/indexed_phrases.hpp"
 #include "r2p/search_request.hpp"
 #include "r2p/taxonomy.hpp"
 #include "search/snippets.hpp"
@@ -38,9 +39,11 @@ class QueryBuilder {
     /// year: speaker: title:) after folding its accents (case kept, so operators stay
     /// operators), and applies `filters` as a boolean filter. `db` is used to expand
     /// wildcards. Throws UsageError for a malformed or too long query, an unknown theme or
-    /// role id, a bad filter value; IndexError when expanding a wildcard fails.
+    /// role id, a bad filter value; IndexError when expanding a wildcard fails. Quoted
+    /// phrases that `phrases` (what every shard of `db` indexes) holds are matched through
+    /// their phrase terms (search/phrase_rewrite.hpp).
     BuiltQuery build(std::string_view text, MatchMode mode, const SearchFilters& filters,
-                     const Xapian::Database& db) const;
+                     const Xapian::Database& db, const IndexedPhrases* phrases = nullptr) const;
 
     /// The boolean filter of `filters` alone (MatchAll when there is none). Throws UsageError
     /// for an unknown theme or role id, kind or date.

@@ -249,7 +249,8 @@ SearchResult Searcher::Impl::run_once(const SearchRequest& request) {
 
 SearchResult Searcher::Impl::run_text(const SearchRequest& request, const std::string& text) {
     const Xapian::Database& db = snapshot_.db();
-    const BuiltQuery built = builder_.build(text, request.match, request.filters, db);
+    const BuiltQuery built =
+        builder_.build(text, request.match, request.filters, db, &snapshot_.indexed_phrases());
     const std::optional<Xapian::valueno> collapse = collapse_slot(request.group);
     if (collapse) check_groupable(db, request.group);
 
@@ -346,8 +347,9 @@ CountedMatches Searcher::Impl::finish_counts(const SearchRequest& request, const
     std::vector<Facet> facets = std::move(counted.facets);
     counted.facets.clear();
     for (const FacetField field : own_filtered) {
-        const BuiltQuery without = builder_.build(
-            text, request.match, without_own_filter(request.filters, field), snapshot_.db());
+        const BuiltQuery without =
+            builder_.build(text, request.match, without_own_filter(request.filters, field),
+                           snapshot_.db(), &snapshot_.indexed_phrases());
         counter_.start(within ? Xapian::Query(Xapian::Query::OP_FILTER, without.query, *within)
                               : without.query,
                        {field});
@@ -377,7 +379,8 @@ SearchResult Searcher::Impl::run_like(const SearchRequest& request) {
     std::vector<LikePassage> alike = find_like_passages(db, asked, request.min_similarity);
     // The query and filters narrow the passages alike; counts and facets count what is left.
     const Xapian::Query within = passages_query(alike);
-    const BuiltQuery built = builder_.build(request.query, request.match, request.filters, db);
+    const BuiltQuery built = builder_.build(request.query, request.match, request.filters, db,
+                                            &snapshot_.indexed_phrases());
     const Xapian::Query query(Xapian::Query::OP_FILTER, built.query, within);
     const std::vector<FacetField> own_filtered =
         request.facet_mode == FacetMode::Disjunctive

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "index/indexed_phrases.hpp"
 #include "r2p/facets.hpp"
 #include "r2p/search_result.hpp"
 #include "r2p/table_policy.hpp"
@@ -69,6 +70,11 @@ class SearchSnapshot {
 
     bool has_date_table() const { return dates_.has_value(); }
 
+    /// The phrases every shard indexes (index/indexed_phrases.hpp), at the snapshot's
+    /// revision: those a query may match through their phrase terms. Over remote shards,
+    /// those of a single one; none over several.
+    const IndexedPhrases& indexed_phrases() const { return phrases_; }
+
     /// One handle per local shard, at db()'s revision, for the counting pass (which may read
     /// them on other threads while the caller ranks on db()); empty when counting must run
     /// on db() itself (a remote shard, or the handles could not be aligned with db()).
@@ -110,6 +116,8 @@ class SearchSnapshot {
 
     // Opens or reopens own_ at the revisions of shards_; own_ stays empty when that fails.
     void align();
+    // Reads phrases_ at the snapshot's revision.
+    void read_phrases();
 
     // The length or date table: the column of the table files, else (under Auto) none until
     // Xapian's passes have matched as many passages as building it reads, else built.
@@ -136,6 +144,7 @@ class SearchSnapshot {
     std::vector<Xapian::Database> shards_;  // db_'s handles, for their revisions
     std::vector<std::string> shard_paths_;
     std::vector<Xapian::Database> own_;  // ours, one per shard, for the counting pass
+    IndexedPhrases phrases_;
     TablePolicy policy_ = TablePolicy::Auto;
     std::optional<LengthTable> lengths_;        // of db_'s revision
     Xapian::doccount ranked_by_xapian_ = 0;     // matches Xapian's ranked passes reported
