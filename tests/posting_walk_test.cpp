@@ -40,6 +40,8 @@ TEST_SUITE("posting_walk") {
                 if ((p >= 100 && p < 130) || (p >= 2500 && p < 2520)) doc.add_term("block", 2);
                 if (p <= 50) doc.add_term("early");  // ends long before the others
                 if (p % 3 == 0) doc.add_boolean_term("Fthird");
+                // Rarer than any term: a filter that guides the walk (an indexed phrase's).
+                if (p % 91 == 0 || p == 2510) doc.add_boolean_term("Frare");
                 db.add_document(doc);
             }
             db.commit();
@@ -51,6 +53,12 @@ TEST_SUITE("posting_walk") {
               Q(Q::OP_AND, three.begin(), three.end()), Q(Q::OP_AND, Q("seventh"), Q("early")),
               Q(Q::OP_AND, Q("even"), Q("seventh")),
               Q(Q::OP_FILTER, Q(Q::OP_AND, Q("even"), Q("seventh")), Q("Fthird")),
+              Q(Q::OP_FILTER, Q(Q::OP_AND, Q("even"), Q("seventh")), Q("Frare")),
+              Q(Q::OP_FILTER, Q(Q::OP_AND, Q("even"), Q("block")), Q("Frare")),
+              Q(Q::OP_FILTER, Q(Q::OP_AND, Q("even"), Q("seventh")),
+                Q(Q::OP_AND, Q("Fthird"), Q("Frare"))),
+              Q(Q::OP_FILTER, Q(Q::OP_AND, Q("even"), Q("seventh")),
+                Q(Q::OP_OR, Q("Frare"), Q("Fthird"))),
               Q(Q::OP_AND, Q("block"), Q("early"))}) {
             CAPTURE(q.get_description());
             auto walk = r2p::detail::PostingWalk::open(db, q);

@@ -26,6 +26,7 @@ std::optional<WalkFilter> filter_of(const Xapian::Database& db, const Xapian::Qu
     if (leaf_term(q, term)) {
         f.it = db.postlist_begin(term);
         f.end = db.postlist_end(term);
+        f.termfreq = db.get_termfreq(term);
         return f;
     }
     if (const auto range = date_key_range(q)) {
@@ -94,6 +95,19 @@ std::optional<PostingWalk> PostingWalk::open(const Xapian::Database& db, const X
     if (walk.conjunctive_) {
         for (std::size_t i = 1; i < walk.terms_.size(); ++i) {
             if (walk.terms_[i].termfreq < walk.terms_[walk.lead_].termfreq) walk.lead_ = i;
+        }
+        Xapian::doccount rarest = walk.terms_[walk.lead_].termfreq;
+        auto consider = [&](WalkFilter& f) {
+            if (f.op == Xapian::Query::LEAF_TERM && f.termfreq < rarest) {
+                walk.guide_ = &f;
+                rarest = f.termfreq;
+            }
+        };
+        for (WalkFilter& f : walk.filters_) {
+            consider(f);
+            if (f.op == Xapian::Query::OP_AND) {
+                for (WalkFilter& child : f.children) consider(child);
+            }
         }
     }
     return walk;

@@ -32,14 +32,38 @@ struct WalkFilter {
     Xapian::PostingIterator it;
     Xapian::PostingIterator end;
     std::vector<WalkFilter> children;
-    DateKeyRange range;  // under OP_VALUE_RANGE
-    WalkDates dates;     // under OP_VALUE_RANGE
+    DateKeyRange range;             // under OP_VALUE_RANGE
+    WalkDates dates;                // under OP_VALUE_RANGE
+    Xapian::doccount termfreq = 0;  // a term's
 
     bool has(Xapian::docid did);
+    /// A term's first docid at or after `did` (0 once it has ended); asked in ascending order.
+    Xapian::docid first_from(Xapian::docid did) {
+        if (it != end && *it < did) it.skip_to(did);
+        return it != end ? *it : 0;
+    }
 };
 
 class PostingWalk {
   public:
+    PostingWalk() = default;
+    PostingWalk(PostingWalk&&) = default;
+    PostingWalk& operator=(PostingWalk&&) = default;
+    // A copy has its own filters: it does not keep the guide (see guide_).
+    PostingWalk(const PostingWalk& other)
+        : terms_(other.terms_),
+          filters_(other.filters_),
+          conjunctive_(other.conjunctive_),
+          lead_(other.lead_) {}
+    PostingWalk& operator=(const PostingWalk& other) {
+        terms_ = other.terms_;
+        filters_ = other.filters_;
+        conjunctive_ = other.conjunctive_;
+        lead_ = other.lead_;
+        guide_ = nullptr;
+        return *this;
+    }
+
     /// The walk of `query` over `db`, or nullopt when the query has another shape. Date
     /// ranges in its filter are walked only with `dates` (of db's documents).
     static std::optional<PostingWalk> open(const Xapian::Database& db, const Xapian::Query& query,
@@ -71,7 +95,17 @@ class PostingWalk {
             // skips to that term's next docid rather than stepping through its postings.
             WalkTerm& lead = terms_[lead_];
             while (lead.it != lead.end) {
-                const Xapian::docid did = *lead.it;
+                Xapian::docid did = *lead.it;
+                if (guide_ != nullptr) {
+                    // A filter term rarer than the lead (an indexed phrase's): none before its
+                    // next docid can pass.
+                    const Xapian::docid guided = guide_->first_from(did);
+                    if (guided == 0) return;
+                    if (guided != did) {
+                        lead.it.skip_to(guided);
+                        continue;
+                    }
+                }
                 const Xapian::docid next = align(did);
                 if (next == 0) return;
                 if (next != did) {
@@ -152,6 +186,10 @@ class PostingWalk {
     std::vector<WalkFilter> filters_;
     bool conjunctive_ = false;  // AND (else OR, or a single term)
     std::size_t lead_ = 0;      // under AND: the rarest term, which drives the walk
+    // Under AND: a filter term every match must hold that is rarer than the lead (in
+    // filters_, or a child of an AND among them), else null. Points into filters_, whose
+    // elements stay where they are when the walk moves; a copied walk drops it.
+    WalkFilter* guide_ = nullptr;
 };
 
 /// True when `q` is a single term (not a phrase, wildcard or operator): `term` is then set.
