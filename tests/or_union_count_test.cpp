@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "matcher_docids.hpp"
 #include "search/match_visitor.hpp"
 #include "search/ranked_pass.hpp"
 #include "test_support.hpp"
@@ -75,23 +76,11 @@ TEST_SUITE("or_union_count") {
         int completed = 0;
     };
 
-    // Every match of `q` by Xapian's matcher, in ascending docid order.
-    std::vector<Xapian::docid> matcher_docids(const Xapian::Database& db, const Q& q) {
-        Xapian::Enquire enquire(db);
-        enquire.set_query(q);
-        enquire.set_weighting_scheme(Xapian::BoolWeight());
-        enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-        const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
-        std::vector<Xapian::docid> out;
-        for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(*it);
-        return out;
-    }
-
     void check_counted_union(const Xapian::Database& db) {
         const r2p::LengthTable lengths = r2p::LengthTable::build(db);
         for (const Q& q : or_queries()) {
             CAPTURE(q.get_description());
-            const std::vector<Xapian::docid> expected = matcher_docids(db, q);
+            const std::vector<Xapian::docid> expected = r2p::test::matcher_docids(db, q);
             REQUIRE(!expected.empty());
             for (const std::size_t offset : {std::size_t{0}, std::size_t{4}}) {
                 for (const std::size_t limit : std::vector<std::size_t>{0, 1, 3, 10, 100}) {

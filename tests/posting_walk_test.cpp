@@ -7,25 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "matcher_docids.hpp"
 #include "test_support.hpp"
 
 TEST_SUITE("posting_walk") {
-    namespace {
-
-    // Every match of `q` by Xapian's matcher, in docid order.
-    std::vector<Xapian::docid> xapian_matches(const Xapian::Database& db, const Xapian::Query& q) {
-        Xapian::Enquire enquire(db);
-        enquire.set_query(q);
-        enquire.set_weighting_scheme(Xapian::BoolWeight());
-        enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-        const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
-        std::vector<Xapian::docid> out;
-        for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(*it);
-        return out;
-    }
-
-    }  // namespace
-
     TEST_CASE("an AND leapfrogs over gaps and ends with its shortest term, missing no match") {
         using Q = Xapian::Query;
         r2p::test::TempDir dir;
@@ -71,7 +56,7 @@ TEST_SUITE("posting_walk") {
                     if (!t.at(did)) positioned = false;
                 }
             });
-            CHECK(got == xapian_matches(db, q));
+            CHECK(got == r2p::test::matcher_docids(db, q));
             CHECK(positioned);
         }
     }
