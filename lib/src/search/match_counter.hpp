@@ -36,11 +36,11 @@ struct CountedMatches {
 /// them).
 ///
 /// When the caller's ranked pass is a posting walk that visits every match anyway (a term or
-/// an AND, or in one database an OR whose union rank_bm25 counts after MaxScore), start()
-/// runs no pass: visitor()
-/// counts along that walk (see walked_count.hpp), which saves the second walk of the same postings
-/// and the hand-off to a thread; finish() counts on the shards itself if the walk did not visit
-/// every match after all.
+/// an AND; by date, any shape), start() runs no pass: visitor() counts along that walk (see
+/// walked_count.hpp), which saves the second walk of the same postings and the hand-off to a
+/// thread; finish() counts on the shards itself if the walk did not visit every match after
+/// all. An OR by relevance could be counted after its ranking too, but is counted on the pool
+/// beside it, so that a lone query need not wait for both in turn.
 class MatchCounter {
   public:
     /// Counts over `snapshot`, which must outlive the counter. Counting runs on the pool

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 
 namespace r2p::detail {
 
@@ -48,10 +49,7 @@ std::optional<WalkFilter> filter_of(const Xapian::Database& db, const Xapian::Qu
 }  // namespace
 
 bool WalkFilter::has(Xapian::docid did) {
-    if (op == Xapian::Query::LEAF_TERM) {
-        if (it != end && *it < did) it.skip_to(did);
-        return it != end && *it == did;
-    }
+    if (op == Xapian::Query::LEAF_TERM) return first_from(did) == did;
     if (op == Xapian::Query::OP_VALUE_RANGE) return range.has(dates.at(did));
     if (op == Xapian::Query::OP_AND) {
         return std::all_of(children.begin(), children.end(),
@@ -97,17 +95,17 @@ std::optional<PostingWalk> PostingWalk::open(const Xapian::Database& db, const X
             if (walk.terms_[i].termfreq < walk.terms_[walk.lead_].termfreq) walk.lead_ = i;
         }
         Xapian::doccount rarest = walk.terms_[walk.lead_].termfreq;
-        auto consider = [&](WalkFilter& f) {
+        auto consider = [&](const WalkFilter& f, std::vector<std::size_t> at) {
             if (f.op == Xapian::Query::LEAF_TERM && f.termfreq < rarest) {
-                walk.guide_ = &f;
+                walk.guide_ = std::move(at);
                 rarest = f.termfreq;
             }
         };
-        for (WalkFilter& f : walk.filters_) {
-            consider(f);
-            if (f.op == Xapian::Query::OP_AND) {
-                for (WalkFilter& child : f.children) consider(child);
-            }
+        for (std::size_t i = 0; i < walk.filters_.size(); ++i) {
+            const WalkFilter& f = walk.filters_[i];
+            consider(f, {i});
+            if (f.op != Xapian::Query::OP_AND) continue;
+            for (std::size_t j = 0; j < f.children.size(); ++j) consider(f.children[j], {i, j});
         }
     }
     return walk;

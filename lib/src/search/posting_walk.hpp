@@ -46,24 +46,6 @@ struct WalkFilter {
 
 class PostingWalk {
   public:
-    PostingWalk() = default;
-    PostingWalk(PostingWalk&&) = default;
-    PostingWalk& operator=(PostingWalk&&) = default;
-    // A copy has its own filters: it does not keep the guide (see guide_).
-    PostingWalk(const PostingWalk& other)
-        : terms_(other.terms_),
-          filters_(other.filters_),
-          conjunctive_(other.conjunctive_),
-          lead_(other.lead_) {}
-    PostingWalk& operator=(const PostingWalk& other) {
-        terms_ = other.terms_;
-        filters_ = other.filters_;
-        conjunctive_ = other.conjunctive_;
-        lead_ = other.lead_;
-        guide_ = nullptr;
-        return *this;
-    }
-
     /// The walk of `query` over `db`, or nullopt when the query has another shape. Date
     /// ranges in its filter are walked only with `dates` (of db's documents).
     static std::optional<PostingWalk> open(const Xapian::Database& db, const Xapian::Query& query,
@@ -94,12 +76,13 @@ class PostingWalk {
             // Leapfrog: where another term has no posting at the lead's docid, the lead
             // skips to that term's next docid rather than stepping through its postings.
             WalkTerm& lead = terms_[lead_];
+            WalkFilter* const guide = guide_filter();
             while (lead.it != lead.end) {
-                Xapian::docid did = *lead.it;
-                if (guide_ != nullptr) {
+                const Xapian::docid did = *lead.it;
+                if (guide != nullptr) {
                     // A filter term rarer than the lead (an indexed phrase's): none before its
                     // next docid can pass.
-                    const Xapian::docid guided = guide_->first_from(did);
+                    const Xapian::docid guided = guide->first_from(did);
                     if (guided == 0) return;
                     if (guided != did) {
                         lead.it.skip_to(guided);
@@ -186,10 +169,15 @@ class PostingWalk {
     std::vector<WalkFilter> filters_;
     bool conjunctive_ = false;  // AND (else OR, or a single term)
     std::size_t lead_ = 0;      // under AND: the rarest term, which drives the walk
-    // Under AND: a filter term every match must hold that is rarer than the lead (in
-    // filters_, or a child of an AND among them), else null. Points into filters_, whose
-    // elements stay where they are when the walk moves; a copied walk drops it.
-    WalkFilter* guide_ = nullptr;
+    // Under AND: where in filters_ a filter term every match must hold, rarer than the lead,
+    // stands: {i} for filters_[i], {i, j} for the child j of an AND filters_[i]; empty: none.
+    // Indexes, not a pointer, so that a copied walk is guided by its own filter.
+    std::vector<std::size_t> guide_;
+    WalkFilter* guide_filter() {
+        if (guide_.empty()) return nullptr;
+        WalkFilter& top = filters_[guide_.front()];
+        return guide_.size() == 1 ? &top : &top.children[guide_.back()];
+    }
 };
 
 /// True when `q` is a single term (not a phrase, wildcard or operator): `term` is then set.

@@ -1,7 +1,8 @@
 // The counting pass riding on the ranked pass's posting walk: when the ranked walk visits
 // every match (a term, an AND, or an OR's union after MaxScore: see rank_bm25), the matches
 // and the facets from tables are counted as it goes, instead of by a second walk of the
-// same postings on another thread.
+// same postings on another thread. Which of these MatchCounter lets ride is its choice: an
+// OR is counted on the pool beside its ranking (see match_counter.hpp).
 #pragma once
 
 #include <xapian.h>
