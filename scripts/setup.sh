@@ -17,6 +17,7 @@ packages=(
     libarchive-dev  # statements read straight from .tar.gz / .tar.xz / .zip archives
     libpoppler-cpp-dev  # PDF statements
     libxml2-dev  # HTML and DOCX statements
+    libzstd-dev  # passage data of search-only copies, compressed with a trained dictionary
     wamerican wbritish  # word lists: end-of-line hyphenation, and the bench's generator
     gnuplot-nox
     # r2p-serve's browser tests (Selenium driving headless Chromium) and its load benchmark

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "index/passage_compression.hpp"
 #include "r2p/error.hpp"
 #include "test_support.hpp"
 
@@ -137,6 +138,7 @@ TEST_SUITE("search_copy") {
         make_database(dir / "src", 2, "alpha");
         // A pid far above pid_max: no such process.
         fs::create_directories(dir / ".copy.partial-999999999/sub");
+        fs::create_directories(dir / ".copy.staged-999999998/sub");
         const std::string live = ".copy.partial-" + std::to_string(::getppid());
         fs::create_directories(dir / live);
         r2p::SearchCopyRequest request;
@@ -144,7 +146,32 @@ TEST_SUITE("search_copy") {
         request.copy = dir / "copy";
         r2p::make_search_copy(request);
         CHECK_FALSE(fs::exists(dir / ".copy.partial-999999999"));
+        CHECK_FALSE(fs::exists(dir / ".copy.staged-999999998"));
         CHECK(fs::exists(dir / live));
         CHECK(fs::exists(dir / "copy/iamglass"));
+    }
+
+    TEST_CASE("shards whose passages are compressed (copies) are not merged") {
+        TempDir dir;
+        make_database(dir / "src/shard0", 3, "alpha");
+        make_database(dir / "src/shard1", 2, "beta");
+        {
+            Xapian::WritableDatabase shard((dir / "src/shard1").string());
+            r2p::store_passage_dictionary(shard, "its own dictionary");
+            shard.commit();
+        }
+        r2p::test::write_file(dir / "src/r2p.stub", "glass shard0\nglass shard1\n");
+        r2p::SearchCopyRequest request;
+        request.source = dir / "src";
+        request.copy = dir / "copy";
+        CHECK_THROWS_WITH_AS(r2p::make_search_copy(request), doctest::Contains("shard1"),
+                             r2p::UsageError);
+        CHECK_FALSE(fs::exists(dir / "copy"));
+        CHECK(entries_starting(dir.path(), ".") == 0);
+        // One such database alone is copied as it is, its dictionary with it.
+        request.source = dir / "src/shard1";
+        CHECK(r2p::make_search_copy(request).passages == 2);
+        CHECK(r2p::read_passage_dictionary(Xapian::Database((dir / "copy").string())) ==
+              "its own dictionary");
     }
 }

@@ -21,6 +21,9 @@ struct SearchCopyRequest {
     bool search_only = false;
     /// Xapian's block size for the copy's tables in bytes (2048 to 65536, a power of two).
     unsigned block_size = 8192;
+    /// Store the passages' data compressed with a dictionary trained on them (a copy of
+    /// 1,000 passages or more): about a third of the stored data's size.
+    bool compress_passages = true;
 };
 
 /// What a copy took and holds.
@@ -34,7 +37,14 @@ struct SearchCopyReport {
     /// same copy with it.
     std::size_t termlist_bytes_left_out = 0;
     std::map<std::string, std::size_t> file_bytes;  ///< by file name in the copy
-    double compact_seconds = 0;
+    /// Passages whose data is stored compressed, and the size of the dictionary they need
+    /// (both 0 when none is).
+    std::size_t passages_compressed = 0;
+    std::size_t passage_dictionary_bytes = 0;
+    /// Every passage's data bytes before and after compression (before Xapian's own).
+    std::size_t passage_data_bytes_before = 0;
+    std::size_t passage_data_bytes_after = 0;
+    double compact_seconds = 0;  ///< merging, compacting and compressing
     double tables_seconds = 0;
 };
 

@@ -20,6 +20,10 @@ nlohmann::json search_copy_to_json(const SearchCopyReport& report) {
             {"bytes", report.bytes},
             {"termlist_bytes_left_out", report.termlist_bytes_left_out},
             {"files", files},
+            {"passages_compressed", report.passages_compressed},
+            {"passage_dictionary_bytes", report.passage_dictionary_bytes},
+            {"passage_data_bytes_before", report.passage_data_bytes_before},
+            {"passage_data_bytes_after", report.passage_data_bytes_after},
             {"compact_seconds", report.compact_seconds},
             {"tables_seconds", report.tables_seconds}};
 }
@@ -35,6 +39,12 @@ void print_search_copy(const SearchCopyReport& report, std::ostream& out) {
             << " MB left out)";
     }
     out << '\n';
+    if (report.passages_compressed > 0) {
+        out << "  passages' data compressed with a dictionary of "
+            << megabytes(report.passage_dictionary_bytes) * 1000
+            << " KB: " << megabytes(report.passage_data_bytes_before) << " -> "
+            << megabytes(report.passage_data_bytes_after) << " MB\n";
+    }
     for (const auto& [name, bytes] : report.file_bytes)
         out << "  " << std::left << std::setw(16) << name << std::right << std::setw(10)
             << megabytes(bytes) << " MB\n";

@@ -7,12 +7,15 @@
 #include <unistd.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <string>
 #include <system_error>
 #include <vector>
 
+#include "index/compress_passages.hpp"
+#include "index/passage_compression.hpp"
 #include "index/shards.hpp"
 #include "r2p/error.hpp"
 #include "r2p/indexing.hpp"
@@ -44,13 +47,20 @@ std::string partial_prefix(const fs::path& copy) {
     return "." + copy.filename().string() + ".partial-";
 }
 
+// The hidden sibling the passages are compressed in, before the last compaction:
+// ".NAME.staged-PID".
+std::string staged_prefix(const fs::path& copy) {
+    return "." + copy.filename().string() + ".staged-";
+}
+
 // Removes the partial copies of runs that were killed (their process is gone), so a
 // killed run costs no disk once the copy is made again.
 void remove_stale_partials(const fs::path& copy) {
     std::error_code ec;
-    const std::string prefix = partial_prefix(copy);
     for (const auto& entry : fs::directory_iterator(copy.parent_path(), ec)) {
         const std::string name = entry.path().filename().string();
+        std::string prefix = partial_prefix(copy);
+        if (name.rfind(prefix, 0) != 0) prefix = staged_prefix(copy);
         if (name.rfind(prefix, 0) != 0) continue;
         const std::string digits = name.substr(prefix.size());
         if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) continue;
@@ -120,6 +130,19 @@ SearchCopyReport make_search_copy(const SearchCopyRequest& request) {
     const std::vector<fs::path> shards = source_databases(request.source);
     Xapian::Database source = open_source(shards);
 
+    // Each shard's compressed passages need its own dictionary, and a merged database holds
+    // one: such shards cannot be merged.
+    if (shards.size() > 1) {
+        for (const fs::path& shard : shards) {
+            if (!read_passage_dictionary(Xapian::Database(shard.string(), Xapian::DB_BACKEND_GLASS))
+                     .empty()) {
+                throw UsageError(shard.string() +
+                                 " holds compressed passages (a copy made by --compact-to): "
+                                 "merge the databases it was copied from instead");
+            }
+        }
+    }
+
     SearchCopyReport report;
     report.copy = request.copy;
     report.shards_merged = shards.size();
@@ -138,13 +161,39 @@ SearchCopyReport make_search_copy(const SearchCopyRequest& request) {
     const fs::path partial = parent / (partial_prefix(copy) + std::to_string(::getpid()));
     fs::remove_all(partial, ec);
 
+    const fs::path staged = parent / (staged_prefix(copy) + std::to_string(::getpid()));
+    fs::remove_all(staged, ec);
+
     try {
         const auto start = std::chrono::steady_clock::now();
-        try {
-            source.compact(partial.string(), 0, static_cast<int>(request.block_size));
-        } catch (const Xapian::Error& e) {
-            throw IndexError("cannot compact " + request.source.string() + " into " +
-                             partial.string() + ": " + e.get_description());
+        const auto compact = [&](Xapian::Database& from, const std::string& from_name,
+                                 const fs::path& into) {
+            try {
+                from.compact(into.string(), 0, static_cast<int>(request.block_size));
+            } catch (const Xapian::Error& e) {
+                throw IndexError("cannot compact " + from_name + " into " + into.string() + ": " +
+                                 e.get_description());
+            }
+        };
+        // A search-only source has no termlist table, without which Xapian replaces no
+        // document: its passages stay as they are.
+        if (request.compress_passages &&
+            std::none_of(shards.begin(), shards.end(),
+                         [](const fs::path& shard) { return is_search_only(shard); })) {
+            // Compacted once to rewrite the passages in, then again: their old data's blocks
+            // would otherwise stay in the copy as free space.
+            compact(source, request.source.string(), staged);
+            const PassageCompression compressed = compress_passages(staged.string());
+            report.passages_compressed = compressed.passages;
+            report.passage_dictionary_bytes = compressed.dictionary_bytes;
+            report.passage_data_bytes_before = compressed.bytes_before;
+            report.passage_data_bytes_after = compressed.bytes_after;
+            Xapian::Database rewritten(staged.string(), Xapian::DB_BACKEND_GLASS);
+            compact(rewritten, staged.string(), partial);
+            rewritten.close();
+            fs::remove_all(staged, ec);
+        } else {
+            compact(source, request.source.string(), partial);
         }
         if (request.search_only) {
             // Xapian reads a glass database whose termlist file is gone as one made without
@@ -170,6 +219,7 @@ SearchCopyReport make_search_copy(const SearchCopyRequest& request) {
         }
         sync_folder(parent);
     } catch (...) {
+        fs::remove_all(staged, ec);
         fs::remove_all(partial, ec);
         throw;
     }

@@ -1,5 +1,6 @@
 #include "index/stored_passage_reader.hpp"
 
+#include "index/passage_compression.hpp"
 #include "index/stored_passage.hpp"
 #include "r2p/error.hpp"
 #include "r2p/schema.hpp"
@@ -36,11 +37,33 @@ const std::string& StoredPassageReader::record_of(Xapian::docid docid, const std
 }
 
 const std::string& StoredPassageReader::record_for(Xapian::docid docid, std::string_view data) {
+    if (is_compressed_passage(data)) return record_for(docid, expand(docid, std::string(data)));
     if (has_statement_fields(data)) return kNoRecord;
     return record_of(docid, stored_statement_id(data));
 }
 
+std::string StoredPassageReader::expand(Xapian::docid docid, std::string data) {
+    if (!is_compressed_passage(data)) return data;
+    const std::size_t shard =
+        db_.size() <= 1 ? 0 : (static_cast<std::size_t>(docid) - 1) % db_.size();
+    if (expanders_.size() <= shard) {
+        expanders_.resize(shard + 1);
+        expanders_read_.resize(shard + 1);
+    }
+    if (!expanders_read_[shard]) {
+        expanders_[shard] = passage_expander_of(shard_holding(db_, docid));
+        expanders_read_[shard] = true;
+    }
+    if (!expanders_[shard]) {
+        throw IndexError(
+            "compressed passage data in the index lacks its dictionary "
+            "(make the search copy again with r2p-index --compact-to)");
+    }
+    return expanders_[shard]->expand(data);
+}
+
 StoredPassage StoredPassageReader::decode(Xapian::docid docid, std::string_view data) {
+    if (is_compressed_passage(data)) return decode(docid, expand(docid, std::string(data)));
     StoredPassage passage = decode_stored_passage(data);
     if (!has_statement_fields(data))
         apply_statement_fields(record_of(docid, passage.doc_id), passage);

@@ -3,13 +3,17 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "r2p/search_result.hpp"
 
 namespace r2p {
+
+class PassageExpander;
 
 /// Reads StoredPassages from a database (one, or shards combined), filling the statement
 /// fields of passages that keep them in their statement's record (schema::statement_key).
@@ -26,8 +30,13 @@ class StoredPassageReader {
     /// The passage whose data `data` was read from document `docid`.
     StoredPassage decode(Xapian::docid docid, std::string_view data);
 
-    /// The statement record `data` (read from document `docid`) needs, "" when it carries its
-    /// fields itself. The reference stays valid as long as this reader.
+    /// The data of document `docid` as encode_stored_passage or encode_passage_own wrote it:
+    /// `data` itself, or expanded when it was stored compressed (a search copy's,
+    /// compress_passages) with its database's dictionary.
+    std::string expand(Xapian::docid docid, std::string data);
+
+    /// The statement record `data` (read from document `docid`, expanded) needs, "" when it
+    /// carries its fields itself. The reference stays valid as long as this reader.
     const std::string& record_for(Xapian::docid docid, std::string_view data);
 
   private:
@@ -35,6 +44,9 @@ class StoredPassageReader {
 
     Xapian::Database db_;
     std::unordered_map<std::string, std::string> records_;  // by statement (doc) id
+    // Each shard's dictionary (null: none), read when its first compressed passage is.
+    std::vector<std::shared_ptr<const PassageExpander>> expanders_;
+    std::vector<bool> expanders_read_;
 };
 
 /// `passage` with its statement fields from `record` (record_for's answer; "" leaves them).

@@ -25,7 +25,7 @@ std::string passage_text(const Xapian::Database& db, const std::string& id) {
     if (term.size() <= schema::kMaxTermBytes) {
         const auto it = db.postlist_begin(term);
         if (it != db.postlist_end(term)) {
-            return decode_stored_passage(db.get_document(*it).get_data()).text;
+            return StoredPassageReader(db).read(*it).text;
         }
     }
     throw UsageError(std::string(kLikeKey) + ": no passage has the id '" + id + "'");

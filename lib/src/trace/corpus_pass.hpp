@@ -143,7 +143,8 @@ CorpusFacts read_corpus(Searcher& searcher, const SearchFilters& filters,
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
         Batch& batch = batches[filling];
         batch.docids.push_back(*it);
-        batch.data.push_back(db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_data());
+        batch.data.push_back(
+            passages.expand(*it, db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_data()));
         batch.records.push_back(&passages.record_for(*it, batch.data.back()));
         if (batch.docids.size() < kBatchPassages) continue;
         begin_batch(batch);
