@@ -9,6 +9,7 @@
 
 #include "index/stored_passage.hpp"
 #include "index/stored_passage_reader.hpp"
+#include "paragraph_passages.hpp"
 #include "r2p/databases.hpp"
 #include "r2p/error.hpp"
 #include "r2p/schema.hpp"
@@ -36,17 +37,7 @@ Document make_doc(const std::string& id, const std::vector<std::string>& paragra
     return doc;
 }
 
-std::vector<Passage> paragraph_passages(const Document& doc) {
-    std::vector<Passage> passages;
-    for (std::size_t i = 0; i < doc.paragraphs.size(); ++i) {
-        Passage p;
-        p.id = doc.meta.id + "/p" + std::to_string(i + 1);
-        p.text = doc.paragraphs[i].text;
-        p.paragraph_index = i;
-        passages.push_back(p);
-    }
-    return passages;
-}
+using r2p::test::paragraph_passages;
 
 bool has_term(const Xapian::Database& db, const std::string& term) { return db.term_exists(term); }
 

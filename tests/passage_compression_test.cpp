@@ -16,6 +16,7 @@
 #include "index/index_writer.hpp"
 #include "index/stored_passage.hpp"
 #include "index/stored_passage_reader.hpp"
+#include "paragraph_passages.hpp"
 #include "r2p/error.hpp"
 #include "test_support.hpp"
 
@@ -89,15 +90,8 @@ std::vector<r2p::Document> statements(int count, unsigned seed) {
 void write(const fs::path& dir, const std::vector<r2p::Document>& docs) {
     r2p::IndexWriter writer(dir);
     for (const r2p::Document& doc : docs) {
-        std::vector<r2p::Passage> passages;
-        for (std::size_t i = 0; i < doc.paragraphs.size(); ++i) {
-            r2p::Passage p;
-            p.id = doc.meta.id + "/p" + std::to_string(i + 1);
-            p.text = doc.paragraphs[i].text;
-            p.paragraph_index = i;
-            if (i == 1) p.speaker = "Speaker " + doc.meta.id;
-            passages.push_back(p);
-        }
+        std::vector<r2p::Passage> passages = r2p::test::paragraph_passages(doc);
+        passages.at(1).speaker = "Speaker " + doc.meta.id;
         writer.write(r2p::prepare_document(doc, passages), "fp-" + doc.meta.id);
     }
     writer.commit();

@@ -9,6 +9,7 @@
 
 #include "index/index_writer.hpp"
 #include "index/stored_passage.hpp"
+#include "paragraph_passages.hpp"
 #include "r2p/error.hpp"
 #include "r2p/schema.hpp"
 #include "search/passage_context.hpp"
@@ -42,15 +43,8 @@ TEST_SUITE("stored_passage_reader") {
     }
 
     std::vector<r2p::Passage> passages_of(const r2p::Document& doc) {
-        std::vector<r2p::Passage> passages;
-        for (std::size_t i = 0; i < doc.paragraphs.size(); ++i) {
-            r2p::Passage p;
-            p.id = doc.meta.id + "/p" + std::to_string(i + 1);
-            p.text = doc.paragraphs[i].text;
-            p.paragraph_index = i;
-            p.speaker = "Speaker of " + doc.meta.id;
-            passages.push_back(p);
-        }
+        std::vector<r2p::Passage> passages = r2p::test::paragraph_passages(doc);
+        for (r2p::Passage& p : passages) p.speaker = "Speaker of " + doc.meta.id;
         return passages;
     }
 
