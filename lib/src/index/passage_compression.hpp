@@ -1,7 +1,8 @@
 // Passage data compressed with a zstd dictionary trained on the database's own passages.
 // Glass compresses each document's data with zlib alone: a passage of a few hundred bytes
 // shares too little with itself for that to pay much (1.6x), while a dictionary of the
-// corpus's common words and fields finds them in every passage (about 2.5x).
+// corpus's common words and fields finds them in every passage (2.7x on generated passages,
+// 2.8x on the UN General Debate corpus).
 #pragma once
 
 #include <xapian.h>
