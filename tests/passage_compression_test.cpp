@@ -208,8 +208,7 @@ TEST_SUITE("passage_compression") {
             threw = true;
         }
         CHECK((threw || expanded != samples.front()));
-        CHECK_THROWS_AS(r2p::PassageExpander(std::string_view("not a dictionary")),
-                        r2p::IndexError);
+        CHECK_THROWS_AS(r2p::PassageExpander(std::string("not a dictionary")), r2p::IndexError);
         CHECK(r2p::train_passage_dictionary({"too", "few"}, 16 * 1024).empty());
     }
 

@@ -131,13 +131,7 @@ struct PassageExpander::State {
     std::string dictionary;
 };
 
-PassageExpander::PassageExpander(std::string_view dictionary) : state_(std::make_unique<State>()) {
-    if (ZDICT_getDictID(dictionary.data(), dictionary.size()) == 0)
-        throw IndexError("the index's passage dictionary is not a zstd dictionary (re-index)");
-    state_->dictionary = std::string(dictionary);
-}
-
-PassageExpander::PassageExpander(std::string&& dictionary) : state_(std::make_unique<State>()) {
+PassageExpander::PassageExpander(std::string dictionary) : state_(std::make_unique<State>()) {
     if (ZDICT_getDictID(dictionary.data(), dictionary.size()) == 0)
         throw IndexError("the index's passage dictionary is not a zstd dictionary (re-index)");
     state_->dictionary = std::move(dictionary);

@@ -58,8 +58,7 @@ class PassageCompressor {
 class PassageExpander {
   public:
     /// Throws IndexError when `dictionary` is not a zstd dictionary.
-    explicit PassageExpander(std::string_view dictionary);
-    explicit PassageExpander(std::string&& dictionary);  ///< without copying it
+    explicit PassageExpander(std::string dictionary);
     ~PassageExpander();
     PassageExpander(const PassageExpander&) = delete;
     PassageExpander& operator=(const PassageExpander&) = delete;

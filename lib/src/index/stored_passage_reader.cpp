@@ -16,10 +16,13 @@ const std::string kNoRecord;
 // from the first shard only, while a statement's record lives in the shard of its passages.
 // Xapian 1.4 offers no other way to a combined database's shards than its `internal`
 // handles; they work for local and remote (xapian-tcpsrv) shards alike.
+std::size_t shard_of(const Xapian::Database& db, Xapian::docid docid) {
+    return db.size() <= 1 ? 0 : (static_cast<std::size_t>(docid) - 1) % db.size();
+}
+
 Xapian::Database shard_holding(const Xapian::Database& db, Xapian::docid docid) {
     if (db.size() <= 1) return db;
-    const std::size_t shard = (static_cast<std::size_t>(docid) - 1) % db.size();
-    return Xapian::Database(db.internal[shard].get());
+    return Xapian::Database(db.internal[shard_of(db, docid)].get());
 }
 
 }  // namespace
@@ -44,22 +47,16 @@ const std::string& StoredPassageReader::record_for(Xapian::docid docid, std::str
 
 std::string StoredPassageReader::expand(Xapian::docid docid, std::string data) {
     if (!is_compressed_passage(data)) return data;
-    const std::size_t shard =
-        db_.size() <= 1 ? 0 : (static_cast<std::size_t>(docid) - 1) % db_.size();
-    if (expanders_.size() <= shard) {
-        expanders_.resize(shard + 1);
-        expanders_read_.resize(shard + 1);
-    }
-    if (!expanders_read_[shard]) {
-        expanders_[shard] = passage_expander_of(shard_holding(db_, docid));
-        expanders_read_[shard] = true;
-    }
-    if (!expanders_[shard]) {
+    const std::size_t shard = shard_of(db_, docid);
+    if (expanders_.size() <= shard) expanders_.resize(shard + 1);
+    auto& expander = expanders_[shard];
+    if (!expander) expander = passage_expander_of(shard_holding(db_, docid));
+    if (!*expander) {
         throw IndexError(
             "compressed passage data in the index lacks its dictionary "
             "(make the search copy again with r2p-index --compact-to)");
     }
-    return expanders_[shard]->expand(data);
+    return (*expander)->expand(data);
 }
 
 StoredPassage StoredPassageReader::decode(Xapian::docid docid, std::string_view data) {

@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -44,9 +45,8 @@ class StoredPassageReader {
 
     Xapian::Database db_;
     std::unordered_map<std::string, std::string> records_;  // by statement (doc) id
-    // Each shard's dictionary (null: none), read when its first compressed passage is.
-    std::vector<std::shared_ptr<const PassageExpander>> expanders_;
-    std::vector<bool> expanders_read_;
+    // Each shard's dictionary (null: it has none), read when its first compressed passage is.
+    std::vector<std::optional<std::shared_ptr<const PassageExpander>>> expanders_;
 };
 
 /// `passage` with its statement fields from `record` (record_for's answer; "" leaves them).

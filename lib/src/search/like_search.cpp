@@ -25,7 +25,10 @@ std::string passage_text(const Xapian::Database& db, const std::string& id) {
     if (term.size() <= schema::kMaxTermBytes) {
         const auto it = db.postlist_begin(term);
         if (it != db.postlist_end(term)) {
-            return StoredPassageReader(db).read(*it).text;
+            // Its text only: no statement record is read.
+            return decode_stored_passage(
+                       StoredPassageReader(db).expand(*it, db.get_document(*it).get_data()))
+                .text;
         }
     }
     throw UsageError(std::string(kLikeKey) + ": no passage has the id '" + id + "'");
