@@ -1,4 +1,5 @@
-// Counting a ranked OR from what MaxScore read (search/or_union_count.*): rank_bm25 with a
+// Counting a ranked OR: by one scan of up to four terms (ranked_pass.cpp), else from what
+// MaxScore read (search/or_union_count.*). rank_bm25 with a
 // visitor must visit exactly the matches Xapian's matcher finds, in ascending docid order,
 // count them exactly, and rank exactly as without a visitor, whatever the page (k = 0
 // included), the number of terms, filters, shards and terms absent from a shard.

@@ -13,8 +13,11 @@
 #include "r2p/search.hpp"
 #include "search/date_ranked_pass.hpp"
 #include "search/facet_counter.hpp"
+#include "search/match_counter.hpp"
 #include "search/query_builder.hpp"
 #include "search/ranked_pass.hpp"
+#include "search/running_searches.hpp"
+#include "search/search_snapshot.hpp"
 #include "search/walked_count.hpp"
 #include "tables/date_table.hpp"
 #include "tables/facet_table.hpp"
@@ -168,31 +171,77 @@ TEST_SUITE("walked_count") {
         }
     }
 
+    TEST_CASE("an OR's count rides on its ranked walk only while every core runs a search") {
+        const Xapian::Query either(Xapian::Query::OP_OR, Xapian::Query("apple"),
+                                   Xapian::Query("pear"));
+        const Xapian::Query term("apple");
+        const std::vector<r2p::FacetField> fields = {r2p::FacetField::Theme, r2p::FacetField::Role};
+        r2p::OpenedDatabases opened = r2p::open_databases({bench_db(0)}, false);
+        r2p::SearchSnapshot snapshot(opened.db, opened.parts, opened.part_paths);
+        snapshot.set_policy(r2p::TablePolicy::Always);
+        REQUIRE(snapshot.table_fields(fields).size() == 2);
+        const unsigned before = r2p::RunningSearch::count();
+        {
+            const r2p::RunningSearch running;
+            CHECK(r2p::RunningSearch::count() == before + 1);
+            // Two cores, one search running: a core is free for the count beside the OR.
+            r2p::MatchCounter beside(snapshot, 0, before + 2);
+            beside.start(either, fields, r2p::RankedWalk::Relevance);
+            CHECK(beside.visitor() == nullptr);
+            beside.finish(r2p::test::source_taxonomy());
+            // A term rides whatever the cores.
+            beside.start(term, fields, r2p::RankedWalk::Relevance);
+            CHECK(beside.visitor() != nullptr);
+            beside.wait();
+            // As many searches as cores: the OR's count rides on its ranked walk.
+            r2p::MatchCounter busy(snapshot, 0, before + 1);
+            busy.start(either, fields, r2p::RankedWalk::Relevance);
+            CHECK(busy.visitor() != nullptr);
+            busy.wait();
+        }
+        CHECK(r2p::RunningSearch::count() == before);
+        CHECK(r2p::search_cores(3) == 3);
+        CHECK(r2p::search_cores(0) >= 1);
+    }
+
     TEST_CASE("a searcher counting along its walk answers as Xapian's matcher and spies do") {
         const std::vector<r2p::BenchQuery> queries =
             r2p::test::bench_generator(11).query_set(kPassages, 3);
+        // Counted after ranking (below the threads' size), on a thread beside the ranking,
+        // and along the ranked walk of every query (one core, always busy).
+        r2p::SearcherOptions beside;
+        beside.counting_threads_from = 0;
+        beside.cores = 1000;
+        r2p::SearcherOptions riding;
+        riding.counting_threads_from = 0;
+        riding.cores = 1;
         for (const unsigned shards : {0U, 2U}) {
             CAPTURE(shards);
-            r2p::Searcher walked({bench_db(shards)}, r2p::test::source_taxonomy());
-            walked.set_table_policy(r2p::TablePolicy::Always);
             r2p::Searcher xapian({bench_db(shards)}, r2p::test::source_taxonomy());
             xapian.set_table_policy(r2p::TablePolicy::Never);
-            for (const r2p::BenchQuery& query : queries) {
-                for (const std::size_t offset : {std::size_t{0}, std::size_t{3}}) {
-                    CAPTURE(query.line());
-                    CAPTURE(offset);
-                    r2p::SearchRequest request = faceted_request(query);
-                    request.offset = offset;
-                    const r2p::SearchResult ours = walked.run(request);
-                    const r2p::SearchResult theirs = xapian.run(request);
-                    CHECK(theirs.stats.counted_by == r2p::CountedBy::Spies);
-                    CHECK(ours.matches.lower == theirs.matches.lower);
-                    CHECK(ours.matches.upper == theirs.matches.upper);
-                    REQUIRE(ours.hits.size() == theirs.hits.size());
-                    for (std::size_t i = 0; i < ours.hits.size(); ++i) {
-                        CHECK(ours.hits[i].passage.id == theirs.hits[i].passage.id);
+            for (const r2p::SearcherOptions& options : {r2p::SearcherOptions{}, beside, riding}) {
+                CAPTURE(options.counting_threads_from);
+                CAPTURE(options.cores);
+                r2p::Searcher walked({bench_db(shards)}, r2p::test::source_taxonomy(), false,
+                                     options);
+                walked.set_table_policy(r2p::TablePolicy::Always);
+                for (const r2p::BenchQuery& query : queries) {
+                    for (const std::size_t offset : {std::size_t{0}, std::size_t{3}}) {
+                        CAPTURE(query.line());
+                        CAPTURE(offset);
+                        r2p::SearchRequest request = faceted_request(query);
+                        request.offset = offset;
+                        const r2p::SearchResult ours = walked.run(request);
+                        const r2p::SearchResult theirs = xapian.run(request);
+                        CHECK(theirs.stats.counted_by == r2p::CountedBy::Spies);
+                        CHECK(ours.matches.lower == theirs.matches.lower);
+                        CHECK(ours.matches.upper == theirs.matches.upper);
+                        REQUIRE(ours.hits.size() == theirs.hits.size());
+                        for (std::size_t i = 0; i < ours.hits.size(); ++i) {
+                            CHECK(ours.hits[i].passage.id == theirs.hits[i].passage.id);
+                        }
+                        check_same_facets(ours, theirs);
                     }
-                    check_same_facets(ours, theirs);
                 }
             }
         }

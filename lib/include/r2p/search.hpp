@@ -27,6 +27,11 @@ struct SearcherOptions {
     /// such query) from databases of this many passages;
     /// below, counting after ranking is cheaper than handing it to a thread.
     Xapian::doccount counting_threads_from = 20'000;
+    /// The cores searches share (0: the machine's). While this many searches run at once in
+    /// the process (over every Searcher), the counting pass of a faceted OR rides on its
+    /// ranked walk, on the search's own thread, instead of running on a thread beside it:
+    /// no core is free for that thread, and one walk costs less than two.
+    unsigned cores = 0;
 };
 
 /// Keeps the databases open for many queries (a query file, a benchmark). Not thread-safe:

@@ -39,14 +39,16 @@ struct CountedMatches {
 /// an AND; by date, any shape), start() runs no pass: visitor() counts along that walk (see
 /// walked_count.hpp), which saves the second walk of the same postings and the hand-off to a
 /// thread; finish() counts on the shards itself if the walk did not visit every match after
-/// all. An OR by relevance could be counted after its ranking too, but is counted on the pool
-/// beside it, so that a lone query need not wait for both in turn.
+/// all. An OR by relevance is counted on the pool beside its ranking, so that a lone query
+/// need not wait for both in turn, unless every core already runs a search (see
+/// running_searches.hpp): then the count rides on its ranked walk too.
 class MatchCounter {
   public:
     /// Counts over `snapshot`, which must outlive the counter. Counting runs on the pool
     /// from databases of `threads_from` passages (below, a pass is shorter than handing it
-    /// to a thread, and finish() counts on the caller's thread).
-    MatchCounter(SearchSnapshot& snapshot, Xapian::doccount threads_from);
+    /// to a thread, and finish() counts on the caller's thread). `cores`: how many searches
+    /// running at once keep every core busy.
+    MatchCounter(SearchSnapshot& snapshot, Xapian::doccount threads_from, unsigned cores);
     ~MatchCounter();
     MatchCounter(const MatchCounter&) = delete;
     MatchCounter& operator=(const MatchCounter&) = delete;
@@ -74,6 +76,7 @@ class MatchCounter {
 
     SearchSnapshot& snapshot_;
     Xapian::doccount threads_from_;
+    unsigned cores_;
     std::unique_ptr<WorkerPool> pool_;  // started at the first count run on threads
     std::unique_ptr<Running> running_;
 };

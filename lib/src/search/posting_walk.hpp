@@ -129,11 +129,11 @@ class PostingWalk {
         }
     }
 
-  private:
-    // Up to this many OR-ed terms, finding the next docid by a scan beats a heap; wildcards
-    // expand to up to 200 terms.
+    /// Up to this many OR-ed terms, for_each finds the next docid by a scan, which beats a
+    /// heap; wildcards expand to up to 200 terms.
     static constexpr std::size_t kScanTerms = 4;
 
+  private:
     // The OR walk with a min-heap of terms by their current docid.
     template <class F>
     void for_each_by_heap(F&& f) {

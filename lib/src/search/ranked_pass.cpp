@@ -1,6 +1,7 @@
 #include "search/ranked_pass.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
 
@@ -94,6 +95,65 @@ Xapian::doccount rank_every_match(detail::PostingWalk& walk, const detail::OrWei
     return matched;
 }
 
+// An OR of at most PostingWalk::kScanTerms terms whose every match is counted (and visited,
+// in batches): one merge of the terms' postings, each docid read from Xapian once and the
+// next match found by a scan, weighs what could enter `best` as rank_every_match does, each
+// match summing the parts of the terms it holds in query order. Cheaper than MaxScore, whose
+// skips counting forgoes: at 1M compacted the faceted OR class took 5.1 ms of CPU per query
+// riding this way, 5.7 with MaxScore and the union counted after it; its top 10 with the
+// exact count 2.2 ms, 3.4 before.
+Xapian::doccount rank_or_by_scan(detail::PostingWalk& walk, const detail::OrWeights& weights,
+                                 const Xapian::Database& db, const LengthTable& lengths,
+                                 detail::BestHits& best, MatchVisitor* visitor) {
+    auto& terms = walk.terms();
+    const std::size_t n = terms.size();
+    const Xapian::termcount shortest = db.get_doclength_lower_bound();
+    std::vector<detail::WdfBounds> bounds;
+    std::array<Xapian::docid, detail::PostingWalk::kScanTerms> at{};  // 0: the term ended
+    std::array<Xapian::termcount, detail::PostingWalk::kScanTerms> wdfs{};
+    for (std::size_t i = 0; i < n; ++i) {
+        bounds.emplace_back(weights.termweights[i], shortest, weights.len_factor);
+        if (terms[i].it != terms[i].end) at[i] = *terms[i].it;
+    }
+    Xapian::doccount matched = 0;
+    detail::VisitBatch visits(visitor);
+    for (;;) {
+        Xapian::docid did = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (at[i] != 0 && (did == 0 || at[i] < did)) did = at[i];
+        }
+        if (did == 0) break;
+        if (walk.passes_filters(did)) {
+            ++matched;
+            double most = 0;  // summed in query order, as the weight: never below it
+            for (std::size_t i = 0; i < n; ++i) {
+                if (at[i] != did) continue;
+                wdfs[i] = terms[i].it.get_wdf();
+                most += bounds[i].at(wdfs[i]);
+            }
+            if (best.could_enter(most)) {
+                const Xapian::termcount length = lengths.at(did);
+                double weight = 0;
+                for (std::size_t i = 0; i < n; ++i) {
+                    if (at[i] != did) continue;
+                    weight += detail::bm25_sum_part(weights.termweights[i], wdfs[i], length,
+                                                    weights.len_factor);
+                }
+                best.offer(did, weight);
+            }
+            visits.add(did);
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            if (at[i] != did) continue;
+            detail::WalkTerm& t = terms[i];
+            ++t.it;
+            at[i] = t.it != t.end ? *t.it : 0;
+        }
+    }
+    visits.flush();
+    return matched;
+}
+
 }  // namespace
 
 std::optional<RankedMatches> rank_bm25(const Xapian::Database& db, const LengthTable& lengths,
@@ -123,9 +183,16 @@ std::optional<RankedMatches> rank_bm25(const Xapian::Database& db, const LengthT
                 len_factor));
         }
         out.matches = or_bounds(*walk, collection);
-        // Counted (for the count asked, or for the visitor) from the postings ranking read.
-        if (visitor != nullptr ||
-            (counts == RankCounts::Exact && out.matches.lower <= kExactMatchesUpTo)) {
+        const bool count_all = visitor != nullptr || (counts == RankCounts::Exact &&
+                                                      out.matches.lower <= kExactMatchesUpTo);
+        if (count_all && terms.size() <= detail::PostingWalk::kScanTerms) {
+            // Every posting is read to count anyway: one scan weighs and counts.
+            const Xapian::doccount matched =
+                rank_or_by_scan(*walk, weights, db, lengths, best, visitor);
+            if (visitor != nullptr) visitor->visited_all();
+            out.matches = {matched, matched, matched};
+        } else if (count_all) {
+            // Counted (for the count asked, or for the visitor) from the postings ranking read.
             detail::DocidBits read(db.get_lastdocid());
             detail::rank_or_max_score(*walk, weights, lengths, best, &read);
             const Xapian::doccount n =

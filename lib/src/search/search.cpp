@@ -21,6 +21,7 @@
 #include "search/phrase_pass.hpp"
 #include "search/query_builder.hpp"
 #include "search/result_groups.hpp"
+#include "search/running_searches.hpp"
 #include "search/search_snapshot.hpp"
 #include "search/snippets.hpp"
 #include "search/stored_labels.hpp"
@@ -57,7 +58,7 @@ struct Searcher::Impl {
         : labels_(shard_handles(opened.shards)),
           shards_(shard_handles(opened.shards)),
           snapshot_(opened.db, std::move(opened.parts), std::move(opened.part_paths)),
-          counter_(snapshot_, options.counting_threads_from),
+          counter_(snapshot_, options.counting_threads_from, search_cores(options.cores)),
           threads_from_(options.counting_threads_from),
           missing_(std::move(opened.missing)),
           taxonomy_(taxonomy),
@@ -152,6 +153,7 @@ void Searcher::set_table_policy(TablePolicy policy) { impl_->snapshot_.set_polic
 
 SearchResult Searcher::run(const SearchRequest& request) {
     check_paging(request.limit, request.offset);
+    const RunningSearch running;
     return impl_->on_latest_commit("search", [&] { return impl_->run_once(request); });
 }
 
