@@ -21,7 +21,6 @@ constexpr Xapian::doccount kMinPassages = 1000;
 // 256 KB and 1 MB: 36.0, 33.3 and 31.6 MB (56.0 with Xapian's zlib alone); 256 KB costs a
 // one-shot search little to load.
 constexpr Xapian::doccount kSamplePassages = 50000;
-constexpr std::size_t kDictionaryBytes = 256 * 1024;
 // Level 9: on sampled generated passages 5% smaller than level 3 (and 2% larger than
 // level 12), in a small part of the compaction's own time.
 constexpr int kLevel = 9;
@@ -50,7 +49,7 @@ PassageCompression compress_passages(const std::string& path) {
         if (!read_passage_dictionary(db).empty()) return result;
         if (db.get_doccount() < kMinPassages) return result;
         const std::string dictionary =
-            train_passage_dictionary(sample_passages(db), kDictionaryBytes);
+            train_passage_dictionary(sample_passages(db), kPassageDictionaryBytes);
         if (dictionary.empty()) return result;
         store_passage_dictionary(db, dictionary);
         result.dictionary_bytes = dictionary.size();

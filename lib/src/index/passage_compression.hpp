@@ -19,6 +19,10 @@ namespace r2p {
 /// passage, and never changed: every compressed passage of the database was written with it.
 inline constexpr std::string_view kPassageDictionaryKey = "r2p:passage-dictionary:";
 
+/// The size of the dictionaries search copies train (compress_passages): a reader reserves
+/// it, a larger one (from another version) still reads whole.
+inline constexpr std::size_t kPassageDictionaryBytes = 256 * 1024;
+
 /// Stores `dictionary` in the database's metadata (kPassageDictionaryKey).
 void store_passage_dictionary(Xapian::WritableDatabase& db, std::string_view dictionary);
 
