@@ -93,6 +93,37 @@ TEST_SUITE("phrase_rewrite") {
                   .get_description() == parse("\"ethnic cleansing\"").get_description());
     }
 
+    TEST_CASE("the builder asks for the indexed phrases only of a query holding a phrase") {
+        const std::string path = r2p::test::generated_db(1000, 11, 0);
+        const Xapian::Database db(path);
+        const r2p::QueryBuilder builder(r2p::test::source_taxonomy());
+        int asked = 0;
+        const r2p::PhraseSource source = [&]() -> const IndexedPhrases& {
+            ++asked;
+            return phrases();
+        };
+        const std::string term = IndexedPhrases::term_of({"ethnic", "cleansing"});
+        auto holds_term = [&](const Q& q) {
+            for (auto it = q.get_terms_begin(); it != q.get_terms_end(); ++it) {
+                if (*it == term) return true;
+            }
+            return false;
+        };
+        for (const char* text :
+             {"genocide", "genocide OR atrocities", "prevent*", "theme:prevention"}) {
+            CAPTURE(text);
+            CHECK_FALSE(holds_term(builder.build(text, r2p::MatchMode::All, {}, db, source).query));
+        }
+        CHECK(asked == 0);
+        CHECK(holds_term(
+            builder.build("\"ethnic cleansing\"", r2p::MatchMode::All, {}, db, source).query));
+        CHECK(asked == 1);
+        CHECK(holds_term(
+            builder.build("ethnic-cleansing OR genocide", r2p::MatchMode::All, {}, db, source)
+                .query));
+        CHECK(asked == 2);
+    }
+
     TEST_CASE("a filter joins the query's own filter") {
         const Q q = r2p::filtered(parse("\"ethnic cleansing\" theme:a"), Q("XTb"));
         CHECK(q.get_description() ==
@@ -121,7 +152,10 @@ TEST_SUITE("phrase_rewrite") {
             for (const std::string& text :
                  {'"' + text_of(terms) + '"', '"' + text_of(terms) + "\" OR genocide"}) {
                 const Q before = builder.build(text, r2p::MatchMode::All, {}, db).query;
-                const Q after = builder.build(text, r2p::MatchMode::All, {}, db, &indexed).query;
+                const Q after = builder
+                                    .build(text, r2p::MatchMode::All, {}, db,
+                                           [&]() -> const IndexedPhrases& { return indexed; })
+                                    .query;
                 CAPTURE(text);
                 const Ranked a = enquire(db, before, 20);
                 const Ranked b = enquire(db, after, 20);

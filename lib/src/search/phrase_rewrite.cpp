@@ -60,6 +60,14 @@ Xapian::Query rewrite_indexed_phrases(const Xapian::Query& query, const IndexedP
     return replaced ? std::move(*replaced) : query;
 }
 
+bool holds_phrase(const Xapian::Query& query) {
+    if (query.get_type() == Xapian::Query::OP_PHRASE) return true;
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+        if (holds_phrase(query.get_subquery(i))) return true;
+    }
+    return false;
+}
+
 Xapian::Query filtered(const Xapian::Query& query, const Xapian::Query& filter) {
     if (query.get_type() != Xapian::Query::OP_FILTER || query.get_num_subqueries() < 2) {
         return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);

@@ -18,6 +18,9 @@ namespace r2p {
 /// SCALE_WEIGHT, ...) stays. Returns `query` itself when nothing is replaced.
 Xapian::Query rewrite_indexed_phrases(const Xapian::Query& query, const IndexedPhrases& phrases);
 
+/// Whether `query` holds an OP_PHRASE anywhere (what rewrite_indexed_phrases may replace).
+bool holds_phrase(const Xapian::Query& query);
+
 /// `query` FILTERed by `filter`: one FILTER whose filter is `filter` AND-ed to `query`'s own
 /// when `query` is already one (the same matches and weights, and a shape the posting walk
 /// takes).

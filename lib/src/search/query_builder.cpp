@@ -88,7 +88,7 @@ Xapian::Query QueryBuilder::filter_query(const SearchFilters& filters) const {
 }
 
 BuiltQuery QueryBuilder::build(std::string_view text, MatchMode mode, const SearchFilters& filters,
-                               const Xapian::Database& db, const IndexedPhrases* phrases) const {
+                               const Xapian::Database& db, const PhraseSource& phrases) const {
     check_size(text);
     // Possessives go as they went from the indexed text: "Ki-moon's" -> "Ki-moon".
     auto tokens = detail::tokenize_query(detail::drop_possessives(detail::fold_query(text)));
@@ -128,7 +128,7 @@ BuiltQuery QueryBuilder::build(std::string_view text, MatchMode mode, const Sear
     }
     if (parsed.empty()) parsed = match_all();
     built.highlight = detail::highlight_terms(parsed, detail::tokenize_query(built.normalized));
-    if (phrases != nullptr) parsed = rewrite_indexed_phrases(parsed, *phrases);
+    if (phrases && holds_phrase(parsed)) parsed = rewrite_indexed_phrases(parsed, phrases());
     built.query =
         filters.empty() ? parsed : filtered(parsed, r2p::filter_query(filters, taxonomy_));
     return built;

@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +29,10 @@ struct BuiltQuery {
     std::string normalized;    ///< the text as parsed (accents folded, synonyms expanded)
 };
 
+/// Where build() reads the phrases a database indexes: asked only of a query that holds a
+/// phrase (reading them cost a one-shot search about 60 page faults of fresh memory).
+using PhraseSource = std::function<const IndexedPhrases&()>;
+
 /// Builds queries against one taxonomy. Stateless apart from the taxonomy reference (which
 /// must outlive the builder): safe to share between threads.
 class QueryBuilder {
@@ -43,7 +48,7 @@ class QueryBuilder {
     /// phrases that `phrases` (what every shard of `db` indexes) holds are matched through
     /// their phrase terms (search/phrase_rewrite.hpp).
     BuiltQuery build(std::string_view text, MatchMode mode, const SearchFilters& filters,
-                     const Xapian::Database& db, const IndexedPhrases* phrases = nullptr) const;
+                     const Xapian::Database& db, const PhraseSource& phrases = {}) const;
 
     /// The boolean filter of `filters` alone (MatchAll when there is none). Throws UsageError
     /// for an unknown theme or role id, kind or date.

@@ -93,6 +93,11 @@ struct Searcher::Impl {
                                  const std::vector<FacetField>& own_filtered,
                                  const Xapian::Query* within = nullptr);
 
+    // The snapshot's indexed phrases, for QueryBuilder::build (read when a query has one).
+    PhraseSource phrase_source() {
+        return [this]() -> const IndexedPhrases& { return snapshot_.indexed_phrases(); };
+    }
+
     StoredLabels labels_;                   // of the facets of fields with stored labels
     std::vector<Xapian::Database> shards_;  // one by one: each must be signed for --like
     SearchSnapshot snapshot_;
@@ -252,7 +257,7 @@ SearchResult Searcher::Impl::run_once(const SearchRequest& request) {
 SearchResult Searcher::Impl::run_text(const SearchRequest& request, const std::string& text) {
     const Xapian::Database& db = snapshot_.db();
     const BuiltQuery built =
-        builder_.build(text, request.match, request.filters, db, &snapshot_.indexed_phrases());
+        builder_.build(text, request.match, request.filters, db, phrase_source());
     const std::optional<Xapian::valueno> collapse = collapse_slot(request.group);
     if (collapse) check_groupable(db, request.group);
 
@@ -351,7 +356,7 @@ CountedMatches Searcher::Impl::finish_counts(const SearchRequest& request, const
     for (const FacetField field : own_filtered) {
         const BuiltQuery without =
             builder_.build(text, request.match, without_own_filter(request.filters, field),
-                           snapshot_.db(), &snapshot_.indexed_phrases());
+                           snapshot_.db(), phrase_source());
         counter_.start(within ? Xapian::Query(Xapian::Query::OP_FILTER, without.query, *within)
                               : without.query,
                        {field});
@@ -381,8 +386,8 @@ SearchResult Searcher::Impl::run_like(const SearchRequest& request) {
     std::vector<LikePassage> alike = find_like_passages(db, asked, request.min_similarity);
     // The query and filters narrow the passages alike; counts and facets count what is left.
     const Xapian::Query within = passages_query(alike);
-    const BuiltQuery built = builder_.build(request.query, request.match, request.filters, db,
-                                            &snapshot_.indexed_phrases());
+    const BuiltQuery built =
+        builder_.build(request.query, request.match, request.filters, db, phrase_source());
     const Xapian::Query query(Xapian::Query::OP_FILTER, built.query, within);
     const std::vector<FacetField> own_filtered =
         request.facet_mode == FacetMode::Disjunctive

@@ -32,23 +32,27 @@ SearchSnapshot::SearchSnapshot(Xapian::Database db, std::vector<Xapian::Database
                                std::vector<std::string> shard_paths)
     : db_(std::move(db)), shards_(std::move(shards)), shard_paths_(std::move(shard_paths)) {
     align();
-    read_phrases();
 }
 
-void SearchSnapshot::read_phrases() {
+const IndexedPhrases& SearchSnapshot::indexed_phrases() {
+    if (!phrases_) phrases_ = read_phrases();
+    return *phrases_;
+}
+
+IndexedPhrases SearchSnapshot::read_phrases() const {
     try {
         if (!shards_.empty()) {
             // A phrase is matched through its term only when no shard lacks the term.
-            phrases_ = IndexedPhrases::of_database(shards_.front());
+            IndexedPhrases phrases = IndexedPhrases::of_database(shards_.front());
             for (std::size_t i = 1; i < shards_.size(); ++i) {
-                phrases_ = phrases_.common_with(IndexedPhrases::of_database(shards_[i]));
+                phrases = phrases.common_with(IndexedPhrases::of_database(shards_[i]));
             }
-        } else {
-            // Remote shards: Xapian reads metadata from the first shard only.
-            phrases_ = db_.size() == 1 ? IndexedPhrases::of_database(db_) : IndexedPhrases();
+            return phrases;
         }
+        // Remote shards: Xapian reads metadata from the first shard only.
+        return db_.size() == 1 ? IndexedPhrases::of_database(db_) : IndexedPhrases();
     } catch (const Xapian::Error&) {
-        phrases_ = IndexedPhrases();  // then phrases read positions, as before
+        return IndexedPhrases();  // then phrases read positions, as before
     }
 }
 
@@ -87,7 +91,7 @@ bool SearchSnapshot::refresh(bool force) {
     read_files_ = false;
     built_ = false;
     align();
-    read_phrases();
+    phrases_.reset();
     return true;
 }
 

@@ -72,8 +72,9 @@ class SearchSnapshot {
 
     /// The phrases every shard indexes (index/indexed_phrases.hpp), at the snapshot's
     /// revision: those a query may match through their phrase terms. Over remote shards,
-    /// those of a single one; none over several.
-    const IndexedPhrases& indexed_phrases() const { return phrases_; }
+    /// those of a single one; none over several. Read at the first call after each move
+    /// to a new revision: a search without a phrase never reads them.
+    const IndexedPhrases& indexed_phrases();
 
     /// One handle per local shard, at db()'s revision, for the counting pass (which may read
     /// them on other threads while the caller ranks on db()); empty when counting must run
@@ -116,8 +117,8 @@ class SearchSnapshot {
 
     // Opens or reopens own_ at the revisions of shards_; own_ stays empty when that fails.
     void align();
-    // Reads phrases_ at the snapshot's revision.
-    void read_phrases();
+    // The phrases at the snapshot's revision, as indexed_phrases() gives them.
+    IndexedPhrases read_phrases() const;
 
     // The length or date table: the column of the table files, else (under Auto) none until
     // Xapian's passes have matched as many passages as building it reads, else built.
@@ -143,8 +144,8 @@ class SearchSnapshot {
     Xapian::Database db_;
     std::vector<Xapian::Database> shards_;  // db_'s handles, for their revisions
     std::vector<std::string> shard_paths_;
-    std::vector<Xapian::Database> own_;  // ours, one per shard, for the counting pass
-    IndexedPhrases phrases_;
+    std::vector<Xapian::Database> own_;      // ours, one per shard, for the counting pass
+    std::optional<IndexedPhrases> phrases_;  // read at the first indexed_phrases()
     TablePolicy policy_ = TablePolicy::Auto;
     std::optional<LengthTable> lengths_;        // of db_'s revision
     Xapian::doccount ranked_by_xapian_ = 0;     // matches Xapian's ranked passes reported
