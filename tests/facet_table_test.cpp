@@ -34,6 +34,33 @@ TEST_SUITE("facet_table") {
         CHECK(counts.count(1) == 2);
     }
 
+    TEST_CASE("bit counts are each bit's masks, across many masks, every bit included") {
+        std::uint64_t state = 5;
+        auto next = [&] {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            return state;
+        };
+        for (const std::size_t masks :
+             {std::size_t{0}, std::size_t{1}, std::size_t{62}, std::size_t{63}, std::size_t{64},
+              std::size_t{1000}, std::size_t{100000}}) {
+            CAPTURE(masks);
+            r2p::FacetBitCounts counts;
+            std::vector<Xapian::doccount> expected(64, 0);
+            for (std::size_t i = 0; i < masks; ++i) {
+                // Sparse masks mostly, dense and full ones too.
+                std::uint64_t bits = next() & next() & next();
+                if (i % 17 == 0) bits = next();
+                if (i % 101 == 0) bits = ~std::uint64_t{0};
+                counts.add(bits);
+                for (std::size_t bit = 0; bit < 64; ++bit) expected[bit] += (bits >> bit) & 1U;
+            }
+            for (std::size_t bit = 0; bit < 64; ++bit) {
+                CAPTURE(bit);
+                CHECK(counts.count(bit) == expected[bit]);
+            }
+        }
+    }
+
     TEST_CASE("a field with more values than bits gets no table") {
         Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
         for (std::size_t i = 0; i <= r2p::FacetTable::kMaxValues; ++i) {

@@ -58,7 +58,10 @@ class WalkedCount final : public MatchVisitor {
     void add_to(FacetTotals& totals) const;
 
   private:
+    static constexpr std::size_t kBatch = 256;  // docids split among shards at a time
+
     std::vector<std::unique_ptr<FacetCounter>> by_shard_;
+    std::vector<std::vector<Xapian::docid>> local_;  // per shard: its docids of one batch
     Xapian::docid shards_ = 1;
     Xapian::doccount matches_ = 0;
     bool complete_ = false;
