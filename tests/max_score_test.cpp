@@ -75,12 +75,15 @@ TEST_SUITE("max_score") {
         };
     }
 
-    void check_pruning_is_exact(const Xapian::Database& db) {
+    // `shards`: db's shards one by one, each then walked on its own (none: db walked whole).
+    void check_pruning_is_exact(const Xapian::Database& db,
+                                const std::vector<Xapian::Database>& shards = {}) {
         const r2p::LengthTable lengths = r2p::LengthTable::build(db);
         for (const Q& q : pruned_queries()) {
             CAPTURE(q.get_description());
             // k at least every match: nothing can be pruned, the whole ranking.
-            const auto all = r2p::rank_bm25(db, lengths, q, 0, db.get_doccount());
+            const auto all = r2p::rank_bm25(db, lengths, q, 0, db.get_doccount(),
+                                            r2p::RankCounts::Exact, nullptr, nullptr, shards);
             REQUIRE(all.has_value());
             REQUIRE(all->matches.exact());
             REQUIRE(all->hits.size() == all->matches.lower);
@@ -89,7 +92,8 @@ TEST_SUITE("max_score") {
                     CAPTURE(offset);
                     CAPTURE(limit);
                     const auto page =
-                        r2p::rank_bm25(db, lengths, q, offset, limit, r2p::RankCounts::BoundsOnly);
+                        r2p::rank_bm25(db, lengths, q, offset, limit, r2p::RankCounts::BoundsOnly,
+                                       nullptr, nullptr, shards);
                     REQUIRE(page.has_value());
                     const std::size_t from = std::min(offset, all->hits.size());
                     const std::size_t to = std::min(offset + limit, all->hits.size());
@@ -106,7 +110,9 @@ TEST_SUITE("max_score") {
                     CHECK(c.lower <= all->matches.lower);
                     CHECK(all->matches.lower <= c.upper);
                     // Counted: exact (far below kExactMatchesUpTo).
-                    const auto counted = r2p::rank_bm25(db, lengths, q, offset, limit);
+                    const auto counted =
+                        r2p::rank_bm25(db, lengths, q, offset, limit, r2p::RankCounts::Exact,
+                                       nullptr, nullptr, shards);
                     REQUIRE(counted.has_value());
                     CHECK(counted->matches.exact());
                     CHECK(counted->matches.lower == all->matches.lower);
@@ -127,9 +133,12 @@ TEST_SUITE("max_score") {
         r2p::test::TempDir dir;
         write_corpus((dir / "a").string(), 12, 2500);
         write_corpus((dir / "b").string(), 13, 1200);
-        Xapian::Database both((dir / "a").string());
-        both.add_database(Xapian::Database((dir / "b").string()));
+        const Xapian::Database a((dir / "a").string());
+        const Xapian::Database b((dir / "b").string());
+        Xapian::Database both(a);
+        both.add_database(b);
         check_pruning_is_exact(both);
+        check_pruning_is_exact(both, {a, b});  // each shard walked on its own
     }
 
     TEST_CASE("the same passages as Xapian's matcher, also with equal weights at the edge") {

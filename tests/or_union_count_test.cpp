@@ -7,6 +7,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -77,7 +78,10 @@ TEST_SUITE("or_union_count") {
         int completed = 0;
     };
 
-    void check_counted_union(const Xapian::Database& db) {
+    // `shards`: db's shards one by one, each then walked on its own (none: db walked whole);
+    // the visits then come in docid order shard by shard.
+    void check_counted_union(const Xapian::Database& db,
+                             const std::vector<Xapian::Database>& shards = {}) {
         const r2p::LengthTable lengths = r2p::LengthTable::build(db);
         for (const Q& q : or_queries()) {
             CAPTURE(q.get_description());
@@ -88,14 +92,17 @@ TEST_SUITE("or_union_count") {
                     CAPTURE(offset);
                     CAPTURE(limit);
                     const auto plain =
-                        r2p::rank_bm25(db, lengths, q, offset, limit, r2p::RankCounts::BoundsOnly);
+                        r2p::rank_bm25(db, lengths, q, offset, limit, r2p::RankCounts::BoundsOnly,
+                                       nullptr, nullptr, shards);
                     Recorder recorder;
                     const auto visited =
                         r2p::rank_bm25(db, lengths, q, offset, limit, r2p::RankCounts::BoundsOnly,
-                                       nullptr, &recorder);
+                                       nullptr, &recorder, shards);
                     REQUIRE(plain.has_value());
                     REQUIRE(visited.has_value());
                     CHECK(recorder.completed == 1);
+                    if (!shards.empty())
+                        std::sort(recorder.visited.begin(), recorder.visited.end());
                     CHECK(recorder.visited == expected);
                     CHECK(visited->matches.exact());
                     CHECK(visited->matches.lower == expected.size());
@@ -106,7 +113,9 @@ TEST_SUITE("or_union_count") {
                         CHECK(visited->hits[i].weight == plain->hits[i].weight);
                     }
                     // The exact count asked without a visitor comes the same way.
-                    const auto counted = r2p::rank_bm25(db, lengths, q, offset, limit);
+                    const auto counted =
+                        r2p::rank_bm25(db, lengths, q, offset, limit, r2p::RankCounts::Exact,
+                                       nullptr, nullptr, shards);
                     REQUIRE(counted.has_value());
                     CHECK(counted->matches.exact());
                     CHECK(counted->matches.lower == expected.size());
@@ -127,9 +136,12 @@ TEST_SUITE("or_union_count") {
         r2p::test::TempDir dir;
         write_corpus((dir / "a").string(), 22, 1800, "onlya");
         write_corpus((dir / "b").string(), 23, 900, "onlyb");
-        Xapian::Database both((dir / "a").string());
-        both.add_database(Xapian::Database((dir / "b").string()));
+        const Xapian::Database a((dir / "a").string());
+        const Xapian::Database b((dir / "b").string());
+        Xapian::Database both(a);
+        both.add_database(b);
         check_counted_union(both);
+        check_counted_union(both, {a, b});  // each shard walked on its own
     }
 
     TEST_CASE("a docid set keeps its members in ascending order, none out of its bounds") {

@@ -121,7 +121,9 @@ TEST_SUITE("ranked_pass") {
         return "";
     }
 
-    void check_same_ranking(const Xapian::Database& db) {
+    // `shards`: db's shards one by one, each then walked on its own (none: db walked whole).
+    void check_same_ranking(const Xapian::Database& db,
+                            const std::vector<Xapian::Database>& shards = {}) {
         const r2p::LengthTable lengths = r2p::LengthTable::build(db);
         for (const Q& q : queries()) {
             CAPTURE(q.get_description());
@@ -133,7 +135,8 @@ TEST_SUITE("ranked_pass") {
                 const std::size_t limit = page.second;
                 CAPTURE(offset);
                 CAPTURE(limit);
-                const auto ours = r2p::rank_bm25(db, lengths, q, offset, limit);
+                const auto ours = r2p::rank_bm25(db, lengths, q, offset, limit,
+                                                 r2p::RankCounts::Exact, nullptr, nullptr, shards);
                 REQUIRE(ours.has_value());
                 const auto expected = xapian(db, q, offset, limit);
                 CHECK(ours->matches.exact());
@@ -172,7 +175,8 @@ TEST_SUITE("ranked_pass") {
 
     // rank_bm25 against Enquire with no tolerance: a term, or two terms (whose sum does not
     // depend on the order), weigh the same to the bit and ties come in docid order.
-    void check_exact_ranking(const Xapian::Database& db) {
+    void check_exact_ranking(const Xapian::Database& db,
+                             const std::vector<Xapian::Database>& shards = {}) {
         const r2p::LengthTable lengths = r2p::LengthTable::build(db);
         for (const Q& q : {Q("alpha"), Q("beta"), Q(Q::OP_AND, Q("alpha"), Q("beta")),
                            Q(Q::OP_AND, Q("beta"), Q("alpha"))}) {
@@ -189,7 +193,7 @@ TEST_SUITE("ranked_pass") {
                 CAPTURE(limit);
                 CountingVisitor visitor;
                 const auto ours = r2p::rank_bm25(db, lengths, q, offset, limit,
-                                                 r2p::RankCounts::Exact, nullptr, &visitor);
+                                                 r2p::RankCounts::Exact, nullptr, &visitor, shards);
                 REQUIRE(ours.has_value());
                 const auto expected = xapian(db, q, offset, limit);
                 CHECK(ours->matches.lower == expected.matches.lower);
@@ -250,9 +254,12 @@ TEST_SUITE("ranked_pass") {
         r2p::test::TempDir dir;
         write_corpus((dir / "a").string(), 2, 1500);
         write_corpus((dir / "b").string(), 3, 900);
-        Xapian::Database both((dir / "a").string());
-        both.add_database(Xapian::Database((dir / "b").string()));
+        const Xapian::Database a((dir / "a").string());
+        const Xapian::Database b((dir / "b").string());
+        Xapian::Database both(a);
+        both.add_database(b);
         check_same_ranking(both);
+        check_same_ranking(both, {a, b});  // each shard walked on its own
     }
 
     TEST_CASE("leaves every other query to Xapian") {
@@ -283,8 +290,11 @@ TEST_SUITE("ranked_pass") {
         // Shards opened as one: the shortest passage is the shorter shard's.
         write_ties_corpus((dir / "a").string(), 1, 1200);
         write_ties_corpus((dir / "b").string(), 5000, 5700);
-        Xapian::Database both((dir / "a").string());
-        both.add_database(Xapian::Database((dir / "b").string()));
+        const Xapian::Database a((dir / "a").string());
+        const Xapian::Database b((dir / "b").string());
+        Xapian::Database both(a);
+        both.add_database(b);
         check_exact_ranking(both);
+        check_exact_ranking(both, {a, b});  // each shard walked on its own
     }
 }

@@ -28,12 +28,13 @@ struct LaterDocid {
 class MaxScoreWalk {
   public:
     MaxScoreWalk(PostingWalk& walk, const OrWeights& weights, const LengthTable& lengths,
-                 BestHits& best, DocidBits* read)
+                 BestHits& best, ShardDocids ids, DocidBits* read)
         : terms_(walk.terms()),
           walk_(walk),
           weights_(weights),
           lengths_(lengths),
           best_(best),
+          ids_(ids),
           read_(read) {
         const std::size_t n = terms_.size();
         by_bound_.resize(n);
@@ -88,7 +89,7 @@ class MaxScoreWalk {
     // Weighs `did` (held by the driving terms `at`) when it could enter, and offers it.
     void consider(Xapian::docid did, const std::vector<std::size_t>& at,
                   std::vector<std::size_t>& present) {
-        const Xapian::termcount length = lengths_.at(did);
+        const Xapian::termcount length = lengths_.at(ids_.combined(did));
         double weight = 0;
         for (const std::size_t i : at) weight += part(i, length);
         if (!could_enter(weight + below_[weak_]) || !walk_.passes_filters(did)) return;
@@ -109,7 +110,7 @@ class MaxScoreWalk {
         std::sort(present.begin(), present.end());
         weight = 0;
         for (const std::size_t i : present) weight += part(i, length);
-        best_.offer(did, weight);
+        best_.offer(ids_.combined(did), weight);
         demote_weak_terms();
     }
 
@@ -153,7 +154,8 @@ class MaxScoreWalk {
     const OrWeights& weights_;
     const LengthTable& lengths_;
     BestHits& best_;
-    DocidBits* read_;                    // optional
+    ShardDocids ids_;                    // the docids best_ and lengths_ take
+    DocidBits* read_;                    // optional, of the walked database's docids
     std::vector<std::size_t> by_bound_;  // term indices by ascending bound
     std::vector<double> below_;          // below_[j]: the bounds of by_bound_[0, j) summed
     std::vector<bool> driving_;          // by term index
@@ -164,9 +166,9 @@ class MaxScoreWalk {
 }  // namespace
 
 void rank_or_max_score(PostingWalk& walk, const OrWeights& weights, const LengthTable& lengths,
-                       BestHits& best, DocidBits* read) {
+                       BestHits& best, ShardDocids ids, DocidBits* read) {
     if (best.full()) return;  // k is 0: nothing can enter (and no posting was passed)
-    MaxScoreWalk(walk, weights, lengths, best, read).run();
+    MaxScoreWalk(walk, weights, lengths, best, ids, read).run();
 }
 
 }  // namespace r2p::detail

@@ -12,6 +12,7 @@
 #include "search/best_hits.hpp"
 #include "search/docid_bits.hpp"
 #include "search/posting_walk.hpp"
+#include "search/shard_docids.hpp"
 #include "tables/length_table.hpp"
 
 namespace r2p::detail {
@@ -29,8 +30,10 @@ struct OrWeights {
 /// so `best` ends as if every match had been offered. Consumes the walk's terms.
 /// With `read` (to count the union after: or_union_count.hpp), probed terms are stepped
 /// through rather than skipped, and every posting the walk passes goes into `read`: when it
-/// returns, each term's postings before its position are all there.
+/// returns, each term's postings before its position are all there. A walk of one shard
+/// offers its matches to `best`, and reads their lengths, by combined docid (`ids`); `read`
+/// holds the shard's own.
 void rank_or_max_score(PostingWalk& walk, const OrWeights& weights, const LengthTable& lengths,
-                       BestHits& best, DocidBits* read = nullptr);
+                       BestHits& best, ShardDocids ids = {}, DocidBits* read = nullptr);
 
 }  // namespace r2p::detail

@@ -7,7 +7,7 @@ namespace r2p::detail {
 
 Xapian::doccount count_or_union(const Xapian::Database& db, const Xapian::Query& query,
                                 const WalkDates& dates, PostingWalk& ranked, DocidBits& read,
-                                MatchVisitor* visitor) {
+                                ShardDocids ids, MatchVisitor* visitor) {
     for (WalkTerm& t : ranked.terms()) {
         for (; t.it != t.end; ++t.it) read.insert(*t.it);
     }
@@ -22,9 +22,8 @@ Xapian::doccount count_or_union(const Xapian::Database& db, const Xapian::Query&
     read.for_each([&](Xapian::docid did) {
         if (filters && !filters->passes_filters(did)) return;
         ++count;
-        if (visitor != nullptr) visitor->visit(did);
+        if (visitor != nullptr) visitor->visit(ids.combined(did));
     });
-    if (visitor != nullptr) visitor->visited_all();
     return count;
 }
 

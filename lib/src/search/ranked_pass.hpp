@@ -47,11 +47,14 @@ enum class RankCounts {
 /// which Xapian's matcher must rank. An OR is ranked with MaxScore pruning (max_score.hpp)
 /// and, when a count or `visitor` asks, counted after from the postings ranking read
 /// (or_union_count.hpp). Every match is handed to `visitor` (if any), in ascending docid
-/// order, which is then told it saw them all.
+/// order (within each shard, when `shards` are walked), which is then told it saw them all.
+/// `shards`: db's local shards one by one (handles sharing db's, at its revision), each then
+/// walked on its own with db's statistics; `lengths` and `dates` are db's as a whole.
 std::optional<RankedMatches> rank_bm25(const Xapian::Database& db, const LengthTable& lengths,
                                        const Xapian::Query& query, std::size_t offset,
                                        std::size_t limit, RankCounts counts = RankCounts::Exact,
                                        const DateTable* dates = nullptr,
-                                       MatchVisitor* visitor = nullptr);
+                                       MatchVisitor* visitor = nullptr,
+                                       const std::vector<Xapian::Database>& shards = {});
 
 }  // namespace r2p

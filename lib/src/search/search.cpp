@@ -180,7 +180,7 @@ TopK Searcher::Impl::rank(const Xapian::Query& query, const SearchRequest& reque
             // With facets the counting pass counts every match: the walk need not.
             const PostingWalkTopK walk(
                 db, *lengths, request.facets.empty() ? RankCounts::Exact : RankCounts::BoundsOnly,
-                dates, counter_.visitor());
+                dates, counter_.visitor(), snapshot_.db_shards());
             top = walk.run(query, request.offset, request.limit, request.sort);
         }
         if (top) {

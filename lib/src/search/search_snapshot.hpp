@@ -81,6 +81,11 @@ class SearchSnapshot {
     /// on db() itself (a remote shard, or the handles could not be aligned with db()).
     const std::vector<Xapian::Database>& counting_shards() const { return own_; }
 
+    /// db()'s local shards one by one, sharing its handles (so at its revision), for walks
+    /// on the caller's thread, which must not use them while counting_shards() count on
+    /// others; empty when some shard is remote.
+    const std::vector<Xapian::Database>& db_shards() const { return shards_; }
+
     /// Of `fields`, those to count from facet tables now, building tables when the policy
     /// says so (Auto: once counting stored values has cost about as much as the build).
     /// Empty when counting_shards() is.

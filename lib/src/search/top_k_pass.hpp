@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "r2p/search_request.hpp"
@@ -75,10 +76,16 @@ class XapianTopK final : public TopKPass {
 class PostingWalkTopK final : public TopKPass {
   public:
     /// `db`, `lengths` and `dates` (of db's snapshot) and `visitor` must outlive the pass.
+    /// `shards`: db's local shards, each then walked on its own (see rank_bm25).
     PostingWalkTopK(const Xapian::Database& db, const LengthTable& lengths,
                     RankCounts counts = RankCounts::Exact, const DateTable* dates = nullptr,
-                    MatchVisitor* visitor = nullptr)
-        : db_(db), lengths_(lengths), counts_(counts), dates_(dates), visitor_(visitor) {}
+                    MatchVisitor* visitor = nullptr, std::vector<Xapian::Database> shards = {})
+        : db_(db),
+          lengths_(lengths),
+          counts_(counts),
+          dates_(dates),
+          visitor_(visitor),
+          shards_(std::move(shards)) {}
     std::optional<TopK> run(const Xapian::Query& query, std::size_t offset, std::size_t limit,
                             SortOrder sort) const override;
     RankedBy kind() const override { return RankedBy::PostingWalk; }
@@ -89,6 +96,7 @@ class PostingWalkTopK final : public TopKPass {
     RankCounts counts_;
     const DateTable* dates_;
     MatchVisitor* visitor_;
+    std::vector<Xapian::Database> shards_;
 };
 
 }  // namespace r2p

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 
+#include "search/shard_docids.hpp"
 #include "tables/date_table.hpp"
 
 namespace r2p::detail {
@@ -20,7 +21,9 @@ struct WalkDates {
     Xapian::docid shard = 0;
 
     /// The date key (DateTable::key_of) of the walked database's document `did`.
-    std::uint32_t at(Xapian::docid did) const { return table->at((did - 1) * shards + shard + 1); }
+    std::uint32_t at(Xapian::docid did) const {
+        return table->at(ShardDocids{shards, shard}.combined(did));
+    }
 };
 
 }  // namespace r2p::detail

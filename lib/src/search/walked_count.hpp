@@ -31,10 +31,9 @@ enum class RankedWalk {
 /// WalkedCount::complete() stays false).
 bool ranked_walk_visits_every_match(const Xapian::Query& query, RankedWalk walk);
 
-/// Whether `walk` visits the matches of `query` only by counting them after ranking (an
-/// OR by relevance: rank_bm25 reads the postings MaxScore skipped, see or_union_count.hpp).
-/// That reads every posting through the ranked database: over several shards, Xapian's
-/// merge of them makes it dearer than counting each shard apart.
+/// Whether `walk` visits the matches of `query` only by reading every posting ranking alone
+/// would skip (an OR by relevance: see rank_bm25): the count then runs beside the ranking
+/// while a core is free (see match_counter.hpp).
 bool ranked_walk_counts_after_ranking(const Xapian::Query& query, RankedWalk walk);
 
 /// Counts the matches a ranked walk over the combined database of local shards visits,
