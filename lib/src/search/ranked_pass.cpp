@@ -27,16 +27,21 @@ struct Weighing {
     Xapian::termcount shortest = 0;  // the shortest passage's length
 };
 
-Weighing weighing_of(const Xapian::Database& db, const detail::PostingWalk& walk) {
+// `walks`: of db whole, or of each of its shards (whose term frequencies sum to db's).
+Weighing weighing_of(const Xapian::Database& db, const std::vector<detail::PostingWalk>& walks) {
     Weighing w;
     w.collection = db.get_doccount();
     const double average = db.get_avlength();
     w.weights.len_factor = average != 0 ? 1 / average : 0;
     w.shortest = db.get_doclength_lower_bound();
+    const detail::PostingWalk& walk = walks.front();
     const auto& terms = walk.terms();
-    for (const auto& t : terms) {
-        w.termfreqs.push_back(db.get_termfreq(t.term));
-        w.weights.termweights.push_back(detail::bm25_term_weight(w.collection, w.termfreqs.back()));
+    w.termfreqs.assign(terms.size(), 0);
+    for (const detail::PostingWalk& part : walks) {
+        for (std::size_t i = 0; i < terms.size(); ++i) w.termfreqs[i] += part.terms()[i].termfreq;
+    }
+    for (const Xapian::doccount termfreq : w.termfreqs) {
+        w.weights.termweights.push_back(detail::bm25_term_weight(w.collection, termfreq));
     }
     if (!walk.conjunctive() && terms.size() > 1) {
         for (std::size_t i = 0; i < terms.size(); ++i) {
@@ -67,6 +72,30 @@ MatchCounts or_bounds(const Weighing& w, bool filtered) {
     counts.estimated =
         std::clamp(static_cast<Xapian::doccount>(estimated), counts.lower, counts.upper);
     return counts;
+}
+
+// Offers the match `combined` to `best` unless its terms' WdfBounds keep it out: the terms
+// `holds(i)` says it holds give their wdfs (into `wdfs`) and, when it could enter, their
+// bm25_sum_part summed in query order, as Xapian sums them, to the last bit.
+template <class Holds>
+void offer_match(Xapian::docid combined, std::vector<detail::WalkTerm>& terms, Holds holds,
+                 const std::vector<detail::WdfBounds>& bounds, const detail::OrWeights& weights,
+                 const LengthTable& lengths, detail::BestHits& best, Xapian::termcount* wdfs) {
+    double most = 0;  // summed in query order, as the weight: never below it
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+        if (!holds(i)) continue;
+        wdfs[i] = terms[i].it.get_wdf();
+        most += bounds[i].at(wdfs[i]);
+    }
+    if (!best.could_enter(most)) return;
+    const Xapian::termcount length = lengths.at(combined);
+    double weight = 0;
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+        if (!holds(i)) continue;
+        weight +=
+            detail::bm25_sum_part(weights.termweights[i], wdfs[i], length, weights.len_factor);
+    }
+    best.offer(combined, weight);
 }
 
 // A term or an AND (every term is on each match, no docid to read again per term): weighs
@@ -106,23 +135,11 @@ Xapian::doccount rank_every_match(detail::PostingWalk& walk, const Weighing& w,
         return matched;
     }
     std::vector<Xapian::termcount> wdfs(terms.size());
+    auto every_term = [](std::size_t) { return true; };
     walk.for_each([&](Xapian::docid did) {
         ++matched;
         const Xapian::docid combined = ids.combined(did);
-        double most = 0;  // summed in query order, as the weight: never below it
-        for (std::size_t i = 0; i < terms.size(); ++i) {
-            wdfs[i] = terms[i].it.get_wdf();
-            most += bounds[i].at(wdfs[i]);
-        }
-        if (best.could_enter(most)) {
-            const Xapian::termcount length = lengths.at(combined);
-            double weight = 0;
-            for (std::size_t i = 0; i < terms.size(); ++i) {
-                weight += detail::bm25_sum_part(weights.termweights[i], wdfs[i], length,
-                                                weights.len_factor);
-            }
-            best.offer(combined, weight);
-        }
+        offer_match(combined, terms, every_term, bounds, weights, lengths, best, wdfs.data());
         visits.add(combined);
     });
     visits.flush();
@@ -160,22 +177,8 @@ Xapian::doccount rank_or_by_scan(detail::PostingWalk& walk, const Weighing& w,
         if (walk.passes_filters(did)) {
             ++matched;
             const Xapian::docid combined = ids.combined(did);
-            double most = 0;  // summed in query order, as the weight: never below it
-            for (std::size_t i = 0; i < n; ++i) {
-                if (at[i] != did) continue;
-                wdfs[i] = terms[i].it.get_wdf();
-                most += bounds[i].at(wdfs[i]);
-            }
-            if (best.could_enter(most)) {
-                const Xapian::termcount length = lengths.at(combined);
-                double weight = 0;
-                for (std::size_t i = 0; i < n; ++i) {
-                    if (at[i] != did) continue;
-                    weight += detail::bm25_sum_part(weights.termweights[i], wdfs[i], length,
-                                                    weights.len_factor);
-                }
-                best.offer(combined, weight);
-            }
+            auto holds = [&](std::size_t i) { return at[i] == did; };
+            offer_match(combined, terms, holds, bounds, weights, lengths, best, wdfs.data());
             visits.add(combined);
         }
         for (std::size_t i = 0; i < n; ++i) {
@@ -237,7 +240,7 @@ std::optional<RankedMatches> rank_bm25(const Xapian::Database& db, const LengthT
         if (!walk) return std::nullopt;
         walks.push_back(std::move(*walk));
     }
-    const Weighing w = weighing_of(db, walks.front());
+    const Weighing w = weighing_of(db, walks);
 
     RankedMatches out;
     const bool is_or = !walks.front().conjunctive() && walks.front().terms().size() > 1;

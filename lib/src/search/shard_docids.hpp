@@ -14,6 +14,14 @@ struct ShardDocids {
 
     /// The combined docid of the shard's document `did`.
     Xapian::docid combined(Xapian::docid did) const { return (did - 1) * shards + shard + 1; }
+
+    /// The shard (0-based) of `shards` holding combined docid `combined`, and its docid there.
+    static Xapian::docid shard_of(Xapian::docid combined, Xapian::docid shards) {
+        return (combined - 1) % shards;
+    }
+    static Xapian::docid local(Xapian::docid combined, Xapian::docid shards) {
+        return (combined - 1) / shards + 1;
+    }
 };
 
 }  // namespace r2p::detail

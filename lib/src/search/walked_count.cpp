@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "search/shard_docids.hpp"
+
 namespace r2p {
 
 namespace {
@@ -52,8 +54,8 @@ void WalkedCount::visit(Xapian::docid did) {
         by_shard_.front()->add_match(did);
         return;
     }
-    const Xapian::docid i = did - 1;
-    by_shard_[i % shards_]->add_match(i / shards_ + 1);
+    by_shard_[detail::ShardDocids::shard_of(did, shards_)]->add_match(
+        detail::ShardDocids::local(did, shards_));
 }
 
 void WalkedCount::visit_each(std::span<const Xapian::docid> dids) {
@@ -70,8 +72,8 @@ void WalkedCount::visit_each(std::span<const Xapian::docid> dids) {
         const std::size_t end = std::min(dids.size(), start + kBatch);
         for (auto& shard : local_) shard.clear();
         for (std::size_t i = start; i < end; ++i) {
-            const Xapian::docid combined = dids[i] - 1;
-            local_[combined % shards_].push_back(combined / shards_ + 1);
+            local_[detail::ShardDocids::shard_of(dids[i], shards_)].push_back(
+                detail::ShardDocids::local(dids[i], shards_));
         }
         for (std::size_t s = 0; s < by_shard_.size(); ++s) by_shard_[s]->add_matches(local_[s]);
     }
