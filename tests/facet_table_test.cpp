@@ -34,6 +34,34 @@ TEST_SUITE("facet_table") {
         CHECK(counts.count(1) == 2);
     }
 
+    TEST_CASE("masks are 32 bits up to 32 values and 64 bits past them, every bit kept") {
+        for (const std::size_t values : {std::size_t{1}, std::size_t{31}, std::size_t{32},
+                                         std::size_t{33}, r2p::FacetTable::kMaxValues}) {
+            CAPTURE(values);
+            Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+            // Passage i carries value i and value 0 (zero-padded: values sort as built).
+            for (std::size_t i = 0; i < values; ++i) {
+                Xapian::Document doc;
+                doc.add_boolean_term("XR" + std::string(i < 10 ? "0" : "") + std::to_string(i));
+                doc.add_boolean_term("XR00");
+                db.add_document(doc);
+            }
+            const auto table = r2p::FacetTable::build(db, "XR");
+            REQUIRE(table.has_value());
+            CHECK(table->narrow() == (values <= r2p::FacetTable::kNarrowValues));
+            CHECK(table->narrow_bits_by_docid().empty() == !table->narrow());
+            CHECK(table->bits_by_docid().empty() == table->narrow());
+            r2p::FacetBitCounts counts;
+            for (Xapian::docid did = 1; did <= values + 1; ++did) counts.add(table->bits(did));
+            for (std::size_t i = 0; i < values; ++i) {
+                CAPTURE(i);
+                const auto did = static_cast<Xapian::docid>(i + 1);
+                CHECK(table->bits(did) == ((std::uint64_t{1} << i) | 1U));
+                CHECK(counts.count(i) == (i == 0 ? values : 1));
+            }
+        }
+    }
+
     TEST_CASE("bit counts are each bit's masks, across many masks, every bit included") {
         std::uint64_t state = 5;
         auto next = [&] {

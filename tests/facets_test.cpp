@@ -2,11 +2,19 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
 #include "r2p/error.hpp"
 #include "r2p/request_text.hpp"
 #include "r2p/schema.hpp"
 #include "r2p/search.hpp"
 #include "search/facet_counter.hpp"
+#include "tables/facet_table.hpp"
 #include "search_fixture.hpp"
 #include "test_support.hpp"
 
@@ -183,6 +191,81 @@ TEST_SUITE("facets") {
                         CHECK(result.facets[f].entries[e].count ==
                               2 * single.facets[f].entries[e].count);
                     }
+                }
+            }
+        }
+    }
+
+    TEST_CASE("32-bit and 64-bit masks count what the stored values count, match by match") {
+        // Themes take 40 values (64-bit masks), roles 12 (32-bit): 1 to 4 values a passage.
+        Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+        for (std::size_t i = 0; i < 300; ++i) {
+            Xapian::Document doc;
+            doc.add_term(i % 3 == 0 ? "common" : "other");
+            for (const auto& [prefix, slot, values] :
+                 {std::tuple{"XT", r2p::schema::Slot::Themes, std::size_t{40}},
+                  std::tuple{"XR", r2p::schema::Slot::Roles, std::size_t{12}}}) {
+                std::set<std::string> ids;
+                for (std::size_t k = 0; k <= (i / 3) % 4; ++k) {
+                    ids.insert("v" + std::to_string(10 + (i / 3 + k * 7) % values));
+                }
+                std::string joined;
+                for (const std::string& id : ids) {
+                    doc.add_boolean_term(prefix + id);
+                    if (!joined.empty()) joined += r2p::schema::kListSeparator;
+                    joined += id;
+                }
+                doc.add_value(r2p::schema::slot(slot), joined);
+            }
+            db.add_document(doc);
+        }
+        const auto themes = r2p::FacetTable::build(db, "XT");
+        const auto roles = r2p::FacetTable::build(db, "XR");
+        REQUIRE(themes.has_value());
+        REQUIRE(roles.has_value());
+        REQUIRE_FALSE(themes->narrow());
+        REQUIRE(roles->narrow());
+        const std::vector<FacetField> fields = {FacetField::Theme, FacetField::Role};
+        const std::map<FacetField, const r2p::FacetTable*> tables = {
+            {FacetField::Theme, &*themes}, {FacetField::Role, &*roles}};
+
+        // Xapian's spies over the stored values, then the tables through Xapian's matcher,
+        // match by match and in one batch.
+        auto counted = [&](bool with_tables, int way) {
+            r2p::FacetCounter counter(
+                fields, with_tables ? tables : std::map<FacetField, const r2p::FacetTable*>{});
+            Xapian::Enquire enquire(db);
+            enquire.set_query(Xapian::Query("common"));
+            std::vector<Xapian::docid> dids;
+            if (way == 0) {
+                counter.attach(enquire);
+                enquire.get_mset(0, 10, db.get_doccount());
+            } else {
+                for (const Xapian::docid did : enquire.get_mset(0, db.get_doccount())) dids.push_back(did);
+                std::sort(dids.begin(), dids.end());
+                if (way == 1) {
+                    for (const Xapian::docid did : dids) counter.add_match(did);
+                } else {
+                    counter.add_matches(dids);
+                }
+            }
+            r2p::FacetTotals totals;
+            counter.add_to(totals);
+            return totals.facets(r2p::test::source_taxonomy());
+        };
+        const auto expected = counted(false, 0);
+        REQUIRE(expected.size() == 2);
+        CHECK(expected[0].entries.size() == 40);
+        CHECK(expected[1].entries.size() == 12);
+        for (const int way : {0, 1, 2}) {
+            CAPTURE(way);
+            const auto got = counted(true, way);
+            REQUIRE(got.size() == expected.size());
+            for (std::size_t f = 0; f < got.size(); ++f) {
+                REQUIRE(got[f].entries.size() == expected[f].entries.size());
+                for (std::size_t e = 0; e < got[f].entries.size(); ++e) {
+                    CHECK(got[f].entries[e].value == expected[f].entries[e].value);
+                    CHECK(got[f].entries[e].count == expected[f].entries[e].count);
                 }
             }
         }

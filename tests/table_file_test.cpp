@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <bit>
 #include <cstring>
 #include <filesystem>
 #include <string>
@@ -154,6 +155,52 @@ TEST_SUITE("table_file") {
         }
         CHECK(file->facet(FacetField::Theme)->values().size() == 4);
         CHECK_FALSE(file->facet(FacetField::Doc).has_value());  // doc ids: never a table
+    }
+
+    TEST_CASE("a field of at most 32 values is written as 32-bit masks, a larger one as 64") {
+        r2p::test::TempDir dir;
+        const fs::path db_dir = dir / "db";
+        {
+            // 40 themes (bits past 32 included) and 32 roles, three values a passage.
+            Xapian::WritableDatabase db(db_dir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+            for (std::size_t i = 0; i < 45; ++i) {
+                Xapian::Document doc;
+                for (const std::size_t step : {std::size_t{0}, std::size_t{7}, std::size_t{31}}) {
+                    doc.add_boolean_term("XTtheme" + std::to_string(10 + (i + step) % 40));
+                    doc.add_boolean_term("XRrole" + std::to_string(10 + (i + step) % 32));
+                }
+                db.add_document(doc);
+            }
+            db.commit();
+        }
+        const Xapian::Database db(db_dir.string());
+        r2p::write_table_file(db, db_dir);
+        const std::string bytes = bytes_of(r2p::table_file_path(db_dir));
+        const std::size_t docids = db.get_lastdocid() + 1;
+        using Kind = r2p::table_file::SectionKind;
+        CHECK(find_section(bytes, Kind::FacetBits, FacetField::Theme).size == docids * 8);
+        CHECK(find_section(bytes, Kind::FacetNarrowBits, FacetField::Role).size == docids * 4);
+
+        const auto file = r2p::TableFile::open(db_dir, db);
+        REQUIRE(file != nullptr);
+        for (const FacetField field : {FacetField::Theme, FacetField::Role}) {
+            CAPTURE(r2p::facet_name(field));
+            const auto built = r2p::FacetTable::build(db, r2p::facet_spec(field).prefix);
+            const auto read = file->facet(field);
+            REQUIRE(built.has_value());
+            REQUIRE(read.has_value());
+            CHECK(read->narrow() == (field == FacetField::Role));
+            CHECK(built->narrow() == read->narrow());
+            REQUIRE(read->values() == built->values());
+            std::uint64_t seen = 0;
+            for (Xapian::docid did = 0; did <= docids + 1; ++did) {
+                CAPTURE(did);
+                CHECK(read->bits(did) == built->bits(did));
+                CHECK(std::popcount(read->bits(did)) == (did == 0 || did >= docids ? 0 : 3));
+                seen |= read->bits(did);
+            }
+            CHECK(std::popcount(seen) == static_cast<int>(read->values().size()));
+        }
     }
 
     TEST_CASE("a file written before another commit is stale and refused") {

@@ -23,6 +23,12 @@ std::string label_of(FacetField field, const std::string& value, const Taxonomy&
     return value;
 }
 
+// The mask of `did` in `bits`; 0 past its end.
+template <typename Mask>
+Mask mask_at(std::span<const Mask> bits, Xapian::docid did) {
+    return did < bits.size() ? bits[did] : 0;
+}
+
 }  // namespace
 
 std::string_view facet_table_prefix(FacetField field) {
@@ -128,6 +134,7 @@ FacetCounter::FacetCounter(const std::vector<FacetField>& fields,
                 lookup.index_counts = &*f->index_counts;
             } else {
                 lookup.bits = f->table->bits_by_docid();
+                lookup.narrow_bits = f->table->narrow_bits_by_docid();
                 lookup.bit_counts = &f->counts;
             }
             lookups_.push_back(lookup);
@@ -156,7 +163,8 @@ bool FacetCounter::all_from_tables() const {
 void FacetCounter::add_match(Xapian::docid did) {
     for (const TableLookup& lookup : lookups_) {
         if (lookup.bit_counts != nullptr) {
-            lookup.bit_counts->add(did < lookup.bits.size() ? lookup.bits[did] : 0);
+            lookup.bit_counts->add(lookup.narrow_bits.empty() ? mask_at(lookup.bits, did)
+                                                              : mask_at(lookup.narrow_bits, did));
         } else {
             lookup.index_counts->add(did < lookup.index.size() ? lookup.index[did] : 0);
         }
@@ -165,10 +173,12 @@ void FacetCounter::add_match(Xapian::docid did) {
 
 void FacetCounter::add_matches(std::span<const Xapian::docid> dids) {
     for (const TableLookup& lookup : lookups_) {
-        if (lookup.bit_counts != nullptr) {
+        if (lookup.bit_counts != nullptr && !lookup.narrow_bits.empty()) {
             for (const Xapian::docid did : dids) {
-                lookup.bit_counts->add(did < lookup.bits.size() ? lookup.bits[did] : 0);
+                lookup.bit_counts->add(mask_at(lookup.narrow_bits, did));
             }
+        } else if (lookup.bit_counts != nullptr) {
+            for (const Xapian::docid did : dids) lookup.bit_counts->add(mask_at(lookup.bits, did));
         } else {
             for (const Xapian::docid did : dids) {
                 lookup.index_counts->add(did < lookup.index.size() ? lookup.index[did] : 0);

@@ -2,6 +2,27 @@
 
 namespace r2p {
 
+namespace {
+
+// Bit i of docid d's mask is set when d is in the posting list of `prefix` + values[i]:
+// masks for docids 0..size-1.
+template <typename Mask>
+std::vector<Mask> read_bits(const Xapian::Database& db, const std::string& prefix,
+                            const std::vector<std::string>& values, std::size_t size) {
+    std::vector<Mask> bits(size, 0);
+    for (std::size_t bit = 0; bit < values.size(); ++bit) {
+        const std::string term = prefix + values[bit];
+        const Mask mask = Mask{1} << bit;
+        for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+            // A docid past the snapshot's last one cannot occur; never write out of bounds.
+            if (*it < bits.size()) bits[*it] |= mask;
+        }
+    }
+    return bits;
+}
+
+}  // namespace
+
 std::optional<FacetTable> FacetTable::build(const Xapian::Database& db, std::string_view prefix,
                                             bool single_valued) {
     const std::string p(prefix);
@@ -25,16 +46,23 @@ std::optional<FacetTable> FacetTable::build(const Xapian::Database& db, std::str
         table.index_ = TableColumn<std::uint16_t>(std::move(indexes));
         return table;
     }
-    std::vector<std::uint64_t> bits(size, 0);
-    for (std::size_t bit = 0; bit < table.values_.size(); ++bit) {
-        const std::string term = p + table.values_[bit];
-        const std::uint64_t mask = std::uint64_t{1} << bit;
-        for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-            // A docid past the snapshot's last one cannot occur; never write out of bounds.
-            if (*it < bits.size()) bits[*it] |= mask;
-        }
+    if (table.values_.size() <= kNarrowValues) {
+        table.narrow_ = true;
+        table.narrow_bits_ =
+            TableColumn<std::uint32_t>(read_bits<std::uint32_t>(db, p, table.values_, size));
+    } else {
+        table.bits_ =
+            TableColumn<std::uint64_t>(read_bits<std::uint64_t>(db, p, table.values_, size));
     }
-    table.bits_ = TableColumn<std::uint64_t>(std::move(bits));
+    return table;
+}
+
+FacetTable FacetTable::multi(std::vector<std::string> values,
+                             TableColumn<std::uint32_t> narrow_bits) {
+    FacetTable table;
+    table.narrow_ = true;
+    table.values_ = std::move(values);
+    table.narrow_bits_ = std::move(narrow_bits);
     return table;
 }
 

@@ -105,6 +105,11 @@ std::shared_ptr<const TableFile> TableFile::open(const std::filesystem::path& di
                 if (extent.size != docids * sizeof(std::uint64_t)) return nullptr;
                 facet.numbers = extent;
                 break;
+            case SectionKind::FacetNarrowBits:
+                if (extent.size != docids * sizeof(std::uint32_t)) return nullptr;
+                facet.numbers = extent;
+                facet.narrow = true;
+                break;
             case SectionKind::FacetIndex:
                 if (extent.size != docids * sizeof(std::uint16_t)) return nullptr;
                 facet.numbers = extent;
@@ -140,6 +145,10 @@ std::optional<FacetTable> TableFile::facet(FacetField field) const {
         read_values(map_->bytes().subspan(sections.values.offset, sections.values.size));
     if (!values) return std::nullopt;
     if (!sections.single_valued) {
+        if (sections.narrow) {
+            if (values->size() > FacetTable::kNarrowValues) return std::nullopt;
+            return FacetTable::multi(std::move(*values), column<std::uint32_t>(sections.numbers));
+        }
         if (values->size() > FacetTable::kMaxValues) return std::nullopt;
         return FacetTable::multi(std::move(*values), column<std::uint64_t>(sections.numbers));
     }

@@ -48,6 +48,7 @@ class TableFile {
         Extent values;
         Extent numbers;  // bits or indexes by docid
         bool single_valued = false;
+        bool narrow = false;  // 32-bit bits
     };
 
     template <typename T>

@@ -37,10 +37,11 @@ void append(std::vector<std::byte>& out, const T& value) {
     out.insert(out.end(), p, p + sizeof value);
 }
 
-// Values by docid 0..last of any table's at().
-template <typename T, typename Table>
+// Values by docid 0..last of any table's at(), as T (narrower than at()'s where the table
+// says its values fit).
+template <typename T, typename Table, typename Value>
 std::vector<std::byte> numbers(const Table& table, Xapian::docid last,
-                               T (Table::*at)(Xapian::docid) const) {
+                               Value (Table::*at)(Xapian::docid) const) {
     std::vector<std::byte> out;
     out.reserve((static_cast<std::size_t>(last) + 1) * sizeof(T));
     for (Xapian::docid did = 0;; ++did) {
@@ -90,6 +91,9 @@ std::vector<Blob> read_sections(const Xapian::Database& db) {
         if (table->single_valued()) {
             blobs.push_back({SectionKind::FacetIndex, field,
                              numbers<std::uint16_t>(*table, last, &FacetTable::index)});
+        } else if (table->narrow()) {
+            blobs.push_back({SectionKind::FacetNarrowBits, field,
+                             numbers<std::uint32_t>(*table, last, &FacetTable::bits)});
         } else {
             blobs.push_back({SectionKind::FacetBits, field,
                              numbers<std::uint64_t>(*table, last, &FacetTable::bits)});
