@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -240,6 +241,56 @@ TEST_SUITE("date_ranked_pass") {
             enquire.set_query(q);
             enquire.set_weighting_scheme(Xapian::BoolWeight());
             CHECK(walked == enquire.get_mset(0, 0, both.get_doccount()).get_matches_estimated());
+        }
+    }
+
+    TEST_CASE("date order over two shards walked one by one: Xapian's on the combined database") {
+        r2p::test::TempDir dir;
+        write_corpus((dir / "a").string(), 3, 700);
+        write_corpus((dir / "b").string(), 5, 450);  // shards of unequal sizes
+        const Xapian::Database a((dir / "a").string());
+        const Xapian::Database b((dir / "b").string());
+        Xapian::Database both;
+        both.add_database(a);
+        both.add_database(b);
+        const r2p::LengthTable lengths = r2p::LengthTable::build(both);
+        const r2p::DateTable dates = r2p::DateTable::build(both);
+        const r2p::XapianTopK xapian(both);
+
+        // Every match seen once, by its combined docid.
+        struct Seen final : r2p::MatchVisitor {
+            std::set<Xapian::docid> dids;
+            std::size_t visits = 0;
+            bool all = false;
+            void visit(Xapian::docid did) override {
+                dids.insert(did);
+                ++visits;
+            }
+            void visited_all() override { all = true; }
+        };
+        for (const Q& q : queries()) {
+            for (const auto& page : {std::pair<std::size_t, std::size_t>{0, 10},
+                                     {0, 1},
+                                     {95, 40},
+                                     {0, 5000}}) {
+                const std::size_t offset = page.first;
+                const std::size_t limit = page.second;
+                CAPTURE(q.get_description());
+                CAPTURE(offset);
+                Seen seen;
+                const r2p::DateWalkTopK walk(both, lengths, dates, &seen, {a, b});
+                const auto theirs = xapian.run(q, offset, limit, r2p::SortOrder::Date);
+                check_same(walk.run(q, offset, limit, r2p::SortOrder::Date), theirs);
+                CHECK(seen.all);
+                CHECK(seen.visits == seen.dids.size());
+                Xapian::Enquire enquire(both);
+                enquire.set_query(q);
+                std::set<Xapian::docid> matches;
+                for (const Xapian::docid did : enquire.get_mset(0, both.get_doccount())) {
+                    matches.insert(did);
+                }
+                CHECK(seen.dids == matches);
+            }
         }
     }
 }

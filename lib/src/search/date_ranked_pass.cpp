@@ -6,6 +6,8 @@
 
 #include "search/bm25_formula.hpp"
 #include "search/posting_walk.hpp"
+#include "search/shard_docids.hpp"
+#include "search/walk_dates.hpp"
 
 namespace r2p {
 
@@ -29,47 +31,70 @@ bool better(const DatedMatch& a, const DatedMatch& b) {
 std::optional<RankedMatches> rank_by_date(const Xapian::Database& db, const LengthTable& lengths,
                                           const DateTable& dates, const Xapian::Query& query,
                                           std::size_t offset, std::size_t limit,
-                                          MatchVisitor* visitor) {
-    const detail::WalkDates walk_dates{&dates};
-    auto walk = detail::PostingWalk::open(db, query, &walk_dates);
-    if (!walk) return std::nullopt;
+                                          MatchVisitor* visitor,
+                                          const std::vector<Xapian::Database>& shards) {
+    // Over local shards each is walked on its own, as rank_bm25 does (Xapian's merge of the
+    // shards' postings is not paid); one heap keeps the best of all, by combined docid.
+    const bool by_shard = shards.size() > 1;
+    const std::size_t parts = by_shard ? shards.size() : 1;
+    std::vector<detail::WalkDates> walk_dates;
+    walk_dates.reserve(parts);  // the walks keep pointers to them
+    std::vector<detail::PostingWalk> walks;
+    for (std::size_t i = 0; i < parts; ++i) {
+        walk_dates.push_back(
+            {&dates, static_cast<Xapian::docid>(parts), static_cast<Xapian::docid>(i)});
+        auto walk = detail::PostingWalk::open(by_shard ? shards[i] : db, query, &walk_dates.back());
+        if (!walk) return std::nullopt;
+        walks.push_back(std::move(*walk));
+    }
     const Xapian::doccount collection = db.get_doccount();
     const double average = db.get_avlength();
     const double len_factor = average != 0 ? 1 / average : 0;
-    const auto& terms = walk->terms();
+    // The whole database's term frequencies: the sum of its shards'.
+    const std::size_t term_count = walks.front().terms().size();
     std::vector<double> termweights;
-    for (const auto& t : terms)
-        termweights.push_back(detail::bm25_term_weight(collection, t.termfreq));
+    for (std::size_t t = 0; t < term_count; ++t) {
+        Xapian::doccount termfreq = 0;
+        for (const detail::PostingWalk& walk : walks) termfreq += walk.terms()[t].termfreq;
+        termweights.push_back(detail::bm25_term_weight(collection, termfreq));
+    }
 
     RankedMatches out;
     const std::size_t k = offset + limit;
     std::vector<DatedMatch> heap;  // a heap whose front is the worst kept
     // No reserve: k is offset + limit, which may be far more than the matches.
     Xapian::doccount matched = 0;
-    walk->for_each([&](Xapian::docid did) {
-        ++matched;
-        if (visitor != nullptr) visitor->visit(did);
-        if (k == 0) return;
-        const std::uint32_t date = dates.at(did);
-        // Older than the worst kept of a full top k: it cannot enter, whatever its weight.
-        if (heap.size() == k && date < heap.front().date) return;
-        const Xapian::termcount length = lengths.at(did);
-        DatedMatch m{date, 0, did};
-        for (std::size_t i = 0; i < terms.size(); ++i) {  // summed in query order
-            if (terms[i].at(did)) {
-                m.weight += detail::bm25_sum_part(termweights[i], terms[i].it.get_wdf(), length,
-                                                  len_factor);
+    for (std::size_t part = 0; part < parts; ++part) {
+        detail::PostingWalk& walk = walks[part];
+        const auto& terms = walk.terms();
+        const detail::ShardDocids ids{static_cast<Xapian::docid>(parts),
+                                      static_cast<Xapian::docid>(part)};
+        walk.for_each([&](Xapian::docid local) {
+            ++matched;
+            const Xapian::docid did = ids.combined(local);
+            if (visitor != nullptr) visitor->visit(did);
+            if (k == 0) return;
+            const std::uint32_t date = dates.at(did);
+            // Older than the worst kept of a full top k: it cannot enter, whatever its weight.
+            if (heap.size() == k && date < heap.front().date) return;
+            const Xapian::termcount length = lengths.at(did);
+            DatedMatch m{date, 0, did};
+            for (std::size_t i = 0; i < terms.size(); ++i) {  // summed in query order
+                if (terms[i].at(local)) {
+                    m.weight += detail::bm25_sum_part(termweights[i], terms[i].it.get_wdf(),
+                                                      length, len_factor);
+                }
             }
-        }
-        if (heap.size() < k) {
-            heap.push_back(m);
-            std::push_heap(heap.begin(), heap.end(), better);
-        } else if (better(m, heap.front())) {
-            std::pop_heap(heap.begin(), heap.end(), better);
-            heap.back() = m;
-            std::push_heap(heap.begin(), heap.end(), better);
-        }
-    });
+            if (heap.size() < k) {
+                heap.push_back(m);
+                std::push_heap(heap.begin(), heap.end(), better);
+            } else if (better(m, heap.front())) {
+                std::pop_heap(heap.begin(), heap.end(), better);
+                heap.back() = m;
+                std::push_heap(heap.begin(), heap.end(), better);
+            }
+        });
+    }
     if (visitor != nullptr) visitor->visited_all();
     out.matches = {matched, matched, matched};
     std::sort(heap.begin(), heap.end(), better);

@@ -4,6 +4,9 @@
 
 #include <xapian.h>
 
+#include <utility>
+#include <vector>
+
 #include "search/top_k_pass.hpp"
 #include "tables/date_table.hpp"
 #include "tables/length_table.hpp"
@@ -15,10 +18,11 @@ namespace r2p {
 class DateWalkTopK final : public TopKPass {
   public:
     /// `db`, `lengths` and `dates` (of db's snapshot) and `visitor` (which sees every
-    /// match, see rank_by_date) must outlive the pass.
+    /// match, see rank_by_date) must outlive the pass. `shards`: db's local shards, each
+    /// then walked on its own (see rank_by_date).
     DateWalkTopK(const Xapian::Database& db, const LengthTable& lengths, const DateTable& dates,
-                 MatchVisitor* visitor = nullptr)
-        : db_(db), lengths_(lengths), dates_(dates), visitor_(visitor) {}
+                 MatchVisitor* visitor = nullptr, std::vector<Xapian::Database> shards = {})
+        : db_(db), lengths_(lengths), dates_(dates), visitor_(visitor), shards_(std::move(shards)) {}
     std::optional<TopK> run(const Xapian::Query& query, std::size_t offset, std::size_t limit,
                             SortOrder sort) const override;
     RankedBy kind() const override { return RankedBy::PostingWalk; }
@@ -28,6 +32,7 @@ class DateWalkTopK final : public TopKPass {
     const LengthTable& lengths_;
     const DateTable& dates_;
     MatchVisitor* visitor_;
+    std::vector<Xapian::Database> shards_;
 };
 
 }  // namespace r2p
