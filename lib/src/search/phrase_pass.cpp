@@ -205,7 +205,7 @@ ShardMatches match_part(const PhrasePart& part, const Xapian::Query& query,
     out.best = best.sorted();
     if (!fields.empty()) {
         FacetCounter counter(fields, *part.tables);
-        for (const Xapian::docid did : docids) counter.add_match(did);
+        counter.add_matches(docids);
         counter.add_to(out.totals);
     }
     return out;
