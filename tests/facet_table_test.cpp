@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 
 TEST_SUITE("facet_table") {
@@ -34,30 +35,54 @@ TEST_SUITE("facet_table") {
         CHECK(counts.count(1) == 2);
     }
 
-    TEST_CASE("masks are 32 bits up to 32 values and 64 bits past them, every bit kept") {
-        for (const std::size_t values : {std::size_t{1}, std::size_t{31}, std::size_t{32},
-                                         std::size_t{33}, r2p::FacetTable::kMaxValues}) {
+    TEST_CASE("a multi-valued table numbers its combinations, or keeps masks past the most") {
+        for (const std::size_t values : {std::size_t{1}, std::size_t{31}, std::size_t{33},
+                                         r2p::FacetTable::kMaxValues}) {
             CAPTURE(values);
             Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-            // Passage i carries value i and value 0 (zero-padded: values sort as built).
+            // Passage i + 1 carries value i and value 0 (zero-padded: values sort as built);
+            // the last passage none.
             for (std::size_t i = 0; i < values; ++i) {
                 Xapian::Document doc;
                 doc.add_boolean_term("XR" + std::string(i < 10 ? "0" : "") + std::to_string(i));
                 doc.add_boolean_term("XR00");
                 db.add_document(doc);
             }
-            const auto table = r2p::FacetTable::build(db, "XR");
-            REQUIRE(table.has_value());
-            CHECK(table->narrow() == (values <= r2p::FacetTable::kNarrowValues));
-            CHECK(table->narrow_bits_by_docid().empty() == !table->narrow());
-            CHECK(table->bits_by_docid().empty() == table->narrow());
-            r2p::FacetBitCounts counts;
-            for (Xapian::docid did = 1; did <= values + 1; ++did) counts.add(table->bits(did));
-            for (std::size_t i = 0; i < values; ++i) {
-                CAPTURE(i);
-                const auto did = static_cast<Xapian::docid>(i + 1);
-                CHECK(table->bits(did) == ((std::uint64_t{1} << i) | 1U));
-                CHECK(counts.count(i) == (i == 0 ? values : 1));
+            db.add_document(Xapian::Document());
+            // `values` distinct combinations: numbered when allowed, else masks.
+            for (const std::size_t most : {values, values - 1}) {
+                CAPTURE(most);
+                const auto table = r2p::FacetTable::build(db, "XR", false, most);
+                REQUIRE(table.has_value());
+                CHECK_FALSE(table->single_valued());
+                const bool numbered = most == values;
+                CHECK(table->by_combination() == numbered);
+                CHECK(table->bits_by_docid().empty() == numbered);
+                CHECK(table->index_by_docid().empty() == !numbered);
+                if (numbered) {
+                    const auto combinations = table->combinations();
+                    REQUIRE(combinations.size() == values);
+                    CHECK(std::is_sorted(combinations.begin(), combinations.end()));
+                }
+                r2p::FacetIndexCounts by_index(*table);
+                r2p::FacetBitCounts counts;
+                for (Xapian::docid did = 1; did <= values + 2; ++did) {
+                    counts.add(table->bits(did));
+                    if (numbered) by_index.add(table->index(did));
+                }
+                for (std::size_t i = 0; i < values; ++i) {
+                    CAPTURE(i);
+                    const auto did = static_cast<Xapian::docid>(i + 1);
+                    CHECK(table->bits(did) == ((std::uint64_t{1} << i) | 1U));
+                    CHECK(counts.count(i) == (i == 0 ? values : 1));
+                    if (numbered) {
+                        CHECK(table->combinations()[table->index(did) - 1U] == table->bits(did));
+                        CHECK(by_index.count(i) == 1);  // each combination once
+                    }
+                }
+                CHECK(table->bits(static_cast<Xapian::docid>(values + 1)) == 0);  // none
+                CHECK(table->index(static_cast<Xapian::docid>(values + 1)) == 0);
+                CHECK(table->bits(99) == 0);  // past the last docid
             }
         }
     }

@@ -196,8 +196,9 @@ TEST_SUITE("facets") {
         }
     }
 
-    TEST_CASE("32-bit and 64-bit masks count what the stored values count, match by match") {
-        // Themes take 40 values (64-bit masks), roles 12 (32-bit): 1 to 4 values a passage.
+    TEST_CASE("masks and combinations count what the stored values count, match by match") {
+        // Themes take 40 values, roles 12: 1 to 4 values a passage. The themes' table keeps
+        // masks, the roles' numbers their combinations.
         Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
         for (std::size_t i = 0; i < 300; ++i) {
             Xapian::Document doc;
@@ -219,12 +220,13 @@ TEST_SUITE("facets") {
             }
             db.add_document(doc);
         }
-        const auto themes = r2p::FacetTable::build(db, "XT");
+        const auto themes = r2p::FacetTable::build(db, "XT", false, 10);
         const auto roles = r2p::FacetTable::build(db, "XR");
         REQUIRE(themes.has_value());
         REQUIRE(roles.has_value());
-        REQUIRE_FALSE(themes->narrow());
-        REQUIRE(roles->narrow());
+        REQUIRE_FALSE(themes->by_combination());
+        REQUIRE(roles->by_combination());
+        CHECK(roles->combinations().size() >= 12);
         const std::vector<FacetField> fields = {FacetField::Theme, FacetField::Role};
         const std::map<FacetField, const r2p::FacetTable*> tables = {
             {FacetField::Theme, &*themes}, {FacetField::Role, &*roles}};

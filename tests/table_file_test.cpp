@@ -157,20 +157,26 @@ TEST_SUITE("table_file") {
         CHECK_FALSE(file->facet(FacetField::Doc).has_value());  // doc ids: never a table
     }
 
-    TEST_CASE("a field of at most 32 values is written as 32-bit masks, a larger one as 64") {
+    TEST_CASE("multi-valued fields are written by combination, or as masks past 65,535") {
         r2p::test::TempDir dir;
         const fs::path db_dir = dir / "db";
         {
-            // 40 themes (bits past 32 included) and 32 roles, three values a passage.
+            // Roles: 40 values, 1-3 a passage. Themes: 17 values, every one of the 65,536
+            // combinations (the empty one too), one a passage: masks in the file.
             Xapian::WritableDatabase db(db_dir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
-            for (std::size_t i = 0; i < 45; ++i) {
+            for (std::size_t i = 0; i <= r2p::FacetTable::kMaxCombinations; ++i) {
                 Xapian::Document doc;
-                for (const std::size_t step : {std::size_t{0}, std::size_t{7}, std::size_t{31}}) {
-                    doc.add_boolean_term("XTtheme" + std::to_string(10 + (i + step) % 40));
-                    doc.add_boolean_term("XRrole" + std::to_string(10 + (i + step) % 32));
+                for (std::size_t bit = 0; bit < 17; ++bit) {
+                    if ((i >> bit) & 1U) doc.add_boolean_term("XTt" + std::to_string(10 + bit));
+                }
+                for (std::size_t k = 0; k <= i % 3; ++k) {
+                    doc.add_boolean_term("XRr" + std::to_string(10 + (i + k * 7) % 40));
                 }
                 db.add_document(doc);
             }
+            Xapian::Document last;
+            last.add_boolean_term("XTt26");  // bit 16
+            db.add_document(last);
             db.commit();
         }
         const Xapian::Database db(db_dir.string());
@@ -179,7 +185,8 @@ TEST_SUITE("table_file") {
         const std::size_t docids = db.get_lastdocid() + 1;
         using Kind = r2p::table_file::SectionKind;
         CHECK(find_section(bytes, Kind::FacetBits, FacetField::Theme).size == docids * 8);
-        CHECK(find_section(bytes, Kind::FacetNarrowBits, FacetField::Role).size == docids * 4);
+        CHECK(find_section(bytes, Kind::FacetCombinationIndex, FacetField::Role).size ==
+              docids * 2);
 
         const auto file = r2p::TableFile::open(db_dir, db);
         REQUIRE(file != nullptr);
@@ -189,18 +196,23 @@ TEST_SUITE("table_file") {
             const auto read = file->facet(field);
             REQUIRE(built.has_value());
             REQUIRE(read.has_value());
-            CHECK(read->narrow() == (field == FacetField::Role));
-            CHECK(built->narrow() == read->narrow());
+            CHECK(read->by_combination() == (field == FacetField::Role));
+            CHECK(built->by_combination() == read->by_combination());
             REQUIRE(read->values() == built->values());
-            std::uint64_t seen = 0;
+            CHECK(std::vector<std::uint64_t>(read->combinations().begin(),
+                                             read->combinations().end()) ==
+                  std::vector<std::uint64_t>(built->combinations().begin(),
+                                             built->combinations().end()));
+            std::size_t differ = 0;
             for (Xapian::docid did = 0; did <= docids + 1; ++did) {
-                CAPTURE(did);
-                CHECK(read->bits(did) == built->bits(did));
-                CHECK(std::popcount(read->bits(did)) == (did == 0 || did >= docids ? 0 : 3));
-                seen |= read->bits(did);
+                if (read->bits(did) != built->bits(did) || read->index(did) != built->index(did))
+                    ++differ;
             }
-            CHECK(std::popcount(seen) == static_cast<int>(read->values().size()));
+            CHECK(differ == 0);
         }
+        CHECK(file->facet(FacetField::Theme)->bits(1) == 0);
+        CHECK(file->facet(FacetField::Theme)->bits(0x5a5a + 1) == 0x5a5a);
+        CHECK(std::popcount(file->facet(FacetField::Role)->bits(3)) == 3);
     }
 
     TEST_CASE("a file written before another commit is stale and refused") {
@@ -279,6 +291,17 @@ TEST_SUITE("table_file") {
         REQUIRE(file != nullptr);
         CHECK_FALSE(file->facet(FacetField::Kind).has_value());
         CHECK(file->facet(FacetField::Theme).has_value());
+
+        // So would a passage's combination past the field's combinations.
+        const auto themes = find_section(good, r2p::table_file::SectionKind::FacetCombinationIndex,
+                                         FacetField::Theme);
+        std::string bad_combination = good;
+        std::memcpy(bad_combination.data() + themes.offset + 2 * sizeof past, &past, sizeof past);
+        r2p::test::write_file(r2p::table_file_path(db_dir), bad_combination);
+        const auto read = r2p::TableFile::open(db_dir, db);
+        REQUIRE(read != nullptr);
+        CHECK_FALSE(read->facet(FacetField::Theme).has_value());
+        CHECK(read->facet(FacetField::Role).has_value());
     }
 
     TEST_CASE("a searcher answers alike from the file, from built tables and from Xapian") {

@@ -1,6 +1,7 @@
 #include "search/facet_counter.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <optional>
 
 #include "r2p/schema.hpp"
@@ -23,10 +24,10 @@ std::string label_of(FacetField field, const std::string& value, const Taxonomy&
     return value;
 }
 
-// The mask of `did` in `bits`; 0 past its end.
-template <typename Mask>
-Mask mask_at(std::span<const Mask> bits, Xapian::docid did) {
-    return did < bits.size() ? bits[did] : 0;
+// The number of `did` in a column by docid; 0 past its end.
+template <typename Number>
+Number number_at(std::span<const Number> column, Xapian::docid did) {
+    return did < column.size() ? column[did] : 0;
 }
 
 }  // namespace
@@ -128,13 +129,12 @@ FacetCounter::FacetCounter(const std::vector<FacetField>& fields,
         if (f->table != nullptr) {
             any_table = true;
             TableLookup lookup;
-            if (f->table->single_valued()) {
+            if (f->table->single_valued() || f->table->by_combination()) {
                 f->index_counts.emplace(*f->table);
                 lookup.index = f->table->index_by_docid();
                 lookup.index_counts = &*f->index_counts;
             } else {
                 lookup.bits = f->table->bits_by_docid();
-                lookup.narrow_bits = f->table->narrow_bits_by_docid();
                 lookup.bit_counts = &f->counts;
             }
             lookups_.push_back(lookup);
@@ -163,25 +163,20 @@ bool FacetCounter::all_from_tables() const {
 void FacetCounter::add_match(Xapian::docid did) {
     for (const TableLookup& lookup : lookups_) {
         if (lookup.bit_counts != nullptr) {
-            lookup.bit_counts->add(lookup.narrow_bits.empty() ? mask_at(lookup.bits, did)
-                                                              : mask_at(lookup.narrow_bits, did));
+            lookup.bit_counts->add(number_at(lookup.bits, did));
         } else {
-            lookup.index_counts->add(did < lookup.index.size() ? lookup.index[did] : 0);
+            lookup.index_counts->add(number_at(lookup.index, did));
         }
     }
 }
 
 void FacetCounter::add_matches(std::span<const Xapian::docid> dids) {
     for (const TableLookup& lookup : lookups_) {
-        if (lookup.bit_counts != nullptr && !lookup.narrow_bits.empty()) {
-            for (const Xapian::docid did : dids) {
-                lookup.bit_counts->add(mask_at(lookup.narrow_bits, did));
-            }
-        } else if (lookup.bit_counts != nullptr) {
-            for (const Xapian::docid did : dids) lookup.bit_counts->add(mask_at(lookup.bits, did));
+        if (lookup.bit_counts != nullptr) {
+            for (const Xapian::docid did : dids) lookup.bit_counts->add(number_at(lookup.bits, did));
         } else {
             for (const Xapian::docid did : dids) {
-                lookup.index_counts->add(did < lookup.index.size() ? lookup.index[did] : 0);
+                lookup.index_counts->add(number_at(lookup.index, did));
             }
         }
     }
@@ -193,6 +188,21 @@ void FacetCounter::add_to(FacetTotals& totals) const {
         if (f->spy) {
             for (auto it = f->spy->values_begin(); it != f->spy->values_end(); ++it) {
                 totals.add(f->field, *it, it.get_termfreq());
+            }
+        } else if (f->index_counts && f->table->by_combination()) {
+            // Each combination's matches go to each of its values.
+            Xapian::doccount by_bit[FacetTable::kMaxValues] = {};
+            const std::span<const std::uint64_t> combinations = f->table->combinations();
+            for (std::size_t i = 0; i < combinations.size(); ++i) {
+                const Xapian::doccount count = f->index_counts->count(i);
+                if (count == 0) continue;
+                for (std::uint64_t bits = combinations[i]; bits != 0; bits &= bits - 1) {
+                    by_bit[std::countr_zero(bits)] += count;
+                }
+            }
+            const auto& values = f->table->values();
+            for (std::size_t bit = 0; bit < values.size(); ++bit) {
+                if (by_bit[bit] > 0) totals.add(f->field, values[bit], by_bit[bit]);
             }
         } else if (f->index_counts) {
             const auto& values = f->table->values();

@@ -82,9 +82,8 @@ class FacetCounter {
     // A table-counted field as add_match reads it: the column and the counts, flat (one
     // lookup per match and field, no pointer chase through Field and FacetTable).
     struct TableLookup {
-        std::span<const std::uint64_t> bits;          // multi-valued, else empty
-        std::span<const std::uint32_t> narrow_bits;   // multi-valued and narrow, else empty
-        std::span<const std::uint16_t> index;  // single-valued, else empty
+        std::span<const std::uint64_t> bits;   // multi-valued by bits, else empty
+        std::span<const std::uint16_t> index;  // single-valued or by combination, else empty
         FacetBitCounts* bit_counts = nullptr;
         FacetIndexCounts* index_counts = nullptr;
     };

@@ -1,18 +1,21 @@
 #include "tables/facet_table.hpp"
 
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
 namespace r2p {
 
 namespace {
 
 // Bit i of docid d's mask is set when d is in the posting list of `prefix` + values[i]:
 // masks for docids 0..size-1.
-template <typename Mask>
-std::vector<Mask> read_bits(const Xapian::Database& db, const std::string& prefix,
-                            const std::vector<std::string>& values, std::size_t size) {
-    std::vector<Mask> bits(size, 0);
+std::vector<std::uint64_t> read_bits(const Xapian::Database& db, const std::string& prefix,
+                                     const std::vector<std::string>& values, std::size_t size) {
+    std::vector<std::uint64_t> bits(size, 0);
     for (std::size_t bit = 0; bit < values.size(); ++bit) {
         const std::string term = prefix + values[bit];
-        const Mask mask = Mask{1} << bit;
+        const std::uint64_t mask = std::uint64_t{1} << bit;
         for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
             // A docid past the snapshot's last one cannot occur; never write out of bounds.
             if (*it < bits.size()) bits[*it] |= mask;
@@ -21,10 +24,24 @@ std::vector<Mask> read_bits(const Xapian::Database& db, const std::string& prefi
     return bits;
 }
 
+// The distinct non-empty masks of `bits`, ascending; nullopt past `most` of them.
+std::optional<std::vector<std::uint64_t>> combinations_of(const std::vector<std::uint64_t>& bits,
+                                                          std::size_t most) {
+    std::vector<std::uint64_t> sorted;
+    std::unordered_set<std::uint64_t> seen;
+    for (const std::uint64_t mask : bits) {
+        if (mask == 0 || !seen.insert(mask).second) continue;
+        if (sorted.size() == most) return std::nullopt;
+        sorted.push_back(mask);
+    }
+    std::sort(sorted.begin(), sorted.end());
+    return sorted;
+}
+
 }  // namespace
 
 std::optional<FacetTable> FacetTable::build(const Xapian::Database& db, std::string_view prefix,
-                                            bool single_valued) {
+                                            bool single_valued, std::size_t max_combinations) {
     const std::string p(prefix);
     FacetTable table;
     table.single_valued_ = single_valued;
@@ -46,23 +63,23 @@ std::optional<FacetTable> FacetTable::build(const Xapian::Database& db, std::str
         table.index_ = TableColumn<std::uint16_t>(std::move(indexes));
         return table;
     }
-    if (table.values_.size() <= kNarrowValues) {
-        table.narrow_ = true;
-        table.narrow_bits_ =
-            TableColumn<std::uint32_t>(read_bits<std::uint32_t>(db, p, table.values_, size));
-    } else {
-        table.bits_ =
-            TableColumn<std::uint64_t>(read_bits<std::uint64_t>(db, p, table.values_, size));
+    std::vector<std::uint64_t> bits = read_bits(db, p, table.values_, size);
+    std::optional<std::vector<std::uint64_t>> combinations =
+        combinations_of(bits, std::min(max_combinations, kMaxCombinations));
+    if (!combinations) {
+        table.bits_ = TableColumn<std::uint64_t>(std::move(bits));
+        return table;
     }
-    return table;
-}
-
-FacetTable FacetTable::multi(std::vector<std::string> values,
-                             TableColumn<std::uint32_t> narrow_bits) {
-    FacetTable table;
-    table.narrow_ = true;
-    table.values_ = std::move(values);
-    table.narrow_bits_ = std::move(narrow_bits);
+    std::unordered_map<std::uint64_t, std::uint16_t> index_of;
+    for (std::size_t i = 0; i < combinations->size(); ++i) {
+        index_of.emplace((*combinations)[i], static_cast<std::uint16_t>(i + 1));
+    }
+    std::vector<std::uint16_t> indexes(size, 0);
+    for (std::size_t did = 0; did < size; ++did) {
+        if (bits[did] != 0) indexes[did] = index_of.at(bits[did]);
+    }
+    table.index_ = TableColumn<std::uint16_t>(std::move(indexes));
+    table.combinations_ = TableColumn<std::uint64_t>(std::move(*combinations));
     return table;
 }
 
@@ -70,6 +87,16 @@ FacetTable FacetTable::multi(std::vector<std::string> values, TableColumn<std::u
     FacetTable table;
     table.values_ = std::move(values);
     table.bits_ = std::move(bits);
+    return table;
+}
+
+FacetTable FacetTable::by_combinations(std::vector<std::string> values,
+                                       TableColumn<std::uint64_t> combinations,
+                                       TableColumn<std::uint16_t> index) {
+    FacetTable table;
+    table.values_ = std::move(values);
+    table.combinations_ = std::move(combinations);
+    table.index_ = std::move(index);
     return table;
 }
 

@@ -105,10 +105,17 @@ std::shared_ptr<const TableFile> TableFile::open(const std::filesystem::path& di
                 if (extent.size != docids * sizeof(std::uint64_t)) return nullptr;
                 facet.numbers = extent;
                 break;
-            case SectionKind::FacetNarrowBits:
-                if (extent.size != docids * sizeof(std::uint32_t)) return nullptr;
+            case SectionKind::FacetCombinationIndex:
+                if (extent.size != docids * sizeof(std::uint16_t)) return nullptr;
                 facet.numbers = extent;
-                facet.narrow = true;
+                facet.by_combination = true;
+                break;
+            case SectionKind::FacetCombinations:
+                if (extent.size % sizeof(std::uint64_t) != 0 ||
+                    extent.size / sizeof(std::uint64_t) > FacetTable::kMaxCombinations) {
+                    return nullptr;
+                }
+                facet.combinations = extent;
                 break;
             case SectionKind::FacetIndex:
                 if (extent.size != docids * sizeof(std::uint16_t)) return nullptr;
@@ -144,21 +151,27 @@ std::optional<FacetTable> TableFile::facet(FacetField field) const {
     std::optional<std::vector<std::string>> values =
         read_values(map_->bytes().subspan(sections.values.offset, sections.values.size));
     if (!values) return std::nullopt;
-    if (!sections.single_valued) {
-        if (sections.narrow) {
-            if (values->size() > FacetTable::kNarrowValues) return std::nullopt;
-            return FacetTable::multi(std::move(*values), column<std::uint32_t>(sections.numbers));
+    if (!sections.single_valued && !sections.by_combination) {
+        if (values->size() > FacetTable::kMaxValues || sections.combinations.size != 0) {
+            return std::nullopt;
         }
-        if (values->size() > FacetTable::kMaxValues) return std::nullopt;
         return FacetTable::multi(std::move(*values), column<std::uint64_t>(sections.numbers));
     }
     TableColumn<std::uint16_t> index = column<std::uint16_t>(sections.numbers);
-    // Counting indexes an array by these: one past the values would write out of bounds.
+    // Counting indexes an array by these: one past the values (or combinations) would
+    // write out of bounds.
+    const std::size_t most = sections.single_valued
+                                 ? values->size()
+                                 : sections.combinations.size / sizeof(std::uint64_t);
     const std::span<const std::uint16_t> numbers = index.values();
-    if (!numbers.empty() && *std::max_element(numbers.begin(), numbers.end()) > values->size()) {
+    if (!numbers.empty() && *std::max_element(numbers.begin(), numbers.end()) > most) {
         return std::nullopt;
     }
-    return FacetTable::single(std::move(*values), std::move(index));
+    if (sections.single_valued) return FacetTable::single(std::move(*values), std::move(index));
+    if (values->size() > FacetTable::kMaxValues || most == 0) return std::nullopt;
+    return FacetTable::by_combinations(std::move(*values),
+                                       column<std::uint64_t>(sections.combinations),
+                                       std::move(index));
 }
 
 }  // namespace r2p

@@ -46,9 +46,10 @@ class TableFile {
     };
     struct FacetSections {
         Extent values;
-        Extent numbers;  // bits or indexes by docid
+        Extent numbers;        // bits or indexes by docid
+        Extent combinations;   // a multi-valued field numbered by its combinations
         bool single_valued = false;
-        bool narrow = false;  // 32-bit bits
+        bool by_combination = false;
     };
 
     template <typename T>

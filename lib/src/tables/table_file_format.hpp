@@ -26,10 +26,12 @@ enum class SectionKind : std::uint32_t {
     FacetBits = 3,    ///< u64 value bits by docid: a multi-valued facet field
     FacetIndex = 4,   ///< u16 1 + value index by docid (0: none): a single-valued field
     FacetValues = 5,  ///< the field's values: u32 count, u32 ends[count], then the bytes
-    /// u32 value bits by docid: a multi-valued field of at most 32 values (a reader of
-    /// before this kind refuses the file as of another format, and a searcher builds its
-    /// tables from the database instead)
-    FacetNarrowBits = 6,
+    /// u16 1 + combination index by docid (0: none): a multi-valued field numbered by its
+    /// combinations of values (FacetTable::by_combination). A reader of before this kind
+    /// refuses the file as of another format and builds its tables from the database.
+    FacetCombinationIndex = 6,
+    /// u64 value bits of each combination, in index order: with FacetCombinationIndex
+    FacetCombinations = 7,
 };
 
 /// At offset 0. The stamp (uuid, revision, lastdocid, doccount) is the database's when the

@@ -37,11 +37,10 @@ void append(std::vector<std::byte>& out, const T& value) {
     out.insert(out.end(), p, p + sizeof value);
 }
 
-// Values by docid 0..last of any table's at(), as T (narrower than at()'s where the table
-// says its values fit).
-template <typename T, typename Table, typename Value>
+// Values by docid 0..last of any table's at().
+template <typename T, typename Table>
 std::vector<std::byte> numbers(const Table& table, Xapian::docid last,
-                               Value (Table::*at)(Xapian::docid) const) {
+                               T (Table::*at)(Xapian::docid) const) {
     std::vector<std::byte> out;
     out.reserve((static_cast<std::size_t>(last) + 1) * sizeof(T));
     for (Xapian::docid did = 0;; ++did) {
@@ -91,9 +90,13 @@ std::vector<Blob> read_sections(const Xapian::Database& db) {
         if (table->single_valued()) {
             blobs.push_back({SectionKind::FacetIndex, field,
                              numbers<std::uint16_t>(*table, last, &FacetTable::index)});
-        } else if (table->narrow()) {
-            blobs.push_back({SectionKind::FacetNarrowBits, field,
-                             numbers<std::uint32_t>(*table, last, &FacetTable::bits)});
+        } else if (table->by_combination()) {
+            blobs.push_back({SectionKind::FacetCombinationIndex, field,
+                             numbers<std::uint16_t>(*table, last, &FacetTable::index)});
+            const std::span<const std::uint64_t> combinations = table->combinations();
+            const auto* bytes = reinterpret_cast<const std::byte*>(combinations.data());
+            blobs.push_back({SectionKind::FacetCombinations, field,
+                             {bytes, bytes + combinations.size_bytes()}});
         } else {
             blobs.push_back({SectionKind::FacetBits, field,
                              numbers<std::uint64_t>(*table, last, &FacetTable::bits)});
