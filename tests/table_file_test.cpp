@@ -279,29 +279,37 @@ TEST_SUITE("table_file") {
         CHECK(refused(damaged_directory));
         CHECK_FALSE(refused(good));
 
-        // A single-valued field's index past its values would count out of bounds: that
-        // field is refused, the others still read.
+        // A single-valued field's index past its values, or a passage's combination past
+        // the field's, is read (the columns are not scanned at open) but counted as none and
+        // read as no bits: never out of bounds.
         const auto kind =
             find_section(good, r2p::table_file::SectionKind::FacetIndex, FacetField::Kind);
+        const auto themes = find_section(good, r2p::table_file::SectionKind::FacetCombinationIndex,
+                                         FacetField::Theme);
         std::string bad_index = good;
         const std::uint16_t past = 999;
         std::memcpy(bad_index.data() + kind.offset + 2 * sizeof past, &past, sizeof past);
+        std::memcpy(bad_index.data() + themes.offset + 2 * sizeof past, &past, sizeof past);
         r2p::test::write_file(r2p::table_file_path(db_dir), bad_index);
         const auto file = r2p::TableFile::open(db_dir, db);
         REQUIRE(file != nullptr);
-        CHECK_FALSE(file->facet(FacetField::Kind).has_value());
-        CHECK(file->facet(FacetField::Theme).has_value());
-
-        // So would a passage's combination past the field's combinations.
-        const auto themes = find_section(good, r2p::table_file::SectionKind::FacetCombinationIndex,
-                                         FacetField::Theme);
-        std::string bad_combination = good;
-        std::memcpy(bad_combination.data() + themes.offset + 2 * sizeof past, &past, sizeof past);
-        r2p::test::write_file(r2p::table_file_path(db_dir), bad_combination);
-        const auto read = r2p::TableFile::open(db_dir, db);
-        REQUIRE(read != nullptr);
-        CHECK_FALSE(read->facet(FacetField::Theme).has_value());
-        CHECK(read->facet(FacetField::Role).has_value());
+        const auto kinds = file->facet(FacetField::Kind);
+        const auto theme_table = file->facet(FacetField::Theme);
+        REQUIRE(kinds.has_value());
+        REQUIRE(theme_table.has_value());
+        REQUIRE(theme_table->by_combination());
+        CHECK(kinds->index(2) == past);
+        CHECK(theme_table->index(2) == past);
+        CHECK(theme_table->bits(2) == 0);
+        r2p::FacetIndexCounts kind_counts(*kinds);
+        r2p::FacetIndexCounts theme_counts(*theme_table);
+        kind_counts.add(kinds->index(2));
+        theme_counts.add(theme_table->index(2));
+        for (std::size_t i = 0; i < kinds->values().size(); ++i) CHECK(kind_counts.count(i) == 0);
+        for (std::size_t i = 0; i < theme_table->combinations().size(); ++i) {
+            CHECK(theme_counts.count(i) == 0);
+        }
+        CHECK(file->facet(FacetField::Role).has_value());
     }
 
     TEST_CASE("a searcher answers alike from the file, from built tables and from Xapian") {
