@@ -269,10 +269,8 @@ TEST_SUITE("date_ranked_pass") {
             void visited_all() override { all = true; }
         };
         for (const Q& q : queries()) {
-            for (const auto& page : {std::pair<std::size_t, std::size_t>{0, 10},
-                                     {0, 1},
-                                     {95, 40},
-                                     {0, 5000}}) {
+            for (const auto& page :
+                 {std::pair<std::size_t, std::size_t>{0, 10}, {0, 1}, {95, 40}, {0, 5000}}) {
                 const std::size_t offset = page.first;
                 const std::size_t limit = page.second;
                 CAPTURE(q.get_description());

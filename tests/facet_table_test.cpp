@@ -36,8 +36,8 @@ TEST_SUITE("facet_table") {
     }
 
     TEST_CASE("a multi-valued table numbers its combinations, or keeps masks past the most") {
-        for (const std::size_t values : {std::size_t{1}, std::size_t{31}, std::size_t{33},
-                                         r2p::FacetTable::kMaxValues}) {
+        for (const std::size_t values :
+             {std::size_t{1}, std::size_t{31}, std::size_t{33}, r2p::FacetTable::kMaxValues}) {
             CAPTURE(values);
             Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
             // Passage i + 1 carries value i and value 0 (zero-padded: values sort as built);

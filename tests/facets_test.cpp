@@ -14,8 +14,8 @@
 #include "r2p/schema.hpp"
 #include "r2p/search.hpp"
 #include "search/facet_counter.hpp"
-#include "tables/facet_table.hpp"
 #include "search_fixture.hpp"
+#include "tables/facet_table.hpp"
 #include "test_support.hpp"
 
 TEST_SUITE("facets") {
@@ -228,8 +228,8 @@ TEST_SUITE("facets") {
         REQUIRE(roles->by_combination());
         CHECK(roles->combinations().size() >= 12);
         const std::vector<FacetField> fields = {FacetField::Theme, FacetField::Role};
-        const std::map<FacetField, const r2p::FacetTable*> tables = {
-            {FacetField::Theme, &*themes}, {FacetField::Role, &*roles}};
+        const std::map<FacetField, const r2p::FacetTable*> tables = {{FacetField::Theme, &*themes},
+                                                                     {FacetField::Role, &*roles}};
 
         // Xapian's spies over the stored values, then the tables through Xapian's matcher,
         // match by match and in one batch.
@@ -243,7 +243,8 @@ TEST_SUITE("facets") {
                 counter.attach(enquire);
                 enquire.get_mset(0, 10, db.get_doccount());
             } else {
-                for (const Xapian::docid did : enquire.get_mset(0, db.get_doccount())) dids.push_back(did);
+                for (const Xapian::docid did : enquire.get_mset(0, db.get_doccount()))
+                    dids.push_back(did);
                 std::sort(dids.begin(), dids.end());
                 if (way == 1) {
                     for (const Xapian::docid did : dids) counter.add_match(did);

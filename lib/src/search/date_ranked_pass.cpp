@@ -81,8 +81,8 @@ std::optional<RankedMatches> rank_by_date(const Xapian::Database& db, const Leng
             DatedMatch m{date, 0, did};
             for (std::size_t i = 0; i < terms.size(); ++i) {  // summed in query order
                 if (terms[i].at(local)) {
-                    m.weight += detail::bm25_sum_part(termweights[i], terms[i].it.get_wdf(),
-                                                      length, len_factor);
+                    m.weight += detail::bm25_sum_part(termweights[i], terms[i].it.get_wdf(), length,
+                                                      len_factor);
                 }
             }
             if (heap.size() < k) {

@@ -22,7 +22,11 @@ class DateWalkTopK final : public TopKPass {
     /// then walked on its own (see rank_by_date).
     DateWalkTopK(const Xapian::Database& db, const LengthTable& lengths, const DateTable& dates,
                  MatchVisitor* visitor = nullptr, std::vector<Xapian::Database> shards = {})
-        : db_(db), lengths_(lengths), dates_(dates), visitor_(visitor), shards_(std::move(shards)) {}
+        : db_(db),
+          lengths_(lengths),
+          dates_(dates),
+          visitor_(visitor),
+          shards_(std::move(shards)) {}
     std::optional<TopK> run(const Xapian::Query& query, std::size_t offset, std::size_t limit,
                             SortOrder sort) const override;
     RankedBy kind() const override { return RankedBy::PostingWalk; }

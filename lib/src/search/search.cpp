@@ -174,7 +174,8 @@ TopK Searcher::Impl::rank(const Xapian::Query& query, const SearchRequest& reque
         const DateTable* dates = by_date || date_range ? snapshot_.date_table() : nullptr;
         std::optional<TopK> top;
         if (lengths && by_date && dates) {
-            const DateWalkTopK walk(db, *lengths, *dates, counter_.visitor(), snapshot_.db_shards());
+            const DateWalkTopK walk(db, *lengths, *dates, counter_.visitor(),
+                                    snapshot_.db_shards());
             top = walk.run(query, request.offset, request.limit, request.sort);
         } else if (lengths && !by_date) {
             // With facets the counting pass counts every match: the walk need not.

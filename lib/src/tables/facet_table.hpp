@@ -127,8 +127,7 @@ class FacetIndexCounts {
   public:
     /// Counts for the values (or combinations) of `table`.
     explicit FacetIndexCounts(const FacetTable& table)
-        : counts_((table.single_valued() ? table.values().size() : table.combinations().size()) +
-                      1,
+        : counts_((table.single_valued() ? table.values().size() : table.combinations().size()) + 1,
                   0) {}
     /// An index past the values (a table file changed in place under its mapping) counts
     /// as none rather than writing out of bounds.

@@ -165,9 +165,8 @@ std::optional<FacetTable> TableFile::facet(FacetField field) const {
     if (values->size() > FacetTable::kMaxValues || sections.combinations.size == 0) {
         return std::nullopt;
     }
-    return FacetTable::by_combinations(std::move(*values),
-                                       column<std::uint64_t>(sections.combinations),
-                                       std::move(index));
+    return FacetTable::by_combinations(
+        std::move(*values), column<std::uint64_t>(sections.combinations), std::move(index));
 }
 
 }  // namespace r2p

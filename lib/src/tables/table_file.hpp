@@ -46,8 +46,8 @@ class TableFile {
     };
     struct FacetSections {
         Extent values;
-        Extent numbers;        // bits or indexes by docid
-        Extent combinations;   // a multi-valued field numbered by its combinations
+        Extent numbers;       // bits or indexes by docid
+        Extent combinations;  // a multi-valued field numbered by its combinations
         bool single_valued = false;
         bool by_combination = false;
     };

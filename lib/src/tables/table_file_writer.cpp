@@ -95,7 +95,8 @@ std::vector<Blob> read_sections(const Xapian::Database& db) {
                              numbers<std::uint16_t>(*table, last, &FacetTable::index)});
             const std::span<const std::uint64_t> combinations = table->combinations();
             const auto* bytes = reinterpret_cast<const std::byte*>(combinations.data());
-            blobs.push_back({SectionKind::FacetCombinations, field,
+            blobs.push_back({SectionKind::FacetCombinations,
+                             field,
                              {bytes, bytes + combinations.size_bytes()}});
         } else {
             blobs.push_back({SectionKind::FacetBits, field,
