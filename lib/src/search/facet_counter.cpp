@@ -173,8 +173,9 @@ void FacetCounter::add_match(Xapian::docid did) {
 void FacetCounter::add_matches(std::span<const Xapian::docid> dids) {
     for (const TableLookup& lookup : lookups_) {
         if (lookup.bit_counts != nullptr) {
-            for (const Xapian::docid did : dids)
+            for (const Xapian::docid did : dids) {
                 lookup.bit_counts->add(number_at(lookup.bits, did));
+            }
         } else {
             for (const Xapian::docid did : dids) {
                 lookup.index_counts->add(number_at(lookup.index, did));
