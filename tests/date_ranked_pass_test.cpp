@@ -139,6 +139,22 @@ TEST_SUITE("date_ranked_pass") {
         }
     }
 
+    // Two shards of unequal sizes, and both opened as one database.
+    struct TwoShards {
+        r2p::test::TempDir dir;
+        Xapian::Database a;
+        Xapian::Database b;
+        Xapian::Database both;
+        TwoShards() {
+            write_corpus((dir / "a").string(), 3, 700);
+            write_corpus((dir / "b").string(), 5, 450);
+            a = Xapian::Database((dir / "a").string());
+            b = Xapian::Database((dir / "b").string());
+            both.add_database(a);
+            both.add_database(b);
+        }
+    };
+
     }  // namespace
 
     TEST_CASE("date order: the same hits, weights and counts as Xapian's sort by value") {
@@ -218,14 +234,10 @@ TEST_SUITE("date_ranked_pass") {
     }
 
     TEST_CASE("date ranges walked on each of two shards through the combined date table") {
-        r2p::test::TempDir dir;
-        write_corpus((dir / "a").string(), 3, 700);
-        write_corpus((dir / "b").string(), 5, 450);  // shards of unequal sizes
-        const Xapian::Database a((dir / "a").string());
-        const Xapian::Database b((dir / "b").string());
-        Xapian::Database both;
-        both.add_database(a);
-        both.add_database(b);
+        const TwoShards corpus;
+        const Xapian::Database& a = corpus.a;
+        const Xapian::Database& b = corpus.b;
+        const Xapian::Database& both = corpus.both;
         const r2p::DateTable dates = r2p::DateTable::build(both);
         for (const Q& q : queries()) {
             CAPTURE(q.get_description());
@@ -245,14 +257,10 @@ TEST_SUITE("date_ranked_pass") {
     }
 
     TEST_CASE("date order over two shards walked one by one: Xapian's on the combined database") {
-        r2p::test::TempDir dir;
-        write_corpus((dir / "a").string(), 3, 700);
-        write_corpus((dir / "b").string(), 5, 450);  // shards of unequal sizes
-        const Xapian::Database a((dir / "a").string());
-        const Xapian::Database b((dir / "b").string());
-        Xapian::Database both;
-        both.add_database(a);
-        both.add_database(b);
+        const TwoShards corpus;
+        const Xapian::Database& a = corpus.a;
+        const Xapian::Database& b = corpus.b;
+        const Xapian::Database& both = corpus.both;
         const r2p::LengthTable lengths = r2p::LengthTable::build(both);
         const r2p::DateTable dates = r2p::DateTable::build(both);
         const r2p::XapianTopK xapian(both);

@@ -6,8 +6,7 @@
 
 #include "search/bm25_formula.hpp"
 #include "search/posting_walk.hpp"
-#include "search/shard_docids.hpp"
-#include "search/walk_dates.hpp"
+#include "search/shard_walks.hpp"
 
 namespace r2p {
 
@@ -33,29 +32,15 @@ std::optional<RankedMatches> rank_by_date(const Xapian::Database& db, const Leng
                                           std::size_t offset, std::size_t limit,
                                           MatchVisitor* visitor,
                                           const std::vector<Xapian::Database>& shards) {
-    // Over local shards each is walked on its own, as rank_bm25 does (Xapian's merge of the
-    // shards' postings is not paid); one heap keeps the best of all, by combined docid.
-    const bool by_shard = shards.size() > 1;
-    const std::size_t parts = by_shard ? shards.size() : 1;
-    std::vector<detail::WalkDates> walk_dates;
-    walk_dates.reserve(parts);  // the walks keep pointers to them
-    std::vector<detail::PostingWalk> walks;
-    for (std::size_t i = 0; i < parts; ++i) {
-        walk_dates.push_back(
-            {&dates, static_cast<Xapian::docid>(parts), static_cast<Xapian::docid>(i)});
-        auto walk = detail::PostingWalk::open(by_shard ? shards[i] : db, query, &walk_dates.back());
-        if (!walk) return std::nullopt;
-        walks.push_back(std::move(*walk));
-    }
+    // Over local shards each is walked on its own, as rank_bm25 does; one heap keeps the
+    // best of all, by combined docid.
+    std::optional<detail::ShardWalks> opened = detail::open_shard_walks(db, query, &dates, shards);
+    if (!opened) return std::nullopt;
     const Xapian::doccount collection = db.get_doccount();
     const double average = db.get_avlength();
     const double len_factor = average != 0 ? 1 / average : 0;
-    // The whole database's term frequencies: the sum of its shards'.
-    const std::size_t term_count = walks.front().terms().size();
     std::vector<double> termweights;
-    for (std::size_t t = 0; t < term_count; ++t) {
-        Xapian::doccount termfreq = 0;
-        for (const detail::PostingWalk& walk : walks) termfreq += walk.terms()[t].termfreq;
+    for (const Xapian::doccount termfreq : opened->termfreqs()) {
         termweights.push_back(detail::bm25_term_weight(collection, termfreq));
     }
 
@@ -64,11 +49,10 @@ std::optional<RankedMatches> rank_by_date(const Xapian::Database& db, const Leng
     std::vector<DatedMatch> heap;  // a heap whose front is the worst kept
     // No reserve: k is offset + limit, which may be far more than the matches.
     Xapian::doccount matched = 0;
-    for (std::size_t part = 0; part < parts; ++part) {
-        detail::PostingWalk& walk = walks[part];
+    for (std::size_t part = 0; part < opened->parts(); ++part) {
+        detail::PostingWalk& walk = opened->walks[part];
         const auto& terms = walk.terms();
-        const detail::ShardDocids ids{static_cast<Xapian::docid>(parts),
-                                      static_cast<Xapian::docid>(part)};
+        const detail::ShardDocids ids = opened->ids(part);
         walk.for_each([&](Xapian::docid local) {
             ++matched;
             const Xapian::docid did = ids.combined(local);

@@ -11,6 +11,7 @@
 #include "search/or_union_count.hpp"
 #include "search/posting_walk.hpp"
 #include "search/shard_docids.hpp"
+#include "search/shard_walks.hpp"
 #include "search/visit_batch.hpp"
 #include "search/wdf_bounds.hpp"
 
@@ -27,19 +28,16 @@ struct Weighing {
     Xapian::termcount shortest = 0;  // the shortest passage's length
 };
 
-// `walks`: of db whole, or of each of its shards (whose term frequencies sum to db's).
-Weighing weighing_of(const Xapian::Database& db, const std::vector<detail::PostingWalk>& walks) {
+// `opened`: the walks of db whole, or of each of its shards.
+Weighing weighing_of(const Xapian::Database& db, const detail::ShardWalks& opened) {
     Weighing w;
     w.collection = db.get_doccount();
     const double average = db.get_avlength();
     w.weights.len_factor = average != 0 ? 1 / average : 0;
     w.shortest = db.get_doclength_lower_bound();
-    const detail::PostingWalk& walk = walks.front();
+    const detail::PostingWalk& walk = opened.walks.front();
     const auto& terms = walk.terms();
-    w.termfreqs.assign(terms.size(), 0);
-    for (const detail::PostingWalk& part : walks) {
-        for (std::size_t i = 0; i < terms.size(); ++i) w.termfreqs[i] += part.terms()[i].termfreq;
-    }
+    w.termfreqs = opened.termfreqs();
     for (const Xapian::doccount termfreq : w.termfreqs) {
         w.weights.termweights.push_back(detail::bm25_term_weight(w.collection, termfreq));
     }
@@ -228,19 +226,12 @@ std::optional<RankedMatches> rank_bm25(const Xapian::Database& db, const LengthT
     // Over local shards each is walked on its own: reading the combined database's postings
     // costs Xapian's merge of the shards (a term of 159k matches over 2 shards at 1M: 37.6M
     // instructions combined, 24M shard by shard).
-    const bool by_shard = shards.size() > 1;
-    const std::size_t parts = by_shard ? shards.size() : 1;
-    std::vector<detail::WalkDates> walk_dates;
-    walk_dates.reserve(parts);  // the walks keep pointers to them
-    std::vector<detail::PostingWalk> walks;
-    for (std::size_t i = 0; i < parts; ++i) {
-        walk_dates.push_back(
-            {dates, static_cast<Xapian::docid>(parts), static_cast<Xapian::docid>(i)});
-        auto walk = detail::PostingWalk::open(by_shard ? shards[i] : db, query, &walk_dates.back());
-        if (!walk) return std::nullopt;
-        walks.push_back(std::move(*walk));
-    }
-    const Weighing w = weighing_of(db, walks);
+    std::optional<detail::ShardWalks> opened = detail::open_shard_walks(db, query, dates, shards);
+    if (!opened) return std::nullopt;
+    std::vector<detail::PostingWalk>& walks = opened->walks;
+    const std::size_t parts = opened->parts();
+    const bool by_shard = parts > 1;
+    const Weighing w = weighing_of(db, *opened);
 
     RankedMatches out;
     const bool is_or = !walks.front().conjunctive() && walks.front().terms().size() > 1;
@@ -258,11 +249,9 @@ std::optional<RankedMatches> rank_bm25(const Xapian::Database& db, const LengthT
     bool counted = true;
     for (std::size_t i = 0; i < parts; ++i) {
         detail::BestHits part(k);
-        const detail::ShardDocids ids{static_cast<Xapian::docid>(parts),
-                                      static_cast<Xapian::docid>(i)};
         const std::optional<Xapian::doccount> n =
-            rank_walk(walks[i], w, by_shard ? shards[i] : db, query, walk_dates[i], ids, lengths,
-                      part, count_all, visitor);
+            rank_walk(walks[i], w, by_shard ? shards[i] : db, query, opened->dates[i],
+                      opened->ids(i), lengths, part, count_all, visitor);
         if (n) {
             matched += *n;
         } else {
