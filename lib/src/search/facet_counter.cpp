@@ -1,7 +1,6 @@
 #include "search/facet_counter.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <optional>
 
 #include "r2p/schema.hpp"
@@ -28,6 +27,14 @@ std::string label_of(FacetField field, const std::string& value, const Taxonomy&
 template <typename Number>
 Number number_at(std::span<const Number> column, Xapian::docid did) {
     return did < column.size() ? column[did] : 0;
+}
+
+// Adds `counts` (bit i = values[i]) to `field`'s totals, the values counted at least once.
+void add_bit_counts(FacetField field, const std::vector<std::string>& values,
+                    const FacetBitCounts& counts, FacetTotals& totals) {
+    for (std::size_t bit = 0; bit < values.size(); ++bit) {
+        if (counts.count(bit) > 0) totals.add(field, values[bit], counts.count(bit));
+    }
 }
 
 }  // namespace
@@ -193,19 +200,13 @@ void FacetCounter::add_to(FacetTotals& totals) const {
             }
         } else if (f->index_counts && f->table->by_combination()) {
             // Each combination's matches go to each of its values.
-            Xapian::doccount by_bit[FacetTable::kMaxValues] = {};
+            FacetBitCounts by_bit;
             const std::span<const std::uint64_t> combinations = f->table->combinations();
             for (std::size_t i = 0; i < combinations.size(); ++i) {
                 const Xapian::doccount count = f->index_counts->count(i);
-                if (count == 0) continue;
-                for (std::uint64_t bits = combinations[i]; bits != 0; bits &= bits - 1) {
-                    by_bit[std::countr_zero(bits)] += count;
-                }
+                if (count > 0) by_bit.add(combinations[i], count);
             }
-            const auto& values = f->table->values();
-            for (std::size_t bit = 0; bit < values.size(); ++bit) {
-                if (by_bit[bit] > 0) totals.add(f->field, values[bit], by_bit[bit]);
-            }
+            add_bit_counts(f->field, f->table->values(), by_bit, totals);
         } else if (f->index_counts) {
             const auto& values = f->table->values();
             for (std::size_t i = 0; i < values.size(); ++i) {
@@ -213,11 +214,7 @@ void FacetCounter::add_to(FacetTotals& totals) const {
                     totals.add(f->field, values[i], f->index_counts->count(i));
             }
         } else {
-            const auto& values = f->table->values();
-            for (std::size_t bit = 0; bit < values.size(); ++bit) {
-                if (f->counts.count(bit) > 0)
-                    totals.add(f->field, values[bit], f->counts.count(bit));
-            }
+            add_bit_counts(f->field, f->table->values(), f->counts, totals);
         }
     }
 }

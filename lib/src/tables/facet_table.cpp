@@ -1,7 +1,6 @@
 #include "tables/facet_table.hpp"
 
 #include <algorithm>
-#include <unordered_map>
 #include <unordered_set>
 
 namespace r2p {
@@ -70,13 +69,12 @@ std::optional<FacetTable> FacetTable::build(const Xapian::Database& db, std::str
         table.bits_ = TableColumn<std::uint64_t>(std::move(bits));
         return table;
     }
-    std::unordered_map<std::uint64_t, std::uint16_t> index_of;
-    for (std::size_t i = 0; i < combinations->size(); ++i) {
-        index_of.emplace((*combinations)[i], static_cast<std::uint16_t>(i + 1));
-    }
+    // A passage's index is 1 + its mask's place among the sorted combinations.
     std::vector<std::uint16_t> indexes(size, 0);
     for (std::size_t did = 0; did < size; ++did) {
-        if (bits[did] != 0) indexes[did] = index_of.at(bits[did]);
+        if (bits[did] == 0) continue;
+        const auto at = std::lower_bound(combinations->begin(), combinations->end(), bits[did]);
+        indexes[did] = static_cast<std::uint16_t>(at - combinations->begin() + 1);
     }
     table.index_ = TableColumn<std::uint16_t>(std::move(indexes));
     table.combinations_ = TableColumn<std::uint64_t>(std::move(*combinations));

@@ -115,6 +115,12 @@ class FacetBitCounts {
             bits &= bits - 1;
         }
     }
+    /// As add(bits) `times` times: a combination's matches, counted once for each value.
+    void add(std::uint64_t bits, Xapian::doccount times) {
+        for (; bits != 0; bits &= bits - 1) {
+            counts_[static_cast<std::size_t>(std::countr_zero(bits))] += times;
+        }
+    }
     Xapian::doccount count(std::size_t bit) const { return counts_[bit]; }
 
   private:
@@ -129,8 +135,9 @@ class FacetIndexCounts {
     explicit FacetIndexCounts(const FacetTable& table)
         : counts_((table.single_valued() ? table.values().size() : table.combinations().size()) + 1,
                   0) {}
-    /// An index past the values (a table file changed in place under its mapping) counts
-    /// as none rather than writing out of bounds.
+    /// An index past the values or combinations (a damaged table file, or one changed in
+    /// place under its mapping: TableFile does not scan the indexes) counts as none rather
+    /// than writing out of bounds.
     void add(std::uint16_t index) { ++counts_[index < counts_.size() ? index : 0]; }
     /// The matches carrying values()[i] (single-valued) or combinations()[i].
     Xapian::doccount count(std::size_t i) const { return counts_[i + 1]; }
