@@ -18,6 +18,7 @@ packages=(
     libpoppler-cpp-dev  # PDF statements
     libxml2-dev  # HTML and DOCX statements
     libzstd-dev  # passage data of search-only copies, compressed with a trained dictionary
+    libjemalloc-dev  # allocator of r2p-index and r2p-serve: indexing 14-20% faster
     wamerican wbritish  # word lists: end-of-line hyphenation, and the bench's generator
     gnuplot-nox
     # r2p-serve's browser tests (Selenium driving headless Chromium) and its load benchmark
