@@ -91,7 +91,7 @@ TEST_SUITE("archive_reader") {
     }
 
     TEST_CASE(
-        "statement members are listed in archive order with their sidecars; unread "
+        "statement members are listed in archive order with their sidecars, unread "
         "formats skipped, other files counted as ignored") {
         const std::vector<ArchiveEntrySpec> entries = {
             {"corpus/", "", ArchiveEntrySpec::Type::Folder},

@@ -173,7 +173,7 @@ TEST_SUITE("bulk_build") {
         CHECK(passages == first.passages());
     }
 
-    TEST_CASE("a build that never commits leaves the target empty; the next run builds it whole") {
+    TEST_CASE("a build that never commits leaves the target empty, the next run builds it whole") {
         r2p::test::TempDir dir;
         const fs::path db = dir / "db";
         const fs::path shard0 = r2p::shard_path(db, 0);

@@ -60,7 +60,7 @@ TEST_SUITE("collection") {
         CHECK(entry.warnings[0].find("ABC_71_2016.txt: no row in ") == 0);
     }
 
-    TEST_CASE("rows naming two speakers for one file give it none; one speaker twice is one") {
+    TEST_CASE("rows naming two speakers for one file give it none, one speaker twice is one") {
         r2p::test::TempDir dir;
         const auto collection = ungdc(dir);
         const auto two = r2p::collection_entry(collection, "XYZ_13_1958.txt");

@@ -9,7 +9,7 @@ TEST_SUITE("date_range_query") {
     using Q = Xapian::Query;
     const Xapian::valueno kDate = r2p::schema::slot(r2p::schema::Slot::Date);
 
-    TEST_CASE("ranges, >= and <= on the date slot give inclusive keys; no date is never in") {
+    TEST_CASE("ranges, >= and <= on the date slot give inclusive keys, no date is never in") {
         const auto range =
             r2p::detail::date_key_range(Q(Q::OP_VALUE_RANGE, kDate, "20120000", "20129999"));
         REQUIRE(range.has_value());

@@ -57,7 +57,7 @@ TEST_SUITE("docx_text") {
               "Statement of Norlandia: Annual Debate on the Responsibility to Protect");
     }
 
-    TEST_CASE("runs join; tabs and breaks are spaces; footnotes, comments, deletions left out") {
+    TEST_CASE("runs join, tabs and breaks are spaces, footnotes, comments, deletions left out") {
         const std::string text = r2p::docx_text(statement_bytes()).text;
         CHECK(has(text,
                   "\n\nNorlandia thanks the Secretary-General for his report and welcomes "

@@ -79,7 +79,7 @@ TEST_SUITE("e2e_collection") {
     }
 
     TEST_CASE(
-        "a changed table row re-indexes exactly that speech; the same inputs change nothing") {
+        "a changed table row re-indexes exactly that speech, the same inputs change nothing") {
         r2p::test::TempDir dir;
         write_collection(dir, "Minister for Foregn Affairs");
         REQUIRE(index(dir).exit_code == 0);

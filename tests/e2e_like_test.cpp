@@ -129,7 +129,7 @@ std::string formula_passage() {
 }  // namespace
 
 TEST_SUITE("e2e_like") {
-    TEST_CASE("--like-text finds the formula verbatim, changed and quoted; not the unrelated") {
+    TEST_CASE("--like-text finds the formula verbatim, changed and quoted, not the unrelated") {
         const json result = search("--like-text " + shell_quote(kFormula));
         CHECK(result["like_sentences"] == json::array({kFormula}));
         auto docs = docs_of(result);

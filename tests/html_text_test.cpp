@@ -104,7 +104,7 @@ TEST_SUITE("html_text") {
         CHECK(body_text("<ul><li>a<ul><li>b</li></ul></li></ul>") == "- a\n\n- b\n");
     }
 
-    TEST_CASE("escaped markup is literal text; a script element is not; entities decoded") {
+    TEST_CASE("escaped markup is literal text, a script element is not, entities decoded") {
         const std::string text = page_text("escaped-markup-cp1252.html");
         CHECK(has(text, "A user posted the text <script>alert(1)</script> under our statement"));
         CHECK_FALSE(has(text, "not text"));
@@ -177,14 +177,14 @@ TEST_SUITE("html_text") {
               "kept\n\nkept too\n");
     }
 
-    TEST_CASE("footnote marks and footnote bodies are not text; other superscripts are") {
+    TEST_CASE("footnote marks and footnote bodies are not text, other superscripts are") {
         CHECK(body_text("<p>As the report says<sup><a href=\"#fn1\">1</a></sup>, the 1<sup>st"
                         "</sup> pillar holds.</p><div class=\"footnotes\"><p>1 A/77/910."
                         "</p></div><section role=\"doc-endnotes\"><p>2 More.</p></section>") ==
               "As the report says, the 1st pillar holds.\n");
     }
 
-    TEST_CASE("title: <title> without the site's name, else og:title, else <h1>; date") {
+    TEST_CASE("title: <title> without the site's name, else og:title, else <h1>, date") {
         const auto press = r2p::html_text(r2p::test::read_file(kPages / "press-release-ga.html"));
         CHECK(press.title ==
               "Preventing Atrocity Crimes Is Shared Duty, Not Optional Courtesy, Deputy "

@@ -100,7 +100,7 @@ TEST_SUITE("index_writer") {
         CHECK(db.spellings_begin() != db.spellings_end());
     }
 
-    TEST_CASE("a paragraph's label and the document's symbol are stored; the symbol is a term") {
+    TEST_CASE("a paragraph's label and the document's symbol are stored, the symbol is a term") {
         r2p::test::TempDir dir;
         Document doc = make_doc("report", {"Prevention is a daily task.", "Unnumbered."});
         doc.meta.symbol = "A/73/898\u2013S/2019/463";  // an en dash, as reports print it

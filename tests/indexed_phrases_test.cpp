@@ -92,7 +92,7 @@ TEST_SUITE("indexed_phrases") {
     }
 
     TEST_CASE(
-        "the metadata form lists the phrases and reads back; lines that cannot be "
+        "the metadata form lists the phrases and reads back, lines that cannot be "
         "indexed are dropped") {
         const IndexedPhrases phrases(
             std::vector<PhraseTerms>{{"ethnic", "cleansing"}, {"security", "council"}});

@@ -71,7 +71,7 @@ TEST_SUITE("ini_reader") {
     }
 
     TEST_CASE(
-        "with a hint every line must be UTF-8, comments too; without one nothing is checked") {
+        "with a hint every line must be UTF-8, comments too, without one nothing is checked") {
         const std::string text = "ok\n# caf\xE9\n";
         CHECK(error_of(text, read_line, "data files are UTF-8") ==
               "f.conf:2: invalid UTF-8 at column 6 (data files are UTF-8)");

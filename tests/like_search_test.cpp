@@ -58,7 +58,7 @@ TEST_SUITE("like_search") {
 
     }  // namespace
 
-    TEST_CASE("relevance: by similarity, then oldest, then id; date: oldest first") {
+    TEST_CASE("relevance: by similarity, then oldest, then id, date: oldest first") {
         std::vector<r2p::LikePassage> found = {like("b", "2010-01-01", 0.9),
                                                like("a", "2012-01-01", 1.0), like("c", "", 1.0),
                                                like("d", "2005-01-01", 0.9)};
@@ -68,7 +68,7 @@ TEST_SUITE("like_search") {
         CHECK(ids(found) == std::vector<std::string>{"d", "b", "a", "c"});
     }
 
-    TEST_CASE("paragraphs are signed, quotes are not; the database is marked") {
+    TEST_CASE("paragraphs are signed, quotes are not, the database is marked") {
         r2p::test::TempDir dir;
         write_formula_db(dir / "db", true);
         const Xapian::Database db((dir / "db").string());

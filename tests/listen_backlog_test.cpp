@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 TEST_SUITE("listen_backlog") {
-    TEST_CASE("the listening socket on a port is found and raised; another port is not") {
+    TEST_CASE("the listening socket on a port is found and raised, another port is not") {
         const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
         REQUIRE(fd >= 0);
         sockaddr_in address{};

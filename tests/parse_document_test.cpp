@@ -741,7 +741,7 @@ TEST_SUITE("statement structure") {
         CHECK(doc.paragraphs[3].section == doc.sections[2]);
     }
 
-    TEST_CASE("a byline is header and names the speaker; salutations are no passages") {
+    TEST_CASE("a byline is header and names the speaker, salutations are no passages") {
         const std::string body =
             "Mr. President,\n\n"
             "Chile thanks you for convening this debate on the responsibility to protect.\n\n"

@@ -131,7 +131,7 @@ std::vector<std::string> samples_of(const Xapian::Database& db) {
 }  // namespace
 
 TEST_SUITE("passage_compression") {
-    TEST_CASE("data round-trips through a trained dictionary; no stored layout looks compressed") {
+    TEST_CASE("data round-trips through a trained dictionary, no stored layout looks compressed") {
         r2p::test::TempDir dir;
         write(dir.path(), statements(400, 1));
         const Xapian::Database db(dir.path().string());
@@ -212,7 +212,7 @@ TEST_SUITE("passage_compression") {
         CHECK(r2p::train_passage_dictionary({"too", "few"}, 16 * 1024).empty());
     }
 
-    TEST_CASE("compress_passages rewrites only the data; every passage reads back the same") {
+    TEST_CASE("compress_passages rewrites only the data, every passage reads back the same") {
         r2p::test::TempDir dir;
         write(dir.path(), statements(500, 3));  // 1,500 passages
         std::vector<decltype(fields(r2p::StoredPassage{}))> before;

@@ -81,7 +81,7 @@ TEST_SUITE("passage_context") {
         CHECK(context->after.empty());
     }
 
-    TEST_CASE("an unknown id has no context; too wide a context is a usage error") {
+    TEST_CASE("an unknown id has no context, too wide a context is a usage error") {
         CHECK_FALSE(searcher().passage("alpha/p9").has_value());
         CHECK_FALSE(searcher().passage("nothing").has_value());
         CHECK_FALSE(searcher().passage("").has_value());

@@ -148,7 +148,7 @@ TEST_SUITE("pdf_text") {
         CHECK(contains(c.text, "followed within months. National human rights institutions"));
     }
 
-    TEST_CASE("a report's paragraph over the page break is one paragraph; line-end hyphens join") {
+    TEST_CASE("a report's paragraph over the page break is one paragraph, line-end hyphens join") {
         const r2p::ConvertedStatement c = convert("sg_report_atrocity_prevention.pdf");
         const std::vector<std::string> ps = paragraphs(c.text);
         const long six = find_starting(ps, "6. ");

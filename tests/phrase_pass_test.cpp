@@ -140,7 +140,7 @@ TEST_SUITE("phrase_pass") {
 
     }  // namespace
 
-    TEST_CASE("phrase_terms: the weighed words of a phrase, alone or filtered; nothing else") {
+    TEST_CASE("phrase_terms: the weighed words of a phrase, alone or filtered, nothing else") {
         const auto terms = r2p::phrase_terms(phrase({"a", "b", "c"}));
         REQUIRE(terms.has_value());
         CHECK(*terms == std::vector<std::string>{"a", "b", "c"});

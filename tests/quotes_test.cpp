@@ -234,7 +234,7 @@ TEST_SUITE("quotes") {
         }
     }
 
-    TEST_CASE("single-quoted speech is found; apostrophes never open a quote") {
+    TEST_CASE("single-quoted speech is found, apostrophes never open a quote") {
         struct Case {
             const char* name;
             std::string paragraph;
@@ -271,7 +271,7 @@ TEST_SUITE("quotes") {
         }
     }
 
-    TEST_CASE("a mark before a full stop opens nothing; before an ellipsis it opens a quote") {
+    TEST_CASE("a mark before a full stop opens nothing, before an ellipsis it opens a quote") {
         CHECK(texts_of(r2p::find_quotes("He recalled that \"... in respect of territorial "
                                         "disputes there can be no two opinions\" today.")) ==
               Texts{"... in respect of territorial disputes there can be no two opinions"});

@@ -79,7 +79,7 @@ TEST_SUITE("search_copy") {
         CHECK_THROWS_AS(copy.termlist_begin(1), Xapian::FeatureUnavailableError);
     }
 
-    TEST_CASE("a copy with its termlist keeps it; the block size is passed on") {
+    TEST_CASE("a copy with its termlist keeps it, the block size is passed on") {
         TempDir dir;
         make_database(dir / "src", 4, "alpha");
         r2p::SearchCopyRequest request;

@@ -45,7 +45,7 @@ TEST_SUITE("searcher_pool") {
 
     }  // namespace
 
-    TEST_CASE("a lent searcher searches and goes back; searchers are opened once") {
+    TEST_CASE("a lent searcher searches and goes back, searchers are opened once") {
         r2p::test::TempDir dir;
         r2p::test::write_search_fixture(dir / "db");
         std::atomic<int> attempts = 0;

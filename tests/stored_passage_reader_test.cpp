@@ -80,7 +80,7 @@ TEST_SUITE("stored_passage_reader") {
 
     }  // namespace
 
-    TEST_CASE("passages read back whole; their data holds no statement field") {
+    TEST_CASE("passages read back whole, their data holds no statement field") {
         r2p::test::TempDir dir;
         const r2p::Document doc = make_doc("meeting", "Fifth ministerial meeting");
         write(dir.path(), {doc});
@@ -149,7 +149,7 @@ TEST_SUITE("stored_passage_reader") {
         }
     }
 
-    TEST_CASE("re-indexing replaces the record; removing and pruning leave none") {
+    TEST_CASE("re-indexing replaces the record, removing and pruning leave none") {
         r2p::test::TempDir dir;
         write(dir.path(), {make_doc("a", "First title"), make_doc("b", "B")});
         const r2p::Document renamed = make_doc("a", "Second title");

@@ -364,7 +364,7 @@ TEST_SUITE("table_file") {
         }
     }
 
-    TEST_CASE("an indexing run writes the files; a changed statement rewrites them") {
+    TEST_CASE("an indexing run writes the files, a changed statement rewrites them") {
         r2p::test::TempDir dir;
         const fs::path corpus = dir / "corpus";
         write_statement(corpus, "netherlands-2021.txt",

@@ -974,7 +974,7 @@ TEST_SUITE("tag") {
         CHECK(passage(ps, "d/p1").speaker == std::optional<std::string>("Helena Marsh"));
     }
 
-    TEST_CASE("a whole statement's speaker speaks every paragraph; quotes keep their own") {
+    TEST_CASE("a whole statement's speaker speaks every paragraph, quotes keep their own") {
         auto doc = doc_of({
             para("We meet in a difficult year for the Organization."),
             para("As the Secretary-General said, “we must act together”, and we agree.",

@@ -4,12 +4,16 @@
 #include <doctest/doctest.h>
 
 #include <cstdio>
+#include <string_view>
 
 #include "skip.hpp"
 
 namespace {
 
-// Keeps the running test case's name for r2p::test::skip.
+// Test cases started in this run.
+int started_test_cases = 0;
+
+// Keeps the running test case's name for r2p::test::skip, and counts the cases run.
 struct CurrentTestCase : doctest::IReporter {
     explicit CurrentTestCase(const doctest::ContextOptions&) {}
     void report_query(const doctest::QueryData&) override {}
@@ -17,6 +21,7 @@ struct CurrentTestCase : doctest::IReporter {
     void test_run_end(const doctest::TestRunStats&) override {}
     void test_case_start(const doctest::TestCaseData& data) override {
         r2p::test::current_test_case() = data.m_name;
+        ++started_test_cases;
     }
     void test_case_reenter(const doctest::TestCaseData&) override {}
     void test_case_end(const doctest::CurrentTestCaseStats&) override {}
@@ -30,12 +35,27 @@ struct CurrentTestCase : doctest::IReporter {
 
 REGISTER_LISTENER("r2p_current_test_case", 1, CurrentTestCase);
 
+// Whether the command line picks test cases by name (ctest runs one case so).
+bool filters_by_name(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg.starts_with("--test-case=") || arg.starts_with("-tc=")) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     doctest::Context context(argc, argv);
     const int failed = context.run();
     if (context.shouldExit() || failed != 0) return failed;
+    // A name that matches no case (one ctest registered wrongly, say a name cut at a ';')
+    // would otherwise pass without running anything.
+    if (filters_by_name(argc, argv) && started_test_cases == 0) {
+        std::fprintf(stderr, "no test case matches the name given: nothing was run\n");
+        return 1;
+    }
     const auto& skips = r2p::test::skips();
     if (skips.empty()) return 0;
     // A case skipped once per subcase pass is named once.

@@ -44,7 +44,7 @@ TEST_SUITE("trace_request_text") {
         CHECK(request.min_similarity == r2p::kDefaultMinSimilarity);
     }
 
-    TEST_CASE("a passage id with its sentence number; defaults") {
+    TEST_CASE("a passage id with its sentence number, defaults") {
         auto request = r2p::parse_trace_request({{"id", "ga-2009/p4"}, {"sentence-number", "3"}});
         CHECK(request.passage_id == "ga-2009/p4");
         CHECK(request.sentence.empty());

@@ -61,7 +61,7 @@ TEST_SUITE("trace_timeline") {
         CHECK(trace.listed[3].passage.id == "fra-2006/p9");
     }
 
-    TEST_CASE("undated uses come last; a document without a speaker is a speaker of its own") {
+    TEST_CASE("undated uses come last, a document without a speaker is a speaker of its own") {
         std::vector<r2p::SentenceUse> uses = {
             use("press-1/p1", "", std::nullopt, "", false),
             use("press-2/p1", "", std::nullopt, "", true),

@@ -58,7 +58,7 @@ void check_same_facets(const r2p::SearchResult& ours, const r2p::SearchResult& t
 }  // namespace
 
 TEST_SUITE("walked_count") {
-    TEST_CASE("both ranked walks count terms, ANDs and ORs; Xapian's matcher none") {
+    TEST_CASE("both ranked walks count terms, ANDs and ORs, Xapian's matcher none") {
         using r2p::RankedWalk;
         const Xapian::Query a("apple");
         const Xapian::Query b("pear");

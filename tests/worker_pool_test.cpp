@@ -41,7 +41,7 @@ TEST_SUITE("worker_pool") {
         CHECK(finished == 50);
     }
 
-    TEST_CASE("a submitted task's future is ready once it ran; the destructor runs the queue") {
+    TEST_CASE("a submitted task's future is ready once it ran, the destructor runs the queue") {
         std::atomic<int> ran{0};
         {
             r2p::WorkerPool pool(1);
