@@ -1,5 +1,4 @@
 // r2p-index: statement files in, Xapian database out (see docs/interface.md).
-#include <chrono>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -13,6 +12,7 @@
 #include "r2p/search.hpp"
 #include "r2p/search_copy.hpp"
 #include "r2p/search_copy_output.hpp"
+#include "r2p/tables_output.hpp"
 
 namespace po = boost::program_options;
 
@@ -115,13 +115,11 @@ int main(int argc, char* argv[]) {
                     "--write-tables takes no PATH (it writes the tables of "
                     "the database already at --db)");
             }
-            const auto start = std::chrono::steady_clock::now();
-            r2p::write_tables(vm["db"].as<std::string>());
-            if (!vm.count("quiet") && !vm.count("json")) {
-                std::cout << "tables written for " << vm["db"].as<std::string>() << " in "
-                          << std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-                                 .count()
-                          << " s\n";
+            const r2p::TablesReport report = r2p::write_tables(vm["db"].as<std::string>());
+            if (vm.count("json")) {
+                std::cout << r2p::tables_report_json(report).dump(2) << '\n';
+            } else if (!vm.count("quiet")) {
+                r2p::print_tables_report(report, std::cout);
             }
             return r2p::cli::kOk;
         }

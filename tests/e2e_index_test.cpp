@@ -68,6 +68,26 @@ TEST_SUITE("e2e_index") {
         CHECK(write.exit_code == 0);
         CHECK(stats(dir / "compact")["tables"] == "file");
         CHECK(stats(dir / "compact")["ranked_by"] == "posting-walk");
+        // Run again, with --json: the file is of this commit already, and the report says so.
+        const auto again = run_command(kIndex + " --json --write-tables --db " +
+                                       shell_quote((dir / "compact").string()));
+        INFO(again.err);
+        REQUIRE(again.exit_code == 0);
+        const json report = json::parse(again.out);
+        CHECK(report["database"] == (dir / "compact").string());
+        REQUIRE(report["shards"].size() == 1);
+        const json& shard = report["shards"][0];
+        CHECK(shard["written"] == false);
+        CHECK(shard["passages"] == doccount(dir / "compact"));
+        CHECK(shard["revision"] == Xapian::Database((dir / "compact").string()).get_revision());
+        CHECK(shard["bytes"] == std::filesystem::file_size(dir / "compact" / "r2p-tables"));
+        // Without --json: a line for the shard saying what happened to its file.
+        std::filesystem::remove(dir / "compact" / "r2p-tables");
+        const auto text =
+            run_command(kIndex + " --write-tables --db " + shell_quote((dir / "compact").string()));
+        CHECK(text.exit_code == 0);
+        CHECK(text.out.find("table file written") != std::string::npos);
+        CHECK(stats(dir / "compact")["tables"] == "file");
         const auto with_path = run_command(kIndex + " --write-tables --db " +
                                            shell_quote((dir / "compact").string()) + " x.txt");
         CHECK(with_path.exit_code == 2);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -134,6 +135,22 @@ std::string taxonomy_digest(const Taxonomy& taxonomy);
 IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
                          const ProgressCallback& progress = {});
 
+/// What write_tables did to one local shard.
+struct ShardTables {
+    std::string shard;           ///< its folder
+    std::uint64_t passages = 0;  ///< passages the file covers
+    std::uint64_t revision = 0;  ///< the commit it is stamped with
+    bool written = false;        ///< false: the file was already of this commit
+    std::uint64_t bytes = 0;     ///< the file's size
+};
+
+/// What write_tables did, shard by shard, in stub order.
+struct TablesReport {
+    std::string database;
+    std::vector<ShardTables> shards;
+    double seconds = 0;
+};
+
 /// Writes the table file (passage lengths, dates, facet values by docid; searches read it
 /// in place) of every local shard of `database` (a database folder, a folder with a stub,
 /// or a stub file) for its current commit, holding each shard's write lock meanwhile;
@@ -141,6 +158,6 @@ IndexReport index_corpus(const IndexRequest& request, const Taxonomy& taxonomy,
 /// a database made otherwise (xapian-compact) or indexed before table files existed.
 /// Throws DatabaseLockedError when a writer holds a shard, IndexError when a shard cannot
 /// be opened or its file cannot be written.
-void write_tables(const std::string& database);
+TablesReport write_tables(const std::string& database);
 
 }  // namespace r2p

@@ -1,6 +1,7 @@
 // write_tables: the table files of an existing database's local shards.
 #include <xapian.h>
 
+#include <chrono>
 #include <filesystem>
 #include <system_error>
 
@@ -8,6 +9,7 @@
 #include "r2p/error.hpp"
 #include "r2p/indexing.hpp"
 #include "r2p/search_copy.hpp"
+#include "tables/table_file.hpp"
 #include "tables/table_file_writer.hpp"
 
 namespace r2p {
@@ -27,7 +29,10 @@ std::vector<fs::path> local_shards(const fs::path& database) {
 
 }  // namespace
 
-void write_tables(const std::string& database) {
+TablesReport write_tables(const std::string& database) {
+    const auto start = std::chrono::steady_clock::now();
+    TablesReport report;
+    report.database = database;
     for (const fs::path& shard : local_shards(database)) {
         std::error_code ec;
         if (!fs::exists(shard / "iamglass", ec)) {
@@ -47,8 +52,18 @@ void write_tables(const std::string& database) {
         } catch (const Xapian::Error& e) {
             throw IndexError("cannot open database " + shard.string() + ": " + e.get_description());
         }
-        if (!table_file_current(db, shard)) write_table_file(db, shard);
+        ShardTables done;
+        done.shard = shard.string();
+        done.passages = db.get_doccount();
+        done.revision = db.get_revision();
+        done.written = !table_file_current(db, shard);
+        if (done.written) write_table_file(db, shard);
+        done.bytes = fs::file_size(table_file_path(shard), ec);
+        report.shards.push_back(std::move(done));
     }
+    report.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return report;
 }
 
 }  // namespace r2p
