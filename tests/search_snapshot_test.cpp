@@ -18,6 +18,22 @@ TEST_SUITE("search_snapshot") {
     using r2p::FacetField;
     using Fields = std::vector<FacetField>;
 
+    // Handles this process holds on the database at `db`: each has its postlist file open.
+    std::size_t open_handles(const std::filesystem::path& db) {
+        const std::filesystem::path postlist = std::filesystem::canonical(db / "postlist.glass");
+        std::size_t n = 0;
+        for (const auto& fd : std::filesystem::directory_iterator("/proc/self/fd")) {
+            std::error_code ec;
+            if (std::filesystem::read_symlink(fd.path(), ec) == postlist) ++n;
+        }
+        return n;
+    }
+
+    std::vector<r2p::Passage> one_more_passage() {
+        return {r2p::test::fixture_passage("delta/p1", r2p::PassageKind::Paragraph,
+                                           "impunity again", 0, {}, {})};
+    }
+
     }  // namespace
 
     TEST_CASE("never builds no table, always builds them at the first use") {
@@ -82,6 +98,36 @@ TEST_SUITE("search_snapshot") {
         build();
         CHECK(snapshot.refresh(true));  // Xapian said the snapshot was modified
         CHECK_FALSE(snapshot.has_length_table());
+    }
+
+    TEST_CASE("counting handles are opened at their first use, at the snapshot's revision") {
+        r2p::test::TempDir dir;
+        r2p::test::write_search_fixture(dir / "db");
+        r2p::SearchSnapshot snapshot = open_snapshot(dir / "db");
+        snapshot.set_policy(r2p::TablePolicy::Always);
+        CHECK(open_handles(dir / "db") == 1);
+        // Tables are built on the snapshot's own shards: a count riding on the ranked walk
+        // needs no second handle.
+        CHECK(snapshot.table_fields({FacetField::Kind}) == Fields{FacetField::Kind});
+        CHECK(open_handles(dir / "db") == 1);
+        REQUIRE(snapshot.counting_shards().size() == 1);
+        CHECK(open_handles(dir / "db") == 2);
+
+        // A writer commits before a second snapshot first counts: its counting handles
+        // would be newer than its db(), so it has none (counts run on db()) until refresh().
+        r2p::SearchSnapshot late = open_snapshot(dir / "db");
+        {
+            r2p::IndexWriter writer(dir / "db");
+            writer.write_document(r2p::test::fixture_document("delta", "2020", 1),
+                                  one_more_passage(), "fp");
+            writer.commit();
+        }
+        CHECK(late.counting_shards().empty());
+        CHECK(late.db().get_doccount() == 9);
+        CHECK(late.refresh(false));
+        REQUIRE(late.counting_shards().size() == 1);
+        CHECK(late.counting_shards()[0].get_doccount() == 10);
+        CHECK(late.counting_shards()[0].get_revision() == late.db_shards()[0].get_revision());
     }
 
     TEST_CASE("without local shards (a remote one) no table is ever built") {

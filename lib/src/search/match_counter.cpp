@@ -99,20 +99,20 @@ void MatchCounter::start(const Xapian::Query& query, const std::vector<FacetFiel
     Running& r = *running_;
     r.fields = fields;
     r.query = query;
-    const std::vector<Xapian::Database>& shards = snapshot_.counting_shards();
-    if (shards.empty()) return;  // finish() counts on the snapshot's db()
+    // Local shards, by the snapshot's own handles; none when some shard is remote.
+    const std::size_t shard_count = snapshot_.db_shards().size();
+    if (shard_count == 0) return;  // finish() counts on the snapshot's db()
     r.from_tables = snapshot_.table_fields(fields);
-    r.tables.resize(shards.size());
+    r.tables.resize(shard_count);
     // The snapshot's dates (if built) are of all shards as one database.
     const DateTable* dates = snapshot_.has_date_table() ? snapshot_.date_table() : nullptr;
-    for (std::size_t i = 0; i < shards.size(); ++i) {
+    for (std::size_t i = 0; i < shard_count; ++i) {
         r.dates.push_back(
-            {dates, static_cast<Xapian::docid>(shards.size()), static_cast<Xapian::docid>(i)});
+            {dates, static_cast<Xapian::docid>(shard_count), static_cast<Xapian::docid>(i)});
         for (const FacetField field : r.from_tables) {
             r.tables[i][field] = &snapshot_.facet_table(field, i);
         }
     }
-    r.passes.resize(shards.size());
     const bool all_from_tables = std::all_of(fields.begin(), fields.end(), [&](FacetField f) {
         return std::find(r.from_tables.begin(), r.from_tables.end(), f) != r.from_tables.end();
     });
@@ -129,6 +129,10 @@ void MatchCounter::start(const Xapian::Query& query, const std::vector<FacetFiel
         r.walked = std::make_unique<WalkedCount>(fields, r.tables);
         return;  // counted along the ranked walk, else in finish()
     }
+    // A pass of its own: on the counting handles, opened now if not yet.
+    const std::vector<Xapian::Database>& shards = snapshot_.counting_shards();
+    if (shards.empty()) return;  // finish() counts on the snapshot's db()
+    r.passes.resize(shards.size());
     if (snapshot_.db().get_doccount() < threads_from_) return;  // finish() counts on shards
     if (!pool_) pool_ = std::make_unique<WorkerPool>(static_cast<unsigned>(shards.size()));
     // Each task gets its own copy of the query: Xapian's reference counts are not atomic.
@@ -145,18 +149,23 @@ CountedMatches MatchCounter::finish(const Taxonomy& taxonomy) {
     if (!running_) throw std::logic_error("MatchCounter::finish without start");
     for (auto& task : running_->tasks) task.wait();
     const std::unique_ptr<Running> r = std::move(running_);
-    const std::vector<Xapian::Database>& shards = snapshot_.counting_shards();
     if (r->walked && r->walked->complete()) {
         r->passes.assign(1, PassCount{});
         r->passes[0].matches = r->walked->matches();
         r->walked->add_to(r->passes[0].totals);
         for (const FacetField field : r->fields) r->passes[0].totals.list(field);
         r->passes[0].counted_by = CountedBy::PostingWalk;
-    } else if (shards.empty()) {
-        r->passes.push_back(count_pass(snapshot_.db(), r->query, r->fields, {}, {}));
     } else if (r->tasks.empty()) {
-        for (std::size_t i = 0; i < shards.size(); ++i) {
-            r->passes[i] = count_pass(shards[i], r->query, r->fields, r->tables[i], r->dates[i]);
+        // Counted here, after the ranked pass: on the counting handles when they can be had.
+        const std::vector<Xapian::Database>& shards = snapshot_.counting_shards();
+        if (shards.empty() || r->tables.size() != shards.size()) {
+            r->passes.assign(1, count_pass(snapshot_.db(), r->query, r->fields, {}, {}));
+        } else {
+            r->passes.resize(shards.size());
+            for (std::size_t i = 0; i < shards.size(); ++i) {
+                r->passes[i] =
+                    count_pass(shards[i], r->query, r->fields, r->tables[i], r->dates[i]);
+            }
         }
     }
     for (auto& task : r->tasks) task.get();  // rethrows the first failure, by shard

@@ -22,16 +22,15 @@ constexpr Xapian::doccount kRankCostInLengths = 12;
 // building them: never for a one-off query, soon in a session or a benchmark.
 constexpr std::uint64_t kValueCountCostInPostings = 8;
 
-// Tries to open the counting handles at the caller's revision before counting on the
-// caller's database instead (a writer committing at every moment).
-constexpr int kAlignAttempts = 5;
-
 }  // namespace
 
 SearchSnapshot::SearchSnapshot(Xapian::Database db, std::vector<Xapian::Database> shards,
                                std::vector<std::string> shard_paths)
-    : db_(std::move(db)), shards_(std::move(shards)), shard_paths_(std::move(shard_paths)) {
-    align();
+    : db_(std::move(db)), shards_(std::move(shards)), shard_paths_(std::move(shard_paths)) {}
+
+const std::vector<Xapian::Database>& SearchSnapshot::counting_shards() {
+    if (!aligned_) align();
+    return own_;
 }
 
 const IndexedPhrases& SearchSnapshot::indexed_phrases() {
@@ -57,24 +56,18 @@ IndexedPhrases SearchSnapshot::read_phrases() const {
 }
 
 void SearchSnapshot::align() {
+    aligned_ = true;
     own_.clear();
-    if (shard_paths_.empty() || shard_paths_.size() != shards_.size()) return;
+    if (!local_shards()) return;
     try {
         std::vector<Xapian::Database> own;
         for (const auto& path : shard_paths_) own.emplace_back(path, Xapian::DB_BACKEND_GLASS);
-        for (int attempt = 0; attempt < kAlignAttempts; ++attempt) {
-            bool same = true;
-            for (std::size_t i = 0; i < own.size(); ++i) {
-                same = same && own[i].get_revision() == shards_[i].get_revision();
-            }
-            if (same) {
-                own_ = std::move(own);
-                return;
-            }
-            // A writer committed between the opens: both sides take the newest revision.
-            db_.reopen();
-            for (auto& d : own) d.reopen();
+        for (std::size_t i = 0; i < own.size(); ++i) {
+            // A writer committed since db_ was opened: db_ cannot move now (a search may be
+            // running on it), so counting runs on db_ itself until the next refresh().
+            if (own[i].get_revision() != shards_[i].get_revision()) return;
         }
+        own_ = std::move(own);
     } catch (const Xapian::Error&) {
         // Then counting runs on db_ itself, after the ranked pass: slower, never wrong.
     }
@@ -90,14 +83,15 @@ bool SearchSnapshot::refresh(bool force) {
     refused_.clear();  // a file refused at the old commit may be the new one's
     read_files_ = false;
     built_ = false;
-    align();
+    own_.clear();
+    aligned_ = false;  // opened again at the next counting_shards()
     phrases_.reset();
     return true;
 }
 
 bool SearchSnapshot::open_files() {
     if (!files_.empty()) return true;
-    if (shard_paths_.empty() || shard_paths_.size() != shards_.size()) return false;
+    if (!local_shards()) return false;
     std::vector<FileIdentity> now;
     for (const auto& path : shard_paths_) {
         struct stat st {};
@@ -161,12 +155,12 @@ const DateTable* SearchSnapshot::date_table() {
 
 std::vector<FacetField> SearchSnapshot::table_fields(const std::vector<FacetField>& fields) {
     std::vector<FacetField> chosen;
-    if (own_.empty() || policy_ == TablePolicy::Never) return chosen;
+    if (!local_shards() || policy_ == TablePolicy::Never) return chosen;
     for (const FacetField field : fields) {
         const std::string_view prefix = facet_table_prefix(field);
         if (prefix.empty()) continue;
         FieldTables& tables = tables_[field];
-        // own_ is at shards_' revisions (align()): the files' tables are own_'s too.
+        // The files are of shards_' revisions (open_files()), as own_ is (align()).
         if (tables.by_shard.empty() && open_files()) {
             for (const auto& file : files_) tables.by_shard.push_back(file->facet(field));
             read_files_ = true;
@@ -174,12 +168,14 @@ std::vector<FacetField> SearchSnapshot::table_fields(const std::vector<FacetFiel
         if (tables.by_shard.empty()) {
             if (policy_ == TablePolicy::Auto) {
                 if (tables.postings == 0) {
-                    for (const auto& shard : own_)
+                    for (const auto& shard : shards_)
                         tables.postings += FacetTable::postings(shard, prefix);
                 }
                 if (tables.counted_by_value * kValueCountCostInPostings < tables.postings) continue;
             }
-            for (const Xapian::Database& shard : own_) {
+            // On the caller's thread, before its counting pass starts and its ranking reads
+            // db_: shards_ are free (no counting pass reads them).
+            for (const Xapian::Database& shard : shards_) {
                 tables.by_shard.push_back(
                     FacetTable::build(shard, prefix, !facet_spec(field).multi_valued));
             }

@@ -78,17 +78,20 @@ class SearchSnapshot {
 
     /// One handle per local shard, at db()'s revision, for the counting pass (which may read
     /// them on other threads while the caller ranks on db()); empty when counting must run
-    /// on db() itself (a remote shard, or the handles could not be aligned with db()).
-    const std::vector<Xapian::Database>& counting_shards() const { return own_; }
+    /// on db() itself (a remote shard, or a writer committed since db() was opened: then
+    /// until the next refresh()). Opened at the first call after each refresh(), on the
+    /// caller's thread: a search whose count rides on its ranked walk never opens them (a
+    /// one-shot r2p-search opens each shard once, not twice).
+    const std::vector<Xapian::Database>& counting_shards();
 
     /// db()'s local shards one by one, sharing its handles (so at its revision), for walks
     /// on the caller's thread, which must not use them while counting_shards() count on
     /// others; empty when some shard is remote.
     const std::vector<Xapian::Database>& db_shards() const { return shards_; }
 
-    /// Of `fields`, those to count from facet tables now, building tables when the policy
-    /// says so (Auto: once counting stored values has cost about as much as the build).
-    /// Empty when counting_shards() is.
+    /// Of `fields`, those to count from facet tables now (tables by local shard, in
+    /// db_shards() order), building tables when the policy says so (Auto: once counting
+    /// stored values has cost about as much as the build). Empty when db_shards() is.
     std::vector<FacetField> table_fields(const std::vector<FacetField>& fields);
 
     /// The table of `field` for counting shard `shard`; `field` is one of table_fields().
@@ -120,7 +123,13 @@ class SearchSnapshot {
         }
     };
 
-    // Opens or reopens own_ at the revisions of shards_; own_ stays empty when that fails.
+    // Whether every shard is local with its folder known (no table, file or counting handle
+    // otherwise).
+    bool local_shards() const {
+        return !shard_paths_.empty() && shard_paths_.size() == shards_.size();
+    }
+    // Opens own_ at the revisions of shards_; own_ stays empty when that fails or a writer
+    // has committed since shards_ were opened.
     void align();
     // The phrases at the snapshot's revision, as indexed_phrases() gives them.
     IndexedPhrases read_phrases() const;
@@ -150,13 +159,15 @@ class SearchSnapshot {
     std::vector<Xapian::Database> shards_;  // db_'s handles, for their revisions
     std::vector<std::string> shard_paths_;
     std::vector<Xapian::Database> own_;      // ours, one per shard, for the counting pass
+    bool aligned_ = false;                   // own_ opened (or found not to be had) since
+                                             // the last move to a new revision
     std::optional<IndexedPhrases> phrases_;  // read at the first indexed_phrases()
     TablePolicy policy_ = TablePolicy::Auto;
     std::optional<LengthTable> lengths_;        // of db_'s revision
     Xapian::doccount ranked_by_xapian_ = 0;     // matches Xapian's ranked passes reported
     std::optional<DateTable> dates_;            // of db_'s revision
     Xapian::doccount sorted_by_xapian_ = 0;     // matches Xapian's date-sorted passes reported
-    std::map<FacetField, FieldTables> tables_;  // of own_'s revision
+    std::map<FacetField, FieldTables> tables_;  // of db_'s revision
     std::vector<std::shared_ptr<const TableFile>> files_;  // by shard; empty: not usable
     std::vector<FileIdentity> refused_;  // the files as they were when last refused
     bool read_files_ = false;            // a table held was read from files_
