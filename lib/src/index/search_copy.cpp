@@ -19,6 +19,7 @@
 #include "index/shards.hpp"
 #include "r2p/error.hpp"
 #include "r2p/indexing.hpp"
+#include "util/file_bytes.hpp"
 
 namespace r2p {
 
@@ -76,12 +77,6 @@ void sync_folder(const fs::path& dir) {
     if (fd < 0) return;
     ::fsync(fd);
     ::close(fd);
-}
-
-std::size_t file_bytes(const fs::path& file) {
-    std::error_code ec;
-    const auto bytes = fs::file_size(file, ec);
-    return ec ? 0 : static_cast<std::size_t>(bytes);
 }
 
 void check_request(const SearchCopyRequest& request) {

@@ -11,6 +11,7 @@
 #include "r2p/search_copy.hpp"
 #include "tables/table_file.hpp"
 #include "tables/table_file_writer.hpp"
+#include "util/file_bytes.hpp"
 
 namespace r2p {
 
@@ -58,7 +59,7 @@ TablesReport write_tables(const std::string& database) {
         done.revision = db.get_revision();
         done.written = !table_file_current(db, shard);
         if (done.written) write_table_file(db, shard);
-        done.bytes = fs::file_size(table_file_path(shard), ec);
+        done.bytes = file_bytes(table_file_path(shard));
         report.shards.push_back(std::move(done));
     }
     report.seconds =
