@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "index/indexed_phrases.hpp"
 #include "r2p/schema.hpp"
 #include "search/match_visitor.hpp"
 #include "test_support.hpp"
@@ -17,8 +18,21 @@ TEST_SUITE("ranked_pass") {
 
     using Q = Xapian::Query;
 
+    // Word pairs the corpus indexes as phrases (index/indexed_phrases.hpp), as r2p-index
+    // indexes the taxonomy's: a passage holds a pair's term where the two stand in a row.
+    const std::vector<r2p::PhraseTerms> kPhrases = {{"w1", "w2"}, {"w0", "w3"}, {"w5", "w0"}};
+
+    // An indexed phrase as phrase_rewrite.cpp rewrites the quoted phrase "a b".
+    Xapian::Query indexed_phrase(const std::string& a, const std::string& b) {
+        return Xapian::Query(
+            Xapian::Query::OP_FILTER,
+            Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(a), Xapian::Query(b)),
+            Xapian::Query(r2p::IndexedPhrases::term_of({a, b})));
+    }
+
     // A deterministic corpus: passages of 5-120 words drawn with a skew from 300 words, some
-    // with filter terms, indexed as r2p-index indexes text (English stems, STEM_SOME).
+    // with filter terms and indexed phrases, indexed as r2p-index indexes text (English
+    // stems, STEM_SOME).
     void write_corpus(const std::string& dir, unsigned seed, int passages) {
         Xapian::WritableDatabase db(dir, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
         Xapian::TermGenerator terms;
@@ -32,13 +46,22 @@ TEST_SUITE("ranked_pass") {
         for (int p = 0; p < passages; ++p) {
             std::string text;
             const unsigned words = 5 + next() % 116;
+            std::string before;
+            std::set<std::string> phrases;  // indexed phrases standing in the text
             for (unsigned w = 0; w < words; ++w) {
                 const unsigned r = next() % 1000;
-                text += "w" + std::to_string(r * r / 3334) + " ";  // skewed to low numbers
+                const std::string word = "w" + std::to_string(r * r / 3334);  // skewed low
+                text += word + " ";
+                for (const auto& phrase : kPhrases) {
+                    if (phrase[0] == before && phrase[1] == word)
+                        phrases.insert(r2p::IndexedPhrases::term_of(phrase));
+                }
+                before = word;
             }
             Xapian::Document doc;
             terms.set_document(doc);
             terms.index_text(text);
+            for (const auto& phrase : phrases) doc.add_boolean_term(phrase);
             if (next() % 3 == 0) doc.add_boolean_term("XTa");
             if (next() % 4 == 0) doc.add_boolean_term("XTb");
             if (next() % 2 == 0) doc.add_boolean_term("Kquote");
@@ -75,7 +98,18 @@ TEST_SUITE("ranked_pass") {
         // More terms than the walk scans: a wildcard's expansion, merged through a heap.
         const std::vector<Q> seven = {Q("Zw3"),   rare,      Q("Zw11"), mid,
                                       Q("Zw200"), Q("Zw60"), Q("Zw1")};
-        return {frequent,
+        // Indexed phrases under an OR (as a query's synonyms give them), nested ORs.
+        const Q w1_w2 = indexed_phrase("w1", "w2");
+        const Q w0_w3 = indexed_phrase("w0", "w3");
+        std::vector<Q> seven_and_phrase = seven;
+        seven_and_phrase.push_back(indexed_phrase("w5", "w0"));
+        return {Q(Q::OP_OR, mid, w1_w2),
+                Q(Q::OP_OR, Q(Q::OP_OR, Q(Q::OP_OR, rare, w0_w3), Q("Zw7")), w1_w2),
+                Q(Q::OP_OR, w1_w2, w0_w3),
+                Q(Q::OP_OR, seven_and_phrase.begin(), seven_and_phrase.end()),
+                Q(Q::OP_FILTER, Q(Q::OP_OR, frequent, w0_w3), filter_ab),
+                Q(Q::OP_OR, Q("Zw5"), Q(Q::OP_OR, mid, rare)),
+                frequent,
                 mid,
                 rare,
                 Q(Q::OP_AND, mid, Q("Zw5")),
@@ -142,6 +176,12 @@ TEST_SUITE("ranked_pass") {
                 CHECK(ours->matches.exact());
                 CHECK(ours->matches.lower == expected.matches.lower);
                 CHECK(ranking_difference(ours->hits, expected.hits, all.hits) == "");
+                // No count asked: an OR is pruned by MaxScore, to the same page.
+                const auto pruned =
+                    r2p::rank_bm25(db, lengths, q, offset, limit, r2p::RankCounts::BoundsOnly,
+                                   nullptr, nullptr, shards);
+                REQUIRE(pruned.has_value());
+                CHECK(ranking_difference(pruned->hits, expected.hits, all.hits) == "");
             }
         }
     }
@@ -247,7 +287,12 @@ TEST_SUITE("ranked_pass") {
     TEST_CASE("ranks (modulo ties), weighs and counts as Xapian's BM25 over one database") {
         r2p::test::TempDir dir;
         write_corpus((dir / "one").string(), 1, 3000);
-        check_same_ranking(Xapian::Database((dir / "one").string()));
+        const Xapian::Database db((dir / "one").string());
+        for (const auto& phrase : kPhrases) {  // the phrase queries have matches to rank
+            CAPTURE(phrase[0] + " " + phrase[1]);
+            CHECK(db.get_termfreq(r2p::IndexedPhrases::term_of(phrase)) > 20);
+        }
+        check_same_ranking(db);
     }
 
     TEST_CASE("and over shards opened as one database") {
@@ -276,6 +321,10 @@ TEST_SUITE("ranked_pass") {
             Q(Q::OP_FILTER, Q("Zw1"), Q(Q::OP_VALUE_RANGE, 0, "a", "b")),
             Q(Q::OP_SCALE_WEIGHT, Q("Zw1"), 2.0),
             Q(Q::OP_AND, Q("Zw1"), Q(Q::OP_OR, Q("Zw2"), Q("Zw3"))),
+            Q(Q::OP_AND, Q("Zw9"), indexed_phrase("w1", "w2")),  // a phrase under AND
+            Q(Q::OP_OR, Q("w1"), indexed_phrase("w1", "w2")),    // a word twice
+            // A FILTER whose term is not the words' phrase term (a field's).
+            Q(Q::OP_OR, Q("Zw1"), Q(Q::OP_FILTER, Q(Q::OP_AND, Q("w1"), Q("w2")), Q("XTa"))),
         };
         for (const Q& q : others) {
             CAPTURE(q.get_description());

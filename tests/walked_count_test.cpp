@@ -246,4 +246,55 @@ TEST_SUITE("walked_count") {
             }
         }
     }
+
+    TEST_CASE("queries with synonyms (indexed phrases under an OR) are walked, as Xapian answers") {
+        // The taxonomy's synonyms turn each into an OR holding "responsibility to protect" or
+        // another indexed phrase; some nest that OR in another.
+        const std::vector<std::string> texts = {"r2p",        "\"responsibility to protect\"",
+                                                "drc",        "r2p OR genocide",
+                                                "icc OR drc", "responsibility to protect"};
+        r2p::SearcherOptions riding;
+        riding.counting_threads_from = 0;
+        riding.cores = 1;
+        for (const unsigned shards : {0U, 2U}) {
+            CAPTURE(shards);
+            r2p::Searcher xapian({bench_db(shards)}, r2p::test::source_taxonomy());
+            xapian.set_table_policy(r2p::TablePolicy::Never);
+            for (const r2p::SearcherOptions& options : {r2p::SearcherOptions{}, riding}) {
+                CAPTURE(options.cores);
+                r2p::Searcher walked({bench_db(shards)}, r2p::test::source_taxonomy(), false,
+                                     options);
+                walked.set_table_policy(r2p::TablePolicy::Always);
+                for (const std::string& text : texts) {
+                    for (const r2p::SortOrder sort :
+                         {r2p::SortOrder::Relevance, r2p::SortOrder::Date}) {
+                        for (const std::size_t offset : {std::size_t{0}, std::size_t{4}}) {
+                            CAPTURE(text);
+                            CAPTURE(offset);
+                            r2p::SearchRequest request;
+                            request.query = text;
+                            request.sort = sort;
+                            request.offset = offset;
+                            request.facets = {r2p::FacetField::Theme, r2p::FacetField::Role};
+                            const r2p::SearchResult ours = walked.run(request);
+                            const r2p::SearchResult theirs = xapian.run(request);
+                            CHECK(ours.stats.ranked_by == r2p::RankedBy::PostingWalk);
+                            CHECK(ours.stats.counted_by == r2p::CountedBy::PostingWalk);
+                            CHECK(theirs.stats.ranked_by == r2p::RankedBy::Xapian);
+                            CHECK(ours.matches.lower > 0);
+                            CHECK(ours.matches.lower == theirs.matches.lower);
+                            CHECK(ours.matches.upper == theirs.matches.upper);
+                            REQUIRE(ours.hits.size() == theirs.hits.size());
+                            for (std::size_t i = 0; i < ours.hits.size(); ++i) {
+                                CHECK(ours.hits[i].passage.id == theirs.hits[i].passage.id);
+                                CHECK(ours.hits[i].score ==
+                                      doctest::Approx(theirs.hits[i].score).epsilon(1e-9));
+                            }
+                            check_same_facets(ours, theirs);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

@@ -7,6 +7,7 @@
 #include "search/bm25_formula.hpp"
 #include "search/posting_walk.hpp"
 #include "search/shard_walks.hpp"
+#include "search/walk_term_weight.hpp"
 
 namespace r2p {
 
@@ -43,6 +44,10 @@ std::optional<RankedMatches> rank_by_date(const Xapian::Database& db, const Leng
     for (const Xapian::doccount termfreq : opened->termfreqs()) {
         termweights.push_back(detail::bm25_term_weight(collection, termfreq));
     }
+    std::vector<std::vector<double>> word_weights;  // of indexed phrases' words
+    for (const detail::WalkTerm& t : opened->walks.front().terms()) {
+        word_weights.push_back(detail::phrase_word_weights(db, t));
+    }
 
     RankedMatches out;
     const std::size_t k = offset + limit;
@@ -51,7 +56,7 @@ std::optional<RankedMatches> rank_by_date(const Xapian::Database& db, const Leng
     Xapian::doccount matched = 0;
     for (std::size_t part = 0; part < opened->parts(); ++part) {
         detail::PostingWalk& walk = opened->walks[part];
-        const auto& terms = walk.terms();
+        auto& terms = walk.terms();
         const detail::ShardDocids ids = opened->ids(part);
         walk.for_each([&](Xapian::docid local) {
             ++matched;
@@ -64,10 +69,12 @@ std::optional<RankedMatches> rank_by_date(const Xapian::Database& db, const Leng
             const Xapian::termcount length = lengths.at(did);
             DatedMatch m{date, 0, did};
             for (std::size_t i = 0; i < terms.size(); ++i) {  // summed in query order
-                if (terms[i].at(local)) {
-                    m.weight += detail::bm25_sum_part(termweights[i], terms[i].it.get_wdf(), length,
-                                                      len_factor);
-                }
+                if (!terms[i].at(local)) continue;
+                m.weight +=
+                    terms[i].parts.empty()
+                        ? detail::bm25_sum_part(termweights[i], terms[i].it.get_wdf(), length,
+                                                len_factor)
+                        : detail::phrase_part(terms[i], word_weights[i], length, len_factor);
             }
             if (heap.size() < k) {
                 heap.push_back(m);

@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "search/bm25_formula.hpp"
+#include "search/walk_term_weight.hpp"
 
 namespace r2p::detail {
 
@@ -129,8 +130,11 @@ class MaxScoreWalk {
     }
 
     double part(std::size_t i, Xapian::termcount length) const {
-        return bm25_sum_part(weights_.termweights[i], terms_[i].it.get_wdf(), length,
-                             weights_.len_factor);
+        WalkTerm& t = terms_[i];
+        if (!t.parts.empty()) {
+            return phrase_part(t, weights_.word_weights[i], length, weights_.len_factor);
+        }
+        return bm25_sum_part(weights_.termweights[i], t.it.get_wdf(), length, weights_.len_factor);
     }
 
     // Moves terms out of the driving heap while their bounds, with those of all weaker

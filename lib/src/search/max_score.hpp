@@ -17,10 +17,12 @@
 
 namespace r2p::detail {
 
-/// What weighs a walk's terms: per term (in query order) its BM25 term weight and the most
-/// it can add to a passage (bm25_sum_part_bound), and the length normalisation.
+/// What weighs a walk's terms: per term (in query order) its BM25 term weight, its words'
+/// when it is an indexed phrase (walk_term_weight.hpp; empty for a word), and the most it can
+/// add to a passage (bm25_sum_part_bound, or phrase_bound), and the length normalisation.
 struct OrWeights {
     std::vector<double> termweights;
+    std::vector<std::vector<double>> word_weights;
     std::vector<double> bounds;
     double len_factor = 0;
 };

@@ -4,6 +4,8 @@
 #include <set>
 #include <utility>
 
+#include "index/indexed_phrases.hpp"
+
 namespace r2p::detail {
 
 bool leaf_term(const Xapian::Query& q, std::string& term) {
@@ -48,6 +50,32 @@ std::optional<WalkFilter> filter_of(const Xapian::Database& db, const Xapian::Qu
 
 }  // namespace
 
+bool indexed_phrase(const Xapian::Query& q, std::string& term, std::vector<std::string>& words) {
+    if (q.get_type() != Xapian::Query::OP_FILTER || q.get_num_subqueries() != 2) return false;
+    const Xapian::Query conjunction = q.get_subquery(0);
+    if (conjunction.get_type() != Xapian::Query::OP_AND) return false;
+    words.clear();
+    std::string word;
+    for (std::size_t i = 0; i < conjunction.get_num_subqueries(); ++i) {
+        if (!leaf_term(conjunction.get_subquery(i), word)) return false;
+        words.push_back(word);
+    }
+    return words.size() >= 2 && leaf_term(q.get_subquery(1), term) &&
+           term == IndexedPhrases::term_of(words);
+}
+
+void scored_subqueries(const Xapian::Query& q, std::vector<Xapian::Query>& out, int depth) {
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+        Xapian::Query sub = q.get_subquery(i);
+        if (q.get_type() == Xapian::Query::OP_OR && sub.get_type() == Xapian::Query::OP_OR &&
+            depth < kMaxFilterDepth) {
+            scored_subqueries(sub, out, depth + 1);
+        } else {
+            out.push_back(std::move(sub));
+        }
+    }
+}
+
 bool WalkFilter::has(Xapian::docid did) {
     if (op == Xapian::Query::LEAF_TERM) return first_from(did) == did;
     if (op == Xapian::Query::OP_VALUE_RANGE) return range.has(dates.at(did));
@@ -72,23 +100,44 @@ std::optional<PostingWalk> PostingWalk::open(const Xapian::Database& db, const X
         }
     }
     std::vector<std::string> terms;
+    std::vector<std::vector<std::string>> phrase_words;  // by term; empty for a word
     std::string term;
     if (leaf_term(scored, term)) {
         terms.push_back(term);
+        phrase_words.emplace_back();
     } else {
         const auto op = scored.get_type();
         if (op != Xapian::Query::OP_AND && op != Xapian::Query::OP_OR) return std::nullopt;
         walk.conjunctive_ = op == Xapian::Query::OP_AND;
-        for (std::size_t i = 0; i < scored.get_num_subqueries(); ++i) {
-            if (!leaf_term(scored.get_subquery(i), term)) return std::nullopt;
+        std::vector<std::string> words;
+        std::vector<Xapian::Query> subqueries;
+        scored_subqueries(scored, subqueries);
+        for (const Xapian::Query& sub : subqueries) {
+            if (leaf_term(sub, term)) {
+                words.clear();
+            } else if (walk.conjunctive_ || !indexed_phrase(sub, term, words)) {
+                return std::nullopt;
+            }
             terms.push_back(term);
+            phrase_words.push_back(words);
         }
     }
-    if (terms.empty() || std::set<std::string>(terms.begin(), terms.end()).size() != terms.size()) {
-        return std::nullopt;
+    // Every term once, phrases' words included: a term twice has a wqf the walk does not weigh.
+    std::set<std::string> distinct(terms.begin(), terms.end());
+    std::size_t named = terms.size();
+    for (const auto& words : phrase_words) {
+        distinct.insert(words.begin(), words.end());
+        named += words.size();
     }
-    for (const auto& t : terms) {
-        walk.terms_.push_back({t, db.get_termfreq(t), db.postlist_begin(t), db.postlist_end(t)});
+    if (terms.empty() || distinct.size() != named) return std::nullopt;
+    if (terms.size() == 1 && !phrase_words.front().empty()) return std::nullopt;  // an OR of one
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+        const std::string& t = terms[i];
+        WalkTerm walked{t, db.get_termfreq(t), db.postlist_begin(t), db.postlist_end(t), {}};
+        for (const std::string& word : phrase_words[i]) {
+            walked.parts.push_back({word, db.postlist_begin(word), db.postlist_end(word)});
+        }
+        walk.terms_.push_back(std::move(walked));
     }
     if (walk.conjunctive_) {
         for (std::size_t i = 1; i < walk.terms_.size(); ++i) {

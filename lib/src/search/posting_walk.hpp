@@ -1,7 +1,7 @@
 // Every match of a simple query in docid order, read straight from posting lists: a term,
-// or an AND or OR of distinct terms, optionally FILTERed by AND/OR trees of terms and date
-// ranges (answered from a DateTable when the walk has one). Shared by the ranked passes
-// (rank_bm25, rank_by_date) and the counting pass, which then skip Xapian's matcher.
+// or an AND or OR of distinct terms (an OR's may be indexed phrases), optionally FILTERed by AND/OR
+// trees of terms and date ranges (answered from a DateTable when the walk has one). Shared by the
+// ranked passes (rank_bm25, rank_by_date) and the counting pass, which then skip Xapian's matcher.
 #pragma once
 
 #include <xapian.h>
@@ -16,12 +16,30 @@
 
 namespace r2p::detail {
 
-/// A term whose matches are walked (and, for ranking, weighed).
+/// A word of a phrase walked by its indexed term (WalkTerm::parts): read only to weigh a
+/// match, never walked.
+struct WalkPart {
+    std::string term;
+    Xapian::PostingIterator it;
+    Xapian::PostingIterator end;
+    /// The word's wdf in `did`, a match of its phrase (so the word's too), asked in ascending
+    /// docid order.
+    Xapian::termcount wdf_at(Xapian::docid did) {
+        if (*it < did) it.skip_to(did);
+        return it.get_wdf();
+    }
+};
+
+/// A term whose matches are walked (and, for ranking, weighed). Under an OR, it may stand
+/// for an indexed phrase (search/phrase_rewrite.hpp: `(w1 AND ... AND wn) FILTER XQphrase`):
+/// `term` is then the phrase's term, whose postings are exactly the phrase's matches, and
+/// `parts` its words, which weigh each match as their AND does (walk_term_weight.hpp).
 struct WalkTerm {
     std::string term;
     Xapian::doccount termfreq = 0;  ///< in the walked database
     Xapian::PostingIterator it;
     Xapian::PostingIterator end;
+    std::vector<WalkPart> parts;  ///< a phrase's words, in query order; empty for a word
     bool at(Xapian::docid did) const { return it != end && *it == did; }
 };
 
@@ -182,5 +200,17 @@ class PostingWalk {
 
 /// True when `q` is a single term (not a phrase, wildcard or operator): `term` is then set.
 bool leaf_term(const Xapian::Query& q, std::string& term);
+
+/// True when `q` is an indexed phrase as phrase_rewrite.cpp writes it, `(w1 AND ... AND wn)
+/// FILTER t` where t is the term IndexedPhrases gives those words: `term` is then t and
+/// `words` the wi. Only then do t's postings hold exactly the phrase's matches; any other
+/// FILTER (a field's, or a term a query names) is no phrase.
+bool indexed_phrase(const Xapian::Query& q, std::string& term, std::vector<std::string>& words);
+
+/// The subqueries of `q` (an AND or OR), with those of any OR nested in an OR in its place
+/// (`depth`: how deep `q` is; deeper than 8, an OR stays whole): Xapian weighs an OR as the
+/// sum of its subqueries' weights, so the terms of "a OR (b OR c)" weigh as those of
+/// "a OR b OR c" (up to the order of the sum: the last bits).
+void scored_subqueries(const Xapian::Query& q, std::vector<Xapian::Query>& out, int depth = 0);
 
 }  // namespace r2p::detail

@@ -13,6 +13,7 @@
 #include "search/shard_docids.hpp"
 #include "search/shard_walks.hpp"
 #include "search/visit_batch.hpp"
+#include "search/walk_term_weight.hpp"
 #include "search/wdf_bounds.hpp"
 
 namespace r2p {
@@ -41,11 +42,18 @@ Weighing weighing_of(const Xapian::Database& db, const detail::ShardWalks& opene
     for (const Xapian::doccount termfreq : w.termfreqs) {
         w.weights.termweights.push_back(detail::bm25_term_weight(w.collection, termfreq));
     }
+    for (const detail::WalkTerm& t : terms) {
+        w.weights.word_weights.push_back(detail::phrase_word_weights(db, t));
+    }
     if (!walk.conjunctive() && terms.size() > 1) {
         for (std::size_t i = 0; i < terms.size(); ++i) {
-            w.weights.bounds.push_back(detail::bm25_sum_part_bound(
-                w.weights.termweights[i], db.get_wdf_upper_bound(terms[i].term), w.shortest,
-                w.weights.len_factor));
+            w.weights.bounds.push_back(
+                terms[i].parts.empty()
+                    ? detail::bm25_sum_part_bound(w.weights.termweights[i],
+                                                  db.get_wdf_upper_bound(terms[i].term), w.shortest,
+                                                  w.weights.len_factor)
+                    : detail::phrase_bound(db, terms[i], w.weights.word_weights[i], w.shortest,
+                                           w.weights.len_factor));
         }
     }
     return w;
@@ -90,8 +98,10 @@ void offer_match(Xapian::docid combined, std::vector<detail::WalkTerm>& terms, H
     double weight = 0;
     for (std::size_t i = 0; i < terms.size(); ++i) {
         if (!holds(i)) continue;
-        weight +=
-            detail::bm25_sum_part(weights.termweights[i], wdfs[i], length, weights.len_factor);
+        weight += terms[i].parts.empty() ? detail::bm25_sum_part(weights.termweights[i], wdfs[i],
+                                                                 length, weights.len_factor)
+                                         : detail::phrase_part(terms[i], weights.word_weights[i],
+                                                               length, weights.len_factor);
     }
     best.offer(combined, weight);
 }
@@ -161,7 +171,11 @@ Xapian::doccount rank_or_by_scan(detail::PostingWalk& walk, const Weighing& w,
     std::array<Xapian::docid, detail::PostingWalk::kScanTerms> at{};  // 0: the term ended
     std::array<Xapian::termcount, detail::PostingWalk::kScanTerms> wdfs{};
     for (std::size_t i = 0; i < n; ++i) {
-        bounds.emplace_back(weights.termweights[i], w.shortest, weights.len_factor);
+        if (terms[i].parts.empty()) {
+            bounds.emplace_back(weights.termweights[i], w.shortest, weights.len_factor);
+        } else {
+            bounds.push_back(detail::WdfBounds::constant(weights.bounds[i]));
+        }
         if (terms[i].it != terms[i].end) at[i] = *terms[i].it;
     }
     Xapian::doccount matched = 0;

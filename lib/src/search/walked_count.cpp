@@ -1,21 +1,31 @@
 #include "search/walked_count.hpp"
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
+#include "search/posting_walk.hpp"
 #include "search/shard_docids.hpp"
 
 namespace r2p {
 
 namespace {
 
-// A term, or an AND or OR of terms.
+// A term, or an AND of terms, or an OR of terms, indexed phrases and ORs of them: the
+// shapes PostingWalk walks.
 bool terms_joined(const Xapian::Query& query) {
     if (query.get_type() == Xapian::Query::LEAF_TERM) return true;
     const bool joined =
         query.get_type() == Xapian::Query::OP_AND || query.get_type() == Xapian::Query::OP_OR;
     if (!joined || query.get_num_subqueries() == 0) return false;
-    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-        if (query.get_subquery(i).get_type() != Xapian::Query::LEAF_TERM) return false;
+    std::vector<Xapian::Query> subqueries;
+    detail::scored_subqueries(query, subqueries);
+    std::string term;
+    std::vector<std::string> words;
+    for (const Xapian::Query& sub : subqueries) {
+        if (sub.get_type() == Xapian::Query::LEAF_TERM) continue;
+        if (query.get_type() == Xapian::Query::OP_AND || !detail::indexed_phrase(sub, term, words))
+            return false;
     }
     return true;
 }

@@ -27,13 +27,23 @@ class WdfBounds {
         }
     }
 
-    /// The most the term adds to a passage where it occurs `wdf` times.
-    double at(Xapian::termcount wdf) const {
-        return wdf < kWdfs ? bounds_[wdf] : std::numeric_limits<double>::infinity();
+    /// One bound at every wdf: for an indexed phrase's term (walk_term_weight.hpp), whose
+    /// own wdf says nothing of its words'.
+    static WdfBounds constant(double bound) {
+        WdfBounds bounds;
+        bounds.bounds_.fill(bound);
+        bounds.beyond_ = bound;
+        return bounds;
     }
 
+    /// The most the term adds to a passage where it occurs `wdf` times.
+    double at(Xapian::termcount wdf) const { return wdf < kWdfs ? bounds_[wdf] : beyond_; }
+
   private:
+    WdfBounds() = default;
+
     std::array<double, kWdfs> bounds_{};
+    double beyond_ = std::numeric_limits<double>::infinity();  // at wdfs of kWdfs and more
 };
 
 }  // namespace r2p::detail
