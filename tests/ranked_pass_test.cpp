@@ -106,20 +106,16 @@ TEST_SUITE("ranked_pass") {
         return {Q(Q::OP_OR, mid, w1_w2),
                 Q(Q::OP_OR, Q(Q::OP_OR, Q(Q::OP_OR, rare, w0_w3), Q("Zw7")), w1_w2),
                 Q(Q::OP_OR, w1_w2, w0_w3),
+                // A word of a phrase also alone, and in another phrase.
+                Q(Q::OP_OR, Q(Q::OP_OR, Q("w1"), w1_w2),
+                  Q(Q::OP_OR, indexed_phrase("w5", "w0"), w0_w3)),
                 Q(Q::OP_OR, seven_and_phrase.begin(), seven_and_phrase.end()),
                 Q(Q::OP_FILTER, Q(Q::OP_OR, frequent, w0_w3), filter_ab),
-                Q(Q::OP_OR, Q("Zw5"), Q(Q::OP_OR, mid, rare)),
-                frequent,
-                mid,
-                rare,
-                Q(Q::OP_AND, mid, Q("Zw5")),
-                Q(Q::OP_AND, Q("Zw5"), rare),
-                Q(Q::OP_OR, mid, rare),
-                Q(Q::OP_OR, three.begin(), three.end()),
-                Q(Q::OP_OR, seven.begin(), seven.end()),
+                Q(Q::OP_OR, Q("Zw5"), Q(Q::OP_OR, mid, rare)), frequent, mid, rare,
+                Q(Q::OP_AND, mid, Q("Zw5")), Q(Q::OP_AND, Q("Zw5"), rare), Q(Q::OP_OR, mid, rare),
+                Q(Q::OP_OR, three.begin(), three.end()), Q(Q::OP_OR, seven.begin(), seven.end()),
                 Q(Q::OP_FILTER, Q(Q::OP_OR, seven.begin(), seven.end()), filter_deep),
-                Q(Q::OP_FILTER, mid, filter_a),
-                Q(Q::OP_FILTER, Q(Q::OP_OR, mid, rare), filter_ab),
+                Q(Q::OP_FILTER, mid, filter_a), Q(Q::OP_FILTER, Q(Q::OP_OR, mid, rare), filter_ab),
                 Q(Q::OP_FILTER, Q(Q::OP_AND, frequent, mid), filter_deep),
                 Q("Zw999"),  // no such term
                 Q(Q::OP_FILTER, mid, Q("XTnone"))};
@@ -322,7 +318,6 @@ TEST_SUITE("ranked_pass") {
             Q(Q::OP_SCALE_WEIGHT, Q("Zw1"), 2.0),
             Q(Q::OP_AND, Q("Zw1"), Q(Q::OP_OR, Q("Zw2"), Q("Zw3"))),
             Q(Q::OP_AND, Q("Zw9"), indexed_phrase("w1", "w2")),  // a phrase under AND
-            Q(Q::OP_OR, Q("w1"), indexed_phrase("w1", "w2")),    // a word twice
             // A FILTER whose term is not the words' phrase term (a field's).
             Q(Q::OP_OR, Q("Zw1"), Q(Q::OP_FILTER, Q(Q::OP_AND, Q("w1"), Q("w2")), Q("XTa"))),
         };

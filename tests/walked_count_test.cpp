@@ -249,10 +249,15 @@ TEST_SUITE("walked_count") {
 
     TEST_CASE("queries with synonyms (indexed phrases under an OR) are walked, as Xapian answers") {
         // The taxonomy's synonyms turn each into an OR holding "responsibility to protect" or
-        // another indexed phrase; some nest that OR in another.
-        const std::vector<std::string> texts = {"r2p",        "\"responsibility to protect\"",
-                                                "drc",        "r2p OR genocide",
-                                                "icc OR drc", "responsibility to protect"};
+        // another indexed phrase; some nest that OR in another; "security council" becomes
+        // an OR of two phrases sharing words.
+        const std::vector<std::string> texts = {"r2p",
+                                                "\"responsibility to protect\"",
+                                                "drc",
+                                                "r2p OR genocide",
+                                                "icc OR drc",
+                                                "responsibility to protect",
+                                                "security council"};
         r2p::SearcherOptions riding;
         riding.counting_threads_from = 0;
         riding.cores = 1;

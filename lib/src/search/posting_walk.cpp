@@ -122,14 +122,10 @@ std::optional<PostingWalk> PostingWalk::open(const Xapian::Database& db, const X
             phrase_words.push_back(words);
         }
     }
-    // Every term once, phrases' words included: a term twice has a wqf the walk does not weigh.
-    std::set<std::string> distinct(terms.begin(), terms.end());
-    std::size_t named = terms.size();
-    for (const auto& words : phrase_words) {
-        distinct.insert(words.begin(), words.end());
-        named += words.size();
-    }
-    if (terms.empty() || distinct.size() != named) return std::nullopt;
+    // Each walked term once. A phrase's word may be another phrase's or a walked term too
+    // ("security council" OR "un security council"): Xapian weighs each leaf on its own.
+    if (terms.empty() || std::set<std::string>(terms.begin(), terms.end()).size() != terms.size())
+        return std::nullopt;
     if (terms.size() == 1 && !phrase_words.front().empty()) return std::nullopt;  // an OR of one
     for (std::size_t i = 0; i < terms.size(); ++i) {
         const std::string& t = terms[i];
