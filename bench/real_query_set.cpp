@@ -113,6 +113,8 @@ std::vector<BenchQuery> real_query_set(const CorpusVocabulary& vocabulary,
                     q.words = data.user_phrases[i % data.user_phrases.size()];
                     q.shape = q.words.size() > 1 ? QueryShape::Phrase : QueryShape::Term;
                     break;
+                case QueryClass::Synonym:
+                    continue;  // generated corpora only: not in real_corpus_query_classes()
                 case QueryClass::TermThemeFilter:
                     q.words = {word_in(mid)};
                     if (!theme_ids.empty())

@@ -30,6 +30,17 @@ r2p::CorpusGenerator generator(std::uint64_t seed) {
     return r2p::CorpusGenerator(r2p::test::source_taxonomy(), genre(), words(), seed);
 }
 
+// Whether `words`, joined by spaces, is a phrase of one of the taxonomy's synonym groups.
+bool is_synonym(const std::vector<std::string>& words) {
+    std::string joined;
+    for (const auto& word : words) joined += (joined.empty() ? "" : " ") + word;
+    for (const r2p::SynonymGroup& group : r2p::test::source_taxonomy().synonyms) {
+        if (std::find(group.phrases.begin(), group.phrases.end(), joined) != group.phrases.end())
+            return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 TEST_SUITE("corpus_generator") {
@@ -184,6 +195,9 @@ TEST_SUITE("corpus_generator") {
                     break;
                 case r2p::QueryClass::Phrase:
                     CHECK(q.words.size() >= 2);
+                    break;
+                case r2p::QueryClass::Synonym:
+                    CHECK(is_synonym(q.words));
                     break;
                 case r2p::QueryClass::TermThemeFilter:
                     CHECK(r2p::test::source_taxonomy().find_theme(q.theme) != nullptr);

@@ -99,8 +99,8 @@ TEST_SUITE("e2e_bench") {
         CHECK(std::filesystem::exists(dir / "work" / "ours.db" / "r2p-tables"));
 
         const std::vector<std::string> classes = {
-            "frequent-term", "rare-term", "and",      "or",       "phrase",
-            "theme-filter",  "facets",    "wildcard", "sort-date"};
+            "frequent-term", "rare-term",    "and",    "or",       "phrase",
+            "synonym",       "theme-filter", "facets", "wildcard", "sort-date"};
         CHECK(r["query_classes"].get<std::vector<std::string>>() == classes);
         for (const char* engine : {"ours", "xapian", "fts5"}) {
             CAPTURE(engine);

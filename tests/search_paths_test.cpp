@@ -56,6 +56,7 @@ Path meant_path(r2p::QueryClass cls) {
             return {r2p::RankedBy::PostingWalk, r2p::CountedBy::PostingWalk};
         case C::Phrase:  // Xapian's matcher finds the matches, the length table weighs them
         case C::UserPhrase:
+        case C::Synonym:  // an OR of the group's words and indexed phrases
             return {r2p::RankedBy::PostingWalk, r2p::CountedBy::None};
     }
     return {r2p::RankedBy::Xapian, r2p::CountedBy::None};

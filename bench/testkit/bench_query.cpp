@@ -7,9 +7,10 @@ namespace r2p {
 
 const std::vector<QueryClass>& all_query_classes() {
     static const std::vector<QueryClass> kAll = {
-        QueryClass::FrequentTerm, QueryClass::RareTerm, QueryClass::TwoTermAnd,
-        QueryClass::TwoTermOr,    QueryClass::Phrase,   QueryClass::TermThemeFilter,
-        QueryClass::TermFacets,   QueryClass::Wildcard, QueryClass::SortDate};
+        QueryClass::FrequentTerm,    QueryClass::RareTerm,   QueryClass::TwoTermAnd,
+        QueryClass::TwoTermOr,       QueryClass::Phrase,     QueryClass::Synonym,
+        QueryClass::TermThemeFilter, QueryClass::TermFacets, QueryClass::Wildcard,
+        QueryClass::SortDate};
     return kAll;
 }
 
@@ -55,6 +56,8 @@ std::string query_class_name(QueryClass cls) {
             return "mid-term";
         case QueryClass::UserPhrase:
             return "user-phrase";
+        case QueryClass::Synonym:
+            return "synonym";
     }
     return "unknown";
 }

@@ -20,10 +20,12 @@ enum class QueryClass {
     // Drawn from a real corpus only (bench/real_query_set.hpp), never generated:
     MidTerm,     ///< a word of middling document frequency
     UserPhrase,  ///< what R2P researchers type ("responsibility to protect", impunity)
+    // Generated only, last so that the other classes' queries keep their seeds:
+    Synonym,  ///< a taxonomy synonym ("r2p", "drc", "responsibility to protect"): expanded
 };
 
 /// The classes of a generated corpus's query set, in report order (MidTerm and UserPhrase
-/// are not among them).
+/// are not among them; Synonym comes after Phrase).
 const std::vector<QueryClass>& all_query_classes();
 
 /// The classes of a real corpus's query set, in report order: the generated ones plus
@@ -31,7 +33,7 @@ const std::vector<QueryClass>& all_query_classes();
 const std::vector<QueryClass>& real_corpus_query_classes();
 
 /// "frequent-term", "rare-term", "and", "or", "phrase", "theme-filter", "facets",
-/// "wildcard", "sort-date", "mid-term", "user-phrase".
+/// "wildcard", "sort-date", "mid-term", "user-phrase", "synonym".
 std::string query_class_name(QueryClass cls);
 
 /// How the words of a BenchQuery combine.

@@ -151,6 +151,7 @@ struct CorpusGenerator::Impl {
     std::vector<std::string> phrases;  // R2P vocabulary, display form
     std::vector<double> phrase_cumulative;
     std::vector<std::vector<std::string>> query_phrases;  // multi-word, lower-case ASCII
+    std::vector<std::vector<std::string>> synonyms;       // the taxonomy's, words lower-case ASCII
     std::vector<std::string> verbs;                       // speech verbs that fit "..., said the X"
     std::vector<double> verb_cumulative;
     std::vector<std::string> lead_ins;
@@ -222,7 +223,12 @@ CorpusGenerator::CorpusGenerator(const Taxonomy& taxonomy, GenreData genre,
         }
     };
     for (const SynonymGroup& group : taxonomy.synonyms) {
-        for (const auto& phrase : group.phrases) add_phrase(phrase, display_phrase(phrase, small));
+        for (const auto& phrase : group.phrases) {
+            add_phrase(phrase, display_phrase(phrase, small));
+            auto parts = split_words(phrase);
+            if (!parts.empty() && std::all_of(parts.begin(), parts.end(), is_lower_ascii_word))
+                m->synonyms.push_back(std::move(parts));
+        }
     }
     for (const Theme& theme : taxonomy.themes) {
         // Country themes hold place names: written capitalised.
@@ -599,6 +605,12 @@ std::vector<BenchQuery> CorpusGenerator::query_set(std::size_t passages,
                 case QueryClass::Phrase:
                     q.shape = QueryShape::Phrase;
                     q.words = rng.pick(m.query_phrases);
+                    break;
+                case QueryClass::Synonym:
+                    // What the searcher expands to an OR of the group's phrases.
+                    if (m.synonyms.empty()) continue;
+                    q.words = rng.pick(m.synonyms);
+                    q.shape = q.words.size() > 1 ? QueryShape::Phrase : QueryShape::Term;
                     break;
                 case QueryClass::TermThemeFilter:
                     q.words = {mid()};
