@@ -5,6 +5,8 @@
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
 
+#include "text/latin_fold_table.hpp"
+
 namespace r2p::detail {
 
 namespace {
@@ -63,6 +65,10 @@ bool append_simply_folded(std::string& out, std::string_view word, bool lower) {
             folded += static_cast<char>(lower && upper ? c - 'A' + 'a' : c);
         } else if (const char* ascii = punctuation_fold(c)) {
             folded += ascii;
+        } else if (const LatinFold* latin = latin_fold(c)) {
+            const char* ascii_fold = lower ? latin->lower : latin->cased;
+            if (ascii_fold == nullptr) return false;  // its rule looks at the neighbours
+            folded += ascii_fold;
         } else if (!is_removed_mark(c)) {
             return false;  // U+FFFD from invalid UTF-8 lands here too
         }
