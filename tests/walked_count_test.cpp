@@ -55,6 +55,48 @@ void check_same_facets(const r2p::SearchResult& ours, const r2p::SearchResult& t
     }
 }
 
+// Counting along the ranked walk of every query: one core, always busy.
+r2p::SearcherOptions riding_options() {
+    r2p::SearcherOptions riding;
+    riding.counting_threads_from = 0;
+    riding.cores = 1;
+    return riding;
+}
+
+// Runs each request, over one database and over 2 shards, on a searcher walking posting
+// lists with every table (under each of `options`) and on one left to Xapian's matcher and
+// spies: the same counts, passages and facets, and what `check(ours, theirs)` asks besides.
+template <class Check>
+void check_against_xapian(const std::vector<r2p::SearchRequest>& requests,
+                          const std::vector<r2p::SearcherOptions>& options, Check check) {
+    for (const unsigned shards : {0U, 2U}) {
+        CAPTURE(shards);
+        r2p::Searcher xapian({bench_db(shards)}, r2p::test::source_taxonomy());
+        xapian.set_table_policy(r2p::TablePolicy::Never);
+        for (const r2p::SearcherOptions& option : options) {
+            CAPTURE(option.counting_threads_from);
+            CAPTURE(option.cores);
+            r2p::Searcher walked({bench_db(shards)}, r2p::test::source_taxonomy(), false, option);
+            walked.set_table_policy(r2p::TablePolicy::Always);
+            for (const r2p::SearchRequest& request : requests) {
+                CAPTURE(request.query);
+                CAPTURE(request.offset);
+                CAPTURE(request.sort == r2p::SortOrder::Date);
+                const r2p::SearchResult ours = walked.run(request);
+                const r2p::SearchResult theirs = xapian.run(request);
+                CHECK(ours.matches.lower == theirs.matches.lower);
+                CHECK(ours.matches.upper == theirs.matches.upper);
+                REQUIRE(ours.hits.size() == theirs.hits.size());
+                for (std::size_t i = 0; i < ours.hits.size(); ++i) {
+                    CHECK(ours.hits[i].passage.id == theirs.hits[i].passage.id);
+                }
+                check_same_facets(ours, theirs);
+                check(ours, theirs);
+            }
+        }
+    }
+}
+
 }  // namespace
 
 TEST_SUITE("walked_count") {
@@ -205,101 +247,54 @@ TEST_SUITE("walked_count") {
     }
 
     TEST_CASE("a searcher counting along its walk answers as Xapian's matcher and spies do") {
-        const std::vector<r2p::BenchQuery> queries =
-            r2p::test::bench_generator(11).query_set(kPassages, 3);
+        std::vector<r2p::SearchRequest> requests;
+        for (const r2p::BenchQuery& query :
+             r2p::test::bench_generator(11).query_set(kPassages, 3)) {
+            for (const std::size_t offset : {std::size_t{0}, std::size_t{3}}) {
+                requests.push_back(faceted_request(query));
+                requests.back().offset = offset;
+            }
+        }
         // Counted after ranking (below the threads' size), on a thread beside the ranking,
         // and along the ranked walk of every query (one core, always busy).
         r2p::SearcherOptions beside;
         beside.counting_threads_from = 0;
         beside.cores = 1000;
-        r2p::SearcherOptions riding;
-        riding.counting_threads_from = 0;
-        riding.cores = 1;
-        for (const unsigned shards : {0U, 2U}) {
-            CAPTURE(shards);
-            r2p::Searcher xapian({bench_db(shards)}, r2p::test::source_taxonomy());
-            xapian.set_table_policy(r2p::TablePolicy::Never);
-            for (const r2p::SearcherOptions& options : {r2p::SearcherOptions{}, beside, riding}) {
-                CAPTURE(options.counting_threads_from);
-                CAPTURE(options.cores);
-                r2p::Searcher walked({bench_db(shards)}, r2p::test::source_taxonomy(), false,
-                                     options);
-                walked.set_table_policy(r2p::TablePolicy::Always);
-                for (const r2p::BenchQuery& query : queries) {
-                    for (const std::size_t offset : {std::size_t{0}, std::size_t{3}}) {
-                        CAPTURE(query.line());
-                        CAPTURE(offset);
-                        r2p::SearchRequest request = faceted_request(query);
-                        request.offset = offset;
-                        const r2p::SearchResult ours = walked.run(request);
-                        const r2p::SearchResult theirs = xapian.run(request);
-                        CHECK(theirs.stats.counted_by == r2p::CountedBy::Spies);
-                        CHECK(ours.matches.lower == theirs.matches.lower);
-                        CHECK(ours.matches.upper == theirs.matches.upper);
-                        REQUIRE(ours.hits.size() == theirs.hits.size());
-                        for (std::size_t i = 0; i < ours.hits.size(); ++i) {
-                            CHECK(ours.hits[i].passage.id == theirs.hits[i].passage.id);
-                        }
-                        check_same_facets(ours, theirs);
-                    }
-                }
-            }
-        }
+        check_against_xapian(requests, {r2p::SearcherOptions{}, beside, riding_options()},
+                             [](const r2p::SearchResult&, const r2p::SearchResult& theirs) {
+                                 CHECK(theirs.stats.counted_by == r2p::CountedBy::Spies);
+                             });
     }
 
     TEST_CASE("queries with synonyms (indexed phrases under an OR) are walked, as Xapian answers") {
         // The taxonomy's synonyms turn each into an OR holding "responsibility to protect" or
         // another indexed phrase; some nest that OR in another; "security council" becomes
         // an OR of two phrases sharing words.
-        const std::vector<std::string> texts = {"r2p",
-                                                "\"responsibility to protect\"",
-                                                "drc",
-                                                "r2p OR genocide",
-                                                "icc OR drc",
-                                                "responsibility to protect",
-                                                "security council"};
-        r2p::SearcherOptions riding;
-        riding.counting_threads_from = 0;
-        riding.cores = 1;
-        for (const unsigned shards : {0U, 2U}) {
-            CAPTURE(shards);
-            r2p::Searcher xapian({bench_db(shards)}, r2p::test::source_taxonomy());
-            xapian.set_table_policy(r2p::TablePolicy::Never);
-            for (const r2p::SearcherOptions& options : {r2p::SearcherOptions{}, riding}) {
-                CAPTURE(options.cores);
-                r2p::Searcher walked({bench_db(shards)}, r2p::test::source_taxonomy(), false,
-                                     options);
-                walked.set_table_policy(r2p::TablePolicy::Always);
-                for (const std::string& text : texts) {
-                    for (const r2p::SortOrder sort :
-                         {r2p::SortOrder::Relevance, r2p::SortOrder::Date}) {
-                        for (const std::size_t offset : {std::size_t{0}, std::size_t{4}}) {
-                            CAPTURE(text);
-                            CAPTURE(offset);
-                            r2p::SearchRequest request;
-                            request.query = text;
-                            request.sort = sort;
-                            request.offset = offset;
-                            request.facets = {r2p::FacetField::Theme, r2p::FacetField::Role};
-                            const r2p::SearchResult ours = walked.run(request);
-                            const r2p::SearchResult theirs = xapian.run(request);
-                            CHECK(ours.stats.ranked_by == r2p::RankedBy::PostingWalk);
-                            CHECK(ours.stats.counted_by == r2p::CountedBy::PostingWalk);
-                            CHECK(theirs.stats.ranked_by == r2p::RankedBy::Xapian);
-                            CHECK(ours.matches.lower > 0);
-                            CHECK(ours.matches.lower == theirs.matches.lower);
-                            CHECK(ours.matches.upper == theirs.matches.upper);
-                            REQUIRE(ours.hits.size() == theirs.hits.size());
-                            for (std::size_t i = 0; i < ours.hits.size(); ++i) {
-                                CHECK(ours.hits[i].passage.id == theirs.hits[i].passage.id);
-                                CHECK(ours.hits[i].score ==
-                                      doctest::Approx(theirs.hits[i].score).epsilon(1e-9));
-                            }
-                            check_same_facets(ours, theirs);
-                        }
-                    }
+        std::vector<r2p::SearchRequest> requests;
+        for (const char* text : {"r2p", "\"responsibility to protect\"", "drc", "r2p OR genocide",
+                                 "icc OR drc", "responsibility to protect", "security council"}) {
+            for (const r2p::SortOrder sort : {r2p::SortOrder::Relevance, r2p::SortOrder::Date}) {
+                for (const std::size_t offset : {std::size_t{0}, std::size_t{4}}) {
+                    r2p::SearchRequest request;
+                    request.query = text;
+                    request.sort = sort;
+                    request.offset = offset;
+                    request.facets = {r2p::FacetField::Theme, r2p::FacetField::Role};
+                    requests.push_back(request);
                 }
             }
         }
+        check_against_xapian(requests, {r2p::SearcherOptions{}, riding_options()},
+                             [](const r2p::SearchResult& ours, const r2p::SearchResult& theirs) {
+                                 CHECK(ours.stats.ranked_by == r2p::RankedBy::PostingWalk);
+                                 CHECK(ours.stats.counted_by == r2p::CountedBy::PostingWalk);
+                                 CHECK(theirs.stats.ranked_by == r2p::RankedBy::Xapian);
+                                 CHECK(ours.matches.lower > 0);
+                                 for (std::size_t i = 0;
+                                      i < ours.hits.size() && i < theirs.hits.size(); ++i) {
+                                     CHECK(ours.hits[i].score ==
+                                           doctest::Approx(theirs.hits[i].score).epsilon(1e-9));
+                                 }
+                             });
     }
 }
