@@ -23,10 +23,10 @@ struct WalkPart {
     Xapian::PostingIterator it;
     Xapian::PostingIterator end;
     /// The word's wdf in `did`, a match of its phrase (so the word's too), asked in ascending
-    /// docid order.
+    /// docid order; 0 if a damaged database lacks the word there.
     Xapian::termcount wdf_at(Xapian::docid did) {
-        if (*it < did) it.skip_to(did);
-        return it.get_wdf();
+        if (it != end && *it < did) it.skip_to(did);
+        return it != end && *it == did ? it.get_wdf() : 0;
     }
 };
 
