@@ -11,35 +11,6 @@ namespace r2p::detail {
 
 namespace {
 
-// Latin-ASCII's replacements for the punctuation statements use most (a test checks each
-// against the transliterator itself).
-const char* punctuation_fold(UChar32 c) {
-    switch (c) {
-        case 0x00A0:
-            return " ";  // no-break space
-        case 0x2010:
-            return "-";  // hyphen
-        case 0x2011:
-            return "-";  // non-breaking hyphen
-        case 0x2013:
-            return "-";  // en dash
-        case 0x2014:
-            return "-";  // em dash
-        case 0x2018:
-            return "'";  // left single quotation mark
-        case 0x2019:
-            return "'";  // right single quotation mark, apostrophe
-        case 0x201C:
-            return "\"";  // left double quotation mark
-        case 0x201D:
-            return "\"";  // right double quotation mark
-        case 0x2026:
-            return "...";  // horizontal ellipsis
-        default:
-            return nullptr;
-    }
-}
-
 bool is_removed_mark(UChar32 c) {
     if (u_charType(c) != U_NON_SPACING_MARK) return false;
     UErrorCode status = U_ZERO_ERROR;
@@ -63,8 +34,6 @@ bool append_simply_folded(std::string& out, std::string_view word, bool lower) {
         if (c < 0x80) {
             const bool upper = c >= 'A' && c <= 'Z';
             folded += static_cast<char>(lower && upper ? c - 'A' + 'a' : c);
-        } else if (const char* ascii = punctuation_fold(c)) {
-            folded += ascii;
         } else if (const LatinFold* latin = latin_fold(c)) {
             const char* ascii_fold = lower ? latin->lower : latin->cased;
             if (ascii_fold == nullptr) return false;  // its rule looks at the neighbours

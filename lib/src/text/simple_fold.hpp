@@ -10,8 +10,9 @@ namespace r2p::detail {
 
 /// Appends `word` folded as the transliterator "NFD; [[:Mn:]&[:Zinh:]] Remove; Latin-ASCII;
 /// [Lower;] NFC" would fold it (Lower when `lower`), and returns true, when every character
-/// of the word is ASCII, typographic punctuation of a small table, or a letter that NFD
-/// splits into ASCII and inherited-script combining marks ("é", "ç", "š"). Otherwise
+/// of the word is ASCII, a character of the Latin fold table (latin_fold_table.hpp:
+/// typographic punctuation and spaces, "ø", "ß"), or a letter that NFD splits into ASCII
+/// and inherited-script combining marks ("é", "ç", "š"). Otherwise
 /// returns false and appends nothing: the caller folds the word with ICU.
 bool append_simply_folded(std::string& out, std::string_view word, bool lower);
 
