@@ -44,10 +44,8 @@ std::optional<RankedMatches> rank_by_date(const Xapian::Database& db, const Leng
     for (const Xapian::doccount termfreq : opened->termfreqs()) {
         termweights.push_back(detail::bm25_term_weight(collection, termfreq));
     }
-    std::vector<std::vector<double>> word_weights;  // of indexed phrases' words
-    for (const detail::WalkTerm& t : opened->walks.front().terms()) {
-        word_weights.push_back(detail::phrase_word_weights(db, t));
-    }
+    const std::vector<std::vector<double>> word_weights =
+        detail::word_weights_of(db, opened->walks.front());
 
     RankedMatches out;
     const std::size_t k = offset + limit;
@@ -70,11 +68,8 @@ std::optional<RankedMatches> rank_by_date(const Xapian::Database& db, const Leng
             DatedMatch m{date, 0, did};
             for (std::size_t i = 0; i < terms.size(); ++i) {  // summed in query order
                 if (!terms[i].at(local)) continue;
-                m.weight +=
-                    terms[i].parts.empty()
-                        ? detail::bm25_sum_part(termweights[i], terms[i].it.get_wdf(), length,
-                                                len_factor)
-                        : detail::phrase_part(terms[i], word_weights[i], length, len_factor);
+                m.weight += detail::term_part(terms[i], termweights[i], word_weights[i],
+                                              terms[i].it.get_wdf(), length, len_factor);
             }
             if (heap.size() < k) {
                 heap.push_back(m);

@@ -4,7 +4,6 @@
 #include <cstddef>
 #include <numeric>
 
-#include "search/bm25_formula.hpp"
 #include "search/walk_term_weight.hpp"
 
 namespace r2p::detail {
@@ -131,10 +130,8 @@ class MaxScoreWalk {
 
     double part(std::size_t i, Xapian::termcount length) const {
         WalkTerm& t = terms_[i];
-        if (!t.parts.empty()) {
-            return phrase_part(t, weights_.word_weights[i], length, weights_.len_factor);
-        }
-        return bm25_sum_part(weights_.termweights[i], t.it.get_wdf(), length, weights_.len_factor);
+        return term_part(t, weights_.termweights[i], weights_.word_weights[i], t.it.get_wdf(),
+                         length, weights_.len_factor);
     }
 
     // Moves terms out of the driving heap while their bounds, with those of all weaker

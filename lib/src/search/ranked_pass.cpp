@@ -42,9 +42,7 @@ Weighing weighing_of(const Xapian::Database& db, const detail::ShardWalks& opene
     for (const Xapian::doccount termfreq : w.termfreqs) {
         w.weights.termweights.push_back(detail::bm25_term_weight(w.collection, termfreq));
     }
-    for (const detail::WalkTerm& t : terms) {
-        w.weights.word_weights.push_back(detail::phrase_word_weights(db, t));
-    }
+    w.weights.word_weights = detail::word_weights_of(db, walk);
     if (!walk.conjunctive() && terms.size() > 1) {
         for (std::size_t i = 0; i < terms.size(); ++i) {
             w.weights.bounds.push_back(
@@ -98,10 +96,8 @@ void offer_match(Xapian::docid combined, std::vector<detail::WalkTerm>& terms, H
     double weight = 0;
     for (std::size_t i = 0; i < terms.size(); ++i) {
         if (!holds(i)) continue;
-        weight += terms[i].parts.empty() ? detail::bm25_sum_part(weights.termweights[i], wdfs[i],
-                                                                 length, weights.len_factor)
-                                         : detail::phrase_part(terms[i], weights.word_weights[i],
-                                                               length, weights.len_factor);
+        weight += detail::term_part(terms[i], weights.termweights[i], weights.word_weights[i],
+                                    wdfs[i], length, weights.len_factor);
     }
     best.offer(combined, weight);
 }

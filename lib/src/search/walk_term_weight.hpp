@@ -1,7 +1,6 @@
-// What a walked term adds to a match's BM25 weight when it stands for an indexed phrase
-// (WalkTerm::parts): Xapian weighs the phrase as the AND of its words, so the phrase's part is
-// its words' parts summed in query order, each word's wdf read at the match. A plain term's
-// part is bm25_sum_part of its own wdf, as the ranked passes compute it inline.
+// What a walked term adds to a match's BM25 weight: a word its bm25_sum_part; an indexed
+// phrase (WalkTerm::parts), which Xapian weighs as the AND of its words, its words' parts
+// summed in query order, each word's wdf read at the match.
 #pragma once
 
 #include <xapian.h>
@@ -20,6 +19,14 @@ inline std::vector<double> phrase_word_weights(const Xapian::Database& db, const
     for (const WalkPart& word : t.parts) {
         weights.push_back(bm25_term_weight(db.get_doccount(), db.get_termfreq(word.term)));
     }
+    return weights;
+}
+
+/// phrase_word_weights of each term of `walk`, in query order.
+inline std::vector<std::vector<double>> word_weights_of(const Xapian::Database& db,
+                                                        const PostingWalk& walk) {
+    std::vector<std::vector<double>> weights;
+    for (const WalkTerm& t : walk.terms()) weights.push_back(phrase_word_weights(db, t));
     return weights;
 }
 
@@ -46,6 +53,15 @@ inline double phrase_part(WalkTerm& t, const std::vector<double>& word_weights,
         weight += bm25_sum_part(word_weights[j], t.parts[j].wdf_at(did), length, len_factor);
     }
     return weight;
+}
+
+/// What walked term `t`, positioned on a match where it occurs `wdf` times, adds to a
+/// passage of `length`: a word bm25_sum_part of `termweight`, a phrase phrase_part of its
+/// `word_weights`.
+inline double term_part(WalkTerm& t, double termweight, const std::vector<double>& word_weights,
+                        Xapian::termcount wdf, Xapian::termcount length, double len_factor) {
+    if (t.parts.empty()) return bm25_sum_part(termweight, wdf, length, len_factor);
+    return phrase_part(t, word_weights, length, len_factor);
 }
 
 }  // namespace r2p::detail
