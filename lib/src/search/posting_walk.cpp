@@ -48,8 +48,10 @@ std::optional<WalkFilter> filter_of(const Xapian::Database& db, const Xapian::Qu
     return f;
 }
 
-}  // namespace
-
+// An indexed phrase as phrase_rewrite.cpp writes it, `(w1 AND ... AND wn) FILTER t` where t
+// is the term IndexedPhrases gives those words: sets `term` to t and `words` to the wi. Only
+// then do t's postings hold exactly the phrase's matches; any other FILTER (a field's, or a
+// term a query names) is no phrase.
 bool indexed_phrase(const Xapian::Query& q, std::string& term, std::vector<std::string>& words) {
     if (q.get_type() != Xapian::Query::OP_FILTER || q.get_num_subqueries() != 2) return false;
     const Xapian::Query conjunction = q.get_subquery(0);
@@ -64,6 +66,10 @@ bool indexed_phrase(const Xapian::Query& q, std::string& term, std::vector<std::
            term == IndexedPhrases::term_of(words);
 }
 
+// The subqueries of `q` (an AND or OR), with those of any OR nested in an OR in its place
+// (`depth`: how deep `q` is; deeper than kMaxFilterDepth, an OR stays whole): Xapian weighs
+// an OR as the sum of its subqueries' weights, so the terms of "a OR (b OR c)" weigh as those
+// of "a OR b OR c" (up to the order of the sum: the last bits).
 void scored_subqueries(const Xapian::Query& q, std::vector<Xapian::Query>& out, int depth) {
     for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
         Xapian::Query sub = q.get_subquery(i);
@@ -74,6 +80,40 @@ void scored_subqueries(const Xapian::Query& q, std::vector<Xapian::Query>& out, 
             out.push_back(std::move(sub));
         }
     }
+}
+
+}  // namespace
+
+std::optional<ScoredTerms> scored_terms(const Xapian::Query& scored) {
+    ScoredTerms out;
+    std::string term;
+    if (leaf_term(scored, term)) {
+        out.terms.push_back(term);
+        out.phrase_words.emplace_back();
+        return out;
+    }
+    const auto op = scored.get_type();
+    if (op != Xapian::Query::OP_AND && op != Xapian::Query::OP_OR) return std::nullopt;
+    out.conjunctive = op == Xapian::Query::OP_AND;
+    std::vector<std::string> words;
+    std::vector<Xapian::Query> subqueries;
+    scored_subqueries(scored, subqueries, 0);
+    for (const Xapian::Query& sub : subqueries) {
+        if (leaf_term(sub, term)) {
+            words.clear();
+        } else if (out.conjunctive || !indexed_phrase(sub, term, words)) {
+            return std::nullopt;
+        }
+        out.terms.push_back(term);
+        out.phrase_words.push_back(words);
+    }
+    // Each walked term once. A phrase's word may be another phrase's or a walked term too
+    // ("security council" OR "un security council"): Xapian weighs each leaf on its own.
+    const std::vector<std::string>& terms = out.terms;
+    if (terms.empty() || std::set<std::string>(terms.begin(), terms.end()).size() != terms.size())
+        return std::nullopt;
+    if (terms.size() == 1 && !out.phrase_words.front().empty()) return std::nullopt;  // OR of one
+    return out;
 }
 
 bool WalkFilter::has(Xapian::docid did) {
@@ -99,38 +139,13 @@ std::optional<PostingWalk> PostingWalk::open(const Xapian::Database& db, const X
             walk.filters_.push_back(std::move(*f));
         }
     }
-    std::vector<std::string> terms;
-    std::vector<std::vector<std::string>> phrase_words;  // by term; empty for a word
-    std::string term;
-    if (leaf_term(scored, term)) {
-        terms.push_back(term);
-        phrase_words.emplace_back();
-    } else {
-        const auto op = scored.get_type();
-        if (op != Xapian::Query::OP_AND && op != Xapian::Query::OP_OR) return std::nullopt;
-        walk.conjunctive_ = op == Xapian::Query::OP_AND;
-        std::vector<std::string> words;
-        std::vector<Xapian::Query> subqueries;
-        scored_subqueries(scored, subqueries);
-        for (const Xapian::Query& sub : subqueries) {
-            if (leaf_term(sub, term)) {
-                words.clear();
-            } else if (walk.conjunctive_ || !indexed_phrase(sub, term, words)) {
-                return std::nullopt;
-            }
-            terms.push_back(term);
-            phrase_words.push_back(words);
-        }
-    }
-    // Each walked term once. A phrase's word may be another phrase's or a walked term too
-    // ("security council" OR "un security council"): Xapian weighs each leaf on its own.
-    if (terms.empty() || std::set<std::string>(terms.begin(), terms.end()).size() != terms.size())
-        return std::nullopt;
-    if (terms.size() == 1 && !phrase_words.front().empty()) return std::nullopt;  // an OR of one
-    for (std::size_t i = 0; i < terms.size(); ++i) {
-        const std::string& t = terms[i];
+    const std::optional<ScoredTerms> shape = scored_terms(scored);
+    if (!shape) return std::nullopt;
+    walk.conjunctive_ = shape->conjunctive;
+    for (std::size_t i = 0; i < shape->terms.size(); ++i) {
+        const std::string& t = shape->terms[i];
         WalkTerm walked{t, db.get_termfreq(t), db.postlist_begin(t), db.postlist_end(t), {}};
-        for (const std::string& word : phrase_words[i]) {
+        for (const std::string& word : shape->phrase_words[i]) {
             walked.parts.push_back({word, db.postlist_begin(word), db.postlist_end(word)});
         }
         walk.terms_.push_back(std::move(walked));

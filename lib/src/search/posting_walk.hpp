@@ -201,16 +201,18 @@ class PostingWalk {
 /// True when `q` is a single term (not a phrase, wildcard or operator): `term` is then set.
 bool leaf_term(const Xapian::Query& q, std::string& term);
 
-/// True when `q` is an indexed phrase as phrase_rewrite.cpp writes it, `(w1 AND ... AND wn)
-/// FILTER t` where t is the term IndexedPhrases gives those words: `term` is then t and
-/// `words` the wi. Only then do t's postings hold exactly the phrase's matches; any other
-/// FILTER (a field's, or a term a query names) is no phrase.
-bool indexed_phrase(const Xapian::Query& q, std::string& term, std::vector<std::string>& words);
+/// The terms a walk weighs, as PostingWalk::open reads them from a query's scored part (the
+/// query without its FILTER).
+struct ScoredTerms {
+    std::vector<std::string> terms;  ///< in query order, an OR nested in an OR in its place
+    std::vector<std::vector<std::string>> phrase_words;  ///< by term; empty for a word
+    bool conjunctive = false;                            ///< AND (else OR, or a single term)
+};
 
-/// The subqueries of `q` (an AND or OR), with those of any OR nested in an OR in its place
-/// (`depth`: how deep `q` is; deeper than 8, an OR stays whole): Xapian weighs an OR as the
-/// sum of its subqueries' weights, so the terms of "a OR (b OR c)" weigh as those of
-/// "a OR b OR c" (up to the order of the sum: the last bits).
-void scored_subqueries(const Xapian::Query& q, std::vector<Xapian::Query>& out, int depth = 0);
+/// The terms of `scored` when it has a shape the walk takes: a term, an AND of distinct
+/// terms, or an OR of distinct terms, indexed phrases (`(w1 AND ... AND wn) FILTER t`, t the
+/// term IndexedPhrases gives those words, as phrase_rewrite.cpp writes it) and ORs of them.
+/// nullopt for any other shape.
+std::optional<ScoredTerms> scored_terms(const Xapian::Query& scored);
 
 }  // namespace r2p::detail

@@ -1,8 +1,6 @@
 #include "search/walked_count.hpp"
 
 #include <algorithm>
-#include <string>
-#include <vector>
 
 #include "search/posting_walk.hpp"
 #include "search/shard_docids.hpp"
@@ -11,24 +9,8 @@ namespace r2p {
 
 namespace {
 
-// A term, or an AND of terms, or an OR of terms, indexed phrases and ORs of them: the
-// shapes PostingWalk walks.
-bool terms_joined(const Xapian::Query& query) {
-    if (query.get_type() == Xapian::Query::LEAF_TERM) return true;
-    const bool joined =
-        query.get_type() == Xapian::Query::OP_AND || query.get_type() == Xapian::Query::OP_OR;
-    if (!joined || query.get_num_subqueries() == 0) return false;
-    std::vector<Xapian::Query> subqueries;
-    detail::scored_subqueries(query, subqueries);
-    std::string term;
-    std::vector<std::string> words;
-    for (const Xapian::Query& sub : subqueries) {
-        if (sub.get_type() == Xapian::Query::LEAF_TERM) continue;
-        if (query.get_type() == Xapian::Query::OP_AND || !detail::indexed_phrase(sub, term, words))
-            return false;
-    }
-    return true;
-}
+// A shape PostingWalk walks (detail::scored_terms).
+bool terms_joined(const Xapian::Query& query) { return detail::scored_terms(query).has_value(); }
 
 }  // namespace
 
