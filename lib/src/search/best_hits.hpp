@@ -43,6 +43,16 @@ class BestHits {
         return k_ != 0 && most > heap_.front().weight;
     }
 
+    /// could_enter for a bound summed in another order than the weight, or of other terms
+    /// (bounds of parts not read yet), which may differ from it in the last bits: false only
+    /// when `bound` is below threshold() by more than a relative 1e-9.
+    bool could_enter_bound(double bound) const {
+        if (heap_.size() < k_) return true;
+        if (k_ == 0) return false;
+        const double threshold = heap_.front().weight;
+        return bound >= threshold - kBoundSlack * std::max(1.0, threshold);
+    }
+
     /// Whether k matches are held (always when k is 0: nothing can enter).
     bool full() const { return heap_.size() >= k_; }
     /// The weight of the worst match held; when full(), what a new match must exceed.
@@ -54,6 +64,8 @@ class BestHits {
     }
 
   private:
+    static constexpr double kBoundSlack = 1e-9;
+
     std::size_t k_;
     std::vector<RankedMatch> heap_;  // a heap whose front is the worst kept
 };

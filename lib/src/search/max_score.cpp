@@ -3,16 +3,13 @@
 #include <algorithm>
 #include <cstddef>
 #include <numeric>
+#include <optional>
 
 #include "search/walk_term_weight.hpp"
 
 namespace r2p::detail {
 
 namespace {
-
-// A weight summed in another order than the final one, or bounds summed, may differ from
-// it in the last bits: prune only what is below the threshold by more than this (relative).
-constexpr double kSlack = 1e-9;
 
 // Orders a min-heap of term indices by the terms' current docids.
 struct LaterDocid {
@@ -35,7 +32,8 @@ class MaxScoreWalk {
           lengths_(lengths),
           best_(best),
           ids_(ids),
-          read_(read) {
+          read_(read),
+          weigher_(walk.terms(), weights) {
         const std::size_t n = terms_.size();
         by_bound_.resize(n);
         std::iota(by_bound_.begin(), by_bound_.end(), std::size_t{0});
@@ -80,18 +78,17 @@ class MaxScoreWalk {
     LaterDocid later() const { return LaterDocid{&terms_}; }
 
     // Whether a passage that may weigh up to `bound` could still enter the best hits.
-    bool could_enter(double bound) const {
-        if (!best_.full()) return true;
-        const double threshold = best_.threshold();
-        return bound >= threshold - kSlack * std::max(1.0, threshold);
-    }
+    bool could_enter(double bound) const { return best_.could_enter_bound(bound); }
 
-    // Weighs `did` (held by the driving terms `at`) when it could enter, and offers it.
+    // Weighs `did` (held by the driving terms `at`) when it could enter, and offers it. Until
+    // then an indexed phrase counts at its bound for the passage's length: its words are
+    // read only by weigher_, while the passage could still enter.
     void consider(Xapian::docid did, const std::vector<std::size_t>& at,
                   std::vector<std::size_t>& present) {
         const Xapian::termcount length = lengths_.at(ids_.combined(did));
+        weigher_.start(length);
         double weight = 0;
-        for (const std::size_t i : at) weight += part(i, length);
+        for (const std::size_t i : at) weight += weigher_.bound(i);
         if (!could_enter(weight + below_[weak_]) || !walk_.passes_filters(did)) return;
         present.assign(at.begin(), at.end());
         // The weak terms, strongest first, while the passage could still enter.
@@ -101,16 +98,17 @@ class MaxScoreWalk {
             WalkTerm& t = terms_[i];
             if (t.it != t.end && *t.it < did) probe(t, did);
             if (t.at(did)) {
-                weight += part(i, length);
+                weight += weigher_.bound(i);
                 present.push_back(i);
             }
         }
         if (!could_enter(weight)) return;
         // The weight as rank_bm25 sums it for every other query: in query order.
         std::sort(present.begin(), present.end());
-        weight = 0;
-        for (const std::size_t i : present) weight += part(i, length);
-        best_.offer(ids_.combined(did), weight);
+        const std::optional<double> exact =
+            weigher_.weigh(present, [&](double upper) { return could_enter(upper); });
+        if (!exact) return;
+        best_.offer(ids_.combined(did), *exact);
         demote_weak_terms();
     }
 
@@ -126,12 +124,6 @@ class MaxScoreWalk {
             read_->insert(at);
             if (++t.it == t.end) return;
         }
-    }
-
-    double part(std::size_t i, Xapian::termcount length) const {
-        WalkTerm& t = terms_[i];
-        return term_part(t, weights_.termweights[i], weights_.word_weights[i], t.it.get_wdf(),
-                         length, weights_.len_factor);
     }
 
     // Moves terms out of the driving heap while their bounds, with those of all weaker
@@ -162,6 +154,7 @@ class MaxScoreWalk {
     std::vector<bool> driving_;          // by term index
     std::vector<std::size_t> heap_;      // driving terms not at their end, by current docid
     std::size_t weak_ = 0;               // by_bound_[0, weak_) are only probed
+    LazyMatchWeight weigher_;
 };
 
 }  // namespace

@@ -13,19 +13,10 @@
 #include "search/docid_bits.hpp"
 #include "search/posting_walk.hpp"
 #include "search/shard_docids.hpp"
+#include "search/walk_term_weight.hpp"
 #include "tables/length_table.hpp"
 
 namespace r2p::detail {
-
-/// What weighs a walk's terms: per term (in query order) its BM25 term weight, its words'
-/// when it is an indexed phrase (walk_term_weight.hpp; empty for a word), and the most it can
-/// add to a passage (bm25_sum_part_bound, or phrase_bound), and the length normalisation.
-struct OrWeights {
-    std::vector<double> termweights;
-    std::vector<std::vector<double>> word_weights;
-    std::vector<double> bounds;
-    double len_factor = 0;
-};
 
 /// Offers to `best` every match of the OR `walk` (not conjunctive; filters applied) that
 /// could enter it, weighed exactly as rank_bm25 weighs every match (summed in query order),

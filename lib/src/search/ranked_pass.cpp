@@ -43,6 +43,7 @@ Weighing weighing_of(const Xapian::Database& db, const detail::ShardWalks& opene
         w.weights.termweights.push_back(detail::bm25_term_weight(w.collection, termfreq));
     }
     w.weights.word_weights = detail::word_weights_of(db, walk);
+    w.weights.word_wdf_uppers = detail::word_wdf_uppers_of(db, walk);
     if (!walk.conjunctive() && terms.size() > 1) {
         for (std::size_t i = 0; i < terms.size(); ++i) {
             w.weights.bounds.push_back(
@@ -78,28 +79,27 @@ MatchCounts or_bounds(const Weighing& w, bool filtered) {
     return counts;
 }
 
-// Offers the match `combined` to `best` unless its terms' WdfBounds keep it out: the terms
-// `holds(i)` says it holds give their wdfs (into `wdfs`) and, when it could enter, their
-// bm25_sum_part summed in query order, as Xapian sums them, to the last bit.
+// Offers the match `combined` to `best` unless its terms' WdfBounds keep it out, or the
+// words of its indexed phrases, read strongest first, do (LazyMatchWeight): the terms
+// `holds(i)` says it holds give, when it could enter, their parts summed in query order, as
+// Xapian sums them, to the last bit. `held` is scratch.
 template <class Holds>
 void offer_match(Xapian::docid combined, std::vector<detail::WalkTerm>& terms, Holds holds,
-                 const std::vector<detail::WdfBounds>& bounds, const detail::OrWeights& weights,
-                 const LengthTable& lengths, detail::BestHits& best, Xapian::termcount* wdfs) {
+                 const std::vector<detail::WdfBounds>& bounds, detail::LazyMatchWeight& weigher,
+                 const LengthTable& lengths, detail::BestHits& best,
+                 std::vector<std::size_t>& held) {
     double most = 0;  // summed in query order, as the weight: never below it
+    held.clear();
     for (std::size_t i = 0; i < terms.size(); ++i) {
         if (!holds(i)) continue;
-        wdfs[i] = terms[i].it.get_wdf();
-        most += bounds[i].at(wdfs[i]);
+        held.push_back(i);
+        most += bounds[i].at(terms[i].it.get_wdf());
     }
     if (!best.could_enter(most)) return;
-    const Xapian::termcount length = lengths.at(combined);
-    double weight = 0;
-    for (std::size_t i = 0; i < terms.size(); ++i) {
-        if (!holds(i)) continue;
-        weight += detail::term_part(terms[i], weights.termweights[i], weights.word_weights[i],
-                                    wdfs[i], length, weights.len_factor);
-    }
-    best.offer(combined, weight);
+    weigher.start(lengths.at(combined));
+    const std::optional<double> weight =
+        weigher.weigh(held, [&](double upper) { return best.could_enter_bound(upper); });
+    if (weight) best.offer(combined, *weight);
 }
 
 // A term or an AND (every term is on each match, no docid to read again per term): weighs
@@ -138,12 +138,13 @@ Xapian::doccount rank_every_match(detail::PostingWalk& walk, const Weighing& w,
         visits.flush();
         return matched;
     }
-    std::vector<Xapian::termcount> wdfs(terms.size());
+    detail::LazyMatchWeight weigher(terms, weights);
+    std::vector<std::size_t> held;
     auto every_term = [](std::size_t) { return true; };
     walk.for_each([&](Xapian::docid did) {
         ++matched;
         const Xapian::docid combined = ids.combined(did);
-        offer_match(combined, terms, every_term, bounds, weights, lengths, best, wdfs.data());
+        offer_match(combined, terms, every_term, bounds, weigher, lengths, best, held);
         visits.add(combined);
     });
     visits.flush();
@@ -165,7 +166,6 @@ Xapian::doccount rank_or_by_scan(detail::PostingWalk& walk, const Weighing& w,
     const std::size_t n = terms.size();
     std::vector<detail::WdfBounds> bounds;
     std::array<Xapian::docid, detail::PostingWalk::kScanTerms> at{};  // 0: the term ended
-    std::array<Xapian::termcount, detail::PostingWalk::kScanTerms> wdfs{};
     for (std::size_t i = 0; i < n; ++i) {
         if (terms[i].parts.empty()) {
             bounds.emplace_back(weights.termweights[i], w.shortest, weights.len_factor);
@@ -174,6 +174,8 @@ Xapian::doccount rank_or_by_scan(detail::PostingWalk& walk, const Weighing& w,
         }
         if (terms[i].it != terms[i].end) at[i] = *terms[i].it;
     }
+    detail::LazyMatchWeight weigher(terms, weights);
+    std::vector<std::size_t> held;
     Xapian::doccount matched = 0;
     detail::VisitBatch visits(visitor);
     for (;;) {
@@ -186,7 +188,7 @@ Xapian::doccount rank_or_by_scan(detail::PostingWalk& walk, const Weighing& w,
             ++matched;
             const Xapian::docid combined = ids.combined(did);
             auto holds = [&](std::size_t i) { return at[i] == did; };
-            offer_match(combined, terms, holds, bounds, weights, lengths, best, wdfs.data());
+            offer_match(combined, terms, holds, bounds, weigher, lengths, best, held);
             visits.add(combined);
         }
         for (std::size_t i = 0; i < n; ++i) {
