@@ -19,7 +19,7 @@ import sys
 import time
 
 CLASSES = ['frequent-term', 'rare-term', 'and', 'or', 'phrase', 'theme-filter', 'facets',
-           'wildcard', 'sort-date']
+           'wildcard', 'sort-date', 'synonym']
 
 
 def main():
