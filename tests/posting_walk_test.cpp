@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "index/indexed_phrases.hpp"
 #include "matcher_docids.hpp"
 #include "test_support.hpp"
 
@@ -59,5 +60,44 @@ TEST_SUITE("posting_walk") {
             CHECK(got == r2p::test::matcher_docids(db, q));
             CHECK(positioned);
         }
+    }
+
+    TEST_CASE("a lone indexed phrase is walked by its term, its words kept to weigh it") {
+        using Q = Xapian::Query;
+        r2p::test::TempDir dir;
+        const std::string phrase_term = r2p::IndexedPhrases::term_of({"war", "crimes"});
+        {
+            Xapian::WritableDatabase db((dir / "db").string(),
+                                        Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+            for (unsigned p = 1; p <= 300; ++p) {
+                Xapian::Document doc;
+                doc.add_term("war");
+                if (p % 2 == 0) doc.add_term("crimes");
+                if (p % 10 == 0) doc.add_boolean_term(phrase_term);  // where they stand in a row
+                if (p % 3 == 0) doc.add_boolean_term("Fthird");
+                db.add_document(doc);
+            }
+            db.commit();
+        }
+        const Xapian::Database db((dir / "db").string());
+        const Q phrase(Q::OP_FILTER, Q(Q::OP_AND, Q("war"), Q("crimes")), Q(phrase_term));
+        for (const Q& q : {phrase, Q(Q::OP_FILTER, phrase, Q("Fthird"))}) {
+            CAPTURE(q.get_description());
+            auto walk = r2p::detail::PostingWalk::open(db, q);
+            REQUIRE(walk.has_value());
+            REQUIRE(walk->terms().size() == 1);
+            CHECK_FALSE(walk->conjunctive());
+            CHECK(walk->terms().front().term == phrase_term);
+            CHECK(walk->terms().front().parts.size() == 2);
+            std::vector<Xapian::docid> got;
+            walk->for_each([&](Xapian::docid did) { got.push_back(did); });
+            CHECK(got == r2p::test::matcher_docids(db, q));
+        }
+        // Another FILTER of those words is no phrase: the AND is walked, filtered.
+        const Q other(Q::OP_FILTER, Q(Q::OP_AND, Q("war"), Q("crimes")), Q("Fthird"));
+        auto walk = r2p::detail::PostingWalk::open(db, other);
+        REQUIRE(walk.has_value());
+        CHECK(walk->conjunctive());
+        CHECK(walk->filtered());
     }
 }

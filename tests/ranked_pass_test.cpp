@@ -111,6 +111,8 @@ TEST_SUITE("ranked_pass") {
                   Q(Q::OP_OR, indexed_phrase("w5", "w0"), w0_w3)),
                 Q(Q::OP_OR, seven_and_phrase.begin(), seven_and_phrase.end()),
                 Q(Q::OP_FILTER, Q(Q::OP_OR, frequent, w0_w3), filter_ab),
+                // A lone indexed phrase (walked by its term), also filtered.
+                w1_w2, w0_w3, Q(Q::OP_FILTER, w1_w2, filter_ab),
                 Q(Q::OP_OR, Q("Zw5"), Q(Q::OP_OR, mid, rare)), frequent, mid, rare,
                 Q(Q::OP_AND, mid, Q("Zw5")), Q(Q::OP_AND, Q("Zw5"), rare), Q(Q::OP_OR, mid, rare),
                 Q(Q::OP_OR, three.begin(), three.end()), Q(Q::OP_OR, seven.begin(), seven.end()),

@@ -17,8 +17,16 @@ bool indexable_term(const std::string& term) {
 
 bool indexable(const PhraseTerms& terms) {
     if (terms.size() < 2 || !std::all_of(terms.begin(), terms.end(), indexable_term)) return false;
-    if (std::set<std::string>(terms.begin(), terms.end()).size() != terms.size()) return false;
-    return IndexedPhrases::term_of(terms).size() <= schema::kMaxTermBytes;
+    // Each word once (a phrase has a few words: compared pairwise, nothing allocated).
+    for (std::size_t i = 1; i < terms.size(); ++i) {
+        if (std::find(terms.begin(), terms.begin() + static_cast<std::ptrdiff_t>(i), terms[i]) !=
+            terms.begin() + static_cast<std::ptrdiff_t>(i))
+            return false;
+    }
+    // The length term_of would give, without building it.
+    std::size_t bytes = schema::kPhrasePrefix.size() + terms.size() - 1;
+    for (const std::string& term : terms) bytes += term.size();
+    return bytes <= schema::kMaxTermBytes;
 }
 
 // The window of an OP_PHRASE query: Xapian 1.4 has no accessor for it, but its description
@@ -77,7 +85,8 @@ std::optional<PhraseTerms> exact_phrase_terms(const Xapian::Query& query) {
 
 IndexedPhrases::IndexedPhrases(const std::vector<PhraseTerms>& phrases) {
     for (const PhraseTerms& terms : phrases) {
-        if (indexable(terms)) phrases_.insert(terms);
+        // Listed in order (metadata() writes them so): each goes in at the end, no search.
+        if (indexable(terms)) phrases_.insert(phrases_.end(), terms);
     }
     for (const PhraseTerms& terms : phrases_)
         words_.insert(words_.end(), terms.begin(), terms.end());

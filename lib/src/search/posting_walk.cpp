@@ -82,20 +82,32 @@ void scored_subqueries(const Xapian::Query& q, std::vector<Xapian::Query>& out, 
     }
 }
 
+// Whether `query` is a FILTER whose first subquery is weighed and the others filter it.
+bool filters_apart(const Xapian::Query& query) {
+    std::string term;
+    std::vector<std::string> words;
+    return query.get_type() == Xapian::Query::OP_FILTER && query.get_num_subqueries() >= 2 &&
+           !indexed_phrase(query, term, words);
+}
+
 }  // namespace
+
+Xapian::Query scored_part(const Xapian::Query& query) {
+    return filters_apart(query) ? query.get_subquery(0) : query;
+}
 
 std::optional<ScoredTerms> scored_terms(const Xapian::Query& scored) {
     ScoredTerms out;
     std::string term;
-    if (leaf_term(scored, term)) {
+    std::vector<std::string> words;
+    if (leaf_term(scored, term) || indexed_phrase(scored, term, words)) {
         out.terms.push_back(term);
-        out.phrase_words.emplace_back();
+        out.phrase_words.push_back(words);
         return out;
     }
     const auto op = scored.get_type();
     if (op != Xapian::Query::OP_AND && op != Xapian::Query::OP_OR) return std::nullopt;
     out.conjunctive = op == Xapian::Query::OP_AND;
-    std::vector<std::string> words;
     std::vector<Xapian::Query> subqueries;
     scored_subqueries(scored, subqueries, 0);
     for (const Xapian::Query& sub : subqueries) {
@@ -112,7 +124,6 @@ std::optional<ScoredTerms> scored_terms(const Xapian::Query& scored) {
     const std::vector<std::string>& terms = out.terms;
     if (terms.empty() || std::set<std::string>(terms.begin(), terms.end()).size() != terms.size())
         return std::nullopt;
-    if (terms.size() == 1 && !out.phrase_words.front().empty()) return std::nullopt;  // OR of one
     return out;
 }
 
@@ -129,10 +140,10 @@ bool WalkFilter::has(Xapian::docid did) {
 std::optional<PostingWalk> PostingWalk::open(const Xapian::Database& db, const Xapian::Query& query,
                                              const WalkDates* dates) {
     PostingWalk walk;
-    Xapian::Query scored = query;
-    if (query.get_type() == Xapian::Query::OP_FILTER) {
-        if (query.get_num_subqueries() < 2) return std::nullopt;
-        scored = query.get_subquery(0);
+    if (query.get_type() == Xapian::Query::OP_FILTER && query.get_num_subqueries() < 2)
+        return std::nullopt;
+    const Xapian::Query scored = scored_part(query);
+    if (filters_apart(query)) {
         for (std::size_t i = 1; i < query.get_num_subqueries(); ++i) {
             auto f = filter_of(db, query.get_subquery(i), dates, 0);
             if (!f) return std::nullopt;

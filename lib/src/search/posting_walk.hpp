@@ -30,8 +30,8 @@ struct WalkPart {
     }
 };
 
-/// A term whose matches are walked (and, for ranking, weighed). Under an OR, it may stand
-/// for an indexed phrase (search/phrase_rewrite.hpp: `(w1 AND ... AND wn) FILTER XQphrase`):
+/// A term whose matches are walked (and, for ranking, weighed). Alone or under an OR, it may
+/// stand for an indexed phrase (search/phrase_rewrite.hpp: `(w1 AND ... AND wn) FILTER XQphrase`):
 /// `term` is then the phrase's term, whose postings are exactly the phrase's matches, and
 /// `parts` its words, which weigh each match as their AND does (walk_term_weight.hpp).
 struct WalkTerm {
@@ -209,9 +209,13 @@ struct ScoredTerms {
     bool conjunctive = false;                            ///< AND (else OR, or a single term)
 };
 
-/// The terms of `scored` when it has a shape the walk takes: a term, an AND of distinct
-/// terms, or an OR of distinct terms, indexed phrases (`(w1 AND ... AND wn) FILTER t`, t the
-/// term IndexedPhrases gives those words, as phrase_rewrite.cpp writes it) and ORs of them.
+/// The part of `query` a walk weighs: the first subquery of a FILTER, whose others filter,
+/// but an indexed phrase (`(w1 AND ... AND wn) FILTER t`, t the term IndexedPhrases gives
+/// those words, as phrase_rewrite.cpp writes it) whole; any other query whole.
+Xapian::Query scored_part(const Xapian::Query& query);
+
+/// The terms of `scored` when it has a shape the walk takes: a term, an indexed phrase, an
+/// AND of distinct terms, or an OR of distinct terms, indexed phrases and ORs of them.
 /// nullopt for any other shape.
 std::optional<ScoredTerms> scored_terms(const Xapian::Query& scored);
 

@@ -16,17 +16,14 @@ bool terms_joined(const Xapian::Query& query) { return detail::scored_terms(quer
 
 bool ranked_walk_visits_every_match(const Xapian::Query& query, RankedWalk walk) {
     if (walk == RankedWalk::None) return false;
-    if (query.get_type() == Xapian::Query::OP_FILTER) {
-        return query.get_num_subqueries() >= 2 && terms_joined(query.get_subquery(0));
-    }
-    return terms_joined(query);
+    if (query.get_type() == Xapian::Query::OP_FILTER && query.get_num_subqueries() < 2)
+        return false;
+    return terms_joined(detail::scored_part(query));
 }
 
 bool ranked_walk_counts_after_ranking(const Xapian::Query& query, RankedWalk walk) {
     if (walk != RankedWalk::Relevance || !ranked_walk_visits_every_match(query, walk)) return false;
-    const Xapian::Query& scored =
-        query.get_type() == Xapian::Query::OP_FILTER ? query.get_subquery(0) : query;
-    return scored.get_type() == Xapian::Query::OP_OR;
+    return detail::scored_part(query).get_type() == Xapian::Query::OP_OR;
 }
 
 WalkedCount::WalkedCount(const std::vector<FacetField>& fields,
