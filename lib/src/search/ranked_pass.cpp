@@ -102,6 +102,58 @@ void offer_match(Xapian::docid combined, std::vector<detail::WalkTerm>& terms, H
     if (weight) best.offer(combined, *weight);
 }
 
+// rank_every_match of a lone indexed phrase: its term's postings are its matches, its words
+// are read only to weigh a match that could enter. Before its length is read (a page of the
+// length table per match, a fault each in a one-shot search), its words' wdfs, read strongest
+// first, must let it in at any length: each unread word counts at its most.
+Xapian::doccount rank_lone_phrase(detail::PostingWalk& walk, const Weighing& w,
+                                  detail::ShardDocids ids, const LengthTable& lengths,
+                                  detail::BestHits& best, MatchVisitor* visitor) {
+    auto& terms = walk.terms();
+    const detail::OrWeights& weights = w.weights;
+    detail::WalkTerm& phrase = terms.front();
+    const std::vector<double>& word_weights = weights.word_weights.front();
+    std::vector<detail::WdfBounds> word_bounds;
+    std::vector<double> word_most;
+    std::vector<std::size_t> order;
+    for (std::size_t j = 0; j < phrase.parts.size(); ++j) {
+        word_bounds.emplace_back(word_weights[j], w.shortest, weights.len_factor);
+        word_most.push_back(detail::bm25_sum_part_bound(
+            word_weights[j], weights.word_wdf_uppers.front()[j], w.shortest, weights.len_factor));
+        order.push_back(j);
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return word_most[a] > word_most[b]; });
+    double most_of_all = 0;
+    for (const double most : word_most) most_of_all += most;
+    auto could_enter_by_wdfs = [&](Xapian::docid did) {
+        if (!best.full()) return true;
+        double most = most_of_all;
+        for (const std::size_t j : order) {
+            most -= word_most[j] - word_bounds[j].at(phrase.parts[j].wdf_at(did));
+            if (!best.could_enter_bound(most)) return false;
+        }
+        return true;
+    };
+    detail::LazyMatchWeight weigher(terms, weights);
+    const std::size_t only[] = {0};
+    Xapian::doccount matched = 0;
+    detail::VisitBatch visits(visitor);
+    walk.for_each_of_single_term([&](Xapian::docid did) {
+        ++matched;
+        const Xapian::docid combined = ids.combined(did);
+        if (could_enter_by_wdfs(did)) {
+            weigher.start(lengths.at(combined));
+            const std::optional<double> weight =
+                weigher.weigh(only, [&](double upper) { return best.could_enter_bound(upper); });
+            if (weight) best.offer(combined, *weight);
+        }
+        visits.add(combined);
+    });
+    visits.flush();
+    return matched;
+}
+
 // A term, an indexed phrase or an AND (every term is on each match, no docid to read again
 // per term): weighs the matches that could enter `best`, visits (in batches) and counts them
 // all. A match whose weight cannot exceed the k-th best, by its terms' WdfBounds, is neither
@@ -113,6 +165,8 @@ Xapian::doccount rank_every_match(detail::PostingWalk& walk, const Weighing& w,
                                   detail::ShardDocids ids, const LengthTable& lengths,
                                   detail::BestHits& best, MatchVisitor* visitor) {
     auto& terms = walk.terms();
+    if (terms.size() == 1 && !terms.front().parts.empty())
+        return rank_lone_phrase(walk, w, ids, lengths, best, visitor);
     const detail::OrWeights& weights = w.weights;
     std::vector<detail::WdfBounds> bounds;
     for (const double termweight : weights.termweights) {
@@ -120,54 +174,6 @@ Xapian::doccount rank_every_match(detail::PostingWalk& walk, const Weighing& w,
     }
     Xapian::doccount matched = 0;
     detail::VisitBatch visits(visitor);
-    if (terms.size() == 1 && !terms.front().parts.empty()) {
-        // A lone indexed phrase: its term's postings are its matches, its words are read only
-        // to weigh a match that could enter. Before its length is read (a page of the length
-        // table per match, a fault each in a one-shot search), its words' wdfs, read strongest
-        // first, must let it in at any length: each unread word counts at its most.
-        detail::WalkTerm& phrase = terms.front();
-        const std::vector<double>& word_weights = weights.word_weights.front();
-        std::vector<detail::WdfBounds> word_bounds;
-        std::vector<double> word_most;
-        std::vector<std::size_t> order;
-        for (std::size_t j = 0; j < phrase.parts.size(); ++j) {
-            word_bounds.emplace_back(word_weights[j], w.shortest, weights.len_factor);
-            word_most.push_back(detail::bm25_sum_part_bound(word_weights[j],
-                                                            weights.word_wdf_uppers.front()[j],
-                                                            w.shortest, weights.len_factor));
-            order.push_back(j);
-        }
-        std::stable_sort(order.begin(), order.end(),
-                         [&](std::size_t a, std::size_t b) { return word_most[a] > word_most[b]; });
-        double most_of_all = 0;
-        for (const double most : word_most) most_of_all += most;
-        auto could_enter_by_wdfs = [&](Xapian::docid did) {
-            if (!best.full()) return true;
-            double most = most_of_all;
-            for (const std::size_t j : order) {
-                most -= word_most[j] - word_bounds[j].at(phrase.parts[j].wdf_at(did));
-                if (!best.could_enter_bound(most)) return false;
-            }
-            return true;
-        };
-        detail::LazyMatchWeight weigher(terms, weights);
-        const std::size_t only[] = {0};
-        walk.for_each_of_single_term([&](Xapian::docid did) {
-            ++matched;
-            const Xapian::docid combined = ids.combined(did);
-            if (!could_enter_by_wdfs(did)) {
-                visits.add(combined);
-                return;
-            }
-            weigher.start(lengths.at(combined));
-            const std::optional<double> weight =
-                weigher.weigh(only, [&](double upper) { return best.could_enter_bound(upper); });
-            if (weight) best.offer(combined, *weight);
-            visits.add(combined);
-        });
-        visits.flush();
-        return matched;
-    }
     if (terms.size() == 1) {
         const detail::WalkTerm& only = terms.front();
         const detail::WdfBounds& bound = bounds.front();
