@@ -85,7 +85,7 @@ std::optional<PhraseTerms> exact_phrase_terms(const Xapian::Query& query) {
 
 IndexedPhrases::IndexedPhrases(const std::vector<PhraseTerms>& phrases) {
     for (const PhraseTerms& terms : phrases) {
-        // Listed in order (metadata() writes them so): each goes in at the end, no search.
+        // As metadata() lists them (in order), each goes in at the end, with no search.
         if (indexable(terms)) phrases_.insert(phrases_.end(), terms);
     }
     for (const PhraseTerms& terms : phrases_)
