@@ -142,8 +142,9 @@ std::optional<PostingWalk> PostingWalk::open(const Xapian::Database& db, const X
     PostingWalk walk;
     if (query.get_type() == Xapian::Query::OP_FILTER && query.get_num_subqueries() < 2)
         return std::nullopt;
-    const Xapian::Query scored = scored_part(query);
-    if (filters_apart(query)) {
+    const bool apart = filters_apart(query);
+    const Xapian::Query scored = apart ? query.get_subquery(0) : query;
+    if (apart) {
         for (std::size_t i = 1; i < query.get_num_subqueries(); ++i) {
             auto f = filter_of(db, query.get_subquery(i), dates, 0);
             if (!f) return std::nullopt;

@@ -109,43 +109,17 @@ void offer_match(Xapian::docid combined, std::vector<detail::WalkTerm>& terms, H
 Xapian::doccount rank_lone_phrase(detail::PostingWalk& walk, const Weighing& w,
                                   detail::ShardDocids ids, const LengthTable& lengths,
                                   detail::BestHits& best, MatchVisitor* visitor) {
-    auto& terms = walk.terms();
-    const detail::OrWeights& weights = w.weights;
-    detail::WalkTerm& phrase = terms.front();
-    const std::vector<double>& word_weights = weights.word_weights.front();
-    std::vector<detail::WdfBounds> word_bounds;
-    std::vector<double> word_most;
-    std::vector<std::size_t> order;
-    for (std::size_t j = 0; j < phrase.parts.size(); ++j) {
-        word_bounds.emplace_back(word_weights[j], w.shortest, weights.len_factor);
-        word_most.push_back(detail::bm25_sum_part_bound(
-            word_weights[j], weights.word_wdf_uppers.front()[j], w.shortest, weights.len_factor));
-        order.push_back(j);
-    }
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return word_most[a] > word_most[b]; });
-    double most_of_all = 0;
-    for (const double most : word_most) most_of_all += most;
-    auto could_enter_by_wdfs = [&](Xapian::docid did) {
-        if (!best.full()) return true;
-        double most = most_of_all;
-        for (const std::size_t j : order) {
-            most -= word_most[j] - word_bounds[j].at(phrase.parts[j].wdf_at(did));
-            if (!best.could_enter_bound(most)) return false;
-        }
-        return true;
-    };
-    detail::LazyMatchWeight weigher(terms, weights);
+    detail::LazyMatchWeight weigher(walk.terms(), w.weights, w.shortest);
+    auto could_enter = [&](double upper) { return best.could_enter_bound(upper); };
     const std::size_t only[] = {0};
     Xapian::doccount matched = 0;
     detail::VisitBatch visits(visitor);
     walk.for_each_of_single_term([&](Xapian::docid did) {
         ++matched;
         const Xapian::docid combined = ids.combined(did);
-        if (could_enter_by_wdfs(did)) {
+        if (!best.full() || weigher.could_enter_by_wdfs(0, could_enter)) {
             weigher.start(lengths.at(combined));
-            const std::optional<double> weight =
-                weigher.weigh(only, [&](double upper) { return best.could_enter_bound(upper); });
+            const std::optional<double> weight = weigher.weigh(only, could_enter);
             if (weight) best.offer(combined, *weight);
         }
         visits.add(combined);

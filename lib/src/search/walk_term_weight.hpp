@@ -13,6 +13,7 @@
 
 #include "search/bm25_formula.hpp"
 #include "search/posting_walk.hpp"
+#include "search/wdf_bounds.hpp"
 
 namespace r2p::detail {
 
@@ -104,13 +105,16 @@ inline double term_part(WalkTerm& t, double termweight, const std::vector<double
 class LazyMatchWeight {
   public:
     /// For `terms`, positioned by their walk, weighed by `weights` (word_wdf_uppers set).
-    LazyMatchWeight(std::vector<WalkTerm>& terms, const OrWeights& weights)
+    /// With `shortest`, the shortest passage's length, could_enter_by_wdfs() may be asked.
+    LazyMatchWeight(std::vector<WalkTerm>& terms, const OrWeights& weights,
+                    std::optional<Xapian::termcount> shortest = std::nullopt)
         : terms_(terms),
           weights_(weights),
           bounded_(terms.size(), 0),
           plain_(terms.size()),
           parts_(terms.size()),
-          order_(terms.size()) {
+          order_(terms.size()),
+          any_length_(terms.size()) {
         // Each phrase's words by their bound in a passage of average length, strongest first.
         const auto average =
             static_cast<Xapian::termcount>(weights.len_factor > 0 ? 1 / weights.len_factor : 1);
@@ -121,7 +125,30 @@ class LazyMatchWeight {
             std::stable_sort(order_[i].begin(), order_[i].end(), [&](std::size_t a, std::size_t b) {
                 return word_bound(i, a, average) > word_bound(i, b, average);
             });
+            if (!shortest) continue;
+            AnyLength& any = any_length_[i];
+            for (std::size_t j = 0; j < terms[i].parts.size(); ++j) {
+                any.at_wdf.emplace_back(weights.word_weights[i][j], *shortest, weights.len_factor);
+                any.most.push_back(word_bound(i, j, *shortest));
+                any.all += any.most.back();
+            }
         }
+    }
+
+    /// Whether phrase term `i`, on a match, could enter at any length of its passage, by its
+    /// words' wdfs read strongest first (each unread one at the most it adds to any passage):
+    /// what a walk asks before it reads the passage's length. Needs the constructor's
+    /// `shortest`; `could_enter` as weigh()'s.
+    template <class CouldEnter>
+    bool could_enter_by_wdfs(std::size_t i, CouldEnter&& could_enter) {
+        WalkTerm& t = terms_[i];
+        const AnyLength& any = any_length_[i];
+        double upper = any.all;
+        for (const std::size_t j : order_[i]) {
+            upper -= any.most[j] - any.at_wdf[j].at(t.parts[j].wdf_at(*t.it));
+            if (!could_enter(upper)) return false;
+        }
+        return true;
     }
 
     /// Starts on a match in a passage of `length`: what bound() and weigh() then weigh.
@@ -226,6 +253,14 @@ class LazyMatchWeight {
     std::vector<double> plain_;                    // a plain term's part, by term
     std::vector<std::vector<double>> parts_;       // a phrase's, by term and word
     std::vector<std::vector<std::size_t>> order_;  // a phrase's words, strongest bound first
+    // A phrase's words' bounds at any passage length (from `shortest`): by wdf, at most, and
+    // the latter summed.
+    struct AnyLength {
+        std::vector<WdfBounds> at_wdf;
+        std::vector<double> most;
+        double all = 0;
+    };
+    std::vector<AnyLength> any_length_;  // by term
 };
 
 }  // namespace r2p::detail
