@@ -3,6 +3,8 @@
 #include <optional>
 #include <stdexcept>
 
+#include "search/visit_batch.hpp"
+
 namespace r2p::detail {
 
 Xapian::doccount count_or_union(const Xapian::Database& db, const Xapian::Query& query,
@@ -19,11 +21,13 @@ Xapian::doccount count_or_union(const Xapian::Database& db, const Xapian::Query&
         if (!filters) throw std::logic_error("count_or_union: the query ranked cannot be walked");
     }
     Xapian::doccount count = 0;
+    VisitBatch batch(visitor);
     read.for_each([&](Xapian::docid did) {
         if (filters && !filters->passes_filters(did)) return;
         ++count;
-        if (visitor != nullptr) visitor->visit(ids.combined(did));
+        batch.add(ids.combined(did));
     });
+    batch.flush();
     return count;
 }
 
