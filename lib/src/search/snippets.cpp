@@ -3,6 +3,8 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <array>
+#include <optional>
 
 #include "r2p/schema.hpp"
 #include "text/possessives.hpp"
@@ -22,19 +24,60 @@ bool starts_with_any(const std::string& word, const std::vector<std::string>& pr
     });
 }
 
+// The first bytes a folded word can start with and still be marked: those of the terms, of
+// the stems (the English stemmer keeps a word's first letter), of the wildcard prefixes and
+// of the phrases' words. Nullopt when a phrase holds an empty word (every word could then
+// take part in it).
+std::optional<std::array<bool, 256>> markable_starts(const HighlightTerms& highlight) {
+    std::array<bool, 256> starts{};
+    const auto add = [&](std::string_view s) {
+        if (!s.empty()) starts[static_cast<unsigned char>(s.front())] = true;
+    };
+    for (const std::string& term : highlight.terms) {
+        add(term);
+        if (term.compare(0, kStemPrefix.size(), kStemPrefix) == 0)
+            add(std::string_view(term).substr(kStemPrefix.size()));
+    }
+    for (const std::string& prefix : highlight.prefixes) add(prefix);
+    for (const auto& phrase : highlight.phrases) {
+        for (const std::string& word : phrase) {
+            if (word.empty()) return std::nullopt;
+            add(word);
+        }
+    }
+    return starts;
+}
+
+// Whether `word` of the text, folded, cannot start with any of `starts`: an ASCII word folds
+// to itself in lower case, so its first letter says so without folding it (most words of a
+// passage; folding and looking each one up was most of a snippet's time).
+bool cannot_be_marked(std::string_view word, const std::array<bool, 256>& starts) {
+    for (const char c : word) {
+        if (static_cast<unsigned char>(c) >= 0x80) return false;
+    }
+    char first = word.front();
+    if (first >= 'A' && first <= 'Z') first = static_cast<char>(first - 'A' + 'a');
+    return !starts[static_cast<unsigned char>(first)];
+}
+
 // Which words of the text the query matched, word by word.
 std::vector<bool> matched_words(std::string_view text, const std::vector<detail::WordSpan>& words,
                                 const HighlightTerms& highlight) {
     std::vector<bool> marked(words.size(), false);
     if (highlight.empty()) return marked;
     const Xapian::Stem stem = schema::make_stemmer();
-    std::vector<std::string> folded;
-    folded.reserve(words.size());
-    for (const auto& w : words) {
+    const std::optional<std::array<bool, 256>> starts = markable_starts(highlight);
+    // A word that cannot be marked stays empty: it equals no term and no phrase word.
+    std::vector<std::string> folded(words.size());
+    std::vector<bool> candidate(words.size(), false);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const std::string_view original = text.substr(words[i].begin, words[i].end - words[i].begin);
+        if (starts && cannot_be_marked(original, *starts)) continue;
         // Compared as indexed: "Secretary-General's" holds the word "general".
-        std::string word = fold(text.substr(w.begin, w.end - w.begin));
+        std::string word = fold(original);
         if (word.find('\'') != std::string::npos) word = detail::drop_possessives(word);
-        folded.push_back(std::move(word));
+        folded[i] = std::move(word);
+        candidate[i] = true;
     }
 
     // The English stemmer keeps a word's first letter, so a word can only stem to a query
@@ -54,6 +97,7 @@ std::vector<bool> matched_words(std::string_view text, const std::vector<detail:
     };
 
     for (std::size_t i = 0; i < words.size(); ++i) {
+        if (!candidate[i]) continue;
         const std::string& word = folded[i];
         if (highlight.terms.count(word) != 0 || stem_matches(word) ||
             starts_with_any(word, highlight.prefixes)) {
