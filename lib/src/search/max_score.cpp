@@ -13,7 +13,7 @@ namespace {
 
 // A driving term in the heap: its current docid kept beside its index, so that ordering the
 // heap compares integers instead of calling into Xapian for each side (wildcards drive
-// dozens of terms; the calls were a fifth of their ranking).
+// dozens of terms; the calls were over a quarter of their ranking).
 struct HeapEntry {
     Xapian::docid did;
     std::size_t term;
