@@ -71,7 +71,8 @@ std::vector<bool> matched_words(std::string_view text, const std::vector<detail:
     std::vector<std::string> folded(words.size());
     std::vector<bool> candidate(words.size(), false);
     for (std::size_t i = 0; i < words.size(); ++i) {
-        const std::string_view original = text.substr(words[i].begin, words[i].end - words[i].begin);
+        const std::string_view original =
+            text.substr(words[i].begin, words[i].end - words[i].begin);
         if (starts && cannot_be_marked(original, *starts)) continue;
         // Compared as indexed: "Secretary-General's" holds the word "general".
         std::string word = fold(original);
