@@ -18,6 +18,7 @@
 #include "search/top_k_pass.hpp"
 #include "taxonomy_fixture.hpp"
 #include "test_support.hpp"
+#include "two_shards_fixture.hpp"
 
 TEST_SUITE("date_ranked_pass") {
     namespace {
@@ -139,22 +140,6 @@ TEST_SUITE("date_ranked_pass") {
         }
     }
 
-    // Two shards of unequal sizes, and both opened as one database.
-    struct TwoShards {
-        r2p::test::TempDir dir;
-        Xapian::Database a;
-        Xapian::Database b;
-        Xapian::Database both;
-        TwoShards() {
-            write_corpus((dir / "a").string(), 3, 700);
-            write_corpus((dir / "b").string(), 5, 450);
-            a = Xapian::Database((dir / "a").string());
-            b = Xapian::Database((dir / "b").string());
-            both.add_database(a);
-            both.add_database(b);
-        }
-    };
-
     }  // namespace
 
     TEST_CASE("date order: the same hits, weights and counts as Xapian's sort by value") {
@@ -234,7 +219,7 @@ TEST_SUITE("date_ranked_pass") {
     }
 
     TEST_CASE("date ranges walked on each of two shards through the combined date table") {
-        const TwoShards corpus;
+        const r2p::test::TwoShards corpus(write_corpus, 3, 700, 5, 450);
         const Xapian::Database& a = corpus.a;
         const Xapian::Database& b = corpus.b;
         const Xapian::Database& both = corpus.both;
@@ -257,7 +242,7 @@ TEST_SUITE("date_ranked_pass") {
     }
 
     TEST_CASE("date order over two shards walked one by one: Xapian's on the combined database") {
-        const TwoShards corpus;
+        const r2p::test::TwoShards corpus(write_corpus, 3, 700, 5, 450);
         const Xapian::Database& a = corpus.a;
         const Xapian::Database& b = corpus.b;
         const Xapian::Database& both = corpus.both;

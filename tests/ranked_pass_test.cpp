@@ -12,6 +12,8 @@
 #include "r2p/schema.hpp"
 #include "search/match_visitor.hpp"
 #include "test_support.hpp"
+#include "two_shards_fixture.hpp"
+#include "util/worker_pool.hpp"
 
 TEST_SUITE("ranked_pass") {
     namespace {
@@ -153,9 +155,11 @@ TEST_SUITE("ranked_pass") {
         return "";
     }
 
-    // `shards`: db's shards one by one, each then walked on its own (none: db walked whole).
+    // `shards`: db's shards one by one, each then walked on its own (none: db walked whole),
+    // at once with `pool`.
     void check_same_ranking(const Xapian::Database& db,
-                            const std::vector<Xapian::Database>& shards = {}) {
+                            const std::vector<Xapian::Database>& shards = {},
+                            r2p::WorkerPool* pool = nullptr) {
         const r2p::LengthTable lengths = r2p::LengthTable::build(db);
         for (const Q& q : queries()) {
             CAPTURE(q.get_description());
@@ -167,8 +171,9 @@ TEST_SUITE("ranked_pass") {
                 const std::size_t limit = page.second;
                 CAPTURE(offset);
                 CAPTURE(limit);
-                const auto ours = r2p::rank_bm25(db, lengths, q, offset, limit,
-                                                 r2p::RankCounts::Exact, nullptr, nullptr, shards);
+                const auto ours =
+                    r2p::rank_bm25(db, lengths, q, offset, limit, r2p::RankCounts::Exact, nullptr,
+                                   nullptr, shards, {pool, 0});
                 REQUIRE(ours.has_value());
                 const auto expected = xapian(db, q, offset, limit);
                 CHECK(ours->matches.exact());
@@ -177,7 +182,7 @@ TEST_SUITE("ranked_pass") {
                 // No count asked: an OR is pruned by MaxScore, to the same page.
                 const auto pruned =
                     r2p::rank_bm25(db, lengths, q, offset, limit, r2p::RankCounts::BoundsOnly,
-                                   nullptr, nullptr, shards);
+                                   nullptr, nullptr, shards, {pool, 0});
                 REQUIRE(pruned.has_value());
                 CHECK(ranking_difference(pruned->hits, expected.hits, all.hits) == "");
             }
@@ -209,6 +214,45 @@ TEST_SUITE("ranked_pass") {
         void visited_all() override { all = true; }
         Xapian::doccount visits = 0;
         bool all = false;
+    };
+
+    // A CountingVisitor with a part per shard of `shards` interleaved, each noting the
+    // combined docids it saw that are not its shard's.
+    class ShardCountingVisitor : public CountingVisitor {
+      public:
+        explicit ShardCountingVisitor(Xapian::docid shards) {
+            for (Xapian::docid s = 0; s < shards; ++s) parts_.push_back({shards, s});
+        }
+        r2p::MatchVisitor* shard_part(std::size_t shard) override {
+            return shard < parts_.size() ? &parts_[shard] : nullptr;
+        }
+        // Every visit, here and in the parts.
+        Xapian::doccount all_visits() const {
+            Xapian::doccount n = visits;
+            for (const Part& part : parts_) n += part.visits;
+            return n;
+        }
+        Xapian::doccount part_visits(std::size_t shard) const { return parts_.at(shard).visits; }
+        Xapian::doccount strays() const {
+            Xapian::doccount n = 0;
+            for (const Part& part : parts_) n += part.strays;
+            return n;
+        }
+
+      private:
+        struct Part : r2p::MatchVisitor {
+            Part(Xapian::docid n, Xapian::docid s) : shards(n), shard(s) {}
+            void visit(Xapian::docid did) override {
+                ++visits;
+                if ((did - 1) % shards != shard) ++strays;
+            }
+            void visited_all() override { ++strays; }  // only the whole visitor is told
+            Xapian::docid shards;
+            Xapian::docid shard;
+            Xapian::doccount visits = 0;
+            Xapian::doccount strays = 0;
+        };
+        std::vector<Part> parts_;
     };
 
     // rank_bm25 against Enquire with no tolerance: a term, or two terms (whose sum does not
@@ -294,15 +338,11 @@ TEST_SUITE("ranked_pass") {
     }
 
     TEST_CASE("and over shards opened as one database") {
-        r2p::test::TempDir dir;
-        write_corpus((dir / "a").string(), 2, 1500);
-        write_corpus((dir / "b").string(), 3, 900);
-        const Xapian::Database a((dir / "a").string());
-        const Xapian::Database b((dir / "b").string());
-        Xapian::Database both(a);
-        both.add_database(b);
-        check_same_ranking(both);
-        check_same_ranking(both, {a, b});  // each shard walked on its own
+        const r2p::test::TwoShards shards(write_corpus, 2, 1500, 3, 900);
+        check_same_ranking(shards.both);
+        check_same_ranking(shards.both, {shards.a, shards.b});  // each shard walked on its own
+        r2p::WorkerPool pool(1);
+        check_same_ranking(shards.both, {shards.a, shards.b}, &pool);  // the shards at once
     }
 
     TEST_CASE("leaves every other query to Xapian") {
@@ -342,5 +382,49 @@ TEST_SUITE("ranked_pass") {
         both.add_database(b);
         check_exact_ranking(both);
         check_exact_ranking(both, {a, b});  // each shard walked on its own
+    }
+
+    TEST_CASE("shards walked at once give each shard's matches to that shard's visitor") {
+        const r2p::test::TwoShards shards(write_corpus, 2, 1500, 3, 900);
+        const Xapian::Database& a = shards.a;
+        const Xapian::Database& b = shards.b;
+        const Xapian::Database& both = shards.both;
+        const r2p::LengthTable lengths = r2p::LengthTable::build(both);
+        r2p::WorkerPool pool(1);
+        int walked = 0;
+        int in_turn = 0;
+        for (const Q& q : queries()) {
+            CAPTURE(q.get_description());
+            const auto expected = xapian(both, q, 0, 10);
+            ShardCountingVisitor parts(2);
+            // From 2,000 postings: a few queries are walked in turn.
+            const auto ours = r2p::rank_bm25(both, lengths, q, 0, 10, r2p::RankCounts::BoundsOnly,
+                                             nullptr, &parts, {a, b}, {&pool, 2000});
+            REQUIRE(ours.has_value());
+            CHECK(parts.all);
+            CHECK(parts.all_visits() == expected.matches.lower);
+            CHECK(parts.strays() == 0);
+            REQUIRE(ours->hits.size() == expected.hits.size());
+            for (std::size_t i = 0; i < ours->hits.size(); ++i) {
+                CHECK(ours->hits[i].weight ==
+                      doctest::Approx(expected.hits[i].weight).epsilon(1e-9));
+            }
+            // Few postings are walked in turn, by the whole visitor.
+            if (parts.visits != 0) {
+                CHECK(parts.visits == expected.matches.lower);
+                ++in_turn;
+                continue;
+            }
+            // Else each shard's part saw that shard's matches, as a walk of it alone counts them.
+            CountingVisitor alone;
+            const auto first = r2p::rank_bm25(a, r2p::LengthTable::build(a), q, 0, 10,
+                                              r2p::RankCounts::BoundsOnly, nullptr, &alone);
+            REQUIRE(first.has_value());
+            CHECK(parts.part_visits(0) == alone.visits);
+            CHECK(parts.part_visits(1) == expected.matches.lower - alone.visits);
+            ++walked;
+        }
+        CHECK(walked > 5);
+        CHECK(in_turn > 0);
     }
 }

@@ -213,7 +213,9 @@ TEST_SUITE("walked_count") {
         }
     }
 
-    TEST_CASE("an OR's count rides on its ranked walk only while every core runs a search") {
+    TEST_CASE(
+        "an OR's count rides on its ranked walk while every core runs a search, or on "
+        "shards walked at once") {
         const Xapian::Query either(Xapian::Query::OP_OR, Xapian::Query("apple"),
                                    Xapian::Query("pear"));
         const Xapian::Query term("apple");
@@ -231,6 +233,10 @@ TEST_SUITE("walked_count") {
             beside.start(either, fields, r2p::RankedWalk::Relevance);
             CHECK(beside.visitor() == nullptr);
             beside.finish(r2p::test::source_taxonomy());
+            // Unless the ranked walk walks the shards at once: each shard's walk counts.
+            beside.start(either, fields, r2p::RankedWalk::Relevance, true);
+            CHECK(beside.visitor() != nullptr);
+            beside.wait();
             // A term rides whatever the cores.
             beside.start(term, fields, r2p::RankedWalk::Relevance);
             CHECK(beside.visitor() != nullptr);
@@ -260,7 +266,10 @@ TEST_SUITE("walked_count") {
         r2p::SearcherOptions beside;
         beside.counting_threads_from = 0;
         beside.cores = 1000;
-        check_against_xapian(requests, {r2p::SearcherOptions{}, beside, riding_options()},
+        // And on 2 shards walked at once, whatever their postings.
+        r2p::SearcherOptions at_once = beside;
+        at_once.shards_at_once_from_postings = 0;
+        check_against_xapian(requests, {r2p::SearcherOptions{}, beside, at_once, riding_options()},
                              [](const r2p::SearchResult&, const r2p::SearchResult& theirs) {
                                  CHECK(theirs.stats.counted_by == r2p::CountedBy::Spies);
                              });
@@ -284,7 +293,13 @@ TEST_SUITE("walked_count") {
                 }
             }
         }
-        check_against_xapian(requests, {r2p::SearcherOptions{}, riding_options()},
+        // Also with threads from the first passage and posting: 2 shards are then walked at
+        // once.
+        r2p::SearcherOptions threads;
+        threads.counting_threads_from = 0;
+        threads.cores = 1000;
+        threads.shards_at_once_from_postings = 0;
+        check_against_xapian(requests, {r2p::SearcherOptions{}, riding_options(), threads},
                              [](const r2p::SearchResult& ours, const r2p::SearchResult& theirs) {
                                  CHECK(ours.stats.ranked_by == r2p::RankedBy::PostingWalk);
                                  CHECK(ours.stats.counted_by == r2p::CountedBy::PostingWalk);

@@ -32,6 +32,11 @@ struct SearcherOptions {
     /// ranked walk, on the search's own thread, instead of running on a thread beside it:
     /// no core is free for that thread, and one walk costs less than two.
     unsigned cores = 0;
+    /// While a core is free (see `cores`), a query ranked by a walk of the posting lists over
+    /// local shards walks them at once, one a thread, from databases of
+    /// counting_threads_from passages and queries of this many postings (their terms'
+    /// frequencies summed); a faceted query's count then rides on those walks.
+    Xapian::doccount shards_at_once_from_postings = 10'000;
 };
 
 /// Keeps the databases open for many queries (a query file, a benchmark). Not thread-safe:

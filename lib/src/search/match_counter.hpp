@@ -41,7 +41,8 @@ struct CountedMatches {
 /// thread; finish() counts on the shards itself if the walk did not visit every match after
 /// all. An OR by relevance is counted on the pool beside its ranking, so that a lone query
 /// need not wait for both in turn, unless every core already runs a search (see
-/// running_searches.hpp): then the count rides on its ranked walk too.
+/// running_searches.hpp), or the ranked walk walks the shards at once: then the count rides
+/// on its ranked walk too.
 class MatchCounter {
   public:
     /// Counts over `snapshot`, which must outlive the counter. Counting runs on the pool
@@ -56,9 +57,10 @@ class MatchCounter {
     /// Starts counting every match of `query`, with the facets of `fields` (duplicates
     /// once). Call finish() next; the caller may search the snapshot's db() in between.
     /// `walk`: the posting walk over db() the caller ranks `query` with next, handing it
-    /// visitor().
+    /// visitor(). `shards_at_once`: that walk walks the local shards at once, each on a
+    /// thread (see rank_bm25); an OR's count then rides on it too.
     void start(const Xapian::Query& query, const std::vector<FacetField>& fields,
-               RankedWalk walk = RankedWalk::None);
+               RankedWalk walk = RankedWalk::None, bool shards_at_once = false);
 
     /// What the ranked walk of the count started last is to hand its matches to; nullptr
     /// when that count does not ride on the ranked walk.

@@ -60,6 +60,8 @@ struct Searcher::Impl {
           snapshot_(opened.db, std::move(opened.parts), std::move(opened.part_paths)),
           counter_(snapshot_, options.counting_threads_from, search_cores(options.cores)),
           threads_from_(options.counting_threads_from),
+          cores_(search_cores(options.cores)),
+          at_once_from_postings_(options.shards_at_once_from_postings),
           missing_(std::move(opened.missing)),
           taxonomy_(taxonomy),
           builder_(taxonomy) {}
@@ -78,8 +80,14 @@ struct Searcher::Impl {
     SearchResult run_like(const SearchRequest& request);
     // The ranked pass: the posting walk where the snapshot has lengths and the walk can
     // rank the query, else Xapian's matcher (always when collapsing on a slot).
+    // With `shards_pool`, a posting walk walks the local shards at once (rank_bm25).
     TopK rank(const Xapian::Query& query, const SearchRequest& request,
-              std::optional<Xapian::valueno> collapse, RankedBy& ranked_by);
+              std::optional<Xapian::valueno> collapse, RankedBy& ranked_by,
+              WorkerPool* shards_pool);
+    // The pool on which a ranked walk by relevance walks the local shards at once (the
+    // first on the caller's thread), or nullptr when they are walked in turn: one shard, a
+    // database too small for the hand-off to pay (threads_from_), or no core free.
+    WorkerPool* shards_pool();
     // A phrase query ranked and counted (with the request's facets) from one match of the
     // phrase on every local shard (phrase_pass.hpp); nullopt when the query is no phrase or
     // the snapshot lacks the length table, local shards or a facet's table.
@@ -101,10 +109,13 @@ struct Searcher::Impl {
     StoredLabels labels_;                   // of the facets of fields with stored labels
     std::vector<Xapian::Database> shards_;  // one by one: each must be signed for --like
     SearchSnapshot snapshot_;
-    MatchCounter counter_;           // reads snapshot_'s tables: declared after it
-    Xapian::doccount threads_from_;  // shards are matched on threads from this size
+    MatchCounter counter_;                    // reads snapshot_'s tables: declared after it
+    Xapian::doccount threads_from_;           // shards are matched on threads from this size
+    unsigned cores_;                          // how many searches at once keep every core busy
+    Xapian::doccount at_once_from_postings_;  // shards walked at once from this many postings
     std::unique_ptr<WorkerPool>
         phrase_pool_;  // a thread per shard (2 at least), at the first phrase
+    std::unique_ptr<WorkerPool> ranking_pool_;  // of shards_pool(), made at its first use
     std::vector<std::string> missing_;
     const Taxonomy& taxonomy_;
     QueryBuilder builder_;
@@ -162,8 +173,22 @@ SearchResult Searcher::run(const SearchRequest& request) {
     return impl_->on_latest_commit("search", [&] { return impl_->run_once(request); });
 }
 
+WorkerPool* Searcher::Impl::shards_pool() {
+    const std::size_t shards = snapshot_.db_shards().size();
+    if (shards < 2 || snapshot_.db().get_doccount() < threads_from_ ||
+        RunningSearch::count() >= cores_) {
+        return nullptr;
+    }
+    // A thread for each other shard, whatever the cores: with fewer, the caller's thread
+    // would finish its shard and wait while the others take theirs in turn.
+    if (!ranking_pool_)
+        ranking_pool_ = std::make_unique<WorkerPool>(static_cast<unsigned>(shards - 1));
+    return ranking_pool_.get();
+}
+
 TopK Searcher::Impl::rank(const Xapian::Query& query, const SearchRequest& request,
-                          std::optional<Xapian::valueno> collapse, RankedBy& ranked_by) {
+                          std::optional<Xapian::valueno> collapse, RankedBy& ranked_by,
+                          WorkerPool* shards_pool) {
     const Xapian::Database& db = snapshot_.db();
     const bool by_date = request.sort == SortOrder::Date;
     const bool date_range = !request.filters.from.empty() || !request.filters.to.empty();
@@ -181,7 +206,8 @@ TopK Searcher::Impl::rank(const Xapian::Query& query, const SearchRequest& reque
             // With facets the counting pass counts every match: the walk need not.
             const PostingWalkTopK walk(
                 db, *lengths, request.facets.empty() ? RankCounts::Exact : RankCounts::BoundsOnly,
-                dates, counter_.visitor(), snapshot_.db_shards());
+                dates, counter_.visitor(), snapshot_.db_shards(),
+                ShardThreads{shards_pool, at_once_from_postings_});
             top = walk.run(query, request.offset, request.limit, request.sort);
         }
         if (top) {
@@ -281,6 +307,8 @@ SearchResult Searcher::Impl::run_text(const SearchRequest& request, const std::s
     if (!collapse && request.sort == SortOrder::Relevance && own_filtered.empty()) {
         phrase = match_phrase_once(built.query, request);
     }
+    WorkerPool* const pool =
+        !phrase && !collapse && request.sort == SortOrder::Relevance ? shards_pool() : nullptr;
     if (counting && !phrase) {
         std::vector<FacetField> shared_fields;
         for (const FacetField field : request.facets) {
@@ -294,7 +322,7 @@ SearchResult Searcher::Impl::run_text(const SearchRequest& request, const std::s
             if (request.sort == SortOrder::Relevance) walk = RankedWalk::Relevance;
             if (request.sort == SortOrder::Date && snapshot_.date_table()) walk = RankedWalk::Date;
         }
-        counter_.start(built.query, shared_fields, walk);
+        counter_.start(built.query, shared_fields, walk, pool != nullptr);
     }
 
     SearchResult result;
@@ -307,7 +335,7 @@ SearchResult Searcher::Impl::run_text(const SearchRequest& request, const std::s
         top = top_k_of(db, phrase->ranked);
         result.stats.ranked_by = RankedBy::PostingWalk;
     } else {
-        top = rank(built.query, request, collapse, result.stats.ranked_by);
+        top = rank(built.query, request, collapse, result.stats.ranked_by, pool);
     }
     StoredPassageReader passages(snapshot_.db());
     for (TopKHit& h : top.hits) {

@@ -75,17 +75,20 @@ class XapianTopK final : public TopKPass {
 /// `counts` is RankCounts::BoundsOnly (a counting pass counts them), which lets it prune more.
 class PostingWalkTopK final : public TopKPass {
   public:
-    /// `db`, `lengths` and `dates` (of db's snapshot) and `visitor` must outlive the pass.
-    /// `shards`: db's local shards, each then walked on its own (see rank_bm25).
+    /// `db`, `lengths` and `dates` (of db's snapshot), `visitor` and `threads.pool` must
+    /// outlive the pass. `shards`: db's local shards, each then walked on its own, at once
+    /// as `threads` says (see rank_bm25).
     PostingWalkTopK(const Xapian::Database& db, const LengthTable& lengths,
                     RankCounts counts = RankCounts::Exact, const DateTable* dates = nullptr,
-                    MatchVisitor* visitor = nullptr, std::vector<Xapian::Database> shards = {})
+                    MatchVisitor* visitor = nullptr, std::vector<Xapian::Database> shards = {},
+                    ShardThreads threads = {})
         : db_(db),
           lengths_(lengths),
           counts_(counts),
           dates_(dates),
           visitor_(visitor),
-          shards_(std::move(shards)) {}
+          shards_(std::move(shards)),
+          threads_(threads) {}
     std::optional<TopK> run(const Xapian::Query& query, std::size_t offset, std::size_t limit,
                             SortOrder sort) const override;
     RankedBy kind() const override { return RankedBy::PostingWalk; }
@@ -97,6 +100,7 @@ class PostingWalkTopK final : public TopKPass {
     const DateTable* dates_;
     MatchVisitor* visitor_;
     std::vector<Xapian::Database> shards_;
+    ShardThreads threads_;
 };
 
 }  // namespace r2p

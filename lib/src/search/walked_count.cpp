@@ -68,6 +68,34 @@ void WalkedCount::visit_each(std::span<const Xapian::docid> dids) {
     }
 }
 
+MatchVisitor* WalkedCount::shard_part(std::size_t shard) {
+    if (shard >= by_shard_.size()) return nullptr;
+    if (parts_.empty()) {
+        for (const auto& counter : by_shard_) {
+            parts_.push_back(std::make_unique<ShardPart>(*counter, shards_));
+        }
+    }
+    return parts_[shard].get();
+}
+
+Xapian::doccount WalkedCount::matches() const {
+    Xapian::doccount all = matches_;
+    for (const auto& part : parts_) all += part->matches();
+    return all;
+}
+
+void WalkedCount::ShardPart::visit(Xapian::docid did) {
+    ++matches_;
+    counter_.add_match(detail::ShardDocids::local(did, shards_));
+}
+
+void WalkedCount::ShardPart::visit_each(std::span<const Xapian::docid> dids) {
+    matches_ += static_cast<Xapian::doccount>(dids.size());
+    local_.clear();
+    for (const Xapian::docid did : dids) local_.push_back(detail::ShardDocids::local(did, shards_));
+    counter_.add_matches(local_);
+}
+
 void WalkedCount::add_to(FacetTotals& totals) const {
     for (const auto& counter : by_shard_) counter->add_to(totals);
 }

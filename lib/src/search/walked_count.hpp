@@ -49,18 +49,40 @@ class WalkedCount final : public MatchVisitor {
     void visit(Xapian::docid did) override;
     void visit_each(std::span<const Xapian::docid> dids) override;
     void visited_all() override { complete_ = true; }
+    /// Counts shard `shard`'s matches into that shard's counter only, so the shards' parts
+    /// may count on threads of their own (nullptr past the last shard).
+    MatchVisitor* shard_part(std::size_t shard) override;
 
     /// Whether the walk visited every match: the counts are then exact.
     bool complete() const { return complete_; }
-    Xapian::doccount matches() const { return matches_; }
+    /// Every match visited, here and through the shards' parts.
+    Xapian::doccount matches() const;
     /// Adds the facet counts of every shard to `totals`.
     void add_to(FacetTotals& totals) const;
 
   private:
     static constexpr std::size_t kBatch = 256;  // docids split among shards at a time
 
+    // The matches of one shard, counted into its counter alone.
+    class ShardPart final : public MatchVisitor {
+      public:
+        ShardPart(FacetCounter& counter, Xapian::docid shards)
+            : counter_(counter), shards_(shards) {}
+        void visit(Xapian::docid did) override;
+        void visit_each(std::span<const Xapian::docid> dids) override;
+        void visited_all() override {}
+        Xapian::doccount matches() const { return matches_; }
+
+      private:
+        FacetCounter& counter_;
+        Xapian::docid shards_;
+        std::vector<Xapian::docid> local_;  // the shard's own docids of one batch
+        Xapian::doccount matches_ = 0;
+    };
+
     std::vector<std::unique_ptr<FacetCounter>> by_shard_;
     std::vector<std::vector<Xapian::docid>> local_;  // per shard: its docids of one batch
+    std::vector<std::unique_ptr<ShardPart>> parts_;  // made at the first shard_part()
     Xapian::docid shards_ = 1;
     Xapian::doccount matches_ = 0;
     bool complete_ = false;
