@@ -386,20 +386,19 @@ TEST_SUITE("ranked_pass") {
 
     TEST_CASE("shards walked at once give each shard's matches to that shard's visitor") {
         const r2p::test::TwoShards shards(write_corpus, 2, 1500, 3, 900);
-        const Xapian::Database& a = shards.a;
-        const Xapian::Database& b = shards.b;
-        const Xapian::Database& both = shards.both;
-        const r2p::LengthTable lengths = r2p::LengthTable::build(both);
+        const r2p::LengthTable lengths = r2p::LengthTable::build(shards.both);
+        const r2p::LengthTable first_lengths = r2p::LengthTable::build(shards.a);
         r2p::WorkerPool pool(1);
         int walked = 0;
         int in_turn = 0;
         for (const Q& q : queries()) {
             CAPTURE(q.get_description());
-            const auto expected = xapian(both, q, 0, 10);
+            const auto expected = xapian(shards.both, q, 0, 10);
             ShardCountingVisitor parts(2);
             // From 2,000 postings: a few queries are walked in turn.
-            const auto ours = r2p::rank_bm25(both, lengths, q, 0, 10, r2p::RankCounts::BoundsOnly,
-                                             nullptr, &parts, {a, b}, {&pool, 2000});
+            const auto ours =
+                r2p::rank_bm25(shards.both, lengths, q, 0, 10, r2p::RankCounts::BoundsOnly, nullptr,
+                               &parts, {shards.a, shards.b}, {&pool, 2000});
             REQUIRE(ours.has_value());
             CHECK(parts.all);
             CHECK(parts.all_visits() == expected.matches.lower);
@@ -417,7 +416,7 @@ TEST_SUITE("ranked_pass") {
             }
             // Else each shard's part saw that shard's matches, as a walk of it alone counts them.
             CountingVisitor alone;
-            const auto first = r2p::rank_bm25(a, r2p::LengthTable::build(a), q, 0, 10,
+            const auto first = r2p::rank_bm25(shards.a, first_lengths, q, 0, 10,
                                               r2p::RankCounts::BoundsOnly, nullptr, &alone);
             REQUIRE(first.has_value());
             CHECK(parts.part_visits(0) == alone.visits);

@@ -30,28 +30,28 @@ WalkedCount::WalkedCount(const std::vector<FacetField>& fields,
                          const std::vector<std::map<FacetField, const FacetTable*>>& tables)
     : shards_(static_cast<Xapian::docid>(std::max<std::size_t>(tables.size(), 1))) {
     for (const auto& shard_tables : tables) {
-        by_shard_.push_back(std::make_unique<FacetCounter>(fields, shard_tables));
+        parts_.push_back(std::make_unique<ShardPart>(
+            std::make_unique<FacetCounter>(fields, shard_tables), shards_));
     }
-    local_.resize(by_shard_.size());
+    local_.resize(parts_.size());
     for (auto& shard : local_) shard.reserve(kBatch);
 }
 
 void WalkedCount::visit(Xapian::docid did) {
-    ++matches_;
-    if (by_shard_.empty()) return;
-    if (shards_ == 1) {
-        by_shard_.front()->add_match(did);
+    if (parts_.empty()) {
+        ++matches_;
         return;
     }
-    by_shard_[detail::ShardDocids::shard_of(did, shards_)]->add_match(
-        detail::ShardDocids::local(did, shards_));
+    parts_[detail::ShardDocids::shard_of(did, shards_)]->visit(did);
 }
 
 void WalkedCount::visit_each(std::span<const Xapian::docid> dids) {
-    matches_ += static_cast<Xapian::doccount>(dids.size());
-    if (by_shard_.empty()) return;
+    if (parts_.empty()) {
+        matches_ += static_cast<Xapian::doccount>(dids.size());
+        return;
+    }
     if (shards_ == 1) {
-        by_shard_.front()->add_matches(dids);
+        parts_.front()->count_local(dids);  // one shard's docids are its own
         return;
     }
     // Each shard's docids gathered, then counted a batch at a time as on one database (a
@@ -64,18 +64,12 @@ void WalkedCount::visit_each(std::span<const Xapian::docid> dids) {
             local_[detail::ShardDocids::shard_of(dids[i], shards_)].push_back(
                 detail::ShardDocids::local(dids[i], shards_));
         }
-        for (std::size_t s = 0; s < by_shard_.size(); ++s) by_shard_[s]->add_matches(local_[s]);
+        for (std::size_t s = 0; s < parts_.size(); ++s) parts_[s]->count_local(local_[s]);
     }
 }
 
 MatchVisitor* WalkedCount::shard_part(std::size_t shard) {
-    if (shard >= by_shard_.size()) return nullptr;
-    if (parts_.empty()) {
-        for (const auto& counter : by_shard_) {
-            parts_.push_back(std::make_unique<ShardPart>(*counter, shards_));
-        }
-    }
-    return parts_[shard].get();
+    return shard < parts_.size() ? parts_[shard].get() : nullptr;
 }
 
 Xapian::doccount WalkedCount::matches() const {
@@ -84,20 +78,24 @@ Xapian::doccount WalkedCount::matches() const {
     return all;
 }
 
+void WalkedCount::add_to(FacetTotals& totals) const {
+    for (const auto& part : parts_) part->counter().add_to(totals);
+}
+
 void WalkedCount::ShardPart::visit(Xapian::docid did) {
     ++matches_;
-    counter_.add_match(detail::ShardDocids::local(did, shards_));
+    counter_->add_match(detail::ShardDocids::local(did, shards_));
 }
 
 void WalkedCount::ShardPart::visit_each(std::span<const Xapian::docid> dids) {
-    matches_ += static_cast<Xapian::doccount>(dids.size());
     local_.clear();
     for (const Xapian::docid did : dids) local_.push_back(detail::ShardDocids::local(did, shards_));
-    counter_.add_matches(local_);
+    count_local(local_);
 }
 
-void WalkedCount::add_to(FacetTotals& totals) const {
-    for (const auto& counter : by_shard_) counter->add_to(totals);
+void WalkedCount::ShardPart::count_local(std::span<const Xapian::docid> local) {
+    matches_ += static_cast<Xapian::doccount>(local.size());
+    counter_->add_matches(local);
 }
 
 }  // namespace r2p

@@ -63,28 +63,31 @@ class WalkedCount final : public MatchVisitor {
   private:
     static constexpr std::size_t kBatch = 256;  // docids split among shards at a time
 
-    // The matches of one shard, counted into its counter alone.
+    // The matches of one shard, counted into its own counter: visited through WalkedCount
+    // (which splits its batches among the shards) or as shard_part(), on a thread of its own.
     class ShardPart final : public MatchVisitor {
       public:
-        ShardPart(FacetCounter& counter, Xapian::docid shards)
-            : counter_(counter), shards_(shards) {}
+        ShardPart(std::unique_ptr<FacetCounter> counter, Xapian::docid shards)
+            : counter_(std::move(counter)), shards_(shards) {}
         void visit(Xapian::docid did) override;
         void visit_each(std::span<const Xapian::docid> dids) override;
         void visited_all() override {}
+        /// Counts matches given by the shard's own docids.
+        void count_local(std::span<const Xapian::docid> local);
         Xapian::doccount matches() const { return matches_; }
+        const FacetCounter& counter() const { return *counter_; }
 
       private:
-        FacetCounter& counter_;
+        std::unique_ptr<FacetCounter> counter_;
         Xapian::docid shards_;
         std::vector<Xapian::docid> local_;  // the shard's own docids of one batch
         Xapian::doccount matches_ = 0;
     };
 
-    std::vector<std::unique_ptr<FacetCounter>> by_shard_;
+    std::vector<std::unique_ptr<ShardPart>> parts_;  // one per shard with tables
     std::vector<std::vector<Xapian::docid>> local_;  // per shard: its docids of one batch
-    std::vector<std::unique_ptr<ShardPart>> parts_;  // made at the first shard_part()
     Xapian::docid shards_ = 1;
-    Xapian::doccount matches_ = 0;
+    Xapian::doccount matches_ = 0;  // counted here only when no shard has tables
     bool complete_ = false;
 };
 
