@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstring>
 #include <map>
 #include <set>
 #include <string>
@@ -11,6 +12,9 @@
 #include "index/indexed_phrases.hpp"
 #include "r2p/schema.hpp"
 #include "search/match_visitor.hpp"
+#include "tables/table_file.hpp"
+#include "tables/table_file_format.hpp"
+#include "tables/table_file_writer.hpp"
 #include "test_support.hpp"
 #include "two_shards_fixture.hpp"
 #include "util/worker_pool.hpp"
@@ -156,10 +160,11 @@ TEST_SUITE("ranked_pass") {
     }
 
     // `shards`: db's shards one by one, each then walked on its own (none: db walked whole),
-    // at once with `pool`.
+    // at once with `pool`, their phrases' words read from `files` (if any).
     void check_same_ranking(const Xapian::Database& db,
                             const std::vector<Xapian::Database>& shards = {},
-                            r2p::WorkerPool* pool = nullptr) {
+                            r2p::WorkerPool* pool = nullptr,
+                            const std::vector<const r2p::TableFile*>& files = {}) {
         const r2p::LengthTable lengths = r2p::LengthTable::build(db);
         for (const Q& q : queries()) {
             CAPTURE(q.get_description());
@@ -173,7 +178,7 @@ TEST_SUITE("ranked_pass") {
                 CAPTURE(limit);
                 const auto ours =
                     r2p::rank_bm25(db, lengths, q, offset, limit, r2p::RankCounts::Exact, nullptr,
-                                   nullptr, shards, {pool, 0});
+                                   nullptr, shards, {pool, 0}, files);
                 REQUIRE(ours.has_value());
                 const auto expected = xapian(db, q, offset, limit);
                 CHECK(ours->matches.exact());
@@ -182,7 +187,7 @@ TEST_SUITE("ranked_pass") {
                 // No count asked: an OR is pruned by MaxScore, to the same page.
                 const auto pruned =
                     r2p::rank_bm25(db, lengths, q, offset, limit, r2p::RankCounts::BoundsOnly,
-                                   nullptr, nullptr, shards, {pool, 0});
+                                   nullptr, nullptr, shards, {pool, 0}, files);
                 REQUIRE(pruned.has_value());
                 CHECK(ranking_difference(pruned->hits, expected.hits, all.hits) == "");
             }
@@ -343,6 +348,71 @@ TEST_SUITE("ranked_pass") {
         check_same_ranking(shards.both, {shards.a, shards.b});  // each shard walked on its own
         r2p::WorkerPool pool(1);
         check_same_ranking(shards.both, {shards.a, shards.b}, &pool);  // the shards at once
+    }
+
+    TEST_CASE("an indexed phrase's words weigh alike read from the table files") {
+        r2p::test::TempDir dir;
+        write_corpus((dir / "one").string(), 1, 3000);
+        const Xapian::Database db((dir / "one").string());
+        r2p::write_table_file(db, dir / "one");
+        const auto file = r2p::TableFile::open(dir / "one", db);
+        REQUIRE(file != nullptr);
+        for (const auto& phrase : kPhrases) {
+            CHECK(file->phrase_words(r2p::IndexedPhrases::term_of(phrase)).has_value());
+        }
+        check_same_ranking(db, {db}, nullptr, {file.get()});  // one database: its own file
+
+        const r2p::test::TwoShards shards(write_corpus, 2, 1500, 3, 900);
+        r2p::write_table_file(shards.a, shards.dir / "a");
+        r2p::write_table_file(shards.b, shards.dir / "b");
+        const auto file_a = r2p::TableFile::open(shards.dir / "a", shards.a);
+        const auto file_b = r2p::TableFile::open(shards.dir / "b", shards.b);
+        REQUIRE(file_a != nullptr);
+        REQUIRE(file_b != nullptr);
+        check_same_ranking(shards.both, {shards.a, shards.b}, nullptr,
+                           {file_a.get(), file_b.get()});
+        r2p::WorkerPool pool(1);
+        check_same_ranking(shards.both, {shards.a, shards.b}, &pool, {file_a.get(), file_b.get()});
+    }
+
+    TEST_CASE("the table's rows are what weighs a phrase, but for wdfs past a byte") {
+        r2p::test::TempDir dir;
+        write_corpus((dir / "one").string(), 1, 3000);
+        const Xapian::Database db((dir / "one").string());
+        r2p::write_table_file(db, dir / "one");
+        const std::filesystem::path path = r2p::table_file_path(dir / "one");
+        const std::string good = r2p::test::read_file(path);
+        // "XQw0 w3", the first phrase by term: its first passage's "w0".
+        std::size_t first_wdf = 0;
+        r2p::table_file::Header header{};
+        std::memcpy(&header, good.data(), sizeof header);
+        for (std::uint32_t i = 0; i < header.section_count; ++i) {
+            r2p::table_file::Section section{};
+            std::memcpy(&section, good.data() + sizeof header + i * sizeof section, sizeof section);
+            if (section.kind ==
+                static_cast<std::uint32_t>(r2p::table_file::SectionKind::PhraseWordWdfs))
+                first_wdf = section.offset;
+        }
+        REQUIRE(first_wdf != 0);
+        REQUIRE(good[first_wdf] != 0);
+        const r2p::LengthTable lengths = r2p::LengthTable::build(db);
+        const Q q = indexed_phrase("w0", "w3");
+        const auto all = xapian(db, q, 0, db.get_doccount());
+        const auto expected = xapian(db, q, 0, 10);
+        auto ranking_from = [&](char wdf) {
+            std::string bytes = good;
+            bytes[first_wdf] = wdf;
+            r2p::test::write_file(path, bytes);
+            const auto file = r2p::TableFile::open(dir / "one", db);
+            REQUIRE(file != nullptr);
+            const auto ours = r2p::rank_bm25(db, lengths, q, 0, 10, r2p::RankCounts::Exact, nullptr,
+                                             nullptr, {db}, {}, {file.get()});
+            REQUIRE(ours.has_value());
+            return ranking_difference(ours->hits, expected.hits, all.hits);
+        };
+        CHECK(ranking_from(good[first_wdf]) == "");
+        CHECK(ranking_from(static_cast<char>(200)) != "");  // a row that lies is believed
+        CHECK(ranking_from(static_cast<char>(r2p::kPhraseWdfUnknown)) == "");  // read instead
     }
 
     TEST_CASE("leaves every other query to Xapian") {

@@ -71,6 +71,10 @@ constexpr std::string_view kSentencePrefix = "XH";  ///< a sentence anchor
 /// (absent: the database has no signatures; --like and r2p-trace ask to re-index it).
 constexpr std::string_view kSignatureSchemeKey = "r2p:sentence-signatures";
 
+// Indexed phrases' boolean terms (lib/src/index/indexed_phrases.hpp): the phrase's terms
+// joined by a space. Not a field: never a query prefix, a filter or a facet.
+constexpr std::string_view kPhrasePrefix = "XQ";  ///< "XQethnic cleansing"
+
 /// The prefix Xapian's TermGenerator and QueryParser (STEM_SOME) give stemmed terms.
 constexpr std::string_view kStemPrefix = "Z";
 /// The language of every stemmer: indexing, queries, highlighting and tagging must agree.

@@ -19,13 +19,12 @@
 
 #include <xapian.h>
 
+#include "r2p/schema.hpp"
 #include "r2p/taxonomy.hpp"
 
 namespace r2p {
 
 namespace schema {
-// Indexed phrases' boolean terms. Not a field: never a query prefix, a filter or a facet.
-constexpr std::string_view kPhrasePrefix = "XQ";  ///< "XQethnic cleansing"
 /// Metadata key listing a database's indexed phrases, one a line, terms separated by a space.
 /// Absent: the database indexes none (it predates them, or was written without).
 constexpr std::string_view kIndexedPhrasesKey = "r2p:indexed-phrases";

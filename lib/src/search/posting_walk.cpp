@@ -138,7 +138,7 @@ bool WalkFilter::has(Xapian::docid did) {
 }
 
 std::optional<PostingWalk> PostingWalk::open(const Xapian::Database& db, const Xapian::Query& query,
-                                             const WalkDates* dates) {
+                                             const WalkDates* dates, const TableFile* file) {
     PostingWalk walk;
     if (query.get_type() == Xapian::Query::OP_FILTER && query.get_num_subqueries() < 2)
         return std::nullopt;
@@ -156,9 +156,16 @@ std::optional<PostingWalk> PostingWalk::open(const Xapian::Database& db, const X
     walk.conjunctive_ = shape->conjunctive;
     for (std::size_t i = 0; i < shape->terms.size(); ++i) {
         const std::string& t = shape->terms[i];
-        WalkTerm walked{t, db.get_termfreq(t), db.postlist_begin(t), db.postlist_end(t), {}};
+        WalkTerm walked{t, db.get_termfreq(t), db.postlist_begin(t), db.postlist_end(t), {}, {}};
         for (const std::string& word : shape->phrase_words[i]) {
             walked.parts.push_back({word, db.postlist_begin(word), db.postlist_end(word)});
+        }
+        if (file != nullptr && !walked.parts.empty()) {
+            // The table's rows hold the words of the phrase term, which are the phrase's.
+            std::optional<PhraseWordTable> rows = file->phrase_words(t);
+            if (rows && phrase_term_words(t) == shape->phrase_words[i]) {
+                walked.word_rows.emplace(std::move(*rows));
+            }
         }
         walk.terms_.push_back(std::move(walked));
     }

@@ -13,6 +13,8 @@
 
 #include "search/date_range_query.hpp"
 #include "search/walk_dates.hpp"
+#include "tables/phrase_word_table.hpp"
+#include "tables/table_file.hpp"
 
 namespace r2p::detail {
 
@@ -40,7 +42,18 @@ struct WalkTerm {
     Xapian::PostingIterator it;
     Xapian::PostingIterator end;
     std::vector<WalkPart> parts;  ///< a phrase's words, in query order; empty for a word
+    /// A phrase's words' wdfs from the walked database's table file, when it has them.
+    std::optional<PhraseWordCursor> word_rows;
     bool at(Xapian::docid did) const { return it != end && *it == did; }
+    /// The wdf of word `j` of the phrase in its match `did`, asked in ascending docid order:
+    /// from the table when it holds it, else read from the word's postings.
+    Xapian::termcount word_wdf(std::size_t j, Xapian::docid did) {
+        if (word_rows) {
+            const std::uint8_t* row = word_rows->row_at(did);
+            if (row != nullptr && row[j] != kPhraseWdfUnknown) return row[j];
+        }
+        return parts[j].wdf_at(did);
+    }
 };
 
 /// A boolean filter: a term, a date range (op OP_VALUE_RANGE, also for >= and <=), or an
@@ -65,9 +78,11 @@ struct WalkFilter {
 class PostingWalk {
   public:
     /// The walk of `query` over `db`, or nullopt when the query has another shape. Date
-    /// ranges in its filter are walked only with `dates` (of db's documents).
+    /// ranges in its filter are walked only with `dates` (of db's documents). `file`: db's
+    /// table file (db a single database), whose rows then give its phrases' words' wdfs.
     static std::optional<PostingWalk> open(const Xapian::Database& db, const Xapian::Query& query,
-                                           const WalkDates* dates = nullptr);
+                                           const WalkDates* dates = nullptr,
+                                           const TableFile* file = nullptr);
 
     /// The scored terms, in query order.
     const std::vector<WalkTerm>& terms() const { return terms_; }

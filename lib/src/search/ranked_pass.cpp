@@ -302,11 +302,13 @@ std::optional<RankedMatches> rank_bm25(const Xapian::Database& db, const LengthT
                                        std::size_t limit, RankCounts counts, const DateTable* dates,
                                        MatchVisitor* visitor,
                                        const std::vector<Xapian::Database>& shards,
-                                       const ShardThreads& threads) {
+                                       const ShardThreads& threads,
+                                       const std::vector<const TableFile*>& shard_files) {
     // Over local shards each is walked on its own: reading the combined database's postings
     // costs Xapian's merge of the shards (a term of 159k matches over 2 shards at 1M: 37.6M
     // instructions combined, 24M shard by shard).
-    std::optional<detail::ShardWalks> opened = detail::open_shard_walks(db, query, dates, shards);
+    std::optional<detail::ShardWalks> opened =
+        detail::open_shard_walks(db, query, dates, shards, shard_files);
     if (!opened) return std::nullopt;
     std::vector<detail::PostingWalk>& walks = opened->walks;
     const std::size_t parts = opened->parts();

@@ -14,6 +14,7 @@
 #include "search/match_visitor.hpp"
 #include "tables/date_table.hpp"
 #include "tables/length_table.hpp"
+#include "tables/table_file.hpp"
 #include "util/worker_pool.hpp"
 
 namespace r2p {
@@ -67,13 +68,16 @@ struct ShardThreads {
 /// With `threads.pool`, several shards and as many postings as `threads` asks, the shards
 /// are walked at once, the first on the caller's thread and each other as a task of the
 /// pool, unless `visitor` has no shard_part() for each (then in turn): same hits, weights
-/// and counts. Nothing else may use the shards' handles meanwhile.
+/// and counts. Nothing else may use the shards' handles meanwhile. `shard_files`: each of
+/// `shards`' table file (empty: none), whose rows give an indexed phrase's words' wdfs
+/// (the same weights as reading them from the words' postings).
 std::optional<RankedMatches> rank_bm25(const Xapian::Database& db, const LengthTable& lengths,
                                        const Xapian::Query& query, std::size_t offset,
                                        std::size_t limit, RankCounts counts = RankCounts::Exact,
                                        const DateTable* dates = nullptr,
                                        MatchVisitor* visitor = nullptr,
                                        const std::vector<Xapian::Database>& shards = {},
-                                       const ShardThreads& threads = {});
+                                       const ShardThreads& threads = {},
+                                       const std::vector<const TableFile*>& shard_files = {});
 
 }  // namespace r2p

@@ -207,7 +207,7 @@ TopK Searcher::Impl::rank(const Xapian::Query& query, const SearchRequest& reque
             const PostingWalkTopK walk(
                 db, *lengths, request.facets.empty() ? RankCounts::Exact : RankCounts::BoundsOnly,
                 dates, counter_.visitor(), snapshot_.db_shards(),
-                ShardThreads{shards_pool, at_once_from_postings_});
+                ShardThreads{shards_pool, at_once_from_postings_}, snapshot_.table_files());
             top = walk.run(query, request.offset, request.limit, request.sort);
         }
         if (top) {

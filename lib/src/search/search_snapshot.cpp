@@ -124,6 +124,13 @@ bool SearchSnapshot::open_files() {
     return true;
 }
 
+std::vector<const TableFile*> SearchSnapshot::table_files() {
+    std::vector<const TableFile*> files;
+    if (policy_ == TablePolicy::Never || !open_files()) return files;
+    for (const auto& file : files_) files.push_back(file.get());
+    return files;
+}
+
 TableSource SearchSnapshot::table_source() const {
     if (built_) return TableSource::Built;
     return read_files_ ? TableSource::File : TableSource::None;

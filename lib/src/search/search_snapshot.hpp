@@ -89,6 +89,11 @@ class SearchSnapshot {
     /// others; empty when some shard is remote.
     const std::vector<Xapian::Database>& db_shards() const { return shards_; }
 
+    /// The table file of each of db_shards(), in their order, for the phrases' words
+    /// (tables/phrase_word_table.hpp); empty when some shard has none of this commit, or
+    /// under TablePolicy::Never.
+    std::vector<const TableFile*> table_files();
+
     /// Of `fields`, those to count from facet tables now (tables by local shard, in
     /// db_shards() order), building tables when the policy says so (Auto: once counting
     /// stored values has cost about as much as the build). Empty when db_shards() is.

@@ -12,7 +12,8 @@ std::vector<Xapian::doccount> ShardWalks::termfreqs() const {
 
 std::optional<ShardWalks> open_shard_walks(const Xapian::Database& db, const Xapian::Query& query,
                                            const DateTable* dates,
-                                           const std::vector<Xapian::Database>& shards) {
+                                           const std::vector<Xapian::Database>& shards,
+                                           const std::vector<const TableFile*>& files) {
     const bool by_shard = shards.size() > 1;
     const std::size_t parts = by_shard ? shards.size() : 1;
     ShardWalks out;
@@ -20,7 +21,10 @@ std::optional<ShardWalks> open_shard_walks(const Xapian::Database& db, const Xap
     for (std::size_t i = 0; i < parts; ++i) {
         out.dates.push_back(
             {dates, static_cast<Xapian::docid>(parts), static_cast<Xapian::docid>(i)});
-        auto walk = PostingWalk::open(by_shard ? shards[i] : db, query, &out.dates.back());
+        // A single shard walked whole is db: its docids are the shard's.
+        const TableFile* file =
+            files.size() == shards.size() && i < files.size() ? files[i] : nullptr;
+        auto walk = PostingWalk::open(by_shard ? shards[i] : db, query, &out.dates.back(), file);
         if (!walk) return std::nullopt;
         out.walks.push_back(std::move(*walk));
     }

@@ -12,6 +12,7 @@
 #include "search/shard_docids.hpp"
 #include "search/walk_dates.hpp"
 #include "tables/date_table.hpp"
+#include "tables/table_file.hpp"
 
 namespace r2p::detail {
 
@@ -32,9 +33,12 @@ struct ShardWalks {
 
 /// Opens the walks of `query` over `db`, or over each of `shards` when there are more than
 /// one (db's local shards one by one, handles sharing db's), with date ranges answered from
-/// `dates` (db's as a whole; may be null). nullopt when the walk cannot take the query.
+/// `dates` (db's as a whole; may be null). `files`: each shard's table file, in `shards`
+/// order (empty: none), for their phrases' words. nullopt when the walk cannot take the
+/// query.
 std::optional<ShardWalks> open_shard_walks(const Xapian::Database& db, const Xapian::Query& query,
                                            const DateTable* dates,
-                                           const std::vector<Xapian::Database>& shards);
+                                           const std::vector<Xapian::Database>& shards,
+                                           const std::vector<const TableFile*>& files = {});
 
 }  // namespace r2p::detail

@@ -51,8 +51,9 @@ std::optional<TopK> XapianTopK::run(const Xapian::Query& query, std::size_t offs
 std::optional<TopK> PostingWalkTopK::run(const Xapian::Query& query, std::size_t offset,
                                          std::size_t limit, SortOrder sort) const {
     if (sort != SortOrder::Relevance) return std::nullopt;
-    const std::optional<RankedMatches> ranked = rank_bm25(
-        db_, lengths_, query, offset, limit, counts_, dates_, visitor_, shards_, threads_);
+    const std::optional<RankedMatches> ranked =
+        rank_bm25(db_, lengths_, query, offset, limit, counts_, dates_, visitor_, shards_, threads_,
+                  shard_files_);
     if (!ranked) return std::nullopt;
     return top_k_of(db_, *ranked);
 }

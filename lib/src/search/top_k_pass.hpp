@@ -75,20 +75,21 @@ class XapianTopK final : public TopKPass {
 /// `counts` is RankCounts::BoundsOnly (a counting pass counts them), which lets it prune more.
 class PostingWalkTopK final : public TopKPass {
   public:
-    /// `db`, `lengths` and `dates` (of db's snapshot), `visitor` and `threads.pool` must
-    /// outlive the pass. `shards`: db's local shards, each then walked on its own, at once
-    /// as `threads` says (see rank_bm25).
+    /// `db`, `lengths` and `dates` (of db's snapshot), `visitor`, `threads.pool` and
+    /// `shard_files` must outlive the pass. `shards`: db's local shards, each then walked on
+    /// its own, at once as `threads` says, with its table file (see rank_bm25).
     PostingWalkTopK(const Xapian::Database& db, const LengthTable& lengths,
                     RankCounts counts = RankCounts::Exact, const DateTable* dates = nullptr,
                     MatchVisitor* visitor = nullptr, std::vector<Xapian::Database> shards = {},
-                    ShardThreads threads = {})
+                    ShardThreads threads = {}, std::vector<const TableFile*> shard_files = {})
         : db_(db),
           lengths_(lengths),
           counts_(counts),
           dates_(dates),
           visitor_(visitor),
           shards_(std::move(shards)),
-          threads_(threads) {}
+          threads_(threads),
+          shard_files_(std::move(shard_files)) {}
     std::optional<TopK> run(const Xapian::Query& query, std::size_t offset, std::size_t limit,
                             SortOrder sort) const override;
     RankedBy kind() const override { return RankedBy::PostingWalk; }
@@ -101,6 +102,7 @@ class PostingWalkTopK final : public TopKPass {
     MatchVisitor* visitor_;
     std::vector<Xapian::Database> shards_;
     ShardThreads threads_;
+    std::vector<const TableFile*> shard_files_;
 };
 
 }  // namespace r2p

@@ -81,7 +81,7 @@ inline double phrase_part(WalkTerm& t, const std::vector<double>& word_weights,
     const Xapian::docid did = *t.it;
     double weight = 0;  // as Xapian's AND sums its words, from 0
     for (std::size_t j = 0; j < t.parts.size(); ++j) {
-        weight += bm25_sum_part(word_weights[j], t.parts[j].wdf_at(did), length, len_factor);
+        weight += bm25_sum_part(word_weights[j], t.word_wdf(j, did), length, len_factor);
     }
     return weight;
 }
@@ -96,12 +96,12 @@ inline double term_part(WalkTerm& t, double termweight, const std::vector<double
 }
 
 /// Weighs a match of a pruned walk's terms as term_part sums them (query order, a phrase's
-/// words from 0), to the bit, but reads an indexed phrase's words (skips in their postings)
-/// only while the match could still enter: a word not read yet counts at the most it can add
-/// to a passage of the match's length, and the words are read strongest bound first. A word
-/// in most passages ("to", "the": a tiny weight) is then read only for the few matches near
-/// the threshold, where every match of "responsibility to protect" under an OR decoded the
-/// postings of "to" up to it.
+/// words from 0), to the bit, but reads an indexed phrase's words (WalkTerm::word_wdf: a
+/// table row, else a skip in their postings) only while the match could still enter: a word not
+/// read yet counts at the most it can add to a passage of the match's length, and the words are
+/// read strongest bound first. A word in most passages ("to", "the": a tiny weight) is then read
+/// only for the few matches near the threshold, where every match of "responsibility to protect"
+/// under an OR decoded the postings of "to" up to it.
 class LazyMatchWeight {
   public:
     /// For `terms`, positioned by their walk, weighed by `weights` (word_wdf_uppers set).
@@ -145,7 +145,7 @@ class LazyMatchWeight {
         const AnyLength& any = any_length_[i];
         double upper = any.all;
         for (const std::size_t j : order_[i]) {
-            upper -= any.most[j] - any.at_wdf[j].at(t.parts[j].wdf_at(*t.it));
+            upper -= any.most[j] - any.at_wdf[j].at(t.word_wdf(j, *t.it));
             if (!could_enter(upper)) return false;
         }
         return true;
@@ -193,8 +193,8 @@ class LazyMatchWeight {
                 for (const std::size_t j : order_[i]) {
                     if (!could_enter(upper)) return std::nullopt;
                     const double part =
-                        bm25_sum_part(weights_.word_weights[i][j], t.parts[j].wdf_at(*t.it),
-                                      length_, weights_.len_factor);
+                        bm25_sum_part(weights_.word_weights[i][j], t.word_wdf(j, *t.it), length_,
+                                      weights_.len_factor);
                     upper -= parts_[i][j] - part;
                     parts_[i][j] = part;
                 }

@@ -39,6 +39,37 @@ std::optional<std::vector<std::string>> read_values(std::span<const std::byte> b
     return values;
 }
 
+// The index of `value` among the ascending values of a section laid out as FacetValues (by
+// binary search, reading only what it compares); nullopt when absent or damaged.
+std::optional<std::size_t> find_value(std::span<const std::byte> bytes, std::string_view value) {
+    std::uint32_t count = 0;
+    if (bytes.size() < sizeof count) return std::nullopt;
+    std::memcpy(&count, bytes.data(), sizeof count);
+    const std::size_t head = sizeof count + std::size_t{count} * sizeof(std::uint32_t);
+    if (head > bytes.size()) return std::nullopt;
+    auto end_of = [&](std::size_t i) {
+        std::uint32_t end = 0;
+        std::memcpy(&end, bytes.data() + sizeof count + i * sizeof end, sizeof end);
+        return std::size_t{end};
+    };
+    std::size_t low = 0;
+    std::size_t high = count;
+    while (low < high) {
+        const std::size_t mid = low + (high - low) / 2;
+        const std::size_t start = mid == 0 ? head : end_of(mid - 1);
+        const std::size_t end = end_of(mid);
+        if (start > end || end > bytes.size()) return std::nullopt;
+        const std::string_view at(reinterpret_cast<const char*>(bytes.data()) + start, end - start);
+        if (at == value) return mid;
+        if (at < value) {
+            low = mid + 1;
+        } else {
+            high = mid;
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::filesystem::path table_file_path(const std::filesystem::path& dir) {
@@ -78,6 +109,8 @@ std::shared_ptr<const TableFile> TableFile::open(const std::filesystem::path& di
     const std::size_t docids = static_cast<std::size_t>(header.lastdocid) + 1;
     bool have_lengths = false;
     bool have_dates = false;
+    PhraseSections phrases;
+    unsigned phrase_sections = 0;  // a bit per kind seen
     for (std::uint32_t i = 0; i < header.section_count; ++i) {
         Section section{};
         std::memcpy(&section, bytes.data() + sizeof header + i * sizeof section, sizeof section);
@@ -92,6 +125,14 @@ std::shared_ptr<const TableFile> TableFile::open(const std::filesystem::path& di
             if (extent.size != docids * sizeof(std::uint32_t)) return nullptr;
             (kind == SectionKind::Lengths ? file->lengths_ : file->dates_) = extent;
             (kind == SectionKind::Lengths ? have_lengths : have_dates) = true;
+            continue;
+        }
+        if (Extent* phrase = phrases.of(kind)) {
+            const unsigned bit =
+                1U << (section.kind - static_cast<std::uint32_t>(SectionKind::PhraseTerms));
+            if ((phrase_sections & bit) != 0) return nullptr;  // twice
+            phrase_sections |= bit;
+            *phrase = extent;
             continue;
         }
         if (section.field >= kFacetFields) return nullptr;
@@ -126,6 +167,11 @@ std::shared_ptr<const TableFile> TableFile::open(const std::filesystem::path& di
         }
     }
     if (!have_lengths || !have_dates) return nullptr;
+    if (phrase_sections == 0b1111) {
+        file->phrases_ = phrases;
+    } else if (phrase_sections != 0) {
+        return nullptr;
+    }
     file->map_ = std::move(map);
     return file;
 }
@@ -167,6 +213,46 @@ std::optional<FacetTable> TableFile::facet(FacetField field) const {
     }
     return FacetTable::by_combinations(
         std::move(*values), column<std::uint64_t>(sections.combinations), std::move(index));
+}
+
+TableFile::Extent* TableFile::PhraseSections::of(SectionKind kind) {
+    switch (kind) {
+        case SectionKind::PhraseTerms:
+            return &terms;
+        case SectionKind::PhraseStarts:
+            return &starts;
+        case SectionKind::PhraseDocids:
+            return &docids;
+        case SectionKind::PhraseWordWdfs:
+            return &wdfs;
+        default:
+            return nullptr;
+    }
+}
+
+std::optional<PhraseWordTable> TableFile::phrase_words(std::string_view term) const {
+    if (!phrases_) return std::nullopt;
+    const std::span<const std::byte> bytes = map_->bytes();
+    const std::span<const std::byte> terms =
+        bytes.subspan(phrases_->terms.offset, phrases_->terms.size);
+    const std::optional<std::size_t> index = find_value(terms, term);
+    if (!index) return std::nullopt;
+    // The phrase's extent: its start and the next phrase's, each {docid row, wdf number}.
+    const Extent& starts = phrases_->starts;
+    std::uint64_t at[4] = {};
+    if (starts.size < (*index + 2) * sizeof at / 2) return std::nullopt;
+    std::memcpy(at, bytes.data() + starts.offset + *index * sizeof at / 2, sizeof at);
+    const std::size_t words = phrase_term_words(term).size();
+    const std::uint64_t docid_count = phrases_->docids.size / sizeof(std::uint32_t);
+    if (words == 0 || at[0] > at[2] || at[2] > docid_count || at[1] > at[3] ||
+        at[3] > phrases_->wdfs.size || (at[2] - at[0]) * words != at[3] - at[1]) {
+        return std::nullopt;
+    }
+    const Extent docids{static_cast<std::size_t>(phrases_->docids.offset + at[0] * 4),
+                        static_cast<std::size_t>((at[2] - at[0]) * 4)};
+    const Extent wdfs{static_cast<std::size_t>(phrases_->wdfs.offset + at[1]),
+                      static_cast<std::size_t>(at[3] - at[1])};
+    return PhraseWordTable(column<std::uint32_t>(docids), column<std::uint8_t>(wdfs), words);
 }
 
 }  // namespace r2p

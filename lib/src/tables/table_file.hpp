@@ -12,11 +12,14 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <string_view>
 
 #include "r2p/facets.hpp"
 #include "tables/facet_table.hpp"
 #include "tables/mapped_file.hpp"
+#include "tables/phrase_word_table.hpp"
 #include "tables/table_column.hpp"
+#include "tables/table_file_format.hpp"
 
 namespace r2p {
 
@@ -38,6 +41,10 @@ class TableFile {
     /// nullopt when the file has none (no boolean prefix, or too many values) or its section
     /// is damaged.
     std::optional<FacetTable> facet(FacetField field) const;
+    /// The rows of indexed phrase term `term` (schema::kPhrasePrefix + its words); nullopt
+    /// when the file has no phrase sections (written before them), no rows for the term (the
+    /// database has no passage holding it) or damaged ones.
+    std::optional<PhraseWordTable> phrase_words(std::string_view term) const;
 
   private:
     struct Extent {
@@ -59,6 +66,15 @@ class TableFile {
     Extent lengths_;
     Extent dates_;
     std::map<FacetField, FacetSections> facets_;
+    struct PhraseSections {
+        Extent terms;
+        Extent starts;
+        Extent docids;
+        Extent wdfs;
+        // Where a section of `kind` goes; nullptr for no phrase kind.
+        Extent* of(table_file::SectionKind kind);
+    };
+    std::optional<PhraseSections> phrases_;
 };
 
 /// The path of the table file of the database in `dir`.

@@ -32,7 +32,34 @@ enum class SectionKind : std::uint32_t {
     FacetCombinationIndex = 6,
     /// u64 value bits of each combination, in index order: with FacetCombinationIndex
     FacetCombinations = 7,
+    /// The indexed phrases' terms (PhraseWordColumns), ascending, laid out as FacetValues.
+    /// The four phrase kinds come together or not at all (a file of before them has none:
+    /// its phrases' words are read from the database). A reader of before them refuses the
+    /// file as of another format and builds its tables from the database.
+    PhraseTerms = 8,
+    /// u64 pairs, one per phrase and one past the last: its first row in PhraseDocids and
+    /// its first number in PhraseWordWdfs.
+    PhraseStarts = 9,
+    /// u32 docids, ascending within each phrase: the passages holding it.
+    PhraseDocids = 10,
+    /// u8 wdf of each word of the phrase in each of those passages, a row per passage
+    /// (kPhraseWdfUnknown: 255 or more, read the database).
+    PhraseWordWdfs = 11,
 };
+
+/// Whether a section of `kind` is one facet field's (Section::field names it).
+constexpr bool is_facet_section(SectionKind kind) {
+    switch (kind) {
+        case SectionKind::FacetBits:
+        case SectionKind::FacetIndex:
+        case SectionKind::FacetValues:
+        case SectionKind::FacetCombinationIndex:
+        case SectionKind::FacetCombinations:
+            return true;
+        default:
+            return false;
+    }
+}
 
 /// At offset 0. The stamp (uuid, revision, lastdocid, doccount) is the database's when the
 /// tables were read from it: a reader at another revision refuses the file.

@@ -14,6 +14,7 @@
 #include "tables/date_table.hpp"
 #include "tables/facet_table.hpp"
 #include "tables/length_table.hpp"
+#include "tables/phrase_word_table.hpp"
 #include "tables/table_file.hpp"
 #include "tables/table_file_format.hpp"
 
@@ -65,6 +66,12 @@ std::vector<std::byte> values_section(const std::vector<std::string>& values) {
     return out;
 }
 
+template <typename T>
+std::vector<std::byte> bytes_of(const std::vector<T>& numbers) {
+    const auto* p = reinterpret_cast<const std::byte*>(numbers.data());
+    return {p, p + numbers.size() * sizeof(T)};
+}
+
 std::size_t aligned(std::size_t offset) {
     return (offset + table_file::kAlignment - 1) / table_file::kAlignment * table_file::kAlignment;
 }
@@ -103,6 +110,11 @@ std::vector<Blob> read_sections(const Xapian::Database& db) {
                              numbers<std::uint64_t>(*table, last, &FacetTable::bits)});
         }
     }
+    const PhraseWordColumns phrases = PhraseWordColumns::read(db);
+    blobs.push_back({SectionKind::PhraseTerms, FacetField::Theme, values_section(phrases.terms)});
+    blobs.push_back({SectionKind::PhraseStarts, FacetField::Theme, bytes_of(phrases.starts)});
+    blobs.push_back({SectionKind::PhraseDocids, FacetField::Theme, bytes_of(phrases.docids)});
+    blobs.push_back({SectionKind::PhraseWordWdfs, FacetField::Theme, bytes_of(phrases.wdfs)});
     return blobs;
 }
 
@@ -128,9 +140,8 @@ std::vector<std::byte> head_of(const Xapian::Database& db, const std::vector<Blo
     for (const Blob& blob : blobs) {
         Section section{};
         section.kind = static_cast<std::uint32_t>(blob.kind);
-        section.field = blob.kind == SectionKind::Lengths || blob.kind == SectionKind::Dates
-                            ? 0
-                            : static_cast<std::uint32_t>(blob.field);
+        section.field =
+            table_file::is_facet_section(blob.kind) ? static_cast<std::uint32_t>(blob.field) : 0;
         section.offset = offset;
         section.size = blob.bytes.size();
         append(directory, section);
