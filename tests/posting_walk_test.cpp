@@ -9,6 +9,7 @@
 
 #include "index/indexed_phrases.hpp"
 #include "matcher_docids.hpp"
+#include "search/union_walk.hpp"
 #include "test_support.hpp"
 
 TEST_SUITE("posting_walk") {
@@ -99,5 +100,66 @@ TEST_SUITE("posting_walk") {
         REQUIRE(walk.has_value());
         CHECK(walk->conjunctive());
         CHECK(walk->filtered());
+    }
+
+    TEST_CASE("a walk limited to a docid range visits exactly the matches in it, any shape") {
+        using Q = Xapian::Query;
+        r2p::test::TempDir dir;
+        {
+            Xapian::WritableDatabase db((dir / "db").string(),
+                                        Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+            for (unsigned p = 1; p <= 2000; ++p) {
+                Xapian::Document doc;
+                if (p % 2 == 0) doc.add_term("even");
+                if (p % 7 == 0) doc.add_term("seventh");
+                if (p % 11 == 0) doc.add_term("eleventh");
+                if (p % 13 == 0) doc.add_term("thirteenth");
+                if (p % 17 == 0) doc.add_term("seventeenth");
+                if (p % 3 == 0) doc.add_boolean_term("Fthird");
+                db.add_document(doc);
+            }
+            db.commit();
+        }
+        const Xapian::Database db((dir / "db").string());
+        const std::vector<Q> five = {Q("seventh"), Q("eleventh"), Q("thirteenth"), Q("seventeenth"),
+                                     Q("even")};  // more than a scan takes
+        const std::vector<Q> queries = {
+            Q("seventh"),
+            Q(Q::OP_AND, Q("even"), Q("seventh")),
+            Q(Q::OP_OR, Q("seventh"), Q("eleventh")),
+            Q(Q::OP_OR, five.begin(), five.end()),
+            Q(Q::OP_FILTER, Q(Q::OP_OR, Q("seventh"), Q("thirteenth")), Q("Fthird")),
+            Q(Q::OP_FILTER, Q(Q::OP_AND, Q("even"), Q("eleventh")), Q("Fthird"))};
+        const std::pair<Xapian::docid, Xapian::docid> ranges[] = {
+            {1, 1000}, {1001, 2000}, {500, 501}, {14, 14}, {1999, 5000}, {3000, 4000}};
+        for (const Q& q : queries) {
+            CAPTURE(q.get_description());
+            const std::vector<Xapian::docid> all = r2p::test::matcher_docids(db, q);
+            for (const auto& range : ranges) {
+                const Xapian::docid first = range.first;
+                const Xapian::docid last = range.second;
+                CAPTURE(first);
+                CAPTURE(last);
+                std::vector<Xapian::docid> expected;
+                for (const Xapian::docid did : all) {
+                    if (did >= first && did <= last) expected.push_back(did);
+                }
+                auto walk = r2p::detail::PostingWalk::open(db, q);
+                REQUIRE(walk.has_value());
+                walk->limit_to(first, last);
+                CHECK(walk->last() == last);
+                std::vector<Xapian::docid> got;
+                walk->for_each([&](Xapian::docid did) { got.push_back(did); });
+                CHECK(got == expected);
+                // A counting pass's union over the same range.
+                auto counted = r2p::detail::PostingWalk::open(db, q);
+                REQUIRE(counted.has_value());
+                counted->limit_to(first, last);
+                std::vector<Xapian::docid> union_got;
+                r2p::detail::for_each_match(*counted, db.get_lastdocid(),
+                                            [&](Xapian::docid did) { union_got.push_back(did); });
+                CHECK(union_got == expected);
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -164,7 +165,8 @@ TEST_SUITE("ranked_pass") {
     void check_same_ranking(const Xapian::Database& db,
                             const std::vector<Xapian::Database>& shards = {},
                             r2p::WorkerPool* pool = nullptr,
-                            const std::vector<const r2p::TableFile*>& files = {}) {
+                            const std::vector<const r2p::TableFile*>& files = {},
+                            const Xapian::Database* second_half = nullptr) {
         const r2p::LengthTable lengths = r2p::LengthTable::build(db);
         for (const Q& q : queries()) {
             CAPTURE(q.get_description());
@@ -178,7 +180,7 @@ TEST_SUITE("ranked_pass") {
                 CAPTURE(limit);
                 const auto ours =
                     r2p::rank_bm25(db, lengths, q, offset, limit, r2p::RankCounts::Exact, nullptr,
-                                   nullptr, shards, {pool, 0}, files);
+                                   nullptr, shards, {pool, 0, second_half}, files);
                 REQUIRE(ours.has_value());
                 const auto expected = xapian(db, q, offset, limit);
                 CHECK(ours->matches.exact());
@@ -187,7 +189,7 @@ TEST_SUITE("ranked_pass") {
                 // No count asked: an OR is pruned by MaxScore, to the same page.
                 const auto pruned =
                     r2p::rank_bm25(db, lengths, q, offset, limit, r2p::RankCounts::BoundsOnly,
-                                   nullptr, nullptr, shards, {pool, 0}, files);
+                                   nullptr, nullptr, shards, {pool, 0, second_half}, files);
                 REQUIRE(pruned.has_value());
                 CHECK(ranking_difference(pruned->hits, expected.hits, all.hits) == "");
             }
@@ -221,15 +223,29 @@ TEST_SUITE("ranked_pass") {
         bool all = false;
     };
 
-    // A CountingVisitor with a part per shard of `shards` interleaved, each noting the
-    // combined docids it saw that are not its shard's.
-    class ShardCountingVisitor : public CountingVisitor {
+    // A CountingVisitor with parts (what a walk at once hands each shard, or each half of
+    // one database), each noting the combined docids it saw that are not its own.
+    class PartsCountingVisitor : public CountingVisitor {
       public:
-        explicit ShardCountingVisitor(Xapian::docid shards) {
-            for (Xapian::docid s = 0; s < shards; ++s) parts_.push_back({shards, s});
+        using Owns = std::function<bool(Xapian::docid)>;
+        explicit PartsCountingVisitor(const std::vector<Owns>& owners) {
+            for (const Owns& owns : owners) parts_.emplace_back(owns);
         }
-        r2p::MatchVisitor* shard_part(std::size_t shard) override {
-            return shard < parts_.size() ? &parts_[shard] : nullptr;
+        // A part per shard of `shards` interleaved.
+        static PartsCountingVisitor of_shards(Xapian::docid shards) {
+            std::vector<Owns> owners;
+            for (Xapian::docid s = 0; s < shards; ++s) {
+                owners.push_back([=](Xapian::docid did) { return (did - 1) % shards == s; });
+            }
+            return PartsCountingVisitor(owners);
+        }
+        // A part for docids [1, middle], another for those after.
+        static PartsCountingVisitor of_halves(Xapian::docid middle) {
+            return PartsCountingVisitor({[=](Xapian::docid did) { return did <= middle; },
+                                         [=](Xapian::docid did) { return did > middle; }});
+        }
+        r2p::MatchVisitor* shard_part(std::size_t part) override {
+            return part < parts_.size() ? &parts_[part] : nullptr;
         }
         // Every visit, here and in the parts.
         Xapian::doccount all_visits() const {
@@ -237,7 +253,7 @@ TEST_SUITE("ranked_pass") {
             for (const Part& part : parts_) n += part.visits;
             return n;
         }
-        Xapian::doccount part_visits(std::size_t shard) const { return parts_.at(shard).visits; }
+        Xapian::doccount part_visits(std::size_t part) const { return parts_.at(part).visits; }
         Xapian::doccount strays() const {
             Xapian::doccount n = 0;
             for (const Part& part : parts_) n += part.strays;
@@ -246,14 +262,13 @@ TEST_SUITE("ranked_pass") {
 
       private:
         struct Part : r2p::MatchVisitor {
-            Part(Xapian::docid n, Xapian::docid s) : shards(n), shard(s) {}
+            explicit Part(Owns o) : owns(std::move(o)) {}
             void visit(Xapian::docid did) override {
                 ++visits;
-                if ((did - 1) % shards != shard) ++strays;
+                if (!owns(did)) ++strays;
             }
             void visited_all() override { ++strays; }  // only the whole visitor is told
-            Xapian::docid shards;
-            Xapian::docid shard;
+            Owns owns;
             Xapian::doccount visits = 0;
             Xapian::doccount strays = 0;
         };
@@ -415,6 +430,37 @@ TEST_SUITE("ranked_pass") {
         CHECK(ranking_from(static_cast<char>(r2p::kPhraseWdfUnknown)) == "");  // read instead
     }
 
+    TEST_CASE("one database is walked in two halves at once, with Xapian's ranking") {
+        r2p::test::TempDir dir;
+        write_corpus((dir / "one").string(), 1, 3000);
+        const Xapian::Database db((dir / "one").string());
+        const Xapian::Database other((dir / "one").string());  // the upper half's handle
+        r2p::WorkerPool pool(1);
+        check_same_ranking(db, {db}, &pool, {}, &other);
+        r2p::write_table_file(db, dir / "one");
+        const auto file = r2p::TableFile::open(dir / "one", db);
+        REQUIRE(file != nullptr);
+        check_same_ranking(db, {db}, &pool, {file.get()}, &other);
+
+        // Each half's matches go to that half's part of the visitor.
+        const r2p::LengthTable lengths = r2p::LengthTable::build(db);
+        const Xapian::docid middle = db.get_lastdocid() / 2;
+        int split = 0;
+        for (const Q& q : queries()) {
+            CAPTURE(q.get_description());
+            const auto expected = xapian(db, q, 0, 10);
+            PartsCountingVisitor halves = PartsCountingVisitor::of_halves(middle);
+            const auto ours = r2p::rank_bm25(db, lengths, q, 0, 10, r2p::RankCounts::BoundsOnly,
+                                             nullptr, &halves, {db}, {&pool, 2000, &other});
+            REQUIRE(ours.has_value());
+            CHECK(halves.all);
+            CHECK(halves.all_visits() == expected.matches.lower);
+            CHECK(halves.strays() == 0);
+            if (halves.visits == 0 && expected.matches.lower > 0) ++split;
+        }
+        CHECK(split > 5);
+    }
+
     TEST_CASE("leaves every other query to Xapian") {
         r2p::test::TempDir dir;
         write_corpus((dir / "one").string(), 4, 50);
@@ -464,7 +510,7 @@ TEST_SUITE("ranked_pass") {
         for (const Q& q : queries()) {
             CAPTURE(q.get_description());
             const auto expected = xapian(shards.both, q, 0, 10);
-            ShardCountingVisitor parts(2);
+            PartsCountingVisitor parts = PartsCountingVisitor::of_shards(2);
             // From 2,000 postings: a few queries are walked in turn.
             const auto ours =
                 r2p::rank_bm25(shards.both, lengths, q, 0, 10, r2p::RankCounts::BoundsOnly, nullptr,

@@ -130,6 +130,40 @@ TEST_SUITE("search_snapshot") {
         CHECK(late.counting_shards()[0].get_revision() == late.db_shards()[0].get_revision());
     }
 
+    TEST_CASE("a single database's second handle is opened once, at the snapshot's revision") {
+        r2p::test::TempDir dir;
+        r2p::test::write_search_fixture(dir / "db");
+        r2p::SearchSnapshot snapshot = open_snapshot(dir / "db");
+        CHECK(open_handles(dir / "db") == 1);
+        const Xapian::Database* second = snapshot.second_handle();
+        REQUIRE(second != nullptr);
+        CHECK(open_handles(dir / "db") == 2);  // its own, not one shared with db()
+        CHECK(snapshot.second_handle() == second);
+        CHECK(second->get_revision() == snapshot.db().get_revision());
+
+        // A writer commits first: a handle would be newer than db(), so none until refresh().
+        r2p::SearchSnapshot late = open_snapshot(dir / "db");
+        {
+            r2p::IndexWriter writer(dir / "db");
+            writer.write_document(r2p::test::fixture_document("delta", "2020", 1),
+                                  one_more_passage(), "fp");
+            writer.commit();
+        }
+        CHECK(late.second_handle() == nullptr);
+        CHECK(late.refresh(false));
+        REQUIRE(late.second_handle() != nullptr);
+        CHECK(late.second_handle()->get_doccount() == 10);
+
+        // Over two shards, or a remote one: none.
+        r2p::test::write_search_fixture(dir / "other");
+        r2p::OpenedDatabases two =
+            r2p::open_databases({(dir / "db").string(), (dir / "other").string()}, false);
+        r2p::SearchSnapshot both(two.db, two.parts, two.part_paths);
+        CHECK(both.second_handle() == nullptr);
+        r2p::SearchSnapshot remote(Xapian::Database((dir / "db").string()), {}, {});
+        CHECK(remote.second_handle() == nullptr);
+    }
+
     TEST_CASE("without local shards (a remote one) no table is ever built") {
         r2p::test::TempDir dir;
         r2p::test::write_search_fixture(dir / "db");

@@ -266,7 +266,7 @@ TEST_SUITE("walked_count") {
         r2p::SearcherOptions beside;
         beside.counting_threads_from = 0;
         beside.cores = 1000;
-        // And on 2 shards walked at once, whatever their postings.
+        // And walked at once whatever the postings: 2 shards, or one database's two halves.
         r2p::SearcherOptions at_once = beside;
         at_once.shards_at_once_from_postings = 0;
         check_against_xapian(requests, {r2p::SearcherOptions{}, beside, at_once, riding_options()},
@@ -293,8 +293,8 @@ TEST_SUITE("walked_count") {
                 }
             }
         }
-        // Also with threads from the first passage and posting: 2 shards are then walked at
-        // once.
+        // Also with threads from the first passage and posting: 2 shards, or one database's
+        // two halves, are then walked at once.
         r2p::SearcherOptions threads;
         threads.counting_threads_from = 0;
         threads.cores = 1000;

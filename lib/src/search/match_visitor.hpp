@@ -25,11 +25,12 @@ class MatchVisitor {
     /// Called after the last visit() when the pass visited every match; a pass that cannot
     /// walk the query never calls it.
     virtual void visited_all() = 0;
-    /// A visitor of the matches of local shard `shard` alone (combined docids), for a pass
-    /// that walks each shard on a thread of its own: it may be used beside the other shards'
-    /// parts, never beside this visitor's own visit(). nullptr when this visitor has none
-    /// (the pass then walks the shards in turn). visited_all() is still called on this one.
-    virtual MatchVisitor* shard_part(std::size_t /*shard*/) { return nullptr; }
+    /// A visitor of the matches of local shard `part` alone (combined docids), for a pass
+    /// that walks each shard on a thread of its own (or a single database's two halves of
+    /// its docids, parts 0 and 1): it may be used beside the other parts, never beside this
+    /// visitor's own visit(). nullptr when this visitor has none (the pass then walks the
+    /// parts in turn). visited_all() is still called on this one.
+    virtual MatchVisitor* shard_part(std::size_t /*part*/) { return nullptr; }
 };
 
 }  // namespace r2p

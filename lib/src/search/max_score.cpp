@@ -50,7 +50,8 @@ class MaxScoreWalk {
             below_[j + 1] = below_[j] + weights_.bounds[by_bound_[j]];
         driving_.assign(n, true);
         for (std::size_t i = 0; i < n; ++i) {
-            if (terms_[i].it != terms_[i].end) heap_.push_back({*terms_[i].it, i});
+            const Xapian::docid did = terms_[i].docid_upto(walk.last());
+            if (did != 0) heap_.push_back({did, i});
         }
         std::make_heap(heap_.begin(), heap_.end(), LaterDocid{});
     }
@@ -71,8 +72,9 @@ class MaxScoreWalk {
             for (const std::size_t i : at) {
                 WalkTerm& t = terms_[i];
                 ++t.it;
-                if (driving_[i] && t.it != t.end) {
-                    heap_.push_back({*t.it, i});
+                const Xapian::docid next = driving_[i] ? t.docid_upto(walk_.last()) : 0;
+                if (next != 0) {
+                    heap_.push_back({next, i});
                     std::push_heap(heap_.begin(), heap_.end(), LaterDocid{});
                 }
             }

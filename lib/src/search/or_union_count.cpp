@@ -11,7 +11,11 @@ Xapian::doccount count_or_union(const Xapian::Database& db, const Xapian::Query&
                                 const WalkDates& dates, PostingWalk& ranked, DocidBits& read,
                                 ShardDocids ids, MatchVisitor* visitor) {
     for (WalkTerm& t : ranked.terms()) {
-        for (; t.it != t.end; ++t.it) read.insert(*t.it);
+        for (Xapian::docid did = t.docid_upto(ranked.last()); did != 0;
+             did = t.docid_upto(ranked.last())) {
+            read.insert(did);
+            ++t.it;
+        }
     }
     // Ranking asked its filters about some docids already (they only move forward): the
     // union's are asked of a fresh walk's.

@@ -190,6 +190,13 @@ std::optional<PostingWalk> PostingWalk::open(const Xapian::Database& db, const X
     return walk;
 }
 
+void PostingWalk::limit_to(Xapian::docid first, Xapian::docid last) {
+    last_ = last;
+    for (WalkTerm& t : terms_) {
+        if (t.it != t.end && *t.it < first) t.it.skip_to(first);
+    }
+}
+
 Xapian::docid PostingWalk::align(Xapian::docid did) {
     for (WalkTerm& t : terms_) {
         if (t.it != t.end && *t.it < did) t.it.skip_to(did);

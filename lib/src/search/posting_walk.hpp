@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,6 +46,12 @@ struct WalkTerm {
     /// A phrase's words' wdfs from the walked database's table file, when it has them.
     std::optional<PhraseWordCursor> word_rows;
     bool at(Xapian::docid did) const { return it != end && *it == did; }
+    /// The docid the term is on, or 0 once it has ended or passed `last` (the walk's last()).
+    Xapian::docid docid_upto(Xapian::docid last) const {
+        if (it == end) return 0;
+        const Xapian::docid did = *it;
+        return did <= last ? did : 0;
+    }
     /// The wdf of word `j` of the phrase in its match `did`, asked in ascending docid order:
     /// from the table when it holds it, else read from the word's postings.
     Xapian::termcount word_wdf(std::size_t j, Xapian::docid did) {
@@ -84,6 +91,14 @@ class PostingWalk {
                                            const WalkDates* dates = nullptr,
                                            const TableFile* file = nullptr);
 
+    /// Restricts the walk to docids [first, last] (the terms skip to `first` now): every
+    /// walk of it (for_each, and the ranked passes' own, which stop past last()) then
+    /// visits only matches in that range, so that two threads may walk the halves of one
+    /// database. Call it once, before walking.
+    void limit_to(Xapian::docid first, Xapian::docid last);
+    /// The last docid the walk visits (the largest docid when not limited).
+    Xapian::docid last() const { return last_; }
+
     /// The scored terms, in query order.
     const std::vector<WalkTerm>& terms() const { return terms_; }
     /// The same, to be walked by another merge (max_score, union_walk) instead of for_each.
@@ -112,6 +127,7 @@ class PostingWalk {
             WalkFilter* const guide = guide_filter();
             while (lead.it != lead.end) {
                 const Xapian::docid did = *lead.it;
+                if (did > last_) return;
                 if (guide != nullptr) {
                     // A filter term rarer than the lead (an indexed phrase's): none before its
                     // next docid can pass.
@@ -142,7 +158,7 @@ class PostingWalk {
             for (const WalkTerm& t : terms_) {
                 if (t.it != t.end && (did == 0 || *t.it < did)) did = *t.it;
             }
-            if (did == 0) return;
+            if (did == 0 || did > last_) return;
             if (passes_filters(did)) f(did);
             for (WalkTerm& t : terms_) {
                 if (t.at(did)) ++t.it;
@@ -158,6 +174,7 @@ class PostingWalk {
         WalkTerm& only = terms_.front();
         for (; only.it != only.end; ++only.it) {
             const Xapian::docid did = *only.it;
+            if (did > last_) return;
             if (passes_filters(did)) f(did);
         }
     }
@@ -178,6 +195,7 @@ class PostingWalk {
         std::make_heap(heap.begin(), heap.end(), later);
         while (!heap.empty()) {
             const Xapian::docid did = *terms_[heap.front()].it;
+            if (did > last_) return;
             if (passes_filters(did)) f(did);
             while (!heap.empty() && *terms_[heap.front()].it == did) {
                 std::pop_heap(heap.begin(), heap.end(), later);
@@ -200,6 +218,7 @@ class PostingWalk {
 
     std::vector<WalkTerm> terms_;
     std::vector<WalkFilter> filters_;
+    Xapian::docid last_ = std::numeric_limits<Xapian::docid>::max();
     bool conjunctive_ = false;  // AND (else OR, or a single term)
     std::size_t lead_ = 0;      // under AND: the rarest term, which drives the walk
     // Under AND: where in filters_ a filter term every match must hold, rarer than the lead,

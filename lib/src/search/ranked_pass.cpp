@@ -203,7 +203,7 @@ Xapian::doccount rank_or_by_scan(detail::PostingWalk& walk, const Weighing& w,
         } else {
             bounds.push_back(detail::WdfBounds::constant(weights.bounds[i]));
         }
-        if (terms[i].it != terms[i].end) at[i] = *terms[i].it;
+        at[i] = terms[i].docid_upto(walk.last());
     }
     detail::LazyMatchWeight weigher(terms, weights);
     std::vector<std::size_t> held;
@@ -226,7 +226,7 @@ Xapian::doccount rank_or_by_scan(detail::PostingWalk& walk, const Weighing& w,
             if (at[i] != did) continue;
             detail::WalkTerm& t = terms[i];
             ++t.it;
-            at[i] = t.it != t.end ? *t.it : 0;
+            at[i] = t.docid_upto(walk.last());
         }
     }
     visits.flush();
@@ -297,6 +297,12 @@ void rank_parts_at_once(WorkerPool& pool, std::size_t parts, const Xapian::Query
 
 }  // namespace
 
+bool walked_in_halves(const Xapian::Query& query) {
+    const std::optional<detail::ScoredTerms> terms =
+        detail::scored_terms(detail::scored_part(query));
+    return terms && terms->terms.size() <= detail::PostingWalk::kScanTerms;
+}
+
 std::optional<RankedMatches> rank_bm25(const Xapian::Database& db, const LengthTable& lengths,
                                        const Xapian::Query& query, std::size_t offset,
                                        std::size_t limit, RankCounts counts, const DateTable* dates,
@@ -311,9 +317,22 @@ std::optional<RankedMatches> rank_bm25(const Xapian::Database& db, const LengthT
         detail::open_shard_walks(db, query, dates, shards, shard_files);
     if (!opened) return std::nullopt;
     std::vector<detail::PostingWalk>& walks = opened->walks;
-    const std::size_t parts = opened->parts();
-    const bool by_shard = parts > 1;
     const Weighing w = weighing_of(db, *opened);
+    double postings = 0;
+    for (const Xapian::doccount termfreq : w.termfreqs) postings += termfreq;
+    const bool enough_postings = threads.pool != nullptr && postings >= threads.from_postings;
+    // A single database with another handle of it: its halves are walked at once.
+    if (enough_postings && shards.size() == 1 && threads.second_half != nullptr &&
+        walked_in_halves(query)) {
+        opened->split_in_halves(*threads.second_half, query,
+                                shard_files.size() == 1 ? shard_files.front() : nullptr);
+    }
+    const std::size_t parts = opened->parts();
+    const bool by_shard = parts > 1 && !opened->halves;
+    auto walked_db = [&](std::size_t i) -> const Xapian::Database& {
+        if (opened->halves) return i == 0 ? db : *threads.second_half;
+        return by_shard ? shards[i] : db;
+    };
 
     RankedMatches out;
     const bool is_or = !walks.front().conjunctive() && walks.front().terms().size() > 1;
@@ -323,11 +342,9 @@ std::optional<RankedMatches> rank_bm25(const Xapian::Database& db, const LengthT
         count_all = visitor != nullptr ||
                     (counts == RankCounts::Exact && out.matches.lower <= kExactMatchesUpTo);
     }
-    // Walked at once, each shard's matches go to the visitor's part for that shard.
+    // Walked at once, each part's matches go to the visitor's part for that part.
     std::vector<MatchVisitor*> visitors(parts, visitor);
-    double postings = 0;
-    for (const Xapian::doccount termfreq : w.termfreqs) postings += termfreq;
-    bool at_once = threads.pool != nullptr && by_shard && postings >= threads.from_postings;
+    bool at_once = enough_postings && parts > 1;
     for (std::size_t i = 0; at_once && visitor != nullptr && i < parts; ++i) {
         visitors[i] = visitor->shard_part(i);
         at_once = visitors[i] != nullptr;
@@ -339,9 +356,8 @@ std::optional<RankedMatches> rank_bm25(const Xapian::Database& db, const LengthT
     std::vector<PartRanked> by_part(parts);
     auto rank_part = [&](std::size_t i, const Xapian::Query& part_query) {
         detail::BestHits part(k);
-        by_part[i].matched =
-            rank_walk(walks[i], w, by_shard ? shards[i] : db, part_query, opened->dates[i],
-                      opened->ids(i), lengths, part, count_all, visitors[i]);
+        by_part[i].matched = rank_walk(walks[i], w, walked_db(i), part_query, opened->dates_of(i),
+                                       opened->ids(i), lengths, part, count_all, visitors[i]);
         by_part[i].hits = part.sorted();
     };
     if (at_once) {
@@ -362,7 +378,7 @@ std::optional<RankedMatches> rank_bm25(const Xapian::Database& db, const LengthT
     }
     if (visitor != nullptr) visitor->visited_all();
     if (counted) out.matches = {matched, matched, matched};
-    if (by_shard) std::sort(best.begin(), best.end(), detail::better_match);
+    if (parts > 1) std::sort(best.begin(), best.end(), detail::better_match);
     if (best.size() > k) best.resize(k);
     if (offset < best.size()) out.hits.assign(best.begin() + static_cast<long>(offset), best.end());
     return out;

@@ -85,8 +85,9 @@ struct Searcher::Impl {
               std::optional<Xapian::valueno> collapse, RankedBy& ranked_by,
               WorkerPool* shards_pool);
     // The pool on which a ranked walk by relevance walks the local shards at once (the
-    // first on the caller's thread), or nullptr when they are walked in turn: one shard, a
-    // database too small for the hand-off to pay (threads_from_), or no core free.
+    // first on the caller's thread; one database in two halves of its docids), or nullptr
+    // when they are walked in turn: a database too small for the hand-off to pay
+    // (threads_from_), no core free, or one database without a second handle.
     WorkerPool* shards_pool();
     // A phrase query ranked and counted (with the request's facets) from one match of the
     // phrase on every local shard (phrase_pass.hpp); nullopt when the query is no phrase or
@@ -175,14 +176,18 @@ SearchResult Searcher::run(const SearchRequest& request) {
 
 WorkerPool* Searcher::Impl::shards_pool() {
     const std::size_t shards = snapshot_.db_shards().size();
-    if (shards < 2 || snapshot_.db().get_doccount() < threads_from_ ||
+    if (shards == 0 || snapshot_.db().get_doccount() < threads_from_ ||
         RunningSearch::count() >= cores_) {
         return nullptr;
     }
+    // A single database is walked in two halves of its docids, the upper through a handle
+    // of its own.
+    if (shards == 1 && snapshot_.second_handle() == nullptr) return nullptr;
     // A thread for each other shard, whatever the cores: with fewer, the caller's thread
     // would finish its shard and wait while the others take theirs in turn.
     if (!ranking_pool_)
-        ranking_pool_ = std::make_unique<WorkerPool>(static_cast<unsigned>(shards - 1));
+        ranking_pool_ = std::make_unique<WorkerPool>(
+            static_cast<unsigned>(std::max<std::size_t>(shards - 1, 1)));
     return ranking_pool_.get();
 }
 
@@ -207,7 +212,9 @@ TopK Searcher::Impl::rank(const Xapian::Query& query, const SearchRequest& reque
             const PostingWalkTopK walk(
                 db, *lengths, request.facets.empty() ? RankCounts::Exact : RankCounts::BoundsOnly,
                 dates, counter_.visitor(), snapshot_.db_shards(),
-                ShardThreads{shards_pool, at_once_from_postings_}, snapshot_.table_files());
+                ShardThreads{shards_pool, at_once_from_postings_,
+                             shards_pool != nullptr ? snapshot_.second_handle() : nullptr},
+                snapshot_.table_files());
             top = walk.run(query, request.offset, request.limit, request.sort);
         }
         if (top) {
@@ -307,8 +314,13 @@ SearchResult Searcher::Impl::run_text(const SearchRequest& request, const std::s
     if (!collapse && request.sort == SortOrder::Relevance && own_filtered.empty()) {
         phrase = match_phrase_once(built.query, request);
     }
-    WorkerPool* const pool =
-        !phrase && !collapse && request.sort == SortOrder::Relevance ? shards_pool() : nullptr;
+    // One database is walked at once only in halves, for few terms: else its OR's count
+    // runs beside the ranking, not on the walk.
+    const bool one_database = snapshot_.db_shards().size() == 1;
+    WorkerPool* const pool = !phrase && !collapse && request.sort == SortOrder::Relevance &&
+                                     (!one_database || walked_in_halves(built.query))
+                                 ? shards_pool()
+                                 : nullptr;
     if (counting && !phrase) {
         std::vector<FacetField> shared_fields;
         for (const FacetField field : request.facets) {

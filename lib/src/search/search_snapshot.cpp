@@ -34,6 +34,22 @@ const std::vector<Xapian::Database>& SearchSnapshot::counting_shards() {
     return own_;
 }
 
+const Xapian::Database* SearchSnapshot::second_handle() {
+    if (!second_tried_) {
+        second_tried_ = true;
+        if (local_shards() && shards_.size() == 1) {
+            try {
+                Xapian::Database other(shard_paths_.front(), Xapian::DB_BACKEND_GLASS);
+                if (other.get_revision() == shards_.front().get_revision())
+                    second_ = std::move(other);
+            } catch (const Xapian::Error&) {
+                // Then the database is walked whole, on one thread.
+            }
+        }
+    }
+    return second_ ? &*second_ : nullptr;
+}
+
 const IndexedPhrases& SearchSnapshot::indexed_phrases() {
     if (!phrases_) phrases_ = read_phrases();
     return *phrases_;
@@ -92,6 +108,8 @@ bool SearchSnapshot::refresh(bool force) {
     built_ = false;
     own_.clear();
     aligned_ = false;  // opened again at the next counting_shards()
+    second_.reset();
+    second_tried_ = false;
     phrases_.reset();
     return true;
 }

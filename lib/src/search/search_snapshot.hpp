@@ -84,6 +84,12 @@ class SearchSnapshot {
     /// one-shot r2p-search opens each shard once, not twice).
     const std::vector<Xapian::Database>& counting_shards();
 
+    /// Another handle of db() when it is a single local database (one shard), opened apart
+    /// at its revision at the first call after each refresh(), for a ranked walk of the
+    /// upper half of its docids on another thread (rank_bm25's ShardThreads::second_half);
+    /// nullptr over several shards or a remote one, or when a writer has committed since.
+    const Xapian::Database* second_handle();
+
     /// db()'s local shards one by one, sharing its handles (so at its revision), for walks
     /// on the caller's thread, which must not use them while counting_shards() count on
     /// others; empty when some shard is remote.
@@ -163,10 +169,12 @@ class SearchSnapshot {
     Xapian::Database db_;
     std::vector<Xapian::Database> shards_;  // db_'s handles, for their revisions
     std::vector<std::string> shard_paths_;
-    std::vector<Xapian::Database> own_;      // ours, one per shard, for the counting pass
-    bool aligned_ = false;                   // own_ opened (or found not to be had) since
-                                             // the last move to a new revision
-    std::optional<IndexedPhrases> phrases_;  // read at the first indexed_phrases()
+    std::vector<Xapian::Database> own_;       // ours, one per shard, for the counting pass
+    std::optional<Xapian::Database> second_;  // a single shard's other handle, when had
+    bool second_tried_ = false;               // second_ tried since the last refresh()
+    bool aligned_ = false;                    // own_ opened (or found not to be had) since
+                                              // the last move to a new revision
+    std::optional<IndexedPhrases> phrases_;   // read at the first indexed_phrases()
     TablePolicy policy_ = TablePolicy::Auto;
     std::optional<LengthTable> lengths_;        // of db_'s revision
     Xapian::doccount ranked_by_xapian_ = 0;     // matches Xapian's ranked passes reported

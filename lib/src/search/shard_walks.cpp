@@ -1,9 +1,15 @@
 #include "search/shard_walks.hpp"
 
+#include <stdexcept>
+
 namespace r2p::detail {
 
 std::vector<Xapian::doccount> ShardWalks::termfreqs() const {
     std::vector<Xapian::doccount> out(walks.front().terms().size(), 0);
+    if (halves) {  // both walk the same database
+        for (std::size_t i = 0; i < out.size(); ++i) out[i] = walks.front().terms()[i].termfreq;
+        return out;
+    }
     for (const PostingWalk& part : walks) {
         for (std::size_t i = 0; i < out.size(); ++i) out[i] += part.terms()[i].termfreq;
     }
@@ -29,6 +35,18 @@ std::optional<ShardWalks> open_shard_walks(const Xapian::Database& db, const Xap
         out.walks.push_back(std::move(*walk));
     }
     return out;
+}
+
+void ShardWalks::split_in_halves(const Xapian::Database& other, const Xapian::Query& query,
+                                 const TableFile* file) {
+    if (walks.size() != 1 || halves) throw std::logic_error("split_in_halves: not one walk");
+    const Xapian::docid last = other.get_lastdocid();
+    std::optional<PostingWalk> upper = PostingWalk::open(other, query, &dates.front(), file);
+    if (!upper) throw std::logic_error("split_in_halves: the query cannot be walked");
+    walks.front().limit_to(1, last / 2);
+    upper->limit_to(last / 2 + 1, last);
+    walks.push_back(std::move(*upper));
+    halves = true;
 }
 
 }  // namespace r2p::detail

@@ -16,16 +16,25 @@
 
 namespace r2p::detail {
 
-/// One walk per part: db whole, or each of its shards.
+/// One walk per part: db whole, each of its shards, or the two halves of db's docids.
 struct ShardWalks {
     std::vector<WalkDates> dates;  // the walks point into it: never resized once open
     std::vector<PostingWalk> walks;
+    bool halves = false;  // the walks are of db's docids [1, mid] and [mid + 1, last]
 
     std::size_t parts() const { return walks.size(); }
     /// How part `i` numbers its matches in the database as a whole.
     ShardDocids ids(std::size_t i) const {
+        if (halves) return {};
         return {static_cast<Xapian::docid>(walks.size()), static_cast<Xapian::docid>(i)};
     }
+    /// The dates part `i` reads (the halves share one's).
+    const WalkDates& dates_of(std::size_t i) const { return dates[halves ? 0 : i]; }
+    /// Splits the walk of a single database (one part) into its docids' halves, the upper
+    /// one walked through `other`, another handle of the same database at the same revision
+    /// (a handle is one thread's), with table file `file` (may be null).
+    void split_in_halves(const Xapian::Database& other, const Xapian::Query& query,
+                         const TableFile* file);
     /// Each term's frequency in the database as a whole (the sum of the parts'), in query
     /// order.
     std::vector<Xapian::doccount> termfreqs() const;

@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <vector>
@@ -31,9 +32,10 @@ void for_each_match(PostingWalk& walk, Xapian::docid last_docid, F&& f) {
     }
     std::vector<std::uint64_t> bits(static_cast<std::size_t>(last_docid) / 64 + 1, 0);
     for (WalkTerm& t : terms) {
-        for (; t.it != t.end; ++t.it) {
-            const Xapian::docid did = *t.it;
-            if (did <= last_docid) bits[did / 64] |= std::uint64_t{1} << (did % 64);
+        const Xapian::docid last = std::min(last_docid, walk.last());
+        for (Xapian::docid did = t.docid_upto(last); did != 0; did = t.docid_upto(last)) {
+            bits[did / 64] |= std::uint64_t{1} << (did % 64);
+            ++t.it;
         }
     }
     for (std::size_t w = 0; w < bits.size(); ++w) {

@@ -28,7 +28,9 @@ bool ranked_walk_counts_after_ranking(const Xapian::Query& query, RankedWalk wal
 
 WalkedCount::WalkedCount(const std::vector<FacetField>& fields,
                          const std::vector<std::map<FacetField, const FacetTable*>>& tables)
-    : shards_(static_cast<Xapian::docid>(std::max<std::size_t>(tables.size(), 1))) {
+    : fields_(fields),
+      tables_(tables),
+      shards_(static_cast<Xapian::docid>(std::max<std::size_t>(tables.size(), 1))) {
     for (const auto& shard_tables : tables) {
         parts_.push_back(std::make_unique<ShardPart>(
             std::make_unique<FacetCounter>(fields, shard_tables), shards_));
@@ -68,8 +70,14 @@ void WalkedCount::visit_each(std::span<const Xapian::docid> dids) {
     }
 }
 
-MatchVisitor* WalkedCount::shard_part(std::size_t shard) {
-    return shard < parts_.size() ? parts_[shard].get() : nullptr;
+MatchVisitor* WalkedCount::shard_part(std::size_t part) {
+    // One database walked in two halves: the upper one counted by a second part, made only
+    // when asked (a counter's counts are sized by its tables' values).
+    if (tables_.size() == 1 && part == 1 && parts_.size() == 1) {
+        parts_.push_back(std::make_unique<ShardPart>(
+            std::make_unique<FacetCounter>(fields_, tables_.front()), 1));
+    }
+    return part < parts_.size() ? parts_[part].get() : nullptr;
 }
 
 Xapian::doccount WalkedCount::matches() const {

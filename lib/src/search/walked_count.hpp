@@ -49,9 +49,10 @@ class WalkedCount final : public MatchVisitor {
     void visit(Xapian::docid did) override;
     void visit_each(std::span<const Xapian::docid> dids) override;
     void visited_all() override { complete_ = true; }
-    /// Counts shard `shard`'s matches into that shard's counter only, so the shards' parts
-    /// may count on threads of their own (nullptr past the last shard).
-    MatchVisitor* shard_part(std::size_t shard) override;
+    /// Counts shard `part`'s matches into that shard's counter only, so the shards' parts
+    /// may count on threads of their own (nullptr past the last shard). A single shard has
+    /// two parts, one for each half of its docids.
+    MatchVisitor* shard_part(std::size_t part) override;
 
     /// Whether the walk visited every match: the counts are then exact.
     bool complete() const { return complete_; }
@@ -84,7 +85,10 @@ class WalkedCount final : public MatchVisitor {
         Xapian::doccount matches_ = 0;
     };
 
-    std::vector<std::unique_ptr<ShardPart>> parts_;  // one per shard with tables
+    std::vector<FacetField> fields_;
+    std::vector<std::map<FacetField, const FacetTable*>> tables_;  // by shard
+    std::vector<std::unique_ptr<ShardPart>> parts_;  // one per shard with tables (a second
+                                                     // for a single one's upper half)
     std::vector<std::vector<Xapian::docid>> local_;  // per shard: its docids of one batch
     Xapian::docid shards_ = 1;
     Xapian::doccount matches_ = 0;  // counted here only when no shard has tables
