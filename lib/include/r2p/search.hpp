@@ -33,9 +33,10 @@ struct SearcherOptions {
     /// no core is free for that thread, and one walk costs less than two.
     unsigned cores = 0;
     /// While a core is free (see `cores`), a query ranked by a walk of the posting lists over
-    /// local shards walks them at once, one a thread, from databases of
-    /// counting_threads_from passages and queries of this many postings (their terms'
-    /// frequencies summed); a faceted query's count then rides on those walks.
+    /// local shards walks them at once, one a thread (a single local database: the two halves
+    /// of its docids, for walks of up to 4 terms), from databases of counting_threads_from
+    /// passages and queries of this many postings (their terms' frequencies summed); a
+    /// faceted query's count then rides on those walks.
     Xapian::doccount shards_at_once_from_postings = 10'000;
 };
 
