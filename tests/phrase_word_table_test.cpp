@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "table_file_bytes.hpp"
 #include "tables/table_file.hpp"
 #include "tables/table_file_format.hpp"
 #include "tables/table_file_writer.hpp"
@@ -61,20 +62,6 @@ TEST_SUITE("phrase_word_table") {
             return r2p::TableFile::open(folder, db);
         }
     };
-
-    // The file's directory entry of `kind` (the first).
-    r2p::table_file::Section section_of(const std::string& bytes, Kind kind) {
-        r2p::table_file::Header header{};
-        std::memcpy(&header, bytes.data(), sizeof header);
-        for (std::uint32_t i = 0; i < header.section_count; ++i) {
-            r2p::table_file::Section section{};
-            std::memcpy(&section, bytes.data() + sizeof header + i * sizeof section,
-                        sizeof section);
-            if (section.kind == static_cast<std::uint32_t>(kind)) return section;
-        }
-        FAIL("no such section");
-        return {};
-    }
 
     // `bytes` with its header's section count set to `count` and its checksum redone: the
     // directory's first `count` entries (a file as a writer of fewer sections left it).
@@ -189,7 +176,7 @@ TEST_SUITE("phrase_word_table") {
         r2p::table_file::Header header{};
         std::memcpy(&header, good.data(), sizeof header);
         // The writer puts the four phrase sections last: a file of before them is the rest.
-        REQUIRE(section_of(good, Kind::PhraseTerms).offset != 0);
+        REQUIRE(r2p::test::find_section(good, Kind::PhraseTerms).offset != 0);
         r2p::test::write_file(path, with_sections(good, header.section_count - 4));
         const auto file = fixture.open();
         REQUIRE(file != nullptr);
@@ -214,8 +201,8 @@ TEST_SUITE("phrase_word_table") {
         const PhrasesDb fixture;
         const fs::path path = r2p::table_file_path(fixture.folder);
         const std::string good = r2p::test::read_file(path);
-        const auto starts = section_of(good, Kind::PhraseStarts);
-        const auto terms = section_of(good, Kind::PhraseTerms);
+        const auto starts = r2p::test::find_section(good, Kind::PhraseStarts);
+        const auto terms = r2p::test::find_section(good, Kind::PhraseTerms);
         const auto refused = [&](const std::string& bytes, const std::string& term) {
             r2p::test::write_file(path, bytes);
             const auto file = fixture.open();

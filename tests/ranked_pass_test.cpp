@@ -13,6 +13,7 @@
 #include "index/indexed_phrases.hpp"
 #include "r2p/schema.hpp"
 #include "search/match_visitor.hpp"
+#include "table_file_bytes.hpp"
 #include "tables/table_file.hpp"
 #include "tables/table_file_format.hpp"
 #include "tables/table_file_writer.hpp"
@@ -398,16 +399,8 @@ TEST_SUITE("ranked_pass") {
         const std::filesystem::path path = r2p::table_file_path(dir / "one");
         const std::string good = r2p::test::read_file(path);
         // "XQw0 w3", the first phrase by term: its first passage's "w0".
-        std::size_t first_wdf = 0;
-        r2p::table_file::Header header{};
-        std::memcpy(&header, good.data(), sizeof header);
-        for (std::uint32_t i = 0; i < header.section_count; ++i) {
-            r2p::table_file::Section section{};
-            std::memcpy(&section, good.data() + sizeof header + i * sizeof section, sizeof section);
-            if (section.kind ==
-                static_cast<std::uint32_t>(r2p::table_file::SectionKind::PhraseWordWdfs))
-                first_wdf = section.offset;
-        }
+        const std::size_t first_wdf =
+            r2p::test::find_section(good, r2p::table_file::SectionKind::PhraseWordWdfs).offset;
         REQUIRE(first_wdf != 0);
         REQUIRE(good[first_wdf] != 0);
         const r2p::LengthTable lengths = r2p::LengthTable::build(db);

@@ -18,6 +18,7 @@
 #include "r2p/indexing.hpp"
 #include "r2p/search.hpp"
 #include "search_fixture.hpp"
+#include "table_file_bytes.hpp"
 #include "tables/date_table.hpp"
 #include "tables/facet_table.hpp"
 #include "tables/length_table.hpp"
@@ -47,21 +48,10 @@ fs::path fixture_with_file(const r2p::test::TempDir& dir) {
 // Every byte of a file.
 std::string bytes_of(const fs::path& path) { return r2p::test::read_file(path); }
 
-// The section of `kind` for `field` in a table file's bytes (by the format's own structs).
+// The section of `kind` for `field` in a table file's bytes.
 r2p::table_file::Section find_section(const std::string& bytes, r2p::table_file::SectionKind kind,
                                       FacetField field) {
-    r2p::table_file::Header header{};
-    std::memcpy(&header, bytes.data(), sizeof header);
-    for (std::uint32_t i = 0; i < header.section_count; ++i) {
-        r2p::table_file::Section section{};
-        std::memcpy(&section, bytes.data() + sizeof header + i * sizeof section, sizeof section);
-        if (section.kind == static_cast<std::uint32_t>(kind) &&
-            section.field == static_cast<std::uint32_t>(field)) {
-            return section;
-        }
-    }
-    FAIL("no such section");
-    return {};
+    return r2p::test::find_section(bytes, kind, static_cast<std::uint32_t>(field));
 }
 
 constexpr std::size_t kPassages = 800;

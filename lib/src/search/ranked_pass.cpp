@@ -265,6 +265,10 @@ struct PartRanked {
     std::optional<Xapian::doccount> matched;
 };
 
+// Whether a walk of `terms` terms is split in halves (walked_in_halves): each is opened
+// again for the upper half.
+bool halves_pay(std::size_t terms) { return terms <= detail::PostingWalk::kScanTerms; }
+
 // Runs rank_part(i, query) for every part at once: part 0 on the caller's thread, the others
 // as tasks of `pool`, each with a copy of the query of its own (Xapian's reference counts
 // are not atomic). Returns when every part has finished; rethrows the first failure by part.
@@ -300,7 +304,7 @@ void rank_parts_at_once(WorkerPool& pool, std::size_t parts, const Xapian::Query
 bool walked_in_halves(const Xapian::Query& query) {
     const std::optional<detail::ScoredTerms> terms =
         detail::scored_terms(detail::scored_part(query));
-    return terms && terms->terms.size() <= detail::PostingWalk::kScanTerms;
+    return terms && halves_pay(terms->terms.size());
 }
 
 std::optional<RankedMatches> rank_bm25(const Xapian::Database& db, const LengthTable& lengths,
@@ -323,7 +327,7 @@ std::optional<RankedMatches> rank_bm25(const Xapian::Database& db, const LengthT
     const bool enough_postings = threads.pool != nullptr && postings >= threads.from_postings;
     // A single database with another handle of it: its halves are walked at once.
     if (enough_postings && shards.size() == 1 && threads.second_half != nullptr &&
-        walked_in_halves(query)) {
+        halves_pay(walks.front().terms().size())) {
         opened->split_in_halves(*threads.second_half, query,
                                 shard_files.size() == 1 ? shard_files.front() : nullptr);
     }

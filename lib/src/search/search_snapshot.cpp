@@ -37,15 +37,8 @@ const std::vector<Xapian::Database>& SearchSnapshot::counting_shards() {
 const Xapian::Database* SearchSnapshot::second_handle() {
     if (!second_tried_) {
         second_tried_ = true;
-        if (local_shards() && shards_.size() == 1) {
-            try {
-                Xapian::Database other(shard_paths_.front(), Xapian::DB_BACKEND_GLASS);
-                if (other.get_revision() == shards_.front().get_revision())
-                    second_ = std::move(other);
-            } catch (const Xapian::Error&) {
-                // Then the database is walked whole, on one thread.
-            }
-        }
+        // Without it the database is walked whole, on one thread.
+        if (local_shards() && shards_.size() == 1) second_ = open_at_revision(0);
     }
     return second_ ? &*second_ : nullptr;
 }
@@ -78,22 +71,30 @@ IndexedPhrases SearchSnapshot::read_phrases() const {
     }
 }
 
+std::optional<Xapian::Database> SearchSnapshot::open_at_revision(std::size_t shard) const {
+    try {
+        Xapian::Database handle(shard_paths_.at(shard), Xapian::DB_BACKEND_GLASS);
+        // A writer committed since db_ was opened: db_ cannot move now (a search may be
+        // running on it), so no handle until the next refresh().
+        if (handle.get_revision() != shards_.at(shard).get_revision()) return std::nullopt;
+        return handle;
+    } catch (const Xapian::Error&) {
+        return std::nullopt;
+    }
+}
+
 void SearchSnapshot::align() {
     aligned_ = true;
     own_.clear();
     if (!local_shards()) return;
-    try {
-        std::vector<Xapian::Database> own;
-        for (const auto& path : shard_paths_) own.emplace_back(path, Xapian::DB_BACKEND_GLASS);
-        for (std::size_t i = 0; i < own.size(); ++i) {
-            // A writer committed since db_ was opened: db_ cannot move now (a search may be
-            // running on it), so counting runs on db_ itself until the next refresh().
-            if (own[i].get_revision() != shards_[i].get_revision()) return;
-        }
-        own_ = std::move(own);
-    } catch (const Xapian::Error&) {
+    std::vector<Xapian::Database> own;
+    for (std::size_t i = 0; i < shard_paths_.size(); ++i) {
+        std::optional<Xapian::Database> handle = open_at_revision(i);
         // Then counting runs on db_ itself, after the ranked pass: slower, never wrong.
+        if (!handle) return;
+        own.push_back(std::move(*handle));
     }
+    own_ = std::move(own);
 }
 
 bool SearchSnapshot::refresh(bool force) {
@@ -142,9 +143,8 @@ bool SearchSnapshot::open_files() {
     return true;
 }
 
-std::vector<const TableFile*> SearchSnapshot::table_files() {
+std::vector<const TableFile*> SearchSnapshot::table_files() const {
     std::vector<const TableFile*> files;
-    if (policy_ == TablePolicy::Never || !open_files()) return files;
     for (const auto& file : files_) files.push_back(file.get());
     return files;
 }

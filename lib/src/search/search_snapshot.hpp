@@ -96,9 +96,10 @@ class SearchSnapshot {
     const std::vector<Xapian::Database>& db_shards() const { return shards_; }
 
     /// The table file of each of db_shards(), in their order, for the phrases' words
-    /// (tables/phrase_word_table.hpp); empty when some shard has none of this commit, or
-    /// under TablePolicy::Never.
-    std::vector<const TableFile*> table_files();
+    /// (tables/phrase_word_table.hpp), as length_table() or table_fields() opened them
+    /// (never tried here: a refused file would be looked at again at every query); empty
+    /// when they opened none.
+    std::vector<const TableFile*> table_files() const;
 
     /// Of `fields`, those to count from facet tables now (tables by local shard, in
     /// db_shards() order), building tables when the policy says so (Auto: once counting
@@ -142,6 +143,9 @@ class SearchSnapshot {
     // Opens own_ at the revisions of shards_; own_ stays empty when that fails or a writer
     // has committed since shards_ were opened.
     void align();
+    // Another handle of local shard `shard` at the revision of shards_[shard]; nullopt when
+    // it cannot be opened or a writer has committed since.
+    std::optional<Xapian::Database> open_at_revision(std::size_t shard) const;
     // The phrases at the snapshot's revision, as indexed_phrases() gives them.
     IndexedPhrases read_phrases() const;
 

@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <span>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -66,10 +67,15 @@ std::vector<std::byte> values_section(const std::vector<std::string>& values) {
     return out;
 }
 
+// Numbers laid out as they are in memory (native byte order, as the format says).
+template <typename T>
+std::vector<std::byte> bytes_of(std::span<const T> numbers) {
+    const auto* p = reinterpret_cast<const std::byte*>(numbers.data());
+    return {p, p + numbers.size_bytes()};
+}
 template <typename T>
 std::vector<std::byte> bytes_of(const std::vector<T>& numbers) {
-    const auto* p = reinterpret_cast<const std::byte*>(numbers.data());
-    return {p, p + numbers.size() * sizeof(T)};
+    return bytes_of(std::span<const T>(numbers));
 }
 
 std::size_t aligned(std::size_t offset) {
@@ -100,11 +106,8 @@ std::vector<Blob> read_sections(const Xapian::Database& db) {
         } else if (table->by_combination()) {
             blobs.push_back({SectionKind::FacetCombinationIndex, field,
                              numbers<std::uint16_t>(*table, last, &FacetTable::index)});
-            const std::span<const std::uint64_t> combinations = table->combinations();
-            const auto* bytes = reinterpret_cast<const std::byte*>(combinations.data());
-            blobs.push_back({SectionKind::FacetCombinations,
-                             field,
-                             {bytes, bytes + combinations.size_bytes()}});
+            blobs.push_back(
+                {SectionKind::FacetCombinations, field, bytes_of(table->combinations())});
         } else {
             blobs.push_back({SectionKind::FacetBits, field,
                              numbers<std::uint64_t>(*table, last, &FacetTable::bits)});
